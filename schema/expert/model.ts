@@ -1,0 +1,35 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const HANDLE_PATTERN = /^[a-z][a-z0-9._-]{2,29}$/;
+
+const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
+
+const expertSchema = new Schema(
+  {
+    handle: { type: String, required: true, match: HANDLE_PATTERN },
+    name: { type: String, required: true },
+    /** Folded given name first, as Vietnamese directories sort: "hung nguyen van hung". */
+    sortName: { type: String, required: true },
+    position: { type: String, default: '' },
+    organization: { type: String, default: null },
+    place: { type: String, default: null },
+    specialties: { type: [String], default: [] },
+    cohorts: { type: [String], default: [] },
+    bio: { type: String, default: '' },
+    links: { type: [linkSchema], default: [] },
+    joinedAt: { type: Date, required: true },
+    /** Folded words of name, handle, position and organisation, for the directory's text filter. */
+    searchTokens: { type: [String], default: [] },
+  },
+  { timestamps: true },
+);
+expertSchema.index({ handle: 1 }, { unique: true });
+expertSchema.index({ sortName: 1, _id: 1 });
+expertSchema.index({ place: 1, sortName: 1, _id: 1 });
+expertSchema.index({ organization: 1, sortName: 1, _id: 1 });
+expertSchema.index({ specialties: 1, sortName: 1, _id: 1 });
+expertSchema.index({ cohorts: 1, sortName: 1, _id: 1 });
+expertSchema.index({ searchTokens: 1, sortName: 1, _id: 1 });
+
+export type ExpertDoc = InferSchemaType<typeof expertSchema> & { _id: Types.ObjectId };
+export const Expert = model('Expert', expertSchema);

@@ -1,0 +1,37 @@
+import mongoose from 'mongoose';
+import { models } from '../../schema/models.ts';
+
+// Filters are built from typed values only; these make a stray client object inert anyway.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+mongoose.set('autoIndex', false);
+
+export interface ConnectOptions {
+  dbName: string;
+  /** Emit driver command events, used by tests and benchmarks to count database commands. */
+  monitorCommands?: boolean;
+}
+
+/**
+ * Connects mongoose and creates every declared index before anything is served, so a unique
+ * index exists before the first write that relies on it.
+ */
+export async function connectDatabase(uri: string, options: ConnectOptions): Promise<typeof mongoose> {
+  await mongoose.connect(uri, {
+    dbName: options.dbName,
+    monitorCommands: options.monitorCommands ?? false,
+    serverSelectionTimeoutMS: 10_000,
+    // Acknowledged means journaled (on a replica set: on a majority).
+    writeConcern: { w: 'majority', journal: true },
+  });
+  await ensureIndexes();
+  return mongoose;
+}
+
+export async function ensureIndexes(): Promise<void> {
+  for (const model of models) await model.createIndexes();
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

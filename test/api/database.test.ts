@@ -1,0 +1,33 @@
+import mongoose from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { Expert } from '../../schema/expert/model.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+
+useTestDatabase();
+
+const someone = (handle: string) => ({
+  handle,
+  name: 'Nguyễn Văn Hùng',
+  sortName: 'hung nguyen van hung',
+  joinedAt: new Date('2020-06-11'),
+});
+
+describe('Embedded database', () => {
+  it('stores and reads back a document through mongoose when connected', async () => {
+    await Expert.create(someone('hungnv'));
+    const found = await Expert.findOne({ handle: 'hungnv' }).lean();
+    expect(found?.name).toBe('Nguyễn Văn Hùng');
+  });
+
+  it('rejects a duplicate handle with the unique index when a second expert takes it', async () => {
+    await expect(Expert.create(someone('lanpt'))).resolves.toBeTruthy();
+    await expect(Expert.create(someone('lanpt'))).rejects.toMatchObject({ code: 11000 });
+    expect(await Expert.countDocuments({ handle: 'lanpt' })).toBe(1);
+  });
+
+  it('refuses an operator object smuggled into a filter instead of matching everyone', async () => {
+    const hostile = { $ne: null } as unknown as string;
+    expect(mongoose.get('sanitizeFilter')).toBe(true);
+    await expect(Expert.countDocuments({ handle: hostile })).rejects.toThrow(/Cast to string failed/);
+  });
+});

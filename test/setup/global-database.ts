@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureLauncherBuilt, startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mongoUri: string;
+  }
+}
+
+let database: EmbeddedDatabase | undefined;
+let dataDir: string | undefined;
+
+/** One embedded FerretDB per test run, in a fresh directory; each test file uses its own database. */
+export async function setup(project: TestProject) {
+  ensureLauncherBuilt((message) => console.log(`[test setup] ${message}`));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-test-'));
+  database = await startEmbeddedDatabase({ dataDir });
+  project.provide('mongoUri', database.uri);
+}
+
+export async function teardown() {
+  await database?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
