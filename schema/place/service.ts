@@ -1,0 +1,26 @@
+import { InvalidArgumentError } from '../errors.ts';
+import { findByIds } from '../loading.ts';
+import { Place, type PlaceDoc } from './model.ts';
+
+export type { PlaceDoc };
+
+export const placesByCodes = (codes: readonly string[]) => findByIds<PlaceDoc>(Place, codes);
+
+export function listPlaces(options: { includeFormer: boolean }): Promise<PlaceDoc[]> {
+  const filter = options.includeFormer ? {} : { current: true };
+  return Place.find(filter).sort({ order: 1 }).lean<PlaceDoc[]>();
+}
+
+export function findPlace(code: string): Promise<PlaceDoc | null> {
+  return Place.findById(code).lean<PlaceDoc>();
+}
+
+/**
+ * The codes a filter on `code` must match: the place itself and every pre-2025 province it
+ * absorbed, since records keep the place they were written under.
+ */
+export async function placeCodesFor(code: string, argument: string): Promise<string[]> {
+  const place = await findPlace(code);
+  if (!place) throw new InvalidArgumentError(argument, `no place has the code "${code.slice(0, 60)}"`);
+  return [place._id, ...place.predecessors];
+}

@@ -1,0 +1,58 @@
+import { builder } from '../builder.ts';
+import { found } from '../errors.ts';
+import { slugArg } from '../validation.ts';
+import { placeKinds, regions } from './model.ts';
+import { findPlace, listPlaces, placesByCodes, type PlaceDoc } from './service.ts';
+
+export const PlaceKind = builder.enumType('PlaceKind', {
+  description: 'A centrally-run city or a province.',
+  values: Object.fromEntries(placeKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'CITY' | 'PROVINCE', { value: (typeof placeKinds)[number] }>,
+});
+
+export const Region = builder.enumType('Region', {
+  values: Object.fromEntries(regions.map((r) => [r.toUpperCase(), { value: r }])) as Record<'NORTH' | 'CENTRAL' | 'SOUTH', { value: (typeof regions)[number] }>,
+});
+
+export const PlaceRef = builder.loadableNodeRef('Place', {
+  id: { resolve: (place: PlaceDoc) => place._id },
+  load: (codes: string[]) => placesByCodes(codes),
+  sort: (place) => place._id,
+});
+
+PlaceRef.implement({
+  description: 'A provincial unit: one of the 34 in force since 1 July 2025, or a pre-2025 province merged into one of them.',
+  fields: (t) => ({
+    code: t.string({ resolve: (place) => place._id }),
+    name: t.exposeString('name'),
+    fullName: t.exposeString('fullName'),
+    kind: t.field({ type: PlaceKind, resolve: (place) => place.kind }),
+    region: t.field({ type: Region, resolve: (place) => place.region }),
+    current: t.exposeBoolean('current', { description: 'False for a province merged away in 2025.' }),
+    successor: t.field({
+      type: PlaceRef,
+      nullable: true,
+      description: 'The unit this province was merged into.',
+      resolve: (place) => place.successor,
+    }),
+    predecessors: t.field({
+      type: [PlaceRef],
+      description: 'The pre-2025 provinces merged into this unit.',
+      resolve: (place) => place.predecessors,
+    }),
+    formerNames: t.exposeStringList('formerNames'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  places: t.field({
+    type: [PlaceRef],
+    description: 'Provincial units, north to south; the 34 current ones unless includeFormer.',
+    args: { includeFormer: t.arg.boolean({ defaultValue: false }) },
+    resolve: (_, args) => listPlaces({ includeFormer: args.includeFormer ?? false }),
+  }),
+  place: t.field({
+    type: PlaceRef,
+    args: { code: t.arg.string({ required: true, validate: slugArg }) },
+    resolve: async (_, { code }) => found(await findPlace(code), 'code', 'place', code),
+  }),
+}));

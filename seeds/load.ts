@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import mongoose, { type Model } from 'mongoose';
+import { Cohort } from '../schema/cohort/model.ts';
+import { Expert } from '../schema/expert/model.ts';
+import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
+import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
+import { organizationKindRank } from '../schema/organization/service.ts';
+import { Place } from '../schema/place/model.ts';
+import { fold, foldedTokens } from '../schema/search/fold.ts';
+import { Topic } from '../schema/topic/model.ts';
+
+/* The shapes of the data files in seeds/data/. */
+interface PlaceRecord { code: string; name: string; fullName: string; kind: string; region: string; current: boolean; successor: string | null; formerNames?: string[] }
+interface OrganizationRecord { slug: string; name: string; shortName?: string | null; kind: OrganizationKind; place: string | null; parent: string | null; current: boolean; successor: string | null }
+interface TopicRecord { slug: string; name: string; nameEn: string; description: string; descriptionEn: string }
+interface CohortRecord { slug: string; name: string; nameEn: string; year: number }
+export interface ExpertRecord {
+  handle: string; name: string; position: string; organization: string; place: string;
+  specialties: string[]; cohorts: string[]; bio: string; links: { label: string; url: string }[]; joinedAt: string;
+}
+
+export const readData = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));
+
+/** What one sync did to one collection. */
+export interface SyncReport { collection: string; inserted: number; updated: number; unchanged: number }
+
+const comparable = (doc: Record<string, unknown>) => {
+  const { _id, createdAt, updatedAt, __v, ...rest } = doc;
+  return JSON.parse(JSON.stringify(rest));
+};
+
+/**
+ * Makes the collection hold `docs` (matched by _id): inserts the missing, updates the ones that
+ * differ, and leaves equal ones alone, so a second run writes nothing at all.
+ */
+async function sync(model: Model<any>, docs: Record<string, unknown>[]): Promise<SyncReport> {
+  const existing = new Map<string, Record<string, unknown>>();
+  for (const doc of (await model.find({}).lean()) as Record<string, unknown>[]) existing.set(String(doc._id), doc);
+  const report: SyncReport = { collection: model.collection.collectionName, inserted: 0, updated: 0, unchanged: 0 };
+  const operations: mongoose.AnyBulkWriteOperation[] = [];
+  for (const doc of docs) {
+    const current = existing.get(String(doc._id));
+    // Cast through the schema so defaults and types compare like stored documents do.
+    const desired = new model(doc).toObject({ depopulate: true });
+    if (!current) {
+      operations.push({ insertOne: { document: doc } });
+      report.inserted++;
+    } else if (!isDeepStrictEqual(comparable(current), comparable(desired))) {
+      const { _id, ...fields } = doc;
+      operations.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
+      report.updated++;
+    } else {
+      report.unchanged++;
+    }
+  }
+  if (operations.length) await model.bulkWrite(operations, { ordered: true });
+  return report;
+}
+
+/** Provinces, organisations, topics and cohorts: the reference data every install needs. */
+export async function loadReferenceData(): Promise<SyncReport[]> {
+  const places = readData<PlaceRecord>('places.json');
+  const organizations = readData<OrganizationRecord>('organizations.json');
+
+  const placeDocs = places.map((p, order) => ({
+    _id: p.code, name: p.name, fullName: p.fullName, kind: p.kind, region: p.region, current: p.current,
+    successor: p.successor, formerNames: p.formerNames ?? [], order,
+    predecessors: places.filter((q) => q.successor === p.code).map((q) => q.code),
+  }));
+  const organizationDocs = organizations.map((o) => ({
+    _id: o.slug, name: o.name, shortName: o.shortName ?? null, kind: o.kind, kindRank: organizationKindRank(o.kind),
+    place: o.place, parent: o.parent, current: o.current, successor: o.successor,
+    predecessors: organizations.filter((q) => q.successor === o.slug).map((q) => q.slug),
+    sortName: fold(o.name), searchTokens: foldedTokens(`${o.name} ${o.shortName ?? ''}`),
+  }));
+  const topicDocs = readData<TopicRecord>('topics.json').map((t, order) => ({ _id: t.slug, ...withoutSlug(t), order }));
+  const cohortDocs = readData<CohortRecord>('cohorts.json').map((c) => ({ _id: c.slug, ...withoutSlug(c) }));
+
+  return [await sync(Place, placeDocs), await sync(Organization, organizationDocs), await sync(Topic, topicDocs), await sync(Cohort, cohortDocs)];
+}
+
+function withoutSlug<T extends { slug: string }>(record: T): Omit<T, 'slug'> {
+  const { slug, ...rest } = record;
+  return rest;
+}
+
+/** Demo people get stable ids derived from their handles, so links to them survive a re-seed. */
+export const demoExpertId = (handle: string) =>
+  new mongoose.Types.ObjectId(createHash('sha1').update(`expert:${handle}`).digest('hex').slice(0, 24));
+
+/** The demo dataset: the people of the network (seeds/data/experts.json). */
+export async function loadDemoData(): Promise<SyncReport[]> {
+  const organizationNames = new Map(readData<OrganizationRecord>('organizations.json').map((o) => [o.slug, o.name]));
+  const docs = readData<ExpertRecord>('experts.json').map((e) => ({
+    _id: demoExpertId(e.handle),
+    handle: e.handle, name: e.name, sortName: sortNameOf(e.name), position: e.position,
+    organization: e.organization, place: e.place, specialties: e.specialties, cohorts: e.cohorts,
+    bio: e.bio, links: e.links, joinedAt: new Date(e.joinedAt),
+    searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
+  }));
+  return [await sync(Expert, docs)];
+}
+
+/** True when nobody is in the database yet: a fresh install that should get the demo data. */
+export const isEmpty = async () => (await Expert.estimatedDocumentCount()) === 0;

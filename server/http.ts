@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import sirv from 'sirv';
+import { schema } from '../schema/index.ts';
+import type { Context } from '../schema/context.ts';
+import { rootDir, type Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export const webDistDir = path.join(rootDir, 'web/dist');
+
+/** The GraphQL endpoint. Tests call `yoga.fetch` on it directly. */
+export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) {
+  const production = config.NODE_ENV === 'production';
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: !production,
+    logging: logger,
+    context: ({ request }) => ({ requestId: request.headers.get('x-request-id')?.slice(0, 64) || randomUUID() }),
+    maskedErrors: {
+      // Expected errors are GraphQLErrors and pass; anything else is logged with the request id and masked.
+      maskError: (error, message) => {
+        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        logger.error({ err: original }, 'unexpected error while answering a request');
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+  });
+}
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+/** One HTTP server: GraphQL at /graphql, health at /health, the built web app everywhere else. */
+export function createHttpServer(config: Config, logger: Logger) {
+  const yoga = createGraphQL(config, logger);
+  const hasWeb = existsSync(path.join(webDistDir, 'index.html'));
+  if (!hasWeb) logger.warn('web/dist is missing: run `npm run build` (npm start does it for you).');
+  const assets = sirv(webDistDir, {
+    single: true, // app routes fall back to index.html
+    etag: true,
+    setHeaders: (res, pathname) => {
+      // Vite fingerprints everything under /assets/; the HTML must always be fresh.
+      res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/graphql' || pathname === '/health') return void yoga(req, res);
+    if (!hasWeb) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
+      return;
+    }
+    assets(req, res, () => void res.writeHead(404).end());
+  });
+  return { server, yoga };
+}

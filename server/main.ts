@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/index.ts';
+import { EmbeddedDatabaseError } from './db/embedded.ts';
+import { createHttpServer } from './http.ts';
+import { createLogger } from './logger.ts';
+import { isEmpty, loadDemoData, loadReferenceData } from '../seeds/load.ts';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, logger, (error) => {
+    logger.fatal(error.message);
+    process.exit(1);
+  });
+  logger.info(`Database: ${database.description}`);
+
+  await loadReferenceData();
+  if (config.DEMO_DATA === 'auto' && (await isEmpty())) {
+    logger.info('The database is empty: loading the demo dataset…');
+    await loadDemoData();
+  }
+
+  const { server } = createHttpServer(config, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await database.close();
+    if (error.code === 'EADDRINUSE') throw new ConfigError(`Port ${config.PORT} is already in use: stop the other program or set PORT.`);
+    throw error;
+  });
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  logger.info(`Ready: http://${shown}:${config.PORT} (GraphQL at /graphql)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping…`);
+    server.closeAllConnections();
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // Problems a person can fix get their message alone, without a stack trace.
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
