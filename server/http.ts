@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { GraphQLError } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, maskError } from 'graphql-yoga';
 import sirv from 'sirv';
 import { schema } from '../schema/index.ts';
 import type { Context } from '../schema/context.ts';
@@ -24,11 +23,10 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) 
     context: ({ request }) => ({ requestId: request.headers.get('x-request-id')?.slice(0, 64) || randomUUID() }),
     maskedErrors: {
       // Expected errors are GraphQLErrors and pass; anything else is logged with the request id and masked.
-      maskError: (error, message) => {
-        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        logger.error({ err: original }, 'unexpected error while answering a request');
-        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      maskError: (error, message, isDev) => {
+        const masked = maskError(error, message, isDev);
+        if (masked !== error) logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'unexpected error while answering a request');
+        return masked;
       },
     },
   });
