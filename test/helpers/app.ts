@@ -1,0 +1,32 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { createHttpServer } from '../../server/http.ts';
+import { createLogger } from '../../server/logger.ts';
+import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { useTestDatabase } from './database.ts';
+
+/**
+ * The whole product on a free port, over this test file's database filled with the reference
+ * and demo data, serving the built web app (npm test builds it first). Returns a getter for
+ * its base URL.
+ */
+export function useRunningApp(): () => string {
+  useTestDatabase();
+  let baseUrl = '';
+  let close = () => {};
+  beforeAll(async () => {
+    await loadReferenceData();
+    await loadDemoData();
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0' });
+    const { server } = createHttpServer(config, createLogger('silent', false));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+  });
+  afterAll(() => close());
+  return () => baseUrl;
+}
