@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     description: 'The directory, ordered by given name.',
     args: { filter: t.arg({ type: ExpertFilter }) },
     resolve: (_, args) => listExperts(args.filter ?? {}, args),
-  }),
+  }, { name: 'ExpertConnection' }, { name: 'ExpertEdge' }),
   expert: t.field({
     type: ExpertRef,
     args: { handle: t.arg.string({ required: true, validate: z.string().max(30).regex(HANDLE_PATTERN, 'is not a valid handle') }) },

@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     type: OrganizationRef,
     args: { filter: t.arg({ type: OrganizationFilter }) },
     resolve: (_, args) => listOrganizations(args.filter ?? {}, args),
-  }),
+  }, { name: 'OrganizationConnection' }, { name: 'OrganizationEdge' }),
   organization: t.field({
     type: OrganizationRef,
     args: { slug: t.arg.string({ required: true, validate: slugArg }) },
