@@ -142,6 +142,7 @@ export async function paginate<T extends Record<string, unknown>>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => model.countDocuments(filter),
+    // An unfiltered count reads collection metadata instead of scanning.
+    totalCount: () => (Object.keys(filter).length ? model.countDocuments(filter) : model.estimatedDocumentCount()),
   };
 }

@@ -8,6 +8,7 @@ import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
 import { Place } from '../schema/place/model.ts';
+import { anyOf } from '../schema/query.ts';
 import { fold, foldedTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 
@@ -37,7 +38,8 @@ const comparable = (doc: Record<string, unknown>) => {
  */
 async function sync(model: Model<any>, docs: Record<string, unknown>[]): Promise<SyncReport> {
   const existing = new Map<string, Record<string, unknown>>();
-  for (const doc of (await model.find({}).lean()) as Record<string, unknown>[]) existing.set(String(doc._id), doc);
+  const stored = (await model.find({ _id: anyOf(docs.map((d) => d._id)) }).lean()) as Record<string, unknown>[];
+  for (const doc of stored) existing.set(String(doc._id), doc);
   const report: SyncReport = { collection: model.collection.collectionName, inserted: 0, updated: 0, unchanged: 0 };
   const operations: mongoose.AnyBulkWriteOperation[] = [];
   for (const doc of docs) {
