@@ -63,3 +63,15 @@ builder.scalarType('DateTime', {
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, across all pages.', resolve: (connection) => connection.totalCount() }),
 );
+
+/**
+ * A node type for reference data whose `_id` is its code or slug (places, organisations, topics,
+ * cohorts): loaded in batches by `load`, results put back in key order.
+ */
+export function referenceNodeRef<T extends { _id: string }>(name: string, load: (keys: string[]) => Promise<T[]>) {
+  return builder.loadableNodeRef(name, {
+    id: { resolve: (doc: T) => doc._id },
+    load: (keys: string[]) => load(keys),
+    sort: (doc) => doc._id,
+  });
+}

@@ -1,11 +1,7 @@
-import { builder } from '../builder.ts';
+import { builder, referenceNodeRef } from '../builder.ts';
 import { cohortsBySlugs, listCohorts, type CohortDoc } from './service.ts';
 
-export const CohortRef = builder.loadableNodeRef('Cohort', {
-  id: { resolve: (cohort: CohortDoc) => cohort._id },
-  load: (slugs: string[]) => cohortsBySlugs(slugs),
-  sort: (cohort) => cohort._id,
-});
+export const CohortRef = referenceNodeRef<CohortDoc>('Cohort', cohortsBySlugs);
 
 CohortRef.implement({
   description: 'An intake of the expert programme, e.g. "100 e-government experts" (2019).',

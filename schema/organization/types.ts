@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
 import { PlaceRef } from '../place/types.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
@@ -11,11 +11,7 @@ export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
   values: Object.fromEntries(organizationKinds.map((k) => [enumName(k), { value: k }])) as Record<string, { value: (typeof organizationKinds)[number] }>,
 });
 
-export const OrganizationRef = builder.loadableNodeRef('Organization', {
-  id: { resolve: (org: OrganizationDoc) => org._id },
-  load: (slugs: string[]) => organizationsBySlugs(slugs),
-  sort: (org) => org._id,
-});
+export const OrganizationRef = referenceNodeRef<OrganizationDoc>('Organization', organizationsBySlugs);
 
 OrganizationRef.implement({
   description: 'A ministry, agency, provincial department or centre, enterprise or university.',

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
 import { slugArg } from '../validation.ts';
 import { placeKinds, regions } from './model.ts';
@@ -13,11 +13,7 @@ export const Region = builder.enumType('Region', {
   values: Object.fromEntries(regions.map((r) => [r.toUpperCase(), { value: r }])) as Record<'NORTH' | 'CENTRAL' | 'SOUTH', { value: (typeof regions)[number] }>,
 });
 
-export const PlaceRef = builder.loadableNodeRef('Place', {
-  id: { resolve: (place: PlaceDoc) => place._id },
-  load: (codes: string[]) => placesByCodes(codes),
-  sort: (place) => place._id,
-});
+export const PlaceRef = referenceNodeRef<PlaceDoc>('Place', placesByCodes);
 
 PlaceRef.implement({
   description: 'A provincial unit: one of the 34 in force since 1 July 2025, or a pre-2025 province merged into one of them.',

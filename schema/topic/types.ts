@@ -1,13 +1,9 @@
-import { builder } from '../builder.ts';
+import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
 import { slugArg } from '../validation.ts';
 import { findTopic, listTopics, topicsBySlugs, type TopicDoc } from './service.ts';
 
-export const TopicRef = builder.loadableNodeRef('Topic', {
-  id: { resolve: (topic: TopicDoc) => topic._id },
-  load: (slugs: string[]) => topicsBySlugs(slugs),
-  sort: (topic) => topic._id,
-});
+export const TopicRef = referenceNodeRef<TopicDoc>('Topic', topicsBySlugs);
 
 TopicRef.implement({
   description: 'A field of digital government, used for specialties, practices and threads.',
