@@ -59,6 +59,8 @@ export function ensureLauncherBuilt(say: (message: string) => void = () => {}): 
 export interface EmbeddedDatabase {
   /** mongodb:// address of the running server (same port across supervised restarts). */
   uri: string;
+  /** Process id of the running server (it changes when the supervisor restarts it). */
+  pid(): number | undefined;
   /** Stops the server and waits until its files are closed. */
   stop(): Promise<void>;
 }
@@ -156,6 +158,7 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
 
   return {
     uri,
+    pid: () => current.child.pid,
     async stop() {
       stopping = true;
       const { child } = current;

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rootDir } from '../../server/config.ts';
+
+/*
+ * The server as a person starts it: a real process, with its own embedded database in a fresh
+ * DATA_DIR, talking HTTP.
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'startup-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(path.join(rootDir, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: rootDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', resolve)) };
+}
+
+async function until(run: Run, pattern: RegExp, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(run.output())) {
+    if (run.child.exitCode !== null || Date.now() > deadline) throw new Error(`never saw ${pattern}:\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const expertCount = async (port: number) => {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ experts(first: 1) { totalCount } }' }),
+  });
+  return (await response.json()).data.experts.totalCount as number;
+};
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('Server start-up', () => {
+  it('stops with a message naming the variable when the configuration is bad', async () => {
+    const run = startServer({ PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/Invalid configuration:\s+PORT/);
+    noStackTrace(run.output());
+  });
+
+  it('serves the demo data from a fresh data directory, stops cleanly, and keeps its data', async () => {
+    const port = await freePort();
+    const first = startServer({ PORT: String(port) });
+    await until(first, /Ready: http/);
+    expect(first.output()).toMatch(/loading the demo dataset/);
+    const count = await expertCount(port);
+    expect(count).toBeGreaterThanOrEqual(150);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = startServer({ PORT: String(port) });
+    await until(second, /Ready: http/);
+    expect(second.output()).not.toMatch(/loading the demo dataset/);
+    expect(await expertCount(port)).toBe(count);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('says the port is taken, without a stack trace, when another program holds it', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const { port } = blocker.address() as AddressInfo;
+    const run = startServer({ PORT: String(port) });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(`Port ${port} is already in use`);
+    noStackTrace(run.output());
+    blocker.close();
+  });
+});
