@@ -45,20 +45,20 @@ export function createHttpServer(config: Config, logger: Logger) {
   const yoga = createGraphQL(config, logger);
   const hasWeb = existsSync(path.join(webDistDir, 'index.html'));
   if (!hasWeb) logger.warn('web/dist is missing: run `npm run build` (npm start does it for you).');
-  const assets = sirv(webDistDir, {
+  const assets = hasWeb ? sirv(webDistDir, {
     single: true, // app routes fall back to index.html
     etag: true,
     setHeaders: (res, pathname) => {
       // Vite fingerprints everything under /assets/; the HTML must always be fresh.
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
-  });
+  }) : null;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/graphql' || pathname === '/health') return void yoga(req, res);
-    if (!hasWeb) {
+    if (!assets) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
       return;
     }

@@ -28,7 +28,7 @@ describe('Reference data', () => {
 
   it('shows the provinces a unit absorbed in 2025', async () => {
     const { data } = await graphql(`{ place(code: "ho-chi-minh") { name predecessors { name } } }`);
-    expect(data.place.predecessors.map((p: any) => p.name).sort()).toEqual(['Bà Rịa–Vũng Tàu', 'Bình Dương'].sort());
+    expect(data.place.predecessors.map((p: any) => p.name).sort()).toEqual(['Bà Rịa – Vũng Tàu', 'Bình Dương'].sort());
   });
 
   it('lists the 14 ministries and 3 ministry-level agencies of the government in force', async () => {
