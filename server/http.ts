@@ -45,24 +45,29 @@ export function createHttpServer(config: Config, logger: Logger) {
   const yoga = createGraphQL(config, logger);
   const hasWeb = existsSync(path.join(webDistDir, 'index.html'));
   if (!hasWeb) logger.warn('web/dist is missing: run `npm run build` (npm start does it for you).');
-  const assets = hasWeb ? sirv(webDistDir, {
-    single: true, // app routes fall back to index.html
+  const options = {
     etag: true,
-    setHeaders: (res, pathname) => {
+    setHeaders: (res: ServerResponse, pathname: string) => {
       // Vite fingerprints everything under /assets/; the HTML must always be fresh.
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
-  }) : null;
+  };
+  // Built assets: a missing one is a 404, never the app's HTML.
+  const assets = hasWeb ? sirv(webDistDir, options) : null;
+  // Everything else is an app route and falls back to index.html, dots included (/experts/tri.nv).
+  const app = hasWeb ? sirv(webDistDir, { ...options, single: true, ignores: false }) : null;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/graphql' || pathname === '/health') return void yoga(req, res);
-    if (!assets) {
+    if (!assets || !app) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
       return;
     }
-    assets(req, res, () => void res.writeHead(404).end());
+    const notFound = () => void res.writeHead(404).end();
+    if (pathname.startsWith('/assets/')) assets(req, res, notFound);
+    else app(req, res, notFound);
   });
   return { server, yoga };
 }

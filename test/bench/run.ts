@@ -16,8 +16,8 @@ import { createGraphQL } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
 import { loadReferenceData, readData, type ExpertRecord } from '../../seeds/load.ts';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 5000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
 
 const DIRECTORY = `query ($filter: ExpertFilter, $first: Int, $after: String) {
   experts(filter: $filter, first: $first, after: $after) {

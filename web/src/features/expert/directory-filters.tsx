@@ -1,0 +1,271 @@
+import { createAsync } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, Suspense, untrack, type JSX } from 'solid-js';
+import { compareLabels, localName, t, vietnameseCollator } from '../../i18n/i18n.ts';
+import { getCohorts } from '../cohort/cohort.api.ts';
+import {
+  getLocalOrganizations,
+  getNationalOrganizations,
+  getOrganization,
+  type OrganizationKind,
+  type OrganizationOption,
+} from '../organization/organization.api.ts';
+import { getPlaces } from '../place/place.api.ts';
+import { getTopics } from '../topic/topic.api.ts';
+import { hasFilters, type DirectoryParams } from './expert.api.ts';
+
+/**
+ * A list of choices that failed to load leaves its select at "all": the results area reports
+ * the failure and its retry reloads these too.
+ */
+const noOptions = () => [];
+
+/** How long typing may pause before the search runs. */
+const SEARCH_DELAY_MS = 300;
+
+type FilterKey = 'place' | 'org' | 'specialty' | 'cohort' | 'q';
+export type FilterPatch = Partial<Record<FilterKey, string | undefined>>;
+
+export interface DirectoryFiltersProps {
+  params: DirectoryParams;
+  /** Applies a change of filters; `replace` refines the current history entry instead of adding one. */
+  onChange: (patch: FilterPatch, options?: { replace?: boolean }) => void;
+  onClear: () => void;
+}
+
+/** The directory's filters. They only read and write the URL, so a view can be shared. */
+export function DirectoryFilters(props: DirectoryFiltersProps) {
+  // Read only inside the options' own Suspense (and in handlers), so the form never waits.
+  const national = createAsync(() => getNationalOrganizations().catch(noOptions));
+
+  const changePlace = (place: string | undefined) => {
+    // A department of the old place would leave an empty list: keep only national choices.
+    const org = props.params.org;
+    const keep = org !== undefined && (national() ?? []).some((o) => o.slug === org);
+    props.onChange({ place, org: keep ? org : undefined });
+  };
+
+  // On phones the choices fold away under one button, so the results are not a screen away.
+  const activeChoices = () => (['place', 'org', 'specialty', 'cohort'] as const).filter((key) => props.params[key]).length;
+  const [expanded, setExpanded] = createSignal(untrack(activeChoices) > 0);
+
+  return (
+    <form
+      class="filters"
+      role="search"
+      aria-labelledby="filters-heading"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <h2 id="filters-heading" class="filters-heading">{t('directory.filters')}</h2>
+      <SearchField value={props.params.q} onChange={props.onChange} />
+
+      <button
+        type="button"
+        class="filters-toggle"
+        aria-expanded={expanded()}
+        aria-controls="filters-more"
+        onClick={() => setExpanded(!expanded())}
+      >
+        {t('directory.moreFilters', activeChoices())}
+        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
+          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+      </button>
+
+      <div id="filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
+        <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
+          <PlaceOptions selected={props.params.place} />
+        </SelectField>
+
+        <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
+          <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
+        </SelectField>
+
+        <SelectField id="filter-specialty" label={t('directory.specialty')} allLabel={t('directory.allSpecialties')} selected={props.params.specialty} onChange={(specialty) => props.onChange({ specialty })}>
+          <TopicOptions selected={props.params.specialty} />
+        </SelectField>
+
+        <SelectField id="filter-cohort" label={t('directory.cohort')} allLabel={t('directory.allCohorts')} selected={props.params.cohort} onChange={(cohort) => props.onChange({ cohort })}>
+          <CohortOptions selected={props.params.cohort} />
+        </SelectField>
+      </div>
+
+      <Show when={hasFilters(props.params)}>
+        <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
+          {t('directory.clear')}
+        </button>
+      </Show>
+    </form>
+  );
+}
+
+function SearchField(props: { value: string | undefined; onChange: DirectoryFiltersProps['onChange'] }) {
+  const [text, setText] = createSignal(props.value ?? '');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const commit = (value: string) => {
+    clearTimeout(timer);
+    timer = undefined;
+    const next = value.trim();
+    const current = props.value ?? '';
+    if (next === current) return;
+    // Refining a search replaces the entry, so Back returns to the view before searching.
+    props.onChange({ q: next || undefined }, { replace: current !== '' && next !== '' });
+  };
+
+  // The URL changed under us (Back, a cleared filter): show its search, unless the person is
+  // still typing, whose words win.
+  createEffect(
+    on(
+      () => props.value ?? '',
+      (value) => {
+        if (timer === undefined && value !== text().trim()) setText(value);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
+
+  return (
+    <div class="field field-search">
+      <label for="filter-q">{t('directory.search')}</label>
+      <input
+        id="filter-q"
+        type="search"
+        autocomplete="off"
+        spellcheck={false}
+        maxLength={200}
+        aria-describedby="filter-q-hint"
+        value={text()}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          setText(value);
+          clearTimeout(timer);
+          timer = setTimeout(() => commit(value), SEARCH_DELAY_MS);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(event.currentTarget.value);
+        }}
+      />
+      <p id="filter-q-hint" class="field-hint">{t('directory.searchHint')}</p>
+    </div>
+  );
+}
+
+function SelectField(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  selected: string | undefined;
+  onChange: (value: string | undefined) => void;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} class="select" onChange={(event) => props.onChange(event.currentTarget.value || undefined)}>
+        <option value="" selected={!props.selected}>{props.allLabel}</option>
+        {/* Options arrive with their data; until then the select offers "all" alone. */}
+        <Suspense>{props.children}</Suspense>
+      </select>
+    </div>
+  );
+}
+
+function PlaceOptions(props: { selected: string | undefined }) {
+  const places = createAsync(() => getPlaces().catch(noOptions));
+  const current = createMemo(() =>
+    (places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)),
+  );
+  // A shared link may name a province merged away in 2025: keep it selectable and say so.
+  const other = createMemo(() => {
+    const code = props.selected;
+    if (!code || current().some((p) => p.code === code)) return undefined;
+    const former = places()?.find((p) => p.code === code);
+    return { code, label: former ? t('directory.formerPlace', former.name) : code };
+  });
+  return (
+    <>
+      <Show when={other()}>{(o) => <option value={o().code} selected>{o().label}</option>}</Show>
+      <For each={current()}>
+        {(place) => <option value={place.code} selected={place.code === props.selected}>{place.name}</option>}
+      </For>
+    </>
+  );
+}
+
+const nationalGroups: { kind: OrganizationKind; label: () => string }[] = [
+  { kind: 'MINISTRY', label: () => t('directory.ministries') },
+  { kind: 'MINISTRY_AGENCY', label: () => t('directory.ministryAgencies') },
+  { kind: 'AGENCY', label: () => t('directory.agencies') },
+];
+
+function organizationLabel(org: OrganizationOption) {
+  // "Cục Chuyển đổi số quốc gia (Bộ KH&CN)": a unit whose name does not say its ministry gets it added.
+  if (!org.parent || org.name.includes(org.parent.name)) return org.name;
+  return `${org.name} (${org.parent.shortName || org.parent.name})`;
+}
+
+function OrganizationOptions(props: { selected: string | undefined; place: string | undefined; national: OrganizationOption[] }) {
+  const local = createAsync(async () => (props.place ? getLocalOrganizations(props.place).catch(noOptions) : []));
+  const places = createAsync(() => getPlaces().catch(noOptions));
+  const placeName = () => places()?.find((p) => p.code === props.place)?.name ?? props.place ?? '';
+  const listed = createMemo(() => new Set([...props.national, ...(local() ?? [])].map((o) => o.slug)));
+  // Chosen through a profile link or a place since changed: fetch its name to show it.
+  const selectedElsewhere = createAsync(async () =>
+    props.selected && !listed().has(props.selected) ? getOrganization(props.selected).catch(() => null) : null,
+  );
+  const byName = (a: OrganizationOption, b: OrganizationOption) => vietnameseCollator.compare(a.name, b.name);
+
+  return (
+    <>
+      <Show when={props.selected && !listed().has(props.selected) ? props.selected : undefined}>
+        {(slug) => (
+          <optgroup label={t('directory.selectedOrganization')}>
+            <option value={slug()} selected>{selectedElsewhere()?.name ?? slug()}</option>
+          </optgroup>
+        )}
+      </Show>
+      <Show when={props.place && (local() ?? []).length}>
+        <optgroup label={t('directory.localOrganizations', placeName())}>
+          <For each={[...(local() ?? [])].sort(byName)}>
+            {(org) => <option value={org.slug} selected={org.slug === props.selected}>{org.name}</option>}
+          </For>
+        </optgroup>
+      </Show>
+      <For each={nationalGroups}>
+        {(group) => (
+          <Show when={props.national.some((o) => o.kind === group.kind)}>
+            <optgroup label={group.label()}>
+              <For each={props.national.filter((o) => o.kind === group.kind).sort(byName)}>
+                {(org) => <option value={org.slug} selected={org.slug === props.selected}>{organizationLabel(org)}</option>}
+              </For>
+            </optgroup>
+          </Show>
+        )}
+      </For>
+    </>
+  );
+}
+
+function TopicOptions(props: { selected: string | undefined }) {
+  const topics = createAsync(() => getTopics().catch(noOptions));
+  const sorted = createMemo(() => [...(topics() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
+  return (
+    <For each={sorted()}>
+      {(topic) => <option value={topic.slug} selected={topic.slug === props.selected}>{localName(topic)}</option>}
+    </For>
+  );
+}
+
+function CohortOptions(props: { selected: string | undefined }) {
+  const cohorts = createAsync(() => getCohorts().catch(noOptions));
+  return (
+    <For each={cohorts()}>
+      {(cohort) => (
+        <option value={cohort.slug} selected={cohort.slug === props.selected}>
+          {t('expert.cohortBadge', localName(cohort), cohort.year)}
+        </option>
+      )}
+    </For>
+  );
+}

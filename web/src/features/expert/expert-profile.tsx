@@ -1,0 +1,207 @@
+import { A, createAsync, revalidate, useParams } from '@solidjs/router';
+import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { StateMessage } from '../../components/state-message.tsx';
+import { formatDate, localName, t } from '../../i18n/i18n.ts';
+import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
+import { ExpertAvatar } from './expert-avatar.tsx';
+import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
+import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
+
+type Loaded = { expert: Profile | null; error?: undefined } | { expert?: undefined; error: unknown };
+
+/** /experts/:handle: one person's public profile. */
+export default function ExpertProfile() {
+  const params = useParams<{ handle: string }>();
+  const loaded = createAsync(async (): Promise<Loaded> => {
+    const request = getExpert(params.handle);
+    try {
+      return { expert: await request };
+    } catch (error) {
+      return { error };
+    }
+  });
+
+  return (
+    <div class="profile-page">
+      <Suspense fallback={<ProfileSkeleton />}>
+        <Switch>
+          <Match when={loaded()?.error !== undefined}>
+            <DocumentTitle text={t('profile.errorTitle')} />
+            <StateMessage title={t('profile.errorTitle')} body={t('profile.errorBody')} tone="error" headingLevel={1}>
+              <button type="button" class="button" onClick={() => revalidate(getExpert.keyFor(params.handle))}>
+                {t('app.retry')}
+              </button>
+              <A class="button button-secondary" href="/experts">{t('profile.backToDirectory')}</A>
+            </StateMessage>
+          </Match>
+          <Match when={loaded()?.expert}>{(expert) => <ProfileView expert={expert()} />}</Match>
+          <Match when={loaded()?.expert === null}>
+            <DocumentTitle text={t('profile.notFoundTitle')} />
+            <StateMessage title={t('profile.notFoundTitle')} body={t('profile.notFoundBody', params.handle)} headingLevel={1}>
+              <A class="button" href="/experts">{t('profile.backToDirectory')}</A>
+            </StateMessage>
+          </Match>
+        </Switch>
+      </Suspense>
+    </div>
+  );
+}
+
+/** Only web addresses become links; anything else in a stored link is shown as text. */
+const isWebAddress = (url: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const directoryHref = (filter: Record<string, string>) => `/experts?${new URLSearchParams(filter)}`;
+
+function ProfileView(props: { expert: Profile }) {
+  const paragraphs = () => props.expert.bio.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+
+  return (
+    <article class="profile" aria-labelledby="page-title">
+      <DocumentTitle text={props.expert.name} />
+      <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
+        <ol>
+          <li><A href="/experts">{t('nav.experts')}</A></li>
+          <li aria-current="page">{props.expert.name}</li>
+        </ol>
+      </nav>
+
+      <header class="profile-header">
+        <ExpertAvatar name={props.expert.name} handle={props.expert.handle} size="large" />
+        <div class="profile-identity">
+          <h1 id="page-title" class="profile-name">{props.expert.name}</h1>
+          <Show when={props.expert.position}>
+            <p class="profile-position" lang="vi">{props.expert.position}</p>
+          </Show>
+          <Show when={props.expert.organization}>
+            {(organization) => (
+              <p class="profile-affiliation">
+                <OrganizationIcon />
+                <span>
+                  <A href={directoryHref({ org: organization().slug })} title={t('profile.seeColleagues')} lang="vi">
+                    {organization().name}
+                  </A>{' '}
+                  <MergedOrganizationHint organization={organization()} />
+                </span>
+              </p>
+            )}
+          </Show>
+          <Show when={props.expert.place}>
+            {(place) => (
+              <p class="profile-affiliation">
+                <PlaceIcon />
+                <span>
+                  <A href={directoryHref({ place: place().code })} title={t('profile.seeAllIn', place().name)}>{place().name}</A>{' '}
+                  <MergedPlaceHint place={place()} />
+                </span>
+              </p>
+            )}
+          </Show>
+        </div>
+      </header>
+
+      <div class="profile-body">
+        <div class="profile-main">
+          <section class="profile-section" aria-labelledby="profile-bio">
+            <h2 id="profile-bio">{t('profile.bio')}</h2>
+            <Show when={paragraphs().length} fallback={<p class="muted">{t('profile.noBio')}</p>}>
+              {/* What people write about themselves is in Vietnamese, whatever the interface language. */}
+              <For each={paragraphs()}>{(paragraph) => <p lang="vi">{paragraph}</p>}</For>
+            </Show>
+          </section>
+
+          <Show when={props.expert.specialties.length}>
+            <section class="profile-section" aria-labelledby="profile-specialties">
+              <h2 id="profile-specialties">{t('expert.specialties')}</h2>
+              <ul class="chip-list">
+                <For each={props.expert.specialties}>
+                  {(topic) => (
+                    <li>
+                      <A class="chip chip-link" href={directoryHref({ specialty: topic.slug })}>{localName(topic)}</A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
+        </div>
+
+        <aside class="profile-aside" aria-labelledby="profile-details">
+          <h2 id="profile-details" class="visually-hidden">{t('profile.details')}</h2>
+          <dl class="detail-list">
+            <Show when={props.expert.cohorts.length}>
+              <div>
+                <dt>{t('expert.cohorts')}</dt>
+                <dd>
+                  <ul class="badge-list">
+                    <For each={props.expert.cohorts}>
+                      {(cohort) => (
+                        <li>
+                          <A class="badge badge-link" href={directoryHref({ cohort: cohort.slug })}>
+                            {t('expert.cohortBadge', localName(cohort), cohort.year)}
+                          </A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </dd>
+              </div>
+            </Show>
+            <div>
+              <dt>{t('profile.joined')}</dt>
+              <dd>
+                <time datetime={props.expert.joinedAt}>{formatDate(props.expert.joinedAt)}</time>
+              </dd>
+            </div>
+            <Show when={props.expert.links.length}>
+              <div>
+                <dt>{t('profile.links')}</dt>
+                <dd>
+                  <ul class="link-list">
+                    <For each={props.expert.links}>
+                      {(link) => (
+                        <li>
+                          <Show when={isWebAddress(link.url)} fallback={<span lang="vi">{link.label}</span>}>
+                            <a href={link.url} target="_blank" rel="noopener noreferrer" class="external-link">
+                              <span lang="vi">{link.label}</span>
+                              <svg class="external-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                                <path d="M7 1.5h3.5V5M10.5 1.5 5.5 6.5M9 7.5v3H1.5V3h3" fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round" />
+                              </svg>
+                              <span class="visually-hidden"> {t('app.externalLink')}</span>
+                            </a>
+                          </Show>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </dd>
+              </div>
+            </Show>
+          </dl>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function ProfileSkeleton() {
+  return (
+    <div class="profile is-loading">
+      <p class="visually-hidden" role="status">{t('app.loading')}</p>
+      <div class="profile-header" aria-hidden="true">
+        <span class="avatar avatar-large skeleton" />
+        <div class="profile-identity">
+          <span class="skeleton skeleton-line skeleton-heading" />
+          <span class="skeleton skeleton-line" />
+          <span class="skeleton skeleton-line skeleton-short" />
+        </div>
+      </div>
+    </div>
+  );
+}

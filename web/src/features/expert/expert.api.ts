@@ -1,0 +1,132 @@
+import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
+import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { getCohorts } from '../cohort/cohort.api.ts';
+import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
+import { getPlaces } from '../place/place.api.ts';
+import { getTopics } from '../topic/topic.api.ts';
+
+export const PAGE_SIZE = 20;
+
+const ExpertDirectoryQuery = graphql(`
+  query ExpertDirectory($filter: ExpertFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    experts(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id
+          handle
+          name
+          position
+          organization { slug name shortName current successor { slug name shortName } }
+          place { code name current successor { code name } }
+          specialties { slug name nameEn }
+          cohorts { slug name nameEn year }
+        }
+      }
+    }
+  }
+`);
+
+const ExpertProfileQuery = graphql(`
+  query ExpertProfile($handle: String!) {
+    expert(handle: $handle) {
+      id
+      handle
+      name
+      position
+      bio
+      joinedAt
+      organization {
+        slug name shortName current
+        parent { slug name shortName }
+        successor { slug name shortName }
+      }
+      place { code name fullName current successor { code name fullName } }
+      specialties { slug name nameEn }
+      cohorts { slug name nameEn year }
+      links { label url }
+    }
+  }
+`);
+
+export type ExpertPage = ResultOf<typeof ExpertDirectoryQuery>['experts'];
+export type ExpertSummary = ExpertPage['edges'][number]['node'];
+export type ExpertProfile = ResultOf<typeof ExpertProfileQuery>['expert'];
+type ExpertFilter = NonNullable<VariablesOf<typeof ExpertDirectoryQuery>['filter']>;
+
+/**
+ * What the directory shows, as carried by its URL:
+ * `?place=&org=&specialty=&cohort=&q=` filter, `after=` or `before=` page by cursor.
+ */
+export interface DirectoryParams {
+  place?: string;
+  org?: string;
+  specialty?: string;
+  cohort?: string;
+  q?: string;
+  after?: string;
+  before?: string;
+}
+
+export const FILTER_KEYS = ['place', 'org', 'specialty', 'cohort', 'q'] as const;
+const PARAM_KEYS = [...FILTER_KEYS, 'after', 'before'] as const;
+
+const single = (value: string | string[] | undefined): string | undefined => {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text ? text : undefined;
+};
+
+/** The directory's parameters from a URL query, blanks dropped. */
+export function directoryParams(search: SearchParams): DirectoryParams {
+  const params: DirectoryParams = {};
+  for (const key of PARAM_KEYS) {
+    const value = single(search[key]);
+    if (value !== undefined) params[key] = value;
+  }
+  // A page is reached from one side only; `after` wins if a hand-made link carries both.
+  if (params.after) delete params.before;
+  return params;
+}
+
+export const hasFilters = (params: DirectoryParams) => FILTER_KEYS.some((key) => params[key] !== undefined);
+
+/** One page of the directory for the given URL parameters. */
+export const getExpertDirectory = query(async (params: DirectoryParams): Promise<ExpertPage> => {
+  const filter: ExpertFilter = {};
+  if (params.place) filter.place = params.place;
+  if (params.org) filter.organization = params.org;
+  if (params.specialty) filter.specialty = params.specialty;
+  if (params.cohort) filter.cohort = params.cohort;
+  if (params.q) filter.query = params.q.slice(0, 200);
+  const page = params.before
+    ? { last: PAGE_SIZE, before: params.before }
+    : { first: PAGE_SIZE, after: params.after ?? null };
+  return (await request(ExpertDirectoryQuery, { filter, ...page })).experts;
+}, 'expertDirectory');
+
+/** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */
+export const getExpert = query(async (handle: string): Promise<ExpertProfile | null> => {
+  try {
+    return (await request(ExpertProfileQuery, { handle })).expert;
+  } catch (error) {
+    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'handle')) return null;
+    throw error;
+  }
+}, 'expert');
+
+/** Starts every request of the directory at once, before its code has even loaded. */
+export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
+  const params = directoryParams(location.query);
+  void getExpertDirectory(params);
+  void getPlaces();
+  void getNationalOrganizations();
+  void getTopics();
+  void getCohorts();
+  if (params.place) void getLocalOrganizations(params.place);
+}
+
+export function preloadProfile({ params }: RoutePreloadFuncArgs) {
+  if (params.handle) void getExpert(params.handle);
+}
