@@ -9,9 +9,7 @@ import { rootDir } from '../config.ts';
 export class EmbeddedDatabaseError extends Error {}
 
 const sourceDir = path.join(rootDir, 'server/db/ferretdb');
-const binDir = path.join(rootDir, '.data/bin');
-const binary = path.join(binDir, 'ferretdb-launcher');
-const stampFile = `${binary}.source-hash`;
+const defaultBinDir = path.join(rootDir, '.data/bin');
 
 function sourceHash(): string {
   const hash = createHash('sha256');
@@ -24,7 +22,9 @@ function sourceHash(): string {
  * Returns the binary's path. `say` reports what is being done, since the first build downloads
  * FerretDB's modules and takes a minute or two.
  */
-export function ensureLauncherBuilt(say: (message: string) => void = () => {}): string {
+export function ensureLauncherBuilt(say: (message: string) => void = () => {}, binDir = defaultBinDir): string {
+  const binary = path.join(binDir, 'ferretdb-launcher');
+  const stampFile = `${binary}.source-hash`;
   const hash = sourceHash();
   if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return binary;
 

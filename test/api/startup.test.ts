@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rootDir } from '../../server/config.ts';
 
 /*
@@ -83,6 +83,17 @@ describe('Server start-up', () => {
     expect(await expertCount(port)).toBe(count);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  });
+
+  it('uses the MongoDB named by MONGODB_URI instead of starting its own', async () => {
+    const port = await freePort();
+    const run = startServer({ PORT: String(port), MONGODB_URI: inject('mongoUri'), DB_NAME: 'startup_external' });
+    await until(run, /Ready: http/);
+    expect(run.output()).toMatch(/Database: MongoDB at 127\.0\.0\.1:\d+, database startup_external/);
+    expect(run.output()).not.toMatch(/embedded/i);
+    expect(await expertCount(port)).toBeGreaterThanOrEqual(150);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('says the port is taken, without a stack trace, when another program holds it', async () => {
