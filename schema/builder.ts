@@ -1,9 +1,11 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.ts';
-import { InvalidArgumentError, NotFoundError } from './errors.ts';
+import { InvalidArgumentError, NotAuthorizedError, NotFoundError } from './errors.ts';
 
 const GLOBAL_ID = /^[A-Za-z0-9_-]{4,200}$/;
 
@@ -15,9 +17,35 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   DefaultFieldNullability: false;
+  AuthScopes: {
+    signedIn: boolean;
+    curator: boolean;
+    moderator: boolean;
+    admin: boolean;
+    /** The viewer is the person with this expert id. */
+    self: string;
+  };
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  // Relay first so auth sees decoded ids; errors before scope-auth so that a refusal of a
+  // mutation becomes its typed NotAuthorizedError result.
+  plugins: [RelayPlugin, ErrorsPlugin, ScopeAuthPlugin, DataloaderPlugin, ValidationPlugin],
+  scopeAuth: {
+    // Read the viewer when a scope is checked: signing in changes it within a request.
+    authScopes: (context) => ({
+      signedIn: () => Boolean(context.viewer),
+      curator: () => context.viewer?.role === 'curator' || context.viewer?.role === 'admin',
+      moderator: () => context.viewer?.role === 'moderator' || context.viewer?.role === 'admin',
+      admin: () => context.viewer?.role === 'admin',
+      self: (expertId) => context.viewer?.id === expertId,
+    }),
+    unauthorizedError: (_parent, context) =>
+      new NotAuthorizedError(context.viewer ? 'You are not allowed to do this.' : 'Sign in to do this.'),
+  },
+  errors: {
+    defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Success` },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -49,6 +77,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
 
 builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string in UTC.',

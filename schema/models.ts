@@ -1,8 +1,13 @@
+import { Account } from './account/model.ts';
+import { AuditEntry } from './audit/model.ts';
+import { Avatar } from './avatar/model.ts';
 import { Cohort } from './cohort/model.ts';
 import { Expert } from './expert/model.ts';
 import { Organization } from './organization/model.ts';
 import { Place } from './place/model.ts';
+import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
+import { VerificationRequest } from './verification/model.ts';
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar];

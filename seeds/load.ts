@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import mongoose, { type Model } from 'mongoose';
 import { Cohort } from '../schema/cohort/model.ts';
-import { Expert } from '../schema/expert/model.ts';
+import { Account } from '../schema/account/model.ts';
+import { Expert, type Role } from '../schema/expert/model.ts';
 import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
@@ -92,17 +93,36 @@ function withoutSlug<T extends { slug: string }>(record: T): Omit<T, 'slug'> {
 export const demoExpertId = (handle: string) =>
   new mongoose.Types.ObjectId(createHash('sha1').update(`expert:${handle}`).digest('hex').slice(0, 24));
 
-/** The demo dataset: the people of the network (seeds/data/experts.json). */
+interface DemoAccounts { emailDomain: string; passwordHash: string; staff: Record<string, Role> }
+
+export const demoAccounts = (): DemoAccounts => JSON.parse(readFileSync(new URL('./data/demo-accounts.json', import.meta.url), 'utf8'));
+
+/** The email a demo person signs in with. */
+export const demoEmail = (handle: string) => `${handle}@${demoAccounts().emailDomain}`;
+
+/**
+ * The demo dataset: the people of the network (seeds/data/experts.json) with accounts: those
+ * with a programme cohort are verified experts, four of them staff (seeds/data/demo-accounts.json).
+ */
 export async function loadDemoData(): Promise<SyncReport[]> {
   const organizationNames = new Map(readData<OrganizationRecord>('organizations.json').map((o) => [o.slug, o.name]));
-  const docs = readData<ExpertRecord>('experts.json').map((e) => ({
+  const accounts = demoAccounts();
+  const people = readData<ExpertRecord>('experts.json');
+  const experts = people.map((e) => ({
     _id: demoExpertId(e.handle),
     handle: e.handle, name: e.name, sortName: sortNameOf(e.name), position: e.position,
     organization: e.organization, place: e.place, specialties: e.specialties, cohorts: e.cohorts,
     bio: e.bio, links: e.links, joinedAt: new Date(e.joinedAt),
+    role: accounts.staff[e.handle] ?? 'member',
+    verifiedAt: e.cohorts.length ? new Date(e.joinedAt) : null,
     searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
   }));
-  return [await sync(Expert, docs)];
+  const signIns = people.map((e) => ({
+    _id: demoExpertId(e.handle),
+    email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
+    passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
+  }));
+  return [await sync(Expert, experts), await sync(Account, signIns)];
 }
 
 /** True when nobody is in the database yet: a fresh install that should get the demo data. */

@@ -31,6 +31,8 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/db'),
   /** Load the demo dataset into an empty database at start: auto (when empty) or never. */
   DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limits). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,32 +1,134 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { createYoga, maskError } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useCookies } from '@whatwg-node/server-plugin-cookies';
+import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
+import { resolveViewer } from '../schema/account/service.ts';
+import { findAvatar } from '../schema/avatar/service.ts';
+import type { Context, SessionCookie } from '../schema/context.ts';
+import { RateLimitedError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
-import type { Context } from '../schema/context.ts';
+import { spend } from '../schema/limits.ts';
 import { rootDir, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
 export const webDistDir = path.join(rootDir, 'web/dist');
 
+/** Largest request body accepted (an avatar, base64-encoded, is the largest legitimate one). */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/** Operation limits, checked while validating, before anything is executed. */
+export const LIMITS = { depth: 10, aliases: 100, directives: 5, tokens: 3000, cost: 5000 };
+
+/** Mutations with limits of their own (per address and per account, see schema/limits.ts). */
+const SELF_LIMITED = new Set(['signIn', 'signUp']);
+
+/** The request being answered, for logs and masked errors. */
+const requestStore = new AsyncLocalStorage<{ requestId: string }>();
+
+export const sessionCookieName = (config: Pick<Config, 'NODE_ENV'>) => (config.NODE_ENV === 'production' ? '__Host-session' : 'session');
+
+interface ServerContext {
+  /** Set by the HTTP server (or a test) from the socket, or X-Forwarded-For behind a trusted proxy. */
+  clientAddress?: string;
+}
+
+interface CookieStore {
+  get(name: string): Promise<{ value: string } | null | undefined>;
+  set(cookie: Record<string, unknown>): Promise<void>;
+  delete(cookie: Record<string, unknown>): Promise<void>;
+}
+
+/** GraphQL Armor's rejections, as errors with a code and HTTP 400. */
+function armorReject(code: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } })),
+    ],
+  };
+}
+
+/** Spends one write per mutation field (aliases each count) before the operation runs. */
+function useWriteLimit(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = (args.document as DocumentNode).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+      );
+      if (operation?.operation !== 'mutation') return;
+      const writes = operation.selectionSet.selections.filter((s: SelectionNode) => s.kind !== Kind.FIELD || !SELF_LIMITED.has(s.name.value)).length;
+      if (!writes) return;
+      const context = args.contextValue as Context;
+      return void spend('writes', context.viewer?.id ?? context.clientAddress, writes).catch((error: unknown) => {
+        if (!(error instanceof RateLimitedError)) throw error;
+        setResultAndStopExecution({ errors: [error] });
+      });
+    },
+  };
+}
+
 /** The GraphQL endpoint. Tests call `yoga.fetch` on it directly. */
 export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) {
   const production = config.NODE_ENV === 'production';
-  return createYoga<Record<string, never>, Context>({
+  const cookieName = sessionCookieName(config);
+  return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !production,
+    multipart: false,
+    batching: false,
     logging: logger,
-    context: ({ request }) => ({ requestId: request.headers.get('x-request-id')?.slice(0, 64) || randomUUID() }),
+    plugins: [
+      useCookies(),
+      // Simple (preflight-free) requests must carry this header, which a cross-site form cannot.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.depth, ...armorReject('QUERY_TOO_DEEP') },
+        // No allow-list: GraphQL Armor would otherwise let unlimited __typename aliases through.
+        maxAliases: { n: LIMITS.aliases, allowList: [], ...armorReject('TOO_MANY_ALIASES') },
+        maxDirectives: { n: LIMITS.directives, ...armorReject('TOO_MANY_DIRECTIVES') },
+        maxTokens: { n: LIMITS.tokens, ...armorReject('TOO_MANY_TOKENS') },
+        costLimit: { maxCost: LIMITS.cost, ...armorReject('QUERY_TOO_COSTLY') },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      ...(production ? [useDisableIntrospection()] : []),
+      useWriteLimit(),
+    ],
+    context: async ({ request, clientAddress }) => {
+      const cookies = (request as Request & { cookieStore: CookieStore }).cookieStore;
+      const token = (await cookies.get(cookieName))?.value;
+      const sessionCookie: SessionCookie = {
+        set: (value, expiresAt) =>
+          cookies.set({ name: cookieName, value, expires: expiresAt.getTime(), httpOnly: true, secure: production, sameSite: 'lax', path: '/', domain: null }),
+        clear: () => cookies.delete({ name: cookieName, httpOnly: true, secure: production, sameSite: 'lax', path: '/', domain: null }),
+      };
+      return {
+        requestId: requestStore.getStore()?.requestId ?? randomUUID(),
+        clientAddress: clientAddress ?? 'unknown',
+        userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? '',
+        viewer: await resolveViewer(token),
+        sessionCookie,
+      };
+    },
     maskedErrors: {
-      // Expected errors are GraphQLErrors and pass; anything else is logged with the request id and masked.
+      // Expected errors are GraphQLErrors and pass; anything else is logged with the request id
+      // and reaches the client as INTERNAL_SERVER_ERROR carrying that id (no stack in production).
       maskError: (error, message, isDev) => {
-        const masked = maskError(error, message, isDev);
-        if (masked !== error) logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'unexpected error while answering a request');
-        return masked;
+        const masked = maskError(error, message, isDev && !production);
+        if (masked === error) return masked;
+        const requestId = requestStore.getStore()?.requestId;
+        logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, requestId }, 'unexpected error while answering a request');
+        return new GraphQLError(masked.message, { ...masked, extensions: { ...(masked as GraphQLError).extensions, requestId } });
       },
     },
   });
@@ -37,10 +139,32 @@ const securityHeaders: Record<string, string> = {
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-/** One HTTP server: GraphQL at /graphql, health at /health, the built web app everywhere else. */
+/** Reads a request body, refusing (null) one larger than MAX_BODY_BYTES, chunked or not. */
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** One HTTP server: GraphQL at /graphql, health at /health, avatars, the built web app. */
 export function createHttpServer(config: Config, logger: Logger) {
   const yoga = createGraphQL(config, logger);
   const hasWeb = existsSync(path.join(webDistDir, 'index.html'));
@@ -57,17 +181,54 @@ export function createHttpServer(config: Config, logger: Logger) {
   // Everything else is an app route and falls back to index.html, dots included (/experts/tri.nv).
   const app = hasWeb ? sirv(webDistDir, { ...options, single: true, ignores: false }) : null;
 
+  async function answerGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+    if (body === null) {
+      req.resume();
+      return sendJson(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const response = await yoga.fetch(
+      new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
+      { method: req.method, headers, body: body ? new Uint8Array(body) : undefined },
+      { clientAddress: clientAddressOf(req, config.TRUST_PROXY) },
+    );
+    const outgoing: Record<string, string | string[]> = { 'x-request-id': requestId };
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') outgoing[name] = value;
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) outgoing['set-cookie'] = cookies;
+    res.writeHead(response.status, outgoing).end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  async function answerAvatar(res: ServerResponse, id: string) {
+    const avatar = await findAvatar(id);
+    if (!avatar) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': avatar.contentType, 'cache-control': 'public, max-age=31536000, immutable', 'content-disposition': 'inline' }).end(avatar.data);
+  }
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const requestId = randomUUID();
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/graphql' || pathname === '/health') return void yoga(req, res);
-    if (!assets || !app) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
-      return;
-    }
-    const notFound = () => void res.writeHead(404).end();
-    if (pathname.startsWith('/assets/')) assets(req, res, notFound);
-    else app(req, res, notFound);
+    requestStore.run({ requestId }, () => {
+      const fail = (error: unknown) => {
+        logger.error({ err: error, requestId }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      };
+      if (pathname === '/graphql' || pathname === '/health') return void answerGraphQL(req, res, requestId).catch(fail);
+      const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
+      if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);
+      if (!assets || !app) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
+        return;
+      }
+      const notFound = () => void res.writeHead(404).end();
+      if (pathname.startsWith('/assets/')) assets(req, res, notFound);
+      else app(req, res, notFound);
+    });
   });
   return { server, yoga };
 }

@@ -2,6 +2,10 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const HANDLE_PATTERN = /^[a-z][a-z0-9._-]{2,29}$/;
 
+/** Staff roles; being a verified expert is separate (`verifiedAt`) and shows as a badge. */
+export const roles = ['member', 'curator', 'moderator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
 const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
 
 const expertSchema = new Schema(
@@ -18,6 +22,12 @@ const expertSchema = new Schema(
     bio: { type: String, default: '' },
     links: { type: [linkSchema], default: [] },
     joinedAt: { type: Date, required: true },
+    role: { type: String, enum: roles, required: true, default: 'member' },
+    /** Set when a curator recognised this person as part of the expert network. */
+    verifiedAt: { type: Date, default: null },
+    suspendedUntil: { type: Date, default: null },
+    suspensionReason: { type: String, default: '' },
+    avatar: { type: Schema.Types.ObjectId, default: null },
     /** Folded words of name, handle, position and organisation, for the directory's text filter. */
     searchTokens: { type: [String], default: [] },
   },
@@ -30,6 +40,7 @@ expertSchema.index({ organization: 1, sortName: 1, _id: 1 });
 expertSchema.index({ specialties: 1, sortName: 1, _id: 1 });
 expertSchema.index({ cohorts: 1, sortName: 1, _id: 1 });
 expertSchema.index({ searchTokens: 1, sortName: 1, _id: 1 });
+expertSchema.index({ role: 1, sortName: 1, _id: 1 });
 
 export type ExpertDoc = InferSchemaType<typeof expertSchema> & { _id: Types.ObjectId };
 export const Expert = model('Expert', expertSchema);

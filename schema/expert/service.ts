@@ -1,13 +1,16 @@
-import type { QueryFilter } from 'mongoose';
+import type { QueryFilter, Types } from 'mongoose';
+import { z } from 'zod';
 import { requireCohort } from '../cohort/service.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
-import { organizationSlugsFor, textConditions } from '../organization/service.ts';
-import { placeCodesFor } from '../place/service.ts';
-import { anyOf } from '../query.ts';
+import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
+import { placeCodesFor, placesByCodes } from '../place/service.ts';
+import { anyOf, startsWith } from '../query.ts';
 import { fold, foldedTokens } from '../search/fold.ts';
-import { requireTopic } from '../topic/service.ts';
-import { Expert, type ExpertDoc } from './model.ts';
+import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { parseInput, slug, text, webAddress } from '../validation.ts';
+import { Expert, type ExpertDoc, type Role } from './model.ts';
 
 export type { ExpertDoc };
 
@@ -24,6 +27,7 @@ export interface ExpertFilter {
   specialty?: string | null;
   cohort?: string | null;
   query?: string | null;
+  role?: Role | null;
 }
 
 const order: SortKey[] = [
@@ -37,6 +41,7 @@ export async function listExperts(filter: ExpertFilter, page: PageArgs) {
   if (filter.organization) conditions.push({ organization: anyOf(await organizationSlugsFor(filter.organization, 'filter.organization')) });
   if (filter.specialty) conditions.push({ specialties: await requireTopic(filter.specialty, 'filter.specialty') });
   if (filter.cohort) conditions.push({ cohorts: await requireCohort(filter.cohort, 'filter.cohort') });
+  if (filter.role) conditions.push({ role: filter.role });
   conditions.push(...textConditions(filter.query));
   return paginate<ExpertDoc>(Expert, conditions.length ? { $and: conditions } : {}, order, page);
 }
@@ -52,3 +57,103 @@ export function sortNameOf(name: string): string {
 export function expertSearchTokens(expert: { name: string; handle: string; position?: string | null }, organizationName?: string | null): string[] {
   return foldedTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? ''].join(' '));
 }
+
+export const findExpertById = (id: string) => (/^[0-9a-f]{24}$/.test(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));
+
+/** What a person may say about themselves; each field checked on its own. */
+export const profileFields = z.object({
+  name: text(2, 80),
+  position: text(0, 120),
+  bio: text(0, 1000, { multiline: true }),
+  organization: slug.nullable(),
+  place: slug.nullable(),
+  specialties: z.array(slug).max(6, 'TOO_LONG'),
+  links: z.array(z.object({ label: text(1, 60), url: webAddress })).max(5, 'TOO_LONG'),
+});
+export type ProfileFields = z.output<typeof profileFields>;
+
+/** The references a profile names must exist: a current place, a known organisation and topics. */
+async function checkReferences(fields: Partial<ProfileFields>): Promise<{ organizationName: string | null }> {
+  const errors: FieldError[] = [];
+  let organizationName: string | null = null;
+  if (fields.organization) {
+    const [organization] = await organizationsBySlugs([fields.organization]);
+    if (!organization) errors.push({ path: 'organization', code: 'UNKNOWN', message: 'organization is not a known organisation' });
+    organizationName = organization?.name ?? null;
+  }
+  if (fields.place) {
+    const [place] = await placesByCodes([fields.place]);
+    if (!place?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
+  }
+  if (fields.specialties?.length) {
+    const known = new Set((await topicsBySlugs(fields.specialties)).map((t) => t._id));
+    fields.specialties.forEach((s, i) => {
+      if (!known.has(s)) errors.push({ path: `specialties.${i}`, code: 'UNKNOWN', message: 'specialties holds an unknown topic' });
+    });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  return { organizationName };
+}
+
+/** A handle from a Vietnamese name, given name first with initials: "Nguyễn Văn Hùng" -> "hungnv". */
+export function handleBase(name: string): string {
+  const words = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
+  const given = words.at(-1) ?? '';
+  const base = `${given}${words.slice(0, -1).map((w) => w[0]).join('')}`.slice(0, 24);
+  return /^[a-z]/.test(base) && base.length >= 3 ? base : `member${base}`.slice(0, 24);
+}
+
+async function freeHandle(name: string): Promise<string> {
+  const base = handleBase(name);
+  const taken = new Set((await Expert.find({ handle: startsWith(base) }, { handle: 1 }).lean()).map((e) => e.handle));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+/** The profile of someone who just signed up: a member, not yet verified as an expert. */
+export async function createMemberProfile(fields: { name: string; organization?: string | null; place?: string | null; specialties?: string[] }) {
+  const { organizationName } = await checkReferences(fields);
+  for (let attempt = 0; ; attempt++) {
+    const handle = await freeHandle(fields.name);
+    try {
+      const doc = await Expert.create({
+        handle, name: fields.name, sortName: sortNameOf(fields.name),
+        organization: fields.organization ?? null, place: fields.place ?? null, specialties: fields.specialties ?? [],
+        joinedAt: new Date(), role: 'member',
+        searchTokens: expertSearchTokens({ name: fields.name, handle }, organizationName),
+      });
+      return doc.toObject() as ExpertDoc;
+    } catch (error) {
+      // Two sign-ups raced for the same handle: take the next one.
+      if ((error as { code?: number }).code !== 11000 || attempt >= 3) throw error;
+    }
+  }
+}
+
+export const deleteExpert = (id: Types.ObjectId | string) => Expert.deleteOne({ _id: id });
+
+/** Changes the given fields of one's own profile; search tokens follow the name and position. */
+export async function updateProfile(expertId: string, input: unknown): Promise<ExpertDoc> {
+  const fields = parseInput(profileFields.partial(), input);
+  const current = await findExpertById(expertId);
+  if (!current) throw new NotFoundError('id', 'expert', expertId);
+  const merged = { ...current, ...fields };
+  const { organizationName } = await checkReferences({ ...fields, organization: merged.organization });
+  const $set: Record<string, unknown> = { ...fields };
+  if (fields.name) $set.sortName = sortNameOf(fields.name);
+  $set.searchTokens = expertSearchTokens({ name: merged.name, handle: merged.handle, position: merged.position }, organizationName);
+  return (await Expert.findByIdAndUpdate(expertId, { $set }, { new: true }).lean<ExpertDoc>())!;
+}
+
+/* Staff changes; the moderation and verification services decide who may make them. */
+
+export const setRole = (id: string, role: Role) => Expert.updateOne({ _id: id }, { $set: { role } });
+
+export const setSuspension = (id: string, until: Date | null, reason: string) =>
+  Expert.updateOne({ _id: id }, { $set: { suspendedUntil: until, suspensionReason: reason } });
+
+/** Recognises the person as part of the expert network, adding the cohort they came through. */
+export const markVerified = (id: string, cohort: string | null) =>
+  Expert.updateOne({ _id: id }, { $set: { verifiedAt: new Date() }, ...(cohort ? { $addToSet: { cohorts: cohort } } : {}) });
+
+export const setAvatarId = (id: string, avatar: string | null) => Expert.updateOne({ _id: id }, { $set: { avatar } });

@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import { requireViewer } from '../account/service.ts';
+import { removeAvatar, replaceAvatar } from '../avatar/service.ts';
 import { builder } from '../builder.ts';
+import { writeErrors } from '../error/types.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { found } from '../errors.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
-import { HANDLE_PATTERN } from './model.ts';
-import { expertsByIds, findExpertByHandle, listExperts, type ExpertDoc } from './service.ts';
+import { HANDLE_PATTERN, roles } from './model.ts';
+import { expertsByIds, findExpertByHandle, findExpertById, listExperts, updateProfile, type ExpertDoc } from './service.ts';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'Staff role. Being a verified expert is separate: see Expert.verified.',
+  values: Object.fromEntries(roles.map((r) => [r.toUpperCase(), { value: r }])) as Record<'MEMBER' | 'CURATOR' | 'MODERATOR' | 'ADMIN', { value: (typeof roles)[number] }>,
+});
 
 const LinkRef = builder.objectRef<{ label: string; url: string }>('Link').implement({
   fields: (t) => ({ label: t.exposeString('label'), url: t.exposeString('url') }),
@@ -32,6 +40,22 @@ ExpertRef.implement({
     cohorts: t.field({ type: [CohortRef], resolve: (e) => e.cohorts }),
     links: t.field({ type: [LinkRef], resolve: (e) => e.links }),
     joinedAt: t.field({ type: 'DateTime', resolve: (e) => e.joinedAt }),
+    role: t.field({ type: RoleEnum, resolve: (e) => e.role }),
+    verified: t.boolean({ description: 'Recognised by a curator as part of the expert network (the badge).', resolve: (e) => Boolean(e.verifiedAt) }),
+    verifiedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.verifiedAt ?? null }),
+    avatarUrl: t.string({ nullable: true, resolve: (e) => (e.avatar ? `/avatars/${String(e.avatar)}` : null) }),
+    suspendedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Only the person, moderators and admins see it.',
+      authScopes: (e) => ({ $any: { self: String(e._id), moderator: true } }),
+      resolve: (e) => (e.suspendedUntil && e.suspendedUntil.getTime() > Date.now() ? e.suspendedUntil : null),
+    }),
+    suspensionReason: t.string({
+      nullable: true,
+      authScopes: (e) => ({ $any: { self: String(e._id), moderator: true } }),
+      resolve: (e) => (e.suspendedUntil && e.suspendedUntil.getTime() > Date.now() ? e.suspensionReason : null),
+    }),
   }),
 });
 
@@ -43,6 +67,7 @@ const ExpertFilter = builder.inputType('ExpertFilter', {
     specialty: t.string({ description: 'A topic slug.', validate: slugArg }),
     cohort: t.string({ description: 'A cohort slug.', validate: slugArg }),
     query: t.string({ description: 'Words of the name, handle, position or organisation; diacritics optional.', validate: searchTextArg }),
+    role: t.field({ type: RoleEnum, description: 'Only people with this staff role.' }),
   }),
 });
 
@@ -53,9 +78,65 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: ExpertFilter }) },
     resolve: (_, args) => listExperts(args.filter ?? {}, args),
   }, { name: 'ExpertConnection' }, { name: 'ExpertEdge' }),
+  viewer: t.field({
+    type: ExpertRef,
+    nullable: true,
+    description: 'The signed-in person, or null.',
+    resolve: (_, __, ctx) => (ctx.viewer ? findExpertById(ctx.viewer.id) : null),
+  }),
   expert: t.field({
     type: ExpertRef,
     args: { handle: t.arg.string({ required: true, validate: z.string().max(30).regex(HANDLE_PATTERN, 'is not a valid handle') }) },
     resolve: async (_, { handle }) => found(await findExpertByHandle(handle), 'handle', 'expert', handle),
+  }),
+}));
+
+const LinkInput = builder.inputType('LinkInput', {
+  fields: (t) => ({ label: t.string({ required: true }), url: t.string({ required: true }) }),
+});
+
+const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
+  description: 'Only the given fields change.',
+  fields: (t) => ({
+    name: t.string(),
+    position: t.string(),
+    bio: t.string({ description: 'Up to 1,000 characters, plain text.' }),
+    organization: t.string({ description: 'An organisation slug.' }),
+    place: t.string({ description: 'A current place code.' }),
+    specialties: t.stringList({ description: 'Topic slugs, at most 6.' }),
+    links: t.field({ type: [LinkInput], description: 'At most 5.' }),
+  }),
+});
+
+const SetAvatarInput = builder.inputType('SetAvatarInput', {
+  fields: (t) => ({ image: t.string({ required: true, description: 'A PNG, JPEG or WebP picture of at most 256 KiB, base64-encoded.' }) }),
+});
+
+const ExpertPayload = (name: string) =>
+  builder.objectRef<{ expert: ExpertDoc }>(name).implement({ fields: (t) => ({ expert: t.field({ type: ExpertRef, resolve: (p) => p.expert }) }) });
+
+/** Fields sent as null mean "no value" only where that makes sense; elsewhere they are ignored. */
+const given = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([key, v]) => v !== undefined && (v !== null || key === 'organization' || key === 'place')));
+
+builder.mutationFields((t) => ({
+  updateProfile: t.field({
+    type: ExpertPayload('UpdateProfilePayload'),
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ expert: await updateProfile(requireViewer(ctx).id, given(input)) }),
+  }),
+  setAvatar: t.field({
+    type: ExpertPayload('SetAvatarPayload'),
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: SetAvatarInput, required: true }) },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ expert: await replaceAvatar(ctx, input) }),
+  }),
+  removeAvatar: t.field({
+    type: ExpertPayload('RemoveAvatarPayload'),
+    authScopes: { signedIn: true },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, __, ctx) => ({ expert: await removeAvatar(ctx) }),
   }),
 }));

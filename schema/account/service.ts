@@ -1,0 +1,148 @@
+import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+import type { Context, Viewer } from '../context.ts';
+import { InvalidCredentialsError, NotAuthorizedError, SuspendedError, ValidationError } from '../errors.ts';
+import { createMemberProfile, deleteExpert, findExpertById, profileFields, type ExpertDoc } from '../expert/service.ts';
+import { spend } from '../limits.ts';
+import { findByIds } from '../loading.ts';
+import { createSession, endAllSessions, endSession, findLiveSession } from '../session/service.ts';
+import { email, parseInput, password } from '../validation.ts';
+import { Account, type AccountDoc } from './model.ts';
+
+/*
+ * Passwords: argon2id with @node-rs/argon2's defaults, which are OWASP's minimum (m=19456 KiB,
+ * t=2, p=1). Sign-in is throttled before any hashing, and an unknown email costs one
+ * verification against a dummy hash, so timing does not tell which accounts exist.
+ */
+
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hash('not a password of anyone here'));
+
+export const emailKey = (address: string) => address.normalize('NFC').trim().toLowerCase();
+
+export const accountsByIds = (ids: readonly string[]) => findByIds<AccountDoc>(Account, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+
+/** Whether the person is suspended now. */
+export const isSuspended = (expert: Pick<ExpertDoc, 'suspendedUntil'>, now = Date.now()) =>
+  Boolean(expert.suspendedUntil && expert.suspendedUntil.getTime() > now);
+
+/** The viewer for a session cookie's token; null when signed out, expired, revoked or suspended. */
+export async function resolveViewer(token: string | undefined): Promise<Viewer | null> {
+  if (!token) return null;
+  const session = await findLiveSession(token);
+  if (!session) return null;
+  const expert = await findExpertById(String(session.expert));
+  if (!expert || isSuspended(expert)) {
+    await endSession(session._id);
+    return null;
+  }
+  return viewerOf(expert, session._id);
+}
+
+const viewerOf = (expert: ExpertDoc, sessionId: string): Viewer => ({
+  id: String(expert._id),
+  handle: expert.handle,
+  role: expert.role,
+  verified: Boolean(expert.verifiedAt),
+  sessionId,
+});
+
+/** A new session for the person: the cookie for the browser, and the viewer for the rest of this request. */
+async function startSession(ctx: Context, expert: ExpertDoc) {
+  const { token, session, expiresAt } = await createSession(expert._id, ctx.userAgent);
+  await ctx.sessionCookie.set(token, expiresAt);
+  ctx.viewer = viewerOf(expert, session._id);
+}
+
+const signUpInput = z.object({
+  email,
+  password,
+  name: profileFields.shape.name,
+  organization: profileFields.shape.organization.optional(),
+  place: profileFields.shape.place.optional(),
+  specialties: profileFields.shape.specialties.optional(),
+});
+
+export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  await spend('signUpPerAddress', ctx.clientAddress);
+  const data = parseInput(signUpInput, input);
+  const key = emailKey(data.email);
+  if (data.password.toLowerCase() === key) throw ValidationError.field('password', 'INVALID', 'password must not be the email address');
+  // Hash first: it is the slow step, and nothing is written until the input is known good.
+  const passwordHash = await hash(data.password);
+  const taken = () => ValidationError.field('email', 'TAKEN', 'email is already registered');
+  if (await Account.exists({ emailKey: key })) throw taken();
+
+  // The profile first, then the account: a crash between the two leaves a profile nobody can
+  // sign in to, never an account without a person.
+  const expert = await createMemberProfile(data);
+  try {
+    await Account.create({ _id: expert._id, email: data.email, emailKey: key, passwordHash, passwordChangedAt: new Date() });
+  } catch (error) {
+    await deleteExpert(expert._id);
+    if ((error as { code?: number }).code === 11000) throw taken();
+    throw error;
+  }
+  await startSession(ctx, expert);
+  return expert;
+}
+
+const signInInput = z.object({ email: z.string().max(254, 'TOO_LONG'), password: z.string().max(128, 'TOO_LONG') });
+
+export async function signIn(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  const data = parseInput(signInInput, input);
+  const key = emailKey(data.email);
+  // Every attempt counts, before the password is looked at.
+  await spend('signInPerAddress', ctx.clientAddress);
+  await spend('signInPerAddressHourly', ctx.clientAddress);
+  await spend('signInPerAccount', key);
+  await spend('signInPerAccountHourly', key);
+
+  const account = await Account.findOne({ emailKey: key }).lean<AccountDoc>();
+  const matches = await verify(account?.passwordHash ?? (await dummy()), data.password);
+  if (!account || !matches) throw new InvalidCredentialsError();
+  const expert = await findExpertById(String(account._id));
+  if (!expert) throw new InvalidCredentialsError();
+  if (isSuspended(expert)) throw new SuspendedError(expert.suspensionReason, expert.suspendedUntil!);
+  await startSession(ctx, expert);
+  return expert;
+}
+
+export async function signOut(ctx: Context): Promise<void> {
+  if (ctx.viewer) await endSession(ctx.viewer.sessionId);
+  await ctx.sessionCookie.clear();
+  ctx.viewer = null;
+}
+
+export async function signOutEverywhere(ctx: Context): Promise<void> {
+  const viewer = requireViewer(ctx);
+  await endAllSessions([viewer.id]);
+  await ctx.sessionCookie.clear();
+  ctx.viewer = null;
+}
+
+const changePasswordInput = z.object({ currentPassword: z.string().max(128, 'TOO_LONG'), newPassword: password });
+
+/** Changes the password, ends every other session and gives this browser a new one. */
+export async function changePassword(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(changePasswordInput, input);
+  await spend('signInPerAccount', `id:${viewer.id}`);
+  const account = await Account.findById(viewer.id).lean<AccountDoc>();
+  if (!account || !(await verify(account.passwordHash, data.currentPassword))) {
+    throw ValidationError.field('currentPassword', 'WRONG', 'currentPassword is not the current password');
+  }
+  const passwordHash = await hash(data.newPassword);
+  await Account.updateOne({ _id: account._id }, { $set: { passwordHash, passwordChangedAt: new Date() } });
+  await endAllSessions([viewer.id]);
+  const expert = (await findExpertById(viewer.id))!;
+  await startSession(ctx, expert);
+  return expert;
+}
+
+/** The signed-in viewer; scope-auth guards the fields, this guards the services. */
+export function requireViewer(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new NotAuthorizedError('Sign in to do this.');
+  return ctx.viewer;
+}
+

@@ -1,0 +1,88 @@
+import { builder } from '../builder.ts';
+import { InvalidCredentialsError, SuspendedError } from '../errors.ts';
+import { writeErrors } from '../error/types.ts';
+import { ExpertRef } from '../expert/types.ts';
+import { DonePayload, done } from '../payload.ts';
+import { accountsByIds, changePassword, signIn, signOut, signOutEverywhere, signUp } from './service.ts';
+
+const ViewerPayload = (name: string) =>
+  builder.objectRef<{ viewer: unknown }>(name).implement({
+    fields: (t) => ({ viewer: t.field({ type: ExpertRef, resolve: (p) => p.viewer as never }) }),
+  });
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    email: t.string({ required: true }),
+    password: t.string({ required: true, description: '10 to 128 characters.' }),
+    organization: t.string({ description: 'An organisation slug.' }),
+    place: t.string({ description: 'A current place code.' }),
+    specialties: t.stringList({ description: 'Topic slugs, at most 6.' }),
+  }),
+});
+
+const SignInInput = builder.inputType('SignInInput', {
+  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  fields: (t) => ({ currentPassword: t.string({ required: true }), newPassword: t.string({ required: true }) }),
+});
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: ViewerPayload('SignUpPayload'),
+    description: 'Creates an account and signs in.',
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ viewer: await signUp(ctx, input) }),
+  }),
+  signIn: t.field({
+    type: ViewerPayload('SignInPayload'),
+    description: 'Signs in with email and password; the session arrives as an httpOnly cookie.',
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    errors: { types: [...writeErrors, InvalidCredentialsError, SuspendedError], directResult: true },
+    resolve: async (_, { input }, ctx) => ({ viewer: await signIn(ctx, input) }),
+  }),
+  signOut: t.field({
+    type: DonePayload,
+    description: 'Ends this browser’s session.',
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, __, ctx) => {
+      await signOut(ctx);
+      return done;
+    },
+  }),
+  signOutEverywhere: t.field({
+    type: DonePayload,
+    description: 'Ends every session of the account, this one included.',
+    authScopes: { signedIn: true },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, __, ctx) => {
+      await signOutEverywhere(ctx);
+      return done;
+    },
+  }),
+  changePassword: t.field({
+    type: ViewerPayload('ChangePasswordPayload'),
+    description: 'Changes the password; every other session ends and this browser gets a new one.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ viewer: await changePassword(ctx, input) }),
+  }),
+}));
+
+builder.objectFields(ExpertRef, (t) => ({
+  email: t.loadable({
+    type: 'String',
+    nullable: true,
+    description: 'Private: only the person and admins see it.',
+    authScopes: (expert) => ({ $any: { self: String(expert._id), admin: true } }),
+    load: async (ids: string[]) => {
+      const emails = new Map((await accountsByIds(ids)).map((a) => [String(a._id), a.email]));
+      return ids.map((id) => emails.get(id) ?? new Error('no account'));
+    },
+    resolve: (expert) => String(expert._id),
+  }),
+}));

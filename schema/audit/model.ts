@@ -1,0 +1,28 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const auditActions = [
+  'role.changed',
+  'expert.verified',
+  'verification.declined',
+  'expert.suspended',
+  'expert.unsuspended',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** Who did what to whom, when and why. Written once, never changed. */
+const auditEntrySchema = new Schema(
+  {
+    action: { type: String, enum: auditActions, required: true },
+    actor: { type: Schema.Types.ObjectId, required: true },
+    subject: { type: Schema.Types.ObjectId, required: true },
+    from: { type: String, default: null },
+    to: { type: String, default: null },
+    reason: { type: String, default: '' },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+auditEntrySchema.index({ createdAt: -1, _id: -1 });
+auditEntrySchema.index({ subject: 1, createdAt: -1, _id: -1 });
+
+export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId; createdAt: Date };
+export const AuditEntry = model('AuditEntry', auditEntrySchema);

@@ -1,0 +1,22 @@
+import type { Types } from 'mongoose';
+import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { AuditEntry, type AuditAction, type AuditEntryDoc } from './model.ts';
+
+export type { AuditEntryDoc };
+
+type Id = string | Types.ObjectId;
+
+/** Records one staff action. Written after the change it describes (see the callers). */
+export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string } = {}) {
+  return AuditEntry.create({ action, actor, subject, from: details.from ?? null, to: details.to ?? null, reason: details.reason ?? '' });
+}
+
+const order: SortKey[] = [
+  { field: 'createdAt', kind: 'date', direction: -1 },
+  { field: '_id', kind: 'objectId', direction: -1 },
+];
+
+/** The audit log, newest first; about one person when `subject` is given. */
+export function listAuditEntries(subject: string | null | undefined, page: PageArgs) {
+  return paginate<AuditEntryDoc>(AuditEntry, subject ? { subject } : {}, order, page);
+}

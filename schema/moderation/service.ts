@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { requireViewer } from '../account/service.ts';
+import { record } from '../audit/service.ts';
+import type { Context } from '../context.ts';
+import { NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
+import { roles } from '../expert/model.ts';
+import { findExpertById, setRole, setSuspension, type ExpertDoc } from '../expert/service.ts';
+import { endAllSessions } from '../session/service.ts';
+import { parseInput, text } from '../validation.ts';
+import { canChangeRole, canSuspend } from './policy.ts';
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
+
+async function subjectOf(id: string): Promise<ExpertDoc> {
+  const subject = await findExpertById(id);
+  if (!subject) throw new NotFoundError('expertId', 'expert', id);
+  return subject;
+}
+
+const changeRoleInput = z.object({ expertId: objectId, role: z.enum(roles), reason: text(3, 500) });
+
+/**
+ * Gives someone a staff role (or takes it away). Their sessions end, so the new rights come
+ * with a new token at their next sign-in. Recorded in the audit log.
+ */
+export async function changeRole(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(changeRoleInput, input);
+  const subject = await subjectOf(data.expertId);
+  if (!canChangeRole(viewer, subject)) throw new NotAuthorizedError();
+  if (subject.role === data.role) return subject;
+  await setRole(data.expertId, data.role);
+  await endAllSessions([data.expertId]);
+  await record('role.changed', viewer.id, data.expertId, { from: subject.role, to: data.role, reason: data.reason });
+  return (await findExpertById(data.expertId))!;
+}
+
+const MAX_SUSPENSION_DAYS = 3650;
+const suspendInput = z.object({ expertId: objectId, until: z.date(), reason: text(3, 500) });
+
+/** Suspends someone until a date: they are signed out everywhere and cannot sign in or write. */
+export async function suspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(suspendInput, input);
+  const now = Date.now();
+  if (data.until.getTime() <= now || data.until.getTime() > now + MAX_SUSPENSION_DAYS * 86_400_000) {
+    throw ValidationError.field('until', 'INVALID', `until must be in the future and within ${MAX_SUSPENSION_DAYS} days`);
+  }
+  const subject = await subjectOf(data.expertId);
+  if (!canSuspend(viewer, subject)) throw new NotAuthorizedError();
+  await setSuspension(data.expertId, data.until, data.reason);
+  await endAllSessions([data.expertId]);
+  await record('expert.suspended', viewer.id, data.expertId, { to: data.until.toISOString(), reason: data.reason });
+  return (await findExpertById(data.expertId))!;
+}
+
+const unsuspendInput = z.object({ expertId: objectId, reason: text(3, 500) });
+
+export async function unsuspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(unsuspendInput, input);
+  const subject = await subjectOf(data.expertId);
+  if (!canSuspend(viewer, subject)) throw new NotAuthorizedError();
+  await setSuspension(data.expertId, null, '');
+  await record('expert.unsuspended', viewer.id, data.expertId, { reason: data.reason });
+  return (await findExpertById(data.expertId))!;
+}

@@ -1,0 +1,49 @@
+import { requireViewer } from '../account/service.ts';
+import { builder } from '../builder.ts';
+import { writeErrors } from '../error/types.ts';
+import { ExpertRef } from '../expert/types.ts';
+import { DonePayload, done } from '../payload.ts';
+import { endSessionOf, listSessions, type SessionDoc } from './service.ts';
+
+export const SessionRef = builder.objectRef<SessionDoc & { current: boolean }>('Session').implement({
+  description: 'A browser signed in to the account.',
+  fields: (t) => ({
+    id: t.exposeID('_id'),
+    createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+    lastUsedAt: t.field({ type: 'DateTime', resolve: (s) => s.lastUsedAt }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (s) => s.expiresAt }),
+    userAgent: t.exposeString('userAgent'),
+    current: t.exposeBoolean('current', { description: 'The session of this very request.' }),
+  }),
+});
+
+builder.objectFields(ExpertRef, (t) => ({
+  sessions: t.field({
+    type: [SessionRef],
+    nullable: true,
+    description: 'Private: the browsers signed in to this account, newest first.',
+    authScopes: (expert) => ({ $any: { self: String(expert._id), admin: true } }),
+    resolve: async (expert, _, ctx) =>
+      (await listSessions(String(expert._id))).map((s) => ({ ...s, current: s._id === ctx.viewer?.sessionId })),
+  }),
+}));
+
+const EndSessionInput = builder.inputType('EndSessionInput', {
+  fields: (t) => ({ sessionId: t.id({ required: true }) }),
+});
+
+builder.mutationFields((t) => ({
+  endSession: t.field({
+    type: DonePayload,
+    description: 'Signs one of one’s own browsers out.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EndSessionInput, required: true }) },
+    errors: { types: writeErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      await endSessionOf(viewer.id, String(input.sessionId).slice(0, 100));
+      if (input.sessionId === viewer.sessionId) await ctx.sessionCookie.clear();
+      return done;
+    },
+  }),
+}));
