@@ -60,7 +60,7 @@ function armorReject(code: string) {
 /** Spends one write per mutation field (aliases each count) before the operation runs. */
 function useWriteLimit(): Plugin<Context> {
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const operation = (args.document as DocumentNode).definitions.find(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
@@ -68,10 +68,12 @@ function useWriteLimit(): Plugin<Context> {
       const writes = operation.selectionSet.selections.filter((s: SelectionNode) => s.kind !== Kind.FIELD || !SELF_LIMITED.has(s.name.value)).length;
       if (!writes) return;
       const context = args.contextValue as Context;
-      return void spend('writes', context.viewer?.id ?? context.clientAddress, writes).catch((error: unknown) => {
+      try {
+        await spend('writes', context.viewer?.id ?? context.clientAddress, writes);
+      } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
         setResultAndStopExecution({ errors: [error] });
-      });
+      }
     },
   };
 }

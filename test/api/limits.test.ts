@@ -1,0 +1,219 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Topic } from '../../schema/topic/model.ts';
+import { resetRateLimits } from '../../schema/limits.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createGraphQL, createHttpServer, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
+import { createLogger } from '../../server/logger.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { createExpert, createReferenceData } from '../helpers/factories.ts';
+import { graphql, yoga } from '../helpers/graphql.ts';
+
+const commandLog = useTestDatabase();
+
+let baseUrl = '';
+let closeServer = () => {};
+beforeAll(async () => {
+  await createReferenceData();
+  await createExpert({ handle: 'target1', name: 'Bùi Văn Đích' });
+  const { server } = createHttpServer(loadConfig({ NODE_ENV: 'test' }), createLogger('silent', false));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  closeServer = () => {
+    server.closeAllConnections();
+    server.close();
+  };
+});
+afterAll(() => closeServer());
+beforeEach(() => {
+  resetRateLimits();
+  commandLog.reset();
+});
+
+/** Asserts a rejection with this code, and that no database command ran to answer it. */
+function expectRejected(response: Awaited<ReturnType<typeof graphql>>, code: string, status = 400) {
+  expect(response.status).toBe(status);
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors?.map((e) => e.extensions?.code)).toContain(code);
+  expect(commandLog.commands).toEqual([]);
+}
+
+describe('Operation limits', () => {
+  it('rejects a query 15 levels deep before touching the database', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 7; i++) selection = `organization { parent { ${selection} } }`;
+    expectRejected(await graphql(`{ expert(handle: "target1") { ${selection} } }`), 'QUERY_TOO_DEEP');
+  });
+
+  it(`rejects ${LIMITS.aliases + 1} aliases, __typename ones included`, async () => {
+    const aliases = Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: __typename`).join(' ');
+    expectRejected(await graphql(`{ ${aliases} }`), 'TOO_MANY_ALIASES');
+  });
+
+  it('rejects ten repeated directives', async () => {
+    expectRejected(await graphql(`{ topics { name ${'@include(if: true) '.repeat(10)} } }`), 'TOO_MANY_DIRECTIVES');
+  });
+
+  it('rejects a query of huge cost', async () => {
+    const node = 'edges { node { name organization { name place { name predecessors { name } } } place { name } specialties { name } cohorts { name } } }';
+    const fields = Array.from({ length: 40 }, (_, i) => `e${i}: experts(first: 50) { ${node} }`).join(' ');
+    expectRejected(await graphql(`{ ${fields} }`), 'QUERY_TOO_COSTLY');
+  });
+
+  it('rejects a batch of two operations', async () => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ topics { name } }' }, { query: '{ cohorts { name } }' }]),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(await response.json())).not.toContain('"topics"');
+    expect(commandLog.commands).toEqual([]);
+  });
+
+  it('refuses a 1 MB body with 413 before parsing it', async () => {
+    const body = JSON.stringify({ query: `{ topics { name } } # ${'x'.repeat(1024 * 1024)}` });
+    expect(body.length).toBeGreaterThan(MAX_BODY_BYTES);
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(commandLog.commands).toEqual([]);
+  });
+
+  it('gives a masked failure the request id that the response header and the log carry', async () => {
+    const failure = vi.spyOn(Topic, 'find').mockImplementationOnce(() => {
+      throw new Error('unexpected');
+    });
+    try {
+      const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
+      const body = await response.json();
+      expect(body.errors[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') });
+    } finally {
+      failure.mockRestore();
+    }
+  });
+
+  it('answers an ordinary query through the HTTP server with a request id', async () => {
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await response.json()).data.topics).toHaveLength(2);
+  });
+});
+
+describe('Sign-in throttling', () => {
+  const SIGN_IN = `mutation ($email: String!) { signIn(input: { email: $email, password: "doan-thu-mat-khau" }) { __typename ... on RateLimitedError { retryAfterSeconds } } }`;
+  /** Each attempt that gets past the throttle looks the account up once before hashing. */
+  const passwordLookups = () => commandLog.commands.filter((c) => c === 'find').length;
+
+  it('lets at most 6 attempts a minute from one address reach the password check', async () => {
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push((await graphql(SIGN_IN, { email: `guess${i}@example.vn` }, { clientAddress: '203.0.113.5' })).data.signIn);
+    expect(results.filter((r) => r.__typename === 'InvalidCredentialsError')).toHaveLength(6);
+    expect(results.slice(6).every((r) => r.__typename === 'RateLimitedError' && r.retryAfterSeconds > 0)).toBe(true);
+    expect(passwordLookups()).toBe(6);
+  });
+
+  it('lets at most 6 attempts a minute against one account through, from any number of addresses', async () => {
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push((await graphql(SIGN_IN, { email: 'Target@Example.vn' }, { clientAddress: `198.51.100.${i}` })).data.signIn.__typename);
+    expect(results.filter((r) => r === 'InvalidCredentialsError')).toHaveLength(6);
+    expect(passwordLookups()).toBe(6);
+  });
+
+  it('counts 100 aliased sign-in calls in one request as 100 attempts', async () => {
+    const calls = Array.from({ length: 100 }, (_, i) => `s${i}: signIn(input: { email: "alias${i}@example.vn", password: "doan-thu-mat-khau" }) { __typename }`).join(' ');
+    const response = await graphql(`mutation { ${calls} }`, {}, { clientAddress: '203.0.113.77' });
+    const typenames = Object.values(response.data as Record<string, { __typename: string }>).map((r) => r.__typename);
+    expect(typenames.filter((t) => t === 'InvalidCredentialsError')).toHaveLength(6);
+    expect(typenames.filter((t) => t === 'RateLimitedError')).toHaveLength(94);
+    expect(passwordLookups()).toBe(6);
+  });
+
+  it('keeps a blocked address blocked for longer than the minute window', async () => {
+    for (let i = 0; i < 7; i++) await graphql(SIGN_IN, { email: `x${i}@example.vn` }, { clientAddress: '203.0.113.9' });
+    const blocked = await graphql(SIGN_IN, { email: 'late@example.vn' }, { clientAddress: '203.0.113.9' });
+    expect(blocked.data.signIn.__typename).toBe('RateLimitedError');
+    expect(blocked.data.signIn.retryAfterSeconds).toBeGreaterThan(30);
+  });
+});
+
+describe('Write limits', () => {
+  it('refuses further writes once a person spends their minute’s budget, before running them', async () => {
+    const calls = Array.from({ length: 61 }, (_, i) => `s${i}: signOut { __typename }`).join(' ');
+    const response = await graphql(`mutation { ${calls} }`, {}, { clientAddress: '203.0.113.100' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(response.data ?? null).toBeNull();
+  });
+});
+
+describe('Cross-site request forgery', () => {
+  const send = (init: RequestInit & { url?: string }) => fetch(init.url ?? `${baseUrl}/graphql`, init);
+
+  it('refuses a cross-site form post', async () => {
+    const response = await send({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=mutation%20%7B%20signOut%20%7B%20__typename%20%7D%20%7D' });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a text/plain post', async () => {
+    const response = await send({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { signOut { __typename } }' }) });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a multipart post', async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'mutation { signOut { __typename } }' }));
+    const response = await send({ method: 'POST', body: form });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('refuses a mutation over GET, even with the CSRF header', async () => {
+    const response = await send({ url: `${baseUrl}/graphql?query=${encodeURIComponent('mutation { signOut { __typename } }')}`, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(response.status).toBe(405);
+  });
+
+  it('refuses a GET query without the CSRF header and answers it with the header', async () => {
+    const url = `${baseUrl}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`;
+    expect((await send({ url, method: 'GET' })).status).toBe(403);
+    expect((await send({ url, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } })).status).toBe(200);
+  });
+});
+
+describe('Production mode', () => {
+  const production = createGraphQL({ NODE_ENV: 'production' }, createLogger('silent', false));
+  const ask = async (query: string) => {
+    const response = await production.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }, { clientAddress: '192.0.2.50' });
+    return { status: response.status, ...(await response.json()) };
+  };
+
+  it('does not answer introspection', async () => {
+    const response = await ask('{ __schema { types { name } } }');
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors[0].message).toMatch(/introspection/i);
+  });
+
+  it('does not suggest field names', async () => {
+    const response = await ask('{ expertz { totalCount } }');
+    expect(response.errors[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it('serves no GraphiQL page', async () => {
+    const response = await production.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    expect(await response.text()).not.toMatch(/graphiql/i);
+  });
+
+  it('masks an unexpected failure without a stack trace', async () => {
+    const failure = vi.spyOn(Topic, 'find').mockImplementationOnce(() => {
+      throw new Error('disk on fire at /srv/app/schema/topic/service.ts:9:3');
+    });
+    try {
+      const response = await ask('{ topics { name } }');
+      expect(response.errors[0].message).toBe('Unexpected error.');
+      expect(response.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(response)).not.toMatch(/disk on fire|service\.ts|stack/);
+    } finally {
+      failure.mockRestore();
+    }
+  });
+});
