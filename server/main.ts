@@ -3,6 +3,7 @@ import { openDatabase } from './db/index.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { createHttpServer } from './http.ts';
 import { createLogger } from './logger.ts';
+import { sweepExpiredSessions } from '../schema/session/service.ts';
 import { isEmpty, loadDemoData, loadReferenceData } from '../seeds/load.ts';
 
 async function main() {
@@ -19,6 +20,15 @@ async function main() {
     logger.info('The database is empty: loading the demo dataset…');
     await loadDemoData();
   }
+
+  // Expiry is checked on every request; this only removes what nobody will present again.
+  const sweep = setInterval(() => {
+    sweepExpiredSessions().then(
+      (removed) => removed && logger.info(`Removed ${removed} expired sessions.`),
+      (error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'),
+    );
+  }, 60 * 60 * 1000);
+  sweep.unref();
 
   const { server } = createHttpServer(config, logger);
   await new Promise<void>((resolve, reject) => {
@@ -37,6 +47,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping…`);
+    clearInterval(sweep);
     server.closeAllConnections();
     server.close();
     await database.close();

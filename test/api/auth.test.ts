@@ -5,7 +5,8 @@ import { AuditEntry } from '../../schema/audit/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Session } from '../../schema/session/model.ts';
-import { hashToken } from '../../schema/session/service.ts';
+import { hashToken, sweepExpiredSessions } from '../../schema/session/service.ts';
+import { anyOf } from '../../schema/query.ts';
 import { createGraphQL } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -112,6 +113,17 @@ describe('Sessions', () => {
     const cookie = await sessionCookieFor(expertId);
     await Session.updateOne({ _id: hashToken(cookie.slice('session='.length)) }, { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
     expect(await viewerWith(cookie)).toBeNull();
+  });
+
+  it('are swept once past either expiry, and only then', async () => {
+    const live = await sessionCookieFor(expertId);
+    const idle = await sessionCookieFor(expertId);
+    const old = await sessionCookieFor(expertId);
+    const id = (cookie: string) => hashToken(cookie.slice('session='.length));
+    await Session.updateOne({ _id: id(idle) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await Session.updateOne({ _id: id(old) }, { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await sweepExpiredSessions()).toBe(2);
+    expect(await Session.countDocuments({ _id: anyOf([id(live), id(idle), id(old)]) })).toBe(1);
   });
 
   it('does not work once revoked from the sessions list', async () => {
