@@ -8,6 +8,18 @@ import type { Context } from './context.ts';
 import { InvalidArgumentError, NotAuthorizedError, NotFoundError } from './errors.ts';
 
 const GLOBAL_ID = /^[A-Za-z0-9_-]{4,200}$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone; no other formats, and no 30 February rolled into March. */
+export function parseIsoInstant(value: unknown): Date | null {
+  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!match) return null;
+  const [, y, mo, d, h, mi, sec] = match.map(Number);
+  const calendar = new Date(Date.UTC(y!, mo! - 1, d!));
+  if (calendar.getUTCMonth() !== mo! - 1 || calendar.getUTCDate() !== d || h! > 23 || mi! > 59 || (sec ?? 0) > 59) return null;
+  const date = new Date(value as string);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -83,8 +95,8 @@ builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string in UTC.',
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
-    if (Number.isNaN(date.getTime())) throw new InvalidArgumentError('DateTime', 'expected an ISO 8601 date');
+    const date = parseIsoInstant(value);
+    if (!date) throw new InvalidArgumentError('DateTime', 'expected an ISO 8601 date and time with a time zone, e.g. 2030-01-31T00:00:00Z');
     return date;
   },
 });

@@ -9,8 +9,11 @@ import { ValidationError, type FieldError } from './errors.ts';
 
 export const slugArg = z.string().min(1, 'must not be empty').max(80, 'is too long').regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a valid code');
 
+// C0 (but tab and line breaks), DEL, C1, and the bidirectional overrides that can disguise text.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Line breaks, which single-line fields refuse. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 export const searchTextArg = z
   .string()
@@ -24,7 +27,7 @@ export function text(min: number, max: number, options: { multiline?: boolean } 
     .max(max * 4 + 100, 'TOO_LONG') // cheap early stop before normalising a huge string
     .refine((s) => s.isWellFormed(), 'INVALID')
     .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !CONTROL.test(s) && (options.multiline || !/[\r\n]/.test(s)), 'INVALID')
+    .refine((s) => !CONTROL.test(s) && (options.multiline || !LINE_BREAK.test(s)), 'INVALID')
     .refine((s) => s.length >= min, min <= 1 ? 'REQUIRED' : 'TOO_SHORT')
     .refine((s) => s.length <= max, 'TOO_LONG');
 }
@@ -42,6 +45,7 @@ export const password = z.string().min(10, 'TOO_SHORT').max(128, 'TOO_LONG').ref
 export const webAddress = z
   .string()
   .max(300, 'TOO_LONG')
+  .refine((s) => s.isWellFormed() && !CONTROL.test(s) && !LINE_BREAK.test(s) && !/\s/.test(s.trim()), 'INVALID')
   .trim()
   .refine((s) => {
     try {

@@ -78,6 +78,26 @@ function useWriteLimit(): Plugin<Context> {
   };
 }
 
+/**
+ * Errors that graphql-js or Pothos raise about the request itself (a variable of the wrong type,
+ * an ID of another type) carry no code; every error a client sees must, so they get
+ * BAD_USER_INPUT. Unexpected failures are left to masking.
+ */
+function useInputErrorCodes(): Plugin<Context> {
+  const coded = (error: GraphQLError) => {
+    const original = error.originalError;
+    if (error.extensions?.code || (original && !(original instanceof GraphQLError))) return error;
+    return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, originalError: original, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+  };
+  return {
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if ('errors' in result && result.errors?.length) setResult({ ...result, errors: result.errors.map((e) => coded(e as GraphQLError)) });
+      },
+    }),
+  };
+}
+
 /** The GraphQL endpoint. Tests call `yoga.fetch` on it directly. */
 export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) {
   const production = config.NODE_ENV === 'production';
@@ -105,6 +125,7 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) 
       }),
       ...(production ? [useDisableIntrospection()] : []),
       useWriteLimit(),
+      useInputErrorCodes(),
     ],
     context: async ({ request, clientAddress }) => {
       const cookies = (request as Request & { cookieStore: CookieStore }).cookieStore;

@@ -62,7 +62,7 @@ export const findExpertById = (id: string) => (/^[0-9a-f]{24}$/.test(id) ? Exper
 
 /** What a person may say about themselves; each field checked on its own. */
 export const profileFields = z.object({
-  name: text(2, 80),
+  name: text(2, 80).refine((s) => /\p{L}/u.test(s), 'INVALID'),
   position: text(0, 120),
   bio: text(0, 1000, { multiline: true }),
   organization: slug.nullable(),

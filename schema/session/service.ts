@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+import { z } from 'zod';
+import type { Context } from '../context.ts';
+import { NotAuthorizedError } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { anyOf, lessThan } from '../query.ts';
 import { Session, type SessionDoc } from './model.ts';
 
@@ -54,7 +58,19 @@ export const listSessions = (expert: string) => Session.find({ expert }).sort({ 
 
 export const endSession = (sessionId: string) => Session.deleteOne({ _id: sessionId });
 
-export const endSessionOf = (expert: string, sessionId: string) => Session.deleteOne({ _id: sessionId, expert });
+const endSessionInput = z.object({ sessionId: z.string().max(64, 'INVALID').regex(/^[0-9a-f]{64}$/, 'INVALID') });
+
+/** Ends one of the viewer's own sessions (someone else's id matches nothing); clears the cookie if it is this one. */
+export async function endOwnSession(ctx: Context, input: unknown): Promise<void> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw new NotAuthorizedError('Sign in to do this.');
+  const { sessionId } = parseInput(endSessionInput, input);
+  await Session.deleteOne({ _id: sessionId, expert: viewer.id });
+  if (sessionId === viewer.sessionId) {
+    await ctx.sessionCookie.clear();
+    ctx.viewer = null;
+  }
+}
 
 /** Ends every session of these people (sign out everywhere, password change, role change, suspension). */
 export const endAllSessions = (experts: (string | Types.ObjectId)[]) => Session.deleteMany({ expert: anyOf(experts) });

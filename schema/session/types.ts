@@ -1,9 +1,8 @@
-import { requireViewer } from '../account/service.ts';
 import { builder } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { DonePayload, done } from '../payload.ts';
-import { endSessionOf, listSessions, type SessionDoc } from './service.ts';
+import { endOwnSession, listSessions, type SessionDoc } from './service.ts';
 
 export const SessionRef = builder.objectRef<SessionDoc & { current: boolean }>('Session').implement({
   description: 'A browser signed in to the account.',
@@ -40,9 +39,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EndSessionInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
     resolve: async (_, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      await endSessionOf(viewer.id, String(input.sessionId).slice(0, 100));
-      if (input.sessionId === viewer.sessionId) await ctx.sessionCookie.clear();
+      await endOwnSession(ctx, input);
       return done;
     },
   }),
