@@ -229,7 +229,9 @@ export function createHttpServer(config: Config, logger: Logger) {
   async function answerAvatar(res: ServerResponse, id: string) {
     const avatar = await findAvatar(id);
     if (!avatar) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': avatar.contentType, 'cache-control': 'public, max-age=31536000, immutable', 'content-disposition': 'inline' }).end(avatar.data);
+    // A lean read gives BSON Binary, not a Buffer.
+    const bytes = Buffer.isBuffer(avatar.data) ? avatar.data : Buffer.from((avatar.data as unknown as { buffer: Uint8Array }).buffer);
+    res.writeHead(200, { 'content-type': avatar.contentType, 'content-length': bytes.length, 'cache-control': 'public, max-age=31536000, immutable', 'content-disposition': 'inline' }).end(bytes);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -240,6 +242,7 @@ export function createHttpServer(config: Config, logger: Logger) {
       const fail = (error: unknown) => {
         logger.error({ err: error, requestId }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        else res.destroy();
       };
       if (pathname === '/graphql' || pathname === '/health') return void answerGraphQL(req, res, requestId).catch(fail);
       const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);

@@ -64,8 +64,9 @@ const signUpInput = z.object({
 });
 
 export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
-  await spend('signUpPerAddress', ctx.clientAddress);
   const data = parseInput(signUpInput, input);
+  // Counted once the input is well formed (a typo costs nothing), before the costly hashing.
+  await spend('signUpPerAddress', ctx.clientAddress);
   const key = emailKey(data.email);
   if (data.password.toLowerCase() === key) throw ValidationError.field('password', 'INVALID', 'password must not be the email address');
   // Hash first: it is the slow step, and nothing is written until the input is known good.

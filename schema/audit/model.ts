@@ -6,6 +6,10 @@ export const auditActions = [
   'verification.declined',
   'expert.suspended',
   'expert.unsuspended',
+  'practice.published',
+  'practice.returned',
+  'practice.featured',
+  'practice.unfeatured',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -14,7 +18,10 @@ const auditEntrySchema = new Schema(
   {
     action: { type: String, enum: auditActions, required: true },
     actor: { type: Schema.Types.ObjectId, required: true },
+    /** The person acted on (for practices: their first author). */
     subject: { type: Schema.Types.ObjectId, required: true },
+    /** The practice acted on, when the action is about one. */
+    practice: { type: Schema.Types.ObjectId, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

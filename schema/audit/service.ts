@@ -8,8 +8,8 @@ export type { AuditEntryDoc };
 type Id = string | Types.ObjectId;
 
 /** Records one staff action. Written after the change it describes (see the callers). */
-export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string } = {}) {
-  return AuditEntry.create({ action, actor, subject, from: details.from ?? null, to: details.to ?? null, reason: details.reason ?? '' });
+export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string; practice?: Id } = {}) {
+  return AuditEntry.create({ action, actor, subject, from: details.from ?? null, to: details.to ?? null, reason: details.reason ?? '', practice: details.practice ?? null });
 }
 
 const order: SortKey[] = [

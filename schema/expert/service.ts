@@ -142,7 +142,7 @@ export async function updateProfile(expertId: string, input: unknown): Promise<E
   const $set: Record<string, unknown> = { ...fields };
   if (fields.name) $set.sortName = sortNameOf(fields.name);
   $set.searchTokens = expertSearchTokens({ name: merged.name, handle: merged.handle, position: merged.position }, organizationName);
-  return (await Expert.findByIdAndUpdate(expertId, { $set }, { new: true }).lean<ExpertDoc>())!;
+  return (await Expert.findByIdAndUpdate(expertId, { $set }, { returnDocument: 'after' }).lean<ExpertDoc>())!;
 }
 
 /* Staff changes; the moderation and verification services decide who may make them. */

@@ -46,7 +46,7 @@ export async function decideVerification(ctx: Context, input: unknown): Promise<
   const decided = await VerificationRequest.findOneAndUpdate(
     { _id: request._id, status: 'pending' },
     { $set: { status: data.approve ? 'approved' : 'declined', decidedBy: viewer.id, decidedAt: new Date(), reason: data.reason } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<VerificationRequestDoc>();
   if (!decided) throw new ConflictError('This request has already been decided.');
   await record(data.approve ? 'expert.verified' : 'verification.declined', viewer.id, subject, { reason: data.reason, to: request.cohort });

@@ -1,15 +1,36 @@
 import { Navigate, Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
+import { getViewer } from './features/account/account.api.ts';
 import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
+import {
+  preloadProfileSettings,
+  preloadSecuritySettings,
+  preloadSettings,
+  preloadVerificationSettings,
+} from './features/settings/settings-preload.ts';
+import { preloadStaff, preloadStaffAudit, preloadStaffPeople, preloadStaffVerification } from './features/staff/staff-preload.ts';
 
 // Each page is its own chunk; the preload functions stay here so data starts loading with the code.
 const ExpertDirectory = lazy(() => import('./features/expert/expert-directory.tsx'));
 const ExpertProfile = lazy(() => import('./features/expert/expert-profile.tsx'));
+const SignInPage = lazy(() => import('./features/account/sign-in-page.tsx'));
+const SignUpPage = lazy(() => import('./features/account/sign-up-page.tsx'));
+const SettingsLayout = lazy(() => import('./features/settings/settings-layout.tsx'));
+const ProfileSettingsPage = lazy(() => import('./features/settings/profile-settings-page.tsx'));
+const SecuritySettingsPage = lazy(() => import('./features/settings/security-settings-page.tsx'));
+const VerificationSettingsPage = lazy(() => import('./features/settings/verification-settings-page.tsx'));
+const StaffLayout = lazy(() => import('./features/staff/staff-layout.tsx'));
+const StaffHome = lazy(() => import('./features/staff/staff-home.tsx'));
+const StaffVerificationPage = lazy(() => import('./features/staff/verification-page.tsx'));
+const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
+const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 /** Until the home page exists, the directory is the front door. */
 const ToDirectory = () => <Navigate href="/experts" />;
+
+const preloadViewer = () => void getViewer().catch(() => null);
 
 export function App() {
   return (
@@ -17,6 +38,21 @@ export function App() {
       <Route path="/" component={ToDirectory} />
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
+      <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
+      <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />
+      <Route path="/settings" component={SettingsLayout} preload={preloadSettings}>
+        <Route path="/" component={ProfileSettingsPage} preload={preloadProfileSettings} />
+        <Route path="/security" component={SecuritySettingsPage} preload={preloadSecuritySettings} />
+        <Route path="/verification" component={VerificationSettingsPage} preload={preloadVerificationSettings} />
+        <Route path="*404" component={NotFoundPage} />
+      </Route>
+      <Route path="/staff" component={StaffLayout} preload={preloadStaff}>
+        <Route path="/" component={StaffHome} />
+        <Route path="/verification" component={StaffVerificationPage} preload={preloadStaffVerification} />
+        <Route path="/people" component={StaffPeoplePage} preload={preloadStaffPeople} />
+        <Route path="/audit" component={StaffAuditPage} preload={preloadStaffAudit} />
+        <Route path="*404" component={NotFoundPage} />
+      </Route>
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

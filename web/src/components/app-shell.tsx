@@ -1,6 +1,7 @@
 import { A, useIsRouting, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, on, Suspense } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
+import { AccountArea } from '../features/account/account-menu.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -41,7 +42,10 @@ export function AppShell(props: RouteSectionProps) {
             <span class="brand-full">{t('app.name')}</span>
             <span class="brand-short">{t('app.shortName')}</span>
           </A>
-          <LanguageSwitch />
+          <div class="header-tools">
+            <AccountArea />
+            <LanguageSwitch />
+          </div>
         </div>
         <nav class="site-nav" aria-label={t('app.mainNav')}>
           <div class="site-nav-inner">

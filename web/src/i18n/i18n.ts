@@ -35,7 +35,7 @@ export function setLocale(next: Locale) {
 }
 
 // These live as long as the page, so they get a root of their own.
-const { flatDictionary, dateFormats, collators } = createRoot(() => {
+const { flatDictionary, dateFormats, dateTimeFormats, collators } = createRoot(() => {
   // <html lang> follows the choice, for screen readers, hyphenation and fonts.
   createEffect(() => {
     document.documentElement.lang = locale();
@@ -43,6 +43,9 @@ const { flatDictionary, dateFormats, collators } = createRoot(() => {
   return {
     flatDictionary: createMemo(() => i18n.flatten(dictionaries[locale()])),
     dateFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' })),
+    dateTimeFormats: createMemo(
+      () => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
+    ),
     collators: createMemo(() => new Intl.Collator(intlTag[locale()])),
   };
 });
@@ -54,6 +57,12 @@ export const t = i18n.translator(flatDictionary, i18n.resolveTemplate);
 export const formatDate = (iso: string) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : dateFormats().format(date);
+};
+
+/** A DateTime from the API as a date and time of day in Vietnam's time zone (sessions, the audit log). */
+export const formatDateTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormats().format(date);
 };
 
 /** Vietnamese collation for Vietnamese proper names (places, organisations), whatever the UI language. */

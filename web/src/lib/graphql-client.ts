@@ -56,7 +56,12 @@ export async function request<Result, Variables>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        // The API refuses requests without it (CSRF prevention): a cross-site form cannot add headers.
+        'x-graphql-yoga-csrf': '1',
+      },
       body: JSON.stringify({ query: source(document), variables: variables ?? {} }),
       credentials: 'same-origin',
       signal: init.signal ?? null,

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
+import { VerifiedBadge } from './expert-badges.tsx';
 import type { ExpertSummary } from './expert.api.ts';
 
 /** One person in the directory; the name links to the profile. */
@@ -10,11 +11,12 @@ export function ExpertCard(props: { expert: ExpertSummary }) {
   return (
     <article class="expert-card">
       <div class="expert-card-head">
-        <ExpertAvatar name={props.expert.name} handle={props.expert.handle} />
+        <ExpertAvatar name={props.expert.name} handle={props.expert.handle} url={props.expert.avatarUrl} />
         <div class="expert-card-identity">
           <h3 class="expert-name">
             <A href={`/experts/${encodeURIComponent(props.expert.handle)}`}>{props.expert.name}</A>
           </h3>
+          <VerifiedBadge verified={props.expert.verified} size="small" />
           <Show when={props.expert.position}>
             <p class="expert-position" lang="vi">{props.expert.position}</p>
           </Show>

@@ -4,7 +4,9 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
+import { getViewer } from '../account/account.api.ts';
 import { ExpertAvatar } from './expert-avatar.tsx';
+import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
 import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
 import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 
@@ -60,6 +62,9 @@ const isWebAddress = (url: string) => {
 const directoryHref = (filter: Record<string, string>) => `/experts?${new URLSearchParams(filter)}`;
 
 function ProfileView(props: { expert: Profile }) {
+  // Signed out or not loaded yet, the page is the same for everyone: no wait on the viewer.
+  const viewer = createAsync(() => getViewer().catch(() => null));
+  const isOwn = () => viewer.latest?.id === props.expert.id;
   const paragraphs = () => props.expert.bio.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
   return (
@@ -73,9 +78,15 @@ function ProfileView(props: { expert: Profile }) {
       </nav>
 
       <header class="profile-header">
-        <ExpertAvatar name={props.expert.name} handle={props.expert.handle} size="large" />
+        <ExpertAvatar name={props.expert.name} handle={props.expert.handle} url={props.expert.avatarUrl} size="large" />
         <div class="profile-identity">
           <h1 id="page-title" class="profile-name">{props.expert.name}</h1>
+          <Show when={props.expert.verified || props.expert.role !== 'MEMBER'}>
+            <p class="profile-badges">
+              <VerifiedBadge verified={props.expert.verified} />
+              <RoleBadge role={props.expert.role} />
+            </p>
+          </Show>
           <Show when={props.expert.position}>
             <p class="profile-position" lang="vi">{props.expert.position}</p>
           </Show>
@@ -104,6 +115,14 @@ function ProfileView(props: { expert: Profile }) {
             )}
           </Show>
         </div>
+        <Show when={isOwn()}>
+          <A class="button button-secondary profile-edit" href="/settings">
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path d="m10.5 2.5 3 3L6 13H3v-3Z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
+            </svg>
+            {t('profile.editProfile')}
+          </A>
+        </Show>
       </header>
 
       <div class="profile-body">
@@ -135,6 +154,20 @@ function ProfileView(props: { expert: Profile }) {
         <aside class="profile-aside" aria-labelledby="profile-details">
           <h2 id="profile-details" class="visually-hidden">{t('profile.details')}</h2>
           <dl class="detail-list">
+            <Show when={props.expert.verified && props.expert.verifiedAt}>
+              {(verifiedAt) => (
+                <div>
+                  <dt>{t('badge.verified')}</dt>
+                  <dd>{t('badge.verifiedSince', formatDate(verifiedAt()))}</dd>
+                </div>
+              )}
+            </Show>
+            <Show when={props.expert.role !== 'MEMBER'}>
+              <div>
+                <dt>{t('profile.staffRole')}</dt>
+                <dd>{t(`roles.${props.expert.role}`)}</dd>
+              </div>
+            </Show>
             <Show when={props.expert.cohorts.length}>
               <div>
                 <dt>{t('expert.cohorts')}</dt>

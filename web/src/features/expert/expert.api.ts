@@ -1,6 +1,8 @@
-import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
+import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
+import { attempt, invalid, settle, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
 import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { getViewer } from '../account/account.api.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
@@ -19,6 +21,8 @@ const ExpertDirectoryQuery = graphql(`
           handle
           name
           position
+          avatarUrl
+          verified
           organization { slug name shortName current successor { slug name shortName } }
           place { code name current successor { code name } }
           specialties { slug name nameEn }
@@ -38,6 +42,10 @@ const ExpertProfileQuery = graphql(`
       position
       bio
       joinedAt
+      avatarUrl
+      role
+      verified
+      verifiedAt
       organization {
         slug name shortName current
         parent { slug name shortName }
@@ -129,4 +137,100 @@ export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
 
 export function preloadProfile({ params }: RoutePreloadFuncArgs) {
   if (params.handle) void getExpert(params.handle);
+  // Whose profile it is decides the "edit" link.
+  void getViewer().catch(() => null);
 }
+
+const OwnProfileQuery = graphql(`
+  query OwnProfile {
+    viewer {
+      id
+      handle
+      name
+      position
+      bio
+      avatarUrl
+      organization { slug name current }
+      place { code name current successor { code } }
+      specialties { slug }
+      links { label url }
+    }
+  }
+`);
+
+export type OwnProfile = NonNullable<ResultOf<typeof OwnProfileQuery>['viewer']>;
+
+/** What the viewer can edit about themselves; null when signed out. */
+export const getOwnProfile = query(async (): Promise<OwnProfile | null> => (await request(OwnProfileQuery)).viewer, 'ownProfile');
+
+const UpdateProfileMutation = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      __typename
+      ... on UpdateProfilePayload { expert { id handle } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** At most this many links on a profile (the API's limit). */
+export const MAX_LINKS = 5;
+
+/**
+ * The profile form's links: each row has a stable key (rows come and go), listed in order in
+ * `linkKeys`, with fields `links.<key>.label` and `links.<key>.url`. Fully empty rows are dropped.
+ */
+function linksOf(form: FormInput) {
+  const rows = textOf(form, 'linkKeys').split(',').filter(Boolean);
+  const links: { label: string; url: string }[] = [];
+  const keys: string[] = [];
+  for (const key of rows) {
+    const label = textOf(form, `links.${key}.label`);
+    const url = textOf(form, `links.${key}.url`);
+    if (!label && !url) continue;
+    links.push({ label, url });
+    keys.push(key);
+  }
+  return { links, keys };
+}
+
+/** The API names link errors by position among the links sent; the form by row key. */
+function toRowPaths<T>(outcome: Outcome<T>, keys: string[]): Outcome<T> {
+  if (outcome.ok) return outcome;
+  const fields: Record<string, string> = {};
+  for (const [path, code] of Object.entries(outcome.problem.fields)) {
+    const match = /^links\.(\d+)\.(label|url)$/.exec(path);
+    const key = match ? keys[Number(match[1])] : undefined;
+    fields[key && match ? `links.${key}.${match[2]}` : path] = code;
+  }
+  return { ok: false, problem: { ...outcome.problem, fields } };
+}
+
+/** Saves the whole profile form. Header, profile and directory show the change once it is saved. */
+export const updateProfileAction = action(async (form: FormInput) => {
+  const { links, keys } = linksOf(form);
+  const input = {
+    name: textOf(form, 'name'),
+    position: textOf(form, 'position'),
+    bio: String(form.get('bio') ?? '').trim(),
+    organization: textOf(form, 'organization') || null,
+    place: textOf(form, 'place') || null,
+    specialties: form.getAll('specialties').map(String),
+    links,
+  };
+  const fields: Record<string, string> = {};
+  if (!input.name) fields.name = 'REQUIRED';
+  else if (input.name.length < 2) fields.name = 'TOO_SHORT';
+  links.forEach((link, index) => {
+    if (!link.label) fields[`links.${keys[index]}.label`] = 'REQUIRED';
+    if (!link.url) fields[`links.${keys[index]}.url`] = 'REQUIRED';
+  });
+  if (Object.keys(fields).length) return invalid(fields);
+  const outcome = toRowPaths(
+    await attempt(async () => settle((await request(UpdateProfileMutation, { input })).updateProfile, 'UpdateProfilePayload')),
+    keys,
+  );
+  return json(outcome, { revalidate: outcome.ok ? [getViewer.key, getOwnProfile.key, getExpert.key, getExpertDirectory.key] : [] });
+}, 'updateProfile');

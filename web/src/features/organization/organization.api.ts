@@ -42,6 +42,9 @@ export const getNationalOrganizations = query(
   'nationalOrganizations',
 );
 
+/** Enterprises and universities: choices for a profile, not filters of the directory. */
+export const getOtherOrganizations = query(() => everyOrganization({ kinds: ['ENTERPRISE', 'UNIVERSITY'] }), 'otherOrganizations');
+
 /** The departments and centres of one place (and of the provinces it absorbed). */
 export const getLocalOrganizations = query(async (place: string) => {
   try {

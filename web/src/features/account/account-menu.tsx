@@ -1,0 +1,126 @@
+import { A, createAsync, useLocation, useSubmission } from '@solidjs/router';
+import { createEffect, createSignal, on, onCleanup, Show, Suspense } from 'solid-js';
+import { t } from '../../i18n/i18n.ts';
+import { ExpertAvatar } from '../expert/expert-avatar.tsx';
+import { updateProfileAction } from '../expert/expert.api.ts';
+import { getViewer, isStaff, signInHref, signOutAction, type Viewer } from './account.api.ts';
+
+/** The header's account area: sign-in and sign-up links, or the signed-in person's menu. */
+export function AccountArea() {
+  return (
+    <Suspense fallback={<span class="account-placeholder" aria-hidden="true" />}>
+      <AccountControls />
+    </Suspense>
+  );
+}
+
+function AccountControls() {
+  // The header never fails: if the viewer cannot be read, it offers to sign in.
+  const viewer = createAsync(() => getViewer().catch(() => null));
+  const location = useLocation();
+  // Signing in from a page comes back to it (signing up leads to the new profile instead); from
+  // the sign-in and sign-up pages, to wherever they were going to lead.
+  const href = (page: '/sign-in' | '/sign-up') => {
+    const path = location.pathname;
+    if (path === '/sign-in' || path === '/sign-up') return `${page}${location.search}`;
+    return page === '/sign-up' || path === '/' ? page : signInHref(path + location.search);
+  };
+
+  return (
+    <Show
+      when={viewer()}
+      fallback={
+        <div class="account-links">
+          <A href={href('/sign-in')} class="account-link" activeClass="is-active" end>{t('account.signIn')}</A>
+          <A href={href('/sign-up')} class="account-link account-link-strong" activeClass="is-active" end>{t('account.signUp')}</A>
+        </div>
+      }
+    >
+      {(signedIn) => <AccountMenu viewer={signedIn()} />}
+    </Show>
+  );
+}
+
+function AccountMenu(props: { viewer: Viewer }) {
+  const [open, setOpen] = createSignal(false);
+  const location = useLocation();
+  let container: HTMLDivElement | undefined;
+  let button: HTMLButtonElement | undefined;
+
+  // While a new name is being saved, the header already shows it; a failure puts the old one back.
+  const saving = useSubmission(updateProfileAction);
+  const name = () => {
+    const pending = saving.pending ? String(saving.input?.[0]?.get('name') ?? '').trim() : '';
+    return pending.length >= 2 ? pending : props.viewer.name;
+  };
+
+  const close = (returnFocus = false) => {
+    setOpen(false);
+    if (returnFocus) button?.focus();
+  };
+
+  createEffect(on(() => location.pathname, () => close(), { defer: true }));
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (open() && container && !container.contains(event.target as Node)) close();
+  };
+  document.addEventListener('pointerdown', onPointerDown);
+  onCleanup(() => document.removeEventListener('pointerdown', onPointerDown));
+
+  return (
+    <div
+      class="account-menu"
+      ref={container}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open()) {
+          event.stopPropagation();
+          close(true);
+        }
+      }}
+      onFocusOut={(event) => {
+        // Tabbing past the last item closes the menu, as leaving it with the mouse would.
+        if (open() && container && event.relatedTarget instanceof Node && !container.contains(event.relatedTarget)) close();
+      }}
+    >
+      <button
+        type="button"
+        class="account-button"
+        aria-expanded={open()}
+        aria-controls="account-menu-panel"
+        // Contains the visible name (WCAG 2.5.3), and says what the button is for.
+        aria-label={t('account.menu', name())}
+        ref={button}
+        onClick={() => setOpen(!open())}
+      >
+        <ExpertAvatar name={name()} handle={props.viewer.handle} url={props.viewer.avatarUrl} size="small" />
+        <span class="account-name">{name()}</span>
+        <svg class="account-chevron" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
+          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+      </button>
+      <div id="account-menu-panel" class="account-panel" hidden={!open()}>
+        <p class="account-panel-who">
+          <span class="account-panel-label">{t('account.signedInAs')}</span>
+          <strong>{name()}</strong>
+          <span class="account-panel-handle">@{props.viewer.handle}</span>
+        </p>
+        <ul class="account-panel-links">
+          <li>
+            <A href={`/experts/${encodeURIComponent(props.viewer.handle)}`} end>{t('account.myProfile')}</A>
+          </li>
+          <li>
+            <A href="/settings">{t('account.settings')}</A>
+          </li>
+          <Show when={isStaff(props.viewer.role)}>
+            <li>
+              <A href="/staff">{t('account.staff')}</A>
+            </li>
+          </Show>
+        </ul>
+        <form action={signOutAction} method="post" class="account-panel-signout">
+          <button type="submit" class="account-signout">{t('account.signOut')}</button>
+        </form>
+      </div>
+    </div>
+  );
+}

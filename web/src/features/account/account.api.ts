@@ -1,0 +1,168 @@
+import { action, json, query, redirect } from '@solidjs/router';
+import { graphql, type ResultOf } from '../../graphql.ts';
+import { attempt, invalid, settle, textOf, type FormInput } from '../../lib/form.ts';
+import { request } from '../../lib/graphql-client.ts';
+import { getSessions } from '../session/session.api.ts';
+
+const ViewerQuery = graphql(`
+  query Viewer {
+    viewer { id handle name role verified avatarUrl }
+  }
+`);
+
+export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>;
+export type Role = Viewer['role'];
+
+/** The signed-in person, or null. Revalidated by every action that changes who that is. */
+export const getViewer = query(async (): Promise<Viewer | null> => (await request(ViewerQuery)).viewer, 'viewer');
+
+/** Staff roles, in the order of what they may do. */
+export const isStaff = (role: Role | undefined) => role === 'CURATOR' || role === 'MODERATOR' || role === 'ADMIN';
+export const canCurate = (role: Role | undefined) => role === 'CURATOR' || role === 'ADMIN';
+export const canModerate = (role: Role | undefined) => role === 'MODERATOR' || role === 'ADMIN';
+export const canAdminister = (role: Role | undefined) => role === 'ADMIN';
+
+/**
+ * Where to go after signing in: a path of this site only. "//host" and "/\host" are other
+ * sites to a browser, and anything not starting with "/" could be a scheme.
+ */
+export function safeNextPath(next: string | null | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  if (/[\u0000-\u001f\\]/.test(next)) return undefined;
+  // Coming back to the sign-in or sign-up page after signing in would be a loop.
+  if (/^\/sign-(in|up)(?:[/?#]|$)/.test(next)) return undefined;
+  return next;
+}
+
+/** The sign-in page that comes back to `path` afterwards. */
+export const signInHref = (path: string) => `/sign-in?next=${encodeURIComponent(path)}`;
+
+const viewerAfter = (viewer: { handle: string }, form: FormInput) =>
+  safeNextPath(textOf(form, 'next')) ?? `/experts/${encodeURIComponent(viewer.handle)}`;
+
+const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      __typename
+      ... on SignInPayload { viewer { handle } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on SuspendedError { reason until }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** Signs in; on success everything is revalidated (it all may depend on who is looking) and the page moves on. */
+export const signInAction = action(async (form: FormInput) => {
+  const email = textOf(form, 'email');
+  const password = String(form.get('password') ?? '');
+  const missing: Record<string, string> = {};
+  if (!email) missing.email = 'REQUIRED';
+  if (!password) missing.password = 'REQUIRED';
+  // Every attempt counts against a small limit, so an empty field never reaches the API.
+  if (Object.keys(missing).length) return invalid(missing);
+  const outcome = await attempt(async () => settle((await request(SignInMutation, { input: { email, password } })).signIn, 'SignInPayload'));
+  if (!outcome.ok) return json(outcome, { revalidate: [] });
+  return redirect(viewerAfter(outcome.data.viewer, form));
+}, 'signIn');
+
+const SignUpMutation = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      __typename
+      ... on SignUpPayload { viewer { handle } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** Simple checks the API would make anyway, so a slip costs no round trip (sign-up is rate limited). */
+function signUpProblems(input: { name: string; email: string; password: string; specialties: string[] }) {
+  const fields: Record<string, string> = {};
+  if (!input.name) fields.name = 'REQUIRED';
+  else if (input.name.length < 2) fields.name = 'TOO_SHORT';
+  if (!input.email) fields.email = 'REQUIRED';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) fields.email = 'INVALID';
+  if (!input.password) fields.password = 'REQUIRED';
+  else if (input.password.length < 10) fields.password = 'TOO_SHORT';
+  if (input.specialties.length > 6) fields.specialties = 'TOO_LONG';
+  return fields;
+}
+
+export const signUpAction = action(async (form: FormInput) => {
+  const input = {
+    name: textOf(form, 'name'),
+    email: textOf(form, 'email'),
+    password: String(form.get('password') ?? ''),
+    organization: textOf(form, 'organization') || null,
+    place: textOf(form, 'place') || null,
+    specialties: form.getAll('specialties').map(String),
+  };
+  const problems = signUpProblems(input);
+  if (Object.keys(problems).length) return invalid(problems);
+  const outcome = await attempt(async () => settle((await request(SignUpMutation, { input })).signUp, 'SignUpPayload'));
+  if (!outcome.ok) return json(outcome, { revalidate: [] });
+  return redirect(viewerAfter(outcome.data.viewer, form));
+}, 'signUp');
+
+const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut {
+      __typename
+      ... on Error { code message }
+    }
+  }
+`);
+
+/** Signs this browser out and goes to the directory; the cookie is cleared by the server. */
+export const signOutAction = action(async () => {
+  // Even when the request fails the person wants to leave: the viewer is read again either way.
+  await request(SignOutMutation).catch(() => undefined);
+  return redirect('/experts');
+}, 'signOut');
+
+const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+export const signOutEverywhereAction = action(async () => {
+  const outcome = await attempt(async () => settle((await request(SignOutEverywhereMutation)).signOutEverywhere, 'DonePayload'));
+  if (!outcome.ok) return json(outcome, { revalidate: [] });
+  return redirect('/sign-in');
+}, 'signOutEverywhere');
+
+const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      __typename
+      ... on ChangePasswordPayload { viewer { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** Changes the password; the API ends the other sessions, so the session list is read again. */
+export const changePasswordAction = action(async (form: FormInput) => {
+  const currentPassword = String(form.get('currentPassword') ?? '');
+  const newPassword = String(form.get('newPassword') ?? '');
+  const fields: Record<string, string> = {};
+  if (!currentPassword) fields.currentPassword = 'REQUIRED';
+  if (!newPassword) fields.newPassword = 'REQUIRED';
+  else if (newPassword.length < 10) fields.newPassword = 'TOO_SHORT';
+  if (Object.keys(fields).length) return invalid(fields);
+  const outcome = await attempt(async () =>
+    settle((await request(ChangePasswordMutation, { input: { currentPassword, newPassword } })).changePassword, 'ChangePasswordPayload'),
+  );
+  return json(outcome, { revalidate: outcome.ok ? [getSessions.key] : [] });
+}, 'changePassword');

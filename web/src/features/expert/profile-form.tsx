@@ -1,0 +1,162 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Show, untrack } from 'solid-js';
+import { FormAlert, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { OrganizationSelect } from '../organization/organization-select.tsx';
+import { PlaceSelect } from '../place/place-select.tsx';
+import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
+import { MAX_LINKS, updateProfileAction, type OwnProfile } from './expert.api.ts';
+
+interface LinkRow {
+  key: string;
+  label: string;
+  url: string;
+}
+
+/**
+ * The viewer's public profile as one form. It starts from the saved profile and then keeps
+ * what the person types: saving (which reloads the profile) never resets a field under them.
+ */
+export function ProfileForm(props: { profile: OwnProfile }) {
+  const initial = untrack(() => props.profile);
+  // A place merged away in 2025 cannot be saved again: offer the unit that absorbed it.
+  const [place, setPlace] = createSignal(initial.place ? (initial.place.current ? initial.place.code : (initial.place.successor?.code ?? '')) : '');
+  const [organization, setOrganization] = createSignal(initial.organization?.slug ?? '');
+  let nextKey = initial.links.length;
+  const [links, setLinks] = createSignal<LinkRow[]>(initial.links.map((link, index) => ({ key: String(index), ...link })));
+
+  const submission = useFormSubmission(updateProfileAction);
+  const problem = () => {
+    const result = submission.result;
+    return result && !result.ok ? result.problem : undefined;
+  };
+  const saved = () => (submission.result?.ok ? t('profileForm.saved') : undefined);
+  const specialtiesError = () => {
+    const path = Object.keys(problem()?.fields ?? {}).find((p) => p === 'specialties' || p.startsWith('specialties.'));
+    return path ? errorFor(problem(), path) : undefined;
+  };
+  let form: HTMLFormElement | undefined;
+  focusProblems(() => form, () => submission.result);
+
+  const addLink = () => {
+    const key = String(nextKey++);
+    setLinks([...links(), { key, label: '', url: '' }]);
+    form?.querySelector<HTMLInputElement>(`#link-${key}-label`)?.focus();
+  };
+  const removeLink = (key: string, index: number) => {
+    setLinks(links().filter((row) => row.key !== key));
+    // Focus stays in the list: on the next row's first field, or on "add".
+    const rows = form?.querySelectorAll<HTMLInputElement>('.link-row input[name$=".label"]');
+    const target = rows?.[index] ?? form?.querySelector<HTMLButtonElement>('.link-add');
+    target?.focus();
+  };
+
+  return (
+    <form action={updateProfileAction} method="post" class="form" novalidate ref={form} aria-labelledby="profile-form-heading">
+      <h2 id="profile-form-heading" class="card-title">{t('profileForm.heading')}</h2>
+      <p class="card-intro">{t('profileForm.intro')}</p>
+      <FormAlert problem={problem()} success={saved()} />
+      <Show when={saved()}>
+        <p class="form-followup">
+          <A href={`/experts/${encodeURIComponent(props.profile.handle)}`}>{t('settings.viewProfile')}</A>
+        </p>
+      </Show>
+
+      <TextField id="profile-name" name="name" label={t('profileForm.name')} value={initial.name} autocomplete="name" maxLength={80} lang="vi" error={errorFor(problem(), 'name')} />
+      <TextField
+        id="profile-position"
+        name="position"
+        label={t('profileForm.position')}
+        hint={t('profileForm.positionHint')}
+        value={initial.position}
+        optional
+        autocomplete="organization-title"
+        maxLength={120}
+        lang="vi"
+        error={errorFor(problem(), 'position')}
+      />
+      <TextAreaField
+        id="profile-bio"
+        name="bio"
+        label={t('profileForm.bio')}
+        hint={t('profileForm.bioHint')}
+        value={initial.bio}
+        optional
+        rows={7}
+        maxLength={1000}
+        lang="vi"
+        error={errorFor(problem(), 'bio')}
+      />
+
+      <fieldset class="form-section">
+        <legend>{t('profileForm.affiliation')}</legend>
+        <PlaceSelect id="profile-place" name="place" value={place()} onChange={setPlace} error={errorFor(problem(), 'place')} />
+        <OrganizationSelect
+          id="profile-organization"
+          name="organization"
+          place={place()}
+          value={organization()}
+          onChange={setOrganization}
+          error={errorFor(problem(), 'organization')}
+        />
+      </fieldset>
+
+      <TopicCheckboxes id="profile-specialties" name="specialties" value={initial.specialties.map((s) => s.slug)} error={specialtiesError()} />
+
+      <fieldset class="form-section">
+        <legend>
+          {t('profileForm.links')} <span class="field-optional">{t('form.optional')}</span>
+        </legend>
+        <p class="field-hint">{t('profileForm.linksHint')}</p>
+        <input type="hidden" name="linkKeys" value={links().map((row) => row.key).join(',')} />
+        <Show when={links().length} fallback={<p class="muted">{t('profileForm.noLinks')}</p>}>
+          <ol class="link-rows">
+            <For each={links()}>
+              {(row, index) => (
+                <li class="link-row">
+                  <fieldset>
+                    <legend class="visually-hidden">{t('profileForm.linkGroup', index() + 1)}</legend>
+                    <TextField
+                      id={`link-${row.key}-label`}
+                      name={`links.${row.key}.label`}
+                      label={t('profileForm.linkLabel')}
+                      value={row.label}
+                      maxLength={60}
+                      lang="vi"
+                      error={errorFor(problem(), `links.${row.key}.label`)}
+                    />
+                    <TextField
+                      id={`link-${row.key}-url`}
+                      name={`links.${row.key}.url`}
+                      type="url"
+                      label={t('profileForm.linkUrl')}
+                      value={row.url}
+                      inputMode="url"
+                      spellcheck={false}
+                      maxLength={300}
+                      error={errorFor(problem(), `links.${row.key}.url`)}
+                    />
+                  </fieldset>
+                  <button type="button" class="button button-quiet link-remove" onClick={() => removeLink(row.key, index())}>
+                    {t('profileForm.removeLink', index() + 1)}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ol>
+        </Show>
+        <Show when={errorFor(problem(), 'links')}>{(message) => <p class="field-error">{message()}</p>}</Show>
+        <Show when={links().length < MAX_LINKS}>
+          <button type="button" class="button button-secondary link-add" onClick={addLink}>
+            <span aria-hidden="true">+</span> {t('profileForm.addLink')}
+          </button>
+        </Show>
+      </fieldset>
+
+      <div class="form-actions">
+        <SubmitButton pending={submission.pending ?? false} label={t('profileForm.save')} />
+      </div>
+    </form>
+  );
+}

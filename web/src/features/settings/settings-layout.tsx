@@ -1,0 +1,37 @@
+import { A, type RouteSectionProps } from '@solidjs/router';
+import { SectionError } from '../../components/section-error.tsx';
+import { SectionNav } from '../../components/section-nav.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+
+/** /settings/*: one's own account, signed in only. Each section is a page of its own. */
+export default function SettingsLayout(props: RouteSectionProps) {
+  return (
+    <RequireViewer>
+      {(viewer) => (
+        <div class="section-page">
+          <header class="page-header section-page-header">
+            <h1 id="page-title">{t('settings.title')}</h1>
+            <A class="section-page-aside-link" href={`/experts/${encodeURIComponent(viewer().handle)}`}>
+              {t('settings.viewProfile')}
+              <span aria-hidden="true"> →</span>
+            </A>
+          </header>
+          <div class="section-layout">
+            <SectionNav
+              label={t('settings.sections')}
+              links={[
+                { href: '/settings', label: t('settings.profileTab'), end: true },
+                { href: '/settings/security', label: t('settings.securityTab') },
+                { href: '/settings/verification', label: t('settings.verificationTab') },
+              ]}
+            />
+            <div class="section-content">
+                <SectionError>{props.children}</SectionError>
+              </div>
+          </div>
+        </div>
+      )}
+    </RequireViewer>
+  );
+}

@@ -1,0 +1,64 @@
+import { createAsync, type RouteSectionProps } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { SectionError } from '../../components/section-error.tsx';
+import { SectionNav, type SectionLink } from '../../components/section-nav.tsx';
+import { StateMessage } from '../../components/state-message.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { canAdminister, canCurate, canModerate, getViewer, isStaff, type Role } from '../account/account.api.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+
+/** The staff sections a role may open, in the order of the tabs. */
+export function staffSections(role: Role): SectionLink[] {
+  const links: SectionLink[] = [];
+  if (canCurate(role)) links.push({ href: '/staff/verification', label: t('staff.verificationTab') });
+  if (canModerate(role)) links.push({ href: '/staff/people', label: t('staff.peopleTab') });
+  if (canAdminister(role)) links.push({ href: '/staff/audit', label: t('staff.auditTab') });
+  return links;
+}
+
+function NotAllowed() {
+  return (
+    <div class="page-narrow">
+      <DocumentTitle text={t('staff.notAllowedTitle')} />
+      <StateMessage title={t('staff.notAllowedTitle')} body={t('staff.notAllowedBody')} headingLevel={1} />
+    </div>
+  );
+}
+
+/** /staff/*: curators, moderators and admins, each seeing the sections their role allows. */
+export default function StaffLayout(props: RouteSectionProps) {
+  return (
+    <RequireViewer>
+      {(viewer) => (
+        <Show when={isStaff(viewer().role)} fallback={<NotAllowed />}>
+          <div class="section-page">
+            <header class="page-header">
+              <h1 id="page-title">{t('staff.title')}</h1>
+            </header>
+            <div class="section-layout">
+              <SectionNav label={t('staff.sections')} links={staffSections(viewer().role)} />
+              <div class="section-content is-wide">
+                <SectionError>{props.children}</SectionError>
+              </div>
+            </div>
+          </div>
+        </Show>
+      )}
+    </RequireViewer>
+  );
+}
+
+/** A staff page for the roles `allowed` lets in; the others (a bookmarked link) are told so. */
+export function StaffOnly(props: { allowed: (role: Role) => boolean; children: JSX.Element }) {
+  const viewer = createAsync(() => getViewer());
+  return (
+    <Show when={viewer()}>
+      {(signedIn) => (
+        <Show when={props.allowed(signedIn().role)} fallback={<StateMessage title={t('staff.notAllowedTitle')} body={t('staff.notAllowedBody')} />}>
+          {props.children}
+        </Show>
+      )}
+    </Show>
+  );
+}
