@@ -10,5 +10,6 @@ import './session/types.ts';
 import './verification/types.ts';
 import './moderation/types.ts';
 import './audit/types.ts';
+import './practice/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

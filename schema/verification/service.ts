@@ -3,7 +3,8 @@ import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import { requireCohort } from '../cohort/service.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
-import type { Context } from '../context.ts';
+import type { Context, Viewer } from '../context.ts';
+import { exclusively } from '../lock.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { findExpertById, markVerified } from '../expert/service.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
@@ -22,9 +23,12 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
   if (data.cohort) await requireCohort(data.cohort, 'cohort').catch(() => {
     throw ValidationError.field('cohort', 'UNKNOWN', 'cohort is not a known cohort');
   });
-  if (await VerificationRequest.exists({ expert: viewer.id, status: 'pending' })) throw new ConflictError('A request of yours is already waiting for a curator.');
-  const request = await VerificationRequest.create({ expert: viewer.id, statement: data.statement, cohort: data.cohort ?? null });
-  return request.toObject() as VerificationRequestDoc;
+  // One open request per person, even when the button is pressed twice at once.
+  return exclusively(`verification-of:${viewer.id}`, async () => {
+    if (await VerificationRequest.exists({ expert: viewer.id, status: 'pending' })) throw new ConflictError('A request of yours is already waiting for a curator.');
+    const request = await VerificationRequest.create({ expert: viewer.id, statement: data.statement, cohort: data.cohort ?? null });
+    return request.toObject() as VerificationRequestDoc;
+  });
 }
 
 const decideInput = z
@@ -35,6 +39,10 @@ const decideInput = z
 export async function decideVerification(ctx: Context, input: unknown): Promise<VerificationRequestDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(decideInput, input);
+  return exclusively(`verification:${data.requestId}`, () => decide(viewer, data));
+}
+
+async function decide(viewer: Viewer, data: z.output<typeof decideInput>): Promise<VerificationRequestDoc> {
   const request = await VerificationRequest.findById(data.requestId).lean<VerificationRequestDoc>();
   if (!request) throw new NotFoundError('requestId', 'verification request', data.requestId);
   if (!canDecideVerification(viewer, String(request.expert))) throw new NotAuthorizedError();

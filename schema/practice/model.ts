@@ -1,0 +1,68 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const practiceStages = ['idea', 'pilot', 'operating', 'scaled'] as const;
+export const practiceStatuses = ['draft', 'submitted', 'published', 'returned'] as const;
+export type PracticeStatus = (typeof practiceStatuses)[number];
+
+const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
+
+/**
+ * A good practice: how a ministry or province solved a problem, as a structured case record.
+ * Long fields are markdown. Life cycle: draft (authors only) -> submitted -> published by a
+ * curator, or returned with a reason -> revised and resubmitted. Edits of a published practice
+ * keep the previous version in PracticeRevision.
+ */
+const practiceSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    summary: { type: String, default: '' },
+    problem: { type: String, default: '' },
+    solution: { type: String, default: '' },
+    results: { type: String, default: '' },
+    lessons: { type: String, default: '' },
+    organization: { type: String, default: null },
+    place: { type: String, default: null },
+    topics: { type: [String], default: [] },
+    stage: { type: String, enum: practiceStages, default: null },
+    year: { type: Number, default: null },
+    links: { type: [linkSchema], default: [] },
+    authors: { type: [Schema.Types.ObjectId], required: true },
+    status: { type: String, enum: practiceStatuses, required: true, default: 'draft' },
+    returnReason: { type: String, default: '' },
+    featured: { type: Boolean, default: false },
+    submittedAt: { type: Date, default: null },
+    publishedAt: { type: Date, default: null },
+    /** Counts published revisions: 1 when first published. */
+    version: { type: Number, default: 0 },
+    searchTokens: { type: [String], default: [] },
+  },
+  { timestamps: true },
+);
+practiceSchema.index({ status: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, submittedAt: 1, _id: 1 });
+practiceSchema.index({ status: 1, topics: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, place: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, organization: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, stage: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, year: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, featured: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, searchTokens: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ authors: 1, updatedAt: -1, _id: -1 });
+
+export type PracticeDoc = InferSchemaType<typeof practiceSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const Practice = model('Practice', practiceSchema);
+
+/** A published version replaced by an edit, kept whole. */
+const practiceRevisionSchema = new Schema(
+  {
+    practice: { type: Schema.Types.ObjectId, required: true },
+    version: { type: Number, required: true },
+    snapshot: { type: Schema.Types.Mixed, required: true },
+    editedBy: { type: Schema.Types.ObjectId, required: true },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+practiceRevisionSchema.index({ practice: 1, version: -1 });
+
+export type PracticeRevisionDoc = InferSchemaType<typeof practiceRevisionSchema> & { _id: Types.ObjectId; createdAt: Date };
+export const PracticeRevision = model('PracticeRevision', practiceRevisionSchema);

@@ -1,0 +1,18 @@
+import type { Viewer } from '../context.ts';
+import type { PracticeDoc } from './model.ts';
+
+/* Who may see and change a practice. Pure functions; the service calls them. */
+
+const isCurator = (viewer: Viewer | null) => viewer?.role === 'curator' || viewer?.role === 'admin';
+
+export const isAuthor = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) =>
+  Boolean(viewer && practice.authors.some((a) => String(a) === viewer.id));
+
+/** Published ones are public; drafts and returned ones are the authors'; curators also see submitted ones. */
+export const canRead = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors' | 'status'>) =>
+  practice.status === 'published' || isAuthor(viewer, practice) || (practice.status === 'submitted' && isCurator(viewer));
+
+export const canEdit = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => isAuthor(viewer, practice);
+
+/** Curators review others' practices, never their own. */
+export const canReview = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => isCurator(viewer) && !isAuthor(viewer, practice);

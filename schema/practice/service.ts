@@ -1,0 +1,233 @@
+import type { QueryFilter } from 'mongoose';
+import { z } from 'zod';
+import { requireViewer } from '../account/service.ts';
+import { record } from '../audit/service.ts';
+import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import type { Context, Viewer } from '../context.ts';
+import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { findExpertByHandle } from '../expert/service.ts';
+import { findByIds } from '../loading.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
+import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
+import { placeCodesFor, placesByCodes } from '../place/service.ts';
+import { exclusively } from '../lock.ts';
+import { anyOf } from '../query.ts';
+import { foldedTokens } from '../search/fold.ts';
+import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { parseInput, slug, text, webAddress } from '../validation.ts';
+import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
+import { canEdit, canRead, canReview } from './policy.ts';
+
+export type { PracticeDoc, PracticeRevisionDoc };
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
+const markdownText = text(0, MAX_MARKDOWN_LENGTH, { multiline: true });
+
+/** The fields an author writes; a draft may leave any of them empty except the title. */
+const practiceFields = z.object({
+  title: text(5, 200),
+  summary: text(0, 600, { multiline: true }),
+  problem: markdownText,
+  solution: markdownText,
+  results: markdownText,
+  lessons: markdownText,
+  organization: slug.nullable(),
+  place: slug.nullable(),
+  topics: z.array(slug).max(5, 'TOO_LONG'),
+  stage: z.enum(practiceStages).nullable(),
+  year: z.number().int('INVALID').min(2000, 'INVALID').max(new Date().getFullYear() + 1, 'INVALID').nullable(),
+  links: z.array(z.object({ label: text(1, 80), url: webAddress })).max(10, 'TOO_LONG'),
+  /** Handles of co-authors (the writer is always an author). */
+  coAuthors: z.array(z.string().max(30, 'INVALID')).max(5, 'TOO_LONG'),
+});
+type PracticeFields = z.output<typeof practiceFields>;
+
+/** What submitting needs beyond a draft: the record must tell the whole case. */
+const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place'] as const;
+
+export const practicesByIds = (ids: readonly string[]) => findByIds<PracticeDoc>(Practice, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+
+/** References must exist: a known organisation, a current place, known topics and co-authors. */
+async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coAuthorIds: string[] }> {
+  const errors: FieldError[] = [];
+  if (fields.organization && !(await organizationsBySlugs([fields.organization]))[0]) errors.push({ path: 'organization', code: 'UNKNOWN', message: 'organization is not a known organisation' });
+  if (fields.place && !(await placesByCodes([fields.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
+  if (fields.topics?.length) {
+    const known = new Set((await topicsBySlugs(fields.topics)).map((t) => t._id));
+    fields.topics.forEach((t, i) => known.has(t) || errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' }));
+  }
+  const coAuthorIds: string[] = [];
+  for (const [i, handle] of (fields.coAuthors ?? []).entries()) {
+    const expert = await findExpertByHandle(handle);
+    if (expert) coAuthorIds.push(String(expert._id));
+    else errors.push({ path: `coAuthors.${i}`, code: 'UNKNOWN', message: 'coAuthors holds an unknown handle' });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  return { coAuthorIds };
+}
+
+const tokensOf = (p: { title: string; summary?: string | null }) => foldedTokens(`${p.title} ${p.summary ?? ''}`);
+
+/** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
+export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {
+  const practice = /^[0-9a-f]{24}$/.test(id) ? await Practice.findById(id).lean<PracticeDoc>() : null;
+  if (!practice || !canRead(viewer, practice)) throw new NotFoundError(argument, 'practice', id);
+  return practice;
+}
+
+export async function createPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const viewer = requireViewer(ctx);
+  const fields = parseInput(practiceFields.partial().required({ title: true }), input);
+  const { coAuthorIds } = await resolveReferences(fields);
+  const { coAuthors, ...rest } = fields;
+  const practice = await Practice.create({
+    ...rest,
+    authors: [viewer.id, ...coAuthorIds.filter((id) => id !== viewer.id)],
+    status: 'draft',
+    searchTokens: tokensOf(fields),
+  });
+  return practice.toObject() as PracticeDoc;
+}
+
+const updateInput = practiceFields.partial().extend({ id: objectId });
+
+/**
+ * Saves an author's changes (the editor autosaves drafts through this). A published practice
+ * stays published; the version it replaces is kept in its history.
+ */
+export async function updatePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const viewer = requireViewer(ctx);
+  const { id, coAuthors, ...fields } = parseInput(updateInput, input);
+  return exclusively(`practice:${id}`, () => saveChanges(viewer, id, coAuthors, fields));
+}
+
+async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | undefined, fields: Partial<PracticeFields>): Promise<PracticeDoc> {
+  const practice = await findReadablePractice(viewer, id);
+  if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
+  const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
+  const $set: Record<string, unknown> = { ...fields, searchTokens: tokensOf({ title: fields.title ?? practice.title, summary: fields.summary ?? practice.summary }) };
+  if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
+  if (practice.status === 'published') {
+    // History first: a crash after it leaves a revision equal to the current version, harmless.
+    const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
+    await PracticeRevision.create({ practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id });
+    $set.version = practice.version + 1;
+  }
+  // The status must not have moved under us (e.g. a curator publishing meanwhile).
+  const updated = await Practice.findOneAndUpdate({ _id: practice._id, status: practice.status }, { $set }, { returnDocument: 'after' }).lean<PracticeDoc>();
+  if (!updated) throw new ConflictError('The practice changed meanwhile; reload it.');
+  return updated;
+}
+
+const idInput = z.object({ id: objectId });
+
+/** Sends a draft (or a returned practice) to the curators; it must tell the whole case. */
+export async function submitPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const viewer = requireViewer(ctx);
+  const { id } = parseInput(idInput, input);
+  return exclusively(`practice:${id}`, () => submit(viewer, id));
+}
+
+async function submit(viewer: Viewer, id: string): Promise<PracticeDoc> {
+  const practice = await findReadablePractice(viewer, id);
+  if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can submit a practice.');
+  if (practice.status !== 'draft' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice cannot be submitted.`);
+  const missing: FieldError[] = REQUIRED_TO_SUBMIT.filter((f) => practice[f] === null || practice[f] === '').map((f) => ({ path: f, code: 'REQUIRED', message: `${f} is required to submit` }));
+  if (!practice.topics.length) missing.push({ path: 'topics', code: 'REQUIRED', message: 'topics is required to submit' });
+  if (missing.length) throw new ValidationError(missing);
+  return transition(practice, { status: 'submitted', submittedAt: new Date(), returnReason: '' });
+}
+
+/** Moves a practice on, provided nobody moved it first. */
+async function transition(practice: PracticeDoc, $set: Record<string, unknown>): Promise<PracticeDoc> {
+  const moved = await Practice.findOneAndUpdate({ _id: practice._id, status: practice.status }, { $set }, { returnDocument: 'after' }).lean<PracticeDoc>();
+  if (!moved) throw new ConflictError('The practice changed meanwhile; reload it.');
+  return moved;
+}
+
+async function submittedForReview(ctx: Context, id: string): Promise<{ viewer: Viewer; practice: PracticeDoc }> {
+  const viewer = requireViewer(ctx);
+  const practice = await findReadablePractice(viewer, id);
+  if (!canReview(viewer, practice)) throw new NotAuthorizedError('Curators review practices, and not their own.');
+  if (practice.status !== 'submitted') throw new ConflictError(`A ${practice.status} practice is not waiting for review.`);
+  return { viewer, practice };
+}
+
+export async function publishPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const { id } = parseInput(idInput, input);
+  return exclusively(`practice:${id}`, async () => {
+    const { viewer, practice } = await submittedForReview(ctx, id);
+    const published = await transition(practice, { status: 'published', publishedAt: practice.publishedAt ?? new Date(), version: practice.version + 1, returnReason: '' });
+    await record('practice.published', viewer.id, practice.authors[0]!, { practice: practice._id });
+    return published;
+  });
+}
+
+const returnInput = z.object({ id: objectId, reason: text(3, 2000, { multiline: true }) });
+
+/** Sends a submitted practice back to its authors with what to improve. */
+export async function returnPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const { id, reason } = parseInput(returnInput, input);
+  return exclusively(`practice:${id}`, async () => {
+    const { viewer, practice } = await submittedForReview(ctx, id);
+    const returned = await transition(practice, { status: 'returned', returnReason: reason });
+    await record('practice.returned', viewer.id, practice.authors[0]!, { practice: practice._id, reason });
+    return returned;
+  });
+}
+
+const featureInput = z.object({ id: objectId, featured: z.boolean() });
+
+export async function featurePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
+  const viewer = requireViewer(ctx);
+  const { id, featured } = parseInput(featureInput, input);
+  const practice = await findReadablePractice(viewer, id);
+  if (!(viewer.role === 'curator' || viewer.role === 'admin')) throw new NotAuthorizedError();
+  if (practice.status !== 'published') throw new ConflictError('Only published practices can be featured.');
+  const changed = (await Practice.findByIdAndUpdate(practice._id, { $set: { featured } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
+  await record(featured ? 'practice.featured' : 'practice.unfeatured', viewer.id, practice.authors[0]!, { practice: practice._id });
+  return changed;
+}
+
+export interface PracticeFilter {
+  topic?: string | null;
+  place?: string | null;
+  organization?: string | null;
+  stage?: (typeof practiceStages)[number] | null;
+  year?: number | null;
+  featured?: boolean | null;
+  query?: string | null;
+}
+
+const newestFirst: SortKey[] = [
+  { field: 'publishedAt', kind: 'date', direction: -1 },
+  { field: '_id', kind: 'objectId', direction: -1 },
+];
+
+/** Published practices, newest first; a current province also finds its predecessors' practices. */
+export async function listPractices(filter: PracticeFilter, page: PageArgs) {
+  const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'published' }];
+  if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
+  if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
+  if (filter.organization) conditions.push({ organization: anyOf(await organizationSlugsFor(filter.organization, 'filter.organization')) });
+  if (filter.stage) conditions.push({ stage: filter.stage });
+  if (filter.year !== null && filter.year !== undefined) {
+    if (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2100) throw new InvalidArgumentError('filter.year', 'is not a year');
+    conditions.push({ year: filter.year });
+  }
+  if (filter.featured) conditions.push({ featured: true });
+  conditions.push(...textConditions(filter.query));
+  return paginate<PracticeDoc>(Practice, { $and: conditions }, newestFirst, page);
+}
+
+/** The curators' queue: submitted practices, oldest first. */
+export const listSubmittedPractices = (page: PageArgs) =>
+  paginate<PracticeDoc>(Practice, { status: 'submitted' }, [{ field: 'submittedAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
+
+/** The viewer's own practices in every state, last edited first. */
+export const listOwnPractices = (viewer: Viewer, page: PageArgs) =>
+  paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page);
+
+/** Earlier published versions, newest first. */
+export const practiceHistory = (practiceId: string) =>
+  PracticeRevision.find({ practice: practiceId }).sort({ version: -1 }).limit(50).lean<PracticeRevisionDoc[]>();

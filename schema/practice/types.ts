@@ -1,0 +1,226 @@
+import { builder } from '../builder.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { writeErrors } from '../error/types.ts';
+import { ExpertRef } from '../expert/types.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { OrganizationRef } from '../organization/types.ts';
+import { PlaceRef } from '../place/types.ts';
+import { TopicRef } from '../topic/types.ts';
+import { searchTextArg, slugArg } from '../validation.ts';
+import { practiceStages, practiceStatuses } from './model.ts';
+import { canEdit, canRead } from './policy.ts';
+import type { Context } from '../context.ts';
+import {
+  createPractice,
+  featurePractice,
+  findReadablePractice,
+  listOwnPractices,
+  listPractices,
+  listSubmittedPractices,
+  practiceHistory,
+  practicesByIds,
+  publishPractice,
+  returnPractice,
+  submitPractice,
+  updatePractice,
+  type PracticeDoc,
+  type PracticeRevisionDoc,
+} from './service.ts';
+
+const enumValues = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;
+
+export const PracticeStage = builder.enumType('PracticeStage', { values: enumValues(practiceStages) });
+export const PracticeStatus = builder.enumType('PracticeStatus', { values: enumValues(practiceStatuses) });
+
+const LinkRef = builder.objectRef<{ label: string; url: string }>('PracticeLink').implement({
+  fields: (t) => ({ label: t.exposeString('label'), url: t.exposeString('url') }),
+});
+
+/** The markdown as written, and its safe HTML from the one renderer. */
+const markdownFields = (t: any, field: 'problem' | 'solution' | 'results' | 'lessons') => ({
+  [field]: t.string({ description: 'Markdown.', resolve: (p: PracticeDoc) => p[field] }),
+  [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p: PracticeDoc) => renderMarkdown(p[field]) }),
+});
+
+export const PracticeRef = builder.loadableNodeRef('Practice', {
+  id: { resolve: (p: PracticeDoc) => String(p._id) },
+  // Every way of loading one (node(id), references) goes through the reader rule: drafts stay private.
+  load: async (ids: string[], ctx: Context) => (await practicesByIds(ids)).filter((p) => canRead(ctx.viewer, p)),
+  sort: (p) => String(p._id),
+});
+
+PracticeRef.implement({
+  description: 'A good practice: how a ministry or province solved a problem, as a structured case record.',
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    summary: t.exposeString('summary'),
+    ...markdownFields(t, 'problem'),
+    ...markdownFields(t, 'solution'),
+    ...markdownFields(t, 'results'),
+    ...markdownFields(t, 'lessons'),
+    organization: t.field({ type: OrganizationRef, nullable: true, resolve: (p) => p.organization ?? null }),
+    place: t.field({ type: PlaceRef, nullable: true, resolve: (p) => p.place ?? null }),
+    topics: t.field({ type: [TopicRef], resolve: (p) => p.topics }),
+    stage: t.field({ type: PracticeStage, nullable: true, resolve: (p) => p.stage ?? null }),
+    year: t.int({ nullable: true, resolve: (p) => p.year ?? null }),
+    links: t.field({ type: [LinkRef], resolve: (p) => p.links }),
+    authors: t.field({ type: [ExpertRef], resolve: (p) => p.authors.map(String) }),
+    status: t.field({ type: PracticeStatus, resolve: (p) => p.status }),
+    returnReason: t.exposeString('returnReason', { description: 'Why a curator returned it (empty otherwise).' }),
+    featured: t.exposeBoolean('featured'),
+    version: t.exposeInt('version', { description: 'How many times it has been published (0 before the first time).' }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.submittedAt ?? null }),
+    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.publishedAt ?? null }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt }),
+    viewerCanEdit: t.boolean({ resolve: (p, _, ctx) => canEdit(ctx.viewer, p) }),
+    history: t.field({
+      type: [PracticeRevisionRef],
+      description: 'Earlier published versions, newest first.',
+      resolve: (p) => practiceHistory(String(p._id)),
+    }),
+  }),
+});
+
+const PracticeRevisionRef = builder.objectRef<PracticeRevisionDoc>('PracticeRevision').implement({
+  description: 'A published version that an edit replaced.',
+  fields: (t) => ({
+    version: t.exposeInt('version'),
+    title: t.string({ resolve: (r) => String((r.snapshot as PracticeDoc).title) }),
+    summary: t.string({ resolve: (r) => String((r.snapshot as PracticeDoc).summary ?? '') }),
+    editedBy: t.field({ type: ExpertRef, resolve: (r) => String(r.editedBy) }),
+    replacedAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
+  }),
+});
+
+const PracticeFilter = builder.inputType('PracticeFilter', {
+  fields: (t) => ({
+    topic: t.string({ validate: slugArg }),
+    place: t.string({ description: 'A place code; a current unit also finds its predecessors’ practices.', validate: slugArg }),
+    organization: t.string({ description: 'Also finds its units’ practices.', validate: slugArg }),
+    stage: t.field({ type: PracticeStage }),
+    year: t.int(),
+    featured: t.boolean(),
+    query: t.string({ validate: searchTextArg }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  practice: t.field({
+    type: PracticeRef,
+    description: 'A practice the viewer may read (published, or their own, or submitted for curators).',
+    args: { id: t.arg.globalID({ required: true, for: PracticeRef }) },
+    resolve: (_, { id }, ctx) => findReadablePractice(ctx.viewer, id.id),
+  }),
+  practices: t.connection(
+    {
+      type: PracticeRef,
+      description: 'Published practices, newest first.',
+      args: { filter: t.arg({ type: PracticeFilter }) },
+      resolve: (_, args) => listPractices(args.filter ?? {}, args),
+    },
+    { name: 'PracticeConnection' },
+    { name: 'PracticeEdge' },
+  ),
+  practicesToReview: t.connection({
+    type: PracticeRef,
+    description: 'Curators: submitted practices, oldest first.',
+    authScopes: { curator: true },
+    resolve: (_, args) => listSubmittedPractices(args),
+  }),
+  myPractices: t.connection({
+    type: PracticeRef,
+    description: 'The viewer’s own practices in every state, last edited first.',
+    authScopes: { signedIn: true },
+    resolve: (_, args, ctx) => listOwnPractices(ctx.viewer!, args),
+  }),
+}));
+
+const PracticeLinkInput = builder.inputType('PracticeLinkInput', {
+  fields: (t) => ({ label: t.string({ required: true }), url: t.string({ required: true }) }),
+});
+
+const practiceInputFields = (t: any) => ({
+  title: t.string(),
+  summary: t.string(),
+  problem: t.string({ description: 'Markdown.' }),
+  solution: t.string({ description: 'Markdown.' }),
+  results: t.string({ description: 'Markdown; include figures.' }),
+  lessons: t.string({ description: 'Markdown.' }),
+  organization: t.string(),
+  place: t.string(),
+  topics: t.stringList(),
+  stage: t.field({ type: PracticeStage }),
+  year: t.int(),
+  links: t.field({ type: [PracticeLinkInput] }),
+  coAuthors: t.stringList({ description: 'Handles of co-authors.' }),
+});
+
+const CreatePracticeInput = builder.inputType('CreatePracticeInput', { fields: (t) => practiceInputFields(t) });
+const UpdatePracticeInput = builder.inputType('UpdatePracticeInput', {
+  description: 'Only the given fields change.',
+  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), ...practiceInputFields(t) }),
+});
+const PracticeIdInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
+const ReturnPracticeInput = builder.inputType('ReturnPracticeInput', {
+  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), reason: t.string({ required: true }) }),
+});
+const FeaturePracticeInput = builder.inputType('FeaturePracticeInput', {
+  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), featured: t.boolean({ required: true }) }),
+});
+
+const PracticePayload = (name: string) =>
+  builder.objectRef<{ practice: PracticeDoc }>(name).implement({ fields: (t) => ({ practice: t.field({ type: PracticeRef, resolve: (p) => p.practice }) }) });
+
+/** Drops what the client did not send, and turns the global id into the practice's own. */
+const given = (input: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, k === 'id' ? (v as { id: string }).id : v]));
+
+const practiceErrors = [...writeErrors, ConflictError, NotFoundError];
+
+builder.mutationFields((t) => ({
+  createPractice: t.field({
+    type: PracticePayload('CreatePracticePayload'),
+    description: 'Starts a draft that only its authors see.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: CreatePracticeInput, required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await createPractice(ctx, given(input)) }),
+  }),
+  updatePractice: t.field({
+    type: PracticePayload('UpdatePracticePayload'),
+    description: 'Saves an author’s changes (autosave); a published practice keeps its earlier version in its history.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: UpdatePracticeInput, required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await updatePractice(ctx, given(input)) }),
+  }),
+  submitPractice: t.field({
+    type: PracticePayload('SubmitPracticePayload'),
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: PracticeIdInput('SubmitPracticeInput'), required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await submitPractice(ctx, given(input)) }),
+  }),
+  publishPractice: t.field({
+    type: PracticePayload('PublishPracticePayload'),
+    authScopes: { curator: true },
+    args: { input: t.arg({ type: PracticeIdInput('PublishPracticeInput'), required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await publishPractice(ctx, given(input)) }),
+  }),
+  returnPractice: t.field({
+    type: PracticePayload('ReturnPracticePayload'),
+    authScopes: { curator: true },
+    args: { input: t.arg({ type: ReturnPracticeInput, required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await returnPractice(ctx, given(input)) }),
+  }),
+  featurePractice: t.field({
+    type: PracticePayload('FeaturePracticePayload'),
+    authScopes: { curator: true },
+    args: { input: t.arg({ type: FeaturePracticeInput, required: true }) },
+    errors: { types: practiceErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await featurePractice(ctx, given(input)) }),
+  }),
+}));
