@@ -11,5 +11,6 @@ import './verification/types.ts';
 import './moderation/types.ts';
 import './audit/types.ts';
 import './practice/types.ts';
+import './markdown/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
