@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import mongoose, { type Model } from 'mongoose';
 import { Cohort } from '../schema/cohort/model.ts';
@@ -9,6 +9,8 @@ import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
 import { Place } from '../schema/place/model.ts';
+import { Practice } from '../schema/practice/model.ts';
+import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
 import { fold, foldedTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
@@ -122,7 +124,30 @@ export async function loadDemoData(): Promise<SyncReport[]> {
     email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
     passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
   }));
-  return [await sync(Expert, experts), await sync(Account, signIns)];
+  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices())];
+}
+
+export interface PracticeRecord {
+  key: string; title: string; summary: string; problem: string; solution: string; results: string; lessons: string;
+  organization: string; place: string; topics: string[]; stage: string; year: number;
+  links: { label: string; url: string }[]; authors: string[]; publishedAt: string; featured: boolean;
+}
+
+const stableId = (kind: string, key: string) =>
+  new mongoose.Types.ObjectId(createHash('sha1').update(`${kind}:${key}`).digest('hex').slice(0, 24));
+
+/** The demo good practices (seeds/data/practices.json), all published, written by demo people. */
+export async function loadDemoPractices(): Promise<SyncReport[]> {
+  const records = existsSync(new URL('./data/practices.json', import.meta.url)) ? readData<PracticeRecord>('practices.json') : [];
+  const docs = records.map((p) => ({
+    _id: stableId('practice', p.key),
+    title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
+    organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
+    authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
+    submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1,
+    searchTokens: practiceSearchTokens(p),
+  }));
+  return [await sync(Practice, docs)];
 }
 
 /** True when nobody is in the database yet: a fresh install that should get the demo data. */

@@ -66,7 +66,8 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
   return { coAuthorIds };
 }
 
-const tokensOf = (p: { title: string; summary?: string | null }) => foldedTokens(`${p.title} ${p.summary ?? ''}`);
+/** What the practice list's text filter matches: the folded words of title and summary. */
+export const practiceSearchTokens = (p: { title: string; summary?: string | null }) => foldedTokens(`${p.title} ${p.summary ?? ''}`);
 
 /** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
 export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {
@@ -84,7 +85,7 @@ export async function createPractice(ctx: Context, input: unknown): Promise<Prac
     ...rest,
     authors: [viewer.id, ...coAuthorIds.filter((id) => id !== viewer.id)],
     status: 'draft',
-    searchTokens: tokensOf(fields),
+    searchTokens: practiceSearchTokens(fields),
   });
   return practice.toObject() as PracticeDoc;
 }
@@ -105,7 +106,7 @@ async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | und
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
   const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
-  const $set: Record<string, unknown> = { ...fields, searchTokens: tokensOf({ title: fields.title ?? practice.title, summary: fields.summary ?? practice.summary }) };
+  const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ title: fields.title ?? practice.title, summary: fields.summary ?? practice.summary }) };
   if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
   if (practice.status === 'published') {
     // History first: a crash after it leaves a revision equal to the current version, harmless.
