@@ -12,5 +12,6 @@ import './moderation/types.ts';
 import './audit/types.ts';
 import './practice/types.ts';
 import './markdown/types.ts';
+import './reaction/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -5,10 +5,11 @@ import { Cohort } from './cohort/model.ts';
 import { Expert } from './expert/model.ts';
 import { Organization } from './organization/model.ts';
 import { Place } from './place/model.ts';
+import { Endorsement } from './reaction/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement];

@@ -34,6 +34,8 @@ const practiceSchema = new Schema(
     publishedAt: { type: Date, default: null },
     /** Counts published revisions: 1 when first published. */
     version: { type: Number, default: 0 },
+    /** Kept equal to the number of endorsements (recounted, never incremented). */
+    endorsementCount: { type: Number, default: 0 },
     searchTokens: { type: [String], default: [] },
   },
   { timestamps: true },

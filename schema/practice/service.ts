@@ -232,3 +232,21 @@ export const listOwnPractices = (viewer: Viewer, page: PageArgs) =>
 /** Earlier published versions, newest first. */
 export const practiceHistory = (practiceId: string) =>
   PracticeRevision.find({ practice: practiceId }).sort({ version: -1 }).limit(50).lean<PracticeRevisionDoc[]>();
+
+/* Counters, written only by the reaction service (see schema/reaction/service.ts for why). */
+
+export const setEndorsementCount = async (id: string, count: number) =>
+  (await Practice.findByIdAndUpdate(id, { $set: { endorsementCount: count } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
+
+/** Makes every practice's count the given one (0 when absent); returns how many were wrong. */
+export async function replaceEndorsementCounts(counts: Map<string, number>): Promise<number> {
+  let fixed = 0;
+  for (const practice of await Practice.find({}, { endorsementCount: 1 }).sort({ _id: 1 }).lean()) {
+    const right = counts.get(String(practice._id)) ?? 0;
+    if (practice.endorsementCount !== right) {
+      await Practice.updateOne({ _id: practice._id }, { $set: { endorsementCount: right } });
+      fixed++;
+    }
+  }
+  return fixed;
+}

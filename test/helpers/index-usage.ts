@@ -90,9 +90,10 @@ export function queryShapeOf(commandName: string, command: Record<string, any>):
       return { collection, command: commandName, filter: command.query ?? {}, sort: plain(command.sort) };
     case 'aggregate': {
       const stages: Record<string, any>[] = command.pipeline ?? [];
+      // What an index can serve: a leading $match, then the $sort right after it (or leading).
       const match = stages[0]?.$match ?? {};
-      const sortStage = plain(stages.find((s) => s.$sort)?.$sort);
-      return { collection, command: commandName, filter: match, sort: stages[0]?.$match ? sortStage : {} };
+      const sortStage = stages[0]?.$match ? stages[1]?.$sort : stages[0]?.$sort;
+      return { collection, command: commandName, filter: match, sort: plain(sortStage) };
     }
     default:
       return null;

@@ -1,0 +1,39 @@
+import { builder } from '../builder.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { writeErrors } from '../error/types.ts';
+import { PracticeRef } from '../practice/types.ts';
+import type { PracticeDoc } from '../practice/service.ts';
+import { endorsePractice, endorsedByViewer, withdrawEndorsement } from './service.ts';
+
+builder.objectFields(PracticeRef, (t) => ({
+  endorsementCount: t.int({ description: 'How many people said "this helped me".', resolve: (p) => p.endorsementCount ?? 0 }),
+  viewerEndorsed: t.loadable({
+    type: 'Boolean',
+    description: 'Whether the viewer said "this helped me" (false when signed out).',
+    // One query for the whole page, keyed by practice.
+    load: (ids: string[], ctx) => (ctx.viewer ? endorsedByViewer(ctx.viewer.id, ids) : Promise.resolve(ids.map(() => false))),
+    resolve: (p) => String(p._id),
+  }),
+}));
+
+const EndorseInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
+const Payload = (name: string) =>
+  builder.objectRef<{ practice: PracticeDoc }>(name).implement({ fields: (t) => ({ practice: t.field({ type: PracticeRef, resolve: (p) => p.practice }) }) });
+
+builder.mutationFields((t) => ({
+  endorsePractice: t.field({
+    type: Payload('EndorsePracticePayload'),
+    description: '"This helped me." Saying it twice counts once.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EndorseInput('EndorsePracticeInput'), required: true }) },
+    errors: { types: [...writeErrors, ConflictError, NotFoundError], directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await endorsePractice(ctx, { id: input.id.id }) }),
+  }),
+  withdrawEndorsement: t.field({
+    type: Payload('WithdrawEndorsementPayload'),
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EndorseInput('WithdrawEndorsementInput'), required: true }) },
+    errors: { types: [...writeErrors, NotFoundError], directResult: true },
+    resolve: async (_, { input }, ctx) => ({ practice: await withdrawEndorsement(ctx, { id: input.id.id }) }),
+  }),
+}));
