@@ -7,7 +7,7 @@ import { findByIds } from '../loading.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, startsWith } from '../query.ts';
-import { fold, foldedTokens } from '../search/fold.ts';
+import { fold, searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { parseInput, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
@@ -55,7 +55,7 @@ export function sortNameOf(name: string): string {
 
 /** What the directory's text filter matches: name, handle, position and organisation. */
 export function expertSearchTokens(expert: { name: string; handle: string; position?: string | null }, organizationName?: string | null): string[] {
-  return foldedTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? ''].join(' '));
+  return searchTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? ''].join(' '));
 }
 
 export const findExpertById = (id: string) => (/^[0-9a-f]{24}$/.test(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));

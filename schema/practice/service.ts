@@ -12,7 +12,7 @@ import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../o
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { exclusively } from '../lock.ts';
 import { anyOf } from '../query.ts';
-import { foldedTokens } from '../search/fold.ts';
+import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
@@ -67,7 +67,7 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
 }
 
 /** What the practice list's text filter matches: the folded words of title and summary. */
-export const practiceSearchTokens = (p: { title: string; summary?: string | null }) => foldedTokens(`${p.title} ${p.summary ?? ''}`);
+export const practiceSearchTokens = (p: { title: string; summary?: string | null }) => searchTokens(`${p.title} ${p.summary ?? ''}`);
 
 /** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
 export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {

@@ -15,7 +15,7 @@ let practiceId = '';
 const globalId = (id: string) => Buffer.from(`Practice:${id}`).toString('base64url');
 
 /** A published practice straight in the database: this file is about endorsements, not reviews. */
-async function publishedPractice(title: string, authorId: string, status = 'published') {
+async function publishedPractice(title: string, authorId: string, status: 'published' | 'draft' = 'published') {
   const practice = await Practice.create({ title, authors: [authorId], status, publishedAt: new Date(), version: 1, topics: ['du-lieu-so'] });
   return String(practice._id);
 }

@@ -143,6 +143,16 @@ describe('Practice list', () => {
     expect(await commandsFor(20)).toBe(await commandsFor(5));
   });
 
+  it('finds practices without diacritics and through the field’s acronyms, both ways', async () => {
+    await publishedPractice('Chuyển đổi số ở cấp xã sau sáp nhập');
+    await publishedPractice('Kế hoạch CĐS của Sở');
+    const titles = async (query: string) => (await graphql(LIST, { filter: { query }, first: 50 })).data.practices.edges.map((e: any) => e.node.title).sort();
+    const both = ['Chuyển đổi số ở cấp xã sau sáp nhập', 'Kế hoạch CĐS của Sở'];
+    expect(await titles('chuyen doi so')).toEqual(both);
+    expect(await titles('CĐS')).toEqual(both);
+    expect(await titles('cds cap xa')).toEqual(['Chuyển đổi số ở cấp xã sau sáp nhập']);
+  });
+
   it('refuses an unknown topic or an impossible year, naming the filter field', async () => {
     expect((await graphql(LIST, { filter: { topic: 'khong-co' } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.topic' });
     expect((await graphql(LIST, { filter: { year: 99999 } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.year' });
