@@ -7,3 +7,13 @@ export const DonePayload = builder.objectRef<{ done: true }>('DonePayload').impl
 });
 
 export const done = { done: true } as const;
+
+/**
+ * The success object of a mutation that returns one object, e.g. `SubmitPracticePayload
+ * { practice }`; resolvers return `{ [field]: value }`.
+ */
+export function payload<Field extends string, T>(name: string, field: Field, type: any) {
+  return builder.objectRef<Record<Field, T>>(name).implement({
+    fields: (t) => ({ [field]: t.field({ type, resolve: (parent: Record<Field, T>) => parent[field] as never }) }) as never,
+  });
+}

@@ -1,14 +1,12 @@
 import { builder } from '../builder.ts';
 import { InvalidCredentialsError, SuspendedError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import type { ExpertDoc } from '../expert/service.ts';
 import { ExpertRef } from '../expert/types.ts';
-import { DonePayload, done } from '../payload.ts';
+import { DonePayload, done, payload } from '../payload.ts';
 import { accountsByIds, changePassword, signIn, signOut, signOutEverywhere, signUp } from './service.ts';
 
-const ViewerPayload = (name: string) =>
-  builder.objectRef<{ viewer: unknown }>(name).implement({
-    fields: (t) => ({ viewer: t.field({ type: ExpertRef, resolve: (p) => p.viewer as never }) }),
-  });
+const ViewerPayload = (name: string) => payload<'viewer', ExpertDoc>(name, 'viewer', ExpertRef);
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { removeAvatar, replaceAvatar } from '../avatar/service.ts';
+import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { CohortRef } from '../cohort/types.ts';
@@ -112,8 +113,7 @@ const SetAvatarInput = builder.inputType('SetAvatarInput', {
   fields: (t) => ({ image: t.string({ required: true, description: 'A PNG, JPEG or WebP picture of at most 256 KiB, base64-encoded.' }) }),
 });
 
-const ExpertPayload = (name: string) =>
-  builder.objectRef<{ expert: ExpertDoc }>(name).implement({ fields: (t) => ({ expert: t.field({ type: ExpertRef, resolve: (p) => p.expert }) }) });
+const ExpertPayload = (name: string) => payload<'expert', ExpertDoc>(name, 'expert', ExpertRef);
 
 /** Fields sent as null mean "no value" only where that makes sense; elsewhere they are ignored. */
 const given = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([key, v]) => v !== undefined && (v !== null || key === 'organization' || key === 'place')));

@@ -1,3 +1,4 @@
+import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -5,8 +6,7 @@ import { ExpertRef, RoleEnum } from '../expert/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
 import { changeRole, suspendExpert, unsuspendExpert } from './service.ts';
 
-const ExpertPayload = (name: string) =>
-  builder.objectRef<{ expert: ExpertDoc }>(name).implement({ fields: (t) => ({ expert: t.field({ type: ExpertRef, resolve: (p) => p.expert }) }) });
+const ExpertPayload = (name: string) => payload<'expert', ExpertDoc>(name, 'expert', ExpertRef);
 
 const ChangeRoleInput = builder.inputType('ChangeRoleInput', {
   fields: (t) => ({

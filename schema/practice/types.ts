@@ -1,3 +1,4 @@
+import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -169,8 +170,7 @@ const FeaturePracticeInput = builder.inputType('FeaturePracticeInput', {
   fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), featured: t.boolean({ required: true }) }),
 });
 
-const PracticePayload = (name: string) =>
-  builder.objectRef<{ practice: PracticeDoc }>(name).implement({ fields: (t) => ({ practice: t.field({ type: PracticeRef, resolve: (p) => p.practice }) }) });
+const PracticePayload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
 /** Drops what the client did not send, and turns the global id into the practice's own. */
 const given = (input: Record<string, unknown>) =>

@@ -1,3 +1,4 @@
+import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -17,8 +18,7 @@ builder.objectFields(PracticeRef, (t) => ({
 }));
 
 const EndorseInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
-const Payload = (name: string) =>
-  builder.objectRef<{ practice: PracticeDoc }>(name).implement({ fields: (t) => ({ practice: t.field({ type: PracticeRef, resolve: (p) => p.practice }) }) });
+const Payload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
 builder.mutationFields((t) => ({
   endorsePractice: t.field({

@@ -1,3 +1,4 @@
+import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -64,10 +65,7 @@ const DecideVerificationInput = builder.inputType('DecideVerificationInput', {
   }),
 });
 
-const RequestPayload = (name: string) =>
-  builder.objectRef<{ request: VerificationRequestDoc }>(name).implement({
-    fields: (t) => ({ request: t.field({ type: VerificationRequestRef, resolve: (p) => p.request }) }),
-  });
+const RequestPayload = (name: string) => payload<'request', VerificationRequestDoc>(name, 'request', VerificationRequestRef);
 
 builder.mutationFields((t) => ({
   requestVerification: t.field({

@@ -1,30 +1,20 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Topic } from '../../schema/topic/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createGraphQL, createHttpServer, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
+import { createGraphQL, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
+import { useHttpServer } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, yoga } from '../helpers/graphql.ts';
 
 const commandLog = useTestDatabase();
 
-let baseUrl = '';
-let closeServer = () => {};
+const server = useHttpServer();
 beforeAll(async () => {
   await createReferenceData();
   await createExpert({ handle: 'target1', name: 'Bùi Văn Đích' });
-  const { server } = createHttpServer(loadConfig({ NODE_ENV: 'test' }), createLogger('silent', false));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeServer = () => {
-    server.closeAllConnections();
-    server.close();
-  };
 });
-afterAll(() => closeServer());
 beforeEach(() => {
   resetRateLimits();
   commandLog.reset();
@@ -74,7 +64,7 @@ describe('Operation limits', () => {
   it('refuses a 1 MB body with 413 before parsing it', async () => {
     const body = JSON.stringify({ query: `{ topics { name } } # ${'x'.repeat(1024 * 1024)}` });
     expect(body.length).toBeGreaterThan(MAX_BODY_BYTES);
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${server()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(413);
     expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(commandLog.commands).toEqual([]);
@@ -85,7 +75,7 @@ describe('Operation limits', () => {
       throw new Error('unexpected');
     });
     try {
-      const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
+      const response = await fetch(`${server()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
       const body = await response.json();
       expect(body.errors[0].extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') });
     } finally {
@@ -94,7 +84,7 @@ describe('Operation limits', () => {
   });
 
   it('answers an ordinary query through the HTTP server with a request id', async () => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
+    const response = await fetch(`${server()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topics { slug } }' }) });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect((await response.json()).data.topics).toHaveLength(2);
@@ -148,7 +138,7 @@ describe('Write limits', () => {
 });
 
 describe('Cross-site request forgery', () => {
-  const send = (init: RequestInit & { url?: string }) => fetch(init.url ?? `${baseUrl}/graphql`, init);
+  const send = (init: RequestInit & { url?: string }) => fetch(init.url ?? `${server()}/graphql`, init);
 
   it('refuses a cross-site form post', async () => {
     const response = await send({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=mutation%20%7B%20signOut%20%7B%20__typename%20%7D%20%7D' });
@@ -169,12 +159,12 @@ describe('Cross-site request forgery', () => {
   });
 
   it('refuses a mutation over GET, even with the CSRF header', async () => {
-    const response = await send({ url: `${baseUrl}/graphql?query=${encodeURIComponent('mutation { signOut { __typename } }')}`, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
+    const response = await send({ url: `${server()}/graphql?query=${encodeURIComponent('mutation { signOut { __typename } }')}`, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(response.status).toBe(405);
   });
 
   it('refuses a GET query without the CSRF header and answers it with the header', async () => {
-    const url = `${baseUrl}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`;
+    const url = `${server()}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`;
     expect((await send({ url, method: 'GET' })).status).toBe(403);
     expect((await send({ url, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } })).status).toBe(200);
   });

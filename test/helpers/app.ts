@@ -6,20 +6,12 @@ import { createLogger } from '../../server/logger.ts';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
 import { useTestDatabase } from './database.ts';
 
-/**
- * The whole product on a free port, over this test file's database filled with the reference
- * and demo data, serving the built web app (npm test builds it first). Returns a getter for
- * its base URL.
- */
-export function useRunningApp(): () => string {
-  useTestDatabase();
+/** The HTTP server on a free port of 127.0.0.1, for as long as this test file runs. */
+export function useHttpServer(): () => string {
   let baseUrl = '';
   let close = () => {};
   beforeAll(async () => {
-    await loadReferenceData();
-    await loadDemoData();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0' });
-    const { server } = createHttpServer(config, createLogger('silent', false));
+    const { server } = createHttpServer(loadConfig({ NODE_ENV: 'test' }), createLogger('silent', false));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => {
@@ -29,4 +21,18 @@ export function useRunningApp(): () => string {
   });
   afterAll(() => close());
   return () => baseUrl;
+}
+
+/**
+ * The whole product on a free port, over this test file's database filled with the reference
+ * and demo data, serving the built web app (npm test builds it first). Returns a getter for
+ * its base URL.
+ */
+export function useRunningApp(): () => string {
+  useTestDatabase();
+  beforeAll(async () => {
+    await loadReferenceData();
+    await loadDemoData();
+  });
+  return useHttpServer();
 }
