@@ -13,5 +13,6 @@ import './audit/types.ts';
 import './practice/types.ts';
 import './markdown/types.ts';
 import './reaction/types.ts';
+import './discussion/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,6 +4,7 @@ import { Avatar } from './avatar/model.ts';
 import { Cohort } from './cohort/model.ts';
 import { Expert } from './expert/model.ts';
 import { Organization } from './organization/model.ts';
+import { Reply, Thread, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
 import { Endorsement } from './reaction/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
@@ -12,4 +13,4 @@ import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote];

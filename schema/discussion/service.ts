@@ -1,0 +1,197 @@
+import type { QueryFilter } from 'mongoose';
+import { z } from 'zod';
+import { requireViewer } from '../account/service.ts';
+import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import type { Context, Viewer } from '../context.ts';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { findByIds } from '../loading.ts';
+import { exclusively } from '../lock.ts';
+import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
+import { textConditions } from '../organization/service.ts';
+import { placeCodesFor, placesByCodes } from '../place/service.ts';
+import { anyOf } from '../query.ts';
+import { searchTokens } from '../search/fold.ts';
+import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { parseInput, slug, text } from '../validation.ts';
+import { Reply, Thread, threadKinds, Vote, type ReplyDoc, type ThreadDoc } from './model.ts';
+import { canAccept, canDeleteReply, canEditReply, canLock, canVote } from './policy.ts';
+
+export type { ReplyDoc, ThreadDoc };
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
+const body = text(1, MAX_MARKDOWN_LENGTH, { multiline: true });
+
+export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+
+async function findThread(id: string, argument = 'threadId'): Promise<ThreadDoc> {
+  const thread = /^[0-9a-f]{24}$/.test(id) ? await Thread.findById(id).lean<ThreadDoc>() : null;
+  if (!thread) throw new NotFoundError(argument, 'thread', id);
+  return thread;
+}
+
+async function findReply(id: string): Promise<ReplyDoc> {
+  const reply = /^[0-9a-f]{24}$/.test(id) ? await Reply.findById(id).lean<ReplyDoc>() : null;
+  if (!reply) throw new NotFoundError('replyId', 'reply', id);
+  return reply;
+}
+
+const createInput = z.object({
+  kind: z.enum(threadKinds),
+  title: text(10, 200),
+  body: text(0, MAX_MARKDOWN_LENGTH, { multiline: true }),
+  topics: z.array(slug).max(5, 'TOO_LONG'),
+  place: slug.nullish(),
+});
+
+export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(createInput, input);
+  const errors: FieldError[] = [];
+  const known = new Set((await topicsBySlugs(data.topics)).map((t) => t._id));
+  data.topics.forEach((t, i) => known.has(t) || errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' }));
+  if (data.place && !(await placesByCodes([data.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
+  if (errors.length) throw new ValidationError(errors);
+  const thread = await Thread.create({ ...data, place: data.place ?? null, author: viewer.id, lastActivityAt: new Date(), searchTokens: searchTokens(`${data.title} ${data.body}`) });
+  return thread.toObject() as ThreadDoc;
+}
+
+/** Recounts a thread's live replies and marks its activity; callers hold the thread's lock. */
+async function touchThread(threadId: string, activity: boolean): Promise<void> {
+  const replyCount = await Reply.countDocuments({ thread: threadId, deleted: false });
+  await Thread.updateOne({ _id: threadId }, { $set: { replyCount, ...(activity ? { lastActivityAt: new Date() } : {}) } });
+}
+
+const replyInput = z.object({ threadId: objectId, parentId: objectId.nullish(), body });
+
+/** Replies to the thread or to one of its replies; not in a locked thread, not under a removed reply. */
+export async function replyToThread(ctx: Context, input: unknown): Promise<ReplyDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(replyInput, input);
+  return exclusively(`thread:${data.threadId}`, async () => {
+    const thread = await findThread(data.threadId);
+    if (thread.locked) throw new ConflictError('This thread is locked.');
+    let depth = 0;
+    if (data.parentId) {
+      const parent = await findReply(data.parentId);
+      if (String(parent.thread) !== data.threadId) throw ValidationError.field('parentId', 'INVALID', 'parentId is a reply of another thread');
+      if (parent.deleted) throw new ConflictError('That reply was removed.');
+      depth = parent.depth + 1;
+    }
+    const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body });
+    await touchThread(data.threadId, true);
+    return reply.toObject() as ReplyDoc;
+  });
+}
+
+const editInput = z.object({ replyId: objectId, body });
+
+/** Authors edit their replies; the earlier text is kept. */
+export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(editInput, input);
+  return exclusively(`reply:${data.replyId}`, async () => {
+    const reply = await findReply(data.replyId);
+    if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
+    if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
+    return (await Reply.findByIdAndUpdate(reply._id, { $set: { body: data.body }, $push: { history: { body: reply.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
+  });
+}
+
+const replyIdInput = z.object({ replyId: objectId });
+
+/** Removes a reply but keeps its place in the thread ("reply removed"), and its replies. */
+export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
+  const viewer = requireViewer(ctx);
+  const { replyId } = parseInput(replyIdInput, input);
+  const reply = await findReply(replyId);
+  return exclusively(`thread:${String(reply.thread)}`, async () => {
+    if (!canDeleteReply(viewer, reply)) throw new NotAuthorizedError();
+    const removed = (await Reply.findByIdAndUpdate(reply._id, { $set: { deleted: true } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
+    await Thread.updateOne({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
+    await touchThread(String(reply.thread), false);
+    return removed;
+  });
+}
+
+/** Votes for an answer to a question (or takes the vote back); one vote per person, counted exactly. */
+export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<ReplyDoc> {
+  const viewer = requireViewer(ctx);
+  const { replyId } = parseInput(replyIdInput, input);
+  return exclusively(`reply:${replyId}`, async () => {
+    const reply = await findReply(replyId);
+    const thread = await findThread(String(reply.thread));
+    if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only answers to a question take votes.');
+    if (!canVote(viewer, reply)) throw new NotAuthorizedError('Nobody votes for their own answer.');
+    if (up) {
+      await Vote.updateOne({ reply: replyId, expert: viewer.id }, { $setOnInsert: { reply: replyId, expert: viewer.id } }, { upsert: true }).catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+      });
+    } else {
+      await Vote.deleteOne({ reply: replyId, expert: viewer.id });
+    }
+    const voteCount = await Vote.countDocuments({ reply: replyId });
+    return (await Reply.findByIdAndUpdate(replyId, { $set: { voteCount } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
+  });
+}
+
+const acceptInput = z.object({ replyId: objectId });
+
+/** The asker (or a curator) accepts one answer; accepting another replaces it. */
+export async function acceptAnswer(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const { replyId } = parseInput(acceptInput, input);
+  const reply = await findReply(replyId);
+  return exclusively(`thread:${String(reply.thread)}`, async () => {
+    const thread = await findThread(String(reply.thread));
+    if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
+    if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
+    return (await Thread.findByIdAndUpdate(thread._id, { $set: { acceptedReply: reply._id } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
+  });
+}
+
+const lockInput = z.object({ threadId: objectId, locked: z.boolean() });
+
+export async function lockThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const { threadId, locked } = parseInput(lockInput, input);
+  if (!canLock(viewer)) throw new NotAuthorizedError();
+  await findThread(threadId);
+  return (await Thread.findByIdAndUpdate(threadId, { $set: { locked } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
+}
+
+export interface ThreadFilter {
+  kind?: (typeof threadKinds)[number] | null;
+  topic?: string | null;
+  place?: string | null;
+  /** Questions without an accepted answer. */
+  unanswered?: boolean | null;
+  query?: string | null;
+}
+
+const mostActiveFirst: SortKey[] = [
+  { field: 'lastActivityAt', kind: 'date', direction: -1 },
+  { field: '_id', kind: 'objectId', direction: -1 },
+];
+
+export async function listThreads(filter: ThreadFilter, page: PageArgs) {
+  const conditions: QueryFilter<ThreadDoc>[] = [];
+  if (filter.unanswered) conditions.push({ kind: 'question', acceptedReply: null });
+  else if (filter.kind) conditions.push({ kind: filter.kind });
+  if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
+  if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
+  conditions.push(...textConditions(filter.query));
+  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page);
+}
+
+export const getThread = (id: string) => findThread(id, 'id');
+
+/** A thread's replies in the order they were written; the client nests them by `parent`. */
+export const listReplies = (threadId: string, page: PageArgs) =>
+  paginate<ReplyDoc>(Reply, { thread: threadId }, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
+
+/** Which of these answers the viewer voted for: one query for a page. */
+export async function votedByViewer(viewer: Viewer | null, replyIds: readonly string[]): Promise<boolean[]> {
+  if (!viewer) return replyIds.map(() => false);
+  const votes = new Set((await Vote.find({ expert: viewer.id, reply: anyOf(replyIds) }, { reply: 1 }).lean()).map((v) => String(v.reply)));
+  return replyIds.map((id) => votes.has(id));
+}
