@@ -8,11 +8,12 @@ import { Expert, type Role } from '../schema/expert/model.ts';
 import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
+import { Reply, Thread, Vote } from '../schema/discussion/model.ts';
 import { Place } from '../schema/place/model.ts';
 import { Practice } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
-import { fold, foldedTokens } from '../schema/search/fold.ts';
+import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 
 /* The shapes of the data files in seeds/data/. */
@@ -124,7 +125,7 @@ export async function loadDemoData(): Promise<SyncReport[]> {
     email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
     passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
   }));
-  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices())];
+  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices()), ...(await loadDemoThreads())];
 }
 
 export interface PracticeRecord {
@@ -148,6 +149,38 @@ export async function loadDemoPractices(): Promise<SyncReport[]> {
     searchTokens: practiceSearchTokens(p),
   }));
   return [await sync(Practice, docs)];
+}
+
+export interface ThreadRecord {
+  key: string; kind: 'question' | 'discussion'; title: string; body: string; author: string; topics: string[]; place: string | null; createdAt: string;
+  replies: { key: string; parent: string | null; author: string; body: string; createdAt: string; votes?: string[] }[];
+  accepted: string | null;
+}
+
+/** The demo discussions and questions (seeds/data/threads.json) with their replies and votes. */
+export async function loadDemoThreads(): Promise<SyncReport[]> {
+  const records = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
+  const threads: Record<string, unknown>[] = [];
+  const replies: Record<string, unknown>[] = [];
+  const votes: Record<string, unknown>[] = [];
+  for (const t of records) {
+    const threadId = stableId('thread', t.key);
+    const replyId = (key: string) => stableId('reply', `${t.key}/${key}`);
+    const depths = new Map<string, number>();
+    for (const r of t.replies) {
+      const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
+      depths.set(r.key, depth);
+      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
+      for (const voter of r.votes ?? []) votes.push({ _id: stableId('vote', `${t.key}/${r.key}/${voter}`), reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
+    }
+    const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
+    threads.push({
+      _id: threadId, kind: t.kind, title: t.title, body: t.body, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
+      acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
+      searchTokens: searchTokens(`${t.title} ${t.body}`), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
+    });
+  }
+  return [await sync(Thread, threads), await sync(Reply, replies), await sync(Vote, votes)];
 }
 
 /** True when nobody is in the database yet: a fresh install that should get the demo data. */
