@@ -8,9 +8,9 @@ const isCurator = (viewer: Viewer | null) => viewer?.role === 'curator' || viewe
 export const isAuthor = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) =>
   Boolean(viewer && practice.authors.some((a) => String(a) === viewer.id));
 
-/** Published ones are public; drafts and returned ones are the authors'; curators also see submitted ones. */
+/** Published ones are public; drafts are the authors'; curators also see what is or was under review. */
 export const canRead = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors' | 'status'>) =>
-  practice.status === 'published' || isAuthor(viewer, practice) || (practice.status === 'submitted' && isCurator(viewer));
+  practice.status === 'published' || isAuthor(viewer, practice) || (practice.status !== 'draft' && isCurator(viewer));
 
 export const canEdit = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => isAuthor(viewer, practice);
 

@@ -106,6 +106,9 @@ async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | und
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
   const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
+  // Nothing different: nothing to save (and no new version of a published practice).
+  const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
+  if (unchanged && !coAuthors) return practice;
   const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ title: fields.title ?? practice.title, summary: fields.summary ?? practice.summary }) };
   if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
   if (practice.status === 'published') {

@@ -172,9 +172,16 @@ const FeaturePracticeInput = builder.inputType('FeaturePracticeInput', {
 
 const PracticePayload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
+/** Fields an author may clear by sending null; for the others null means "not sent". */
+const CLEARABLE = new Set(['organization', 'place', 'stage', 'year']);
+
 /** Drops what the client did not send, and turns the global id into the practice's own. */
 const given = (input: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, k === 'id' ? (v as { id: string }).id : v]));
+  Object.fromEntries(
+    Object.entries(input)
+      .filter(([k, v]) => v !== undefined && (v !== null || CLEARABLE.has(k)))
+      .map(([k, v]) => [k, k === 'id' ? (v as { id: string }).id : v]),
+  );
 
 const practiceErrors = [...writeErrors, ConflictError, NotFoundError];
 

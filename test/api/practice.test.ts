@@ -76,8 +76,8 @@ describe('Practice life cycle', () => {
 
     const returned = await mutate('returnPractice', { id, reason: 'Bổ sung số liệu trước và sau.' }, 'curator');
     expect(returned.practice).toMatchObject({ status: 'RETURNED', returnReason: 'Bổ sung số liệu trước và sau.' });
-    // Returned, it is the authors' again: curators no longer see it.
-    expect((await mutate('publishPractice', { id }, 'curator')).code).toBe('NOT_FOUND');
+    expect((await mutate('publishPractice', { id }, 'curator')).code).toBe('CONFLICT');
+    expect((await read(id, 'curator')).data.practice.status).toBe('RETURNED');
 
     await mutate('updatePractice', { id, results: 'Giảm 30% thời gian, từ 10 xuống 7 ngày.' }, 'author');
     expect((await mutate('submitPractice', { id }, 'author')).practice).toMatchObject({ status: 'SUBMITTED', returnReason: '' });
@@ -91,6 +91,14 @@ describe('Practice life cycle', () => {
     const id = await publishedPractice('Một cửa điện tử cấp xã');
     const revised = await mutate('updatePractice', { id, title: 'Một cửa điện tử cấp xã sau sáp nhập' }, 'author');
     expect(revised.practice).toMatchObject({ status: 'PUBLISHED', version: 2, history: [{ version: 1, title: 'Một cửa điện tử cấp xã' }] });
+  });
+
+  it('clears a field sent as null, and makes no new version when nothing changed', async () => {
+    const id = await publishedPractice('Bản đồ số dùng chung');
+    const cleared = await graphql(`mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { year stage version } } } }`, { input: { id, year: null, stage: null } }, as('author'));
+    expect(cleared.data.updatePractice.practice).toEqual({ year: null, stage: null, version: 2 });
+    expect((await mutate('updatePractice', { id }, 'author')).practice.version).toBe(2);
+    expect((await mutate('updatePractice', { id, title: 'Bản đồ số dùng chung' }, 'author')).practice.version).toBe(2);
   });
 
   it('refuses edits and reviews by the wrong people, changing nothing', async () => {

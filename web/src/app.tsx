@@ -3,17 +3,28 @@ import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
 import { getViewer } from './features/account/account.api.ts';
 import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
+import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
 import {
   preloadProfileSettings,
   preloadSecuritySettings,
   preloadSettings,
   preloadVerificationSettings,
 } from './features/settings/settings-preload.ts';
-import { preloadStaff, preloadStaffAudit, preloadStaffPeople, preloadStaffVerification } from './features/staff/staff-preload.ts';
+import {
+  preloadStaff,
+  preloadStaffAudit,
+  preloadStaffPeople,
+  preloadStaffPractices,
+  preloadStaffVerification,
+} from './features/staff/staff-preload.ts';
 
 // Each page is its own chunk; the preload functions stay here so data starts loading with the code.
 const ExpertDirectory = lazy(() => import('./features/expert/expert-directory.tsx'));
 const ExpertProfile = lazy(() => import('./features/expert/expert-profile.tsx'));
+const PracticeListPage = lazy(() => import('./features/practice/practice-list-page.tsx'));
+const PracticePage = lazy(() => import('./features/practice/practice-page.tsx'));
+const PracticeEditorPage = lazy(() => import('./features/practice/practice-editor-page.tsx'));
+const MyPracticesPage = lazy(() => import('./features/practice/my-practices-page.tsx'));
 const SignInPage = lazy(() => import('./features/account/sign-in-page.tsx'));
 const SignUpPage = lazy(() => import('./features/account/sign-up-page.tsx'));
 const SettingsLayout = lazy(() => import('./features/settings/settings-layout.tsx'));
@@ -24,6 +35,7 @@ const StaffLayout = lazy(() => import('./features/staff/staff-layout.tsx'));
 const StaffHome = lazy(() => import('./features/staff/staff-home.tsx'));
 const StaffVerificationPage = lazy(() => import('./features/staff/verification-page.tsx'));
 const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
+const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-review-page.tsx'));
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
@@ -36,6 +48,11 @@ export function App() {
   return (
     <Router root={AppShell}>
       <Route path="/" component={ToDirectory} />
+      <Route path="/practices" component={PracticeListPage} preload={preloadPractices} />
+      <Route path="/practices/mine" component={MyPracticesPage} preload={preloadMyPractices} />
+      {/* One route for both, so a new draft moving to its own address keeps its editor. */}
+      <Route path={['/practices/new', '/practices/:id/edit']} component={PracticeEditorPage} preload={preloadPracticeEditor} />
+      <Route path="/practices/:id" component={PracticePage} preload={preloadPractice} />
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
@@ -49,6 +66,7 @@ export function App() {
       <Route path="/staff" component={StaffLayout} preload={preloadStaff}>
         <Route path="/" component={StaffHome} />
         <Route path="/verification" component={StaffVerificationPage} preload={preloadStaffVerification} />
+        <Route path="/practices" component={StaffPracticeReviewPage} preload={preloadStaffPractices} />
         <Route path="/people" component={StaffPeoplePage} preload={preloadStaffPeople} />
         <Route path="/audit" component={StaffAuditPage} preload={preloadStaffAudit} />
         <Route path="*404" component={NotFoundPage} />

@@ -12,11 +12,15 @@ export function AppShell(props: RouteSectionProps) {
   let main: HTMLElement | undefined;
 
   // After moving to another page, start keyboard and screen-reader users at its content rather
-  // than at the link they followed (filters and paging stay where they are: same path).
+  // than at the link they followed (filters and paging stay where they are: same path). A page
+  // that only takes a new address (a new draft saved for the first time) says `keepFocus`.
   createEffect(
     on(
       () => location.pathname,
-      () => main?.focus({ preventScroll: true }),
+      () => {
+        if ((location.state as { keepFocus?: boolean } | null)?.keepFocus) return;
+        main?.focus({ preventScroll: true });
+      },
       { defer: true },
     ),
   );
@@ -49,6 +53,7 @@ export function AppShell(props: RouteSectionProps) {
         </div>
         <nav class="site-nav" aria-label={t('app.mainNav')}>
           <div class="site-nav-inner">
+            <A href="/practices" activeClass="is-active">{t('nav.practices')}</A>
             <A href="/experts" activeClass="is-active">{t('nav.experts')}</A>
           </div>
         </nav>

@@ -53,6 +53,8 @@ export function TextField(
     max?: string;
     spellcheck?: boolean;
     lang?: string;
+    /** Told each change as it is typed (the field stays the form's to read as well). */
+    onInput?: (value: string) => void;
   },
 ) {
   return (
@@ -71,6 +73,7 @@ export function TextField(
         lang={props.lang}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
+        onInput={(event) => props.onInput?.(event.currentTarget.value)}
       />
     </FieldFrame>
   );
@@ -101,7 +104,9 @@ export function PasswordField(props: FieldProps & { name: string; autocomplete: 
   );
 }
 
-export function TextAreaField(props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength: number; lang?: string }) {
+export function TextAreaField(
+  props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength: number; lang?: string; onInput?: (value: string) => void },
+) {
   const [length, setLength] = createSignal((props.value ?? '').length);
   return (
     <FieldFrame
@@ -119,7 +124,10 @@ export function TextAreaField(props: FieldProps & { name: string; value?: string
         lang={props.lang}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
-        onInput={(event) => setLength(event.currentTarget.value.length)}
+        onInput={(event) => {
+          setLength(event.currentTarget.value.length);
+          props.onInput?.(event.currentTarget.value);
+        }}
         value={props.value ?? ''}
       />
     </FieldFrame>

@@ -35,7 +35,7 @@ export function setLocale(next: Locale) {
 }
 
 // These live as long as the page, so they get a root of their own.
-const { flatDictionary, dateFormats, dateTimeFormats, collators } = createRoot(() => {
+const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } = createRoot(() => {
   // <html lang> follows the choice, for screen readers, hyphenation and fonts.
   createEffect(() => {
     document.documentElement.lang = locale();
@@ -46,6 +46,7 @@ const { flatDictionary, dateFormats, dateTimeFormats, collators } = createRoot((
     dateTimeFormats: createMemo(
       () => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
     ),
+    timeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })),
     collators: createMemo(() => new Intl.Collator(intlTag[locale()])),
   };
 });
@@ -64,6 +65,9 @@ export const formatDateTime = (iso: string) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : dateTimeFormats().format(date);
 };
+
+/** The time of day in Vietnam's time zone ("10:42"), for what happened moments ago (autosave). */
+export const formatTime = (date: Date) => (Number.isNaN(date.getTime()) ? '' : timeFormats().format(date));
 
 /** Vietnamese collation for Vietnamese proper names (places, organisations), whatever the UI language. */
 export const vietnameseCollator = new Intl.Collator('vi');

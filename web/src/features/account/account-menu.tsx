@@ -109,6 +109,9 @@ function AccountMenu(props: { viewer: Viewer }) {
             <A href={`/experts/${encodeURIComponent(props.viewer.handle)}`} end>{t('account.myProfile')}</A>
           </li>
           <li>
+            <A href="/practices/mine">{t('account.myPractices')}</A>
+          </li>
+          <li>
             <A href="/settings">{t('account.settings')}</A>
           </li>
           <Show when={isStaff(props.viewer.role)}>

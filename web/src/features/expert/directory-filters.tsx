@@ -17,7 +17,7 @@ import { hasFilters, type DirectoryParams } from './expert.api.ts';
  * A list of choices that failed to load leaves its select at "all": the results area reports
  * the failure and its retry reloads these too.
  */
-const noOptions = () => [];
+export const noOptions = () => [];
 
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 300;
@@ -98,7 +98,16 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
   );
 }
 
-function SearchField(props: { value: string | undefined; onChange: DirectoryFiltersProps['onChange'] }) {
+/**
+ * The filters' search box: it changes the URL's `q` once typing pauses (or on Enter). Shared
+ * with the good practices list, which gives its own label and hint.
+ */
+export function SearchField(props: {
+  value: string | undefined;
+  onChange: (patch: { q?: string | undefined }, options?: { replace?: boolean }) => void;
+  label?: string;
+  hint?: string;
+}) {
   const [text, setText] = createSignal(props.value ?? '');
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -127,7 +136,7 @@ function SearchField(props: { value: string | undefined; onChange: DirectoryFilt
 
   return (
     <div class="field field-search">
-      <label for="filter-q">{t('directory.search')}</label>
+      <label for="filter-q">{props.label ?? t('directory.search')}</label>
       <input
         id="filter-q"
         type="search"
@@ -146,12 +155,12 @@ function SearchField(props: { value: string | undefined; onChange: DirectoryFilt
           if (event.key === 'Enter') commit(event.currentTarget.value);
         }}
       />
-      <p id="filter-q-hint" class="field-hint">{t('directory.searchHint')}</p>
+      <p id="filter-q-hint" class="field-hint">{props.hint ?? t('directory.searchHint')}</p>
     </div>
   );
 }
 
-function SelectField(props: {
+export function SelectField(props: {
   id: string;
   label: string;
   allLabel: string;
@@ -171,7 +180,7 @@ function SelectField(props: {
   );
 }
 
-function PlaceOptions(props: { selected: string | undefined }) {
+export function PlaceOptions(props: { selected: string | undefined }) {
   const places = createAsync(() => getPlaces().catch(noOptions));
   const current = createMemo(() =>
     (places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)),
@@ -205,7 +214,7 @@ function organizationLabel(org: OrganizationOption) {
   return `${org.name} (${org.parent.shortName || org.parent.name})`;
 }
 
-function OrganizationOptions(props: { selected: string | undefined; place: string | undefined; national: OrganizationOption[] }) {
+export function OrganizationOptions(props: { selected: string | undefined; place: string | undefined; national: OrganizationOption[] }) {
   const local = createAsync(async () => (props.place ? getLocalOrganizations(props.place).catch(noOptions) : []));
   const places = createAsync(() => getPlaces().catch(noOptions));
   const placeName = () => places()?.find((p) => p.code === props.place)?.name ?? props.place ?? '';
@@ -247,7 +256,7 @@ function OrganizationOptions(props: { selected: string | undefined; place: strin
   );
 }
 
-function TopicOptions(props: { selected: string | undefined }) {
+export function TopicOptions(props: { selected: string | undefined }) {
   const topics = createAsync(() => getTopics().catch(noOptions));
   const sorted = createMemo(() => [...(topics() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
   return (

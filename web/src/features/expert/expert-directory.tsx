@@ -1,6 +1,7 @@
 import { createAsync, revalidate, useIsRouting, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Index, Match, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { isErrorCode } from '../../lib/graphql-client.ts';
@@ -109,7 +110,7 @@ export default function ExpertDirectory() {
                           )}
                         </For>
                       </ul>
-                      <Pager page={page()} params={params()} onNavigate={showResultsTop} />
+                      <Pager pageInfo={page().pageInfo} hrefFor={(cursor) => pageHref(params(), cursor)} onNavigate={showResultsTop} />
                     </Show>
                   </div>
                 )}
@@ -128,52 +129,6 @@ function pageHref(params: DirectoryParams, cursor: { after: string } | { before:
     if (value) query.set(key, value);
   }
   return `/experts?${query}`;
-}
-
-/**
- * Plain anchors (the router still handles them): its <A> marks any link to the current path
- * with aria-current="page", which a link to the next page is not.
- */
-function Pager(props: { page: ExpertPage; params: DirectoryParams; onNavigate: () => void }) {
-  const info = () => props.page.pageInfo;
-  return (
-    <Show when={info().hasPreviousPage || info().hasNextPage}>
-      <nav class="pager" aria-label={t('directory.pagination')}>
-        <Show
-          when={info().hasPreviousPage && info().startCursor}
-          fallback={
-            <span class="pager-link is-disabled" aria-disabled="true">
-              <span aria-hidden="true">←</span>
-              {t('directory.previous')}
-            </span>
-          }
-        >
-          {(cursor) => (
-            <a class="pager-link" href={pageHref(props.params, { before: cursor() })} noScroll onClick={() => props.onNavigate()}>
-              <span aria-hidden="true">←</span>
-              {t('directory.previous')}
-            </a>
-          )}
-        </Show>
-        <Show
-          when={info().hasNextPage && info().endCursor}
-          fallback={
-            <span class="pager-link is-disabled" aria-disabled="true">
-              {t('directory.next')}
-              <span aria-hidden="true">→</span>
-            </span>
-          }
-        >
-          {(cursor) => (
-            <a class="pager-link" href={pageHref(props.params, { after: cursor() })} noScroll onClick={() => props.onNavigate()}>
-              {t('directory.next')}
-              <span aria-hidden="true">→</span>
-            </a>
-          )}
-        </Show>
-      </nav>
-    </Show>
-  );
 }
 
 /** Placeholders the size of real cards, so nothing moves when the first page arrives. */

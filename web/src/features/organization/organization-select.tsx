@@ -26,6 +26,8 @@ export function OrganizationSelect(props: {
   value: string;
   onChange: (slug: string) => void;
   error?: string | undefined;
+  /** Marks the label "(optional)"; true unless said. */
+  optional?: boolean;
 }) {
   const [filter, setFilter] = createSignal('');
   return (
@@ -34,7 +36,7 @@ export function OrganizationSelect(props: {
       name={props.name}
       label={t('choice.organization')}
       hint={props.place ? undefined : t('choice.organizationHint')}
-      optional
+      optional={props.optional ?? true}
       error={props.error}
       onChange={(slug) => props.onChange(slug)}
       before={

@@ -5,9 +5,17 @@ import { t, vietnameseCollator } from '../../i18n/i18n.ts';
 import { getPlaces } from './place.api.ts';
 
 /** The 34 current provinces and cities, by name; a profile can only name a current one. */
-export function PlaceSelect(props: { id: string; name: string; value: string; onChange: (code: string) => void; error?: string | undefined }) {
+export function PlaceSelect(props: {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (code: string) => void;
+  error?: string | undefined;
+  /** Marks the label "(optional)"; true unless said. */
+  optional?: boolean;
+}) {
   return (
-    <SelectField id={props.id} name={props.name} label={t('choice.place')} optional error={props.error} onChange={(code) => props.onChange(code)}>
+    <SelectField id={props.id} name={props.name} label={t('choice.place')} optional={props.optional ?? true} error={props.error} onChange={(code) => props.onChange(code)}>
       <option value="" selected={!props.value}>{t('choice.noPlace')}</option>
       <Suspense>
         <PlaceOptions value={props.value} />

@@ -12,6 +12,7 @@ import { RequireViewer } from '../account/require-viewer.tsx';
 export function staffSections(role: Role): SectionLink[] {
   const links: SectionLink[] = [];
   if (canCurate(role)) links.push({ href: '/staff/verification', label: t('staff.verificationTab') });
+  if (canCurate(role)) links.push({ href: '/staff/practices', label: t('staff.practicesTab') });
   if (canModerate(role)) links.push({ href: '/staff/people', label: t('staff.peopleTab') });
   if (canAdminister(role)) links.push({ href: '/staff/audit', label: t('staff.auditTab') });
   return links;

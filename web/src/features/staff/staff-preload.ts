@@ -2,6 +2,7 @@ import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { canAdminister, canCurate, canModerate, getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getMember, getStaffMembers } from '../moderation/moderation.api.ts';
+import { preloadPracticeReview } from '../practice/practice.api.ts';
 import { getVerificationQueue, type VerificationStatus } from '../verification/verification.api.ts';
 
 /*
@@ -41,3 +42,6 @@ export function preloadStaffAudit({ location }: RoutePreloadFuncArgs) {
     }),
   );
 }
+
+/** The good practices awaiting review (curators and admins). */
+export const preloadStaffPractices = () => preloadPracticeReview();

@@ -1,0 +1,133 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useRunningApp } from '../helpers/app.ts';
+import { useBrowser } from '../helpers/browser.ts';
+
+/*
+ * Good practices as people use them, in headless Chromium against the built web app (web/dist)
+ * served by the whole product over the demo data: a member writes one, a curator publishes it,
+ * anyone finds it. Sign-in is limited to 6 attempts a minute per address: this file signs in
+ * twice.
+ */
+
+const baseUrl = useRunningApp();
+const browser = useBrowser();
+
+const DEMO_PASSWORD = 'chuyengia-demo-2026';
+const demoEmail = (handle: string) => `${handle}@demo.chuyengia.example`;
+/** A member (no staff role) and a curator of the demo data. */
+const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
+const CURATOR = { handle: 'ha.ltt', name: 'Lê Thị Thu Hà' };
+
+let context: BrowserContext;
+let page: Page;
+
+beforeEach(async () => {
+  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const header = () => page.locator('header.site-header');
+const main = () => page.getByRole('main');
+const accountButton = (name: string) => header().getByRole('button', { name: `Tài khoản: ${name}` });
+
+async function signIn(handle: string) {
+  await page.getByLabel('Email').fill(demoEmail(handle));
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await main().getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function signOut(name: string) {
+  await accountButton(name).click();
+  await header().getByRole('button', { name: 'Đăng xuất' }).click();
+  await header().getByRole('link', { name: 'Đăng nhập' }).waitFor();
+}
+
+describe('Practice', () => {
+  it('is written with autosave, submitted, published by a curator and found without diacritics', async () => {
+    // Digits keep this run's practice apart from the demo data's and from earlier runs'.
+    const title = `Chuyển đổi số hồ sơ đất đai ở xã vùng cao ${String(Date.now()).slice(-6)}`;
+
+    // A signed-out writer is sent to sign in, then back to the editor.
+    await page.goto(`${baseUrl()}/practices/new`);
+    await page.waitForURL(/\/sign-in\?next=%2Fpractices%2Fnew$/);
+    await signIn(MEMBER.handle);
+    await page.waitForURL(/\/practices\/new$/);
+    await page.getByRole('heading', { level: 1, name: 'Chia sẻ cách làm hay' }).waitFor();
+    await page.getByText('Bản nháp sẽ tự lưu khi có tiêu đề từ 5 ký tự.').waitFor();
+
+    // The draft is created once it has a title, and the editor moves to its own address.
+    const titleField = page.getByLabel('Tiêu đề', { exact: true });
+    await titleField.fill(title);
+    await page.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    await page.waitForURL(/\/practices\/[^/]+\/edit$/);
+    const editUrl = page.url();
+    expect(await titleField.inputValue()).toBe(title);
+
+    // More changes are saved after a pause in typing; the preview is the server's rendering.
+    await page.getByLabel('Tóm tắt', { exact: true }).fill('Số hóa toàn bộ hồ sơ đất đai của 12 xã vùng cao, tra cứu ngay tại xã thay vì về huyện.');
+    const problem = page.getByLabel('Vấn đề', { exact: true });
+    await problem.fill('Người dân phải đi **hơn 40 km** để tra cứu hồ sơ:\n\n- hồ sơ giấy thất lạc;\n- mỗi lần tra cứu mất một ngày.');
+    await page.getByRole('region', { name: 'Xem trước: Vấn đề' }).locator('strong', { hasText: 'hơn 40 km' }).waitFor();
+    await page.getByLabel('Giải pháp', { exact: true }).fill('1. Quét và đánh chỉ mục hồ sơ.\n2. Kết nối cơ sở dữ liệu đất đai với bộ phận một cửa của xã.');
+    await page.getByText('Có thay đổi chưa lưu').waitFor();
+    await page.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+
+    // Submitting an incomplete practice says what is missing, beside each field.
+    await page.getByRole('button', { name: 'Gửi thẩm định' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Chưa gửi được' }).waitFor();
+    const results = page.getByLabel('Kết quả', { exact: true });
+    expect(await results.getAttribute('aria-invalid')).toBe('true');
+    expect(await results.getAttribute('aria-describedby')).toContain('practice-results-error');
+    expect(await page.locator('#practice-results-error').innerText()).toBe('Cần điền mục này trước khi gửi thẩm định.');
+    expect(await page.locator('#practice-topics-error').innerText()).toBe('Chọn ít nhất một lĩnh vực trước khi gửi thẩm định.');
+    expect(new URL(page.url()).pathname).toBe(new URL(editUrl).pathname);
+
+    // Completed, it goes to the curators.
+    await results.fill('| Chỉ số | Trước | Sau |\n|---|---:|---:|\n| Thời gian tra cứu | 1 ngày | 15 phút |');
+    expect(await results.getAttribute('aria-invalid')).toBeNull();
+    await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Đà Nẵng' });
+    await page.getByLabel('Cơ quan, đơn vị', { exact: true }).selectOption({ label: 'Trung tâm Chuyển đổi số thành phố Đà Nẵng' });
+    await page.getByRole('radio', { name: /Đang vận hành/ }).check();
+    await page.getByLabel('Năm triển khai').selectOption('2025');
+    await page.getByRole('checkbox', { name: 'Dữ liệu số và nền tảng chia sẻ dữ liệu' }).check();
+    await page.getByRole('button', { name: 'Gửi thẩm định' }).click();
+
+    await page.waitForURL((url) => /^\/practices\/[^/]+$/.test(url.pathname));
+    const practiceUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('Đang chờ thẩm định', { exact: true }).waitFor();
+    await signOut(MEMBER.name);
+
+    // A curator finds it in the review queue and publishes it.
+    await page.goto(`${baseUrl()}/sign-in?next=%2Fstaff%2Fpractices`);
+    await signIn(CURATOR.handle);
+    await page.waitForURL(/\/staff\/practices$/);
+    await page.getByRole('heading', { name: 'Cách làm hay chờ thẩm định' }).waitFor();
+    await main().getByRole('link', { name: `Mở để thẩm định: ${title}` }).click();
+    await page.waitForURL(practiceUrl);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await main().getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã công bố cách làm hay này.' }).waitFor();
+    expect(await page.getByText('Đang chờ thẩm định', { exact: true }).count()).toBe(0);
+    await signOut(CURATOR.name);
+
+    // Anyone finds it, typing without diacritics.
+    await page.goto(`${baseUrl()}/practices`);
+    await page.getByRole('heading', { level: 1, name: 'Cách làm hay' }).waitFor();
+    await page.getByLabel('Tìm theo tiêu đề hoặc tóm tắt').pressSequentially('chuyen doi so');
+    await page.waitForURL(/[?&]q=chuyen(\+|%20)doi(\+|%20)so(&|$)/);
+    const found = main().getByRole('link', { name: title });
+    await found.waitFor();
+    await found.click();
+    await page.waitForURL(practiceUrl);
+    await page.getByRole('heading', { level: 2, name: 'Kết quả' }).waitFor();
+    expect(await page.locator('.prose table td', { hasText: '15 phút' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: MEMBER.name }).count()).toBe(1);
+  });
+});

@@ -1,0 +1,491 @@
+import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
+import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { canCurate, getViewer } from '../account/account.api.ts';
+import { getAuditLog } from '../audit/audit.api.ts';
+import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations } from '../organization/organization.api.ts';
+import { getPlaces } from '../place/place.api.ts';
+import { getTopics } from '../topic/topic.api.ts';
+
+/* ---------- Shared vocabulary ---------- */
+
+export const PRACTICE_PAGE_SIZE = 20;
+export const STAGES = ['IDEA', 'PILOT', 'OPERATING', 'SCALED'] as const;
+export type PracticeStage = (typeof STAGES)[number];
+export type PracticeStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'RETURNED';
+
+/** The API's limits for a practice (schema/practice/service.ts), so the form can say them. */
+export const PRACTICE_LIMITS = {
+  titleMin: 5,
+  title: 200,
+  summary: 600,
+  markdown: 20_000,
+  topics: 5,
+  links: 10,
+  linkLabel: 80,
+  coAuthors: 5,
+  yearMin: 2000,
+} as const;
+
+/** The latest year a practice may name (the API allows next year, for what is being prepared). */
+export const latestYear = () => new Date().getFullYear() + 1;
+
+/** Where a practice is read, edited; ids are the API's opaque ids. */
+export const practiceHref = (id: string) => `/practices/${encodeURIComponent(id)}`;
+export const practiceEditHref = (id: string) => `/practices/${encodeURIComponent(id)}/edit`;
+
+/* ---------- The list: /practices ---------- */
+
+const PracticeListQuery = graphql(`
+  query PracticeList($filter: PracticeFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    practices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id
+          title
+          summary
+          featured
+          stage
+          year
+          publishedAt
+          organization { slug name shortName current successor { slug name shortName } }
+          place { code name current successor { code name } }
+          topics { slug name nameEn }
+        }
+      }
+    }
+  }
+`);
+
+export type PracticePage = ResultOf<typeof PracticeListQuery>['practices'];
+export type PracticeSummary = PracticePage['edges'][number]['node'];
+type PracticeFilter = NonNullable<VariablesOf<typeof PracticeListQuery>['filter']>;
+
+/**
+ * What the list shows, as carried by its URL:
+ * `?topic=&place=&org=&stage=&year=&q=&featured=1` filter, `after=` or `before=` page by cursor.
+ * The stage is written in lower case in the URL (`stage=pilot`).
+ */
+export interface PracticeListParams {
+  topic?: string;
+  place?: string;
+  org?: string;
+  stage?: string;
+  year?: string;
+  q?: string;
+  featured?: string;
+  after?: string;
+  before?: string;
+}
+
+export const PRACTICE_FILTER_KEYS = ['topic', 'place', 'org', 'stage', 'year', 'q', 'featured'] as const;
+export type PracticeFilterKey = (typeof PRACTICE_FILTER_KEYS)[number];
+const PARAM_KEYS = [...PRACTICE_FILTER_KEYS, 'after', 'before'] as const;
+
+const single = (value: string | string[] | undefined): string | undefined => {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text ? text : undefined;
+};
+
+/** The stage named by a URL value, or undefined. */
+export const stageOf = (value: string | undefined): PracticeStage | undefined => STAGES.find((s) => s === value?.toUpperCase());
+
+/**
+ * The list's parameters from a URL query, blanks and values that cannot be filters dropped
+ * (an unknown stage, a year that is not a number, `featured` other than 1).
+ */
+export function practiceListParams(search: SearchParams): PracticeListParams {
+  const params: PracticeListParams = {};
+  for (const key of PARAM_KEYS) {
+    const value = single(search[key]);
+    if (value !== undefined) params[key] = value;
+  }
+  if (params.stage !== undefined) {
+    const stage = stageOf(params.stage);
+    if (stage) params.stage = stage.toLowerCase();
+    else delete params.stage;
+  }
+  if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
+  if (params.featured !== undefined && params.featured !== '1') delete params.featured;
+  // A page is reached from one side only; `after` wins if a hand-made link carries both.
+  if (params.after) delete params.before;
+  return params;
+}
+
+export const hasPracticeFilters = (params: PracticeListParams) => PRACTICE_FILTER_KEYS.some((key) => params[key] !== undefined);
+
+/** One page of published practices for the given URL parameters, newest first. */
+export const getPractices = query(async (params: PracticeListParams): Promise<PracticePage> => {
+  const filter: PracticeFilter = {};
+  if (params.topic) filter.topic = params.topic;
+  if (params.place) filter.place = params.place;
+  if (params.org) filter.organization = params.org;
+  const stage = stageOf(params.stage);
+  if (stage) filter.stage = stage;
+  if (params.year) filter.year = Number(params.year);
+  if (params.featured === '1') filter.featured = true;
+  if (params.q) filter.query = params.q.slice(0, 200);
+  const page = params.before
+    ? { last: PRACTICE_PAGE_SIZE, before: params.before }
+    : { first: PRACTICE_PAGE_SIZE, after: params.after ?? null };
+  return (await request(PracticeListQuery, { filter, ...page })).practices;
+}, 'practices');
+
+export function preloadPractices({ location }: RoutePreloadFuncArgs) {
+  const params = practiceListParams(location.query);
+  void getPractices(params).catch(() => undefined);
+  void getPlaces().catch(() => undefined);
+  void getNationalOrganizations().catch(() => undefined);
+  void getTopics().catch(() => undefined);
+  if (params.place) void getLocalOrganizations(params.place).catch(() => undefined);
+}
+
+/* ---------- One practice: /practices/:id ---------- */
+
+const PracticeQuery = graphql(`
+  query Practice($id: ID!) {
+    practice(id: $id) {
+      id
+      title
+      summary
+      problemHtml
+      solutionHtml
+      resultsHtml
+      lessonsHtml
+      organization {
+        slug name shortName current
+        parent { slug name shortName }
+        successor { slug name shortName }
+      }
+      place { code name fullName current successor { code name fullName } }
+      topics { slug name nameEn }
+      stage
+      year
+      links { label url }
+      authors { id handle name position avatarUrl verified }
+      status
+      returnReason
+      featured
+      version
+      submittedAt
+      publishedAt
+      updatedAt
+      viewerCanEdit
+      history { version title editedBy { handle name } replacedAt }
+    }
+  }
+`);
+
+export type Practice = ResultOf<typeof PracticeQuery>['practice'];
+
+/** Answers null for an id that names nothing the viewer may read (NOT_FOUND, or not an id at all). */
+const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
+  try {
+    return await load();
+  } catch (error) {
+    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'id')) return null;
+    throw error;
+  }
+};
+
+/** One practice as its page shows it, or null when the viewer may not read it. */
+export const getPractice = query(
+  (id: string): Promise<Practice | null> => orNull(async () => (await request(PracticeQuery, { id })).practice),
+  'practice',
+);
+
+export function preloadPractice({ params }: RoutePreloadFuncArgs) {
+  if (params.id) void getPractice(params.id).catch(() => undefined);
+  // Who is looking decides the edit and review controls.
+  void getViewer().catch(() => null);
+}
+
+/* ---------- The editor: /practices/new, /practices/:id/edit ---------- */
+
+const PracticeDraftQuery = graphql(`
+  query PracticeDraft($id: ID!) {
+    practice(id: $id) {
+      id
+      title
+      summary
+      problem
+      solution
+      results
+      lessons
+      organization { slug current }
+      place { code current successor { code } }
+      topics { slug }
+      stage
+      year
+      links { label url }
+      authors { id handle name }
+      status
+      returnReason
+      version
+      updatedAt
+      viewerCanEdit
+    }
+  }
+`);
+
+export type PracticeDraft = ResultOf<typeof PracticeDraftQuery>['practice'];
+
+/** A practice as its editor starts from it (the markdown as written), or null. */
+export const getPracticeDraft = query(
+  (id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice),
+  'practiceDraft',
+);
+
+export function preloadPracticeEditor({ params }: RoutePreloadFuncArgs) {
+  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+  quietly(getViewer());
+  if (params.id) quietly(getPracticeDraft(params.id));
+  quietly(getPlaces());
+  quietly(getNationalOrganizations());
+  quietly(getOtherOrganizations());
+  quietly(getTopics());
+}
+
+const PreviewMarkdownQuery = graphql(`
+  query PreviewMarkdown($text: String!) {
+    previewMarkdown(text: $text)
+  }
+`);
+
+/**
+ * The safe HTML the server makes of a markdown text: the preview is exactly what will be
+ * published. Not cached in the router (each keystroke is a new text); callers debounce.
+ */
+export async function previewMarkdown(text: string, signal?: AbortSignal): Promise<string> {
+  return (await request(PreviewMarkdownQuery, { text: text.slice(0, PRACTICE_LIMITS.markdown) }, signal ? { signal } : {})).previewMarkdown;
+}
+
+/** What the editor writes; only the fields given change (undefined = leave as is). */
+export interface PracticeChanges {
+  title?: string;
+  summary?: string;
+  problem?: string;
+  solution?: string;
+  results?: string;
+  lessons?: string;
+  organization?: string | null;
+  place?: string | null;
+  topics?: string[];
+  stage?: PracticeStage | null;
+  year?: number | null;
+  links?: { label: string; url: string }[];
+  coAuthors?: string[];
+}
+
+const CreatePracticeMutation = graphql(`
+  mutation CreatePractice($input: CreatePracticeInput!) {
+    createPractice(input: $input) {
+      __typename
+      ... on CreatePracticePayload { practice { id status version updatedAt } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const UpdatePracticeMutation = graphql(`
+  mutation UpdatePractice($input: UpdatePracticeInput!) {
+    updatePractice(input: $input) {
+      __typename
+      ... on UpdatePracticePayload { practice { id status version updatedAt } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+export type SavedPractice = { id: string; status: PracticeStatus; version: number; updatedAt: string };
+
+/** The pages that show a practice read it again when next shown; the editor itself keeps its state. */
+const practiceReaders = () => [getPractice.key, getPractices.key, getMyPractices.key, getPracticesToReview.key];
+
+/**
+ * Saves the editor's changes: creates the draft when `id` is null (it needs a title), else
+ * updates only the fields given. Autosave calls it, so it reloads nothing on the page.
+ */
+export const savePracticeAction = action(async (id: string | null, changes: PracticeChanges) => {
+  const outcome = await attempt(async (): Promise<Outcome<{ practice: SavedPractice }>> => {
+    if (id === null) {
+      const result = (await request(CreatePracticeMutation, { input: changes })).createPractice;
+      return settle(result, 'CreatePracticePayload');
+    }
+    const result = (await request(UpdatePracticeMutation, { input: { id, ...changes } })).updatePractice;
+    return settle(result, 'UpdatePracticePayload');
+  });
+  // The editor's own query stays as it was: reloading it would not change what is on screen.
+  return json(outcome, { revalidate: outcome.ok ? practiceReaders() : [] });
+}, 'savePractice');
+
+const SubmitPracticeMutation = graphql(`
+  mutation SubmitPractice($input: SubmitPracticeInput!) {
+    submitPractice(input: $input) {
+      __typename
+      ... on SubmitPracticePayload { practice { id status version updatedAt } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** Sends a draft (or a returned practice) to the curators. REQUIRED field errors say what is missing. */
+export const submitPracticeAction = action(async (id: string) => {
+  const outcome = await attempt(async () => settle((await request(SubmitPracticeMutation, { input: { id } })).submitPractice, 'SubmitPracticePayload'));
+  const stale = !outcome.ok && outcome.problem.form?.code === 'CONFLICT';
+  return json(outcome, { revalidate: outcome.ok || stale ? [...practiceReaders(), getPracticeDraft.key] : [] });
+}, 'submitPractice');
+
+/* ---------- One's own: /practices/mine ---------- */
+
+export const MINE_PAGE_SIZE = 50;
+
+const MyPracticesQuery = graphql(`
+  query MyPractices($first: Int!, $after: String) {
+    myPractices(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node { id title summary status returnReason featured version submittedAt publishedAt updatedAt }
+      }
+    }
+  }
+`);
+
+export type MyPracticesPage = ResultOf<typeof MyPracticesQuery>['myPractices'];
+export type MyPractice = MyPracticesPage['edges'][number]['node'];
+
+/** The viewer's practices in every state, last edited first. */
+export const getMyPractices = query(
+  async (after: string | null): Promise<MyPracticesPage> => (await request(MyPracticesQuery, { first: MINE_PAGE_SIZE, after })).myPractices,
+  'myPractices',
+);
+
+export function preloadMyPractices() {
+  void getViewer()
+    .then((viewer) => (viewer ? getMyPractices(null) : undefined))
+    .catch(() => undefined);
+}
+
+/* ---------- Curators: the review queue and decisions ---------- */
+
+export const REVIEW_PAGE_SIZE = 20;
+
+const PracticesToReviewQuery = graphql(`
+  query PracticesToReview($first: Int!, $after: String) {
+    practicesToReview(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          title
+          summary
+          submittedAt
+          stage
+          year
+          organization { name }
+          place { name }
+          topics { slug name nameEn }
+          authors { id handle name avatarUrl }
+        }
+      }
+    }
+  }
+`);
+
+export type ReviewPage = ResultOf<typeof PracticesToReviewQuery>['practicesToReview'];
+export type PracticeToReview = ReviewPage['edges'][number]['node'];
+
+/** Submitted practices, oldest first (curators and admins). */
+export const getPracticesToReview = query(
+  async (after: string | null): Promise<ReviewPage> =>
+    (await request(PracticesToReviewQuery, { first: REVIEW_PAGE_SIZE, after })).practicesToReview,
+  'practicesToReview',
+);
+
+export function preloadPracticeReview() {
+  void getViewer()
+    .then((viewer) => (canCurate(viewer?.role) ? getPracticesToReview(null) : undefined))
+    .catch(() => undefined);
+}
+
+const PublishPracticeMutation = graphql(`
+  mutation PublishPractice($input: PublishPracticeInput!) {
+    publishPractice(input: $input) {
+      __typename
+      ... on PublishPracticePayload { practice { id status version publishedAt } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const ReturnPracticeMutation = graphql(`
+  mutation ReturnPractice($input: ReturnPracticeInput!) {
+    returnPractice(input: $input) {
+      __typename
+      ... on ReturnPracticePayload { practice { id status returnReason } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const FeaturePracticeMutation = graphql(`
+  mutation FeaturePractice($input: FeaturePracticeInput!) {
+    featurePractice(input: $input) {
+      __typename
+      ... on FeaturePracticePayload { practice { id featured } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** After a decision, or a failure that says the page is out of date, these read again. */
+const afterDecision = (outcome: Outcome<unknown>, options: { keepPractice?: boolean } = {}) => {
+  const stale = !outcome.ok && ['CONFLICT', 'NOT_FOUND'].includes(outcome.problem.form?.code ?? '');
+  if (!outcome.ok && !stale) return [];
+  const keys = [...practiceReaders(), getPracticeDraft.key, getAuditLog.key];
+  // A practice just returned is its authors' alone: read again, it would vanish from under the
+  // curator's confirmation.
+  return outcome.ok && options.keepPractice ? keys.filter((key) => key !== getPractice.key) : keys;
+};
+
+/**
+ * A curator's decision on a submitted practice, from its page: the submit button's `decision`
+ * is "publish" or "return"; returning needs a reason (3 to 2,000 characters).
+ */
+export const reviewPracticeAction = action(async (form: FormData) => {
+  const id = String(form.get('id') ?? '');
+  const publish = String(form.get('decision') ?? '') === 'publish';
+  if (publish) {
+    const outcome = await attempt(async () => settle((await request(PublishPracticeMutation, { input: { id } })).publishPractice, 'PublishPracticePayload'));
+    return json(outcome, { revalidate: afterDecision(outcome) });
+  }
+  const reason = String(form.get('reason') ?? '').trim();
+  if (reason.length < 3) return json<Outcome<never>>({ ok: false, problem: { fields: { reason: 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
+  const outcome = await attempt(async () => settle((await request(ReturnPracticeMutation, { input: { id, reason } })).returnPractice, 'ReturnPracticePayload'));
+  return json(outcome, { revalidate: afterDecision(outcome, { keepPractice: true }) });
+}, 'reviewPractice');
+
+/** Marks a published practice as featured, or not. The page shows the new state while this runs. */
+export const featurePracticeAction = action(async (form: FormData) => {
+  const id = String(form.get('id') ?? '');
+  const featured = String(form.get('featured') ?? '') === 'true';
+  const outcome = await attempt(async () => settle((await request(FeaturePracticeMutation, { input: { id, featured } })).featurePractice, 'FeaturePracticePayload'));
+  return json(outcome, { revalidate: afterDecision(outcome) });
+}, 'featurePractice');
