@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { Reply } from '../../schema/discussion/model.ts';
+import { Expert } from '../../schema/expert/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { graphql } from '../helpers/graphql.ts';
+import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
 const commandLog = useTestDatabase();
 
@@ -57,6 +59,18 @@ describe('Demo dataset', () => {
       const response = await graphql(`query ($org: String!) { experts(first: 0, filter: { organization: $org }) { totalCount } }`, { org: node.slug });
       expect(response.data.experts.totalCount, node.name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('Demo content', () => {
+  it('holds the good practices and the discussions with their replies and accepted answers', async () => {
+    const someone = await Expert.findOne({ handle: 'ha.ltt' }).lean();
+    const cookie = await sessionCookieFor(String(someone!._id));
+    const { data } = await graphql(`{ practices(first: 1) { totalCount } questions: threads(first: 1, filter: { kind: QUESTION }) { totalCount } discussions: threads(first: 1, filter: { kind: DISCUSSION }) { totalCount } unanswered: threads(first: 1, filter: { unanswered: true }) { totalCount } }`, {}, { cookie });
+    expect(data.practices.totalCount).toBeGreaterThanOrEqual(150);
+    expect(data.questions.totalCount + data.discussions.totalCount).toBeGreaterThanOrEqual(200);
+    expect(data.unanswered.totalCount).toBeLessThan(data.questions.totalCount * 0.7);
+    expect(await Reply.estimatedDocumentCount()).toBeGreaterThanOrEqual(1500);
   });
 });
 
