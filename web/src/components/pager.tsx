@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 
-interface PageInfo {
+export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor?: string | null;

@@ -1,10 +1,9 @@
-import { createAsync, revalidate, useIsRouting, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Index, Match, Show, Suspense, Switch } from 'solid-js';
+import { revalidate, useNavigate, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Index, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { isErrorCode } from '../../lib/graphql-client.ts';
 import { DirectoryFilters, type FilterPatch } from './directory-filters.tsx';
 import { ExpertCard } from './expert-card.tsx';
 import {
@@ -12,44 +11,21 @@ import {
   getExpertDirectory,
   hasFilters,
   PAGE_SIZE,
-  type DirectoryParams,
-  type ExpertPage,
 } from './expert.api.ts';
-
-type Loaded = { page: ExpertPage; error?: undefined } | { page?: undefined; error: unknown };
 
 /** /experts: everyone in the network, filtered and paged through the URL. */
 export default function ExpertDirectory() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const routing = useIsRouting();
   const params = createMemo(() => directoryParams(search), undefined, {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
-
-  // Errors become values, so the list keeps its place and the next filter change recovers.
-  const loaded = createAsync(async (): Promise<Loaded> => {
-    const request = getExpertDirectory(params());
-    try {
-      return { page: await request };
-    } catch (error) {
-      return { error };
-    }
-  });
+  const loaded = createPageLoader(() => getExpertDirectory(params()));
 
   const changeFilters = (patch: FilterPatch, options?: { replace?: boolean }) =>
     // Any change of filters starts again at the first page.
     setSearch({ ...patch, after: undefined, before: undefined }, options);
   const clearFilters = () => navigate('/experts');
-  // Everything on the page, since the filters' choices may have failed with the results.
-  const retry = () => revalidate();
-
-  let results: HTMLElement | undefined;
-  let resultsHeading: HTMLHeadingElement | undefined;
-  const showResultsTop = () => {
-    if (results && results.getBoundingClientRect().top < 0) results.scrollIntoView({ block: 'start' });
-    resultsHeading?.focus({ preventScroll: true });
-  };
 
   return (
     <div class="directory">
@@ -62,73 +38,39 @@ export default function ExpertDirectory() {
       <div class="directory-layout">
         <DirectoryFilters params={params()} onChange={changeFilters} onClear={clearFilters} />
 
-        <section class="directory-results" aria-labelledby="results-heading" aria-busy={routing()} ref={results}>
-          <h2 id="results-heading" class="visually-hidden" tabindex="-1" ref={resultsHeading}>
-            {t('directory.results')}
-          </h2>
-          <Suspense fallback={<ResultsSkeleton />}>
-            <Switch>
-              <Match when={loaded()?.error}>
-                {(error) => (
-                  <Show
-                    when={isErrorCode(error(), 'BAD_USER_INPUT')}
-                    fallback={
-                      <StateMessage title={t('directory.errorTitle')} body={t('directory.errorBody')} tone="error">
-                        <button type="button" class="button" onClick={retry}>{t('app.retry')}</button>
-                      </StateMessage>
-                    }
-                  >
-                    <StateMessage title={t('directory.badFilterTitle')} body={t('directory.badFilterBody')} tone="error">
-                      <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
-                    </StateMessage>
-                  </Show>
+        <PagedResults
+          loaded={loaded()}
+          skeleton={<ResultsSkeleton />}
+          count={(total) => t('directory.count', total)}
+          errorTitle={t('directory.errorTitle')}
+          badFilterBody={t('directory.badFilterBody')}
+          // Everything on the page, since the filters' choices may have failed with the results.
+          onRetry={() => revalidate()}
+          onClear={clearFilters}
+          hrefFor={(cursor) => pageHref('/experts', params(), cursor)}
+          empty={
+            <StateMessage title={t('directory.emptyTitle')} body={hasFilters(params()) ? t('directory.emptyBody') : undefined}>
+              <Show when={hasFilters(params())}>
+                <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
+              </Show>
+            </StateMessage>
+          }
+        >
+          {(page) => (
+            <ul class="expert-grid">
+              <For each={page.edges}>
+                {(edge) => (
+                  <li>
+                    <ExpertCard expert={edge.node} />
+                  </li>
                 )}
-              </Match>
-              <Match when={loaded()?.page}>
-                {(page) => (
-                  <div class="results" classList={{ 'is-updating': routing() }}>
-                    <div class="results-bar">
-                      <p class="result-count" role="status">{t('directory.count', page().totalCount)}</p>
-                      <p class="results-updating" aria-hidden="true">{t('directory.updating')}</p>
-                    </div>
-                    <Show
-                      when={page().edges.length}
-                      fallback={
-                        <StateMessage title={t('directory.emptyTitle')} body={hasFilters(params()) ? t('directory.emptyBody') : undefined}>
-                          <Show when={hasFilters(params())}>
-                            <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
-                          </Show>
-                        </StateMessage>
-                      }
-                    >
-                      <ul class="expert-grid">
-                        <For each={page().edges}>
-                          {(edge) => (
-                            <li>
-                              <ExpertCard expert={edge.node} />
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                      <Pager pageInfo={page().pageInfo} hrefFor={(cursor) => pageHref(params(), cursor)} onNavigate={showResultsTop} />
-                    </Show>
-                  </div>
-                )}
-              </Match>
-            </Switch>
-          </Suspense>
-        </section>
+              </For>
+            </ul>
+          )}
+        </PagedResults>
       </div>
     </div>
   );
-}
-
-function pageHref(params: DirectoryParams, cursor: { after: string } | { before: string }) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...params, after: undefined, before: undefined, ...cursor })) {
-    if (value) query.set(key, value);
-  }
-  return `/experts?${query}`;
 }
 
 /** Placeholders the size of real cards, so nothing moves when the first page arrives. */

@@ -1,10 +1,9 @@
-import { A, createAsync, revalidate, useIsRouting, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Index, Match, Show, Suspense, Switch } from 'solid-js';
+import { A, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Index, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { Pager } from '../../components/pager.tsx';
+import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { isErrorCode } from '../../lib/graphql-client.ts';
 import { PracticeCard } from './practice-card.tsx';
 import { PracticeFilters, type PracticeFilterPatch } from './practice-filters.tsx';
 import {
@@ -12,50 +11,20 @@ import {
   hasPracticeFilters,
   PRACTICE_PAGE_SIZE,
   practiceListParams,
-  type PracticeListParams,
-  type PracticePage,
 } from './practice.api.ts';
-
-type Loaded = { page: PracticePage; error?: undefined } | { page?: undefined; error: unknown };
-
-const listHref = (params: PracticeListParams, cursor: { after: string } | { before: string }) => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...params, after: undefined, before: undefined, ...cursor })) {
-    if (value) query.set(key, value);
-  }
-  return `/practices?${query}`;
-};
 
 /** /practices: published good practices, newest first, filtered and paged through the URL. */
 export default function PracticeListPage() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const routing = useIsRouting();
   const params = createMemo(() => practiceListParams(search), undefined, {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
-
-  // Errors become values, so the list keeps its place and the next filter change recovers.
-  const loaded = createAsync(async (): Promise<Loaded> => {
-    const request = getPractices(params());
-    try {
-      return { page: await request };
-    } catch (error) {
-      return { error };
-    }
-  });
+  const loaded = createPageLoader(() => getPractices(params()));
 
   const changeFilters = (patch: PracticeFilterPatch, options?: { replace?: boolean }) =>
     setSearch({ ...patch, after: undefined, before: undefined }, options);
   const clearFilters = () => navigate('/practices');
-  const retry = () => revalidate();
-
-  let results: HTMLElement | undefined;
-  let resultsHeading: HTMLHeadingElement | undefined;
-  const showResultsTop = () => {
-    if (results && results.getBoundingClientRect().top < 0) results.scrollIntoView({ block: 'start' });
-    resultsHeading?.focus({ preventScroll: true });
-  };
 
   return (
     <div class="directory practice-list">
@@ -73,69 +42,42 @@ export default function PracticeListPage() {
       <div class="directory-layout">
         <PracticeFilters params={params()} onChange={changeFilters} onClear={clearFilters} />
 
-        <section class="directory-results" aria-labelledby="results-heading" aria-busy={routing()} ref={results}>
-          <h2 id="results-heading" class="visually-hidden" tabindex="-1" ref={resultsHeading}>
-            {t('directory.results')}
-          </h2>
-          <Suspense fallback={<ResultsSkeleton />}>
-            <Switch>
-              <Match when={loaded()?.error}>
-                {(error) => (
-                  <Show
-                    when={isErrorCode(error(), 'BAD_USER_INPUT')}
-                    fallback={
-                      <StateMessage title={t('practices.errorTitle')} body={t('directory.errorBody')} tone="error">
-                        <button type="button" class="button" onClick={retry}>{t('app.retry')}</button>
-                      </StateMessage>
-                    }
-                  >
-                    <StateMessage title={t('directory.badFilterTitle')} body={t('practices.badFilterBody')} tone="error">
-                      <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
-                    </StateMessage>
-                  </Show>
+        <PagedResults
+          loaded={loaded()}
+          skeleton={<ResultsSkeleton />}
+          count={(total) => t('practices.count', total)}
+          errorTitle={t('practices.errorTitle')}
+          badFilterBody={t('practices.badFilterBody')}
+          onRetry={() => revalidate()}
+          onClear={clearFilters}
+          hrefFor={(cursor) => pageHref('/practices', params(), cursor)}
+          empty={
+            <Show
+              when={hasPracticeFilters(params())}
+              fallback={
+                <StateMessage title={t('practices.noneYetTitle')} body={t('practices.noneYetBody')}>
+                  <A class="button" href="/practices/new">{t('practices.write')}</A>
+                </StateMessage>
+              }
+            >
+              <StateMessage title={t('practices.emptyTitle')} body={t('practices.emptyBody')}>
+                <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
+              </StateMessage>
+            </Show>
+          }
+        >
+          {(page) => (
+            <ul class="practice-grid">
+              <For each={page.edges}>
+                {(edge) => (
+                  <li>
+                    <PracticeCard practice={edge.node} />
+                  </li>
                 )}
-              </Match>
-              <Match when={loaded()?.page}>
-                {(page) => (
-                  <div class="results" classList={{ 'is-updating': routing() }}>
-                    <div class="results-bar">
-                      <p class="result-count" role="status">{t('practices.count', page().totalCount)}</p>
-                      <p class="results-updating" aria-hidden="true">{t('directory.updating')}</p>
-                    </div>
-                    <Show
-                      when={page().edges.length}
-                      fallback={
-                        <Show
-                          when={hasPracticeFilters(params())}
-                          fallback={
-                            <StateMessage title={t('practices.noneYetTitle')} body={t('practices.noneYetBody')}>
-                              <A class="button" href="/practices/new">{t('practices.write')}</A>
-                            </StateMessage>
-                          }
-                        >
-                          <StateMessage title={t('practices.emptyTitle')} body={t('practices.emptyBody')}>
-                            <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
-                          </StateMessage>
-                        </Show>
-                      }
-                    >
-                      <ul class="practice-grid">
-                        <For each={page().edges}>
-                          {(edge) => (
-                            <li>
-                              <PracticeCard practice={edge.node} />
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                      <Pager pageInfo={page().pageInfo} hrefFor={(cursor) => listHref(params(), cursor)} onNavigate={showResultsTop} />
-                    </Show>
-                  </div>
-                )}
-              </Match>
-            </Switch>
-          </Suspense>
-        </section>
+              </For>
+            </ul>
+          )}
+        </PagedResults>
       </div>
     </div>
   );
