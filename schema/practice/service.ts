@@ -66,8 +66,12 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
   return { coAuthorIds };
 }
 
-/** What the practice list's text filter matches: the folded words of title and summary. */
-export const practiceSearchTokens = (p: { title: string; summary?: string | null }) => searchTokens(`${p.title} ${p.summary ?? ''}`);
+/**
+ * What search and the practice list's text filter match: the folded words of the title, the
+ * summary and the long fields (problem, solution, results, lessons), acronyms expanded.
+ */
+export const practiceSearchTokens = (p: { title: string; summary?: string | null; problem?: string | null; solution?: string | null; results?: string | null; lessons?: string | null }) =>
+  searchTokens([p.title, p.summary, p.problem, p.solution, p.results, p.lessons].filter(Boolean).join('\n'));
 
 /** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
 export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {
@@ -109,7 +113,7 @@ async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | und
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
   if (unchanged && !coAuthors) return practice;
-  const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ title: fields.title ?? practice.title, summary: fields.summary ?? practice.summary }) };
+  const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
   if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
   if (practice.status === 'published') {
     // History first: a crash after it leaves a revision equal to the current version, harmless.

@@ -51,3 +51,108 @@ export function searchTokens(text: string): string[] {
   }
   return [...new Set([...words, ...extra])];
 }
+
+/** A run of the text: matched by the query or not. Plain text, never markup. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** Words as written (letters, digits and combining marks), with where each one sits in the text. */
+export function wordsWithPositions(text: string): { word: string; start: number; end: number }[] {
+  return [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** A word as written, for comparing diacritics: composed and lower-cased, tones kept. */
+export const exactForm = (word: string) => word.normalize('NFC').toLowerCase();
+
+/** What a search query looks for, derived once per query. */
+export interface QueryTerms {
+  /** Folded words, each once: a record matches when its searchTokens hold them all. */
+  tokens: string[];
+  /** The words as typed (composed, lower-cased), for preferring records with the same diacritics. */
+  words: string[];
+  /** Folded word sequences to mark in text: each token alone, an acronym's phrase, a phrase's acronym. */
+  phrases: string[][];
+}
+
+export function queryTerms(query: string): QueryTerms {
+  const tokens = foldedTokens(query);
+  const words = [...new Set(wordsWithPositions(query).map((w) => exactForm(w.word)))];
+  const phrases: string[][] = tokens.map((t) => [t]);
+  const joined = ` ${fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+  for (const [acronym, phrase] of Object.entries(ACRONYMS)) {
+    if (tokens.includes(acronym)) phrases.push(phrase.split(' '));
+    if (joined.includes(` ${phrase} `)) phrases.push([acronym]);
+  }
+  return { tokens, words, phrases };
+}
+
+/**
+ * Splits `text` into runs, marking the words (and acronym phrases) the query looks for. Words are
+ * compared folded, so "chuyen" marks "Chuyển"; the marks land on the original characters. A
+ * phrase is marked whole, spaces included, and only where all its words follow each other.
+ */
+export function highlight(text: string, terms: Pick<QueryTerms, 'phrases'>): Segment[] {
+  const words = wordsWithPositions(text);
+  const folded = words.map((w) => fold(w.word));
+  const marks: [number, number][] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of terms.phrases) {
+      if (i + phrase.length > words.length) continue;
+      if (phrase.every((p, j) => folded[i + j] === p)) marks.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
+    }
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    if (from > at) segments.push({ text: text.slice(at, from), match: false });
+    const last = segments.at(-1);
+    if (last?.match && from === at) last.text += text.slice(from, end);
+    else segments.push({ text: text.slice(from, end), match: true });
+    at = end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), match: false });
+  return segments;
+}
+
+/** Markdown as plain prose for a snippet: no syntax, no tags, one line. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[^\n]*\n?/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~|]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * About `length` characters of `text` around its first match, cut at word boundaries, with "…"
+ * where it was cut; the whole text (up to `length`) when nothing matches.
+ */
+export function snippet(text: string, terms: Pick<QueryTerms, 'phrases'>, length = 220): Segment[] {
+  const plain = plainText(text);
+  if (plain.length <= length) return highlight(plain, terms);
+  const first = highlight(plain, terms).reduce<{ at: number; found: number }>(
+    (acc, s) => ({ at: acc.at + s.text.length, found: acc.found < 0 && s.match ? acc.at : acc.found }),
+    { at: 0, found: -1 },
+  ).found;
+  let start = first < 0 ? 0 : Math.max(0, first - Math.floor(length / 4));
+  if (start > 0) {
+    const space = plain.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  let end = Math.min(plain.length, start + length);
+  if (end < plain.length) {
+    const space = plain.lastIndexOf(' ', end);
+    if (space > start + length / 2) end = space;
+  }
+  const cut = `${start > 0 ? '…' : ''}${plain.slice(start, end)}${end < plain.length ? '…' : ''}`;
+  return highlight(cut, terms);
+}
