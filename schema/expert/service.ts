@@ -157,3 +157,16 @@ export const markVerified = (id: string, cohort: string | null) =>
   Expert.updateOne({ _id: id }, { $set: { verifiedAt: new Date() }, ...(cohort ? { $addToSet: { cohorts: cohort } } : {}) });
 
 export const setAvatarId = (id: string, avatar: string | null) => Expert.updateOne({ _id: id }, { $set: { avatar } });
+
+/**
+ * People per value of `field` (a specialty's topic slug, or a place code as recorded), for the
+ * given values only: one aggregate whatever their number, served by the field's index.
+ */
+export async function countExperts(field: 'specialties' | 'place', values: readonly string[]): Promise<Map<string, number>> {
+  const rows = await Expert.aggregate<{ _id: string; count: number }>([
+    { $match: { [field]: anyOf([...new Set(values)]) } },
+    ...(field === 'specialties' ? [{ $unwind: '$specialties' }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [row._id, row.count]));
+}

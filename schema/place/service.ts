@@ -15,6 +15,9 @@ export function findPlace(code: string): Promise<PlaceDoc | null> {
   return Place.findById(code).lean<PlaceDoc>();
 }
 
+/** The codes records of this place may carry: its own and, for a current unit, its predecessors'. */
+export const recordCodesOf = (place: PlaceDoc): string[] => [place._id, ...(place.current ? place.predecessors : [])];
+
 /**
  * The codes a filter on `code` must match: the place itself and every pre-2025 province it
  * absorbed, since records keep the place they were written under.

@@ -1,8 +1,20 @@
 import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
+import { countExperts } from '../expert/service.ts';
+import { countPublishedPractices } from '../practice/service.ts';
 import { slugArg } from '../validation.ts';
 import { placeKinds, regions } from './model.ts';
-import { findPlace, listPlaces, placesByCodes, type PlaceDoc } from './service.ts';
+import { findPlace, listPlaces, placesByCodes, recordCodesOf, type PlaceDoc } from './service.ts';
+
+/**
+ * A batched count per place: the key is the place's record codes (itself and, for a current
+ * unit, its predecessors) joined by spaces, so one aggregate over every code serves a whole page.
+ */
+const countPerPlace = (count: (codes: string[]) => Promise<Map<string, number>>) => async (keys: string[]) => {
+  const codesOf = keys.map((key) => key.split(' '));
+  const counts = await count(codesOf.flat());
+  return codesOf.map((codes) => codes.reduce((sum, code) => sum + (counts.get(code) ?? 0), 0));
+};
 
 export const PlaceKind = builder.enumType('PlaceKind', {
   description: 'A centrally-run city or a province.',
@@ -36,6 +48,18 @@ PlaceRef.implement({
       resolve: (place) => place.predecessors,
     }),
     formerNames: t.exposeStringList('formerNames'),
+    practiceCount: t.loadable({
+      type: 'Int',
+      description: 'Published practices recorded here; for a current unit, also those recorded under its predecessors.',
+      load: countPerPlace((codes) => countPublishedPractices('place', codes)),
+      resolve: (place) => recordCodesOf(place).join(' '),
+    }),
+    expertCount: t.loadable({
+      type: 'Int',
+      description: 'People recorded here; for a current unit, also those recorded under its predecessors.',
+      load: countPerPlace((codes) => countExperts('place', codes)),
+      resolve: (place) => recordCodesOf(place).join(' '),
+    }),
   }),
 });
 

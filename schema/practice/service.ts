@@ -257,3 +257,16 @@ export async function replaceEndorsementCounts(counts: Map<string, number>): Pro
   }
   return fixed;
 }
+
+/**
+ * Published practices per value of `field` (a topic slug, or a place code as recorded), for the
+ * given values only: one aggregate whatever their number, served by the (status, field) index.
+ */
+export async function countPublishedPractices(field: 'topics' | 'place', values: readonly string[]): Promise<Map<string, number>> {
+  const rows = await Practice.aggregate<{ _id: string; count: number }>([
+    { $match: { status: 'published', [field]: anyOf([...new Set(values)]) } },
+    ...(field === 'topics' ? [{ $unwind: '$topics' }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [row._id, row.count]));
+}

@@ -1,5 +1,7 @@
 import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
+import { countExperts } from '../expert/service.ts';
+import { countPublishedPractices } from '../practice/service.ts';
 import { slugArg } from '../validation.ts';
 import { findTopic, listTopics, topicsBySlugs, type TopicDoc } from './service.ts';
 
@@ -13,6 +15,25 @@ TopicRef.implement({
     nameEn: t.exposeString('nameEn'),
     description: t.exposeString('description'),
     descriptionEn: t.exposeString('descriptionEn'),
+    // Counts for browse pages: one aggregate for every topic on the page (a batched loader).
+    practiceCount: t.loadable({
+      type: 'Int',
+      description: 'Published practices on this topic.',
+      load: async (slugs: string[]) => {
+        const counts = await countPublishedPractices('topics', slugs);
+        return slugs.map((slug) => counts.get(slug) ?? 0);
+      },
+      resolve: (topic) => topic._id,
+    }),
+    expertCount: t.loadable({
+      type: 'Int',
+      description: 'People with this specialty.',
+      load: async (slugs: string[]) => {
+        const counts = await countExperts('specialties', slugs);
+        return slugs.map((slug) => counts.get(slug) ?? 0);
+      },
+      resolve: (topic) => topic._id,
+    }),
   }),
 });
 
