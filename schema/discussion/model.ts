@@ -2,6 +2,11 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const threadKinds = ['discussion', 'question'] as const;
 
+const threadEditSchema = new Schema(
+  { title: { type: String, required: true }, body: { type: String, default: '' }, editedAt: { type: Date, required: true } },
+  { _id: false },
+);
+
 /** A discussion or a question, for signed-in members. Its replies nest; a question's top-level replies are its answers. */
 const threadSchema = new Schema(
   {
@@ -18,14 +23,21 @@ const threadSchema = new Schema(
     replyCount: { type: Number, default: 0 },
     lastActivityAt: { type: Date, required: true },
     searchTokens: { type: [String], default: [] },
+    /** Earlier titles and bodies, oldest first. */
+    history: { type: [threadEditSchema], default: [] },
+    /** Set on the one discussion of a published practice (its comments). */
+    practice: { type: Schema.Types.ObjectId, default: null },
   },
   { timestamps: true },
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
+// Not unique: FerretDB has no partial indexes and every other thread holds null; startPracticeDiscussion keeps it to one under a lock.
+threadSchema.index({ practice: 1 });
 threadSchema.index({ kind: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ kind: 1, acceptedReply: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ topics: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ place: 1, lastActivityAt: -1, _id: -1 });
+threadSchema.index({ author: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ searchTokens: 1, lastActivityAt: -1, _id: -1 });
 
 export type ThreadDoc = InferSchemaType<typeof threadSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

@@ -17,3 +17,6 @@ export const canLock = (viewer: Viewer) => isStaff(viewer, 'moderator');
 
 /** Nobody votes for their own answer. */
 export const canVote = (viewer: Viewer, reply: Pick<ReplyDoc, 'author'>) => String(reply.author) !== viewer.id;
+
+/** The author edits a thread; a moderator may tidy anyone's. */
+export const canEditThread = (viewer: Viewer, thread: Pick<ThreadDoc, 'author'>) => String(thread.author) === viewer.id || isStaff(viewer, 'moderator');

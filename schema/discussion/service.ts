@@ -9,12 +9,13 @@ import { exclusively } from '../lock.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
+import { findReadablePractice } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { parseInput, slug, text } from '../validation.ts';
 import { Reply, Thread, threadKinds, Vote, type ReplyDoc, type ThreadDoc } from './model.ts';
-import { canAccept, canDeleteReply, canEditReply, canLock, canVote } from './policy.ts';
+import { canAccept, canDeleteReply, canEditReply, canEditThread, canLock, canVote } from './policy.ts';
 
 export type { ReplyDoc, ThreadDoc };
 
@@ -43,16 +44,73 @@ const createInput = z.object({
   place: slug.nullish(),
 });
 
-export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
-  const viewer = requireViewer(ctx);
-  const data = parseInput(createInput, input);
+/** Topics must be known and the place a current province or city. */
+async function checkReferences(data: { topics: string[]; place?: string | null }): Promise<void> {
   const errors: FieldError[] = [];
   const known = new Set((await topicsBySlugs(data.topics)).map((t) => t._id));
   data.topics.forEach((t, i) => known.has(t) || errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' }));
   if (data.place && !(await placesByCodes([data.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
   if (errors.length) throw new ValidationError(errors);
+}
+
+export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(createInput, input);
+  await checkReferences(data);
   const thread = await Thread.create({ ...data, place: data.place ?? null, author: viewer.id, lastActivityAt: new Date(), searchTokens: searchTokens(`${data.title} ${data.body}`) });
   return thread.toObject() as ThreadDoc;
+}
+
+const editThreadInput = createInput.omit({ kind: true }).extend({ threadId: objectId });
+
+/** The author (or a moderator) edits a thread; the earlier title and body are kept, oldest first. */
+export async function editThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(editThreadInput, input);
+  return exclusively(`thread:${data.threadId}`, async () => {
+    const thread = await findThread(data.threadId);
+    if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
+    if (thread.locked) throw new ConflictError('This thread is locked.');
+    await checkReferences(data);
+    const changes = { title: data.title, body: data.body, topics: data.topics, place: data.place ?? null, searchTokens: searchTokens(`${data.title} ${data.body}`) };
+    return (await Thread.findByIdAndUpdate(thread._id, { $set: changes, $push: { history: { title: thread.title, body: thread.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
+  });
+}
+
+const practiceInput = z.object({ practiceId: objectId });
+
+/**
+ * The comments of a published practice live in one discussion thread: this returns it, or starts
+ * it with the practice's title, topics and place (the viewer as its author).
+ */
+export async function startPracticeDiscussion(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const { practiceId } = parseInput(practiceInput, input);
+  const practice = await findReadablePractice(viewer, practiceId, 'practiceId');
+  if (practice.status !== 'published') throw new ConflictError('Only a published practice takes comments.');
+  return exclusively(`practice-discussion:${practiceId}`, async () => {
+    const existing = await Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
+    if (existing) return existing;
+    const thread = await Thread.create({
+      kind: 'discussion',
+      title: practice.title,
+      body: '',
+      author: viewer.id,
+      topics: practice.topics,
+      place: practice.place ?? null,
+      practice: practice._id,
+      lastActivityAt: new Date(),
+      searchTokens: searchTokens(practice.title),
+    });
+    return thread.toObject() as ThreadDoc;
+  });
+}
+
+/** The discussion of each practice, in key order (null where none was started): one query for a page. */
+export async function discussionsOfPractices(practiceIds: readonly string[]): Promise<(ThreadDoc | null)[]> {
+  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }).lean<ThreadDoc[]>();
+  const byPractice = new Map(threads.map((t) => [String(t.practice), t]));
+  return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
 
 /** Recounts a thread's live replies and marks its activity; callers hold the thread's lock. */

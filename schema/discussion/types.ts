@@ -7,6 +7,7 @@ import { findByIds } from '../loading.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { payload } from '../payload.ts';
 import { PlaceRef } from '../place/types.ts';
+import { PracticeRef } from '../practice/types.ts';
 import { TopicRef } from '../topic/types.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
@@ -14,12 +15,15 @@ import {
   acceptAnswer,
   createThread,
   deleteReply,
+  discussionsOfPractices,
   editReply,
+  editThread,
   getThread,
   listReplies,
   listThreads,
   lockThread,
   replyToThread,
+  startPracticeDiscussion,
   threadsByIds,
   voteForAnswer,
   votedByViewer,
@@ -43,6 +47,31 @@ export const ReplyRef = builder.loadableObjectRef('Reply', {
   sort: (r) => String(r._id),
 });
 
+interface Edit {
+  title?: string;
+  body: string;
+  editedAt: Date;
+}
+
+const ReplyEdit = builder.objectRef<Edit>('ReplyEdit').implement({
+  description: 'An earlier version of a reply, as it read before an edit.',
+  fields: (t) => ({
+    body: t.exposeString('body', { description: 'Markdown.' }),
+    bodyHtml: t.string({ resolve: (e) => renderMarkdown(e.body) }),
+    editedAt: t.field({ type: 'DateTime', description: 'When this version was replaced.', resolve: (e) => e.editedAt }),
+  }),
+});
+
+const ThreadEdit = builder.objectRef<Edit>('ThreadEdit').implement({
+  description: 'An earlier title and body of a thread, as they read before an edit.',
+  fields: (t) => ({
+    title: t.string({ resolve: (e) => e.title ?? '' }),
+    body: t.exposeString('body', { description: 'Markdown.' }),
+    bodyHtml: t.string({ resolve: (e) => renderMarkdown(e.body) }),
+    editedAt: t.field({ type: 'DateTime', description: 'When this version was replaced.', resolve: (e) => e.editedAt }),
+  }),
+});
+
 ReplyRef.implement({
   description: 'A reply; in a question, the top-level replies are its answers. A removed one keeps its place without its text.',
   fields: (t) => ({
@@ -54,6 +83,11 @@ ReplyRef.implement({
     bodyHtml: t.string({ nullable: true, resolve: (r) => (r.deleted ? null : renderMarkdown(r.body)) }),
     author: t.field({ type: ExpertRef, nullable: true, resolve: (r) => (r.deleted ? null : String(r.author)) }),
     edited: t.boolean({ resolve: (r) => r.history.length > 0 }),
+    history: t.field({
+      type: [ReplyEdit],
+      description: 'Earlier versions, oldest first; empty once removed (a removed reply tells nothing).',
+      resolve: (r) => (r.deleted ? [] : r.history),
+    }),
     voteCount: t.exposeInt('voteCount'),
     viewerVoted: t.loadable({
       type: 'Boolean',
@@ -76,6 +110,14 @@ ThreadRef.implement({
     topics: t.field({ type: [TopicRef], resolve: (th) => th.topics }),
     place: t.field({ type: PlaceRef, nullable: true, resolve: (th) => th.place ?? null }),
     locked: t.exposeBoolean('locked'),
+    edited: t.boolean({ resolve: (th) => (th.history ?? []).length > 0 }),
+    history: t.field({ type: [ThreadEdit], description: 'Earlier titles and bodies, oldest first.', resolve: (th) => th.history ?? [] }),
+    practice: t.field({
+      type: PracticeRef,
+      nullable: true,
+      description: 'For the comments of a practice: that practice.',
+      resolve: (th) => (th.practice ? String(th.practice) : null),
+    }),
     replyCount: t.exposeInt('replyCount'),
     acceptedAnswer: t.field({ type: ReplyRef, nullable: true, resolve: (th) => (th.acceptedReply ? String(th.acceptedReply) : null) }),
     lastActivityAt: t.field({ type: 'DateTime', resolve: (th) => th.lastActivityAt }),
@@ -87,6 +129,17 @@ ThreadRef.implement({
     ),
   }),
 });
+
+builder.objectFields(PracticeRef, (t) => ({
+  discussion: t.loadable({
+    type: ThreadRef,
+    nullable: true,
+    description: 'Its comments: null until someone starts them, and for signed-out readers.',
+    // One query for a page of practices, keyed by practice.
+    load: async (ids: string[], ctx) => (ctx.viewer ? discussionsOfPractices(ids) : ids.map(() => null)),
+    resolve: (p) => String(p._id),
+  }),
+}));
 
 const ThreadFilter = builder.inputType('ThreadFilter', {
   fields: (t) => ({
@@ -127,6 +180,18 @@ const CreateThreadInput = builder.inputType('CreateThreadInput', {
     place: t.string(),
   }),
 });
+const EditThreadInput = builder.inputType('EditThreadInput', {
+  fields: (t) => ({
+    threadId: t.globalID({ required: true, for: ThreadRef }),
+    title: t.string({ required: true }),
+    body: t.string({ description: 'Markdown.' }),
+    topics: t.stringList(),
+    place: t.string(),
+  }),
+});
+const StartPracticeDiscussionInput = builder.inputType('StartPracticeDiscussionInput', {
+  fields: (t) => ({ practiceId: t.globalID({ required: true, for: PracticeRef }) }),
+});
 const ReplyToThreadInput = builder.inputType('ReplyToThreadInput', {
   fields: (t) => ({ threadId: t.globalID({ required: true, for: ThreadRef }), parentId: t.id(), body: t.string({ required: true }) }),
 });
@@ -147,6 +212,24 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
     resolve: async (_, { input }, ctx) => ({ thread: await createThread(ctx, { ...input, body: input.body ?? '', topics: input.topics ?? [] }) }),
+  }),
+  editThread: t.field({
+    type: ThreadPayload('EditThreadPayload'),
+    description: 'The author (or a moderator) edits a thread; the earlier title and body stay in its history.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: EditThreadInput, required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({
+      thread: await editThread(ctx, { threadId: input.threadId.id, title: input.title, body: input.body ?? '', topics: input.topics ?? [], place: input.place }),
+    }),
+  }),
+  startPracticeDiscussion: t.field({
+    type: ThreadPayload('StartPracticeDiscussionPayload'),
+    description: 'The discussion of a published practice: the existing one, or a new one.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: StartPracticeDiscussionInput, required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ thread: await startPracticeDiscussion(ctx, { practiceId: input.practiceId.id }) }),
   }),
   replyToThread: t.field({
     type: ReplyPayload('ReplyToThreadPayload'),
