@@ -14,5 +14,8 @@ import './practice/types.ts';
 import './markdown/types.ts';
 import './reaction/types.ts';
 import './discussion/types.ts';
+import './search/types.ts';
+import './follow/types.ts';
+import './bookmark/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,314 @@
+import { createHash } from 'node:crypto';
+import type { Model, QueryFilter } from 'mongoose';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs } from '../connection.ts';
+import type { Viewer } from '../context.ts';
+import { Thread, type ThreadDoc } from '../discussion/model.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { Expert, type ExpertDoc } from '../expert/model.ts';
+import { organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
+import { placeCodesFor } from '../place/service.ts';
+import { Practice, practiceStages, type PracticeDoc } from '../practice/model.ts';
+import { practiceSearchTokens } from '../practice/service.ts';
+import { anyOf } from '../query.ts';
+import { requireTopic } from '../topic/service.ts';
+import { exactForm, fold, highlight, queryTerms, searchTokens, snippet, wordsWithPositions, type QueryTerms, type Segment } from './fold.ts';
+
+/*
+ * One ranked list over published practices, threads (members only) and experts.
+ *
+ * Ranking is not an index order, so each kind contributes a bounded candidate set: its
+ * CANDIDATES_PER_KIND most recent matches (practices by publication, threads by last activity,
+ * experts in directory order), read with one `find` each. The candidates are ranked in memory and
+ * paged by an offset cursor bound to the query, so a page costs the same few commands whatever
+ * its size. Counts are exact (a `count` is sent only when a kind fills its bound), but only the
+ * candidates can be paged through: past 200 matches of a kind, narrow the query or filter.
+ */
+
+export const searchKinds = ['practice', 'thread', 'expert'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+/** How many matches of each kind are ranked. */
+export const CANDIDATES_PER_KIND = 200;
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_WORDS = 12;
+
+export interface SearchFilter {
+  kinds?: SearchKind[] | null;
+  topic?: string | null;
+  place?: string | null;
+  organization?: string | null;
+  stage?: (typeof practiceStages)[number] | null;
+  year?: number | null;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  node: PracticeDoc | ThreadDoc | ExpertDoc;
+  title: Segment[];
+  snippet: Segment[];
+}
+
+export interface SearchCounts {
+  practices: number;
+  threads: number;
+  experts: number;
+}
+
+export interface SearchPage {
+  edges: { cursor: string; node: SearchHit }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: () => Promise<number>;
+  counts: SearchCounts;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** The query's terms, or a typed error saying what is wrong with it. */
+export function parseQuery(query: string): QueryTerms {
+  if (query.length > MAX_QUERY_LENGTH) throw new InvalidArgumentError('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
+  if (!query.isWellFormed() || CONTROL.test(query)) throw new InvalidArgumentError('query', 'contains control characters or broken Unicode');
+  const normalized = query.normalize('NFC').trim();
+  if (!normalized) throw new InvalidArgumentError('query', 'must not be empty');
+  const terms = queryTerms(normalized);
+  if (!terms.tokens.length) throw new InvalidArgumentError('query', 'has no words to look for');
+  if (terms.tokens.length > MAX_QUERY_WORDS) throw new InvalidArgumentError('query', `must have at most ${MAX_QUERY_WORDS} words`);
+  return terms;
+}
+
+/** A candidate with what ranking needs: its texts by weight, its date and its reactions. */
+interface Candidate {
+  kind: SearchKind;
+  doc: PracticeDoc | ThreadDoc | ExpertDoc;
+  title: string;
+  /** Second in weight (a summary, a position); then the body fields, for the snippet. */
+  summary: string[];
+  body: string[];
+  date: Date;
+  reactions: number;
+  bonus: number;
+}
+
+const TITLE = 3;
+const SUMMARY = 2;
+const BODY = 1;
+
+/**
+ * How well a candidate matches: per query word, where it matched (title 3, summary 2, body 1),
+ * doubled, plus 1 when the same field has it with the query's own diacritics ("mã" over "ma").
+ */
+function relevance(c: Candidate, terms: QueryTerms): number {
+  const tokensOf = (text: string) => new Set(searchTokens(text));
+  const wordsOf = (text: string) => new Set(wordsWithPositions(text).map((w) => exactForm(w.word)));
+  const fields = [
+    { weight: TITLE, texts: [c.title] },
+    { weight: SUMMARY, texts: c.summary },
+    { weight: BODY, texts: c.body },
+  ].map((f) => {
+    const text = f.texts.join('\n');
+    let tokens: Set<string> | undefined;
+    let words: Set<string> | undefined;
+    return { weight: f.weight, tokens: () => (tokens ??= tokensOf(text)), words: () => (words ??= wordsOf(text)) };
+  });
+  let score = 0;
+  for (const word of terms.words) {
+    const token = fold(word);
+    const field = fields.find((f) => f.weight === BODY || f.tokens().has(token))!;
+    score += field.weight * 2 + (field.words().has(word) ? 1 : 0);
+  }
+  return score;
+}
+
+/** Recent and reacted-to records first among equally relevant ones: a year of age weighs as e-fold reactions. */
+const freshness = (c: Candidate, now: number) => Math.log1p(c.reactions) - (now - c.date.getTime()) / (365 * 86_400_000) + c.bonus;
+
+const asPractice = (doc: PracticeDoc): Candidate => ({
+  kind: 'practice',
+  doc,
+  title: doc.title,
+  summary: [doc.summary ?? ''],
+  body: [doc.problem, doc.solution, doc.results, doc.lessons].map((s) => s ?? ''),
+  date: doc.publishedAt ?? doc.updatedAt,
+  reactions: doc.endorsementCount ?? 0,
+  bonus: 0,
+});
+
+const asThread = (doc: ThreadDoc): Candidate => ({
+  kind: 'thread',
+  doc,
+  title: doc.title,
+  summary: [],
+  body: [doc.body ?? ''],
+  date: doc.lastActivityAt,
+  reactions: doc.replyCount ?? 0,
+  bonus: 0,
+});
+
+const asExpert = (doc: ExpertDoc, organizationName: string | null): Candidate => ({
+  kind: 'expert',
+  doc,
+  title: doc.name,
+  summary: [[doc.position, organizationName].filter(Boolean).join(' · ')],
+  // A handle match counts as a body match (the fallback) but makes no snippet.
+  body: [],
+  date: doc.joinedAt,
+  reactions: 0,
+  bonus: doc.verifiedAt ? 0.5 : 0,
+});
+
+/** Which filters a kind can satisfy: a filter a kind has no field for leaves that kind out. */
+function kindAccepts(kind: SearchKind, filter: SearchFilter): boolean {
+  if (kind === 'thread') return !filter.organization && !filter.stage && (filter.year ?? null) === null;
+  if (kind === 'expert') return !filter.stage && (filter.year ?? null) === null;
+  return true;
+}
+
+/** Reads one kind's matches: the candidates when the kind is shown, and the exact count. */
+async function readKind<T>(
+  model: Model<any>,
+  conditions: QueryFilter<any>[],
+  sort: Record<string, 1 | -1>,
+  shown: boolean,
+): Promise<{ docs: T[]; count: number }> {
+  const filter = { $and: conditions };
+  if (!shown) return { docs: [], count: await model.countDocuments(filter) };
+  const docs = (await model.find(filter, { searchTokens: 0 }).sort(sort).limit(CANDIDATES_PER_KIND).lean()) as T[];
+  const count = docs.length < CANDIDATES_PER_KIND ? docs.length : await model.countDocuments(filter);
+  return { docs, count };
+}
+
+interface Cursor {
+  offset: number;
+  key: string;
+}
+
+/** The same query, filter and kind of viewer give the same key: a cursor only pages its own search. */
+const searchKey = (terms: QueryTerms, filter: SearchFilter, signedIn: boolean) =>
+  createHash('sha256')
+    .update(JSON.stringify([terms.tokens, terms.words, filter.kinds ? [...filter.kinds].sort() : null, filter.topic ?? null, filter.place ?? null, filter.organization ?? null, filter.stage ?? null, filter.year ?? null, signedIn]))
+    .digest('base64url')
+    .slice(0, 16);
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.offset, cursor.key])).toString('base64url');
+
+function decodeCursor(value: string, key: string): number {
+  const malformed = () => new InvalidArgumentError('after', 'is not a cursor of this search');
+  if (value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) throw malformed();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    throw malformed();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw malformed();
+  const [offset, cursorKey] = parsed as unknown[];
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > searchKinds.length * CANDIDATES_PER_KIND) throw malformed();
+  if (cursorKey !== key) throw new InvalidArgumentError('after', 'belongs to another search (the query or the filter changed)');
+  return offset;
+}
+
+/** Searches what the viewer may see and answers one ranked page. */
+export async function search(viewer: Viewer | null, query: string, filter: SearchFilter, page: PageArgs): Promise<SearchPage> {
+  const terms = parseQuery(query);
+  if (page.last !== null && page.last !== undefined) throw new InvalidArgumentError('last', 'is not supported: search pages forward');
+  if (page.before) throw new InvalidArgumentError('before', 'is not supported: search pages forward');
+  const first = page.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0) throw new InvalidArgumentError('first', 'must be a non-negative integer');
+  if (first > MAX_PAGE_SIZE) throw new InvalidArgumentError('first', `must be at most ${MAX_PAGE_SIZE}`);
+  if (filter.year !== null && filter.year !== undefined && (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2100)) {
+    throw new InvalidArgumentError('filter.year', 'is not a year');
+  }
+  const key = searchKey(terms, filter, Boolean(viewer));
+  const offset = page.after ? decodeCursor(page.after, key) : 0;
+
+  // Filters resolve first: an unknown topic, place or organisation is an error, not "nothing found".
+  const topic = filter.topic ? await requireTopic(filter.topic, 'filter.topic') : null;
+  const places = filter.place ? await placeCodesFor(filter.place, 'filter.place') : null;
+  const organizations = filter.organization ? await organizationSlugsFor(filter.organization, 'filter.organization') : null;
+
+  const words = terms.tokens.map((token) => ({ searchTokens: token }));
+  const shown = (kind: SearchKind) => !filter.kinds?.length || filter.kinds.includes(kind);
+  const empty = { docs: [], count: 0 };
+
+  const practiceConditions: QueryFilter<any>[] = [{ status: 'published' }, ...words];
+  if (topic) practiceConditions.push({ topics: topic });
+  if (places) practiceConditions.push({ place: anyOf(places) });
+  if (organizations) practiceConditions.push({ organization: anyOf(organizations) });
+  if (filter.stage) practiceConditions.push({ stage: filter.stage });
+  if (filter.year !== null && filter.year !== undefined) practiceConditions.push({ year: filter.year });
+
+  const threadConditions: QueryFilter<any>[] = [...words];
+  if (topic) threadConditions.push({ topics: topic });
+  if (places) threadConditions.push({ place: anyOf(places) });
+
+  const expertConditions: QueryFilter<any>[] = [...words];
+  if (topic) expertConditions.push({ specialties: topic });
+  if (places) expertConditions.push({ place: anyOf(places) });
+  if (organizations) expertConditions.push({ organization: anyOf(organizations) });
+
+  const [practices, threads, experts] = await Promise.all([
+    readKind<PracticeDoc>(Practice, practiceConditions, { publishedAt: -1, _id: -1 }, shown('practice')),
+    // Discussions are for signed-in members: a signed-out viewer is told of none.
+    viewer && kindAccepts('thread', filter) ? readKind<ThreadDoc>(Thread, threadConditions, { lastActivityAt: -1, _id: -1 }, shown('thread')) : empty,
+    kindAccepts('expert', filter) ? readKind<ExpertDoc>(Expert, expertConditions, { sortName: 1, _id: 1 }, shown('expert')) : empty,
+  ]);
+
+  const organizationNames = new Map(
+    (await (experts.docs.length ? organizationsBySlugs([...new Set(experts.docs.map((e) => e.organization).filter((o): o is string => Boolean(o)))]) : []))
+      .map((o) => [o._id, o.name]),
+  );
+
+  const now = Date.now();
+  const ranked = [
+    ...practices.docs.map(asPractice),
+    ...(threads.docs as ThreadDoc[]).map(asThread),
+    ...(experts.docs as ExpertDoc[]).map((e) => asExpert(e, e.organization ? (organizationNames.get(e.organization) ?? null) : null)),
+  ]
+    .map((c) => ({ c, relevance: relevance(c, terms), freshness: freshness(c, now) }))
+    .sort((a, b) => b.relevance - a.relevance || b.freshness - a.freshness || String(b.c.doc._id).localeCompare(String(a.c.doc._id)));
+
+  const slice = ranked.slice(offset, offset + first);
+  const edges = slice.map(({ c }, i) => ({ cursor: encodeCursor({ offset: offset + i + 1, key }), node: hitOf(c, terms) }));
+  const counts: SearchCounts = { practices: practices.count, threads: threads.count, experts: experts.count };
+  const total = (shown('practice') ? counts.practices : 0) + (shown('thread') ? counts.threads : 0) + (shown('expert') ? counts.experts : 0);
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: offset + first < ranked.length,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => total,
+    counts,
+  };
+}
+
+/** The highlighted title, and a snippet from the field that matched most (the summary on a tie). */
+function hitOf(c: Candidate, terms: QueryTerms): SearchHit {
+  const fields = [...c.summary, ...c.body].filter((text) => text.trim());
+  let best = fields[0] ?? '';
+  let bestScore = 0;
+  for (const text of fields) {
+    const tokens = new Set(searchTokens(text));
+    const score = terms.tokens.filter((t) => tokens.has(t)).length;
+    if (score > bestScore) [best, bestScore] = [text, score];
+  }
+  return { kind: c.kind, node: c.doc, title: highlight(c.title, terms), snippet: best ? snippet(best, terms) : [] };
+}
+
+/**
+ * Makes every practice's stored searchTokens what practiceSearchTokens gives today (e.g. after
+ * the long fields joined the index); returns how many changed. Reads the practices once in _id
+ * order and writes only the ones that differ, so a second run writes nothing.
+ */
+export async function reindexPractices(): Promise<number> {
+  let changed = 0;
+  for (const practice of await Practice.find({}, { title: 1, summary: 1, problem: 1, solution: 1, results: 1, lessons: 1, searchTokens: 1 }).sort({ _id: 1 }).lean<PracticeDoc[]>()) {
+    const tokens = practiceSearchTokens(practice);
+    if (JSON.stringify(tokens) === JSON.stringify(practice.searchTokens)) continue;
+    await Practice.updateOne({ _id: practice._id }, { $set: { searchTokens: tokens } });
+    changed++;
+  }
+  return changed;
+}
