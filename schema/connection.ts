@@ -30,7 +30,7 @@ export interface Page<T> {
 
 type Encoded = string | number | { d: string };
 
-function encodeCursor(doc: Record<string, unknown>, keys: SortKey[]): string {
+export function encodeCursor(doc: Record<string, unknown>, keys: SortKey[]): string {
   const values: Encoded[] = keys.map(({ field, kind }) => {
     const value = doc[field];
     if (kind === 'date') return { d: (value as Date).toISOString() };
@@ -41,7 +41,7 @@ function encodeCursor(doc: Record<string, unknown>, keys: SortKey[]): string {
 }
 
 /** Turns a client's cursor back into typed sort values, or explains which argument is wrong. */
-function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknown[] {
+export function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknown[] {
   const malformed = () => new InvalidArgumentError(argument, 'is not a cursor of this list');
   if (cursor.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw malformed();
   let values: unknown;
@@ -75,7 +75,7 @@ function decodeCursor(cursor: string, keys: SortKey[], argument: string): unknow
 }
 
 /** Documents strictly after (or before) the given position in the order `keys`. */
-function beyond(keys: SortKey[], values: unknown[], forward: boolean): QueryFilter<unknown> {
+export function beyond(keys: SortKey[], values: unknown[], forward: boolean): QueryFilter<unknown> {
   return {
     $or: keys.map((key, i) => {
       const branch: Record<string, unknown> = {};
@@ -87,7 +87,7 @@ function beyond(keys: SortKey[], values: unknown[], forward: boolean): QueryFilt
   };
 }
 
-function pageSize(value: number | null | undefined, argument: string): number | null {
+export function pageSize(value: number | null | undefined, argument: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(argument, 'must be a non-negative integer');
   if (value > MAX_PAGE_SIZE) throw new InvalidArgumentError(argument, `must be at most ${MAX_PAGE_SIZE}`);

@@ -2,7 +2,9 @@ import { Account } from './account/model.ts';
 import { AuditEntry } from './audit/model.ts';
 import { Avatar } from './avatar/model.ts';
 import { Cohort } from './cohort/model.ts';
+import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
+import { Follow, FollowSeen } from './follow/model.ts';
 import { Organization } from './organization/model.ts';
 import { Reply, Thread, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
@@ -13,4 +15,4 @@ import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote, Follow, FollowSeen, Bookmark];

@@ -18,6 +18,40 @@ const markdown = new MarkdownIt({
   maxNesting: 20,
 });
 
+/*
+ * `@handle` links to that person's profile. An inline rule (not a regex over the HTML) so that
+ * code spans, links and e-mail addresses are left alone; a trailing dot or dash ends the handle,
+ * as in "cảm ơn @ha.ltt." at the end of a sentence.
+ */
+const MENTION = /^@([a-z][a-z0-9._-]{1,28}[a-z0-9])/;
+markdown.inline.ruler.before('emphasis', 'mention', (state, silent) => {
+  if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
+  const before = state.pos > 0 ? state.src[state.pos - 1]! : ' ';
+  if (/[\p{L}\p{N}._\-/]/u.test(before)) return false;
+  const match = MENTION.exec(state.src.slice(state.pos));
+  if (!match) return false;
+  if (!silent) {
+    const open = state.push('link_open', 'a', 1);
+    open.attrs = [['href', `/experts/${match[1]}`], ['class', 'mention']];
+    state.push('text', '', 0).content = match[0];
+    state.push('link_close', 'a', -1);
+  }
+  state.pos += match[0].length;
+  return true;
+});
+
+/** The handles a text mentions, each once, in order. */
+export function mentionedHandles(source: string): string[] {
+  const handles = new Set<string>();
+  for (const token of markdown.parseInline(source, {})) {
+    for (const child of token.children ?? []) {
+      const href = child.type === 'link_open' && child.attrGet('class') === 'mention' ? child.attrGet('href') : null;
+      if (href) handles.add(href.slice('/experts/'.length));
+    }
+  }
+  return [...handles];
+}
+
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['style'], td: ['style'] },
@@ -28,11 +62,17 @@ const allowed: sanitizeHtml.IOptions = {
   transformTags: {
     h1: 'h3',
     h2: 'h4',
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener noreferrer', target: '_blank' } }),
+    // Mentions stay in the app; every other link opens outside it, without passing on our page.
+    a: (tagName, attribs) =>
+      attribs.class === 'mention' && attribs.href?.startsWith('/experts/')
+        ? { tagName, attribs: { href: attribs.href, class: 'mention' } }
+        : { tagName, attribs: { href: attribs.href ?? '', ...(attribs.title ? { title: attribs.title } : {}), rel: 'nofollow noopener noreferrer', target: '_blank' } },
   },
   allowedAttributesByTagAfterTransform: undefined,
 } as sanitizeHtml.IOptions;
-(allowed.allowedAttributes as Record<string, string[]>).a!.push('rel', 'target');
+(allowed.allowedAttributes as Record<string, string[]>).a!.push('rel', 'target', 'class');
+// Only the mention class survives (see transformTags above).
+allowed.allowedClasses = { a: ['mention'] };
 
 /** Safe HTML for a markdown text. */
 export function renderMarkdown(source: string): string {

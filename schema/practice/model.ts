@@ -50,6 +50,7 @@ practiceSchema.index({ status: 1, year: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, featured: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, searchTokens: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ authors: 1, updatedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, authors: 1, publishedAt: -1, _id: -1 });
 
 export type PracticeDoc = InferSchemaType<typeof practiceSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Practice = model('Practice', practiceSchema);

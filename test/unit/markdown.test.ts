@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../schema/markdown/render.ts';
+import { mentionedHandles, renderMarkdown } from '../../schema/markdown/render.ts';
 
 /** Known ways of smuggling script through markdown and HTML (OWASP's filter-evasion classics). */
 const xssCorpus = [
@@ -62,5 +62,26 @@ describe('Markdown rendering', () => {
     const html = renderMarkdown(nested) + renderMarkdown(table);
     expect(html.length).toBeLessThan(1_000_000);
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('Mentions', () => {
+  it('links @handle to the profile inside the app, ending the handle before a closing dot', () => {
+    expect(renderMarkdown('Cảm ơn @ha.ltt. Hỏi thêm @hungnv nhé')).toBe(
+      '<p>Cảm ơn <a href="/experts/ha.ltt" class="mention">@ha.ltt</a>. Hỏi thêm <a href="/experts/hungnv" class="mention">@hungnv</a> nhé</p>\n',
+    );
+    expect(mentionedHandles('@ha.ltt và @hungnv, lại @ha.ltt')).toEqual(['ha.ltt', 'hungnv']);
+  });
+
+  it('leaves e-mail addresses, code, too-short and capitalised names alone', () => {
+    expect(mentionedHandles('thư a@hungnv.vn, `@hungnv`, @ab, @Hungnv')).toEqual([]);
+    expect(renderMarkdown('`@hungnv`')).toBe('<p><code>@hungnv</code></p>\n');
+  });
+
+  it('never lets a written link pose as a mention', () => {
+    const html = renderMarkdown('[bấm](/experts/evil) <a class="mention" href="javascript:alert(1)">x</a>');
+    expect(html).not.toMatch(/<a [^>]*class="mention"/);
+    expect(html).not.toMatch(/<a [^>]*href="javascript/);
+    expect(html).toContain('<a href="/experts/evil" rel="nofollow noopener noreferrer" target="_blank">bấm</a>');
   });
 });

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { requireViewer } from '../account/service.ts';
+import { beyond, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, paginate, pageSize, type PageArgs, type SortKey } from '../connection.ts';
+import type { Context, Viewer } from '../context.ts';
+import { Thread, type ThreadDoc } from '../discussion/model.ts';
+import { getThread } from '../discussion/service.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { findExpertById } from '../expert/service.ts';
+import { markedBy, setMark } from '../mark.ts';
+import { Practice, type PracticeDoc } from '../practice/model.ts';
+import { anyOf, notEqual } from '../query.ts';
+import { findTopic } from '../topic/service.ts';
+import { parseInput, slug } from '../validation.ts';
+import { Follow, FollowSeen, type FollowDoc, type FollowKind } from './model.ts';
+
+export type { FollowDoc, FollowKind };
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
+const expertInput = z.object({ id: objectId, following: z.boolean() });
+const topicInput = z.object({ topic: slug, following: z.boolean() });
+const threadInput = z.object({ id: objectId, following: z.boolean() });
+
+async function setFollow(viewer: Viewer, kind: FollowKind, target: string, following: boolean): Promise<void> {
+  await setMark(Follow, { follower: viewer.id, kind, target }, following);
+}
+
+export async function followExpert(ctx: Context, input: unknown): Promise<string> {
+  const viewer = requireViewer(ctx);
+  const { id, following } = parseInput(expertInput, input);
+  if (!(await findExpertById(id))) throw new NotFoundError('id', 'expert', id);
+  if (id === viewer.id) throw new ConflictError('Nobody follows themselves.');
+  await setFollow(viewer, 'expert', id, following);
+  return id;
+}
+
+export async function followTopic(ctx: Context, input: unknown): Promise<string> {
+  const viewer = requireViewer(ctx);
+  const { topic, following } = parseInput(topicInput, input);
+  if (!(await findTopic(topic))) throw new NotFoundError('topic', 'topic', topic);
+  await setFollow(viewer, 'topic', topic, following);
+  return topic;
+}
+
+export async function followThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const viewer = requireViewer(ctx);
+  const { id, following } = parseInput(threadInput, input);
+  const thread = await getThread(id);
+  await setFollow(viewer, 'thread', id, following);
+  return thread;
+}
+
+/** Whether the viewer follows each of these targets (false when signed out). */
+export const followedByViewer = (viewer: Viewer | null, kind: FollowKind, targets: readonly string[]) => markedBy(Follow, 'follower', viewer?.id ?? null, kind, targets);
+
+/** How many people follow each target: one aggregate for a page. */
+export async function followerCounts(kind: FollowKind, targets: readonly string[]): Promise<number[]> {
+  const counts = await Follow.aggregate<{ _id: string; n: number }>([
+    { $match: { kind, target: { $in: [...new Set(targets)] } } },
+    { $group: { _id: '$target', n: { $sum: 1 } } },
+  ]);
+  const byTarget = new Map(counts.map((c) => [c._id, c.n]));
+  return targets.map((target) => byTarget.get(target) ?? 0);
+}
+
+/** What the viewer follows, latest first, optionally of one kind. */
+export const listFollows = (viewer: Viewer, kind: FollowKind | null | undefined, page: PageArgs) =>
+  paginate<FollowDoc>(Follow, kind ? { follower: viewer.id, kind } : { follower: viewer.id }, newestFirst('createdAt'), page);
+
+const newestFirst = (field: string): SortKey[] => [
+  { field, kind: 'date', direction: -1 },
+  { field: '_id', kind: 'objectId', direction: -1 },
+];
+
+/* ---------- What changed in what the viewer follows ---------- */
+
+/** A followed thread with new activity, or a practice published in a followed topic or by a followed expert. */
+export interface FollowUpdate {
+  kind: 'practice' | 'thread';
+  at: Date;
+  _id: unknown;
+  practice: PracticeDoc | null;
+  thread: ThreadDoc | null;
+  /** Which of the viewer's follows brought it: topics it is in, experts who wrote it, the thread itself. */
+  topics: string[];
+  experts: string[];
+  followedThread: boolean;
+  isNew: boolean;
+}
+
+/** A person follows at most this many things of each kind into their updates (the rest still count as follows). */
+const FOLLOWS_READ = 500;
+const updateKeys: SortKey[] = newestFirst('at');
+
+/**
+ * The viewer's updates, newest first, paged by (time, id) like every list. Each page costs a
+ * constant number of queries: the follows, then one per source (practices by topic, by author;
+ * threads by topic, by author, followed threads), each limited to the page size.
+ */
+export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
+  const first = pageSize(page.first, 'first') ?? DEFAULT_PAGE_SIZE;
+  const position = page.after ? decodeCursor(page.after, updateKeys, 'after') : null;
+  const olderThan = (field: string) => (position ? beyond(newestFirst(field), position, true) : {});
+  const [follows, seen] = await Promise.all([
+    Follow.find({ follower: viewer.id }, { kind: 1, target: 1 }).limit(FOLLOWS_READ * 3).lean<FollowDoc[]>(),
+    FollowSeen.findById(viewer.id).lean<{ seenAt: Date }>(),
+  ]);
+  const targets = (kind: FollowKind) => follows.filter((f) => f.kind === kind).map((f) => f.target).slice(0, FOLLOWS_READ);
+  const [topics, experts, threadIds] = [targets('topic'), targets('expert'), targets('thread')];
+  const limit = first + 1;
+  const published = { status: 'published' as const, authors: notEqual(viewer.id) };
+  const sources = await Promise.all([
+    topics.length ? Practice.find({ ...published, topics: anyOf(topics), ...olderThan('publishedAt') }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
+    experts.length ? Practice.find({ status: 'published' as const, authors: anyOf(experts), ...olderThan('publishedAt') }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
+    topics.length ? Thread.find({ topics: anyOf(topics), author: notEqual(viewer.id), ...olderThan('lastActivityAt') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
+    experts.length ? Thread.find({ author: anyOf(experts), ...olderThan('lastActivityAt') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
+    // Followed threads are few and fetched by id; their order is settled below.
+    threadIds.length ? Thread.find({ _id: anyOf(threadIds) }).lean<ThreadDoc[]>() : [],
+  ]);
+  const [byTopic, byExpert, threadsByTopic, threadsByExpert, followedThreads] = sources as [PracticeDoc[], PracticeDoc[], ThreadDoc[], ThreadDoc[], ThreadDoc[]];
+
+  const topicSet = new Set(topics);
+  const expertSet = new Set(experts);
+  const threadSet = new Set(threadIds);
+  const seenAt = seen?.seenAt.getTime() ?? 0;
+  const updates = new Map<string, FollowUpdate>();
+  for (const p of [...byTopic, ...byExpert]) {
+    updates.set(String(p._id), {
+      kind: 'practice',
+      at: p.publishedAt!,
+      _id: p._id,
+      practice: p,
+      thread: null,
+      topics: p.topics.filter((t) => topicSet.has(t)),
+      experts: p.authors.map(String).filter((a) => expertSet.has(a)),
+      followedThread: false,
+      isNew: p.publishedAt!.getTime() > seenAt,
+    });
+  }
+  for (const th of [...threadsByTopic, ...threadsByExpert, ...followedThreads]) {
+    updates.set(String(th._id), {
+      kind: 'thread',
+      at: th.lastActivityAt,
+      _id: th._id,
+      practice: null,
+      thread: th,
+      topics: th.topics.filter((t) => topicSet.has(t)),
+      experts: expertSet.has(String(th.author)) ? [String(th.author)] : [],
+      followedThread: threadSet.has(String(th._id)),
+      isNew: th.lastActivityAt.getTime() > seenAt,
+    });
+  }
+  const after = position ? { at: position[0] as Date, id: String(position[1]) } : null;
+  const ordered = [...updates.values()]
+    .filter((u) => !after || u.at < after.at || (u.at.getTime() === after.at.getTime() && String(u._id) < after.id))
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || (String(b._id) < String(a._id) ? -1 : 1));
+  const nodes = ordered.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node as unknown as Record<string, unknown>, updateKeys), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: ordered.length > first, hasPreviousPage: Boolean(position), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    seenAt: seen?.seenAt ?? null,
+    // Everything the follows reach, when asked for: one count per collection.
+    totalCount: async () => {
+      const practiceBranches = [...(topics.length ? [{ topics: anyOf(topics), authors: notEqual(viewer.id) }] : []), ...(experts.length ? [{ authors: anyOf(experts) }] : [])];
+      const threadBranches = [
+        ...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []),
+        ...(experts.length ? [{ author: anyOf(experts) }] : []),
+        ...(threadIds.length ? [{ _id: anyOf(threadIds) }] : []),
+      ];
+      const [practices, threads] = await Promise.all([
+        practiceBranches.length ? Practice.countDocuments({ status: 'published' as const, $or: practiceBranches }) : 0,
+        threadBranches.length ? Thread.countDocuments({ $or: threadBranches }) : 0,
+      ]);
+      return practices + threads;
+    },
+  };
+}
+
+/** Moves the viewer's "new" marker to now. */
+export async function markFollowUpdatesSeen(ctx: Context): Promise<void> {
+  const viewer = requireViewer(ctx);
+  await FollowSeen.updateOne({ _id: viewer.id }, { $set: { seenAt: new Date() } }, { upsert: true });
+}
