@@ -15,7 +15,5 @@ import './markdown/types.ts';
 import './reaction/types.ts';
 import './discussion/types.ts';
 import './search/types.ts';
-import './follow/types.ts';
-import './bookmark/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

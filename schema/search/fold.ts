@@ -91,7 +91,8 @@ export function queryTerms(query: string): QueryTerms {
 /**
  * Splits `text` into runs, marking the words (and acronym phrases) the query looks for. Words are
  * compared folded, so "chuyen" marks "Chuyển"; the marks land on the original characters. A
- * phrase is marked whole, spaces included, and only where all its words follow each other.
+ * phrase is marked whole, spaces included, and only where all its words follow each other;
+ * neighbouring matches separated by spaces only are joined into one run.
  */
 export function highlight(text: string, terms: Pick<QueryTerms, 'phrases'>): Segment[] {
   const words = wordsWithPositions(text);
@@ -104,6 +105,10 @@ export function highlight(text: string, terms: Pick<QueryTerms, 'phrases'>): Seg
     }
   }
   marks.sort((a, b) => a[0] - b[0]);
+  // Matched words with only spaces between them read as one match: "<mark>Chuyển đổi số</mark>".
+  for (let i = 1; i < marks.length; i++) {
+    if (marks[i]![0] > marks[i - 1]![1] && /^[^\S\n]+$/.test(text.slice(marks[i - 1]![1], marks[i]![0]))) marks[i]![0] = marks[i - 1]![1];
+  }
   const segments: Segment[] = [];
   let at = 0;
   for (const [start, end] of marks) {
