@@ -5,6 +5,7 @@ import { createHttpServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { sweepExpiredSessions } from '../schema/session/service.ts';
 import { isEmpty, loadDemoData, loadReferenceData } from '../seeds/load.ts';
+import { reindexPractices } from '../schema/search/service.ts';
 
 async function main() {
   const config = loadConfig();
@@ -20,6 +21,9 @@ async function main() {
     logger.info('The database is empty: loading the demo dataset…');
     await loadDemoData();
   }
+  // Search tokens of practices written before the index grew (e.g. to the long fields); writes only what differs.
+  const reindexed = await reindexPractices();
+  if (reindexed) logger.info(`Search: reindexed ${reindexed} practices.`);
 
   // Expiry is checked on every request; this only removes what nobody will present again.
   const sweep = setInterval(() => {
