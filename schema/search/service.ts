@@ -191,8 +191,8 @@ const searchKey = (terms: QueryTerms, filter: SearchFilter, signedIn: boolean) =
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.offset, cursor.key])).toString('base64url');
 
-function decodeCursor(value: string, key: string): number {
-  const malformed = () => new InvalidArgumentError('after', 'is not a cursor of this search');
+function decodeCursor(value: string, key: string, argument: string): number {
+  const malformed = () => new InvalidArgumentError(argument, 'is not a cursor of this search');
   if (value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) throw malformed();
   let parsed: unknown;
   try {
@@ -202,24 +202,29 @@ function decodeCursor(value: string, key: string): number {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw malformed();
   const [offset, cursorKey] = parsed as unknown[];
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > searchKinds.length * CANDIDATES_PER_KIND) throw malformed();
-  if (cursorKey !== key) throw new InvalidArgumentError('after', 'belongs to another search (the query or the filter changed)');
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset >= searchKinds.length * CANDIDATES_PER_KIND) throw malformed();
+  if (cursorKey !== key) throw new InvalidArgumentError(argument, 'belongs to another search (the query or the filter changed)');
   return offset;
 }
 
 /** Searches what the viewer may see and answers one ranked page. */
 export async function search(viewer: Viewer | null, query: string, filter: SearchFilter, page: PageArgs): Promise<SearchPage> {
   const terms = parseQuery(query);
-  if (page.last !== null && page.last !== undefined) throw new InvalidArgumentError('last', 'is not supported: search pages forward');
-  if (page.before) throw new InvalidArgumentError('before', 'is not supported: search pages forward');
-  const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw new InvalidArgumentError('first', 'must be a non-negative integer');
-  if (first > MAX_PAGE_SIZE) throw new InvalidArgumentError('first', `must be at most ${MAX_PAGE_SIZE}`);
+  const size = (value: number | null | undefined, argument: string) => {
+    if (value === null || value === undefined) return null;
+    if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError(argument, 'must be a non-negative integer');
+    if (value > MAX_PAGE_SIZE) throw new InvalidArgumentError(argument, `must be at most ${MAX_PAGE_SIZE}`);
+    return value;
+  };
+  const first = size(page.first, 'first');
+  const last = size(page.last, 'last');
+  if (first !== null && last !== null) throw new InvalidArgumentError('last', 'cannot be combined with "first"');
   if (filter.year !== null && filter.year !== undefined && (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2100)) {
     throw new InvalidArgumentError('filter.year', 'is not a year');
   }
   const key = searchKey(terms, filter, Boolean(viewer));
-  const offset = page.after ? decodeCursor(page.after, key) : 0;
+  const after = page.after ? decodeCursor(page.after, key, 'after') : null;
+  const before = page.before ? decodeCursor(page.before, key, 'before') : null;
 
   // Filters resolve first: an unknown topic, place or organisation is an error, not "nothing found".
   const topic = filter.topic ? await requireTopic(filter.topic, 'filter.topic') : null;
@@ -267,15 +272,24 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
     .map((c) => ({ c, relevance: relevance(c, terms), freshness: freshness(c, now) }))
     .sort((a, b) => b.relevance - a.relevance || b.freshness - a.freshness || String(b.c.doc._id).localeCompare(String(a.c.doc._id)));
 
-  const slice = ranked.slice(offset, offset + first);
-  const edges = slice.map(({ c }, i) => ({ cursor: encodeCursor({ offset: offset + i + 1, key }), node: hitOf(c, terms) }));
+  // Cursors are positions in the ranking: `after` pages forward from one, `before` back from one.
+  let start: number;
+  let end: number;
+  if (before !== null) {
+    end = Math.min(before, ranked.length);
+    start = Math.max(0, end - (last ?? first ?? DEFAULT_PAGE_SIZE));
+  } else {
+    start = after === null ? 0 : after + 1;
+    end = start + (first ?? last ?? DEFAULT_PAGE_SIZE);
+  }
+  const edges = ranked.slice(start, end).map(({ c }, i) => ({ cursor: encodeCursor({ offset: start + i, key }), node: hitOf(c, terms) }));
   const counts: SearchCounts = { practices: practices.count, threads: threads.count, experts: experts.count };
   const total = (shown('practice') ? counts.practices : 0) + (shown('thread') ? counts.threads : 0) + (shown('expert') ? counts.experts : 0);
   return {
     edges,
     pageInfo: {
-      hasNextPage: offset + first < ranked.length,
-      hasPreviousPage: offset > 0,
+      hasNextPage: end < ranked.length,
+      hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

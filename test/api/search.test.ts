@@ -54,8 +54,8 @@ beforeAll(async () => {
 beforeEach(() => resetRateLimits());
 
 const SEARCH = /* GraphQL */ `
-  query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String) {
-    search(query: $query, filter: $filter, first: $first, after: $after) {
+  query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    search(query: $query, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       counts { practices threads experts }
       pageInfo { hasNextPage endCursor }
@@ -196,6 +196,9 @@ describe('Search', () => {
     const secondPage = await run('chuyen doi so', undefined, { cookie: member, first: 10, after: firstPage.data.search.pageInfo.endCursor });
     expect([...titles(firstPage), ...titles(secondPage)]).toEqual(all);
     expect(secondPage.data.search.pageInfo.hasNextPage).toBe(false);
+    // And back: the page before the second one is the first one.
+    const back = await graphql(SEARCH, { query: 'chuyen doi so', last: 3, before: secondPage.data.search.edges[0].cursor }, { cookie: member });
+    expect(titles(back)).toEqual(titles(firstPage));
 
     expect(codeOf(await run('ma', undefined, { after: firstPage.data.search.pageInfo.endCursor }))).toEqual([['BAD_USER_INPUT', 'after']]);
     expect(codeOf(await run('chuyen doi so', undefined, { after: 'bm90LWEtY3Vyc29y' }))).toEqual([['BAD_USER_INPUT', 'after']]);
