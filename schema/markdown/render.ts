@@ -46,7 +46,7 @@ export function mentionedHandles(source: string): string[] {
   for (const token of markdown.parseInline(source, {})) {
     for (const child of token.children ?? []) {
       const href = child.type === 'link_open' && child.attrGet('class') === 'mention' ? child.attrGet('href') : null;
-      if (href) handles.add(href.slice('/experts/'.length));
+      if (typeof href === 'string') handles.add(href.slice('/experts/'.length));
     }
   }
   return [...handles];

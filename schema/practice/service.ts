@@ -94,7 +94,7 @@ export async function createPractice(ctx: Context, input: unknown): Promise<Prac
   return practice.toObject() as PracticeDoc;
 }
 
-const updateInput = practiceFields.partial().extend({ id: objectId });
+const updateInput = practiceFields.partial().extend({ id: objectId, baseUpdatedAt: z.date().optional() });
 
 /**
  * Saves an author's changes (the editor autosaves drafts through this). A published practice
@@ -102,13 +102,15 @@ const updateInput = practiceFields.partial().extend({ id: objectId });
  */
 export async function updatePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id, coAuthors, ...fields } = parseInput(updateInput, input);
-  return exclusively(`practice:${id}`, () => saveChanges(viewer, id, coAuthors, fields));
+  const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updateInput, input);
+  return exclusively(`practice:${id}`, () => saveChanges(viewer, id, coAuthors, fields, baseUpdatedAt));
 }
 
-async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | undefined, fields: Partial<PracticeFields>): Promise<PracticeDoc> {
+async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | undefined, fields: Partial<PracticeFields>, base?: Date): Promise<PracticeDoc> {
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
+  // Two authors editing at once: the later save would silently undo the other's words.
+  if (base && base.getTime() !== practice.updatedAt.getTime()) throw new ConflictError('Someone else changed this practice after you opened it; reload it to see their changes.');
   const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
@@ -236,9 +238,11 @@ export const listSubmittedPractices = (page: PageArgs) =>
 export const listOwnPractices = (viewer: Viewer, page: PageArgs) =>
   paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page);
 
-/** Earlier published versions, newest first. */
-export const practiceHistory = (practiceId: string) =>
-  PracticeRevision.find({ practice: practiceId }).sort({ version: -1 }).limit(50).lean<PracticeRevisionDoc[]>();
+/** Each practice's earlier published versions, newest first: one query for a whole page. */
+export async function practiceHistories(practiceIds: readonly string[]): Promise<PracticeRevisionDoc[][]> {
+  const revisions = await PracticeRevision.find({ practice: anyOf(practiceIds) }).sort({ practice: 1, version: -1 }).lean<PracticeRevisionDoc[]>();
+  return practiceIds.map((id) => revisions.filter((r) => String(r.practice) === id));
+}
 
 /* Counters, written only by the reaction service (see schema/reaction/service.ts for why). */
 

@@ -18,7 +18,7 @@ import {
   listOwnPractices,
   listPractices,
   listSubmittedPractices,
-  practiceHistory,
+  practiceHistories,
   practicesByIds,
   publishPractice,
   returnPractice,
@@ -75,10 +75,11 @@ PracticeRef.implement({
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.publishedAt ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt }),
     viewerCanEdit: t.boolean({ resolve: (p, _, ctx) => canEdit(ctx.viewer, p) }),
-    history: t.field({
-      type: [PracticeRevisionRef],
+    history: t.loadableList({
+      type: PracticeRevisionRef,
       description: 'Earlier published versions, newest first.',
-      resolve: (p) => practiceHistory(String(p._id)),
+      load: (ids: string[]) => practiceHistories(ids),
+      resolve: (p) => String(p._id),
     }),
   }),
 });
@@ -160,7 +161,14 @@ const practiceInputFields = (t: any) => ({
 const CreatePracticeInput = builder.inputType('CreatePracticeInput', { fields: (t) => practiceInputFields(t) });
 const UpdatePracticeInput = builder.inputType('UpdatePracticeInput', {
   description: 'Only the given fields change.',
-  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), ...practiceInputFields(t) }),
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: PracticeRef }),
+    baseUpdatedAt: t.field({
+      type: 'DateTime',
+      description: 'The updatedAt the editor started from: if the practice changed since (a co-author, a curator), nothing is saved and CONFLICT comes back.',
+    }),
+    ...practiceInputFields(t),
+  }),
 });
 const PracticeIdInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
 const ReturnPracticeInput = builder.inputType('ReturnPracticeInput', {

@@ -16,7 +16,7 @@ const cookies: Record<string, string> = {};
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
 async function practice(title: string, author: string, fields: Record<string, unknown> = {}) {
-  const doc = await Practice.create({ title, authors: [ids[author]], status: 'published', publishedAt: minutesAgo(30), version: 1, topics: [], ...fields });
+  const doc = await Practice.create({ title, authors: [ids[author]!], status: 'published', publishedAt: minutesAgo(30), version: 1, topics: [], ...fields } as never);
   return String(doc._id);
 }
 async function thread(title: string, author: string, fields: Record<string, unknown> = {}) {

@@ -101,6 +101,20 @@ describe('Practice life cycle', () => {
     expect((await mutate('updatePractice', { id, title: 'Bản đồ số dùng chung' }, 'author')).practice.version).toBe(2);
   });
 
+  it('refuses a save based on a version a co-author has since changed, keeping the co-author’s words', async () => {
+    const draft = await create({ title: 'Hai tác giả cùng sửa một bản nháp', coAuthors: ['other1'] });
+    const opened = (await graphql(`query ($id: ID!) { practice(id: $id) { updatedAt } }`, { id: draft.practice.id }, as('author'))).data.practice.updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const first = await mutate('updatePractice', { id: draft.practice.id, baseUpdatedAt: opened, summary: 'Lời của đồng tác giả.' }, 'other');
+    expect(first.__typename).toBe('UpdatePracticePayload');
+    const stale = await mutate('updatePractice', { id: draft.practice.id, baseUpdatedAt: opened, summary: 'Lời ghi đè.' }, 'author');
+    expect(stale.code).toBe('CONFLICT');
+    const now = (await graphql(`query ($id: ID!) { practice(id: $id) { summary updatedAt } }`, { id: draft.practice.id }, as('author'))).data.practice;
+    expect(now.summary).toBe('Lời của đồng tác giả.');
+    // Starting again from what is there now works.
+    expect((await mutate('updatePractice', { id: draft.practice.id, baseUpdatedAt: now.updatedAt, summary: 'Lời đã hợp nhất.' }, 'author')).__typename).toBe('UpdatePracticePayload');
+  });
+
   it('refuses edits and reviews by the wrong people, changing nothing', async () => {
     const id = await publishedPractice('Chữ ký số cho cán bộ');
     expect((await mutate('updatePractice', { id, title: 'Bị sửa trộm' }, 'other')).code).toBe('NOT_AUTHORIZED');
@@ -130,6 +144,8 @@ async function publishedPractice(title: string, overrides: Record<string, unknow
 
 describe('Practice list', () => {
   const LIST = `query ($filter: PracticeFilter, $first: Int) { practices(filter: $filter, first: $first) { totalCount edges { node { title status place { name } organization { name } topics { name } authors { name } } } } }`;
+  // Every per-practice field a page may show, viewer state and history included.
+  const LIST_WITH_EVERYTHING = `query ($first: Int) { practices(first: $first) { totalCount edges { node { title place { name } organization { name } topics { name } authors { name } endorsementCount viewerEndorsed viewerBookmarked history { version } } } } }`;
 
   it('shows only published practices, newest first, and finds a merged province’s ones under its successor', async () => {
     await create({ title: 'Bản nháp không ai thấy' });
@@ -144,7 +160,7 @@ describe('Practice list', () => {
     for (let i = 0; i < 20; i++) await publishedPractice(`Cách làm hay số ${i}`);
     const commandsFor = async (first: number) => {
       commandLog.reset();
-      const response = await graphql(LIST, { first });
+      const response = await graphql(LIST_WITH_EVERYTHING, { first }, as('other'));
       expect(response.data.practices.edges).toHaveLength(first);
       return commandLog.commands.length;
     };

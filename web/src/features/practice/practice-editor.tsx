@@ -71,6 +71,8 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
   const [practiceId, setPracticeId] = createSignal<string | null>(initial?.id ?? null);
   const [status, setStatus] = createSignal<PracticeStatus>(initial?.status ?? 'DRAFT');
   const [version, setVersion] = createSignal(initial?.version ?? 0);
+  // The version of the practice this editor's text is based on; a save from an older base is refused.
+  const [baseUpdatedAt, setBaseUpdatedAt] = createSignal<string | undefined>(initial?.updatedAt);
   const [phase, setPhase] = createSignal<SavePhase>('idle');
   const [savedAt, setSavedAt] = createSignal<Date>();
   const [saveProblem, setSaveProblem] = createSignal<FormProblem['form']>();
@@ -114,13 +116,14 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
       const sent = { linkKeys: sentLinkKeys(snapshot), coAuthors: [...snapshot.coAuthors] };
       const prints = Object.fromEntries(fields.map((field) => [field, fingerprint(snapshot, field)]));
       setPhase('saving');
-      const outcome = await save(id, changes);
+      const outcome = await save(id, changes, id === null ? undefined : baseUpdatedAt());
 
       if (outcome.ok) {
         const practice = outcome.data.practice;
         setSaved((current) => ({ ...current, ...prints }));
         setStatus(practice.status);
         setVersion(practice.version);
+        setBaseUpdatedAt(practice.updatedAt);
         setSavedAt(new Date());
         setSaveProblem(undefined);
         setPhase('idle');

@@ -311,15 +311,16 @@ const practiceReaders = () => [getPractice.key, getPractices.key, getMyPractices
 
 /**
  * Saves the editor's changes: creates the draft when `id` is null (it needs a title), else
- * updates only the fields given. Autosave calls it, so it reloads nothing on the page.
+ * updates only the fields given, refused with CONFLICT when the practice changed after
+ * `baseUpdatedAt` (another author saved). Autosave calls it, so it reloads nothing on the page.
  */
-export const savePracticeAction = action(async (id: string | null, changes: PracticeChanges) => {
+export const savePracticeAction = action(async (id: string | null, changes: PracticeChanges, baseUpdatedAt?: string) => {
   const outcome = await attempt(async (): Promise<Outcome<{ practice: SavedPractice }>> => {
     if (id === null) {
       const result = (await request(CreatePracticeMutation, { input: changes })).createPractice;
       return settle(result, 'CreatePracticePayload');
     }
-    const result = (await request(UpdatePracticeMutation, { input: { id, ...changes } })).updatePractice;
+    const result = (await request(UpdatePracticeMutation, { input: { id, baseUpdatedAt, ...changes } })).updatePractice;
     return settle(result, 'UpdatePracticePayload');
   });
   // The editor's own query stays as it was: reloading it would not change what is on screen.
