@@ -22,7 +22,7 @@ async function practice(fields: Record<string, unknown> & { title: string }, pub
     topics: ['du-lieu-so'], stage: 'operating', year: 2024, status: 'published', publishedAt: day(publishedDay), version: 1, authors: [authorId],
     ...fields,
   };
-  return Practice.create({ ...doc, searchTokens: practiceSearchTokens(doc as any) });
+  return Practice.create({ ...doc, searchTokens: practiceSearchTokens(doc as any) } as any);
 }
 
 async function thread(title: string, body = '', lastDay = 0, extra: Record<string, unknown> = {}) {

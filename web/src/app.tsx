@@ -3,6 +3,7 @@ import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
 import { getViewer } from './features/account/account.api.ts';
 import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
+import { preloadSearch } from './features/search/search.api.ts';
 import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
 import {
   preloadProfileSettings,
@@ -37,6 +38,7 @@ const StaffVerificationPage = lazy(() => import('./features/staff/verification-p
 const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
 const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-review-page.tsx'));
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
+const SearchPage = lazy(() => import('./features/search/search-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 
 /** Until the home page exists, the directory is the front door. */
@@ -53,6 +55,7 @@ export function App() {
       {/* One route for both, so a new draft moving to its own address keeps its editor. */}
       <Route path={['/practices/new', '/practices/:id/edit']} component={PracticeEditorPage} preload={preloadPracticeEditor} />
       <Route path="/practices/:id" component={PracticePage} preload={preloadPractice} />
+      <Route path="/search" component={SearchPage} preload={preloadSearch} />
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />

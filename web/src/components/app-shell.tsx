@@ -2,6 +2,7 @@ import { A, useIsRouting, useLocation, type RouteSectionProps } from '@solidjs/r
 import { createEffect, on, Suspense } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { AccountArea } from '../features/account/account-menu.tsx';
+import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -46,6 +47,7 @@ export function AppShell(props: RouteSectionProps) {
             <span class="brand-full">{t('app.name')}</span>
             <span class="brand-short">{t('app.shortName')}</span>
           </A>
+          <HeaderSearch />
           <div class="header-tools">
             <AccountArea />
             <LanguageSwitch />

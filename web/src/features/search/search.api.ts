@@ -1,0 +1,139 @@
+import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
+import { request } from '../../lib/graphql-client.ts';
+import { getViewer } from '../account/account.api.ts';
+import { getNationalOrganizations, getLocalOrganizations } from '../organization/organization.api.ts';
+import { getPlaces } from '../place/place.api.ts';
+import { stageOf } from '../practice/practice.api.ts';
+import { getTopics } from '../topic/topic.api.ts';
+
+export const SEARCH_PAGE_SIZE = 20;
+/** The API's limit (schema/search/service.ts). */
+export const SEARCH_MAX_LENGTH = 200;
+
+export const SEARCH_KINDS = ['practice', 'thread', 'expert'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+const SearchQuery = graphql(`
+  query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    search(query: $query, filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      counts { practices threads experts }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          kind
+          title { text match }
+          snippet { text match }
+          node {
+            __typename
+            ... on Practice {
+              id
+              year
+              publishedAt
+              place { code name }
+              organization { slug name shortName }
+            }
+            ... on Thread {
+              id
+              threadKind: kind
+              replyCount
+              lastActivityAt
+              author { handle name }
+            }
+            ... on Expert {
+              id
+              handle
+              verified
+              avatarUrl
+              place { code name }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type SearchPage = ResultOf<typeof SearchQuery>['search'];
+export type SearchHit = SearchPage['edges'][number]['node'];
+export type Segments = SearchHit['title'];
+type SearchFilter = NonNullable<VariablesOf<typeof SearchQuery>['filter']>;
+
+/**
+ * What the search page shows, as carried by its URL:
+ * `?q=&kind=practice|thread|expert&topic=&place=&org=&stage=&year=`, `after=` or `before=` to page.
+ */
+export interface SearchParamsOf {
+  q?: string;
+  kind?: SearchKind;
+  topic?: string;
+  place?: string;
+  org?: string;
+  stage?: string;
+  year?: string;
+  after?: string;
+  before?: string;
+}
+
+export const SEARCH_FILTER_KEYS = ['kind', 'topic', 'place', 'org', 'stage', 'year'] as const;
+export type SearchFilterKey = (typeof SEARCH_FILTER_KEYS)[number];
+
+const single = (value: string | string[] | undefined): string | undefined => {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text ? text : undefined;
+};
+
+/** The page's parameters from a URL query; values that cannot be filters are dropped. */
+export function searchParamsOf(search: SearchParams): SearchParamsOf {
+  const params: SearchParamsOf = {};
+  for (const key of ['q', 'topic', 'place', 'org', 'stage', 'year', 'after', 'before'] as const) {
+    const value = single(search[key]);
+    if (value !== undefined) params[key] = value;
+  }
+  const kind = single(search.kind);
+  if (kind && (SEARCH_KINDS as readonly string[]).includes(kind)) params.kind = kind as SearchKind;
+  if (params.stage !== undefined) {
+    const stage = stageOf(params.stage);
+    if (stage) params.stage = stage.toLowerCase();
+    else delete params.stage;
+  }
+  if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
+  if (params.after) delete params.before;
+  return params;
+}
+
+/** Filters other than the kind (which the tabs show). */
+export const hasSearchFilters = (params: SearchParamsOf) => (['topic', 'place', 'org', 'stage', 'year'] as const).some((key) => params[key] !== undefined);
+
+/** Where the search page is, for these parameters (blank ones left out). */
+export function searchHref(params: SearchParamsOf): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, String(value));
+  const text = query.toString();
+  return text ? `/search?${text}` : '/search';
+}
+
+/** One ranked page of results for the given URL parameters. */
+export const getSearch = query(async (params: SearchParamsOf): Promise<SearchPage> => {
+  const filter: SearchFilter = {};
+  if (params.kind) filter.kinds = [params.kind.toUpperCase() as 'PRACTICE' | 'THREAD' | 'EXPERT'];
+  if (params.topic) filter.topic = params.topic;
+  if (params.place) filter.place = params.place;
+  if (params.org) filter.organization = params.org;
+  const stage = stageOf(params.stage);
+  if (stage) filter.stage = stage;
+  if (params.year) filter.year = Number(params.year);
+  const page = params.before ? { last: SEARCH_PAGE_SIZE, before: params.before } : { first: SEARCH_PAGE_SIZE, after: params.after ?? null };
+  return (await request(SearchQuery, { query: params.q ?? '', filter, ...page })).search;
+}, 'search');
+
+export function preloadSearch({ location }: RoutePreloadFuncArgs) {
+  const params = searchParamsOf(location.query);
+  if (params.q) void getSearch(params).catch(() => undefined);
+  void getViewer().catch(() => undefined);
+  void getPlaces().catch(() => undefined);
+  void getNationalOrganizations().catch(() => undefined);
+  void getTopics().catch(() => undefined);
+  if (params.place) void getLocalOrganizations(params.place).catch(() => undefined);
+}
