@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Types } from 'mongoose';
 import { Place } from '../../schema/place/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
@@ -13,7 +14,7 @@ const commandLog = useTestDatabase();
 let member = '';
 
 /** A practice in the given state, written straight to the database (its life cycle is tested elsewhere). */
-async function createPractice(fields: { title: string; place?: string; topics?: string[]; status?: 'draft' | 'published' }, authorId: unknown) {
+async function createPractice(fields: { title: string; place?: string; topics?: string[]; status?: 'draft' | 'published' }, authorId: Types.ObjectId) {
   const published = (fields.status ?? 'published') === 'published';
   return Practice.create({
     title: fields.title,

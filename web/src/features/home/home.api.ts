@@ -1,0 +1,80 @@
+import { query } from '@solidjs/router';
+import { graphql, type ResultOf } from '../../graphql.ts';
+import { request } from '../../lib/graphql-client.ts';
+import { getViewer } from '../account/account.api.ts';
+import { getTopicsWithCounts } from '../topic/topic.api.ts';
+
+export const HOME_FEATURED = 3;
+export const HOME_LATEST = 6;
+export const HOME_THREADS = 5;
+
+const HomePracticesQuery = graphql(`
+  query HomePractices($featured: Int!, $latest: Int!) {
+    featured: practices(filter: { featured: true }, first: $featured) {
+      edges {
+        node {
+          id
+          title
+          summary
+          featured
+          stage
+          year
+          publishedAt
+          organization { slug name shortName current successor { slug name shortName } }
+          place { code name current successor { code name } }
+          topics { slug name nameEn }
+        }
+      }
+    }
+    latest: practices(first: $latest) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          summary
+          featured
+          stage
+          year
+          publishedAt
+          organization { slug name shortName current successor { slug name shortName } }
+          place { code name current successor { code name } }
+          topics { slug name nameEn }
+        }
+      }
+    }
+  }
+`);
+
+export type HomePractices = ResultOf<typeof HomePracticesQuery>;
+
+/** The featured practices and the latest published ones, for everyone. */
+export const getHomePractices = query(
+  async () => request(HomePracticesQuery, { featured: HOME_FEATURED, latest: HOME_LATEST }),
+  'homePractices',
+);
+
+const HomeThreadsQuery = graphql(`
+  query HomeThreads($first: Int!) {
+    active: threads(first: $first) {
+      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
+    }
+    unanswered: threads(filter: { unanswered: true }, first: $first) {
+      totalCount
+      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
+    }
+  }
+`);
+
+export type HomeThreads = ResultOf<typeof HomeThreadsQuery>;
+
+/** Members only: the most active discussions and the questions still waiting for an accepted answer. */
+export const getHomeThreads = query(async () => request(HomeThreadsQuery, { first: HOME_THREADS }), 'homeThreads');
+
+export function preloadHome() {
+  void getHomePractices().catch(() => undefined);
+  void getTopicsWithCounts().catch(() => undefined);
+  void getViewer()
+    .then((viewer) => (viewer ? getHomeThreads() : undefined))
+    .catch(() => undefined);
+}

@@ -1,0 +1,169 @@
+import { A, createAsync, useLocation } from '@solidjs/router';
+import { For, Show, Suspense, type JSX } from 'solid-js';
+import { SectionError } from '../../components/section-error.tsx';
+import { formatDate, t } from '../../i18n/i18n.ts';
+import { getViewer, signInHref } from '../account/account.api.ts';
+import { ExpertCard } from '../expert/expert-card.tsx';
+import type { ExpertSummary } from '../expert/expert.api.ts';
+import { PracticeCard } from '../practice/practice-card.tsx';
+import type { PracticeSummary } from '../practice/practice.api.ts';
+import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
+
+/*
+ * The sections a browse page (a topic, a province, the home page) is made of: a heading, a few
+ * items, and a link to the full list with the same filter.
+ */
+
+/** Where a thread is read (the discussion pages own this address). */
+export const threadHref = (id: string) => `/threads/${encodeURIComponent(id)}`;
+
+/** A list address with a filter, e.g. `/practices?topic=du-lieu-so`. */
+export const listHref = (path: string, filter: Record<string, string>) => `${path}?${new URLSearchParams(filter)}`;
+
+export function BrowseSection(props: {
+  id: string;
+  title: string;
+  /** The link to the full list, shown beside the heading when there is more to see. */
+  more?: { href: string; label: string } | undefined;
+  children: JSX.Element;
+}) {
+  return (
+    <section class="browse-section" aria-labelledby={props.id}>
+      <div class="browse-section-head">
+        <h2 id={props.id}>{props.title}</h2>
+        <Show when={props.more}>
+          {(more) => (
+            <A class="browse-more" href={more().href}>
+              {more().label}
+              <span aria-hidden="true"> →</span>
+            </A>
+          )}
+        </Show>
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+export function PracticeGrid(props: { practices: readonly PracticeSummary[]; empty: string }) {
+  return (
+    <Show when={props.practices.length} fallback={<p class="empty-note">{props.empty}</p>}>
+      <ul class="practice-grid">
+        <For each={props.practices}>
+          {(practice) => (
+            <li>
+              <PracticeCard practice={practice} />
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+export function ExpertGrid(props: { experts: readonly ExpertSummary[]; empty: string }) {
+  return (
+    <Show when={props.experts.length} fallback={<p class="empty-note">{props.empty}</p>}>
+      <ul class="expert-grid">
+        <For each={props.experts}>
+          {(expert) => (
+            <li>
+              <ExpertCard expert={expert} />
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+/** Threads as a compact list: kind, title, replies, last activity. */
+export function ThreadList(props: { threads: readonly ThreadSummary[]; empty: string }) {
+  return (
+    <Show when={props.threads.length} fallback={<p class="empty-note">{props.empty}</p>}>
+      <ul class="thread-teasers">
+        <For each={props.threads}>{(thread) => <ThreadTeaser thread={thread} />}</For>
+      </ul>
+    </Show>
+  );
+}
+
+function ThreadTeaser(props: { thread: ThreadSummary }) {
+  const answered = () => props.thread.kind === 'QUESTION' && Boolean(props.thread.acceptedAnswer);
+  return (
+    <li class="thread-teaser">
+      <span class="thread-kind" data-kind={props.thread.kind.toLowerCase()}>
+        {props.thread.kind === 'QUESTION' ? t('topicPage.question') : t('topicPage.discussion')}
+      </span>
+      <div class="thread-teaser-text">
+        <A class="thread-teaser-title" href={threadHref(props.thread.id)} lang="vi">{props.thread.title}</A>
+        <p class="thread-teaser-meta">
+          <span>{props.thread.author.name}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{props.thread.kind === 'QUESTION' ? t('topicPage.answers', props.thread.replyCount) : t('topicPage.replies', props.thread.replyCount)}</span>
+          <Show when={answered()}>
+            <span aria-hidden="true"> · </span>
+            <span class="thread-answered">{t('topicPage.answered')}</span>
+          </Show>
+          <span aria-hidden="true"> · </span>
+          <span>{t('topicPage.active', formatDate(props.thread.lastActivityAt))}</span>
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** For visitors who are not signed in: discussions are for members, so say how to join them. */
+export function MembersOnly(props: { title: string; body: string }) {
+  const location = useLocation();
+  return (
+    <div class="members-only">
+      <svg class="members-only-icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+        <path d="M4 5h16v10H9l-5 4Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+      </svg>
+      <div>
+        <h3 class="members-only-title">{props.title}</h3>
+        <p>{props.body}</p>
+        <div class="button-row">
+          <A class="button" href={signInHref(location.pathname + location.search)}>{t('account.signIn')}</A>
+          <A class="button button-secondary" href="/sign-up">{t('account.signUp')}</A>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The threads section of a topic or province page: members see the latest threads (loaded only
+ * for them), visitors an invitation to sign in.
+ */
+export function ThreadSection(props: {
+  id: string;
+  load: () => Promise<ThreadConnectionSummary>;
+  moreHref: string;
+  empty: string;
+}) {
+  const viewer = createAsync(() => getViewer().catch(() => null));
+  const threads = createAsync(async () => ((await getViewer().catch(() => null)) ? props.load() : null));
+  const more = () => {
+    const total = threads()?.totalCount ?? 0;
+    return viewer() && total > 0 ? { href: props.moreHref, label: t('topicPage.seeAllThreads', total) } : undefined;
+  };
+  const loading = (
+    <BrowseSection id={props.id} title={t('topicPage.threads')}>
+      <p class="muted" role="status">{t('app.loading')}</p>
+    </BrowseSection>
+  );
+  return (
+    // Its own boundary: the rest of the page does not wait for the viewer or the threads.
+    <Suspense fallback={loading}>
+      <SectionError>
+        <BrowseSection id={props.id} title={t('topicPage.threads')} more={more()}>
+          <Show when={viewer()} fallback={<MembersOnly title={t('topicPage.membersOnlyTitle')} body={t('topicPage.membersOnlyBody')} />}>
+            <ThreadList threads={threads()?.edges.map((edge) => edge.node) ?? []} empty={props.empty} />
+          </Show>
+        </BrowseSection>
+      </SectionError>
+    </Suspense>
+  );
+}
