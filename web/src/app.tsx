@@ -1,7 +1,10 @@
-import { Navigate, Route, Router } from '@solidjs/router';
+import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
 import { getViewer } from './features/account/account.api.ts';
+import { preloadHome } from './features/home/home.api.ts';
+import { preloadPlacePage, preloadPlacesBrowse } from './features/place/place.api.ts';
+import { preloadTopicPage, preloadTopicsBrowse } from './features/topic/topic.api.ts';
 import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
 import { preloadSearch } from './features/search/search.api.ts';
 import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
@@ -40,16 +43,22 @@ const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-rev
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
 const SearchPage = lazy(() => import('./features/search/search-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
-
-/** Until the home page exists, the directory is the front door. */
-const ToDirectory = () => <Navigate href="/experts" />;
+const HomePage = lazy(() => import('./features/home/home-page.tsx'));
+const TopicsPage = lazy(() => import('./features/topic/topics-page.tsx'));
+const TopicPage = lazy(() => import('./features/topic/topic-page.tsx'));
+const PlacesPage = lazy(() => import('./features/place/places-page.tsx'));
+const PlacePage = lazy(() => import('./features/place/place-page.tsx'));
 
 const preloadViewer = () => void getViewer().catch(() => null);
 
 export function App() {
   return (
     <Router root={AppShell}>
-      <Route path="/" component={ToDirectory} />
+      <Route path="/" component={HomePage} preload={preloadHome} />
+      <Route path="/topics" component={TopicsPage} preload={preloadTopicsBrowse} />
+      <Route path="/topics/:slug" component={TopicPage} preload={preloadTopicPage} />
+      <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
+      <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
       <Route path="/practices" component={PracticeListPage} preload={preloadPractices} />
       <Route path="/practices/mine" component={MyPracticesPage} preload={preloadMyPractices} />
       {/* One route for both, so a new draft moving to its own address keeps its editor. */}
