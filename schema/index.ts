@@ -15,5 +15,8 @@ import './markdown/types.ts';
 import './reaction/types.ts';
 import './discussion/types.ts';
 import './search/types.ts';
+import './follow/types.ts';
+import './bookmark/types.ts';
+import './view/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

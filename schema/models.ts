@@ -13,6 +13,7 @@ import { Practice, PracticeRevision } from './practice/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
+import { View, ViewCount } from './view/model.ts';
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote, Follow, FollowSeen, Bookmark];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote, Follow, FollowSeen, Bookmark, View, ViewCount];
