@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Index, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Index, Match, on, Show, Switch, untrack } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
@@ -159,9 +159,19 @@ function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | u
 function SearchFilters(props: { params: SearchParamsOf; onChange: (patch: Partial<Record<keyof SearchParamsOf, string | undefined>>) => void; onClear: () => void }) {
   const national = createAsync(() => getNationalOrganizations().catch(noOptions));
   const practicesOnly = () => !props.params.kind || props.params.kind === 'practice';
+  const activeChoices = () => (['topic', 'place', 'org', 'stage', 'year'] as const).filter((key) => props.params[key]).length;
+  const [expanded, setExpanded] = createSignal(untrack(activeChoices) > 0);
   return (
     <form class="filters" aria-labelledby="search-filters-heading" onSubmit={(event) => event.preventDefault()}>
       <h2 id="search-filters-heading" class="filters-heading">{t('directory.filters')}</h2>
+      {/* On phones the choices fold away under one button, so the results are not a screen away. */}
+      <button type="button" class="filters-toggle" aria-expanded={expanded()} aria-controls="search-filters-more" onClick={() => setExpanded(!expanded())}>
+        {t('directory.moreFilters', activeChoices())}
+        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
+          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+      </button>
+      <div id="search-filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
       <SelectField id="search-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
         <TopicOptions selected={props.params.topic} />
       </SelectField>
@@ -188,6 +198,7 @@ function SearchFilters(props: { params: SearchParamsOf; onChange: (patch: Partia
         </SelectField>
         <p class="field-hint">{t('search.practiceFiltersHint')}</p>
       </Show>
+      </div>
       <Show when={hasSearchFilters(props.params)}>
         <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
           {t('directory.clear')}
