@@ -599,6 +599,7 @@ export const en: Dictionary = {
     submit: 'Search',
     hint: 'With or without Vietnamese diacritics; acronyms such as CĐS or DVCTT work too.',
     promptTitle: 'What are you looking for?',
+    noWordsTitle: 'Type at least one word to search for',
     promptBody: 'Type a few words about a practice, a question or an expert’s name, e.g. chuyen doi so, LGSP, định danh điện tử.',
     kinds: 'Kind of result',
     all: 'All',

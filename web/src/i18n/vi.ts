@@ -602,6 +602,7 @@ export const vi = {
     submit: 'Tìm',
     hint: 'Gõ có dấu hoặc không dấu đều được; từ viết tắt như CĐS, DVCTT cũng được.',
     promptTitle: 'Bạn muốn tìm gì?',
+    noWordsTitle: 'Hãy gõ ít nhất một từ để tìm',
     promptBody: 'Gõ vài từ về cách làm hay, câu hỏi hoặc tên chuyên gia, ví dụ: chuyen doi so, LGSP, định danh điện tử.',
     kinds: 'Loại kết quả',
     all: 'Tất cả',

@@ -35,7 +35,7 @@ export default function SearchPage() {
   const navigate = useNavigate();
   const params = createMemo(() => searchParamsOf(search), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const viewer = createAsync(() => getViewer().catch(() => null));
-  const loaded = createPageLoader(async () => (params().q ? getSearch(params()) : null));
+  const loaded = createPageLoader(async () => (params().q && /[\p{L}\p{N}]/u.test(params().q!) ? getSearch(params()) : null));
 
   const change = (patch: Partial<Record<keyof SearchParamsOf, string | undefined>>) => setSearch({ ...patch, after: undefined, before: undefined });
 
@@ -48,8 +48,12 @@ export default function SearchPage() {
       </header>
 
       <Show
-        when={params().q}
-        fallback={<StateMessage title={t('search.promptTitle')} body={t('search.promptBody')} />}
+        when={params().q && /[\p{L}\p{N}]/u.test(params().q!)}
+        fallback={
+          <Show when={params().q} fallback={<StateMessage title={t('search.promptTitle')} body={t('search.promptBody')} />}>
+            <StateMessage title={t('search.noWordsTitle')} body={t('search.promptBody')} tone="error" />
+          </Show>
+        }
       >
         <SearchTabs params={params()} page={loaded()?.page ?? undefined} signedIn={Boolean(viewer())} />
         <div class="directory-layout">
@@ -128,31 +132,33 @@ function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | u
   };
   const tabs = () => [undefined, ...SEARCH_KINDS.filter((k) => k !== 'thread' || props.signedIn)] as (SearchKind | undefined)[];
   return (
-    <nav class="search-tabs" aria-label={t('search.kinds')}>
-      <ul>
-        <For each={tabs()}>
-          {(kind) => (
-            <li>
-              <a
-                href={searchHref({ ...props.params, kind, after: undefined, before: undefined })}
-                classList={{ 'is-active': props.params.kind === kind }}
-                aria-current={props.params.kind === kind ? 'page' : undefined}
-              >
-                {kind ? t(`search.kind.${kind}`) : t('search.all')}
-                <Show when={countOf(kind) !== undefined}>
-                  <span class="search-tab-count">{countOf(kind)}</span>
-                </Show>
-              </a>
-            </li>
-          )}
-        </For>
-      </ul>
+    <>
+      <nav class="search-tabs" aria-label={t('search.kinds')}>
+        <ul>
+          <For each={tabs()}>
+            {(kind) => (
+              <li>
+                <a
+                  href={searchHref({ ...props.params, kind, after: undefined, before: undefined })}
+                  classList={{ 'is-active': props.params.kind === kind }}
+                  aria-current={props.params.kind === kind ? 'page' : undefined}
+                >
+                  {kind ? t(`search.kind.${kind}`) : t('search.all')}
+                  <Show when={countOf(kind) !== undefined}>
+                    <span class="search-tab-count">{countOf(kind)}</span>
+                  </Show>
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </nav>
       <Show when={!props.signedIn}>
         <p class="search-tabs-note">
           {t('search.signInForThreads')} <A href="/sign-in">{t('search.signIn')}</A>
         </p>
       </Show>
-    </nav>
+    </>
   );
 }
 
