@@ -2,12 +2,15 @@ import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
 import { getViewer } from './features/account/account.api.ts';
+import { preloadBookmarks } from './features/bookmark/bookmark.api.ts';
+import { preloadFollowing } from './features/follow/follow.api.ts';
 import { preloadHome } from './features/home/home.api.ts';
 import { preloadPlacePage, preloadPlacesBrowse } from './features/place/place.api.ts';
 import { preloadTopicPage, preloadTopicsBrowse } from './features/topic/topic.api.ts';
 import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
 import { preloadSearch } from './features/search/search.api.ts';
 import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
+import { preloadNewThread, preloadThread, preloadThreads } from './features/discussion/discussion.api.ts';
 import {
   preloadProfileSettings,
   preloadSecuritySettings,
@@ -27,6 +30,9 @@ const ExpertDirectory = lazy(() => import('./features/expert/expert-directory.ts
 const ExpertProfile = lazy(() => import('./features/expert/expert-profile.tsx'));
 const PracticeListPage = lazy(() => import('./features/practice/practice-list-page.tsx'));
 const PracticePage = lazy(() => import('./features/practice/practice-page.tsx'));
+const ThreadListPage = lazy(() => import('./features/discussion/thread-list-page.tsx'));
+const NewThreadPage = lazy(() => import('./features/discussion/new-thread-page.tsx'));
+const ThreadPage = lazy(() => import('./features/discussion/thread-page.tsx'));
 const PracticeEditorPage = lazy(() => import('./features/practice/practice-editor-page.tsx'));
 const MyPracticesPage = lazy(() => import('./features/practice/my-practices-page.tsx'));
 const SignInPage = lazy(() => import('./features/account/sign-in-page.tsx'));
@@ -42,6 +48,8 @@ const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
 const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-review-page.tsx'));
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
 const SearchPage = lazy(() => import('./features/search/search-page.tsx'));
+const FollowingPage = lazy(() => import('./features/follow/following-page.tsx'));
+const BookmarksPage = lazy(() => import('./features/bookmark/bookmarks-page.tsx'));
 const NotFoundPage = lazy(() => import('./components/not-found-page.tsx'));
 const HomePage = lazy(() => import('./features/home/home-page.tsx'));
 const TopicsPage = lazy(() => import('./features/topic/topics-page.tsx'));
@@ -64,9 +72,14 @@ export function App() {
       {/* One route for both, so a new draft moving to its own address keeps its editor. */}
       <Route path={['/practices/new', '/practices/:id/edit']} component={PracticeEditorPage} preload={preloadPracticeEditor} />
       <Route path="/practices/:id" component={PracticePage} preload={preloadPractice} />
+      <Route path="/threads" component={ThreadListPage} preload={preloadThreads} />
+      <Route path="/threads/new" component={NewThreadPage} preload={preloadNewThread} />
+      <Route path="/threads/:id" component={ThreadPage} preload={preloadThread} />
       <Route path="/search" component={SearchPage} preload={preloadSearch} />
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
+      <Route path="/following" component={FollowingPage} preload={preloadFollowing} />
+      <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
       <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />
       <Route path="/settings" component={SettingsLayout} preload={preloadSettings}>

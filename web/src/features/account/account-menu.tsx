@@ -112,6 +112,12 @@ function AccountMenu(props: { viewer: Viewer }) {
             <A href="/practices/mine">{t('account.myPractices')}</A>
           </li>
           <li>
+            <A href="/following">{t('account.following')}</A>
+          </li>
+          <li>
+            <A href="/bookmarks">{t('account.bookmarks')}</A>
+          </li>
+          <li>
             <A href="/settings">{t('account.settings')}</A>
           </li>
           <Show when={isStaff(props.viewer.role)}>

@@ -1,0 +1,82 @@
+import { action, json, query } from '@solidjs/router';
+import { graphql, type ResultOf } from '../../graphql.ts';
+import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { request } from '../../lib/graphql-client.ts';
+import type { ToggleState } from '../../components/toggle-button.tsx';
+import { getViewer } from '../account/account.api.ts';
+
+const BookmarkPracticeMutation = graphql(`
+  mutation BookmarkPractice($id: ID!, $bookmarked: Boolean!) {
+    bookmarkPractice(input: { id: $id, bookmarked: $bookmarked }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on BookmarkPracticePayload { practice { id viewerBookmarked } }
+    }
+  }
+`);
+const BookmarkThreadMutation = graphql(`
+  mutation BookmarkThread($id: ID!, $bookmarked: Boolean!) {
+    bookmarkThread(input: { id: $id, bookmarked: $bookmarked }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on BookmarkThreadPayload { thread { id viewerBookmarked } }
+    }
+  }
+`);
+
+export const bookmarkPracticeAction = action(async (id: string, bookmarked: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = settle((await request(BookmarkPracticeMutation, { id, bookmarked })).bookmarkPractice, 'BookmarkPracticePayload');
+    return settled.ok ? { ok: true, data: { on: settled.data.practice.viewerBookmarked } } : settled;
+  });
+  return json(outcome, { revalidate: outcome.ok ? [getMyBookmarks.key] : [] });
+}, 'bookmarkPractice');
+
+export const bookmarkThreadAction = action(async (id: string, bookmarked: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = settle((await request(BookmarkThreadMutation, { id, bookmarked })).bookmarkThread, 'BookmarkThreadPayload');
+    return settled.ok ? { ok: true, data: { on: settled.data.thread.viewerBookmarked } } : settled;
+  });
+  return json(outcome, { revalidate: outcome.ok ? [getMyBookmarks.key] : [] });
+}, 'bookmarkThread');
+
+export const BOOKMARK_KINDS = ['PRACTICE', 'THREAD'] as const;
+export type BookmarkKind = (typeof BOOKMARK_KINDS)[number];
+
+const MyBookmarksQuery = graphql(`
+  query MyBookmarks($kind: BookmarkKind, $after: String) {
+    myBookmarks(kind: $kind, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          kind
+          savedAt
+          practice { id title summary viewerBookmarked place { code name } organization { slug name shortName } }
+          thread { id kind title replyCount viewerBookmarked acceptedAnswer { id } author { handle name } }
+        }
+      }
+    }
+  }
+`);
+
+export type MyBookmarks = ResultOf<typeof MyBookmarksQuery>['myBookmarks'];
+
+export const getMyBookmarks = query(
+  async (kind: BookmarkKind | null, after: string | null): Promise<MyBookmarks> => (await request(MyBookmarksQuery, { kind, after })).myBookmarks,
+  'myBookmarks',
+);
+
+/** The `?kind=` of /bookmarks, if it names a kind. */
+export const bookmarkKindOf = (value: unknown): BookmarkKind | null => {
+  const kind = String(value ?? '').toUpperCase();
+  return (BOOKMARK_KINDS as readonly string[]).includes(kind) ? (kind as BookmarkKind) : null;
+};
+
+export function preloadBookmarks(args: { location: { query: Record<string, unknown> } }) {
+  void getViewer()
+    .then((viewer) => (viewer ? getMyBookmarks(bookmarkKindOf(args.location.query.kind), null) : undefined))
+    .catch(() => undefined);
+}

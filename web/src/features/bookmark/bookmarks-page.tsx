@@ -1,0 +1,103 @@
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { SectionError } from '../../components/section-error.tsx';
+import { StateMessage } from '../../components/state-message.tsx';
+import { formatDate, t } from '../../i18n/i18n.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+import { threadHref } from '../discussion/discussion.api.ts';
+import { practiceHref } from '../practice/practice.api.ts';
+import { BookmarkPracticeButton, BookmarkThreadButton } from './bookmark-buttons.tsx';
+import { BOOKMARK_KINDS, bookmarkKindOf as kindOf, getMyBookmarks, type BookmarkKind, type MyBookmarks } from './bookmark.api.ts';
+
+/** /bookmarks: the practices and threads the viewer saved, latest first; `?kind=practice|thread`. */
+export default function BookmarksPage() {
+  const [params] = useSearchParams();
+  const kind = () => kindOf(params.kind);
+  return (
+    <RequireViewer>
+      {() => (
+        <div class="bookmarks-page">
+          <DocumentTitle text={t('bookmark.pageTitle')} />
+          <header class="page-header">
+            <h1 id="page-title">{t('bookmark.pageTitle')}</h1>
+            <p class="lead">{t('bookmark.intro')}</p>
+          </header>
+          <nav class="tabs" aria-label={t('bookmark.kinds')}>
+            <A href="/bookmarks" class="tab" classList={{ 'is-active': kind() === null }} aria-current={kind() === null ? 'page' : undefined} end>
+              {t('bookmark.all')}
+            </A>
+            <For each={BOOKMARK_KINDS}>
+              {(k) => (
+                <A href={`/bookmarks?kind=${k.toLowerCase()}`} class="tab" classList={{ 'is-active': kind() === k }} aria-current={kind() === k ? 'page' : undefined}>
+                  {t(`bookmark.kind.${k}`)}
+                </A>
+              )}
+            </For>
+          </nav>
+          <SectionError>
+            <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+              <Show when={kind()} keyed fallback={<BookmarkList kind={null} />}>
+                {(k) => <BookmarkList kind={k} />}
+              </Show>
+            </Suspense>
+          </SectionError>
+        </div>
+      )}
+    </RequireViewer>
+  );
+}
+
+function BookmarkList(props: { kind: BookmarkKind | null }) {
+  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
+  const pages = createAsync(() => Promise.all(cursors().map((cursor) => getMyBookmarks(props.kind, cursor))));
+  const items = createMemo(() => (pages() ?? []).flatMap((page: MyBookmarks) => page.edges.map((edge) => edge.node)));
+  const last = () => pages()?.at(-1);
+  return (
+    <Show when={pages()}>
+      <Show when={items().length} fallback={<StateMessage title={t('bookmark.emptyTitle')} body={t('bookmark.emptyBody')} />}>
+        <ul class="bookmark-list">
+          <For each={items()}>
+            {(item) => (
+              <li class="bookmark-item card">
+                <p class="follow-update-kind">
+                  <span>{t(`bookmark.kind.${item.kind}`)}</span>
+                  <span>{t('bookmark.savedAt', formatDate(item.savedAt))}</span>
+                </p>
+                <Show when={item.practice} fallback={<Show when={!item.thread}><p class="muted">{t('bookmark.gone')}</p></Show>}>
+                  {(practice) => (
+                    <div class="bookmark-body">
+                      <h2 class="follow-update-title" lang="vi">
+                        <A href={practiceHref(practice().id)}>{practice().title}</A>
+                      </h2>
+                      <p class="bookmark-summary" lang="vi">{practice().summary}</p>
+                      <BookmarkPracticeButton practice={practice()} signedIn />
+                    </div>
+                  )}
+                </Show>
+                <Show when={item.thread}>
+                  {(thread) => (
+                    <div class="bookmark-body">
+                      <h2 class="follow-update-title" lang="vi">
+                        <A href={threadHref(thread().id)}>{thread().title}</A>
+                      </h2>
+                      <p class="muted">{t('follow.replies', thread().replyCount)}</p>
+                      <BookmarkThreadButton thread={thread()} signedIn />
+                    </div>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
+          {(cursor) => (
+            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
+              {t('bookmark.more')}
+            </button>
+          )}
+        </Show>
+      </Show>
+    </Show>
+  );
+}

@@ -1,0 +1,147 @@
+import { action, json, query } from '@solidjs/router';
+import { graphql, type ResultOf } from '../../graphql.ts';
+import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { request } from '../../lib/graphql-client.ts';
+import type { ToggleState } from '../../components/toggle-button.tsx';
+import { getViewer } from '../account/account.api.ts';
+
+
+const FollowExpertMutation = graphql(`
+  mutation FollowExpert($id: ID!, $following: Boolean!) {
+    followExpert(input: { id: $id, following: $following }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on FollowExpertPayload { expert { id viewerFollows followerCount } }
+    }
+  }
+`);
+const FollowTopicMutation = graphql(`
+  mutation FollowTopic($topic: String!, $following: Boolean!) {
+    followTopic(input: { topic: $topic, following: $following }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on FollowTopicPayload { topic { slug viewerFollows followerCount } }
+    }
+  }
+`);
+const FollowThreadMutation = graphql(`
+  mutation FollowThread($id: ID!, $following: Boolean!) {
+    followThread(input: { id: $id, following: $following }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on FollowThreadPayload { thread { id viewerFollows followerCount } }
+    }
+  }
+`);
+
+/** The follow state the button shows, from whichever payload came back. */
+const followState = (target: { viewerFollows: boolean; followerCount: number }): ToggleState => ({ on: target.viewerFollows, count: target.followerCount });
+
+/*
+ * Toggles change only what their button shows (it updates itself at once), so they reload
+ * nothing but the updates feed and the list of follows.
+ */
+const followReaders = () => [getFollowUpdates.key, getMyFollows.key];
+
+export const followExpertAction = action(async (id: string, following: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = settle((await request(FollowExpertMutation, { id, following })).followExpert, 'FollowExpertPayload');
+    return settled.ok ? { ok: true, data: followState(settled.data.expert) } : settled;
+  });
+  return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
+}, 'followExpert');
+
+export const followTopicAction = action(async (topic: string, following: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = settle((await request(FollowTopicMutation, { topic, following })).followTopic, 'FollowTopicPayload');
+    return settled.ok ? { ok: true, data: followState(settled.data.topic) } : settled;
+  });
+  return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
+}, 'followTopic');
+
+export const followThreadAction = action(async (id: string, following: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = settle((await request(FollowThreadMutation, { id, following })).followThread, 'FollowThreadPayload');
+    return settled.ok ? { ok: true, data: followState(settled.data.thread) } : settled;
+  });
+  return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
+}, 'followThread');
+
+/* ---------- What changed in what I follow ---------- */
+
+export const FOLLOW_UPDATES_PAGE_SIZE = 10;
+
+const FollowUpdatesQuery = graphql(`
+  query FollowUpdates($first: Int, $after: String) {
+    followUpdates(first: $first, after: $after) {
+      seenAt
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          kind
+          at
+          isNew
+          followedThread
+          topics { slug name nameEn }
+          experts { handle name }
+          practice { id title summary place { code name } organization { slug name shortName } }
+          thread { id kind title replyCount acceptedAnswer { id } author { handle name } }
+        }
+      }
+    }
+  }
+`);
+
+export type FollowUpdates = ResultOf<typeof FollowUpdatesQuery>['followUpdates'];
+export type FollowUpdate = FollowUpdates['edges'][number]['node'];
+
+export const getFollowUpdates = query(
+  async (after: string | null): Promise<FollowUpdates> => (await request(FollowUpdatesQuery, { first: FOLLOW_UPDATES_PAGE_SIZE, after })).followUpdates,
+  'followUpdates',
+);
+
+const MarkSeenMutation = graphql(`
+  mutation MarkFollowUpdatesSeen {
+    markFollowUpdatesSeen { __typename }
+  }
+`);
+
+/** Moves the "new" marker to now; the list on screen keeps its marks until it is next loaded. */
+export const markFollowUpdatesSeenAction = action(async () => {
+  await request(MarkSeenMutation).catch(() => undefined);
+  return json(null, { revalidate: [] });
+}, 'markFollowUpdatesSeen');
+
+/* ---------- What I follow ---------- */
+
+const MyFollowsQuery = graphql(`
+  query MyFollows($after: String) {
+    myFollows(first: 50, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          kind
+          since
+          expert { id handle name position avatarUrl viewerFollows followerCount organization { slug name shortName } }
+          topic { slug name nameEn viewerFollows followerCount }
+          thread { id kind title viewerFollows followerCount }
+        }
+      }
+    }
+  }
+`);
+
+export type MyFollows = ResultOf<typeof MyFollowsQuery>['myFollows'];
+export type FollowedThing = MyFollows['edges'][number]['node'];
+
+export const getMyFollows = query(async (after: string | null): Promise<MyFollows> => (await request(MyFollowsQuery, { after })).myFollows, 'myFollows');
+
+export function preloadFollowing() {
+  void getViewer()
+    .then((viewer) => (viewer ? Promise.all([getFollowUpdates(null), getMyFollows(null)]) : undefined))
+    .catch(() => undefined);
+}

@@ -1,0 +1,46 @@
+import { action, json } from '@solidjs/router';
+import { graphql } from '../../graphql.ts';
+import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { request } from '../../lib/graphql-client.ts';
+import type { ToggleState } from '../../components/toggle-button.tsx';
+
+const EndorseMutation = graphql(`
+  mutation EndorsePractice($id: ID!) {
+    endorsePractice(input: { id: $id }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on EndorsePracticePayload { practice { id viewerEndorsed endorsementCount } }
+    }
+  }
+`);
+const WithdrawMutation = graphql(`
+  mutation WithdrawEndorsement($id: ID!) {
+    withdrawEndorsement(input: { id: $id }) {
+      __typename
+      ... on Error { code message }
+      ... on RateLimitedError { retryAfterSeconds }
+      ... on WithdrawEndorsementPayload { practice { id viewerEndorsed endorsementCount } }
+    }
+  }
+`);
+
+/** "This helped me", or taking it back. */
+export const endorsePracticeAction = action(async (id: string, endorse: boolean) => {
+  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
+    const settled = endorse
+      ? settle((await request(EndorseMutation, { id })).endorsePractice, 'EndorsePracticePayload')
+      : settle((await request(WithdrawMutation, { id })).withdrawEndorsement, 'WithdrawEndorsementPayload');
+    return settled.ok ? { ok: true, data: { on: settled.data.practice.viewerEndorsed, count: settled.data.practice.endorsementCount } } : settled;
+  });
+  return json(outcome, { revalidate: [] });
+}, 'endorsePractice');
+
+const RecordViewMutation = graphql(`
+  mutation RecordView($id: ID!) {
+    recordView(input: { id: $id }) { __typename }
+  }
+`);
+
+/** Counts this reader once (the server ignores repeats); a failure is not worth telling anyone. */
+export const recordView = (id: string) => void request(RecordViewMutation, { id }).catch(() => undefined);
