@@ -7,7 +7,7 @@ import { getViewer } from '../account/account.api.ts';
 import { BrowseSection, listHref, PracticeGrid, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
-import { getHomePractices, getHomeThreads } from './home.api.ts';
+import { getHomePractices, getHomeThreads, HOME_LATEST } from './home.api.ts';
 
 /**
  * `/`: what the network is, what is new in it, and where to go next. Members also see the
@@ -83,7 +83,10 @@ function PracticeSections() {
   // A featured practice is shown once, among the featured.
   const latest = () => {
     const featured = new Set(practices()?.featured.edges.map((edge) => edge.node.id));
-    return (practices()?.latest.edges ?? []).map((edge) => edge.node).filter((practice) => !featured.has(practice.id));
+    return (practices()?.latest.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((practice) => !featured.has(practice.id))
+      .slice(0, HOME_LATEST);
   };
   return (
     <SectionError>

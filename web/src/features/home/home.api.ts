@@ -50,7 +50,8 @@ export type HomePractices = ResultOf<typeof HomePracticesQuery>;
 
 /** The featured practices and the latest published ones, for everyone. */
 export const getHomePractices = query(
-  async () => request(HomePracticesQuery, { featured: HOME_FEATURED, latest: HOME_LATEST }),
+  // Enough to fill the latest row even when all the featured ones are among them.
+  async () => request(HomePracticesQuery, { featured: HOME_FEATURED, latest: HOME_LATEST + HOME_FEATURED }),
   'homePractices',
 );
 
