@@ -253,3 +253,17 @@ export async function votedByViewer(viewer: Viewer | null, replyIds: readonly st
   const votes = new Set((await Vote.find({ expert: viewer.id, reply: anyOf(replyIds) }, { reply: 1 }).lean()).map((v) => String(v.reply)));
   return replyIds.map((id) => votes.has(id));
 }
+
+/**
+ * Threads per value of `field` (a topic slug, or a place code as recorded), for the given values
+ * only: one aggregate whatever their number, served by the field's index. Callers show it to
+ * members only, like the threads themselves.
+ */
+export async function countThreads(field: 'topics' | 'place', values: readonly string[]): Promise<Map<string, number>> {
+  const rows = await Thread.aggregate<{ _id: string; count: number }>([
+    { $match: { [field]: anyOf([...new Set(values)]) } },
+    ...(field === 'topics' ? [{ $unwind: '$topics' }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [row._id, row.count]));
+}

@@ -1,5 +1,6 @@
 import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
+import { countThreads } from '../discussion/service.ts';
 import { countExperts } from '../expert/service.ts';
 import { countPublishedPractices } from '../practice/service.ts';
 import { slugArg } from '../validation.ts';
@@ -58,6 +59,13 @@ PlaceRef.implement({
       type: 'Int',
       description: 'People recorded here; for a current unit, also those recorded under its predecessors.',
       load: countPerPlace((codes) => countExperts('place', codes)),
+      resolve: (place) => recordCodesOf(place).join(' '),
+    }),
+    threadCount: t.loadable({
+      type: 'Int',
+      nullable: true,
+      description: 'Threads about this place (for a current unit, its predecessors’ too); null for a signed-out viewer.',
+      load: async (keys: string[], ctx) => (ctx.viewer ? countPerPlace((codes) => countThreads('place', codes))(keys) : keys.map(() => null)),
       resolve: (place) => recordCodesOf(place).join(' '),
     }),
   }),

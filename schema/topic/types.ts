@@ -1,5 +1,6 @@
 import { builder, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
+import { countThreads } from '../discussion/service.ts';
 import { countExperts } from '../expert/service.ts';
 import { countPublishedPractices } from '../practice/service.ts';
 import { slugArg } from '../validation.ts';
@@ -30,6 +31,17 @@ TopicRef.implement({
       description: 'People with this specialty.',
       load: async (slugs: string[]) => {
         const counts = await countExperts('specialties', slugs);
+        return slugs.map((slug) => counts.get(slug) ?? 0);
+      },
+      resolve: (topic) => topic._id,
+    }),
+    threadCount: t.loadable({
+      type: 'Int',
+      nullable: true,
+      description: 'Discussions and questions on this topic; null for a signed-out viewer (threads are for members).',
+      load: async (slugs: string[], ctx) => {
+        if (!ctx.viewer) return slugs.map(() => null);
+        const counts = await countThreads('topics', slugs);
         return slugs.map((slug) => counts.get(slug) ?? 0);
       },
       resolve: (topic) => topic._id,

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Types } from 'mongoose';
+import { Thread } from '../../schema/discussion/model.ts';
 import { Place } from '../../schema/place/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
@@ -11,7 +12,7 @@ import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
 const commandLog = useTestDatabase();
 
-let member = '';
+let memberCookie = '';
 
 /** A practice in the given state, written straight to the database (its life cycle is tested elsewhere). */
 async function createPractice(fields: { title: string; place?: string; topics?: string[]; status?: 'draft' | 'published' }, authorId: Types.ObjectId) {
@@ -36,13 +37,21 @@ beforeAll(async () => {
   const author = await createExpert({ handle: 'tacgia', place: 'da-nang', specialties: ['du-lieu-so', 'an-toan-thong-tin'] });
   await createExpert({ handle: 'quangnam1', place: 'quang-nam', specialties: ['du-lieu-so'] });
   await createExpert({ handle: 'hanoi1', place: 'ha-noi', specialties: ['an-toan-thong-tin'] });
-  member = await sessionCookieFor(String(author._id));
+  memberCookie = await sessionCookieFor(String(author._id));
 
   await createPractice({ title: 'LGSP Đà Nẵng', place: 'da-nang', topics: ['du-lieu-so'] }, author._id);
   await createPractice({ title: 'Kho dữ liệu Quảng Nam', place: 'quang-nam', topics: ['du-lieu-so', 'an-toan-thong-tin'] }, author._id);
   await createPractice({ title: 'SOC Hà Nội', place: 'ha-noi', topics: ['an-toan-thong-tin'] }, author._id);
   // Drafts are nobody's business but their authors': they are not counted.
   await createPractice({ title: 'Bản nháp Đà Nẵng', place: 'da-nang', topics: ['du-lieu-so'], status: 'draft' }, author._id);
+
+  const thread = (title: string, topics: string[], place: string | null) =>
+    ({ kind: 'question', title, author: author._id, topics, place, lastActivityAt: new Date() });
+  await Thread.insertMany([
+    thread('Chia sẻ dữ liệu với Quảng Nam?', ['du-lieu-so'], 'quang-nam'),
+    thread('LGSP Đà Nẵng kết nối thế nào?', ['du-lieu-so', 'an-toan-thong-tin'], 'da-nang'),
+    thread('Câu hỏi chung', ['an-toan-thong-tin'], null),
+  ]);
 });
 beforeEach(() => resetRateLimits());
 
@@ -75,6 +84,20 @@ describe('Topic', () => {
     expect(commandLog.commands).toEqual(withThree);
     expect(commandLog.commands).toEqual(['find', 'aggregate', 'aggregate']);
     await Topic.deleteMany({ _id: anyOf(extra) });
+  });
+
+  it('counts threads for a member and answers null for a visitor, in one more aggregate', async () => {
+    const QUERY = `query { topics { slug threadCount } }`;
+    const visitor = await graphql(QUERY);
+    expect(visitor.data.topics.every((t: any) => t.threadCount === null)).toBe(true);
+    commandLog.reset();
+    const member = await graphql(QUERY, {}, { cookie: memberCookie });
+    expect(bySlug(member.data.topics)).toEqual({
+      'du-lieu-so': { threadCount: 2 },
+      'an-toan-thong-tin': { threadCount: 2 },
+      'dien-toan-dam-may': { threadCount: 0 },
+    });
+    expect(commandLog.commands.filter((c) => c === 'aggregate')).toEqual(['aggregate']);
   });
 
   it('answers one topic with its counts when asked by slug', async () => {
@@ -112,6 +135,18 @@ describe('Place', () => {
     expect(commandLog.commands).toEqual(['find', 'aggregate', 'aggregate']);
   });
 
+  it('counts a current unit’s threads with its predecessors’ for a member only', async () => {
+    const QUERY = `query { places(includeFormer: true) { code threadCount } }`;
+    expect((await graphql(QUERY)).data.places.every((p: any) => p.threadCount === null)).toBe(true);
+    const member = await graphql(QUERY, {}, { cookie: memberCookie });
+    expect(bySlug(member.data.places)).toEqual({
+      'ha-noi': { threadCount: 0 },
+      'da-nang': { threadCount: 2 },
+      'quang-nam': { threadCount: 1 },
+      hue: { threadCount: 0 },
+    });
+  });
+
   it('names its predecessors and the former province its successor when one place is asked for', async () => {
     const current = await graphql(`query { place(code: "da-nang") { name current predecessors { code name } practiceCount } }`);
     expect(current.data.place).toEqual({ name: 'Đà Nẵng', current: true, predecessors: [{ code: 'quang-nam', name: 'Quảng Nam' }], practiceCount: 2 });
@@ -120,7 +155,7 @@ describe('Place', () => {
   });
 
   it('lists a predecessor’s practices on the current unit when filtered by it', async () => {
-    const response = await graphql(`query { practices(filter: { place: "da-nang" }) { edges { node { title } } } }`, {}, { cookie: member });
+    const response = await graphql(`query { practices(filter: { place: "da-nang" }) { edges { node { title } } } }`, {}, { cookie: memberCookie });
     expect(response.data.practices.edges.map((e: any) => e.node.title).sort()).toEqual(['Kho dữ liệu Quảng Nam', 'LGSP Đà Nẵng']);
   });
 });
