@@ -72,6 +72,7 @@ export const en: Dictionary = {
     helpedOn: 'Helped you',
     title: 'Tell the authors and other readers that this practice helped you',
     signIn: 'Sign in to endorse',
+    count: (n: number) => `${number.format(n)} found this helpful`,
   },
   views: (n: number) => `${number.format(n)} ${n === 1 ? 'reader' : 'readers'}`,
   language: {
@@ -707,6 +708,7 @@ export const en: Dictionary = {
     breadcrumb: 'Breadcrumb',
     practiceCount: (n: number) => `${number.format(n)} ${n === 1 ? 'practice' : 'practices'}`,
     expertCount: (n: number) => `${number.format(n)} ${n === 1 ? 'expert' : 'experts'}`,
+    threadCount: (n: number) => `${number.format(n)} ${n === 1 ? 'thread' : 'threads'}`,
     latestPractices: 'Latest good practices',
     seeAllPractices: (n: number) => `See all ${number.format(n)} ${n === 1 ? 'practice' : 'practices'}`,
     noPractices: 'No good practice on this topic yet.',

@@ -75,6 +75,7 @@ export const vi = {
     helpedOn: 'Bạn thấy hữu ích',
     title: 'Cho tác giả và người đọc khác biết cách làm này đã giúp bạn',
     signIn: 'Đăng nhập để đánh giá',
+    count: (n: number) => `${number.format(n)} người thấy hữu ích`,
   },
   views: (n: number) => `${number.format(n)} lượt người đọc`,
   language: {
@@ -710,6 +711,7 @@ export const vi = {
     breadcrumb: 'Vị trí trang',
     practiceCount: (n: number) => `${number.format(n)} cách làm hay`,
     expertCount: (n: number) => `${number.format(n)} chuyên gia`,
+    threadCount: (n: number) => `${number.format(n)} thảo luận`,
     latestPractices: 'Cách làm hay mới nhất',
     seeAllPractices: (n: number) => `Xem cả ${number.format(n)} cách làm hay`,
     noPractices: 'Chưa có cách làm hay nào về chủ đề này.',

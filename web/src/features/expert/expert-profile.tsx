@@ -5,6 +5,7 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
 import { getViewer } from '../account/account.api.ts';
+import { FollowExpertButton } from '../follow/follow-buttons.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
 import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
@@ -115,6 +116,11 @@ function ProfileView(props: { expert: Profile }) {
             )}
           </Show>
         </div>
+        <Show when={viewer.latest !== undefined && !isOwn()}>
+          <div class="profile-edit">
+            <FollowExpertButton expert={props.expert} signedIn={Boolean(viewer.latest)} />
+          </div>
+        </Show>
         <Show when={isOwn()}>
           <A class="button button-secondary profile-edit" href="/settings">
             <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">

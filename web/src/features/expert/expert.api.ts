@@ -39,6 +39,8 @@ const ExpertProfileQuery = graphql(`
       id
       handle
       name
+      viewerFollows
+      followerCount
       position
       bio
       joinedAt

@@ -1,10 +1,14 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { getViewer } from '../account/account.api.ts';
+import { BookmarkPracticeButton } from '../bookmark/bookmark-buttons.tsx';
+import { EndorseButton } from '../reaction/endorse-button.tsx';
+import { recordView } from '../reaction/reaction.api.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from '../expert/affiliation.tsx';
+import { PracticeDiscussion } from '../discussion/practice-discussion.tsx';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel } from './practice-curation.tsx';
@@ -74,6 +78,8 @@ function PracticeView(props: { practice: Practice }) {
   const published = () => props.practice.status === 'PUBLISHED';
   // A published record skips what its authors left out; authors see the gaps in their draft.
   const shownSections = () => sections.filter((section) => props.practice[section.field] || !published());
+  // Counted once per reader by the server; only published practices have readers to count.
+  onMount(() => published() && recordView(props.practice.id));
 
   return (
     <article class="practice" aria-labelledby="page-title">
@@ -107,6 +113,19 @@ function PracticeView(props: { practice: Practice }) {
           </A>
         </Show>
       </header>
+
+      <Show when={published()}>
+        <div class="reader-actions">
+          <Show when={!props.practice.viewerCanEdit}>
+            <EndorseButton practice={props.practice} signedIn={Boolean(viewer())} />
+          </Show>
+          <Show when={props.practice.viewerCanEdit && props.practice.endorsementCount > 0}>
+            <p class="reader-stat">{t('endorsement.count', props.practice.endorsementCount)}</p>
+          </Show>
+          <BookmarkPracticeButton practice={props.practice} signedIn={Boolean(viewer())} />
+          <p class="reader-stat">{t('views', props.practice.viewCount)}</p>
+        </div>
+      </Show>
 
       <Show when={viewer()}>{(signedIn) => <CurationPanel practice={props.practice} viewer={signedIn()} />}</Show>
 
@@ -275,6 +294,11 @@ function PracticeView(props: { practice: Practice }) {
                 </For>
               </ol>
             </section>
+          </Show>
+
+          {/* Comments: the practice's one discussion thread (features/discussion). */}
+          <Show when={published()}>
+            <PracticeDiscussion practiceId={props.practice.id} />
           </Show>
         </div>
       </div>

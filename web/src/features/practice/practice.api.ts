@@ -174,6 +174,10 @@ const PracticeQuery = graphql(`
       publishedAt
       updatedAt
       viewerCanEdit
+      viewerEndorsed
+      endorsementCount
+      viewerBookmarked
+      viewCount
       history { version title editedBy { handle name } replacedAt }
     }
   }
