@@ -5,7 +5,7 @@ import NotFoundPage from '../../components/not-found-page.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { BrowseSection, ExpertGrid, listHref, PracticeGrid, ThreadSection } from '../topic/browse-sections.tsx';
+import { BrowseSection, Counts, ExpertGrid, listHref, PracticeGrid, ThreadSection } from '../topic/browse-sections.tsx';
 import { getPlacePage, getPlaceThreads, placeHref, type PlacePageData } from './place.api.ts';
 
 /**
@@ -86,11 +86,7 @@ function PlaceView(props: { data: PlacePageData }) {
         <Show when={place().predecessors.length} fallback={<p class="lead">{t('placePage.unchangedLong', place().fullName)}</p>}>
           <p class="lead">{t('placePage.includes', formerNames())}</p>
         </Show>
-        <p class="browse-counts">
-          <span>{t('topicPage.practiceCount', place().practiceCount)}</span>
-          <span aria-hidden="true"> · </span>
-          <span>{t('topicPage.expertCount', place().expertCount)}</span>
-        </p>
+        <Counts class="browse-counts" practices={place().practiceCount} experts={place().expertCount} threads={place().threadCount} />
       </header>
 
       <BrowseSection

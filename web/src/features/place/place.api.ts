@@ -30,7 +30,7 @@ export const placeHref = (code: string) => `/places/${encodeURIComponent(code)}`
 
 const PlacesBrowseQuery = graphql(`
   query PlacesBrowse {
-    places { code name fullName kind region predecessors { code name } practiceCount expertCount }
+    places { code name fullName kind region predecessors { code name } practiceCount expertCount threadCount }
   }
 `);
 
@@ -50,6 +50,7 @@ const PlacePageQuery = graphql(`
       successor { code name fullName }
       practiceCount
       expertCount
+      threadCount
     }
     practices(filter: { place: $code }, first: $practices) {
       totalCount

@@ -3,6 +3,7 @@ import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { Counts } from '../topic/browse-sections.tsx';
 import { getPlacesWithCounts, placeHref, type PlaceWithCounts, type Region } from './place.api.ts';
 
 const REGIONS: readonly Region[] = ['NORTH', 'CENTRAL', 'SOUTH'];
@@ -50,11 +51,7 @@ function PlaceCard(props: { place: PlaceWithCounts }) {
       <p class="place-card-merged">
         {props.place.predecessors.length ? t('placePage.mergedFrom', formerNames()) : t('placePage.unchanged')}
       </p>
-      <p class="topic-card-counts">
-        <span>{t('topicPage.practiceCount', props.place.practiceCount)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{t('topicPage.expertCount', props.place.expertCount)}</span>
-      </p>
+      <Counts class="topic-card-counts" practices={props.place.practiceCount} experts={props.place.expertCount} threads={props.place.threadCount} />
     </li>
   );
 }

@@ -20,6 +20,21 @@ export const threadHref = (id: string) => `/threads/${encodeURIComponent(id)}`;
 /** A list address with a filter, e.g. `/practices?topic=du-lieu-so`. */
 export const listHref = (path: string, filter: Record<string, string>) => `${path}?${new URLSearchParams(filter)}`;
 
+/** "12 practices · 30 experts", and the threads when the viewer may see them (null otherwise). */
+export function Counts(props: { practices: number; experts: number; threads?: number | null | undefined; class: string }) {
+  return (
+    <p class={props.class}>
+      <span>{t('topicPage.practiceCount', props.practices)}</span>
+      <span aria-hidden="true"> · </span>
+      <span>{t('topicPage.expertCount', props.experts)}</span>
+      <Show when={typeof props.threads === 'number'}>
+        <span aria-hidden="true"> · </span>
+        <span>{t('topicPage.threadCount', props.threads ?? 0)}</span>
+      </Show>
+    </p>
+  );
+}
+
 export function BrowseSection(props: {
   id: string;
   title: string;

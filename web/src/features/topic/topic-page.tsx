@@ -4,7 +4,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import NotFoundPage from '../../components/not-found-page.tsx';
 import { localName, t } from '../../i18n/i18n.ts';
-import { BrowseSection, ExpertGrid, listHref, PracticeGrid, ThreadSection } from './browse-sections.tsx';
+import { BrowseSection, Counts, ExpertGrid, listHref, PracticeGrid, ThreadSection } from './browse-sections.tsx';
 import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } from './topic.api.ts';
 
 /** /topics/:slug: a topic's latest practices, its threads (members) and its experts. */
@@ -44,11 +44,7 @@ function TopicView(props: { data: TopicPageData }) {
         <Show when={localDescription(topic())}>
           <p class="lead">{localDescription(topic())}</p>
         </Show>
-        <p class="browse-counts">
-          <span>{t('topicPage.practiceCount', topic().practiceCount)}</span>
-          <span aria-hidden="true"> · </span>
-          <span>{t('topicPage.expertCount', topic().expertCount)}</span>
-        </p>
+        <Counts class="browse-counts" practices={topic().practiceCount} experts={topic().expertCount} threads={topic().threadCount} />
       </header>
 
       <BrowseSection

@@ -25,7 +25,7 @@ export const localDescription = (topic: { description: string; descriptionEn: st
 
 const TopicsBrowseQuery = graphql(`
   query TopicsBrowse {
-    topics { slug name nameEn description descriptionEn practiceCount expertCount }
+    topics { slug name nameEn description descriptionEn practiceCount expertCount threadCount }
   }
 `);
 
@@ -43,7 +43,7 @@ export const BROWSE_THREADS = 5;
 
 const TopicPageQuery = graphql(`
   query TopicPage($slug: String!, $practices: Int!, $experts: Int!) {
-    topic(slug: $slug) { slug name nameEn description descriptionEn practiceCount expertCount }
+    topic(slug: $slug) { slug name nameEn description descriptionEn practiceCount expertCount threadCount }
     practices(filter: { topic: $slug }, first: $practices) {
       totalCount
       edges {

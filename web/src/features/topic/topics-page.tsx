@@ -3,6 +3,7 @@ import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { localName, t } from '../../i18n/i18n.ts';
+import { Counts } from './browse-sections.tsx';
 import { getTopicsWithCounts, localDescription, topicHref, type TopicWithCounts } from './topic.api.ts';
 
 /** /topics: every field of digital government, with what the network holds on it. */
@@ -27,7 +28,7 @@ export default function TopicsPage() {
 }
 
 /** One topic: its name (the link), its description, and its counts. */
-export function TopicCard(props: { topic: Pick<TopicWithCounts, 'slug' | 'name' | 'nameEn' | 'description' | 'descriptionEn' | 'practiceCount' | 'expertCount'>; headingLevel?: 2 | 3 }) {
+export function TopicCard(props: { topic: Pick<TopicWithCounts, 'slug' | 'name' | 'nameEn' | 'description' | 'descriptionEn' | 'practiceCount' | 'expertCount' | 'threadCount'>; headingLevel?: 2 | 3 }) {
   const name = () => <A href={topicHref(props.topic.slug)}>{localName(props.topic)}</A>;
   return (
     <li class="topic-card">
@@ -37,11 +38,7 @@ export function TopicCard(props: { topic: Pick<TopicWithCounts, 'slug' | 'name' 
       <Show when={localDescription(props.topic)}>
         <p class="topic-card-description">{localDescription(props.topic)}</p>
       </Show>
-      <p class="topic-card-counts">
-        <span>{t('topicPage.practiceCount', props.topic.practiceCount)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{t('topicPage.expertCount', props.topic.expertCount)}</span>
-      </p>
+      <Counts class="topic-card-counts" practices={props.topic.practiceCount} experts={props.topic.expertCount} threads={props.topic.threadCount} />
     </li>
   );
 }
