@@ -11,7 +11,7 @@ import { Practice, practiceStages, type PracticeDoc } from '../practice/model.ts
 import { practiceSearchTokens } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
 import { requireTopic } from '../topic/service.ts';
-import { exactForm, fold, highlight, queryTerms, searchTokens, snippet, wordsWithPositions, type QueryTerms, type Segment } from './fold.ts';
+import { ACRONYMS, exactForm, fold, highlight, queryTerms, searchTokens, snippet, wordsWithPositions, type QueryTerms, type Segment } from './fold.ts';
 
 /*
  * One ranked list over published practices, threads (members only) and experts.
@@ -95,7 +95,8 @@ const BODY = 1;
 
 /**
  * How well a candidate matches: per query word, where it matched (title 3, summary 2, body 1),
- * doubled, plus 1 when the same field has it with the query's own diacritics ("mã" over "ma").
+ * doubled, plus 1 when the same field has it with the query's own diacritics ("mã" over "ma");
+ * plus the field's weight once when the title or summary has all the words as one phrase.
  */
 function relevance(c: Candidate, terms: QueryTerms): number {
   const tokensOf = (text: string) => new Set(searchTokens(text));
@@ -116,8 +117,22 @@ function relevance(c: Candidate, terms: QueryTerms): number {
     const field = fields.find((f) => f.weight === BODY || f.tokens().has(token))!;
     score += field.weight * 2 + (field.words().has(word) ? 1 : 0);
   }
+  // The words together, in the query's order (or their acronym), in the title or the summary.
+  if (terms.tokens.length > 1) {
+    const phrase = terms.tokens.join(' ');
+    const acronym = Object.entries(ACRONYMS).find(([, expansion]) => expansion === phrase)?.[0];
+    const hasPhrase = (text: string) => {
+      const words = ` ${foldedWords(text).join(' ')} `;
+      return words.includes(` ${phrase} `) || (acronym !== undefined && words.includes(` ${acronym} `));
+    };
+    if (hasPhrase(c.title)) score += TITLE;
+    else if (c.summary.some(hasPhrase)) score += SUMMARY;
+  }
   return score;
 }
+
+/** Folded words in order, repeats kept. */
+const foldedWords = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Recent and reacted-to records first among equally relevant ones: a year of age weighs as e-fold reactions. */
 const freshness = (c: Candidate, now: number) => Math.log1p(c.reactions) - (now - c.date.getTime()) / (365 * 86_400_000) + c.bonus;

@@ -123,6 +123,12 @@ describe('Search', () => {
     expect(order.indexOf('Chuyển đổi số cấp xã ở Đà Nẵng')).toBeLessThan(order.indexOf('Chuyển đổi số trong y tế'));
   });
 
+  it('ranks the words as one phrase above the same words apart', async () => {
+    await practice({ title: 'Sáng tạo trong phục vụ và đổi mới thủ tục', summary: 'Nhiều việc nhỏ.' }, 60);
+    await practice({ title: 'Đổi mới sáng tạo ở cấp xã', summary: 'Một phong trào.' }, 50);
+    expect(titles(await run('doi moi sang tao'))).toEqual(['Đổi mới sáng tạo ở cấp xã', 'Sáng tạo trong phục vụ và đổi mới thủ tục']);
+  });
+
   it('ranks records with the diacritics the query was typed with first', async () => {
     expect(titles(await run('mã'))[0]).toBe('Cấp mã định danh cho hồ sơ');
     expect(titles(await run('má'))[0]).toBe('Ứng dụng chăm sóc má và bé');
