@@ -74,6 +74,11 @@ export interface QueryTerms {
   words: string[];
   /** Folded word sequences to mark in text: each token alone, an acronym's phrase, a phrase's acronym. */
   phrases: string[][];
+  /**
+   * For tokens typed with diacritics, the forms typed ("số" for "so"): where a text has one of
+   * them, only those are marked, not "sơ" or "sở" beside them.
+   */
+  exact?: Map<string, Set<string>>;
 }
 
 export function queryTerms(query: string): QueryTerms {
@@ -85,7 +90,12 @@ export function queryTerms(query: string): QueryTerms {
     if (tokens.includes(acronym)) phrases.push(phrase.split(' '));
     if (joined.includes(` ${phrase} `)) phrases.push([acronym]);
   }
-  return { tokens, words, phrases };
+  const exact = new Map<string, Set<string>>();
+  for (const word of words) {
+    const token = fold(word);
+    if (token !== word) exact.set(token, (exact.get(token) ?? new Set()).add(word));
+  }
+  return { tokens, words, phrases, exact };
 }
 
 /**
@@ -94,14 +104,19 @@ export function queryTerms(query: string): QueryTerms {
  * phrase is marked whole, spaces included, and only where all its words follow each other;
  * neighbouring matches separated by spaces only are joined into one run.
  */
-export function highlight(text: string, terms: Pick<QueryTerms, 'phrases'>): Segment[] {
+export function highlight(text: string, terms: Pick<QueryTerms, 'phrases' | 'exact'>): Segment[] {
   const words = wordsWithPositions(text);
   const folded = words.map((w) => fold(w.word));
+  const exactForms = words.map((w) => exactForm(w.word));
+  // Tokens typed with diacritics that this text has as typed: only those forms are marked.
+  const strict = new Set([...(terms.exact ?? [])].filter(([, forms]) => exactForms.some((f) => forms.has(f))).map(([token]) => token));
   const marks: [number, number][] = [];
   for (let i = 0; i < words.length; i++) {
     for (const phrase of terms.phrases) {
       if (i + phrase.length > words.length) continue;
-      if (phrase.every((p, j) => folded[i + j] === p)) marks.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
+      if (!phrase.every((p, j) => folded[i + j] === p)) continue;
+      if (phrase.length === 1 && strict.has(phrase[0]!) && !terms.exact!.get(phrase[0]!)!.has(exactForms[i]!)) continue;
+      marks.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
     }
   }
   marks.sort((a, b) => a[0] - b[0]);
@@ -141,7 +156,7 @@ export function plainText(markdown: string): string {
  * About `length` characters of `text` around its first match, cut at word boundaries, with "…"
  * where it was cut; the whole text (up to `length`) when nothing matches.
  */
-export function snippet(text: string, terms: Pick<QueryTerms, 'phrases'>, length = 220): Segment[] {
+export function snippet(text: string, terms: Pick<QueryTerms, 'phrases' | 'exact'>, length = 220): Segment[] {
   const plain = plainText(text);
   if (plain.length <= length) return highlight(plain, terms);
   const first = highlight(plain, terms).reduce<{ at: number; found: number }>(

@@ -25,6 +25,13 @@ describe('highlight', () => {
     expect(marked(highlight('sonar', queryTerms('so')))).toEqual([]);
   });
 
+  it('marks only the forms typed with diacritics where the text has them, the folded ones otherwise', () => {
+    expect(marked(highlight('Chữ ký số cho hồ sơ ở sở', queryTerms('chữ ký số')))).toEqual(['Chữ ký số']);
+    expect(marked(highlight('Số hóa hồ sơ', queryTerms('sơ')))).toEqual(['sơ']);
+    expect(marked(highlight('Ma trận phân quyền', queryTerms('mã')))).toEqual(['Ma']);
+    expect(marked(highlight('sổ số sở', queryTerms('so')))).toEqual(['sổ số sở']);
+  });
+
   it('keeps markup-looking text as plain text in segments', () => {
     const segments = highlight('<b>ma</b>', queryTerms('ma'));
     expect(segments.map((s) => s.text).join('')).toBe('<b>ma</b>');
