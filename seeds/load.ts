@@ -15,6 +15,8 @@ import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
 import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
+import { Follow } from '../schema/follow/model.ts';
+import { Endorsement } from '../schema/reaction/model.ts';
 
 /* The shapes of the data files in seeds/data/. */
 interface PlaceRecord { code: string; name: string; fullName: string; kind: string; region: string; current: boolean; successor: string | null; formerNames?: string[] }
@@ -125,7 +127,48 @@ export async function loadDemoData(): Promise<SyncReport[]> {
     email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
     passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
   }));
-  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices()), ...(await loadDemoThreads())];
+  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices()), ...(await loadDemoThreads()), ...(await loadDemoFollows())];
+}
+
+/** A stable pseudo-random order of `items` for a given seed, so demo choices never change between runs. */
+const shuffled = <T>(items: readonly T[], seed: string, key: (item: T) => string) =>
+  items
+    .map((item) => ({ item, rank: createHash('sha1').update(`${seed}:${key(item)}`).digest('hex') }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+    .map(({ item }) => item);
+
+/**
+ * Who said "this helped me" about a demo practice: 2 to 13 people who are not its authors,
+ * preferring those whose specialties share one of its topics.
+ */
+function demoEndorsers(practice: PracticeRecord, people: readonly ExpertRecord[]): string[] {
+  const candidates = people.filter((person) => !practice.authors.includes(person.handle));
+  const interested = (person: ExpertRecord) => person.specialties.some((topic) => practice.topics.includes(topic));
+  const ordered = shuffled(candidates, `endorse:${practice.key}`, (person) => person.handle).sort((a, b) => Number(interested(b)) - Number(interested(a)));
+  const count = 2 + (parseInt(createHash('sha1').update(practice.key).digest('hex').slice(0, 4), 16) % 12);
+  return ordered.slice(0, count).map((person) => person.handle);
+}
+
+/**
+ * What the demo people follow: the topics they work on, two colleagues of their place, the
+ * national digital-transformation department's head, and the threads they started (as a forum
+ * follows what one writes).
+ */
+export async function loadDemoFollows(): Promise<SyncReport[]> {
+  const people = readData<ExpertRecord>('experts.json');
+  const threads = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
+  const follows: Record<string, unknown>[] = [];
+  const add = (follower: string, kind: 'topic' | 'expert' | 'thread', target: string, since: string) =>
+    follows.push({ _id: stableId('follow', `${follower}/${kind}/${target}`), follower: demoExpertId(follower), kind, target, createdAt: new Date(since) });
+  for (const person of people) {
+    for (const topic of person.specialties.slice(0, 3)) add(person.handle, 'topic', topic, person.joinedAt);
+    const colleagues = shuffled(people.filter((p) => p.place === person.place && p.handle !== person.handle), `follow:${person.handle}`, (p) => p.handle).slice(0, 2);
+    for (const colleague of [...colleagues.map((c) => c.handle), 'tuantm'].filter((h, i, all) => h !== person.handle && all.indexOf(h) === i)) {
+      add(person.handle, 'expert', String(demoExpertId(colleague)), person.joinedAt);
+    }
+  }
+  for (const thread of threads) add(thread.author, 'thread', String(stableId('thread', thread.key)), thread.createdAt);
+  return [await sync(Follow, follows)];
 }
 
 export interface PracticeRecord {
@@ -140,15 +183,26 @@ const stableId = (kind: string, key: string) =>
 /** The demo good practices (seeds/data/practices.json), all published, written by demo people. */
 export async function loadDemoPractices(): Promise<SyncReport[]> {
   const records = existsSync(new URL('./data/practices.json', import.meta.url)) ? readData<PracticeRecord>('practices.json') : [];
+  const people = readData<ExpertRecord>('experts.json');
+  const endorsers = new Map(records.map((p) => [p.key, demoEndorsers(p, people)]));
+  const endorsements = records.flatMap((p) =>
+    endorsers.get(p.key)!.map((handle, i) => ({
+      _id: stableId('endorsement', `${p.key}/${handle}`),
+      practice: stableId('practice', p.key),
+      expert: demoExpertId(handle),
+      // A day apart after publication, so the figures grow like real ones.
+      createdAt: new Date(new Date(p.publishedAt).getTime() + (i + 1) * 86_400_000),
+    })),
+  );
   const docs = records.map((p) => ({
     _id: stableId('practice', p.key),
     title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
     organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
     authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
-    submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1,
+    submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1, endorsementCount: endorsers.get(p.key)!.length,
     searchTokens: practiceSearchTokens(p),
   }));
-  return [await sync(Practice, docs)];
+  return [await sync(Practice, docs), await sync(Endorsement, endorsements)];
 }
 
 export interface ThreadRecord {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { repairCounters } from '../../schema/counters.ts';
 import { Reply } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -71,6 +72,16 @@ describe('Demo content', () => {
     expect(data.questions.totalCount + data.discussions.totalCount).toBeGreaterThanOrEqual(200);
     expect(data.unanswered.totalCount).toBeLessThan(data.questions.totalCount * 0.7);
     expect(await Reply.estimatedDocumentCount()).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('gives the demo people endorsements and follows, with counters the repair routine agrees with', async () => {
+    const someone = await Expert.findOne({ handle: 'ha.ltt' }).lean();
+    const cookie = await sessionCookieFor(String(someone!._id));
+    const { data } = await graphql(`{ practices(first: 50) { edges { node { endorsementCount } } } myFollows(first: 1) { totalCount } followUpdates(first: 5) { edges { node { kind } } } }`, {}, { cookie });
+    expect(data.practices.edges.every((e: any) => e.node.endorsementCount >= 2)).toBe(true);
+    expect(data.myFollows.totalCount).toBeGreaterThanOrEqual(3);
+    expect(data.followUpdates.edges).toHaveLength(5);
+    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0 });
   });
 });
 

@@ -77,7 +77,7 @@ export const vi = {
     signIn: 'Đăng nhập để đánh giá',
     count: (n: number) => `${number.format(n)} người thấy hữu ích`,
   },
-  views: (n: number) => `${number.format(n)} lượt người đọc`,
+  views: (n: number) => `${number.format(n)} người đã đọc`,
   language: {
     label: 'Ngôn ngữ',
   },
