@@ -4,6 +4,8 @@ import { localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from '../expert/affiliation.tsx';
 import { OrganizationIcon, PlaceIcon } from '../expert/expert-card.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
+import { placeHref } from '../place/place.api.ts';
+import { topicHref } from '../topic/topic.api.ts';
 import { practiceHref, type PracticeSummary } from './practice.api.ts';
 
 /** One published practice in the list; the title links to its page. */
@@ -41,7 +43,7 @@ export function PracticeCard(props: { practice: PracticeSummary }) {
               <dd>
                 <PlaceIcon />
                 <span>
-                  {place().name} <MergedPlaceHint place={place()} />
+                  <A href={placeHref(place().code)}>{place().name}</A> <MergedPlaceHint place={place()} />
                 </span>
               </dd>
             </div>
@@ -50,7 +52,13 @@ export function PracticeCard(props: { practice: PracticeSummary }) {
       </dl>
       <Show when={props.practice.topics.length}>
         <ul class="chip-list practice-card-topics" aria-label={t('practice.topics')}>
-          <For each={props.practice.topics}>{(topic) => <li class="chip">{localName(topic)}</li>}</For>
+          <For each={props.practice.topics}>
+            {(topic) => (
+              <li>
+                <A class="chip chip-link" href={topicHref(topic.slug)}>{localName(topic)}</A>
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
     </article>
