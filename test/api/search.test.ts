@@ -6,6 +6,7 @@ import { Practice } from '../../schema/practice/model.ts';
 import { practiceSearchTokens } from '../../schema/practice/service.ts';
 import { searchTokens } from '../../schema/search/fold.ts';
 import { reindexPractices } from '../../schema/search/service.ts';
+import { loadDemoPractices, readData, type PracticeRecord } from '../../seeds/load.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
@@ -258,5 +259,18 @@ describe('Search', () => {
     expect(marked(hit.title)).toEqual(['Trần Thị Hoa']);
     expect(marked(hit.snippet)).toEqual([]);
     expect(hit.snippet.map((s: any) => s.text).join('')).toBe('Chuyên viên chuyển đổi số · Cục Chuyển đổi số quốc gia');
+  });
+
+  it('gets the long fields’ words into an existing database’s demo practices when the loader runs again', async () => {
+    await loadDemoPractices();
+    const record = readData<PracticeRecord>('practices.json')[0]!;
+    const candidates = await Practice.find({ $and: [{ status: 'published' }, ...searchTokens(record.title).map((token) => ({ searchTokens: token }))] }).lean();
+    const stored = candidates.find((p) => p.title === record.title);
+    // As an earlier version indexed it: title and summary only.
+    await Practice.updateOne({ _id: stored!._id }, { $set: { searchTokens: searchTokens(`${record.title} ${record.summary}`) } });
+    const [report] = await loadDemoPractices();
+    expect(report).toMatchObject({ updated: 1 });
+    const after = await Practice.findById(stored!._id).lean();
+    expect(after!.searchTokens).toEqual(practiceSearchTokens(record));
   });
 });
