@@ -749,8 +749,8 @@ export const en: Dictionary = {
     experts: 'Experts here',
     noExperts: 'No expert here yet.',
     formerTitle: (name: string) => `${name} (before 7/2025)`,
-    formerBody: (fullName: string, successor: string, practices: number) =>
-      `Since 1 July 2025, ${fullName} has been part of ${successor}. Its good practices, discussions and experts are now on the page of ${successor}` +
+    formerBody: (name: string, _fullName: string, successor: string, _successorFullName: string, practices: number) =>
+      `Since 1 July 2025, ${name} has been part of ${successor}. Its good practices, discussions and experts are now on the page of ${successor}` +
       (practices ? ` (${number.format(practices)} ${practices === 1 ? 'practice' : 'practices'} recorded under the former name).` : '.'),
     goToSuccessor: (name: string) => `Go to ${name}`,
     formerPractices: (name: string) => `Practices recorded under ${name}`,

@@ -752,7 +752,7 @@ export const vi = {
     experts: 'Chuyên gia ở đây',
     noExperts: 'Chưa có chuyên gia nào ở đây.',
     formerTitle: (name: string) => `${name} (trước 7/2025)`,
-    formerBody: (fullName: string, successor: string, practices: number) =>
+    formerBody: (_name: string, fullName: string, _successorName: string, successor: string, practices: number) =>
       `Từ ngày 1/7/2025, ${fullName} đã sáp nhập vào ${successor}. Các cách làm hay, thảo luận và chuyên gia của ${fullName} nay nằm trên trang của ${successor}` +
       (practices ? ` (${number.format(practices)} cách làm hay ghi theo tên cũ).` : '.'),
     goToSuccessor: (name: string) => `Đến trang ${name}`,

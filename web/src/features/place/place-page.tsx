@@ -55,7 +55,7 @@ function FormerPlaceView(props: { data: PlacePageData }) {
         {(successor) => (
           <StateMessage
             title={t('placePage.formerTitle', place().name)}
-            body={t('placePage.formerBody', place().fullName, successor().fullName, props.data.practices.totalCount)}
+            body={t('placePage.formerBody', place().name, place().fullName, successor().name, successor().fullName, props.data.practices.totalCount)}
             headingLevel={1}
           >
             <A class="button" href={placeHref(successor().code)}>{t('placePage.goToSuccessor', successor().name)}</A>
