@@ -57,8 +57,10 @@ export function AppShell(props: RouteSectionProps) {
           <div class="site-nav-inner">
             <A href="/practices" activeClass="is-active">{t('nav.practices')}</A>
             <A href="/experts" activeClass="is-active">{t('nav.experts')}</A>
+            <A href="/threads" activeClass="is-active">{t('nav.discussions')}</A>
             <A href="/topics" activeClass="is-active">{t('nav.topics')}</A>
             <A href="/places" activeClass="is-active">{t('nav.places')}</A>
+            <A href="/threads/new?kind=question" class="site-nav-ask" activeClass="is-active" end>{t('nav.ask')}</A>
           </div>
         </nav>
         <div class="route-progress" classList={{ 'is-active': routing() }} aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
@@ -79,7 +79,10 @@ function PracticeView(props: { practice: Practice }) {
   // A published record skips what its authors left out; authors see the gaps in their draft.
   const shownSections = () => sections.filter((section) => props.practice[section.field] || !published());
   // Counted once per reader by the server; only published practices have readers to count.
-  onMount(() => published() && recordView(props.practice.id));
+  const [viewCount, setViewCount] = createSignal<number | null>(null);
+  onMount(async () => {
+    if (published()) setViewCount(await recordView(props.practice.id));
+  });
 
   return (
     <article class="practice" aria-labelledby="page-title">
@@ -123,7 +126,7 @@ function PracticeView(props: { practice: Practice }) {
             <p class="reader-stat">{t('endorsement.count', props.practice.endorsementCount)}</p>
           </Show>
           <BookmarkPracticeButton practice={props.practice} signedIn={Boolean(viewer())} />
-          <p class="reader-stat">{t('views', props.practice.viewCount)}</p>
+          <p class="reader-stat">{t('views', viewCount() ?? props.practice.viewCount)}</p>
         </div>
       </Show>
 

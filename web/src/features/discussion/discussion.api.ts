@@ -1,0 +1,428 @@
+import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
+import { graphql, readFragment, type ResultOf, type VariablesOf } from '../../graphql.ts';
+import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { getViewer } from '../account/account.api.ts';
+import { getPlaces } from '../place/place.api.ts';
+import { getTopics } from '../topic/topic.api.ts';
+
+/* ---------- Shared vocabulary ---------- */
+
+export const THREAD_PAGE_SIZE = 20;
+/** Replies are read in pages of the API's maximum, up to this many pages (1,000 replies). */
+const REPLY_PAGE_SIZE = 50;
+const MAX_REPLY_PAGES = 20;
+
+/** The API's limits (schema/discussion/service.ts), so the forms can say them. */
+export const THREAD_LIMITS = { titleMin: 10, title: 200, markdown: 20_000, topics: 5 } as const;
+
+export type ThreadKind = 'DISCUSSION' | 'QUESTION';
+
+export const threadHref = (id: string) => `/threads/${encodeURIComponent(id)}`;
+export const newThreadHref = (kind?: 'question') => (kind ? `/threads/new?kind=${kind}` : '/threads/new');
+
+/* ---------- The list: /threads ---------- */
+
+const ThreadListQuery = graphql(`
+  query ThreadList($filter: ThreadFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    threads(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        node {
+          id
+          kind
+          title
+          locked
+          replyCount
+          lastActivityAt
+          acceptedAnswer { id }
+          author { handle name }
+          topics { slug name nameEn }
+          place { code name }
+          practice { id title }
+        }
+      }
+    }
+  }
+`);
+
+export type ThreadPage = ResultOf<typeof ThreadListQuery>['threads'];
+export type ThreadSummary = ThreadPage['edges'][number]['node'];
+type ThreadFilter = NonNullable<VariablesOf<typeof ThreadListQuery>['filter']>;
+
+/** The list's tabs, as written in the URL's `show=`. */
+export const THREAD_TABS = ['all', 'discussions', 'questions', 'unanswered'] as const;
+export type ThreadTab = (typeof THREAD_TABS)[number];
+
+/** What the list shows, as carried by its URL: `?show=&topic=&place=&q=`, and `after=`/`before=`. */
+export interface ThreadListParams {
+  show?: ThreadTab;
+  topic?: string;
+  place?: string;
+  q?: string;
+  after?: string;
+  before?: string;
+}
+
+export const THREAD_FILTER_KEYS = ['topic', 'place', 'q'] as const;
+export type ThreadFilterKey = (typeof THREAD_FILTER_KEYS)[number];
+
+const single = (value: string | string[] | undefined): string | undefined => {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text ? text : undefined;
+};
+
+/** The list's parameters from a URL query; an unknown tab means "all". */
+export function threadListParams(search: SearchParams): ThreadListParams {
+  const params: ThreadListParams = {};
+  const show = single(search.show);
+  if (show && show !== 'all' && (THREAD_TABS as readonly string[]).includes(show)) params.show = show as ThreadTab;
+  for (const key of [...THREAD_FILTER_KEYS, 'after', 'before'] as const) {
+    const value = single(search[key]);
+    if (value !== undefined) params[key] = value;
+  }
+  if (params.after) delete params.before;
+  return params;
+}
+
+export const hasThreadFilters = (params: ThreadListParams) => THREAD_FILTER_KEYS.some((key) => params[key] !== undefined);
+
+/** One page of threads, most recently active first. */
+export const getThreads = query(async (params: ThreadListParams): Promise<ThreadPage> => {
+  const filter: ThreadFilter = {};
+  if (params.show === 'discussions') filter.kind = 'DISCUSSION';
+  if (params.show === 'questions') filter.kind = 'QUESTION';
+  if (params.show === 'unanswered') filter.unanswered = true;
+  if (params.topic) filter.topic = params.topic;
+  if (params.place) filter.place = params.place;
+  if (params.q) filter.query = params.q.slice(0, 200);
+  const page = params.before ? { last: THREAD_PAGE_SIZE, before: params.before } : { first: THREAD_PAGE_SIZE, after: params.after ?? null };
+  return (await request(ThreadListQuery, { filter, ...page })).threads;
+}, 'threads');
+
+const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+
+export function preloadThreads({ location }: RoutePreloadFuncArgs) {
+  // Signed out, the list is refused: the page sends the visitor to sign in instead.
+  quietly(getViewer().then((viewer) => (viewer ? getThreads(threadListParams(location.query)) : undefined)));
+  quietly(getPlaces());
+  quietly(getTopics());
+}
+
+export function preloadNewThread() {
+  quietly(getViewer());
+  quietly(getPlaces());
+  quietly(getTopics());
+}
+
+/* ---------- One thread: /threads/:id ---------- */
+
+const ReplyFields = graphql(`
+  fragment ReplyFields on Reply {
+    id
+    parentId
+    depth
+    deleted
+    body
+    bodyHtml
+    edited
+    history { bodyHtml editedAt }
+    voteCount
+    viewerVoted
+    createdAt
+    author { id handle name avatarUrl }
+  }
+`);
+
+const ThreadQuery = graphql(
+  `
+  query Thread($id: ID!, $first: Int!) {
+    thread(id: $id) {
+      id
+      kind
+      title
+      body
+      bodyHtml
+      locked
+      edited
+      history { title bodyHtml editedAt }
+      replyCount
+      createdAt
+      lastActivityAt
+      acceptedAnswer { id }
+      author { id handle name avatarUrl }
+      topics { slug name nameEn }
+      place { code name }
+      practice { id title }
+      replies(first: $first) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { ...ReplyFields } }
+      }
+    }
+  }
+`,
+  [ReplyFields],
+);
+
+const MoreRepliesQuery = graphql(
+  `
+  query MoreReplies($id: ID!, $first: Int!, $after: String) {
+    thread(id: $id) {
+      replies(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { ...ReplyFields } }
+      }
+    }
+  }
+`,
+  [ReplyFields],
+);
+
+type ThreadData = NonNullable<ResultOf<typeof ThreadQuery>['thread']>;
+export type Reply = ResultOf<typeof ReplyFields>;
+export type Thread = Omit<ThreadData, 'replies'> & { replies: Reply[] };
+
+/** Answers null for an id that names no thread (NOT_FOUND, or not an id at all). */
+const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
+  try {
+    return await load();
+  } catch (error) {
+    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'id')) return null;
+    throw error;
+  }
+};
+
+/** A thread with all its replies in the order written (the page nests them), or null. */
+export const getThread = query(
+  (id: string): Promise<Thread | null> =>
+    orNull(async () => {
+      // A route in transition can briefly have no id: nothing to load then.
+      if (!id) return null;
+      const { thread } = await request(ThreadQuery, { id, first: REPLY_PAGE_SIZE });
+      const replies: Reply[] = thread.replies.edges.map((edge) => readFragment(ReplyFields, edge.node));
+      let pageInfo = thread.replies.pageInfo;
+      for (let page = 1; pageInfo.hasNextPage && page < MAX_REPLY_PAGES; page++) {
+        const more = (await request(MoreRepliesQuery, { id, first: REPLY_PAGE_SIZE, after: pageInfo.endCursor })).thread.replies;
+        replies.push(...more.edges.map((edge) => readFragment(ReplyFields, edge.node)));
+        pageInfo = more.pageInfo;
+      }
+      return { ...thread, replies };
+    }),
+  'thread',
+);
+
+export function preloadThread({ params }: RoutePreloadFuncArgs) {
+  quietly(getViewer().then((viewer) => (viewer && params.id ? getThread(params.id) : undefined)));
+}
+
+/* ---------- A practice's comments ---------- */
+
+const PracticeDiscussionQuery = graphql(`
+  query PracticeDiscussion($id: ID!) {
+    practice(id: $id) { id discussion { id } }
+  }
+`);
+
+/** The id of a practice's discussion thread, or null when nobody has commented yet. */
+export const getPracticeDiscussion = query(
+  async (practiceId: string): Promise<string | null> => (await request(PracticeDiscussionQuery, { id: practiceId })).practice.discussion?.id ?? null,
+  'practiceDiscussion',
+);
+
+/* ---------- Writes ---------- */
+
+const CreateThreadMutation = graphql(`
+  mutation CreateThread($input: CreateThreadInput!) {
+    createThread(input: $input) {
+      __typename
+      ... on CreateThreadPayload { thread { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const EditThreadMutation = graphql(`
+  mutation EditThread($input: EditThreadInput!) {
+    editThread(input: $input) {
+      __typename
+      ... on EditThreadPayload { thread { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+export interface ThreadFields {
+  title: string;
+  body: string;
+  topics: string[];
+  place: string | null;
+}
+
+const listKeys = () => [getThreads.key];
+
+/** Starts a discussion or asks a question; the page then goes to it. */
+export const createThreadAction = action(async (kind: ThreadKind, fields: ThreadFields) => {
+  const outcome = await attempt(async () => settle((await request(CreateThreadMutation, { input: { kind, ...fields } })).createThread, 'CreateThreadPayload'));
+  return json(outcome, { revalidate: outcome.ok ? listKeys() : [] });
+}, 'createThread');
+
+export const editThreadAction = action(async (threadId: string, fields: ThreadFields) => {
+  const outcome = await attempt(async () => settle((await request(EditThreadMutation, { input: { threadId, ...fields } })).editThread, 'EditThreadPayload'));
+  return json(outcome, { revalidate: outcome.ok || outcome.problem.form?.code === 'CONFLICT' ? [getThread.keyFor(threadId), ...listKeys()] : [] });
+}, 'editThread');
+
+const ReplyToThreadMutation = graphql(`
+  mutation ReplyToThread($input: ReplyToThreadInput!) {
+    replyToThread(input: $input) {
+      __typename
+      ... on ReplyToThreadPayload { reply { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const EditReplyMutation = graphql(`
+  mutation EditReply($input: EditReplyInput!) {
+    editReply(input: $input) {
+      __typename
+      ... on EditReplyPayload { reply { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const DeleteReplyMutation = graphql(`
+  mutation DeleteReply($input: DeleteReplyInput!) {
+    deleteReply(input: $input) {
+      __typename
+      ... on DeleteReplyPayload { reply { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const VoteMutation = graphql(`
+  mutation VoteForAnswer($input: VoteForAnswerInput!) {
+    voteForAnswer(input: $input) {
+      __typename
+      ... on VoteForAnswerPayload { reply { id voteCount viewerVoted } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const WithdrawVoteMutation = graphql(`
+  mutation WithdrawVote($input: WithdrawVoteInput!) {
+    withdrawVote(input: $input) {
+      __typename
+      ... on WithdrawVotePayload { reply { id voteCount viewerVoted } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const AcceptAnswerMutation = graphql(`
+  mutation AcceptAnswer($input: AcceptAnswerInput!) {
+    acceptAnswer(input: $input) {
+      __typename
+      ... on AcceptAnswerPayload { thread { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const LockThreadMutation = graphql(`
+  mutation LockThread($input: LockThreadInput!) {
+    lockThread(input: $input) {
+      __typename
+      ... on LockThreadPayload { thread { id locked } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+const StartPracticeDiscussionMutation = graphql(`
+  mutation StartPracticeDiscussion($input: StartPracticeDiscussionInput!) {
+    startPracticeDiscussion(input: $input) {
+      __typename
+      ... on StartPracticeDiscussionPayload { thread { id } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path code message } }
+      ... on RateLimitedError { retryAfterSeconds }
+    }
+  }
+`);
+
+/** After a write in a thread (or a failure saying the page is out of date), the thread reads again. */
+const afterWrite = (threadId: string, outcome: Outcome<unknown>) =>
+  outcome.ok || ['CONFLICT', 'NOT_FOUND'].includes(outcome.problem.form?.code ?? '') ? [getThread.keyFor(threadId), ...listKeys()] : [];
+
+/** Replies to the thread (parentId null) or to one of its replies. */
+export const replyAction = action(async (threadId: string, parentId: string | null, body: string) => {
+  const outcome = await attempt(async () => settle((await request(ReplyToThreadMutation, { input: { threadId, parentId, body } })).replyToThread, 'ReplyToThreadPayload'));
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'replyToThread');
+
+/**
+ * A practice's first comment: finds or starts its discussion, then replies in it. Says the
+ * thread's id, so the section can show it.
+ */
+export const commentOnPracticeAction = action(async (practiceId: string, body: string) => {
+  const started = await attempt(async () =>
+    settle((await request(StartPracticeDiscussionMutation, { input: { practiceId } })).startPracticeDiscussion, 'StartPracticeDiscussionPayload'),
+  );
+  if (!started.ok) return json(started, { revalidate: [] });
+  const threadId = started.data.thread.id;
+  const outcome = await attempt(async () => settle((await request(ReplyToThreadMutation, { input: { threadId, parentId: null, body } })).replyToThread, 'ReplyToThreadPayload'));
+  return json(outcome, { revalidate: [getPracticeDiscussion.keyFor(practiceId), getThread.keyFor(threadId), ...listKeys()] });
+}, 'commentOnPractice');
+
+export const editReplyAction = action(async (threadId: string, replyId: string, body: string) => {
+  const outcome = await attempt(async () => settle((await request(EditReplyMutation, { input: { replyId, body } })).editReply, 'EditReplyPayload'));
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'editReply');
+
+export const deleteReplyAction = action(async (threadId: string, replyId: string) => {
+  const outcome = await attempt(async () => settle((await request(DeleteReplyMutation, { input: { replyId } })).deleteReply, 'DeleteReplyPayload'));
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'deleteReply');
+
+/**
+ * Votes for an answer, or takes the vote back. The page shows the new state at once and puts
+ * it back if this fails; on success nothing reloads (the payload carries the count).
+ */
+export const voteAction = action(async (replyId: string, up: boolean) => {
+  const outcome: Outcome<unknown> = up
+    ? await attempt(async () => settle((await request(VoteMutation, { input: { replyId } })).voteForAnswer, 'VoteForAnswerPayload'))
+    : await attempt(async () => settle((await request(WithdrawVoteMutation, { input: { replyId } })).withdrawVote, 'WithdrawVotePayload'));
+  return json(outcome, { revalidate: [] });
+}, 'voteForAnswer');
+
+export const acceptAnswerAction = action(async (threadId: string, replyId: string) => {
+  const outcome = await attempt(async () => settle((await request(AcceptAnswerMutation, { input: { replyId } })).acceptAnswer, 'AcceptAnswerPayload'));
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'acceptAnswer');
+
+export const lockThreadAction = action(async (threadId: string, locked: boolean) => {
+  const outcome = await attempt(async () => settle((await request(LockThreadMutation, { input: { threadId, locked } })).lockThread, 'LockThreadPayload'));
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'lockThread');

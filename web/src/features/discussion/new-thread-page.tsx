@@ -1,0 +1,48 @@
+import { A, useAction, useNavigate, useSearchParams } from '@solidjs/router';
+import { createSignal, untrack } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { t } from '../../i18n/i18n.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+import { createThreadAction, threadHref, type ThreadKind } from './discussion.api.ts';
+import { ThreadForm } from './thread-form.tsx';
+
+/** /threads/new: start a discussion, or ask a question (`?kind=question`). */
+export default function NewThreadPage() {
+  // The route's hooks run here, not under RequireViewer (see thread-page.tsx).
+  const [search] = useSearchParams();
+  return <RequireViewer>{() => <NewThread question={search.kind === 'question'} />}</RequireViewer>;
+}
+
+function NewThread(props: { question: boolean }) {
+  const navigate = useNavigate();
+  const [kind, setKind] = createSignal<ThreadKind>(untrack(() => (props.question ? 'QUESTION' : 'DISCUSSION')));
+  const create = useAction(createThreadAction);
+  const heading = () => (kind() === 'QUESTION' ? t('discussion.askTitle') : t('discussion.startTitle'));
+
+  return (
+    <div class="thread-new">
+      <DocumentTitle text={heading()} />
+      <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
+        <ol>
+          <li><A href="/threads">{t('nav.discussions')}</A></li>
+          <li aria-current="page">{heading()}</li>
+        </ol>
+      </nav>
+      <header class="page-header">
+        <h1 id="page-title">{heading()}</h1>
+        <p class="lead">{kind() === 'QUESTION' ? t('discussion.askIntro') : t('discussion.startIntro')}</p>
+      </header>
+      <ThreadForm
+        kind={kind()}
+        onKindChange={setKind}
+        submitLabel={kind() === 'QUESTION' ? t('discussion.postQuestion') : t('discussion.postDiscussion')}
+        send={async (fields) => {
+          const outcome = await create(kind(), fields);
+          if (outcome.ok) navigate(threadHref(outcome.data.thread.id));
+          return outcome;
+        }}
+        onCancel={() => navigate('/threads')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { A, createAsync, useAction, useLocation } from '@solidjs/router';
+import { Match, Show, Suspense, Switch } from 'solid-js';
+import { t } from '../../i18n/i18n.ts';
+import { getViewer, signInHref, type Viewer } from '../account/account.api.ts';
+import { commentOnPracticeAction, getPracticeDiscussion, getThread, threadHref } from './discussion.api.ts';
+import { ReplyBox, Replies } from './replies.tsx';
+
+/**
+ * The comments under a published practice: its one discussion thread, started by the first
+ * comment. Members read and write them; signed-out readers are offered to sign in.
+ */
+export function PracticeDiscussion(props: { practiceId: string }) {
+  const viewer = createAsync(() => getViewer().catch(() => null));
+  const location = useLocation();
+  return (
+    <section class="practice-section practice-discussion" aria-labelledby="practice-discussion">
+      <h2 id="practice-discussion">{t('discussion.practiceHeading')}</h2>
+      <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
+        <Switch>
+          <Match when={viewer()}>{(signedIn) => <PracticeComments practiceId={props.practiceId} viewer={signedIn()} />}</Match>
+          <Match when={viewer() === null}>
+            <p class="practice-discussion-signin">
+              {t('discussion.practiceSignedOut')}{' '}
+              <A href={signInHref(location.pathname + location.search)}>{t('discussion.signInToComment')}</A>
+            </p>
+          </Match>
+        </Switch>
+      </Suspense>
+    </section>
+  );
+}
+
+function PracticeComments(props: { practiceId: string; viewer: Viewer }) {
+  const threadId = createAsync(() => getPracticeDiscussion(props.practiceId).catch(() => null));
+  const comment = useAction(commentOnPracticeAction);
+  return (
+    <Show
+      when={threadId()}
+      fallback={
+        <>
+          <p class="muted replies-empty">{t('discussion.practiceNoComments')}</p>
+          <ReplyBox
+            id={`practice-comment-${props.practiceId}`}
+            label={t('discussion.yourComment')}
+            submitLabel={t('discussion.postComment')}
+            send={(body) => comment(props.practiceId, body)}
+          />
+        </>
+      }
+    >
+      {(id) => <PracticeThread threadId={id()} practiceId={props.practiceId} viewer={props.viewer} />}
+    </Show>
+  );
+}
+
+function PracticeThread(props: { threadId: string; practiceId: string; viewer: Viewer }) {
+  const thread = createAsync(() => getThread(props.threadId));
+  return (
+    <Show when={thread()}>
+      {(loaded) => (
+        <>
+          <p class="practice-discussion-link">
+            <A href={threadHref(loaded().id)}>{t('discussion.openThread', loaded().replyCount)}</A>
+          </p>
+          <Replies thread={loaded()} viewer={props.viewer} boxLabel={t('discussion.yourComment')} boxSubmitLabel={t('discussion.postComment')} />
+        </>
+      )}
+    </Show>
+  );
+}

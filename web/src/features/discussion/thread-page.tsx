@@ -1,0 +1,191 @@
+import { A, createAsync, revalidate, useAction, useParams } from '@solidjs/router';
+import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { StateMessage } from '../../components/state-message.tsx';
+import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
+import { formErrorText, type FormProblem } from '../../lib/form.ts';
+import { canModerate, type Viewer } from '../account/account.api.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+import { ExpertAvatar } from '../expert/expert-avatar.tsx';
+import { practiceHref } from '../practice/practice.api.ts';
+import { editThreadAction, getThread, lockThreadAction, type Thread } from './discussion.api.ts';
+import { EditedHistory, Replies } from './replies.tsx';
+import { CheckIcon, KindBadge } from './thread-badges.tsx';
+import { ThreadForm } from './thread-form.tsx';
+
+type Loaded = { thread: Thread | null; error?: undefined } | { thread?: undefined; error: unknown };
+
+/** /threads/:id: a discussion or a question with its replies. Members only. */
+export default function ThreadPage() {
+  // Hooks of the route run here, in the route's own component: run under RequireViewer (whose
+  // content appears once the viewer is known), a page entered by navigating saw the previous
+  // page's parameters. Signed out, the query fails and RequireViewer sends them to sign in.
+  const params = useParams<{ id: string }>();
+  const loaded = createAsync(async (): Promise<Loaded> => {
+    const request = getThread(params.id);
+    try {
+      return { thread: await request };
+    } catch (error) {
+      return { error };
+    }
+  });
+  return <RequireViewer>{(viewer) => <ThreadLoader id={params.id} loaded={loaded()} viewer={viewer()} />}</RequireViewer>;
+}
+
+function ThreadLoader(props: { id: string; loaded: Loaded | undefined; viewer: Viewer }) {
+  return (
+    <div class="thread-page">
+      <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+        <Switch>
+          <Match when={props.loaded?.error !== undefined}>
+            <DocumentTitle text={t('discussion.errorTitle')} />
+            <StateMessage title={t('discussion.errorTitle')} body={t('profile.errorBody')} tone="error" headingLevel={1}>
+              <button type="button" class="button" onClick={() => revalidate(getThread.keyFor(props.id))}>{t('app.retry')}</button>
+              <A class="button button-secondary" href="/threads">{t('discussion.backToList')}</A>
+            </StateMessage>
+          </Match>
+          <Match when={props.loaded?.thread}>{(thread) => <ThreadView thread={thread()} viewer={props.viewer} />}</Match>
+          <Match when={props.loaded?.thread === null}>
+            <DocumentTitle text={t('discussion.notFoundTitle')} />
+            <StateMessage title={t('discussion.notFoundTitle')} body={t('discussion.notFoundBody')} headingLevel={1}>
+              <A class="button" href="/threads">{t('discussion.backToList')}</A>
+            </StateMessage>
+          </Match>
+        </Switch>
+      </Suspense>
+    </div>
+  );
+}
+
+function ThreadView(props: { thread: Thread; viewer: Viewer }) {
+  const [editing, setEditing] = createSignal(false);
+  const [problem, setProblem] = createSignal<FormProblem>();
+  const [locking, setLocking] = createSignal(false);
+  const edit = useAction(editThreadAction);
+  const lock = useAction(lockThreadAction);
+  const isQuestion = () => props.thread.kind === 'QUESTION';
+  const moderator = () => canModerate(props.viewer.role);
+  const mayEdit = () => !props.thread.locked && (props.thread.author.id === props.viewer.id || moderator());
+  const liveReplies = () => props.thread.replies.filter((reply) => !reply.deleted);
+  const answerCount = () => liveReplies().filter((reply) => reply.parentId === null).length;
+
+  const toggleLock = async () => {
+    setLocking(true);
+    setProblem(undefined);
+    const outcome = await lock(props.thread.id, !props.thread.locked);
+    setLocking(false);
+    if (!outcome.ok) setProblem(outcome.problem);
+  };
+
+  return (
+    <article class="thread" aria-labelledby="page-title">
+      <DocumentTitle text={props.thread.title} />
+      <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
+        <ol>
+          <li><A href="/threads">{t('nav.discussions')}</A></li>
+          <li aria-current="page">{props.thread.title}</li>
+        </ol>
+      </nav>
+
+      <Show
+        when={!editing()}
+        fallback={
+          <section class="thread-edit" aria-labelledby="thread-edit-heading">
+            <h1 id="thread-edit-heading" class="thread-edit-heading">{isQuestion() ? t('discussion.editQuestion') : t('discussion.editDiscussion')}</h1>
+            <ThreadForm
+              initial={{
+                title: props.thread.title,
+                body: props.thread.body,
+                topics: props.thread.topics.map((topic) => topic.slug),
+                place: props.thread.place?.code ?? null,
+              }}
+              submitLabel={t('discussion.saveEdit')}
+              send={async (fields) => {
+                const outcome = await edit(props.thread.id, fields);
+                if (outcome.ok) setEditing(false);
+                return outcome;
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </section>
+        }
+      >
+        <header class="thread-header">
+          <p class="thread-kicker">
+            <KindBadge kind={props.thread.kind} />
+            <Show when={isQuestion() && props.thread.acceptedAnswer}>
+              <span class="accepted-mark"><CheckIcon /> {t('discussion.answered')}</span>
+            </Show>
+            <Show when={props.thread.locked}>
+              <span class="chip thread-locked-chip">{t('discussion.locked')}</span>
+            </Show>
+          </p>
+          <h1 id="page-title" class="thread-title" lang="vi">{props.thread.title}</h1>
+          <Show when={props.thread.practice}>
+            {(practice) => (
+              <p class="thread-practice">
+                {t('discussion.aboutPractice')} <A href={practiceHref(practice().id)} lang="vi">{practice().title}</A>
+              </p>
+            )}
+          </Show>
+          <div class="thread-byline">
+            <ExpertAvatar name={props.thread.author.name} handle={props.thread.author.handle} url={props.thread.author.avatarUrl} size="small" />
+            <span>
+              <A href={`/experts/${encodeURIComponent(props.thread.author.handle)}`}>{props.thread.author.name}</A>
+              {' · '}
+              <time datetime={props.thread.createdAt}>{formatDateTime(props.thread.createdAt)}</time>
+            </span>
+          </div>
+          <Show when={props.thread.topics.length || props.thread.place}>
+            <ul class="chip-list thread-tags" aria-label={t('discussion.topicsAndPlace')}>
+              <For each={props.thread.topics}>
+                {(topic) => (
+                  <li>
+                    <A class="chip chip-link" href={`/threads?topic=${encodeURIComponent(topic.slug)}`}>{localName(topic)}</A>
+                  </li>
+                )}
+              </For>
+              <Show when={props.thread.place}>
+                {(place) => (
+                  <li>
+                    <A class="chip chip-link chip-place" href={`/threads?place=${encodeURIComponent(place().code)}`}>{place().name}</A>
+                  </li>
+                )}
+              </Show>
+            </ul>
+          </Show>
+          <div class="thread-tools">
+            {/* Bookmark and follow buttons (their own feature folders) go here. */}
+            <div class="thread-actions" />
+            <Show when={mayEdit()}>
+              <button type="button" class="button button-small button-secondary" onClick={() => setEditing(true)}>
+                {t('discussion.edit')}
+              </button>
+            </Show>
+            <Show when={moderator()}>
+              <button type="button" class="button button-small button-secondary" disabled={locking()} onClick={() => void toggleLock()}>
+                {props.thread.locked ? t('discussion.unlock') : t('discussion.lock')}
+              </button>
+            </Show>
+          </div>
+          <Show when={problem()?.form}>{(form) => <p class="field-error" role="alert">{formErrorText(form())}</p>}</Show>
+        </header>
+
+        <Show when={props.thread.bodyHtml.trim()}>
+          {/* Sanitised by the server's one renderer. */}
+          <div class="prose thread-body" lang="vi" innerHTML={props.thread.bodyHtml} />
+        </Show>
+        <Show when={props.thread.edited}>
+          <EditedHistory versions={props.thread.history.map((v) => ({ title: v.title, bodyHtml: v.bodyHtml, editedAt: v.editedAt }))} />
+        </Show>
+      </Show>
+
+      <section class="thread-replies" aria-labelledby="replies-heading">
+        <h2 id="replies-heading">
+          {isQuestion() ? t('discussion.answerCount', answerCount()) : t('discussion.replyCount', liveReplies().length)}
+        </h2>
+        <Replies thread={props.thread} viewer={props.viewer} />
+      </section>
+    </article>
+  );
+}
