@@ -93,8 +93,8 @@ const updateKeys: SortKey[] = newestFirst('at');
 
 /**
  * The viewer's updates, newest first, paged by (time, id) like every list. Each page costs a
- * constant number of queries: the follows, then one per source (practices by topic, by author;
- * threads by topic, by author, followed threads), each limited to the page size.
+ * constant number of queries: the follows and the "seen" mark, the practices and the threads
+ * they reach (each limited to the page size), and the followed threads by id.
  */
 export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const first = pageSize(page.first, 'first') ?? DEFAULT_PAGE_SIZE;
@@ -107,23 +107,26 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const targets = (kind: FollowKind) => follows.filter((f) => f.kind === kind).map((f) => f.target).slice(0, FOLLOWS_READ);
   const [topics, experts, threadIds] = [targets('topic'), targets('expert'), targets('thread')];
   const limit = first + 1;
-  const published = { status: 'published' as const, authors: notEqual(viewer.id) };
-  const sources = await Promise.all([
-    topics.length ? Practice.find({ ...published, topics: anyOf(topics), ...olderThan('publishedAt') }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
-    experts.length ? Practice.find({ status: 'published' as const, authors: anyOf(experts), ...olderThan('publishedAt') }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
-    topics.length ? Thread.find({ topics: anyOf(topics), author: notEqual(viewer.id), ...olderThan('lastActivityAt') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
-    experts.length ? Thread.find({ author: anyOf(experts), ...olderThan('lastActivityAt') }).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
+  // One query per collection: an $or of what reaches it (MongoDB merges the branches' index orders).
+  const practiceBranches = [
+    ...(topics.length ? [{ status: 'published' as const, topics: anyOf(topics), authors: notEqual(viewer.id) }] : []),
+    ...(experts.length ? [{ status: 'published' as const, authors: anyOf(experts) }] : []),
+  ];
+  const threadBranches = [...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []), ...(experts.length ? [{ author: anyOf(experts) }] : [])];
+  const within = (branches: object[], field: string) => ({ $and: [{ $or: branches }, olderThan(field)] });
+  const [practices, threads, followedThreads] = await Promise.all([
+    practiceBranches.length ? Practice.find(within(practiceBranches, 'publishedAt')).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
+    threadBranches.length ? Thread.find(within(threadBranches, 'lastActivityAt')).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
     // Followed threads are few and fetched by id; their order is settled below.
     threadIds.length ? Thread.find({ _id: anyOf(threadIds) }).lean<ThreadDoc[]>() : [],
   ]);
-  const [byTopic, byExpert, threadsByTopic, threadsByExpert, followedThreads] = sources as [PracticeDoc[], PracticeDoc[], ThreadDoc[], ThreadDoc[], ThreadDoc[]];
 
   const topicSet = new Set(topics);
   const expertSet = new Set(experts);
   const threadSet = new Set(threadIds);
   const seenAt = seen?.seenAt.getTime() ?? 0;
   const updates = new Map<string, FollowUpdate>();
-  for (const p of [...byTopic, ...byExpert]) {
+  for (const p of practices) {
     updates.set(String(p._id), {
       kind: 'practice',
       at: p.publishedAt!,
@@ -136,7 +139,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
       isNew: p.publishedAt!.getTime() > seenAt,
     });
   }
-  for (const th of [...threadsByTopic, ...threadsByExpert, ...followedThreads]) {
+  for (const th of [...threads, ...followedThreads]) {
     updates.set(String(th._id), {
       kind: 'thread',
       at: th.lastActivityAt,
@@ -161,17 +164,12 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
     seenAt: seen?.seenAt ?? null,
     // Everything the follows reach, when asked for: one count per collection.
     totalCount: async () => {
-      const practiceBranches = [...(topics.length ? [{ topics: anyOf(topics), authors: notEqual(viewer.id) }] : []), ...(experts.length ? [{ authors: anyOf(experts) }] : [])];
-      const threadBranches = [
-        ...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []),
-        ...(experts.length ? [{ author: anyOf(experts) }] : []),
-        ...(threadIds.length ? [{ _id: anyOf(threadIds) }] : []),
-      ];
-      const [practices, threads] = await Promise.all([
-        practiceBranches.length ? Practice.countDocuments({ status: 'published' as const, $or: practiceBranches }) : 0,
-        threadBranches.length ? Thread.countDocuments({ $or: threadBranches }) : 0,
+      const followed = threadIds.length ? [{ _id: anyOf(threadIds) }] : [];
+      const [practiceCount, threadCount] = await Promise.all([
+        practiceBranches.length ? Practice.countDocuments({ $or: practiceBranches }) : 0,
+        threadBranches.length + followed.length ? Thread.countDocuments({ $or: [...threadBranches, ...followed] }) : 0,
       ]);
-      return practices + threads;
+      return practiceCount + threadCount;
     },
   };
 }

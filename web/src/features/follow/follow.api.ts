@@ -119,14 +119,14 @@ export const markFollowUpdatesSeenAction = action(async () => {
 
 const MyFollowsQuery = graphql(`
   query MyFollows($after: String) {
-    myFollows(first: 50, after: $after) {
+    myFollows(first: 30, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
           kind
           since
-          expert { id handle name position avatarUrl viewerFollows followerCount organization { slug name shortName } }
+          expert { id handle name viewerFollows followerCount }
           topic { slug name nameEn viewerFollows followerCount }
           thread { id kind title viewerFollows followerCount }
         }

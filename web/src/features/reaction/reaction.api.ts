@@ -38,9 +38,22 @@ export const endorsePracticeAction = action(async (id: string, endorse: boolean)
 
 const RecordViewMutation = graphql(`
   mutation RecordView($id: ID!) {
-    recordView(input: { id: $id }) { __typename }
+    recordView(input: { id: $id }) {
+      __typename
+      ... on RecordViewPayload { viewCount }
+    }
   }
 `);
 
-/** Counts this reader once (the server ignores repeats); a failure is not worth telling anyone. */
-export const recordView = (id: string) => void request(RecordViewMutation, { id }).catch(() => undefined);
+/**
+ * Counts this reader once (the server ignores repeats) and answers the count including them;
+ * null when it failed, which is not worth telling anyone.
+ */
+export async function recordView(id: string): Promise<number | null> {
+  try {
+    const result = (await request(RecordViewMutation, { id })).recordView;
+    return result.__typename === 'RecordViewPayload' ? result.viewCount : null;
+  } catch {
+    return null;
+  }
+}
