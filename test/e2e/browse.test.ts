@@ -111,6 +111,19 @@ describe('Topic page', () => {
     expect(await page.getByRole('heading', { name: 'Thảo luận dành cho thành viên' }).count()).toBe(0);
   });
 
+  it('shows the new topic’s threads when a member follows a topic link from one topic to another', async () => {
+    await signInAs('thang.dv');
+    await page.goto(`${baseUrl()}/topics/du-lieu-so`);
+    await page.locator('a[href="/threads?topic=du-lieu-so"]').waitFor();
+    const other = page.locator('section[aria-labelledby="topic-practices"] a.chip-link:not([href="/topics/du-lieu-so"])').first();
+    const href = (await other.getAttribute('href'))!;
+    const slug = href.split('/').pop()!;
+    await other.click();
+    await page.waitForURL(new RegExp(`/topics/${slug}$`));
+    await page.locator(`a[href="/threads?topic=${slug}"]`).waitFor();
+    expect(await page.locator('a[href="/threads?topic=du-lieu-so"]').count()).toBe(0);
+  });
+
   it('shows the not-found page when the slug names no topic', async () => {
     await page.goto(`${baseUrl()}/topics/khong-co-chu-de-nay`);
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();

@@ -99,7 +99,8 @@ function PlaceView(props: { data: PlacePageData }) {
 
       <ThreadSection
         id="place-threads"
-        load={() => getPlaceThreads(place().code)}
+        filter={place().code}
+        load={getPlaceThreads}
         moreHref={listHref('/threads', { place: place().code })}
         empty={t('placePage.noThreads')}
       />

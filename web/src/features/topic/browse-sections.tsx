@@ -154,12 +154,18 @@ export function MembersOnly(props: { title: string; body: string }) {
  */
 export function ThreadSection(props: {
   id: string;
-  load: () => Promise<ThreadConnectionSummary>;
+  /** The topic slug or place code whose threads `load` reads. */
+  filter: string;
+  load: (filter: string) => Promise<ThreadConnectionSummary>;
   moreHref: string;
   empty: string;
 }) {
   const viewer = createAsync(() => getViewer().catch(() => null));
-  const threads = createAsync(async () => ((await getViewer().catch(() => null)) ? props.load() : null));
+  const threads = createAsync(async () => {
+    // Read before the first await, so that moving to another topic or province loads its threads.
+    const filter = props.filter;
+    return (await getViewer().catch(() => null)) ? props.load(filter) : null;
+  });
   const more = () => {
     const total = threads()?.totalCount ?? 0;
     return viewer() && total > 0 ? { href: props.moreHref, label: t('topicPage.seeAllThreads', total) } : undefined;

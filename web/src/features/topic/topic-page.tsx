@@ -57,7 +57,8 @@ function TopicView(props: { data: TopicPageData }) {
 
       <ThreadSection
         id="topic-threads"
-        load={() => getTopicThreads(topic().slug)}
+        filter={topic().slug}
+        load={getTopicThreads}
         moreHref={listHref('/threads', { topic: topic().slug })}
         empty={t('topicPage.noThreads')}
       />
