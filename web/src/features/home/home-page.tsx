@@ -4,7 +4,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { getViewer } from '../account/account.api.ts';
-import { BrowseSection, listHref, PracticeGrid, ThreadList } from '../topic/browse-sections.tsx';
+import { BrowseSection, listHref, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
 import { getHomePractices, getHomeThreads, HOME_LATEST } from './home.api.ts';
@@ -90,7 +90,13 @@ function PracticeSections() {
   };
   return (
     <SectionError>
-      <Suspense fallback={<p class="muted" role="status">{t('app.loading')}</p>}>
+      <Suspense
+        fallback={
+          <BrowseSection id="home-latest" title={t('home.latest')}>
+            <PracticeGridSkeleton count={3} />
+          </BrowseSection>
+        }
+      >
         <Show when={practices()?.featured.edges.length}>
           <BrowseSection id="home-featured" title={t('home.featured')} more={{ href: listHref('/practices', { featured: '1' }), label: t('home.allFeatured') }}>
             <PracticeGrid practices={practices()!.featured.edges.map((edge) => edge.node)} empty="" />

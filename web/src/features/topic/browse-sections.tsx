@@ -1,5 +1,5 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { For, Show, Suspense, type JSX } from 'solid-js';
+import { For, Index, Show, Suspense, type JSX } from 'solid-js';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref } from '../account/account.api.ts';
@@ -73,6 +73,30 @@ export function PracticeGrid(props: { practices: readonly PracticeSummary[]; emp
         </For>
       </ul>
     </Show>
+  );
+}
+
+/** Placeholders the size of practice cards while a section loads, so the page does not jump. */
+export function PracticeGridSkeleton(props: { count: number }) {
+  return (
+    <>
+      <p class="visually-hidden" role="status">{t('app.loading')}</p>
+      <ul class="practice-grid" aria-hidden="true">
+        <Index each={Array.from({ length: props.count })}>
+          {() => (
+            <li>
+              <div class="practice-card skeleton-card">
+                <span class="skeleton skeleton-line skeleton-short" />
+                <span class="skeleton skeleton-line skeleton-title" />
+                <span class="skeleton skeleton-line" />
+                <span class="skeleton skeleton-line" />
+                <span class="skeleton skeleton-chips" />
+              </div>
+            </li>
+          )}
+        </Index>
+      </ul>
+    </>
   );
 }
 
