@@ -3,30 +3,16 @@ import { ToggleButton } from '../../components/toggle-button.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { bookmarkPracticeAction, bookmarkThreadAction } from './bookmark.api.ts';
 
-const labels = () => ({ off: t('bookmark.save'), on: t('bookmark.saved') });
-
-export function BookmarkPracticeButton(props: { practice: { id: string; viewerBookmarked: boolean }; signedIn: boolean }) {
-  const bookmark = useAction(bookmarkPracticeAction);
+/** Save (or let go of) a practice or a thread for later; only the viewer sees their saved list. */
+export function BookmarkButton(props: { kind: 'practice' | 'thread'; target: { id: string; viewerBookmarked: boolean }; signedIn: boolean }) {
+  const actions = { practice: useAction(bookmarkPracticeAction), thread: useAction(bookmarkThreadAction) };
   return (
     <ToggleButton
-      on={props.practice.viewerBookmarked}
+      on={props.target.viewerBookmarked}
       signedIn={props.signedIn}
-      labels={labels()}
+      labels={{ off: t('bookmark.save'), on: t('bookmark.saved') }}
       title={t('bookmark.title')}
-      toggle={(next) => bookmark(props.practice.id, next)}
-    />
-  );
-}
-
-export function BookmarkThreadButton(props: { thread: { id: string; viewerBookmarked: boolean }; signedIn: boolean }) {
-  const bookmark = useAction(bookmarkThreadAction);
-  return (
-    <ToggleButton
-      on={props.thread.viewerBookmarked}
-      signedIn={props.signedIn}
-      labels={labels()}
-      title={t('bookmark.title')}
-      toggle={(next) => bookmark(props.thread.id, next)}
+      toggle={(next) => actions[props.kind](props.target.id, next)}
     />
   );
 }

@@ -7,7 +7,7 @@ import { formatDate, t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { practiceHref } from '../practice/practice.api.ts';
-import { BookmarkPracticeButton, BookmarkThreadButton } from './bookmark-buttons.tsx';
+import { BookmarkButton } from './bookmark-buttons.tsx';
 import { BOOKMARK_KINDS, bookmarkKindOf as kindOf, getMyBookmarks, type BookmarkKind, type MyBookmarks } from './bookmark.api.ts';
 
 /** /bookmarks: the practices and threads the viewer saved, latest first; `?kind=practice|thread`. */
@@ -71,7 +71,7 @@ function BookmarkList(props: { kind: BookmarkKind | null }) {
                         <A href={practiceHref(practice().id)}>{practice().title}</A>
                       </h2>
                       <p class="bookmark-summary" lang="vi">{practice().summary}</p>
-                      <BookmarkPracticeButton practice={practice()} signedIn />
+                      <BookmarkButton kind="practice" target={practice()} signedIn />
                     </div>
                   )}
                 </Show>
@@ -82,7 +82,7 @@ function BookmarkList(props: { kind: BookmarkKind | null }) {
                         <A href={threadHref(thread().id)}>{thread().title}</A>
                       </h2>
                       <p class="muted">{t('follow.replies', thread().replyCount)}</p>
-                      <BookmarkThreadButton thread={thread()} signedIn />
+                      <BookmarkButton kind="thread" target={thread()} signedIn />
                     </div>
                   )}
                 </Show>

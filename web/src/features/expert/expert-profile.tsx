@@ -5,7 +5,7 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
 import { getViewer } from '../account/account.api.ts';
-import { FollowExpertButton } from '../follow/follow-buttons.tsx';
+import { FollowButton } from '../follow/follow-buttons.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
 import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
@@ -118,7 +118,7 @@ function ProfileView(props: { expert: Profile }) {
         </div>
         <Show when={viewer.latest !== undefined && !isOwn()}>
           <div class="profile-edit">
-            <FollowExpertButton expert={props.expert} signedIn={Boolean(viewer.latest)} />
+            <FollowButton kind="expert" id={props.expert.id} name={props.expert.name} target={props.expert} signedIn={Boolean(viewer.latest)} />
           </div>
         </Show>
         <Show when={isOwn()}>

@@ -3,52 +3,28 @@ import { ToggleButton } from '../../components/toggle-button.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { followExpertAction, followThreadAction, followTopicAction } from './follow.api.ts';
 
-/** The state every follow button starts from, as the API reports it on the followed object. */
+/** Something one can follow, with the state the API reports on it. */
 interface Followable {
   viewerFollows: boolean;
   followerCount: number;
 }
 
-const labels = () => ({ off: t('follow.follow'), on: t('follow.following') });
-
-export function FollowExpertButton(props: { expert: Followable & { id: string; name: string }; signedIn: boolean }) {
-  const follow = useAction(followExpertAction);
+/**
+ * Follow or stop following an expert (by id), a topic (by slug) or a thread (by id); `name`
+ * goes into the button's description.
+ */
+export function FollowButton(props: { kind: 'expert' | 'topic' | 'thread'; id: string; name?: string; target: Followable; signedIn: boolean }) {
+  const actions = { expert: useAction(followExpertAction), topic: useAction(followTopicAction), thread: useAction(followThreadAction) };
+  const title = () =>
+    props.kind === 'expert' ? t('follow.expertTitle', props.name ?? '') : props.kind === 'topic' ? t('follow.topicTitle', props.name ?? '') : t('follow.threadTitle');
   return (
     <ToggleButton
-      on={props.expert.viewerFollows}
-      count={props.expert.followerCount}
+      on={props.target.viewerFollows}
+      count={props.target.followerCount}
       signedIn={props.signedIn}
-      labels={labels()}
-      title={t('follow.expertTitle', props.expert.name)}
-      toggle={(next) => follow(props.expert.id, next)}
-    />
-  );
-}
-
-export function FollowTopicButton(props: { topic: Followable & { slug: string; name: string }; signedIn: boolean }) {
-  const follow = useAction(followTopicAction);
-  return (
-    <ToggleButton
-      on={props.topic.viewerFollows}
-      count={props.topic.followerCount}
-      signedIn={props.signedIn}
-      labels={labels()}
-      title={t('follow.topicTitle', props.topic.name)}
-      toggle={(next) => follow(props.topic.slug, next)}
-    />
-  );
-}
-
-export function FollowThreadButton(props: { thread: Followable & { id: string }; signedIn: boolean }) {
-  const follow = useAction(followThreadAction);
-  return (
-    <ToggleButton
-      on={props.thread.viewerFollows}
-      count={props.thread.followerCount}
-      signedIn={props.signedIn}
-      labels={labels()}
-      title={t('follow.threadTitle')}
-      toggle={(next) => follow(props.thread.id, next)}
+      labels={{ off: t('follow.follow'), on: t('follow.following') }}
+      title={title()}
+      toggle={(next) => actions[props.kind](props.id, next)}
     />
   );
 }

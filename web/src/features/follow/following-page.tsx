@@ -5,7 +5,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { locale, t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from '../discussion/discussion.api.ts';
-import { FollowExpertButton, FollowThreadButton, FollowTopicButton } from './follow-buttons.tsx';
+import { FollowButton } from './follow-buttons.tsx';
 import { getMyFollows, type FollowedThing } from './follow.api.ts';
 import { FollowUpdateList } from './follow-updates.tsx';
 
@@ -76,7 +76,7 @@ function FollowedItem(props: { node: FollowedThing }) {
           {(topic) => (
             <>
               <A href={`/topics/${encodeURIComponent(topic().slug)}`}>{locale() === 'en' ? topic().nameEn : topic().name}</A>
-              <FollowTopicButton topic={topic()} signedIn />
+              <FollowButton kind="topic" id={topic().slug} name={topic().name} target={topic()} signedIn />
             </>
           )}
         </Match>
@@ -84,7 +84,7 @@ function FollowedItem(props: { node: FollowedThing }) {
           {(expert) => (
             <>
               <A href={`/experts/${encodeURIComponent(expert().handle)}`}>{expert().name}</A>
-              <FollowExpertButton expert={expert()} signedIn />
+              <FollowButton kind="expert" id={expert().id} name={expert().name} target={expert()} signedIn />
             </>
           )}
         </Match>
@@ -92,7 +92,7 @@ function FollowedItem(props: { node: FollowedThing }) {
           {(thread) => (
             <>
               <A href={threadHref(thread().id)} lang="vi">{thread().title}</A>
-              <FollowThreadButton thread={thread()} signedIn />
+              <FollowButton kind="thread" id={thread().id} target={thread()} signedIn />
             </>
           )}
         </Match>

@@ -4,7 +4,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { getViewer } from '../account/account.api.ts';
-import { BookmarkPracticeButton } from '../bookmark/bookmark-buttons.tsx';
+import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
 import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from '../expert/affiliation.tsx';
@@ -125,7 +125,7 @@ function PracticeView(props: { practice: Practice }) {
           <Show when={props.practice.viewerCanEdit && props.practice.endorsementCount > 0}>
             <p class="reader-stat">{t('endorsement.count', props.practice.endorsementCount)}</p>
           </Show>
-          <BookmarkPracticeButton practice={props.practice} signedIn={Boolean(viewer())} />
+          <BookmarkButton kind="practice" target={props.practice} signedIn={Boolean(viewer())} />
           <p class="reader-stat">{t('views', viewCount() ?? props.practice.viewCount)}</p>
         </div>
       </Show>
