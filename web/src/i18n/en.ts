@@ -785,7 +785,6 @@ export const en: Dictionary = {
     listErrorTitle: 'The threads could not be loaded',
     badFilterBody: 'The link carries a filter that no longer works. Clear the filters to see all threads.',
     by: (name: string) => `${name}`,
-    answersShort: (n: number) => `${number.format(n)} ${n === 1 ? 'answer' : 'answers'}`,
     repliesShort: (n: number) => `${number.format(n)} ${n === 1 ? 'reply' : 'replies'}`,
     lastActivity: 'Active',
     answered: 'Answered',

@@ -788,7 +788,6 @@ export const vi = {
     listErrorTitle: 'Không tải được danh sách chủ đề',
     badFilterBody: 'Đường liên kết có một điều kiện lọc không còn dùng được. Hãy xóa bộ lọc để xem tất cả chủ đề.',
     by: (name: string) => `${name}`,
-    answersShort: (n: number) => `${number.format(n)} trả lời`,
     repliesShort: (n: number) => `${number.format(n)} phản hồi`,
     lastActivity: 'Hoạt động',
     answered: 'Đã có lời giải',

@@ -104,13 +104,17 @@ export const getThreads = query(async (params: ThreadListParams): Promise<Thread
 const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
 export function preloadThreads({ location }: RoutePreloadFuncArgs) {
-  // Signed out, the list is refused: the page sends the visitor to sign in instead.
-  quietly(getViewer().then((viewer) => (viewer ? getThreads(threadListParams(location.query)) : undefined)));
+  // Read now, while the router is at the new address (see preloadThread). Signed out, the list
+  // is refused: the page sends the visitor to sign in instead.
+  const params = threadListParams(location.query);
+  quietly(getViewer().then((viewer) => (viewer ? getThreads(params) : undefined)));
   quietly(getPlaces());
   quietly(getTopics());
 }
 
-export function preloadNewThread() {
+export function preloadNewThread({ location }: RoutePreloadFuncArgs) {
+  // Touched here so the page reads the new address's `kind` (see preloadThread).
+  void location.query.kind;
   quietly(getViewer());
   quietly(getPlaces());
   quietly(getTopics());
@@ -213,7 +217,11 @@ export const getThread = query(
 );
 
 export function preloadThread({ params }: RoutePreloadFuncArgs) {
-  quietly(getViewer().then((viewer) => (viewer && params.id ? getThread(params.id) : undefined)));
+  // Read now, while the router is at the new address. A route parameter first read during the
+  // navigation's transition (in the page) was seen stale, as the previous page's: reading it
+  // here first is what keeps the page right (observed with @solidjs/router 1.0).
+  const id = params.id;
+  quietly(getViewer().then((viewer) => (viewer && id ? getThread(id) : undefined)));
 }
 
 /* ---------- A practice's comments ---------- */

@@ -8,7 +8,7 @@ import { ThreadForm } from './thread-form.tsx';
 
 /** /threads/new: start a discussion, or ask a question (`?kind=question`). */
 export default function NewThreadPage() {
-  // The route's hooks run here, not under RequireViewer (see thread-page.tsx).
+  // The address is read here, in the route's component, beside its preload (see preloadThread).
   const [search] = useSearchParams();
   return <RequireViewer>{() => <NewThread question={search.kind === 'question'} />}</RequireViewer>;
 }

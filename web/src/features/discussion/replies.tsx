@@ -187,7 +187,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
         aria-label={reply().deleted ? t('discussion.removed') : t('discussion.replyBy', authorName())}
       >
         <header class="reply-head">
-          <Show when={reply().author} fallback={<span class="reply-author muted">{t('discussion.removed')}</span>}>
+          <Show when={reply().author}>
             {(author) => (
               <span class="reply-author">
                 <ExpertAvatar name={author().name} handle={author().handle} url={author().avatarUrl} size="small" />

@@ -27,7 +27,7 @@ type FilterPatch = Partial<Record<ThreadFilterKey | 'show', string | undefined>>
 
 /** /threads: discussions and questions, most recently active first. Members only. */
 export default function ThreadListPage() {
-  // The route's hooks run here, not under RequireViewer (see thread-page.tsx).
+  // The address is read here, in the route's component, beside its preload (see preloadThread).
   const [search, setSearch] = useSearchParams();
   const params = createMemo(() => threadListParams(search), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   const loaded = createPageLoader(() => getThreads(params()));
@@ -174,9 +174,7 @@ function ThreadRow(props: { thread: ThreadSummary }) {
       <p class="thread-row-meta">
         <span>{t('discussion.by', props.thread.author.name)}</span>
         <span aria-hidden="true"> · </span>
-        <span>
-          {props.thread.kind === 'QUESTION' ? t('discussion.answersShort', props.thread.replyCount) : t('discussion.repliesShort', props.thread.replyCount)}
-        </span>
+        <span>{t('discussion.repliesShort', props.thread.replyCount)}</span>
         <span aria-hidden="true"> · </span>
         <span>
           {t('discussion.lastActivity')} <time datetime={props.thread.lastActivityAt}>{formatDateTime(props.thread.lastActivityAt)}</time>

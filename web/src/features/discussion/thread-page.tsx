@@ -17,9 +17,8 @@ type Loaded = { thread: Thread | null; error?: undefined } | { thread?: undefine
 
 /** /threads/:id: a discussion or a question with its replies. Members only. */
 export default function ThreadPage() {
-  // Hooks of the route run here, in the route's own component: run under RequireViewer (whose
-  // content appears once the viewer is known), a page entered by navigating saw the previous
-  // page's parameters. Signed out, the query fails and RequireViewer sends them to sign in.
+  // Loaded beside the viewer rather than after it, so both requests start with the page. Signed
+  // out, the query fails and RequireViewer sends them to sign in. (See also preloadThread.)
   const params = useParams<{ id: string }>();
   const loaded = createAsync(async (): Promise<Loaded> => {
     const request = getThread(params.id);
@@ -173,7 +172,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
 
         <Show when={props.thread.bodyHtml.trim()}>
           {/* Sanitised by the server's one renderer. */}
-          <div class="prose thread-body" lang="vi" innerHTML={props.thread.bodyHtml} />
+          <div class="thread-body">
+            <div class="prose" lang="vi" innerHTML={props.thread.bodyHtml} />
+          </div>
         </Show>
         <Show when={props.thread.edited}>
           <EditedHistory versions={props.thread.history.map((v) => ({ title: v.title, bodyHtml: v.bodyHtml, editedAt: v.editedAt }))} />
