@@ -120,7 +120,7 @@ describe('Practice', () => {
     // Anyone finds it, typing without diacritics.
     await page.goto(`${baseUrl()}/practices`);
     await page.getByRole('heading', { level: 1, name: 'Cách làm hay' }).waitFor();
-    await page.getByLabel('Tìm theo tiêu đề hoặc tóm tắt').pressSequentially('chuyen doi so');
+    await page.getByLabel('Tìm trong cách làm hay').pressSequentially('chuyen doi so');
     await page.waitForURL(/[?&]q=chuyen(\+|%20)doi(\+|%20)so(&|$)/);
     const found = main().getByRole('link', { name: title });
     await found.waitFor();

@@ -473,7 +473,7 @@ export const en: Dictionary = {
     intro:
       'Digital transformation good practices shared by the IT leaders of ministries, agencies and provinces: the problem they faced, what they did, measured results and lessons learnt.',
     write: 'Share a good practice',
-    search: 'Search titles and summaries',
+    search: 'Search the practices',
     searchHint: 'Vietnamese diacritics are optional, e.g. chuyen doi so.',
     topic: 'Topic',
     allTopics: 'All topics',

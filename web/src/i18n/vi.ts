@@ -476,7 +476,7 @@ export const vi = {
     intro:
       'Những cách làm hay về chuyển đổi số do lãnh đạo công nghệ thông tin các bộ, ngành, địa phương chia sẻ: vấn đề gặp phải, giải pháp, kết quả đo được và bài học rút ra.',
     write: 'Chia sẻ cách làm hay',
-    search: 'Tìm theo tiêu đề hoặc tóm tắt',
+    search: 'Tìm trong cách làm hay',
     searchHint: 'Gõ có dấu hoặc không dấu đều được, ví dụ: chuyen doi so.',
     topic: 'Lĩnh vực',
     allTopics: 'Tất cả lĩnh vực',
