@@ -7,7 +7,7 @@ import { useBrowser } from '../helpers/browser.ts';
  * Discussions and questions as members use them, in headless Chromium against the built web app
  * over the demo data: one asks, another answers, a third votes and replies, the asker accepts;
  * and a comment under a good practice. Each person has their own browser context (their own
- * session), so each signs in once: three sign-ins, under the limit of 6 a minute per address.
+ * session), so each signs in once: five sign-ins, under the limit of 6 a minute per address.
  */
 
 const baseUrl = useRunningApp();
@@ -17,6 +17,7 @@ const DEMO_PASSWORD = 'chuyengia-demo-2026';
 const ASKER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 const ANSWERER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
 const VOTER = { handle: 'thaohtp', name: 'Hồ Thị Phương Thảo' };
+const MODERATOR = { handle: 'thang.dv', name: 'Đỗ Văn Thắng' };
 
 const contexts: BrowserContext[] = [];
 afterEach(async () => {
@@ -171,5 +172,33 @@ describe('Discussion', () => {
     await reader.locator('.reply-body', { hasText: comment }).waitFor();
     await reader.goto(`${baseUrl()}/threads?show=discussions`);
     await reader.locator('article.thread-row', { hasText: `Về cách làm hay: ${practiceTitle}` }).first().waitFor();
+  });
+
+  it('lets a moderator edit a thread, keeping its earlier title, and lock it so that nothing more is posted', async () => {
+    const moderator = await pageFor();
+    await visitSignedIn(moderator, '/threads?show=discussions', MODERATOR.handle);
+    await moderator.locator('.thread-row-title a').first().click();
+    await moderator.waitForURL(/\/threads\/[^/]+$/);
+    const heading = moderator.getByRole('heading', { level: 1 });
+    const before = (await heading.innerText()).trim();
+
+    await moderator.locator('.thread-tools').getByRole('button', { name: 'Sửa' }).click();
+    await moderator.getByRole('heading', { level: 1, name: 'Sửa chủ đề' }).waitFor();
+    const newTitle = `${before.slice(0, 150)} (đã gộp chủ đề trùng)`;
+    await moderator.getByLabel('Tiêu đề', { exact: true }).fill(newTitle);
+    await moderator.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await moderator.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    await moderator.getByText('đã sửa', { exact: true }).first().click();
+    await moderator.locator('.edited-title', { hasText: before }).waitFor();
+
+    await moderator.getByRole('button', { name: 'Khóa chủ đề' }).click();
+    await moderator.getByText('Chủ đề đã bị khóa', { exact: true }).waitFor();
+    expect(await moderator.getByLabel('Phản hồi của bạn').count()).toBe(0);
+    expect(await moderator.getByRole('button', { name: /^Trả lời/ }).count()).toBe(0);
+    expect(await moderator.locator('.thread-tools').getByRole('button', { name: 'Sửa' }).count()).toBe(0);
+
+    await moderator.getByRole('button', { name: 'Mở khóa' }).click();
+    await moderator.getByLabel('Phản hồi của bạn').waitFor();
+    expect(await moderator.getByText('Chủ đề đã bị khóa', { exact: true }).count()).toBe(0);
   });
 });
