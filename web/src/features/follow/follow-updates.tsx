@@ -8,7 +8,7 @@ import { getFollowUpdates, markFollowUpdatesSeenAction, type FollowUpdate } from
 
 /**
  * What changed in what the viewer follows, newest first, "show more" reading further pages.
- * `limit` shows only the first few (the home page), with a link to the whole list.
+ * `limit` shows only the first few (the home page links to the whole list itself).
  */
 export function FollowUpdateList(props: { limit?: number; headingId: string }) {
   const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
@@ -50,19 +50,12 @@ export function FollowUpdateList(props: { limit?: number; headingId: string }) {
         <ul class="follow-updates" aria-labelledby={props.headingId}>
           <For each={updates()}>{(update) => <FollowUpdateItem update={update} isNew={update.isNew && !markedSeen()} />}</For>
         </ul>
-        <Show
-          when={props.limit}
-          fallback={
-            <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
-              {(cursor) => (
-                <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
-                  {t('follow.more')}
-                </button>
-              )}
-            </Show>
-          }
-        >
-          <A class="section-more" href="/following">{t('follow.allUpdates')}</A>
+        <Show when={!props.limit && last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
+          {(cursor) => (
+            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
+              {t('follow.more')}
+            </button>
+          )}
         </Show>
       </Show>
     </Show>

@@ -7,7 +7,11 @@ import { getViewer } from '../account/account.api.ts';
 import { BrowseSection, listHref, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
+import { FollowUpdateList } from '../follow/follow-updates.tsx';
 import { getHomePractices, getHomeThreads, HOME_LATEST } from './home.api.ts';
+
+/** How many of the viewer's updates the home page shows (the rest are on /following). */
+const HOME_UPDATES = 5;
 
 /**
  * `/`: what the network is, what is new in it, and where to go next. Members also see the
@@ -28,11 +32,11 @@ export default function HomePage() {
 
       <Suspense>
         <Show when={viewer()}>
-          {/*
-           * SLOT: "what changed in what you follow" (signed-in members only) goes here, above the
-           * practices, when the follow feature adds it.
-           */}
-          {null}
+          <BrowseSection id="home-updates" title={t('follow.updatesTitle')} more={{ href: '/following', label: t('follow.allUpdates') }}>
+            <SectionError>
+              <FollowUpdateList headingId="home-updates" limit={HOME_UPDATES} />
+            </SectionError>
+          </BrowseSection>
         </Show>
       </Suspense>
 

@@ -3,6 +3,7 @@ import { For, Index, Show, Suspense, type JSX } from 'solid-js';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref } from '../account/account.api.ts';
+import { threadHref } from '../discussion/discussion.api.ts';
 import { ExpertCard } from '../expert/expert-card.tsx';
 import type { ExpertSummary } from '../expert/expert.api.ts';
 import { PracticeCard } from '../practice/practice-card.tsx';
@@ -13,9 +14,6 @@ import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
  * The sections a browse page (a topic, a province, the home page) is made of: a heading, a few
  * items, and a link to the full list with the same filter.
  */
-
-/** Where a thread is read (the discussion pages own this address). */
-export const threadHref = (id: string) => `/threads/${encodeURIComponent(id)}`;
 
 /** A list address with a filter, e.g. `/practices?topic=du-lieu-so`. */
 export const listHref = (path: string, filter: Record<string, string>) => `${path}?${new URLSearchParams(filter)}`;

@@ -5,6 +5,8 @@ import { SectionError } from '../../components/section-error.tsx';
 import NotFoundPage from '../../components/not-found-page.tsx';
 import { localName, t } from '../../i18n/i18n.ts';
 import { BrowseSection, Counts, ExpertGrid, listHref, PracticeGrid, ThreadSection } from './browse-sections.tsx';
+import { getViewer } from '../account/account.api.ts';
+import { FollowButton } from '../follow/follow-buttons.tsx';
 import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } from './topic.api.ts';
 
 /** /topics/:slug: a topic's latest practices, its threads (members) and its experts. */
@@ -29,6 +31,7 @@ function TopicView(props: { data: TopicPageData }) {
   const topic = () => props.data.topic;
   const practices = () => props.data.practices;
   const experts = () => props.data.experts;
+  const viewer = createAsync(() => getViewer().catch(() => null));
   return (
     <div class="browse-page">
       <DocumentTitle text={localName(topic())} />
@@ -45,6 +48,9 @@ function TopicView(props: { data: TopicPageData }) {
           <p class="lead">{localDescription(topic())}</p>
         </Show>
         <Counts class="browse-counts" practices={topic().practiceCount} experts={topic().expertCount} threads={topic().threadCount} />
+        <Show when={viewer.latest !== undefined}>
+          <FollowButton kind="topic" id={topic().slug} name={localName(topic())} target={topic()} signedIn={Boolean(viewer.latest)} />
+        </Show>
       </header>
 
       <BrowseSection

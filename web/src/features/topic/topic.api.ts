@@ -43,7 +43,7 @@ export const BROWSE_THREADS = 5;
 
 const TopicPageQuery = graphql(`
   query TopicPage($slug: String!, $practices: Int!, $experts: Int!) {
-    topic(slug: $slug) { slug name nameEn description descriptionEn practiceCount expertCount threadCount }
+    topic(slug: $slug) { slug name nameEn description descriptionEn practiceCount expertCount threadCount viewerFollows followerCount }
     practices(filter: { topic: $slug }, first: $practices) {
       totalCount
       edges {
