@@ -1,6 +1,6 @@
 import { A, useAction } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { createComputed, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 import { FormAlert } from '../../components/form-field.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
 import { fieldErrorText, formErrorText, type FormProblem, type Outcome } from '../../lib/form.ts';
@@ -35,9 +35,12 @@ export function Replies(props: {
   sendTopLevel?: (body: string) => Promise<Outcome<unknown>>;
 }) {
   const isQuestion = () => props.thread.kind === 'QUESTION';
+  // Kept by id across reloads of the thread, so a reply box being typed in elsewhere survives a write.
+  const [kept, setKept] = createStore<{ replies: Reply[] }>({ replies: [] });
+  createComputed(() => setKept('replies', reconcile(props.thread.replies, { key: 'id' })));
   const childrenOf = createMemo(() => {
     const map = new Map<string | null, Reply[]>();
-    for (const reply of props.thread.replies) {
+    for (const reply of kept.replies) {
       const key = reply.parentId ?? null;
       const list = map.get(key);
       if (list) list.push(reply);
@@ -45,7 +48,7 @@ export function Replies(props: {
     }
     return map;
   });
-  const byId = createMemo(() => new Map(props.thread.replies.map((reply) => [reply.id, reply])));
+  const byId = createMemo(() => new Map(kept.replies.map((reply) => [reply.id, reply])));
   const topLevel = createMemo(() => {
     const list = [...(childrenOf().get(null) ?? [])];
     if (!isQuestion()) return list;
@@ -145,6 +148,8 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
   // The server's count until this person votes here; then what they did, while it is sent.
   const voted = () => (votes.touched ? votes.voted : reply().viewerVoted);
   const voteCount = () => (votes.touched ? votes.count : reply().voteCount);
+  // When the thread is read again, the server's numbers include this person's vote.
+  createComputed(on([() => reply().voteCount, () => reply().viewerVoted], () => setVotes('touched', false), { defer: true }));
 
   const toggleVote = async () => {
     if (pending()) return;
@@ -173,6 +178,14 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
     else setProblem(outcome.problem);
   };
 
+  // Closing a box puts focus back on its reply, not on the page's start. By id: once the thread
+  // is read again after a write, the reply is a new element.
+  const backToReply = () => {
+    setMode('read');
+    const id = `reply-${reply().id}`;
+    setTimeout(() => document.getElementById(id)?.focus({ preventScroll: true }), 0);
+  };
+
   const children = () => (props.level < MAX_LEVEL ? props.context.childrenOf(reply().id) : []);
   // At the deepest level, everything below shows flat, each saying whom it answers.
   const flat = () => (props.level === MAX_LEVEL && !props.inReplyTo ? descendants(props.context, reply().id) : []);
@@ -181,6 +194,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
   return (
     <li class="reply-item" classList={{ [`reply-level-${props.level}`]: true }}>
       <article
+        tabindex="-1"
         id={`reply-${reply().id}`}
         class="reply"
         classList={{ 'is-removed': reply().deleted, 'is-accepted': accepted(), 'is-answer': isAnswer() }}
@@ -231,8 +245,8 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
               initial={reply().body ?? ''}
               autofocus
               send={(body) => edit(thread().id, reply().id, body)}
-              onDone={() => setMode('read')}
-              onCancel={() => setMode('read')}
+              onDone={backToReply}
+              onCancel={backToReply}
             />
           </Show>
         </Show>
@@ -284,7 +298,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
               <button type="button" class="button button-small button-danger" disabled={pending()} onClick={() => void run(() => remove(thread().id, reply().id))}>
                 {t('discussion.deleteConfirm')}
               </button>
-              <button type="button" class="button button-small button-secondary" onClick={() => setMode('read')}>
+              <button type="button" class="button button-small button-secondary" onClick={backToReply}>
                 {t('discussion.cancel')}
               </button>
             </span>
@@ -305,8 +319,8 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
             submitLabel={t('discussion.postReply')}
             autofocus
             send={(body) => send(thread().id, reply().id, body)}
-            onDone={() => setMode('read')}
-            onCancel={() => setMode('read')}
+            onDone={backToReply}
+            onCancel={backToReply}
           />
         </Show>
       </article>
