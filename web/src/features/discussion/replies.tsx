@@ -8,6 +8,7 @@ import { canCurate, canModerate, type Viewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { CheckIcon } from './thread-badges.tsx';
 import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction, THREAD_LIMITS, voteAction, type Reply, type Thread } from './discussion.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 /**
  * Replies indent up to this level (0 = top). Replies deeper than that stay at this level, in
@@ -15,7 +16,7 @@ import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction, TH
  */
 const MAX_LEVEL = 3;
 
-const expertHref = (handle: string) => `/experts/${encodeURIComponent(handle)}`;
+const expertHref = (handle: string) => profileHref(handle);
 
 /** The parts of a thread the replies need. */
 export type RepliesThread = Pick<Thread, 'id' | 'kind' | 'locked' | 'acceptedAnswer' | 'author' | 'replies'>;
@@ -31,8 +32,6 @@ export function Replies(props: {
   /** The label of the box at the end (e.g. "Your comment" under a practice). */
   boxLabel?: string;
   boxSubmitLabel?: string;
-  /** Sends the box at the end instead of replying in `thread` (a practice's first comment). */
-  sendTopLevel?: (body: string) => Promise<Outcome<unknown>>;
 }) {
   const isQuestion = () => props.thread.kind === 'QUESTION';
   // Kept by id across reloads of the thread, so a reply box being typed in elsewhere survives a write.
@@ -71,7 +70,6 @@ export function Replies(props: {
   };
 
   const send = useAction(replyAction);
-  const sendAtEnd = (body: string) => (props.sendTopLevel ? props.sendTopLevel(body) : send(props.thread.id, null, body));
 
   return (
     <div class="replies">
@@ -88,7 +86,7 @@ export function Replies(props: {
           id={`reply-box-${props.thread.id}`}
           label={props.boxLabel ?? (isQuestion() ? t('discussion.yourAnswer') : t('discussion.yourReply'))}
           submitLabel={props.boxSubmitLabel ?? (isQuestion() ? t('discussion.postAnswer') : t('discussion.postReply'))}
-          send={sendAtEnd}
+          send={(body) => send(props.thread.id, null, body)}
         />
       </Show>
     </div>
