@@ -2,7 +2,7 @@ import { A, createAsync, useLocation, useSubmission } from '@solidjs/router';
 import { createEffect, createSignal, on, onCleanup, Show, Suspense } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
-import { updateProfileAction } from '../expert/expert.api.ts';
+import { updateProfileAction, profileHref } from '../expert/expert.api.ts';
 import { getViewer, isStaff, signInHref, signOutAction, type Viewer } from './account.api.ts';
 
 /** The header's account area: sign-in and sign-up links, or the signed-in person's menu. */
@@ -106,7 +106,7 @@ function AccountMenu(props: { viewer: Viewer }) {
         </p>
         <ul class="account-panel-links">
           <li>
-            <A href={`/experts/${encodeURIComponent(props.viewer.handle)}`} end>{t('account.myProfile')}</A>
+            <A href={profileHref(props.viewer.handle)} end>{t('account.myProfile')}</A>
           </li>
           <li>
             <A href="/practices/mine">{t('account.myPractices')}</A>

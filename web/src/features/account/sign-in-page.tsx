@@ -6,6 +6,7 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { getViewer, safeNextPath, signInAction } from './account.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -60,7 +61,7 @@ export default function SignInPage() {
         {(signedIn) => (
           <div class="page-narrow">
             <StateMessage title={t('signIn.alreadyTitle')} body={t('signIn.alreadyBody', signedIn().name)} headingLevel={1}>
-              <A class="button" href={next() ?? `/experts/${encodeURIComponent(signedIn().handle)}`}>{t('signIn.continue')}</A>
+              <A class="button" href={next() ?? profileHref(signedIn().handle)}>{t('signIn.continue')}</A>
             </StateMessage>
           </div>
         )}

@@ -2,6 +2,7 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { getAuditLog, type AuditEntry } from './audit.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || null;
 
@@ -35,8 +36,6 @@ function describe(entry: AuditEntry) {
       return t('audit.action.VERIFICATION_DECLINED');
   }
 }
-
-const profileHref = (handle: string) => `/experts/${encodeURIComponent(handle)}`;
 
 /** The admins' audit log, newest first, optionally about one person (`?subject=<id>`). */
 export function AuditLog() {

@@ -12,6 +12,7 @@ import { editThreadAction, getThread, lockThreadAction, type Thread } from './di
 import { EditedHistory, Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
+import { profileHref } from '../expert/expert.api.ts';
 
 type Loaded = { thread: Thread | null; error?: undefined } | { thread?: undefined; error: unknown };
 
@@ -130,7 +131,7 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
           <div class="thread-byline">
             <ExpertAvatar name={props.thread.author.name} handle={props.thread.author.handle} url={props.thread.author.avatarUrl} size="small" />
             <span>
-              <A href={`/experts/${encodeURIComponent(props.thread.author.handle)}`}>{props.thread.author.name}</A>
+              <A href={profileHref(props.thread.author.handle)}>{props.thread.author.name}</A>
               {' · '}
               <time datetime={props.thread.createdAt}>{formatDateTime(props.thread.createdAt)}</time>
             </span>

@@ -5,6 +5,7 @@ import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { VerifiedBadge } from './expert-badges.tsx';
 import type { ExpertSummary } from './expert.api.ts';
+import { profileHref } from './expert.api.ts';
 
 /** One person in the directory; the name links to the profile. */
 export function ExpertCard(props: { expert: ExpertSummary }) {
@@ -14,7 +15,7 @@ export function ExpertCard(props: { expert: ExpertSummary }) {
         <ExpertAvatar name={props.expert.name} handle={props.expert.handle} url={props.expert.avatarUrl} />
         <div class="expert-card-identity">
           <h3 class="expert-name">
-            <A href={`/experts/${encodeURIComponent(props.expert.handle)}`}>{props.expert.name}</A>
+            <A href={profileHref(props.expert.handle)}>{props.expert.name}</A>
           </h3>
           <VerifiedBadge verified={props.expert.verified} size="small" />
           <Show when={props.expert.position}>

@@ -8,6 +8,9 @@ import { getLocalOrganizations, getNationalOrganizations } from '../organization
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 
+/** Where a person's profile is; handles may hold dots, so they are encoded. */
+export const profileHref = (handle: string) => `/experts/${encodeURIComponent(handle)}`;
+
 export const PAGE_SIZE = 20;
 
 const ExpertDirectoryQuery = graphql(`

@@ -6,7 +6,7 @@ import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
-import { MAX_LINKS, updateProfileAction, type OwnProfile } from './expert.api.ts';
+import { MAX_LINKS, updateProfileAction, type OwnProfile, profileHref } from './expert.api.ts';
 
 interface LinkRow {
   key: string;
@@ -59,7 +59,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
       <FormAlert problem={problem()} success={saved()} />
       <Show when={saved()}>
         <p class="form-followup">
-          <A href={`/experts/${encodeURIComponent(props.profile.handle)}`}>{t('settings.viewProfile')}</A>
+          <A href={profileHref(props.profile.handle)}>{t('settings.viewProfile')}</A>
         </p>
       </Show>
 

@@ -2,12 +2,14 @@ import { A, createAsync } from '@solidjs/router';
 import { createMemo, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
-import { locale, t } from '../../i18n/i18n.ts';
+import { localName, t } from '../../i18n/i18n.ts';
+import { topicHref } from '../topic/topic.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { FollowButton } from './follow-buttons.tsx';
 import { getMyFollows, type FollowedThing } from './follow.api.ts';
 import { FollowUpdateList } from './follow-updates.tsx';
+import { profileHref } from '../expert/expert.api.ts';
 
 /** /following: what changed in what the viewer follows, and what they follow (to stop). */
 export default function FollowingPage() {
@@ -75,7 +77,7 @@ function FollowedItem(props: { node: FollowedThing }) {
         <Match when={props.node.topic}>
           {(topic) => (
             <>
-              <A href={`/topics/${encodeURIComponent(topic().slug)}`}>{locale() === 'en' ? topic().nameEn : topic().name}</A>
+              <A href={topicHref(topic().slug)}>{localName(topic())}</A>
               <FollowButton kind="topic" id={topic().slug} name={topic().name} target={topic()} signedIn />
             </>
           )}
@@ -83,7 +85,7 @@ function FollowedItem(props: { node: FollowedThing }) {
         <Match when={props.node.expert}>
           {(expert) => (
             <>
-              <A href={`/experts/${encodeURIComponent(expert().handle)}`}>{expert().name}</A>
+              <A href={profileHref(expert().handle)}>{expert().name}</A>
               <FollowButton kind="expert" id={expert().id} name={expert().name} target={expert()} signedIn />
             </>
           )}

@@ -17,6 +17,7 @@ import {
   type Member,
   type MemberSummary,
 } from './moderation.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
@@ -172,7 +173,7 @@ function MemberDetails(props: { member: Member; viewer: Viewer | null | undefine
             </Show>
           </p>
           <p class="member-links">
-            <A href={`/experts/${encodeURIComponent(props.member.handle)}`}>{t('people.viewProfile')}</A>
+            <A href={profileHref(props.member.handle)}>{t('people.viewProfile')}</A>
             <Show when={canAdminister(props.viewer?.role)}>
               <A href={`/staff/audit?subject=${encodeURIComponent(props.member.id)}`}>{t('people.viewAudit')}</A>
             </Show>

@@ -4,6 +4,8 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { getViewer } from '../account/account.api.ts';
+import { placeHref } from '../place/place.api.ts';
+import { topicHref } from '../topic/topic.api.ts';
 import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
 import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
@@ -13,6 +15,7 @@ import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel } from './practice-curation.tsx';
 import { getPractice, practiceEditHref, type Practice } from './practice.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 type Loaded = { practice: Practice | null; error?: undefined } | { practice?: undefined; error: unknown };
 
@@ -154,7 +157,7 @@ function PracticeView(props: { practice: Practice }) {
                 <div class="is-wide">
                   <dt>{t('practice.place')}</dt>
                   <dd>
-                    <A href={listHref({ place: place().code })} title={t('practicePage.seeAllIn', place().name)}>
+                    <A href={placeHref(place().code)} title={t('practicePage.seeAllIn', place().name)}>
                       {place().name}
                     </A>{' '}
                     <MergedPlaceHint place={place()} />
@@ -186,7 +189,7 @@ function PracticeView(props: { practice: Practice }) {
                     <For each={props.practice.topics}>
                       {(topic) => (
                         <li>
-                          <A class="chip chip-link" href={listHref({ topic: topic.slug })} title={t('practicePage.seeMore', localName(topic))}>
+                          <A class="chip chip-link" href={topicHref(topic.slug)} title={t('practicePage.seeMore', localName(topic))}>
                             {localName(topic)}
                           </A>
                         </li>
@@ -205,7 +208,7 @@ function PracticeView(props: { practice: Practice }) {
                       <li class="author">
                         <ExpertAvatar name={author.name} handle={author.handle} url={author.avatarUrl} size="small" />
                         <span class="author-text">
-                          <A href={`/experts/${encodeURIComponent(author.handle)}`}>{author.name}</A>
+                          <A href={profileHref(author.handle)}>{author.name}</A>
                           <Show when={author.position}>
                             <span class="author-position" lang="vi">{author.position}</span>
                           </Show>

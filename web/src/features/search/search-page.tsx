@@ -21,6 +21,7 @@ import {
   type SearchParamsOf,
   type Segments,
 } from './search.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 /** Text with the query's matches in <mark>: segments are plain text, so nothing in them is markup. */
 export function Highlighted(props: { segments: Segments }) {
@@ -257,7 +258,7 @@ function SearchResult(props: { hit: SearchHit }) {
             <>
               <p class="search-result-kind">{t('search.kind.expert')}</p>
               <h3 class="search-result-title">
-                <A href={`/experts/${encodeURIComponent(expert().handle)}`}><Highlighted segments={props.hit.title} /></A>
+                <A href={profileHref(expert().handle)}><Highlighted segments={props.hit.title} /></A>
                 <Show when={expert().verified}>
                   <span class="search-result-badge">{t('search.verified')}</span>
                 </Show>

@@ -3,6 +3,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { SectionNav } from '../../components/section-nav.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
+import { profileHref } from '../expert/expert.api.ts';
 
 /** /settings/*: one's own account, signed in only. Each section is a page of its own. */
 export default function SettingsLayout(props: RouteSectionProps) {
@@ -12,7 +13,7 @@ export default function SettingsLayout(props: RouteSectionProps) {
         <div class="section-page">
           <header class="page-header section-page-header">
             <h1 id="page-title">{t('settings.title')}</h1>
-            <A class="section-page-aside-link" href={`/experts/${encodeURIComponent(viewer().handle)}`}>
+            <A class="section-page-aside-link" href={profileHref(viewer().handle)}>
               {t('settings.viewProfile')}
               <span aria-hidden="true"> →</span>
             </A>

@@ -6,6 +6,7 @@ import { errorFor, useFormSubmission } from '../../lib/form.ts';
 import { getViewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { decideVerificationAction, getVerificationQueue, type QueuedRequest, type VerificationStatus } from './verification.api.ts';
+import { profileHref } from '../expert/expert.api.ts';
 
 const statuses: VerificationStatus[] = ['PENDING', 'APPROVED', 'DECLINED'];
 
@@ -110,7 +111,7 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
     return result && !result.ok ? result.problem : undefined;
   };
   const own = () => viewer()?.id === props.request.expert.id;
-  const profile = () => `/experts/${encodeURIComponent(props.request.expert.handle)}`;
+  const profile = () => profileHref(props.request.expert.handle);
 
   return (
     <li class="queue-item" hidden={props.hidden}>
