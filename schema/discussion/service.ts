@@ -171,7 +171,7 @@ export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDo
   });
 }
 
-/** Votes for an answer to a question (or takes the vote back); one vote per person, counted exactly. */
+/** Votes for an answer to a question (or takes the vote back); one vote per person, counted exactly; not once locked. */
 export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
@@ -179,6 +179,7 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
     const reply = await findReply(replyId);
     const thread = await findThread(String(reply.thread));
     if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only answers to a question take votes.');
+    if (thread.locked) throw new ConflictError('This thread is locked.');
     if (!canVote(viewer, reply)) throw new NotAuthorizedError('Nobody votes for their own answer.');
     if (up) {
       await Vote.updateOne({ reply: replyId, expert: viewer.id }, { $setOnInsert: { reply: replyId, expert: viewer.id } }, { upsert: true }).catch((error: { code?: number }) => {
@@ -203,6 +204,7 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
     const thread = await findThread(String(reply.thread));
     if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
     if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
+    if (thread.locked) throw new ConflictError('This thread is locked.');
     return (await Thread.findByIdAndUpdate(thread._id, { $set: { acceptedReply: reply._id } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
   });
 }

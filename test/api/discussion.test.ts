@@ -68,6 +68,15 @@ describe('Threads', () => {
     expect((await act('lockThread', { threadId: thread.id, locked: true }, 'mod1')).__typename).toBe('LockThreadPayload');
     expect((await reply(thread.id, 'Muộn rồi', 'helper1')).code).toBe('CONFLICT');
   });
+
+  it('refuse votes and acceptance in a locked question', async () => {
+    const { thread } = await ask('Câu hỏi sẽ bị khóa khi đang bình chọn');
+    const answer = await reply(thread.id, 'Một câu trả lời trước khi khóa', 'helper1');
+    await act('lockThread', { threadId: thread.id, locked: true }, 'mod1');
+    expect((await act('voteForAnswer', { replyId: answer.reply.id }, 'helper2')).code).toBe('CONFLICT');
+    expect((await act('acceptAnswer', { replyId: answer.reply.id }, 'asker1')).code).toBe('CONFLICT');
+    expect((await Reply.findById(answer.reply.id).lean())!.voteCount).toBe(0);
+  });
 });
 
 describe('Questions', () => {
