@@ -72,6 +72,14 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
     if (props.update.topics.length) parts.push(t('follow.becauseTopics', props.update.topics.map(topicName).join(', ')));
     return parts.join(' · ');
   };
+  /** What happened: a practice published, a thread started (no replies yet), or new replies. */
+  const activity = () => {
+    const thread = props.update.thread;
+    if (!thread) return t('follow.practicePublished');
+    const question = thread.kind === 'QUESTION';
+    if (thread.replyCount === 0) return question ? t('follow.questionAsked') : t('follow.discussionStarted');
+    return question ? t('follow.questionActivity') : t('follow.discussionActivity');
+  };
   return (
     <li class="follow-update" classList={{ 'is-new': props.isNew }}>
       <p class="follow-update-kind">
@@ -79,11 +87,7 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
           <span class="chip chip-new">{t('follow.new')}</span>
         </Show>
         <span>
-          {props.update.practice
-            ? t('follow.practicePublished')
-            : props.update.thread?.kind === 'QUESTION'
-              ? t('follow.questionActivity')
-              : t('follow.discussionActivity')}
+          {activity()}
         </span>
         <time datetime={props.update.at}>{formatDateTime(props.update.at)}</time>
       </p>

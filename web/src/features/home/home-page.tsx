@@ -32,7 +32,7 @@ export default function HomePage() {
 
       <Suspense>
         <Show when={viewer()}>
-          <BrowseSection id="home-updates" title={t('follow.updatesTitle')} more={{ href: '/following', label: t('follow.allUpdates') }}>
+          <BrowseSection id="home-updates" title={t('follow.homeTitle')} more={{ href: '/following', label: t('follow.allUpdates') }}>
             <SectionError>
               <FollowUpdateList headingId="home-updates" limit={HOME_UPDATES} />
             </SectionError>
