@@ -1,5 +1,5 @@
 import { A, useAction, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, untrack } from 'solid-js';
+import { createComputed, createSignal, on, untrack } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
@@ -15,7 +15,10 @@ export default function NewThreadPage() {
 
 function NewThread(props: { question: boolean }) {
   const navigate = useNavigate();
-  const [kind, setKind] = createSignal<ThreadKind>(untrack(() => (props.question ? 'QUESTION' : 'DISCUSSION')));
+  const kindOf = (question: boolean): ThreadKind => (question ? 'QUESTION' : 'DISCUSSION');
+  const [kind, setKind] = createSignal<ThreadKind>(untrack(() => kindOf(props.question)));
+  // "Ask a question" followed from this very page changes only the address: follow it.
+  createComputed(on(() => props.question, (question) => setKind(kindOf(question)), { defer: true }));
   const create = useAction(createThreadAction);
   const heading = () => (kind() === 'QUESTION' ? t('discussion.askTitle') : t('discussion.startTitle'));
 
