@@ -88,6 +88,13 @@ describe('Discussion', () => {
     await visitSignedIn(voter, threadPath, VOTER.handle);
     const voted = replyArticle(voter, 'Đăng ký kết nối qua Cục');
     const vote = voted.getByRole('button', { name: /Hữu ích/ });
+    // A vote that cannot be sent is taken back, and says so.
+    await voter.route('**/graphql', (route) => (route.request().postData()?.includes('mutation VoteForAnswer') ? route.abort() : route.continue()));
+    await vote.click();
+    await voted.getByRole('alert').waitFor();
+    await voted.getByRole('button', { name: /Hữu ích\s*0/ }).waitFor();
+    expect(await voted.getByRole('button', { name: /Hữu ích/ }).getAttribute('aria-pressed')).toBe('false');
+    await voter.unroute('**/graphql');
     await vote.click();
     await voted.getByRole('button', { name: /Đã bình chọn\s*1/ }).waitFor();
     expect(await voted.getByRole('button', { name: /Đã bình chọn/ }).getAttribute('aria-pressed')).toBe('true');
