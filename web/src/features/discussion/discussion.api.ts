@@ -159,6 +159,10 @@ const ThreadQuery = graphql(
       topics { slug name nameEn }
       place { code name }
       practice { id title }
+      viewerFollows
+      followerCount
+      viewerBookmarked
+      viewCount
       replies(first: $first) {
         pageInfo { hasNextPage endCursor }
         edges { node { ...ReplyFields } }

@@ -1,18 +1,21 @@
 import { A, createAsync, revalidate, useAction, useParams } from '@solidjs/router';
-import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
 import { formErrorText, type FormProblem } from '../../lib/form.ts';
 import { canModerate, type Viewer } from '../account/account.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
+import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
+import { profileHref } from '../expert/expert.api.ts';
+import { FollowButton } from '../follow/follow-buttons.tsx';
 import { practiceHref } from '../practice/practice.api.ts';
+import { recordView } from '../reaction/reaction.api.ts';
 import { editThreadAction, getThread, lockThreadAction, type Thread } from './discussion.api.ts';
 import { EditedHistory, Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
-import { profileHref } from '../expert/expert.api.ts';
 
 type Loaded = { thread: Thread | null; error?: undefined } | { thread?: undefined; error: unknown };
 
@@ -58,6 +61,9 @@ function ThreadLoader(props: { id: string; loaded: Loaded | undefined; viewer: V
 }
 
 function ThreadView(props: { thread: Thread; viewer: Viewer }) {
+  // Counted once per reader by the server, this reader included.
+  const [viewCount, setViewCount] = createSignal<number | null>(null);
+  onMount(async () => setViewCount(await recordView(props.thread.id)));
   const [editing, setEditing] = createSignal(false);
   const [problem, setProblem] = createSignal<FormProblem>();
   const [locking, setLocking] = createSignal(false);
@@ -155,8 +161,11 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
             </ul>
           </Show>
           <div class="thread-tools">
-            {/* Bookmark and follow buttons (their own feature folders) go here. */}
-            <div class="thread-actions" />
+            <div class="thread-actions">
+              <FollowButton kind="thread" id={props.thread.id} target={props.thread} signedIn />
+              <BookmarkButton kind="thread" target={props.thread} signedIn />
+              <span class="reader-stat">{t('views', viewCount() ?? props.thread.viewCount)}</span>
+            </div>
             <Show when={mayEdit()}>
               <button type="button" class="button button-small button-secondary" onClick={() => setEditing(true)}>
                 {t('discussion.edit')}
