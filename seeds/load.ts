@@ -9,6 +9,7 @@ import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
 import { Reply, Thread, Vote } from '../schema/discussion/model.ts';
+import { mentionsOf } from '../schema/discussion/service.ts';
 import { Place } from '../schema/place/model.ts';
 import { Practice } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
@@ -151,15 +152,17 @@ function demoEndorsers(practice: PracticeRecord, people: readonly ExpertRecord[]
 
 /**
  * What the demo people follow: the topics they work on, two colleagues of their place, the
- * national digital-transformation department's head, and the threads they started (as a forum
- * follows what one writes).
+ * national digital-transformation department's head, and the threads they started or replied
+ * to (as the discussion service does for what one writes).
  */
 export async function loadDemoFollows(): Promise<SyncReport[]> {
   const people = readData<ExpertRecord>('experts.json');
   const threads = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
   const follows: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
   const add = (follower: string, kind: 'topic' | 'expert' | 'thread', target: string, since: string) =>
-    follows.push({ _id: stableId('follow', `${follower}/${kind}/${target}`), follower: demoExpertId(follower), kind, target, createdAt: new Date(since) });
+    seen.has(`${follower}/${kind}/${target}`) ||
+    (seen.add(`${follower}/${kind}/${target}`), follows.push({ _id: stableId('follow', `${follower}/${kind}/${target}`), follower: demoExpertId(follower), kind, target, createdAt: new Date(since) }));
   for (const person of people) {
     for (const topic of person.specialties.slice(0, 3)) add(person.handle, 'topic', topic, person.joinedAt);
     const colleagues = shuffled(people.filter((p) => p.place === person.place && p.handle !== person.handle), `follow:${person.handle}`, (p) => p.handle).slice(0, 2);
@@ -167,7 +170,11 @@ export async function loadDemoFollows(): Promise<SyncReport[]> {
       add(person.handle, 'expert', String(demoExpertId(colleague)), person.joinedAt);
     }
   }
-  for (const thread of threads) add(thread.author, 'thread', String(stableId('thread', thread.key)), thread.createdAt);
+  for (const thread of threads) {
+    const id = String(stableId('thread', thread.key));
+    add(thread.author, 'thread', id, thread.createdAt);
+    for (const reply of thread.replies) add(reply.author, 'thread', id, reply.createdAt);
+  }
   return [await sync(Follow, follows)];
 }
 
@@ -224,14 +231,14 @@ export async function loadDemoThreads(): Promise<SyncReport[]> {
     for (const r of t.replies) {
       const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
       depths.set(r.key, depth);
-      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
+      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, mentions: mentionsOf(r.body, r.author), history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
       for (const voter of r.votes ?? []) votes.push({ _id: stableId('vote', `${t.key}/${r.key}/${voter}`), reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
     }
     const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
     threads.push({
       _id: threadId, kind: t.kind, title: t.title, body: t.body, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
       acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
-      searchTokens: searchTokens(`${t.title} ${t.body}`), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
+      searchTokens: searchTokens(`${t.title} ${t.body}`), mentions: mentionsOf(t.body, t.author), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
     });
   }
   return [await sync(Thread, threads), await sync(Reply, replies), await sync(Vote, votes)];

@@ -27,10 +27,13 @@ const threadSchema = new Schema(
     history: { type: [threadEditSchema], default: [] },
     /** Set on the one discussion of a published practice (its comments). */
     practice: { type: Schema.Types.ObjectId, default: null },
+    /** Handles its body mentions (@handle): they see it among their updates. */
+    mentions: { type: [String], default: [] },
   },
   { timestamps: true },
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
+threadSchema.index({ mentions: 1, lastActivityAt: -1, _id: -1 });
 // Not unique: FerretDB has no partial indexes and every other thread holds null; startPracticeDiscussion keeps it to one under a lock.
 threadSchema.index({ practice: 1 });
 threadSchema.index({ kind: 1, lastActivityAt: -1, _id: -1 });
@@ -57,9 +60,12 @@ const replySchema = new Schema(
     history: { type: [editSchema], default: [] },
     deleted: { type: Boolean, default: false },
     voteCount: { type: Number, default: 0 },
+    /** Handles its body mentions (@handle): they see it among their updates. */
+    mentions: { type: [String], default: [] },
   },
   { timestamps: true },
 );
+replySchema.index({ mentions: 1, createdAt: -1, _id: -1 });
 replySchema.index({ thread: 1, createdAt: 1, _id: 1 });
 replySchema.index({ author: 1, createdAt: -1 });
 

@@ -6,7 +6,9 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { exclusively } from '../lock.ts';
-import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
+import { Follow } from '../follow/model.ts';
+import { setMark } from '../mark.ts';
+import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { findReadablePractice } from '../practice/service.ts';
@@ -53,11 +55,29 @@ async function checkReferences(data: { topics: string[]; place?: string | null }
   if (errors.length) throw new ValidationError(errors);
 }
 
+/** At most this many people are told of one text's mentions (a list of 200 handles is spam). */
+const MAX_MENTIONS = 20;
+
+/** The handles a text mentions, its writer aside (the demo loader stores them the same way). */
+export const mentionsOf = (markdown: string, writerHandle: string) => mentionedHandles(markdown).filter((handle) => handle !== writerHandle).slice(0, MAX_MENTIONS);
+const mentionsIn = (markdown: string, writer: Viewer) => mentionsOf(markdown, writer.handle);
+
+/** Whoever starts or replies to a thread follows it, as forums do (they can stop following it). */
+const watchThread = (viewer: Viewer, threadId: unknown) => setMark(Follow, { follower: viewer.id, kind: 'thread', target: String(threadId) }, true);
+
 export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(createInput, input);
   await checkReferences(data);
-  const thread = await Thread.create({ ...data, place: data.place ?? null, author: viewer.id, lastActivityAt: new Date(), searchTokens: searchTokens(`${data.title} ${data.body}`) });
+  const thread = await Thread.create({
+    ...data,
+    place: data.place ?? null,
+    author: viewer.id,
+    lastActivityAt: new Date(),
+    searchTokens: searchTokens(`${data.title} ${data.body}`),
+    mentions: mentionsIn(data.body, viewer),
+  });
+  await watchThread(viewer, thread._id);
   return thread.toObject() as ThreadDoc;
 }
 
@@ -72,7 +92,14 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
     if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
     if (thread.locked) throw new ConflictError('This thread is locked.');
     await checkReferences(data);
-    const changes = { title: data.title, body: data.body, topics: data.topics, place: data.place ?? null, searchTokens: searchTokens(`${data.title} ${data.body}`) };
+    const changes = {
+      title: data.title,
+      body: data.body,
+      topics: data.topics,
+      place: data.place ?? null,
+      searchTokens: searchTokens(`${data.title} ${data.body}`),
+      mentions: mentionsIn(data.body, viewer),
+    };
     return (await Thread.findByIdAndUpdate(thread._id, { $set: changes, $push: { history: { title: thread.title, body: thread.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
   });
 }
@@ -135,8 +162,9 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
       if (parent.deleted) throw new ConflictError('That reply was removed.');
       depth = parent.depth + 1;
     }
-    const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body });
+    const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body, mentions: mentionsIn(data.body, viewer) });
     await touchThread(data.threadId, true);
+    await watchThread(viewer, thread._id);
     return reply.toObject() as ReplyDoc;
   });
 }
@@ -151,7 +179,7 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
     const reply = await findReply(data.replyId);
     if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
     if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
-    return (await Reply.findByIdAndUpdate(reply._id, { $set: { body: data.body }, $push: { history: { body: reply.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
+    return (await Reply.findByIdAndUpdate(reply._id, { $set: { body: data.body, mentions: mentionsIn(data.body, viewer) }, $push: { history: { body: reply.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
   });
 }
 

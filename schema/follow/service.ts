@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { beyond, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, paginate, pageSize, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
-import { Thread, type ThreadDoc } from '../discussion/model.ts';
+import { Reply, Thread, type ReplyDoc, type ThreadDoc } from '../discussion/model.ts';
 import { getThread } from '../discussion/service.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
@@ -73,17 +73,24 @@ const newestFirst = (field: string): SortKey[] => [
 
 /* ---------- What changed in what the viewer follows ---------- */
 
-/** A followed thread with new activity, or a practice published in a followed topic or by a followed expert. */
+/**
+ * A practice published in a followed topic or by a followed expert; a thread with new activity
+ * that is followed, in a followed topic, by a followed expert or mentions the viewer; or a reply
+ * that mentions the viewer (@handle).
+ */
 export interface FollowUpdate {
-  kind: 'practice' | 'thread';
+  kind: 'practice' | 'thread' | 'mention';
   at: Date;
   _id: unknown;
   practice: PracticeDoc | null;
   thread: ThreadDoc | null;
+  reply: ReplyDoc | null;
   /** Which of the viewer's follows brought it: topics it is in, experts who wrote it, the thread itself. */
   topics: string[];
   experts: string[];
   followedThread: boolean;
+  /** The thread's text or the reply mentions the viewer. */
+  mentionsViewer: boolean;
   isNew: boolean;
 }
 
@@ -93,8 +100,9 @@ const updateKeys: SortKey[] = newestFirst('at');
 
 /**
  * The viewer's updates, newest first, paged by (time, id) like every list. Each page costs a
- * constant number of queries: the follows and the "seen" mark, the practices and the threads
- * they reach (each limited to the page size), and the followed threads by id.
+ * constant number of queries: the follows and the "seen" mark; the practices, the threads and
+ * the replies mentioning the viewer they reach (each limited to the page size); then the
+ * followed threads and the mentions' threads by id.
  */
 export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const first = pageSize(page.first, 'first') ?? DEFAULT_PAGE_SIZE;
@@ -112,14 +120,22 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
     ...(topics.length ? [{ status: 'published' as const, topics: anyOf(topics), authors: notEqual(viewer.id) }] : []),
     ...(experts.length ? [{ status: 'published' as const, authors: anyOf(experts) }] : []),
   ];
-  const threadBranches = [...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []), ...(experts.length ? [{ author: anyOf(experts) }] : [])];
+  const threadBranches = [
+    ...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []),
+    ...(experts.length ? [{ author: anyOf(experts) }] : []),
+    { mentions: viewer.handle },
+  ];
+  const mentioning = { mentions: viewer.handle, deleted: false };
   const within = (branches: object[], field: string) => ({ $and: [{ $or: branches }, olderThan(field)] });
-  const [practices, threads, followedThreads] = await Promise.all([
+  const [practices, threads, mentionReplies] = await Promise.all([
     practiceBranches.length ? Practice.find(within(practiceBranches, 'publishedAt')).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
-    threadBranches.length ? Thread.find(within(threadBranches, 'lastActivityAt')).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>() : [],
-    // Followed threads are few and fetched by id; their order is settled below.
-    threadIds.length ? Thread.find({ _id: anyOf(threadIds) }).lean<ThreadDoc[]>() : [],
+    Thread.find(within(threadBranches, 'lastActivityAt')).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>(),
+    Reply.find({ $and: [mentioning, olderThan('createdAt')] }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<ReplyDoc[]>(),
   ]);
+  // Followed threads (few, their order settled below) and the threads of the mentions, by id.
+  const byId = [...new Set([...threadIds, ...mentionReplies.map((r) => String(r.thread))])];
+  const threadsById = new Map((byId.length ? await Thread.find({ _id: anyOf(byId) }).lean<ThreadDoc[]>() : []).map((th) => [String(th._id), th]));
+  const followedThreads = threadIds.flatMap((id) => threadsById.get(id) ?? []);
 
   const topicSet = new Set(topics);
   const expertSet = new Set(experts);
@@ -133,9 +149,11 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
       _id: p._id,
       practice: p,
       thread: null,
+      reply: null,
       topics: p.topics.filter((t) => topicSet.has(t)),
       experts: p.authors.map(String).filter((a) => expertSet.has(a)),
       followedThread: false,
+      mentionsViewer: false,
       isNew: p.publishedAt!.getTime() > seenAt,
     });
   }
@@ -146,10 +164,29 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
       _id: th._id,
       practice: null,
       thread: th,
+      reply: null,
       topics: th.topics.filter((t) => topicSet.has(t)),
       experts: expertSet.has(String(th.author)) ? [String(th.author)] : [],
       followedThread: threadSet.has(String(th._id)),
+      mentionsViewer: (th.mentions ?? []).includes(viewer.handle),
       isNew: th.lastActivityAt.getTime() > seenAt,
+    });
+  }
+  for (const reply of mentionReplies) {
+    const thread = threadsById.get(String(reply.thread));
+    if (!thread) continue;
+    updates.set(String(reply._id), {
+      kind: 'mention',
+      at: reply.createdAt,
+      _id: reply._id,
+      practice: null,
+      thread,
+      reply,
+      topics: [],
+      experts: [],
+      followedThread: threadSet.has(String(thread._id)),
+      mentionsViewer: true,
+      isNew: reply.createdAt.getTime() > seenAt,
     });
   }
   const after = position ? { at: position[0] as Date, id: String(position[1]) } : null;
@@ -165,11 +202,12 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
     // Everything the follows reach, when asked for: one count per collection.
     totalCount: async () => {
       const followed = threadIds.length ? [{ _id: anyOf(threadIds) }] : [];
-      const [practiceCount, threadCount] = await Promise.all([
+      const [practiceCount, threadCount, mentionCount] = await Promise.all([
         practiceBranches.length ? Practice.countDocuments({ $or: practiceBranches }) : 0,
-        threadBranches.length + followed.length ? Thread.countDocuments({ $or: [...threadBranches, ...followed] }) : 0,
+        Thread.countDocuments({ $or: [...threadBranches, ...followed] }),
+        Reply.countDocuments(mentioning),
       ]);
-      return practiceCount + threadCount;
+      return practiceCount + threadCount + mentionCount;
     },
   };
 }

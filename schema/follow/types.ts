@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ThreadRef } from '../discussion/types.ts';
+import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
@@ -59,11 +59,11 @@ const FollowRef = builder.objectRef<FollowDoc>('Follow').implement({
 });
 
 const FollowUpdateKind = builder.enumType('FollowUpdateKind', {
-  values: { PRACTICE_PUBLISHED: { value: 'practice' }, THREAD_ACTIVITY: { value: 'thread' } } as const,
+  values: { PRACTICE_PUBLISHED: { value: 'practice' }, THREAD_ACTIVITY: { value: 'thread' }, MENTION: { value: 'mention', description: 'A reply mentioned the viewer (@handle).' } } as const,
 });
 
 const FollowUpdateRef = builder.objectRef<FollowUpdate>('FollowUpdate').implement({
-  description: 'A practice published in a followed topic or by a followed expert, or a followed (or their) thread with new activity.',
+  description: 'A practice published in a followed topic or by a followed expert, a thread with new activity that is followed, in a followed topic, by a followed expert or mentions the viewer, or a reply mentioning the viewer.',
   fields: (t) => ({
     kind: t.field({ type: FollowUpdateKind, resolve: (u) => u.kind }),
     at: t.field({ type: 'DateTime', description: 'When it was published, or the thread’s latest activity.', resolve: (u) => u.at }),
@@ -73,6 +73,8 @@ const FollowUpdateRef = builder.objectRef<FollowUpdate>('FollowUpdate').implemen
     topics: t.field({ type: [TopicRef], description: 'Followed topics it is in.', resolve: (u) => u.topics }),
     experts: t.field({ type: [ExpertRef], description: 'Followed experts who wrote it.', resolve: (u) => u.experts }),
     followedThread: t.boolean({ description: 'The viewer follows this thread itself.', resolve: (u) => u.followedThread }),
+    reply: t.field({ type: ReplyRef, nullable: true, description: 'For MENTION: the reply that mentions the viewer.', resolve: (u) => u.reply }),
+    mentionsViewer: t.boolean({ description: 'The thread’s text or the reply mentions the viewer (@handle).', resolve: (u) => u.mentionsViewer }),
   }),
 });
 

@@ -38,7 +38,7 @@ const FOLLOW_TOPIC = `mutation ($topic: String!, $on: Boolean!) { followTopic(in
 const FOLLOW_THREAD = `mutation ($id: ID!, $on: Boolean!) { followThread(input: { id: $id, following: $on }) { __typename ... on Error { code } ... on FollowThreadPayload { thread { title viewerFollows followerCount } } } }`;
 const UPDATES = `query ($first: Int, $after: String) { followUpdates(first: $first, after: $after) {
   totalCount seenAt pageInfo { hasNextPage endCursor }
-  edges { node { kind isNew followedThread practice { title } thread { title } topics { slug } experts { handle } } } } }`;
+  edges { node { kind isNew followedThread mentionsViewer practice { title } thread { title } reply { id } topics { slug } experts { handle } } } } }`;
 const titlesOf = (response: any) => response.data.followUpdates.edges.map((e: any) => e.node.practice?.title ?? e.node.thread?.title);
 
 describe('Follow', () => {
@@ -139,8 +139,34 @@ describe('FollowUpdate', () => {
     expect(await commandsFor(5)).toBe(await commandsFor(2));
   });
 
+  it('tells people when a reply or a thread mentions them, and only them', async () => {
+    const REPLY = `mutation ($input: ReplyToThreadInput!) { replyToThread(input: $input) { __typename ... on ReplyToThreadPayload { reply { id bodyHtml } } } }`;
+    const mentioned = await graphql(REPLY, { input: { threadId: globalId('Thread', newest), body: 'Hỏi thêm @other và @nobody.here nhé, cả @reader nữa' } }, { cookie: cookies.reader });
+    expect(mentioned.data.replyToThread.reply.bodyHtml).toContain('<a href="/experts/other" class="mention">@other</a>');
+    const CREATE = `mutation ($input: CreateThreadInput!) { createThread(input: $input) { __typename } }`;
+    await graphql(CREATE, { input: { kind: 'QUESTION', title: 'Anh @other có mẫu hợp đồng thuê dịch vụ không?', body: 'Nhờ @other chia sẻ giúp.' } }, { cookie: cookies.quiet });
+    const other = await graphql(UPDATES, {}, { cookie: cookies.other });
+    const nodes = other.data.followUpdates.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => [n.kind, n.thread?.title])).toEqual([
+      ['THREAD_ACTIVITY', 'Anh @other có mẫu hợp đồng thuê dịch vụ không?'],
+      ['MENTION', 'Hỏi về kho dữ liệu dùng chung'],
+    ]);
+    expect(nodes[0].mentionsViewer).toBe(true);
+    // Writers are not told of their own name.
+    const own = await graphql(UPDATES, { first: 50 }, { cookie: cookies.reader });
+    expect(own.data.followUpdates.edges.some((e: any) => e.node.kind === 'MENTION')).toBe(false);
+  });
+
+  it('follows the threads one starts or replies to', async () => {
+    const mine = await graphql(`{ myFollows(kind: THREAD) { edges { node { thread { title } } } } }`, {}, { cookie: cookies.quiet });
+    expect(mine.data.myFollows.edges.map((e: any) => e.node.thread.title)).toContain('Anh @other có mẫu hợp đồng thuê dịch vụ không?');
+    const replier = await graphql(`{ myFollows(kind: THREAD) { edges { node { thread { title } } } } }`, {}, { cookie: cookies.reader });
+    expect(replier.data.myFollows.edges.map((e: any) => e.node.thread.title)).toContain('Hỏi về kho dữ liệu dùng chung');
+  });
+
   it('is empty for someone who follows nothing, and refused to a signed-out visitor', async () => {
-    expect((await graphql(UPDATES, {}, { cookie: cookies.other })).data.followUpdates).toMatchObject({ totalCount: 0, edges: [] });
+    const nobody = await sessionCookieFor(String((await createExpert({ handle: 'newcomer' }))._id));
+    expect((await graphql(UPDATES, {}, { cookie: nobody })).data.followUpdates).toMatchObject({ totalCount: 0, edges: [] });
     expect((await graphql(UPDATES)).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
   });
 });

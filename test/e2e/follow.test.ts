@@ -44,6 +44,8 @@ describe('Following', () => {
     await follow.click();
     const following = main().getByRole('button', { name: /^Đang theo dõi/ });
     expect(await following.getAttribute('aria-pressed')).toBe('true');
+    // Shown at once; reloaded only once the server has it.
+    await page.waitForFunction(() => !document.querySelector('.toggle-button[aria-busy="true"]'));
     await page.reload();
     await main().getByRole('button', { name: `Đang theo dõi ${before + 1}` }).waitFor();
   });
@@ -83,6 +85,7 @@ describe('Saving and endorsing', () => {
 
     await main().getByRole('button', { name: 'Lưu', exact: true }).click();
     await main().getByRole('button', { name: 'Đã lưu', exact: true }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.toggle-button[aria-busy="true"]'));
     // This reader is counted once, however often they come back.
     // Counted as soon as the page is read, this reader included.
     const readers = await main().getByText(/^[1-9][\d.]* người đã đọc$/).innerText();

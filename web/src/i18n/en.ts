@@ -46,6 +46,8 @@ export const en: Dictionary = {
     questionAsked: 'New question',
     homeTitle: 'New in what you follow',
     becauseThread: 'a discussion you follow',
+    becauseMention: 'mentions you',
+    mentioned: (name: string) => `${name} mentioned you`,
     becauseExperts: (names: string) => `by ${names}`,
     becauseTopics: (names: string) => `topic ${names}`,
     replies: (n: number) => `${number.format(n)} ${n === 1 ? 'reply' : 'replies'}`,

@@ -49,6 +49,8 @@ export const vi = {
     questionAsked: 'Câu hỏi mới',
     homeTitle: 'Mới trong những gì bạn theo dõi',
     becauseThread: 'thảo luận bạn theo dõi',
+    becauseMention: 'nhắc đến bạn',
+    mentioned: (name: string) => `${name} nhắc đến bạn`,
     becauseExperts: (names: string) => `của ${names}`,
     becauseTopics: (names: string) => `chủ đề ${names}`,
     replies: (n: number) => `${number.format(n)} trả lời`,

@@ -67,6 +67,7 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
   /** Why it is here, in the viewer's words: the followed topics, experts or the thread itself. */
   const reasons = () => {
     const parts: string[] = [];
+    if (props.update.mentionsViewer && props.update.kind !== 'MENTION') parts.push(t('follow.becauseMention'));
     if (props.update.followedThread) parts.push(t('follow.becauseThread'));
     if (props.update.experts.length) parts.push(t('follow.becauseExperts', props.update.experts.map((e) => e.name).join(', ')));
     if (props.update.topics.length) parts.push(t('follow.becauseTopics', props.update.topics.map(topicName).join(', ')));
@@ -76,6 +77,8 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
   const activity = () => {
     const thread = props.update.thread;
     if (!thread) return t('follow.practicePublished');
+    const mentioner = props.update.reply?.author?.name;
+    if (props.update.kind === 'MENTION') return t('follow.mentioned', mentioner ?? '');
     const question = thread.kind === 'QUESTION';
     if (thread.replyCount === 0) return question ? t('follow.questionAsked') : t('follow.discussionStarted');
     return question ? t('follow.questionActivity') : t('follow.discussionActivity');
@@ -101,7 +104,7 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
       <Show when={props.update.thread}>
         {(thread) => (
           <h3 class="follow-update-title" lang="vi">
-            <A href={threadHref(thread().id)}>{thread().title}</A>
+            <A href={threadHref(thread().id) + (props.update.reply ? `#reply-${props.update.reply.id}` : '')}>{thread().title}</A>
             <span class="follow-update-meta">{t('follow.replies', thread().replyCount)}</span>
           </h3>
         )}

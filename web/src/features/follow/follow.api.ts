@@ -85,6 +85,8 @@ const FollowUpdatesQuery = graphql(`
           at
           isNew
           followedThread
+          mentionsViewer
+          reply { id author { handle name } }
           topics { slug name nameEn }
           experts { handle name }
           practice { id title summary place { code name } organization { slug name shortName } }
