@@ -6,8 +6,9 @@ import { useBrowser } from '../helpers/browser.ts';
 /*
  * Good practices as people use them, in headless Chromium against the built web app (web/dist)
  * served by the whole product over the demo data: a member writes one, a curator publishes it,
- * anyone finds it. Sign-in is limited to 6 attempts a minute per address: this file signs in
- * twice.
+ * anyone finds it without diacritics, another member discusses it and asks a question about it,
+ * the writer answers and the asker accepts. Sign-in is limited to 6 attempts a minute per
+ * address: this file signs in four times.
  */
 
 const baseUrl = useRunningApp();
@@ -15,8 +16,9 @@ const browser = useBrowser();
 
 const DEMO_PASSWORD = 'chuyengia-demo-2026';
 const demoEmail = (handle: string) => `${handle}@demo.chuyengia.example`;
-/** A member (no staff role) and a curator of the demo data. */
+/** Members (no staff role) and a curator of the demo data. */
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
+const READER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
 const CURATOR = { handle: 'ha.ltt', name: 'Lê Thị Thu Hà' };
 
 let context: BrowserContext;
@@ -49,7 +51,7 @@ async function signOut(name: string) {
 }
 
 describe('Practice', () => {
-  it('is written with autosave, submitted, published by a curator and found without diacritics', async () => {
+  it('is written with autosave, submitted, published by a curator, found without diacritics, discussed, and asked and answered about', async () => {
     // Digits keep this run's practice apart from the demo data's and from earlier runs'.
     const title = `Chuyển đổi số hồ sơ đất đai ở xã vùng cao ${String(Date.now()).slice(-6)}`;
 
@@ -129,5 +131,66 @@ describe('Practice', () => {
     await page.getByRole('heading', { level: 2, name: 'Kết quả' }).waitFor();
     expect(await page.locator('.prose table td', { hasText: '15 phút' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: MEMBER.name }).count()).toBe(1);
-  });
+
+    // The whole network's search finds it too, from the header, words typed without diacritics.
+    const box = header().getByRole('searchbox', { name: 'Tìm trên toàn mạng lưới' });
+    await box.fill('ho so dat dai xa vung cao');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=ho\+so\+dat\+dai/);
+    const hit = main().locator('.search-result', { has: page.getByRole('link', { name: title }) });
+    await hit.waitFor();
+    expect((await hit.locator('mark').allTextContents()).map((m) => m.toLowerCase())).toContain('hồ sơ đất đai');
+    await hit.getByRole('link', { name: title }).click();
+    await page.waitForURL(practiceUrl);
+
+    // A member discusses it under the practice...
+    await main().getByRole('link', { name: 'Đăng nhập để đọc và góp ý' }).click();
+    await signIn(READER.handle);
+    await page.waitForURL(practiceUrl);
+    const discussion = page.locator('section.practice-discussion');
+    const comment = 'Xã vùng cao không có mạng ổn định thì tra cứu thế nào?';
+    await discussion.getByLabel('Ý kiến của bạn').fill(comment);
+    await discussion.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await discussion.locator('.reply-body', { hasText: comment }).waitFor();
+
+    // ...then asks the network a question about it, mentioning its writer...
+    await page.goto(`${baseUrl()}/threads/new?kind=question`);
+    const question = `Số hóa hồ sơ đất đai cấp xã: quét trước hay chuẩn hóa dữ liệu trước? ${String(Date.now()).slice(-6)}`;
+    await page.getByLabel('Tiêu đề', { exact: true }).fill(question);
+    await page.getByRole('textbox', { name: /^Nội dung/ }).fill(`Đọc cách làm của @${MEMBER.handle}, tôi muốn hỏi thứ tự các bước.`);
+    await page.getByRole('checkbox', { name: 'Dữ liệu số và nền tảng chia sẻ dữ liệu' }).check();
+    await page.getByRole('button', { name: 'Đăng câu hỏi' }).click();
+    await page.waitForURL((url) => /^\/threads\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
+    const threadUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: question }).waitFor();
+    expect(await main().locator('a.mention', { hasText: `@${MEMBER.handle}` }).getAttribute('href')).toBe(`/experts/${MEMBER.handle}`);
+
+    // ...the writer, told of the mention among their updates, answers in their own browser...
+    const writer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    try {
+      const writerPage = await writer.newPage();
+      writerPage.setDefaultTimeout(10_000);
+      await writerPage.goto(`${baseUrl()}/sign-in?next=%2Ffollowing`);
+      await writerPage.getByLabel('Email').fill(demoEmail(MEMBER.handle));
+      await writerPage.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+      await writerPage.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+      await writerPage.waitForURL(/\/following$/);
+      const update = writerPage.getByRole('main').locator('.follow-update', { has: writerPage.getByRole('link', { name: question }) });
+      await update.getByText('nhắc đến bạn').waitFor();
+      await update.getByRole('link', { name: question }).click();
+      await writerPage.waitForURL(threadUrl);
+      await writerPage.getByLabel('Câu trả lời của bạn').fill('Chuẩn hóa danh mục thửa đất trước, rồi mới quét: quét trước thì phải đánh chỉ mục lại.');
+      await writerPage.getByRole('button', { name: 'Gửi câu trả lời' }).click();
+      await writerPage.locator('article.reply .reply-body', { hasText: 'Chuẩn hóa danh mục thửa đất trước' }).waitFor();
+    } finally {
+      await writer.close();
+    }
+
+    // ...and the asker accepts the answer.
+    await page.reload();
+    const answer = page.locator('article.reply').filter({ has: page.locator('.reply-body', { hasText: 'Chuẩn hóa danh mục thửa đất trước' }) });
+    await answer.getByRole('button', { name: 'Chấp nhận câu trả lời này' }).click();
+    await answer.getByText('Câu trả lời được chấp nhận').waitFor();
+    await page.locator('.thread-header').getByText('Đã có lời giải').waitFor();
+  }, 120_000);
 });
