@@ -24,6 +24,26 @@ export class GraphQLRequestError extends Error {
 export const isErrorCode = (error: unknown, ...codes: ErrorCode[]): error is GraphQLRequestError =>
   error instanceof GraphQLRequestError && codes.includes(error.code);
 
+/**
+ * Says whether an error means "there is no such thing": NOT_FOUND, or BAD_USER_INPUT on the
+ * given argument (a key that cannot name anything, e.g. an id that is not an id). Without an
+ * argument, any BAD_USER_INPUT counts (a page whose lists reject an unknown filter value).
+ */
+export const isMissing =
+  (argument?: string) =>
+  (error: unknown): boolean =>
+    isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && (argument === undefined || error.argument === argument));
+
+/** What `load` answers, or null when it fails with an error `missing` accepts; other errors are thrown. */
+export async function orNull<T>(load: () => Promise<T>, missing: (error: unknown) => boolean): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (missing(error)) return null;
+    throw error;
+  }
+}
+
 interface GraphQLResponse {
   data?: unknown;
   errors?: { message?: string; extensions?: { code?: unknown; argument?: unknown } }[];

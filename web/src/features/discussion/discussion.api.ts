@@ -1,7 +1,7 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, readFragment, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
@@ -191,17 +191,10 @@ type ThreadData = NonNullable<ResultOf<typeof ThreadQuery>['thread']>;
 export type Reply = ResultOf<typeof ReplyFields>;
 export type Thread = Omit<ThreadData, 'replies'> & { replies: Reply[] };
 
-/** Answers null for an id that names no thread (NOT_FOUND, or not an id at all). */
-const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
-  try {
-    return await load();
-  } catch (error) {
-    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'id')) return null;
-    throw error;
-  }
-};
-
-/** A thread with all its replies in the order written (the page nests them), or null. */
+/**
+ * A thread with all its replies in the order written (the page nests them), or null for an id
+ * that names no thread (NOT_FOUND, or not an id at all).
+ */
 export const getThread = query(
   (id: string): Promise<Thread | null> =>
     orNull(async () => {
@@ -216,7 +209,7 @@ export const getThread = query(
         pageInfo = more.pageInfo;
       }
       return { ...thread, replies };
-    }),
+    }, isMissing('id')),
   'thread',
 );
 

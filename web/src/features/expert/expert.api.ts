@@ -1,7 +1,8 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, invalid, settle, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { ExpertCardFields } from '../../lib/fragments.ts';
+import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
@@ -13,28 +14,18 @@ export const profileHref = (handle: string) => `/experts/${encodeURIComponent(ha
 
 export const PAGE_SIZE = 20;
 
-const ExpertDirectoryQuery = graphql(`
+const ExpertDirectoryQuery = graphql(
+  `
   query ExpertDirectory($filter: ExpertFilter, $first: Int, $after: String, $last: Int, $before: String) {
     experts(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges {
-        node {
-          id
-          handle
-          name
-          position
-          avatarUrl
-          verified
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          specialties { slug name nameEn }
-          cohorts { slug name nameEn year }
-        }
-      }
+      edges { node { ...ExpertCardFields } }
     }
   }
-`);
+`,
+  [ExpertCardFields],
+);
 
 const ExpertProfileQuery = graphql(`
   query ExpertProfile($handle: String!) {
@@ -120,14 +111,10 @@ export const getExpertDirectory = query(async (params: DirectoryParams): Promise
 }, 'expertDirectory');
 
 /** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */
-export const getExpert = query(async (handle: string): Promise<ExpertProfile | null> => {
-  try {
-    return (await request(ExpertProfileQuery, { handle })).expert;
-  } catch (error) {
-    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'handle')) return null;
-    throw error;
-  }
-}, 'expert');
+export const getExpert = query(
+  (handle: string): Promise<ExpertProfile | null> => orNull(async () => (await request(ExpertProfileQuery, { handle })).expert, isMissing('handle')),
+  'expert',
+);
 
 /** Starts every request of the directory at once, before its code has even loaded. */
 export function preloadDirectory({ location }: RoutePreloadFuncArgs) {

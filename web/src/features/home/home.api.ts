@@ -1,5 +1,6 @@
 import { query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
+import { PracticeCardFields, ThreadTeaserFields } from '../../lib/fragments.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
@@ -8,43 +9,20 @@ export const HOME_FEATURED = 3;
 export const HOME_LATEST = 6;
 export const HOME_THREADS = 5;
 
-const HomePracticesQuery = graphql(`
+const HomePracticesQuery = graphql(
+  `
   query HomePractices($featured: Int!, $latest: Int!) {
     featured: practices(filter: { featured: true }, first: $featured) {
-      edges {
-        node {
-          id
-          title
-          summary
-          featured
-          stage
-          year
-          publishedAt
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          topics { slug name nameEn }
-        }
-      }
+      edges { node { ...PracticeCardFields } }
     }
     latest: practices(first: $latest) {
       totalCount
-      edges {
-        node {
-          id
-          title
-          summary
-          featured
-          stage
-          year
-          publishedAt
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          topics { slug name nameEn }
-        }
-      }
+      edges { node { ...PracticeCardFields } }
     }
   }
-`);
+`,
+  [PracticeCardFields],
+);
 
 export type HomePractices = ResultOf<typeof HomePracticesQuery>;
 
@@ -55,17 +33,20 @@ export const getHomePractices = query(
   'homePractices',
 );
 
-const HomeThreadsQuery = graphql(`
+const HomeThreadsQuery = graphql(
+  `
   query HomeThreads($first: Int!) {
     active: threads(first: $first) {
-      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
+      edges { node { ...ThreadTeaserFields } }
     }
     unanswered: threads(filter: { unanswered: true }, first: $first) {
       totalCount
-      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
+      edges { node { ...ThreadTeaserFields } }
     }
   }
-`);
+`,
+  [ThreadTeaserFields],
+);
 
 export type HomeThreads = ResultOf<typeof HomeThreadsQuery>;
 

@@ -1,7 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { attempt, invalid, settle, textOf, type FormInput } from '../../lib/form.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer, type Role } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getExpert } from '../expert/expert.api.ts';
@@ -30,14 +30,10 @@ export type Member = ResultOf<typeof MemberQuery>['expert'];
  * One person as staff see them, suspension included (moderators and admins may read it);
  * null when nobody has the handle.
  */
-export const getMember = query(async (handle: string): Promise<Member | null> => {
-  try {
-    return (await request(MemberQuery, { handle })).expert;
-  } catch (error) {
-    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'handle')) return null;
-    throw error;
-  }
-}, 'member');
+export const getMember = query(
+  (handle: string): Promise<Member | null> => orNull(async () => (await request(MemberQuery, { handle })).expert, isMissing('handle')),
+  'member',
+);
 
 const MemberSearchQuery = graphql(`
   query MemberSearch($query: String!) {

@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { isErrorCode, isMissing, orNull, request } from '../../lib/graphql-client.ts';
 
 const OrganizationOptionsQuery = graphql(`
   query OrganizationOptions($filter: OrganizationFilter, $after: String) {
@@ -59,11 +59,7 @@ export const getLocalOrganizations = query(async (place: string) => {
 export type Organization = ResultOf<typeof OrganizationQuery>['organization'];
 
 /** One organisation by slug, or null when there is none. */
-export const getOrganization = query(async (slug: string): Promise<Organization | null> => {
-  try {
-    return (await request(OrganizationQuery, { slug })).organization;
-  } catch (error) {
-    if (isErrorCode(error, 'BAD_USER_INPUT', 'NOT_FOUND')) return null;
-    throw error;
-  }
-}, 'organization');
+export const getOrganization = query(
+  (slug: string): Promise<Organization | null> => orNull(async () => (await request(OrganizationQuery, { slug })).organization, isMissing()),
+  'organization',
+);

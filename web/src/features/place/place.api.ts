@@ -1,8 +1,8 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { request } from '../../lib/graphql-client.ts';
-import { getViewer } from '../account/account.api.ts';
-import { BROWSE_EXPERTS, BROWSE_PRACTICES, BROWSE_THREADS, isMissingPage } from '../topic/topic.api.ts';
+import { ExpertCardFields, PracticeCardFields } from '../../lib/fragments.ts';
+import { orNull, request } from '../../lib/graphql-client.ts';
+import { BROWSE_EXPERTS, BROWSE_PRACTICES, browseThreads, isMissingPage, preloadBrowsePage } from '../topic/topic.api.ts';
 
 const PlacesQuery = graphql(`
   query Places {
@@ -42,7 +42,8 @@ export const getPlacesWithCounts = query(async () => (await request(PlacesBrowse
 
 export const preloadPlacesBrowse = () => void getPlacesWithCounts().catch(() => undefined);
 
-const PlacePageQuery = graphql(`
+const PlacePageQuery = graphql(
+  `
   query PlacePage($code: String!, $practices: Int!, $experts: Int!) {
     place(code: $code) {
       code name fullName kind current
@@ -54,40 +55,16 @@ const PlacePageQuery = graphql(`
     }
     practices(filter: { place: $code }, first: $practices) {
       totalCount
-      edges {
-        node {
-          id
-          title
-          summary
-          featured
-          stage
-          year
-          publishedAt
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          topics { slug name nameEn }
-        }
-      }
+      edges { node { ...PracticeCardFields } }
     }
     experts(filter: { place: $code }, first: $experts) {
       totalCount
-      edges {
-        node {
-          id
-          handle
-          name
-          position
-          avatarUrl
-          verified
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          specialties { slug name nameEn }
-          cohorts { slug name nameEn year }
-        }
-      }
+      edges { node { ...ExpertCardFields } }
     }
   }
-`);
+`,
+  [PracticeCardFields, ExpertCardFields],
+);
 
 export type PlacePageData = ResultOf<typeof PlacePageQuery>;
 
@@ -95,35 +72,13 @@ export type PlacePageData = ResultOf<typeof PlacePageQuery>;
  * A province with its practices and experts, its predecessors' included; null when the code
  * names no place.
  */
-export const getPlacePage = query(async (code: string): Promise<PlacePageData | null> => {
-  try {
-    return await request(PlacePageQuery, { code, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS });
-  } catch (error) {
-    if (isMissingPage(error)) return null;
-    throw error;
-  }
-}, 'placePage');
-
-const PlaceThreadsQuery = graphql(`
-  query PlaceThreads($code: String!, $first: Int!) {
-    threads(filter: { place: $code }, first: $first) {
-      totalCount
-      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
-    }
-  }
-`);
-
-/** Members only: the most recently active threads about the province (its predecessors' included). */
-export const getPlaceThreads = query(
-  async (code: string) => (await request(PlaceThreadsQuery, { code, first: BROWSE_THREADS })).threads,
-  'placeThreads',
+export const getPlacePage = query(
+  (code: string): Promise<PlacePageData | null> =>
+    orNull(() => request(PlacePageQuery, { code, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
+  'placePage',
 );
 
-export function preloadPlacePage({ params }: RoutePreloadFuncArgs) {
-  if (!params.code) return;
-  const code = params.code;
-  void getPlacePage(code).catch(() => undefined);
-  void getViewer()
-    .then((viewer) => (viewer ? getPlaceThreads(code) : undefined))
-    .catch(() => undefined);
-}
+/** Members only: the most recently active threads about the province (its predecessors' included). */
+export const getPlaceThreads = query((code: string) => browseThreads({ place: code }), 'placeThreads');
+
+export const preloadPlacePage = ({ params }: RoutePreloadFuncArgs) => preloadBrowsePage(params.code, getPlacePage, getPlaceThreads);

@@ -1,7 +1,8 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { PracticeCardFields } from '../../lib/fragments.ts';
+import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { canCurate, getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations } from '../organization/organization.api.ts';
@@ -37,28 +38,18 @@ export const practiceEditHref = (id: string) => `/practices/${encodeURIComponent
 
 /* ---------- The list: /practices ---------- */
 
-const PracticeListQuery = graphql(`
+const PracticeListQuery = graphql(
+  `
   query PracticeList($filter: PracticeFilter, $first: Int, $after: String, $last: Int, $before: String) {
     practices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges {
-        node {
-          id
-          title
-          summary
-          featured
-          stage
-          year
-          publishedAt
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          topics { slug name nameEn }
-        }
-      }
+      edges { node { ...PracticeCardFields } }
     }
   }
-`);
+`,
+  [PracticeCardFields],
+);
 
 export type PracticePage = ResultOf<typeof PracticeListQuery>['practices'];
 export type PracticeSummary = PracticePage['edges'][number]['node'];
@@ -185,19 +176,9 @@ const PracticeQuery = graphql(`
 
 export type Practice = ResultOf<typeof PracticeQuery>['practice'];
 
-/** Answers null for an id that names nothing the viewer may read (NOT_FOUND, or not an id at all). */
-const orNull = async <T>(load: () => Promise<T>): Promise<T | null> => {
-  try {
-    return await load();
-  } catch (error) {
-    if (isErrorCode(error, 'NOT_FOUND') || (isErrorCode(error, 'BAD_USER_INPUT') && error.argument === 'id')) return null;
-    throw error;
-  }
-};
-
-/** One practice as its page shows it, or null when the viewer may not read it. */
+/** One practice as its page shows it, or null when the viewer may not read it (NOT_FOUND, or not an id at all). */
 export const getPractice = query(
-  (id: string): Promise<Practice | null> => orNull(async () => (await request(PracticeQuery, { id })).practice),
+  (id: string): Promise<Practice | null> => orNull(async () => (await request(PracticeQuery, { id })).practice, isMissing('id')),
   'practice',
 );
 
@@ -239,7 +220,7 @@ export type PracticeDraft = ResultOf<typeof PracticeDraftQuery>['practice'];
 
 /** A practice as its editor starts from it (the markdown as written), or null. */
 export const getPracticeDraft = query(
-  (id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice),
+  (id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice, isMissing('id')),
   'practiceDraft',
 );
 

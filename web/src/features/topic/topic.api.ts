@@ -1,7 +1,8 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
-import { graphql, type ResultOf } from '../../graphql.ts';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { locale } from '../../i18n/i18n.ts';
-import { isErrorCode, request } from '../../lib/graphql-client.ts';
+import { ExpertCardFields, PracticeCardFields, ThreadTeaserFields } from '../../lib/fragments.ts';
+import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 
 const TopicsQuery = graphql(`
@@ -41,87 +42,70 @@ export const BROWSE_PRACTICES = 6;
 export const BROWSE_EXPERTS = 6;
 export const BROWSE_THREADS = 5;
 
-const TopicPageQuery = graphql(`
+const TopicPageQuery = graphql(
+  `
   query TopicPage($slug: String!, $practices: Int!, $experts: Int!) {
     topic(slug: $slug) { slug name nameEn description descriptionEn practiceCount expertCount threadCount viewerFollows followerCount }
     practices(filter: { topic: $slug }, first: $practices) {
       totalCount
-      edges {
-        node {
-          id
-          title
-          summary
-          featured
-          stage
-          year
-          publishedAt
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          topics { slug name nameEn }
-        }
-      }
+      edges { node { ...PracticeCardFields } }
     }
     experts(filter: { specialty: $slug }, first: $experts) {
       totalCount
-      edges {
-        node {
-          id
-          handle
-          name
-          position
-          avatarUrl
-          verified
-          organization { slug name shortName current successor { slug name shortName } }
-          place { code name current successor { code name } }
-          specialties { slug name nameEn }
-          cohorts { slug name nameEn year }
-        }
-      }
+      edges { node { ...ExpertCardFields } }
     }
   }
-`);
+`,
+  [PracticeCardFields, ExpertCardFields],
+);
 
 export type TopicPageData = ResultOf<typeof TopicPageQuery>;
 
 /**
- * A slug that names no topic comes back as NOT_FOUND (from `topic`) or as a bad filter (from
- * the lists): either way the page does not exist.
+ * A slug or code that names no topic or place comes back as NOT_FOUND (from `topic`, `place`)
+ * or as a bad filter (from the lists): either way the page does not exist.
  */
-export const isMissingPage = (error: unknown) => isErrorCode(error, 'NOT_FOUND', 'BAD_USER_INPUT');
+export const isMissingPage = isMissing();
 
 /** A topic with its latest practices and its experts, or null when the slug names no topic. */
-export const getTopicPage = query(async (slug: string): Promise<TopicPageData | null> => {
-  try {
-    return await request(TopicPageQuery, { slug, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS });
-  } catch (error) {
-    if (isMissingPage(error)) return null;
-    throw error;
-  }
-}, 'topicPage');
-
-const TopicThreadsQuery = graphql(`
-  query TopicThreads($slug: String!, $first: Int!) {
-    threads(filter: { topic: $slug }, first: $first) {
-      totalCount
-      edges { node { id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name } } }
-    }
-  }
-`);
-
-export type ThreadConnectionSummary = ResultOf<typeof TopicThreadsQuery>['threads'];
-export type ThreadSummary = ThreadConnectionSummary['edges'][number]['node'];
-
-/** Members only: the topic's most recently active threads. */
-export const getTopicThreads = query(
-  async (slug: string) => (await request(TopicThreadsQuery, { slug, first: BROWSE_THREADS })).threads,
-  'topicThreads',
+export const getTopicPage = query(
+  (slug: string): Promise<TopicPageData | null> =>
+    orNull(() => request(TopicPageQuery, { slug, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
+  'topicPage',
 );
 
-export function preloadTopicPage({ params }: RoutePreloadFuncArgs) {
-  if (!params.slug) return;
-  const slug = params.slug;
-  void getTopicPage(slug).catch(() => undefined);
+const BrowseThreadsQuery = graphql(
+  `
+  query BrowseThreads($filter: ThreadFilter!, $first: Int!) {
+    threads(filter: $filter, first: $first) {
+      totalCount
+      edges { node { ...ThreadTeaserFields } }
+    }
+  }
+`,
+  [ThreadTeaserFields],
+);
+
+export type ThreadConnectionSummary = ResultOf<typeof BrowseThreadsQuery>['threads'];
+export type ThreadSummary = ThreadConnectionSummary['edges'][number]['node'];
+
+/** The most recently active threads of a browse page (members only), by topic or by place. */
+export const browseThreads = async (filter: VariablesOf<typeof BrowseThreadsQuery>['filter']) =>
+  (await request(BrowseThreadsQuery, { filter, first: BROWSE_THREADS })).threads;
+
+/** Members only: the topic's most recently active threads. */
+export const getTopicThreads = query((slug: string) => browseThreads({ topic: slug }), 'topicThreads');
+
+/**
+ * Starts a browse page's requests: the page for everyone, its threads for members (who is
+ * signed in is known only once the viewer is loaded).
+ */
+export function preloadBrowsePage(key: string | undefined, page: (key: string) => Promise<unknown>, threads: (key: string) => Promise<unknown>) {
+  if (!key) return;
+  void page(key).catch(() => undefined);
   void getViewer()
-    .then((viewer) => (viewer ? getTopicThreads(slug) : undefined))
+    .then((viewer) => (viewer ? threads(key) : undefined))
     .catch(() => undefined);
 }
+
+export const preloadTopicPage = ({ params }: RoutePreloadFuncArgs) => preloadBrowsePage(params.slug, getTopicPage, getTopicThreads);
