@@ -1,5 +1,7 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { For, Index, Show, Suspense, type JSX } from 'solid-js';
+import { For, Index, Match, Show, Suspense, Switch, type Accessor, type JSX } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import NotFoundPage from '../../components/not-found-page.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref } from '../account/account.api.ts';
@@ -17,6 +19,97 @@ import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
 
 /** A list address with a filter, e.g. `/practices?topic=du-lieu-so`. */
 export const listHref = (path: string, filter: Record<string, string>) => `${path}?${new URLSearchParams(filter)}`;
+
+/**
+ * The route of a topic or province page: a loading line, then the not-found page when `data`
+ * is null (the slug or code names nothing) or `children` with the loaded data.
+ */
+export function BrowseRoute<T>(props: { data: T | null | undefined; children: (data: Accessor<T>) => JSX.Element }) {
+  return (
+    <SectionError>
+      <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+        <Switch>
+          <Match when={props.data === null}>
+            <NotFoundPage />
+          </Match>
+          <Match when={props.data}>{(data) => props.children(data)}</Match>
+        </Switch>
+      </Suspense>
+    </SectionError>
+  );
+}
+
+/** The trail above a topic or province page: the index it belongs to, then its own name. */
+export interface BrowseParent {
+  href: string;
+  title: string;
+  /** The trail's accessible name. */
+  label: string;
+}
+
+export function BrowseBreadcrumb(props: { parent: BrowseParent; name: string }) {
+  return (
+    <nav class="breadcrumb" aria-label={props.parent.label}>
+      <ol>
+        <li><A href={props.parent.href}>{props.parent.title}</A></li>
+        <li aria-current="page">{props.name}</li>
+      </ol>
+    </nav>
+  );
+}
+
+/** A topic or province page: its name as title, trail and heading, a header, then its sections. */
+export function BrowseView(props: {
+  name: string;
+  parent: BrowseParent;
+  kicker: string;
+  /** What the header shows under the heading: a lead, the counts, actions. */
+  header: JSX.Element;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="browse-page">
+      <DocumentTitle text={props.name} />
+      <BrowseBreadcrumb parent={props.parent} name={props.name} />
+      <header class="page-header browse-header">
+        <p class="browse-kicker">{props.kicker}</p>
+        <h1 id="page-title">{props.name}</h1>
+        {props.header}
+      </header>
+      {props.children}
+    </div>
+  );
+}
+
+/** A few items of a list, with "see all N" leading to the full list with the same filter. */
+interface ListSectionProps<T> {
+  id: string;
+  title: string;
+  list: { totalCount: number; edges: readonly { node: T }[] };
+  /** The full list's address and its filter, e.g. `/practices` and `{ topic: slug }`. */
+  path: string;
+  filter: Record<string, string>;
+  empty: string;
+}
+
+const moreLink = (props: ListSectionProps<unknown>, label: (total: number) => string) =>
+  props.list.totalCount ? { href: listHref(props.path, props.filter), label: label(props.list.totalCount) } : undefined;
+
+export function PracticeSection(props: ListSectionProps<PracticeSummary>) {
+  return (
+    <BrowseSection id={props.id} title={props.title} more={moreLink(props, (total) => t('topicPage.seeAllPractices', total))}>
+      <PracticeGrid practices={props.list.edges.map((edge) => edge.node)} empty={props.empty} />
+    </BrowseSection>
+  );
+}
+
+export function ExpertSection(props: ListSectionProps<ExpertSummary>) {
+  return (
+    <BrowseSection id={props.id} title={props.title} more={moreLink(props, (total) => t('topicPage.seeAllExperts', total))}>
+      <ExpertGrid experts={props.list.edges.map((edge) => edge.node)} empty={props.empty} />
+    </BrowseSection>
+  );
+}
 
 /** "12 practices · 30 experts", and the threads when the viewer may see them (null otherwise). */
 export function Counts(props: { practices: number; experts: number; threads?: number | null | undefined; class: string }) {

@@ -1,10 +1,7 @@
-import { A, createAsync, useParams } from '@solidjs/router';
-import { Match, Show, Suspense, Switch } from 'solid-js';
-import { DocumentTitle } from '../../components/document-title.tsx';
-import { SectionError } from '../../components/section-error.tsx';
-import NotFoundPage from '../../components/not-found-page.tsx';
+import { createAsync, useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
-import { BrowseSection, Counts, ExpertGrid, listHref, PracticeGrid, ThreadSection } from './browse-sections.tsx';
+import { BrowseRoute, BrowseView, Counts, ExpertSection, PracticeSection, ThreadSection, listHref } from './browse-sections.tsx';
 import { getViewer } from '../account/account.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } from './topic.api.ts';
@@ -13,53 +10,37 @@ import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } f
 export default function TopicPage() {
   const params = useParams<{ slug: string }>();
   const page = createAsync(() => getTopicPage(params.slug));
-  return (
-    <SectionError>
-      <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
-        <Switch>
-          <Match when={page() === null}>
-            <NotFoundPage />
-          </Match>
-          <Match when={page()}>{(data) => <TopicView data={data()} />}</Match>
-        </Switch>
-      </Suspense>
-    </SectionError>
-  );
+  return <BrowseRoute data={page()}>{(data) => <TopicView data={data()} />}</BrowseRoute>;
 }
 
 function TopicView(props: { data: TopicPageData }) {
   const topic = () => props.data.topic;
-  const practices = () => props.data.practices;
-  const experts = () => props.data.experts;
   const viewer = createAsync(() => getViewer().catch(() => null));
   return (
-    <div class="browse-page">
-      <DocumentTitle text={localName(topic())} />
-      <nav class="breadcrumb" aria-label={t('topicPage.breadcrumb')}>
-        <ol>
-          <li><A href="/topics">{t('topicPage.title')}</A></li>
-          <li aria-current="page">{localName(topic())}</li>
-        </ol>
-      </nav>
-      <header class="page-header browse-header">
-        <p class="browse-kicker">{t('topicPage.kicker')}</p>
-        <h1 id="page-title">{localName(topic())}</h1>
-        <Show when={localDescription(topic())}>
-          <p class="lead">{localDescription(topic())}</p>
-        </Show>
-        <Counts class="browse-counts" practices={topic().practiceCount} experts={topic().expertCount} threads={topic().threadCount} />
-        <Show when={viewer.latest !== undefined}>
-          <FollowButton kind="topic" id={topic().slug} name={localName(topic())} target={topic()} signedIn={Boolean(viewer.latest)} />
-        </Show>
-      </header>
-
-      <BrowseSection
+    <BrowseView
+      name={localName(topic())}
+      parent={{ href: '/topics', title: t('topicPage.title'), label: t('topicPage.breadcrumb') }}
+      kicker={t('topicPage.kicker')}
+      header={
+        <>
+          <Show when={localDescription(topic())}>
+            <p class="lead">{localDescription(topic())}</p>
+          </Show>
+          <Counts class="browse-counts" practices={topic().practiceCount} experts={topic().expertCount} threads={topic().threadCount} />
+          <Show when={viewer.latest !== undefined}>
+            <FollowButton kind="topic" id={topic().slug} name={localName(topic())} target={topic()} signedIn={Boolean(viewer.latest)} />
+          </Show>
+        </>
+      }
+    >
+      <PracticeSection
         id="topic-practices"
         title={t('topicPage.latestPractices')}
-        more={practices().totalCount ? { href: listHref('/practices', { topic: topic().slug }), label: t('topicPage.seeAllPractices', practices().totalCount) } : undefined}
-      >
-        <PracticeGrid practices={practices().edges.map((edge) => edge.node)} empty={t('topicPage.noPractices')} />
-      </BrowseSection>
+        list={props.data.practices}
+        path="/practices"
+        filter={{ topic: topic().slug }}
+        empty={t('topicPage.noPractices')}
+      />
 
       <ThreadSection
         id="topic-threads"
@@ -69,13 +50,14 @@ function TopicView(props: { data: TopicPageData }) {
         empty={t('topicPage.noThreads')}
       />
 
-      <BrowseSection
+      <ExpertSection
         id="topic-experts"
         title={t('topicPage.experts')}
-        more={experts().totalCount ? { href: listHref('/experts', { specialty: topic().slug }), label: t('topicPage.seeAllExperts', experts().totalCount) } : undefined}
-      >
-        <ExpertGrid experts={experts().edges.map((edge) => edge.node)} empty={t('topicPage.noExperts')} />
-      </BrowseSection>
-    </div>
+        list={props.data.experts}
+        path="/experts"
+        filter={{ specialty: topic().slug }}
+        empty={t('topicPage.noExperts')}
+      />
+    </BrowseView>
   );
 }
