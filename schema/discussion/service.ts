@@ -217,7 +217,8 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
       await Vote.deleteOne({ reply: replyId, expert: viewer.id });
     }
     const voteCount = await Vote.countDocuments({ reply: replyId });
-    return (await Reply.findByIdAndUpdate(replyId, { $set: { voteCount } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
+    // A vote is not an edit of the reply: its updatedAt stays (and a repeated vote changes nothing).
+    return (await Reply.findByIdAndUpdate(replyId, { $set: { voteCount } }, { returnDocument: 'after', timestamps: false }).lean<ReplyDoc>())!;
   });
 }
 

@@ -246,8 +246,10 @@ export async function practiceHistories(practiceIds: readonly string[]): Promise
 
 /* Counters, written only by the reaction service (see schema/reaction/service.ts for why). */
 
+// Counters are not edits: updatedAt is what an author's editor saves against (baseUpdatedAt), so
+// bumping it here would make their next autosave a CONFLICT whenever someone endorsed meanwhile.
 export const setEndorsementCount = async (id: string, count: number) =>
-  (await Practice.findByIdAndUpdate(id, { $set: { endorsementCount: count } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
+  (await Practice.findByIdAndUpdate(id, { $set: { endorsementCount: count } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>())!;
 
 /** Makes every practice's count the given one (0 when absent); returns how many were wrong. */
 export async function replaceEndorsementCounts(counts: Map<string, number>): Promise<number> {
@@ -255,7 +257,7 @@ export async function replaceEndorsementCounts(counts: Map<string, number>): Pro
   for (const practice of await Practice.find({}, { endorsementCount: 1 }).sort({ _id: 1 }).lean()) {
     const right = counts.get(String(practice._id)) ?? 0;
     if (practice.endorsementCount !== right) {
-      await Practice.updateOne({ _id: practice._id }, { $set: { endorsementCount: right } });
+      await Practice.updateOne({ _id: practice._id }, { $set: { endorsementCount: right } }, { timestamps: false });
       fixed++;
     }
   }
