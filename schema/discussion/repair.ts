@@ -3,7 +3,8 @@ import { Reply, Thread, Vote } from './model.ts';
 /*
  * Reply and vote counters are recounted under a lock after each change (schema/lock.ts says
  * why); these recompute all of them from the replies and votes themselves, for after a crash
- * between the two writes or a bug. Each returns how many counters were wrong.
+ * between the two writes or a bug. Each returns how many counters were wrong. A repair is not
+ * an edit: it leaves updatedAt alone.
  */
 
 /** Sets `field` of each document to its count in `counts` (0 when absent). */
@@ -12,7 +13,7 @@ async function replaceCounts(model: typeof Thread | typeof Reply, field: 'replyC
   for (const doc of await (model as typeof Thread).find({}, { [field]: 1 }).sort({ _id: 1 }).lean<Record<string, unknown>[]>()) {
     const right = counts.get(String(doc._id)) ?? 0;
     if (doc[field] === right) continue;
-    await (model as typeof Thread).updateOne({ _id: doc._id }, { $set: { [field]: right } });
+    await (model as typeof Thread).updateOne({ _id: doc._id }, { $set: { [field]: right } }, { timestamps: false });
     fixed++;
   }
   return fixed;
