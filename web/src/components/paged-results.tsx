@@ -1,5 +1,6 @@
 import { createAsync, useIsRouting } from '@solidjs/router';
-import { Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { Index, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { t } from '../i18n/i18n.ts';
 import { isErrorCode } from '../lib/graphql-client.ts';
 import { Pager, type PageInfo } from './pager.tsx';
@@ -17,6 +18,30 @@ export function createPageLoader<P>(load: () => Promise<P>) {
       return { error };
     }
   });
+}
+
+/**
+ * The results' placeholder while the first page loads: `count` items the size of real ones,
+ * so nothing moves when it arrives.
+ */
+export function ResultsSkeleton(props: {
+  /** The results' list element and class, as the real list has them. */
+  list: 'ul' | 'ol';
+  class: string;
+  count: number;
+  /** One placeholder item. */
+  item: () => JSX.Element;
+}) {
+  return (
+    <div class="results is-loading">
+      <div class="results-bar">
+        <p class="result-count" role="status">{t('app.loading')}</p>
+      </div>
+      <Dynamic component={props.list} class={props.class} aria-hidden="true">
+        <Index each={Array.from({ length: props.count })}>{() => <li>{props.item()}</li>}</Index>
+      </Dynamic>
+    </div>
+  );
 }
 
 type Cursor = { after: string } | { before: string };

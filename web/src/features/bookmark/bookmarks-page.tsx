@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
+import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from '../discussion/discussion.api.ts';
@@ -23,18 +24,18 @@ export default function BookmarksPage() {
             <h1 id="page-title">{t('bookmark.pageTitle')}</h1>
             <p class="lead">{t('bookmark.intro')}</p>
           </header>
-          <nav class="tabs" aria-label={t('bookmark.kinds')}>
-            <A href="/bookmarks" class="tab" classList={{ 'is-active': kind() === null }} aria-current={kind() === null ? 'page' : undefined} end>
+          <Tabs label={t('bookmark.kinds')}>
+            <Tab href="/bookmarks" current={kind() === null}>
               {t('bookmark.all')}
-            </A>
+            </Tab>
             <For each={BOOKMARK_KINDS}>
               {(k) => (
-                <A href={`/bookmarks?kind=${k.toLowerCase()}`} class="tab" classList={{ 'is-active': kind() === k }} aria-current={kind() === k ? 'page' : undefined}>
+                <Tab href={`/bookmarks?kind=${k.toLowerCase()}`} current={kind() === k}>
                   {t(`bookmark.kind.${k}`)}
-                </A>
+                </Tab>
               )}
             </For>
-          </nav>
+          </Tabs>
           <SectionError>
             <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
               <Show when={kind()} keyed fallback={<BookmarkList kind={null} />}>

@@ -2,6 +2,7 @@ import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } fro
 import { graphql, readFragment, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
+import { readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
@@ -68,22 +69,12 @@ export interface ThreadListParams {
 export const THREAD_FILTER_KEYS = ['topic', 'place', 'q'] as const;
 export type ThreadFilterKey = (typeof THREAD_FILTER_KEYS)[number];
 
-const single = (value: string | string[] | undefined): string | undefined => {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : undefined;
-};
-
 /** The list's parameters from a URL query; an unknown tab means "all". */
 export function threadListParams(search: SearchParams): ThreadListParams {
   const params: ThreadListParams = {};
   const show = single(search.show);
   if (show && show !== 'all' && (THREAD_TABS as readonly string[]).includes(show)) params.show = show as ThreadTab;
-  for (const key of [...THREAD_FILTER_KEYS, 'after', 'before'] as const) {
-    const value = single(search[key]);
-    if (value !== undefined) params[key] = value;
-  }
-  if (params.after) delete params.before;
-  return params;
+  return { ...params, ...readListParams(search, THREAD_FILTER_KEYS) };
 }
 
 export const hasThreadFilters = (params: ThreadListParams) => THREAD_FILTER_KEYS.some((key) => params[key] !== undefined);

@@ -1,9 +1,12 @@
-import { A, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Index, Show, untrack } from 'solid-js';
+import { A, revalidate, useNavigate } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { createPageLoader, PagedResults, pageHref, type Loaded } from '../../components/paged-results.tsx';
+import { FilterPanel } from '../../components/filter-panel.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton, type Loaded } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
+import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
+import { listAddress, useListParams, type ParamPatch } from '../../lib/list-params.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import {
@@ -22,35 +25,25 @@ import {
 } from './discussion.api.ts';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 
-type SetSearchParams = ReturnType<typeof useSearchParams>[1];
 type FilterPatch = Partial<Record<ThreadFilterKey | 'show', string | undefined>>;
+type Change = (patch: ParamPatch, options?: { replace?: boolean }) => void;
 
 /** /threads: discussions and questions, most recently active first. Members only. */
 export default function ThreadListPage() {
   // The address is read here, in the route's component, beside its preload (see preloadThread).
-  const [search, setSearch] = useSearchParams();
-  const params = createMemo(() => threadListParams(search), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const { params, change } = useListParams(threadListParams);
   const loaded = createPageLoader(() => getThreads(params()));
-  return <RequireViewer>{() => <ThreadList params={params()} loaded={loaded()} setSearch={setSearch} />}</RequireViewer>;
+  return <RequireViewer>{() => <ThreadList params={params()} loaded={loaded()} change={change} />}</RequireViewer>;
 }
 
-function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage> | undefined; setSearch: SetSearchParams }) {
+function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage> | undefined; change: Change }) {
   const navigate = useNavigate();
   const params = () => props.params;
-  const setSearch: SetSearchParams = (patch, options) => props.setSearch(patch, options);
-  const change = (patch: FilterPatch, options?: { replace?: boolean }) => setSearch({ ...patch, after: undefined, before: undefined }, options);
+  const change: Change = (patch, options) => props.change(patch, options);
   const clear = () => navigate(params().show ? `/threads?show=${params().show}` : '/threads');
   const tab = () => params().show ?? 'all';
-  const tabHref = (next: ThreadTab) => {
-    const query = new URLSearchParams();
-    if (next !== 'all') query.set('show', next);
-    for (const key of ['topic', 'place', 'q'] as const) {
-      const value = params()[key];
-      if (value) query.set(key, value);
-    }
-    const text = query.toString();
-    return text ? `/threads?${text}` : '/threads';
-  };
+  const tabHref = (next: ThreadTab) =>
+    listAddress('/threads', { show: next === 'all' ? undefined : next, topic: params().topic, place: params().place, q: params().q });
 
   return (
     <div class="directory thread-list-page">
@@ -66,25 +59,21 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
         </div>
       </header>
 
-      <nav class="thread-tabs" aria-label={t('discussion.tabsLabel')}>
-        <ul>
-          <For each={THREAD_TABS}>
-            {(option) => (
-              <li>
-                <A href={tabHref(option)} aria-current={tab() === option ? 'page' : undefined} classList={{ 'is-active': tab() === option }}>
-                  {t(`discussion.tab.${option}`)}
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
-      </nav>
+      <Tabs label={t('discussion.tabsLabel')}>
+        <For each={THREAD_TABS}>
+          {(option) => (
+            <Tab href={tabHref(option)} current={tab() === option}>
+              {t(`discussion.tab.${option}`)}
+            </Tab>
+          )}
+        </For>
+      </Tabs>
 
       <div class="directory-layout">
         <ThreadFilters params={params()} onChange={change} onClear={clear} />
         <PagedResults
           loaded={props.loaded}
-          skeleton={<ResultsSkeleton />}
+          skeleton={<ResultsSkeleton list="ul" class="thread-rows" count={Math.min(THREAD_PAGE_SIZE, 5)} item={ThreadRowSkeleton} />}
           count={(total) => t('discussion.count', total)}
           errorTitle={t('discussion.listErrorTitle')}
           badFilterBody={t('discussion.badFilterBody')}
@@ -119,31 +108,21 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
 
 function ThreadFilters(props: { params: ThreadListParams; onChange: (patch: FilterPatch, options?: { replace?: boolean }) => void; onClear: () => void }) {
   const active = () => (['topic', 'place'] as const).filter((key) => props.params[key]).length;
-  const [expanded, setExpanded] = createSignal(untrack(active) > 0);
   return (
-    <form class="filters" role="search" aria-labelledby="filters-heading" onSubmit={(event) => event.preventDefault()}>
-      <h2 id="filters-heading" class="filters-heading">{t('directory.filters')}</h2>
-      <SearchField value={props.params.q} onChange={props.onChange} label={t('discussion.search')} hint={t('discussion.searchHint')} />
-      <button type="button" class="filters-toggle" aria-expanded={expanded()} aria-controls="filters-more" onClick={() => setExpanded(!expanded())}>
-        {t('directory.moreFilters', active())}
-        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
-          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-        </svg>
-      </button>
-      <div id="filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
-        <SelectField id="filter-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
-          <TopicOptions selected={props.params.topic} />
-        </SelectField>
-        <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={(place) => props.onChange({ place })}>
-          <PlaceOptions selected={props.params.place} />
-        </SelectField>
-      </div>
-      <Show when={hasThreadFilters(props.params)}>
-        <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
-          {t('directory.clear')}
-        </button>
-      </Show>
-    </form>
+    <FilterPanel
+      role="search"
+      search={<SearchField value={props.params.q} onChange={props.onChange} label={t('discussion.search')} hint={t('discussion.searchHint')} />}
+      active={active()}
+      filtered={hasThreadFilters(props.params)}
+      onClear={props.onClear}
+    >
+      <SelectField id="filter-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
+        <TopicOptions selected={props.params.topic} />
+      </SelectField>
+      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={(place) => props.onChange({ place })}>
+        <PlaceOptions selected={props.params.place} />
+      </SelectField>
+    </FilterPanel>
   );
 }
 
@@ -190,25 +169,12 @@ function ThreadRow(props: { thread: ThreadSummary }) {
   );
 }
 
-function ResultsSkeleton() {
+function ThreadRowSkeleton() {
   return (
-    <div class="results is-loading">
-      <div class="results-bar">
-        <p class="result-count" role="status">{t('app.loading')}</p>
-      </div>
-      <ul class="thread-rows" aria-hidden="true">
-        <Index each={Array.from({ length: Math.min(THREAD_PAGE_SIZE, 5) })}>
-          {() => (
-            <li>
-              <div class="thread-row skeleton-card">
-                <span class="skeleton skeleton-line skeleton-short" />
-                <span class="skeleton skeleton-line skeleton-title" />
-                <span class="skeleton skeleton-line" />
-              </div>
-            </li>
-          )}
-        </Index>
-      </ul>
+    <div class="thread-row skeleton-card">
+      <span class="skeleton skeleton-line skeleton-short" />
+      <span class="skeleton skeleton-line skeleton-title" />
+      <span class="skeleton skeleton-line" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, Suspense, untrack, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, Suspense, type JSX } from 'solid-js';
+import { FilterPanel } from '../../components/filter-panel.tsx';
 import { compareLabels, localName, t, vietnameseCollator } from '../../i18n/i18n.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import {
@@ -44,57 +45,32 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
     props.onChange({ place, org: keep ? org : undefined });
   };
 
-  // On phones the choices fold away under one button, so the results are not a screen away.
   const activeChoices = () => (['place', 'org', 'specialty', 'cohort'] as const).filter((key) => props.params[key]).length;
-  const [expanded, setExpanded] = createSignal(untrack(activeChoices) > 0);
 
   return (
-    <form
-      class="filters"
+    <FilterPanel
       role="search"
-      aria-labelledby="filters-heading"
-      onSubmit={(event) => event.preventDefault()}
+      search={<SearchField value={props.params.q} onChange={props.onChange} />}
+      active={activeChoices()}
+      filtered={hasFilters(props.params)}
+      onClear={props.onClear}
     >
-      <h2 id="filters-heading" class="filters-heading">{t('directory.filters')}</h2>
-      <SearchField value={props.params.q} onChange={props.onChange} />
+      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
+        <PlaceOptions selected={props.params.place} />
+      </SelectField>
 
-      <button
-        type="button"
-        class="filters-toggle"
-        aria-expanded={expanded()}
-        aria-controls="filters-more"
-        onClick={() => setExpanded(!expanded())}
-      >
-        {t('directory.moreFilters', activeChoices())}
-        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
-          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-        </svg>
-      </button>
+      <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
+        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
+      </SelectField>
 
-      <div id="filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
-        <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
-          <PlaceOptions selected={props.params.place} />
-        </SelectField>
+      <SelectField id="filter-specialty" label={t('directory.specialty')} allLabel={t('directory.allSpecialties')} selected={props.params.specialty} onChange={(specialty) => props.onChange({ specialty })}>
+        <TopicOptions selected={props.params.specialty} />
+      </SelectField>
 
-        <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
-          <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
-        </SelectField>
-
-        <SelectField id="filter-specialty" label={t('directory.specialty')} allLabel={t('directory.allSpecialties')} selected={props.params.specialty} onChange={(specialty) => props.onChange({ specialty })}>
-          <TopicOptions selected={props.params.specialty} />
-        </SelectField>
-
-        <SelectField id="filter-cohort" label={t('directory.cohort')} allLabel={t('directory.allCohorts')} selected={props.params.cohort} onChange={(cohort) => props.onChange({ cohort })}>
-          <CohortOptions selected={props.params.cohort} />
-        </SelectField>
-      </div>
-
-      <Show when={hasFilters(props.params)}>
-        <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
-          {t('directory.clear')}
-        </button>
-      </Show>
-    </form>
+      <SelectField id="filter-cohort" label={t('directory.cohort')} allLabel={t('directory.allCohorts')} selected={props.params.cohort} onChange={(cohort) => props.onChange({ cohort })}>
+        <CohortOptions selected={props.params.cohort} />
+      </SelectField>
+    </FilterPanel>
   );
 }
 

@@ -1,10 +1,11 @@
-import { revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Index, Show } from 'solid-js';
+import { revalidate, useNavigate } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { DirectoryFilters, type FilterPatch } from './directory-filters.tsx';
+import { useListParams } from '../../lib/list-params.ts';
+import { DirectoryFilters } from './directory-filters.tsx';
 import { ExpertCard } from './expert-card.tsx';
 import {
   directoryParams,
@@ -15,16 +16,9 @@ import {
 
 /** /experts: everyone in the network, filtered and paged through the URL. */
 export default function ExpertDirectory() {
-  const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const params = createMemo(() => directoryParams(search), undefined, {
-    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  });
+  const { params, change: changeFilters } = useListParams(directoryParams);
   const loaded = createPageLoader(() => getExpertDirectory(params()));
-
-  const changeFilters = (patch: FilterPatch, options?: { replace?: boolean }) =>
-    // Any change of filters starts again at the first page.
-    setSearch({ ...patch, after: undefined, before: undefined }, options);
   const clearFilters = () => navigate('/experts');
 
   return (
@@ -40,7 +34,7 @@ export default function ExpertDirectory() {
 
         <PagedResults
           loaded={loaded()}
-          skeleton={<ResultsSkeleton />}
+          skeleton={<ResultsSkeleton list="ul" class="expert-grid" count={Math.min(PAGE_SIZE, 6)} item={ExpertCardSkeleton} />}
           count={(total) => t('directory.count', total)}
           errorTitle={t('directory.errorTitle')}
           badFilterBody={t('directory.badFilterBody')}
@@ -73,33 +67,19 @@ export default function ExpertDirectory() {
   );
 }
 
-/** Placeholders the size of real cards, so nothing moves when the first page arrives. */
-function ResultsSkeleton() {
+function ExpertCardSkeleton() {
   return (
-    <div class="results is-loading">
-      <div class="results-bar">
-        <p class="result-count" role="status">{t('app.loading')}</p>
+    <div class="expert-card skeleton-card">
+      <div class="expert-card-head">
+        <span class="avatar skeleton" />
+        <div class="expert-card-identity">
+          <span class="skeleton skeleton-line skeleton-title" />
+          <span class="skeleton skeleton-line" />
+        </div>
       </div>
-      <ul class="expert-grid" aria-hidden="true">
-        <Index each={Array.from({ length: Math.min(PAGE_SIZE, 6) })}>
-          {() => (
-            <li>
-              <div class="expert-card skeleton-card">
-                <div class="expert-card-head">
-                  <span class="avatar skeleton" />
-                  <div class="expert-card-identity">
-                    <span class="skeleton skeleton-line skeleton-title" />
-                    <span class="skeleton skeleton-line" />
-                  </div>
-                </div>
-                <span class="skeleton skeleton-line" />
-                <span class="skeleton skeleton-line skeleton-short" />
-                <span class="skeleton skeleton-chips" />
-              </div>
-            </li>
-          )}
-        </Index>
-      </ul>
+      <span class="skeleton skeleton-line" />
+      <span class="skeleton skeleton-line skeleton-short" />
+      <span class="skeleton skeleton-chips" />
     </div>
   );
 }

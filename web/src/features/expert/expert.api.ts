@@ -3,6 +3,7 @@ import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, invalid, settle, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
 import { ExpertCardFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
+import { readListParams } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
@@ -75,24 +76,8 @@ export interface DirectoryParams {
 }
 
 export const FILTER_KEYS = ['place', 'org', 'specialty', 'cohort', 'q'] as const;
-const PARAM_KEYS = [...FILTER_KEYS, 'after', 'before'] as const;
-
-const single = (value: string | string[] | undefined): string | undefined => {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : undefined;
-};
-
 /** The directory's parameters from a URL query, blanks dropped. */
-export function directoryParams(search: SearchParams): DirectoryParams {
-  const params: DirectoryParams = {};
-  for (const key of PARAM_KEYS) {
-    const value = single(search[key]);
-    if (value !== undefined) params[key] = value;
-  }
-  // A page is reached from one side only; `after` wins if a hand-made link carries both.
-  if (params.after) delete params.before;
-  return params;
-}
+export const directoryParams = (search: SearchParams): DirectoryParams => readListParams(search, FILTER_KEYS);
 
 export const hasFilters = (params: DirectoryParams) => FILTER_KEYS.some((key) => params[key] !== undefined);
 

@@ -8,6 +8,19 @@ import { placeHref } from '../place/place.api.ts';
 import { topicHref } from '../topic/topic.api.ts';
 import { practiceHref, type PracticeSummary } from './practice.api.ts';
 
+/** A practice card's placeholder while a list loads. */
+export function PracticeCardSkeleton() {
+  return (
+    <div class="practice-card skeleton-card">
+      <span class="skeleton skeleton-line skeleton-short" />
+      <span class="skeleton skeleton-line skeleton-title" />
+      <span class="skeleton skeleton-line" />
+      <span class="skeleton skeleton-line" />
+      <span class="skeleton skeleton-chips" />
+    </div>
+  );
+}
+
 /** One published practice in the list; the title links to its page. */
 export function PracticeCard(props: { practice: PracticeSummary }) {
   return (

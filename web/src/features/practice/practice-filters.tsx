@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
-import { createSignal, For, Index, Show, untrack } from 'solid-js';
+import { For, Index } from 'solid-js';
+import { FilterPanel } from '../../components/filter-panel.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
@@ -28,70 +29,50 @@ export function PracticeFilters(props: PracticeFiltersProps) {
     props.onChange({ place, org: keep ? org : undefined });
   };
 
-  // On phones the choices fold away under one button, so the results are not a screen away.
   const activeChoices = () => (['topic', 'place', 'org', 'stage', 'year', 'featured'] as const).filter((key) => props.params[key]).length;
-  const [expanded, setExpanded] = createSignal(untrack(activeChoices) > 0);
 
   return (
-    <form class="filters" role="search" aria-labelledby="filters-heading" onSubmit={(event) => event.preventDefault()}>
-      <h2 id="filters-heading" class="filters-heading">{t('directory.filters')}</h2>
-      <SearchField value={props.params.q} onChange={props.onChange} label={t('practices.search')} hint={t('practices.searchHint')} />
+    <FilterPanel
+      role="search"
+      search={<SearchField value={props.params.q} onChange={props.onChange} label={t('practices.search')} hint={t('practices.searchHint')} />}
+      active={activeChoices()}
+      filtered={hasPracticeFilters(props.params)}
+      onClear={props.onClear}
+    >
+      <label class="checkbox filter-featured">
+        <input
+          type="checkbox"
+          checked={props.params.featured === '1'}
+          onChange={(event) => props.onChange({ featured: event.currentTarget.checked ? '1' : undefined })}
+        />
+        <span>{t('practices.featuredOnly')}</span>
+      </label>
 
-      <button
-        type="button"
-        class="filters-toggle"
-        aria-expanded={expanded()}
-        aria-controls="filters-more"
-        onClick={() => setExpanded(!expanded())}
-      >
-        {t('directory.moreFilters', activeChoices())}
-        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
-          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-        </svg>
-      </button>
+      <SelectField id="filter-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
+        <TopicOptions selected={props.params.topic} />
+      </SelectField>
 
-      <div id="filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
-        <label class="checkbox filter-featured">
-          <input
-            type="checkbox"
-            checked={props.params.featured === '1'}
-            onChange={(event) => props.onChange({ featured: event.currentTarget.checked ? '1' : undefined })}
-          />
-          <span>{t('practices.featuredOnly')}</span>
-        </label>
+      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
+        <PlaceOptions selected={props.params.place} />
+      </SelectField>
 
-        <SelectField id="filter-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
-          <TopicOptions selected={props.params.topic} />
-        </SelectField>
+      <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
+        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
+      </SelectField>
 
-        <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
-          <PlaceOptions selected={props.params.place} />
-        </SelectField>
+      <SelectField id="filter-stage" label={t('practices.stage')} allLabel={t('practices.allStages')} selected={props.params.stage} onChange={(stage) => props.onChange({ stage })}>
+        <For each={STAGES}>
+          {(stage) => (
+            <option value={stage.toLowerCase()} selected={stage.toLowerCase() === props.params.stage}>
+              {t(`practice.stage.${stage}`)}
+            </option>
+          )}
+        </For>
+      </SelectField>
 
-        <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
-          <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
-        </SelectField>
-
-        <SelectField id="filter-stage" label={t('practices.stage')} allLabel={t('practices.allStages')} selected={props.params.stage} onChange={(stage) => props.onChange({ stage })}>
-          <For each={STAGES}>
-            {(stage) => (
-              <option value={stage.toLowerCase()} selected={stage.toLowerCase() === props.params.stage}>
-                {t(`practice.stage.${stage}`)}
-              </option>
-            )}
-          </For>
-        </SelectField>
-
-        <SelectField id="filter-year" label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
-          <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === props.params.year}>{year()}</option>}</Index>
-        </SelectField>
-      </div>
-
-      <Show when={hasPracticeFilters(props.params)}>
-        <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
-          {t('directory.clear')}
-        </button>
-      </Show>
-    </form>
+      <SelectField id="filter-year" label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
+        <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === props.params.year}>{year()}</option>}</Index>
+      </SelectField>
+    </FilterPanel>
   );
 }

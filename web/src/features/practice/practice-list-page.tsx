@@ -1,11 +1,12 @@
-import { A, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Index, Show } from 'solid-js';
+import { A, revalidate, useNavigate } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { PracticeCard } from './practice-card.tsx';
-import { PracticeFilters, type PracticeFilterPatch } from './practice-filters.tsx';
+import { useListParams } from '../../lib/list-params.ts';
+import { PracticeCard, PracticeCardSkeleton } from './practice-card.tsx';
+import { PracticeFilters } from './practice-filters.tsx';
 import {
   getPractices,
   hasPracticeFilters,
@@ -15,15 +16,9 @@ import {
 
 /** /practices: published good practices, newest first, filtered and paged through the URL. */
 export default function PracticeListPage() {
-  const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const params = createMemo(() => practiceListParams(search), undefined, {
-    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  });
+  const { params, change: changeFilters } = useListParams(practiceListParams);
   const loaded = createPageLoader(() => getPractices(params()));
-
-  const changeFilters = (patch: PracticeFilterPatch, options?: { replace?: boolean }) =>
-    setSearch({ ...patch, after: undefined, before: undefined }, options);
   const clearFilters = () => navigate('/practices');
 
   return (
@@ -44,7 +39,7 @@ export default function PracticeListPage() {
 
         <PagedResults
           loaded={loaded()}
-          skeleton={<ResultsSkeleton />}
+          skeleton={<ResultsSkeleton list="ul" class="practice-grid" count={Math.min(PRACTICE_PAGE_SIZE, 4)} item={PracticeCardSkeleton} />}
           count={(total) => t('practices.count', total)}
           errorTitle={t('practices.errorTitle')}
           badFilterBody={t('practices.badFilterBody')}
@@ -83,28 +78,4 @@ export default function PracticeListPage() {
   );
 }
 
-/** Placeholders the size of real cards, so nothing moves when the first page arrives. */
-function ResultsSkeleton() {
-  return (
-    <div class="results is-loading">
-      <div class="results-bar">
-        <p class="result-count" role="status">{t('app.loading')}</p>
-      </div>
-      <ul class="practice-grid" aria-hidden="true">
-        <Index each={Array.from({ length: Math.min(PRACTICE_PAGE_SIZE, 4) })}>
-          {() => (
-            <li>
-              <div class="practice-card skeleton-card">
-                <span class="skeleton skeleton-line skeleton-short" />
-                <span class="skeleton skeleton-line skeleton-title" />
-                <span class="skeleton skeleton-line" />
-                <span class="skeleton skeleton-line" />
-                <span class="skeleton skeleton-chips" />
-              </div>
-            </li>
-          )}
-        </Index>
-      </ul>
-    </div>
-  );
-}
+

@@ -3,6 +3,7 @@ import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
 import { PracticeCardFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
+import { readListParams } from '../../lib/list-params.ts';
 import { canCurate, getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations } from '../organization/organization.api.ts';
@@ -74,13 +75,6 @@ export interface PracticeListParams {
 
 export const PRACTICE_FILTER_KEYS = ['topic', 'place', 'org', 'stage', 'year', 'q', 'featured'] as const;
 export type PracticeFilterKey = (typeof PRACTICE_FILTER_KEYS)[number];
-const PARAM_KEYS = [...PRACTICE_FILTER_KEYS, 'after', 'before'] as const;
-
-const single = (value: string | string[] | undefined): string | undefined => {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : undefined;
-};
-
 /** The stage named by a URL value, or undefined. */
 export const stageOf = (value: string | undefined): PracticeStage | undefined => STAGES.find((s) => s === value?.toUpperCase());
 
@@ -89,11 +83,7 @@ export const stageOf = (value: string | undefined): PracticeStage | undefined =>
  * (an unknown stage, a year that is not a number, `featured` other than 1).
  */
 export function practiceListParams(search: SearchParams): PracticeListParams {
-  const params: PracticeListParams = {};
-  for (const key of PARAM_KEYS) {
-    const value = single(search[key]);
-    if (value !== undefined) params[key] = value;
-  }
+  const params: PracticeListParams = readListParams(search, PRACTICE_FILTER_KEYS);
   if (params.stage !== undefined) {
     const stage = stageOf(params.stage);
     if (stage) params.stage = stage.toLowerCase();
@@ -101,8 +91,6 @@ export function practiceListParams(search: SearchParams): PracticeListParams {
   }
   if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
   if (params.featured !== undefined && params.featured !== '1') delete params.featured;
-  // A page is reached from one side only; `after` wins if a hand-made link carries both.
-  if (params.after) delete params.before;
   return params;
 }
 

@@ -1,9 +1,12 @@
-import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Index, Match, on, Show, Switch, untrack } from 'solid-js';
+import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, For, Index, Match, on, Show, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { createPageLoader, PagedResults, pageHref } from '../../components/paged-results.tsx';
+import { FilterPanel } from '../../components/filter-panel.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
+import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
+import { useListParams } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
@@ -32,13 +35,10 @@ const years = () => Array.from({ length: latestYear() - PRACTICE_LIMITS.yearMin 
 
 /** /search: one ranked list over practices, discussions and experts, with tabs and filters in the URL. */
 export default function SearchPage() {
-  const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const params = createMemo(() => searchParamsOf(search), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const { params, change } = useListParams(searchParamsOf);
   const viewer = createAsync(() => getViewer().catch(() => null));
   const loaded = createPageLoader(async () => (params().q && /[\p{L}\p{N}]/u.test(params().q!) ? getSearch(params()) : null));
-
-  const change = (patch: Partial<Record<keyof SearchParamsOf, string | undefined>>) => setSearch({ ...patch, after: undefined, before: undefined });
 
   return (
     <div class="directory search-page">
@@ -61,7 +61,7 @@ export default function SearchPage() {
           <SearchFilters params={params()} onChange={change} onClear={() => navigate(searchHref({ q: params().q, kind: params().kind }))} />
           <PagedResults
             loaded={loaded() as { page: SearchPage } | { error: unknown } | undefined}
-            skeleton={<ResultsSkeleton />}
+            skeleton={<ResultsSkeleton list="ol" class="search-results" count={4} item={SearchResultSkeleton} />}
             count={(total) => t('search.count', total)}
             errorTitle={t('search.errorTitle')}
             badFilterBody={t('search.badInputBody')}
@@ -134,26 +134,18 @@ function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | u
   const tabs = () => [undefined, ...SEARCH_KINDS.filter((k) => k !== 'thread' || props.signedIn)] as (SearchKind | undefined)[];
   return (
     <>
-      <nav class="search-tabs" aria-label={t('search.kinds')}>
-        <ul>
-          <For each={tabs()}>
-            {(kind) => (
-              <li>
-                <a
-                  href={searchHref({ ...props.params, kind, after: undefined, before: undefined })}
-                  classList={{ 'is-active': props.params.kind === kind }}
-                  aria-current={props.params.kind === kind ? 'page' : undefined}
-                >
-                  {kind ? t(`search.kind.${kind}`) : t('search.all')}
-                  <Show when={countOf(kind) !== undefined}>
-                    <span class="search-tab-count">{countOf(kind)}</span>
-                  </Show>
-                </a>
-              </li>
-            )}
-          </For>
-        </ul>
-      </nav>
+      <Tabs label={t('search.kinds')}>
+        <For each={tabs()}>
+          {(kind) => (
+            <Tab href={searchHref({ ...props.params, kind, after: undefined, before: undefined })} current={props.params.kind === kind}>
+              {kind ? t(`search.kind.${kind}`) : t('search.all')}
+              <Show when={countOf(kind) !== undefined}>
+                <span class="tab-count">{countOf(kind)}</span>
+              </Show>
+            </Tab>
+          )}
+        </For>
+      </Tabs>
       <Show when={!props.signedIn}>
         <p class="search-tabs-note">
           {t('search.signInForThreads')} <A href="/sign-in">{t('search.signIn')}</A>
@@ -167,18 +159,9 @@ function SearchFilters(props: { params: SearchParamsOf; onChange: (patch: Partia
   const national = createAsync(() => getNationalOrganizations().catch(noOptions));
   const practicesOnly = () => !props.params.kind || props.params.kind === 'practice';
   const activeChoices = () => (['topic', 'place', 'org', 'stage', 'year'] as const).filter((key) => props.params[key]).length;
-  const [expanded, setExpanded] = createSignal(untrack(activeChoices) > 0);
   return (
-    <form class="filters" aria-labelledby="search-filters-heading" onSubmit={(event) => event.preventDefault()}>
-      <h2 id="search-filters-heading" class="filters-heading">{t('directory.filters')}</h2>
-      {/* On phones the choices fold away under one button, so the results are not a screen away. */}
-      <button type="button" class="filters-toggle" aria-expanded={expanded()} aria-controls="search-filters-more" onClick={() => setExpanded(!expanded())}>
-        {t('directory.moreFilters', activeChoices())}
-        <svg class="filters-toggle-icon" viewBox="0 0 12 8" width="12" height="8" aria-hidden="true">
-          <path d="M1 1.5 6 6.5l5-5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-        </svg>
-      </button>
-      <div id="search-filters-more" class="filters-more" classList={{ 'is-collapsed': !expanded() }}>
+    // Not a search landmark: the page's search box is one already.
+    <FilterPanel idPrefix="search-filters" active={activeChoices()} filtered={hasSearchFilters(props.params)} onClear={props.onClear}>
       <SelectField id="search-topic" label={t('practices.topic')} allLabel={t('practices.allTopics')} selected={props.params.topic} onChange={(topic) => props.onChange({ topic })}>
         <TopicOptions selected={props.params.topic} />
       </SelectField>
@@ -205,13 +188,7 @@ function SearchFilters(props: { params: SearchParamsOf; onChange: (patch: Partia
         </SelectField>
         <p class="field-hint">{t('search.practiceFiltersHint')}</p>
       </Show>
-      </div>
-      <Show when={hasSearchFilters(props.params)}>
-        <button type="button" class="button button-secondary filters-clear" onClick={() => props.onClear()}>
-          {t('directory.clear')}
-        </button>
-      </Show>
-    </form>
+    </FilterPanel>
   );
 }
 
@@ -275,25 +252,12 @@ function SearchResult(props: { hit: SearchHit }) {
   );
 }
 
-function ResultsSkeleton() {
+function SearchResultSkeleton() {
   return (
-    <div class="results is-loading">
-      <div class="results-bar">
-        <p class="result-count" role="status">{t('app.loading')}</p>
-      </div>
-      <ol class="search-results" aria-hidden="true">
-        <Index each={Array.from({ length: 4 })}>
-          {() => (
-            <li>
-              <div class="search-result skeleton-card">
-                <span class="skeleton skeleton-line skeleton-short" />
-                <span class="skeleton skeleton-line skeleton-title" />
-                <span class="skeleton skeleton-line" />
-              </div>
-            </li>
-          )}
-        </Index>
-      </ol>
+    <div class="search-result skeleton-card">
+      <span class="skeleton skeleton-line skeleton-short" />
+      <span class="skeleton skeleton-line skeleton-title" />
+      <span class="skeleton skeleton-line" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { request } from '../../lib/graphql-client.ts';
+import { listAddress, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getNationalOrganizations, getLocalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
@@ -79,18 +80,9 @@ export interface SearchParamsOf {
 export const SEARCH_FILTER_KEYS = ['kind', 'topic', 'place', 'org', 'stage', 'year'] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTER_KEYS)[number];
 
-const single = (value: string | string[] | undefined): string | undefined => {
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : undefined;
-};
-
 /** The page's parameters from a URL query; values that cannot be filters are dropped. */
 export function searchParamsOf(search: SearchParams): SearchParamsOf {
-  const params: SearchParamsOf = {};
-  for (const key of ['q', 'topic', 'place', 'org', 'stage', 'year', 'after', 'before'] as const) {
-    const value = single(search[key]);
-    if (value !== undefined) params[key] = value;
-  }
+  const params: SearchParamsOf = readListParams(search, ['q', 'topic', 'place', 'org', 'stage', 'year']);
   const kind = single(search.kind);
   if (kind && (SEARCH_KINDS as readonly string[]).includes(kind)) params.kind = kind as SearchKind;
   if (params.stage !== undefined) {
@@ -99,7 +91,6 @@ export function searchParamsOf(search: SearchParams): SearchParamsOf {
     else delete params.stage;
   }
   if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
-  if (params.after) delete params.before;
   return params;
 }
 
@@ -107,12 +98,7 @@ export function searchParamsOf(search: SearchParams): SearchParamsOf {
 export const hasSearchFilters = (params: SearchParamsOf) => (['topic', 'place', 'org', 'stage', 'year'] as const).some((key) => params[key] !== undefined);
 
 /** Where the search page is, for these parameters (blank ones left out). */
-export function searchHref(params: SearchParamsOf): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, String(value));
-  const text = query.toString();
-  return text ? `/search?${text}` : '/search';
-}
+export const searchHref = (params: SearchParamsOf): string => listAddress('/search', params);
 
 /** One ranked page of results for the given URL parameters. */
 export const getSearch = query(async (params: SearchParamsOf): Promise<SearchPage> => {

@@ -8,7 +8,7 @@ import { getViewer, signInHref } from '../account/account.api.ts';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { ExpertCard } from '../expert/expert-card.tsx';
 import type { ExpertSummary } from '../expert/expert.api.ts';
-import { PracticeCard } from '../practice/practice-card.tsx';
+import { PracticeCard, PracticeCardSkeleton } from '../practice/practice-card.tsx';
 import type { PracticeSummary } from '../practice/practice.api.ts';
 import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
 
@@ -176,13 +176,7 @@ export function PracticeGridSkeleton(props: { count: number }) {
         <Index each={Array.from({ length: props.count })}>
           {() => (
             <li>
-              <div class="practice-card skeleton-card">
-                <span class="skeleton skeleton-line skeleton-short" />
-                <span class="skeleton skeleton-line skeleton-title" />
-                <span class="skeleton skeleton-line" />
-                <span class="skeleton skeleton-line" />
-                <span class="skeleton skeleton-chips" />
-              </div>
+              <PracticeCardSkeleton />
             </li>
           )}
         </Index>
