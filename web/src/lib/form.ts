@@ -1,7 +1,8 @@
 import { json, useSubmission, useSubmissions, type Action } from '@solidjs/router';
 import { createEffect, on, onCleanup } from 'solid-js';
 import { formatDate, t } from '../i18n/i18n.ts';
-import { GraphQLRequestError } from './graphql-client.ts';
+import type { TadaDocumentNode } from 'gql.tada';
+import { GraphQLRequestError, request } from './graphql-client.ts';
 
 /** What the router hands an action bound to a `<form method="post">` (URLSearchParams unless multipart). */
 export type FormInput = FormData | URLSearchParams;
@@ -60,6 +61,19 @@ export async function attempt<T>(write: () => Promise<Outcome<T>>): Promise<Outc
     const code = error instanceof GraphQLRequestError && error.code === 'NETWORK_ERROR' ? 'NETWORK_ERROR' : 'UNKNOWN';
     return { ok: false, problem: { fields: {}, form: { code } } };
   }
+}
+
+/**
+ * Sends one mutation and settles its `field` (a union of `payload` and the API's errors) into
+ * an Outcome; a request that failed on the way becomes a form problem too (see attempt, settle).
+ */
+export function mutate<Result extends { [F in K]: { __typename?: string } }, Variables, K extends keyof Result & string, N extends string>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+  field: K,
+  payload: N,
+): Promise<Outcome<Extract<Result[K], { __typename: N }>>> {
+  return attempt(async () => settle((await request(document, variables))[field], payload));
 }
 
 /** Lengths the API enforces, by field name, so messages can say the limit. */

@@ -45,3 +45,13 @@ export const ThreadTeaserFields = graphql(`
     id kind title replyCount lastActivityAt acceptedAnswer { id } author { handle name }
   }
 `);
+
+/** What `settle` (lib/form.ts) reads from a mutation's typed errors; spread it in every mutation's result. */
+export const MutationErrorFields = graphql(`
+  fragment MutationErrorFields on Error @_unmask {
+    code
+    message
+    ... on ValidationError { fieldErrors { path code message } }
+    ... on RateLimitedError { retryAfterSeconds }
+  }
+`);

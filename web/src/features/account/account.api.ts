@@ -1,6 +1,7 @@
 import { action, json, query, redirect } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { attempt, invalid, settle, textOf, type FormInput } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { attempt, invalid, mutate, settle, textOf, type FormInput } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getSessions } from '../session/session.api.ts';
 
@@ -40,18 +41,19 @@ export const signInHref = (path: string) => `/sign-in?next=${encodeURIComponent(
 const viewerAfter = (viewer: { handle: string }, form: FormInput) =>
   safeNextPath(textOf(form, 'next')) ?? `/experts/${encodeURIComponent(viewer.handle)}`;
 
-const SignInMutation = graphql(`
+const SignInMutation = graphql(
+  `
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
       ... on SignInPayload { viewer { handle } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
+      ...MutationErrorFields
       ... on SuspendedError { reason until }
-      ... on RateLimitedError { retryAfterSeconds }
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Signs in; on success everything is revalidated (it all may depend on who is looking) and the page moves on. */
 export const signInAction = action(async (form: FormInput) => {
@@ -62,22 +64,23 @@ export const signInAction = action(async (form: FormInput) => {
   if (!password) missing.password = 'REQUIRED';
   // Every attempt counts against a small limit, so an empty field never reaches the API.
   if (Object.keys(missing).length) return invalid(missing);
-  const outcome = await attempt(async () => settle((await request(SignInMutation, { input: { email, password } })).signIn, 'SignInPayload'));
+  const outcome = await mutate(SignInMutation, { input: { email, password } }, 'signIn', 'SignInPayload');
   if (!outcome.ok) return json(outcome, { revalidate: [] });
   return redirect(viewerAfter(outcome.data.viewer, form));
 }, 'signIn');
 
-const SignUpMutation = graphql(`
+const SignUpMutation = graphql(
+  `
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       __typename
       ... on SignUpPayload { viewer { handle } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Simple checks the API would make anyway, so a slip costs no round trip (sign-up is rate limited). */
 function signUpProblems(input: { name: string; email: string; password: string; specialties: string[] }) {
@@ -103,7 +106,7 @@ export const signUpAction = action(async (form: FormInput) => {
   };
   const problems = signUpProblems(input);
   if (Object.keys(problems).length) return invalid(problems);
-  const outcome = await attempt(async () => settle((await request(SignUpMutation, { input })).signUp, 'SignUpPayload'));
+  const outcome = await mutate(SignUpMutation, { input }, 'signUp', 'SignUpPayload');
   if (!outcome.ok) return json(outcome, { revalidate: [] });
   return redirect(viewerAfter(outcome.data.viewer, form));
 }, 'signUp');
@@ -124,15 +127,17 @@ export const signOutAction = action(async () => {
   return redirect('/experts');
 }, 'signOut');
 
-const SignOutEverywhereMutation = graphql(`
+const SignOutEverywhereMutation = graphql(
+  `
   mutation SignOutEverywhere {
     signOutEverywhere {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 export const signOutEverywhereAction = action(async () => {
   const outcome = await attempt(async () => settle((await request(SignOutEverywhereMutation)).signOutEverywhere, 'DonePayload'));
@@ -140,17 +145,18 @@ export const signOutEverywhereAction = action(async () => {
   return redirect('/sign-in');
 }, 'signOutEverywhere');
 
-const ChangePasswordMutation = graphql(`
+const ChangePasswordMutation = graphql(
+  `
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       __typename
       ... on ChangePasswordPayload { viewer { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Changes the password; the API ends the other sessions, so the session list is read again. */
 export const changePasswordAction = action(async (form: FormInput) => {
@@ -161,8 +167,6 @@ export const changePasswordAction = action(async (form: FormInput) => {
   if (!newPassword) fields.newPassword = 'REQUIRED';
   else if (newPassword.length < 10) fields.newPassword = 'TOO_SHORT';
   if (Object.keys(fields).length) return invalid(fields);
-  const outcome = await attempt(async () =>
-    settle((await request(ChangePasswordMutation, { input: { currentPassword, newPassword } })).changePassword, 'ChangePasswordPayload'),
-  );
+  const outcome = await mutate(ChangePasswordMutation, { input: { currentPassword, newPassword } }, 'changePassword', 'ChangePasswordPayload');
   return json(outcome, { revalidate: outcome.ok ? [getSessions.key] : [] });
 }, 'changePassword');

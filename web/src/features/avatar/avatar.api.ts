@@ -1,39 +1,43 @@
 import { action, json } from '@solidjs/router';
 import { graphql } from '../../graphql.ts';
-import { attempt, settle } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { attempt, mutate, settle } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getExpert, getExpertDirectory, getOwnProfile } from '../expert/expert.api.ts';
 
-const SetAvatarMutation = graphql(`
+const SetAvatarMutation = graphql(
+  `
   mutation SetAvatar($input: SetAvatarInput!) {
     setAvatar(input: $input) {
       __typename
       ... on SetAvatarPayload { expert { id avatarUrl } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const RemoveAvatarMutation = graphql(`
+const RemoveAvatarMutation = graphql(
+  `
   mutation RemoveAvatar {
     removeAvatar {
       __typename
       ... on RemoveAvatarPayload { expert { id avatarUrl } }
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Everywhere a picture of the viewer may show. */
 const showsAvatar = () => [getViewer.key, getOwnProfile.key, getExpert.key, getExpertDirectory.key];
 
 /** Sends a picture already scaled by {@link squareImage}, base64-encoded. */
 export const setAvatarAction = action(async (image: string) => {
-  const outcome = await attempt(async () => settle((await request(SetAvatarMutation, { input: { image } })).setAvatar, 'SetAvatarPayload'));
+  const outcome = await mutate(SetAvatarMutation, { input: { image } }, 'setAvatar', 'SetAvatarPayload');
   return json(outcome, { revalidate: outcome.ok ? showsAvatar() : [] });
 }, 'setAvatar');
 

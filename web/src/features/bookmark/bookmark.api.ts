@@ -1,30 +1,35 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
 
-const BookmarkPracticeMutation = graphql(`
+const BookmarkPracticeMutation = graphql(
+  `
   mutation BookmarkPractice($id: ID!, $bookmarked: Boolean!) {
     bookmarkPractice(input: { id: $id, bookmarked: $bookmarked }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on BookmarkPracticePayload { practice { id viewerBookmarked } }
     }
   }
-`);
-const BookmarkThreadMutation = graphql(`
+`,
+  [MutationErrorFields],
+);
+const BookmarkThreadMutation = graphql(
+  `
   mutation BookmarkThread($id: ID!, $bookmarked: Boolean!) {
     bookmarkThread(input: { id: $id, bookmarked: $bookmarked }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on BookmarkThreadPayload { thread { id viewerBookmarked } }
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 export const bookmarkPracticeAction = action(async (id: string, bookmarked: boolean) => {
   const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {

@@ -1,6 +1,7 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, readFragment, type ResultOf, type VariablesOf } from '../../graphql.ts';
-import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { mutate, type Outcome } from '../../lib/form.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
@@ -228,29 +229,31 @@ export const getPracticeDiscussion = query(
 
 /* ---------- Writes ---------- */
 
-const CreateThreadMutation = graphql(`
+const CreateThreadMutation = graphql(
+  `
   mutation CreateThread($input: CreateThreadInput!) {
     createThread(input: $input) {
       __typename
       ... on CreateThreadPayload { thread { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const EditThreadMutation = graphql(`
+const EditThreadMutation = graphql(
+  `
   mutation EditThread($input: EditThreadInput!) {
     editThread(input: $input) {
       __typename
       ... on EditThreadPayload { thread { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 export interface ThreadFields {
   title: string;
@@ -263,110 +266,118 @@ const listKeys = () => [getThreads.key];
 
 /** Starts a discussion or asks a question; the page then goes to it. */
 export const createThreadAction = action(async (kind: ThreadKind, fields: ThreadFields) => {
-  const outcome = await attempt(async () => settle((await request(CreateThreadMutation, { input: { kind, ...fields } })).createThread, 'CreateThreadPayload'));
+  const outcome = await mutate(CreateThreadMutation, { input: { kind, ...fields } }, 'createThread', 'CreateThreadPayload');
   return json(outcome, { revalidate: outcome.ok ? listKeys() : [] });
 }, 'createThread');
 
 export const editThreadAction = action(async (threadId: string, fields: ThreadFields) => {
-  const outcome = await attempt(async () => settle((await request(EditThreadMutation, { input: { threadId, ...fields } })).editThread, 'EditThreadPayload'));
+  const outcome = await mutate(EditThreadMutation, { input: { threadId, ...fields } }, 'editThread', 'EditThreadPayload');
   return json(outcome, { revalidate: outcome.ok || outcome.problem.form?.code === 'CONFLICT' ? [getThread.keyFor(threadId), ...listKeys()] : [] });
 }, 'editThread');
 
-const ReplyToThreadMutation = graphql(`
+const ReplyToThreadMutation = graphql(
+  `
   mutation ReplyToThread($input: ReplyToThreadInput!) {
     replyToThread(input: $input) {
       __typename
       ... on ReplyToThreadPayload { reply { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const EditReplyMutation = graphql(`
+const EditReplyMutation = graphql(
+  `
   mutation EditReply($input: EditReplyInput!) {
     editReply(input: $input) {
       __typename
       ... on EditReplyPayload { reply { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const DeleteReplyMutation = graphql(`
+const DeleteReplyMutation = graphql(
+  `
   mutation DeleteReply($input: DeleteReplyInput!) {
     deleteReply(input: $input) {
       __typename
       ... on DeleteReplyPayload { reply { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const VoteMutation = graphql(`
+const VoteMutation = graphql(
+  `
   mutation VoteForAnswer($input: VoteForAnswerInput!) {
     voteForAnswer(input: $input) {
       __typename
       ... on VoteForAnswerPayload { reply { id voteCount viewerVoted } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const WithdrawVoteMutation = graphql(`
+const WithdrawVoteMutation = graphql(
+  `
   mutation WithdrawVote($input: WithdrawVoteInput!) {
     withdrawVote(input: $input) {
       __typename
       ... on WithdrawVotePayload { reply { id voteCount viewerVoted } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const AcceptAnswerMutation = graphql(`
+const AcceptAnswerMutation = graphql(
+  `
   mutation AcceptAnswer($input: AcceptAnswerInput!) {
     acceptAnswer(input: $input) {
       __typename
       ... on AcceptAnswerPayload { thread { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const LockThreadMutation = graphql(`
+const LockThreadMutation = graphql(
+  `
   mutation LockThread($input: LockThreadInput!) {
     lockThread(input: $input) {
       __typename
       ... on LockThreadPayload { thread { id locked } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const StartPracticeDiscussionMutation = graphql(`
+const StartPracticeDiscussionMutation = graphql(
+  `
   mutation StartPracticeDiscussion($input: StartPracticeDiscussionInput!) {
     startPracticeDiscussion(input: $input) {
       __typename
       ... on StartPracticeDiscussionPayload { thread { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** After a write in a thread (or a failure saying the page is out of date), the thread reads again. */
 const afterWrite = (threadId: string, outcome: Outcome<unknown>) =>
@@ -374,7 +385,7 @@ const afterWrite = (threadId: string, outcome: Outcome<unknown>) =>
 
 /** Replies to the thread (parentId null) or to one of its replies. */
 export const replyAction = action(async (threadId: string, parentId: string | null, body: string) => {
-  const outcome = await attempt(async () => settle((await request(ReplyToThreadMutation, { input: { threadId, parentId, body } })).replyToThread, 'ReplyToThreadPayload'));
+  const outcome = await mutate(ReplyToThreadMutation, { input: { threadId, parentId, body } }, 'replyToThread', 'ReplyToThreadPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'replyToThread');
 
@@ -383,22 +394,20 @@ export const replyAction = action(async (threadId: string, parentId: string | nu
  * thread's id, so the section can show it.
  */
 export const commentOnPracticeAction = action(async (practiceId: string, body: string) => {
-  const started = await attempt(async () =>
-    settle((await request(StartPracticeDiscussionMutation, { input: { practiceId } })).startPracticeDiscussion, 'StartPracticeDiscussionPayload'),
-  );
+  const started = await mutate(StartPracticeDiscussionMutation, { input: { practiceId } }, 'startPracticeDiscussion', 'StartPracticeDiscussionPayload');
   if (!started.ok) return json(started, { revalidate: [] });
   const threadId = started.data.thread.id;
-  const outcome = await attempt(async () => settle((await request(ReplyToThreadMutation, { input: { threadId, parentId: null, body } })).replyToThread, 'ReplyToThreadPayload'));
+  const outcome = await mutate(ReplyToThreadMutation, { input: { threadId, parentId: null, body } }, 'replyToThread', 'ReplyToThreadPayload');
   return json(outcome, { revalidate: [getPracticeDiscussion.keyFor(practiceId), getThread.keyFor(threadId), ...listKeys()] });
 }, 'commentOnPractice');
 
 export const editReplyAction = action(async (threadId: string, replyId: string, body: string) => {
-  const outcome = await attempt(async () => settle((await request(EditReplyMutation, { input: { replyId, body } })).editReply, 'EditReplyPayload'));
+  const outcome = await mutate(EditReplyMutation, { input: { replyId, body } }, 'editReply', 'EditReplyPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'editReply');
 
 export const deleteReplyAction = action(async (threadId: string, replyId: string) => {
-  const outcome = await attempt(async () => settle((await request(DeleteReplyMutation, { input: { replyId } })).deleteReply, 'DeleteReplyPayload'));
+  const outcome = await mutate(DeleteReplyMutation, { input: { replyId } }, 'deleteReply', 'DeleteReplyPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'deleteReply');
 
@@ -408,17 +417,17 @@ export const deleteReplyAction = action(async (threadId: string, replyId: string
  */
 export const voteAction = action(async (replyId: string, up: boolean) => {
   const outcome: Outcome<unknown> = up
-    ? await attempt(async () => settle((await request(VoteMutation, { input: { replyId } })).voteForAnswer, 'VoteForAnswerPayload'))
-    : await attempt(async () => settle((await request(WithdrawVoteMutation, { input: { replyId } })).withdrawVote, 'WithdrawVotePayload'));
+    ? await mutate(VoteMutation, { input: { replyId } }, 'voteForAnswer', 'VoteForAnswerPayload')
+    : await mutate(WithdrawVoteMutation, { input: { replyId } }, 'withdrawVote', 'WithdrawVotePayload');
   return json(outcome, { revalidate: [] });
 }, 'voteForAnswer');
 
 export const acceptAnswerAction = action(async (threadId: string, replyId: string) => {
-  const outcome = await attempt(async () => settle((await request(AcceptAnswerMutation, { input: { replyId } })).acceptAnswer, 'AcceptAnswerPayload'));
+  const outcome = await mutate(AcceptAnswerMutation, { input: { replyId } }, 'acceptAnswer', 'AcceptAnswerPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'acceptAnswer');
 
 export const lockThreadAction = action(async (threadId: string, locked: boolean) => {
-  const outcome = await attempt(async () => settle((await request(LockThreadMutation, { input: { threadId, locked } })).lockThread, 'LockThreadPayload'));
+  const outcome = await mutate(LockThreadMutation, { input: { threadId, locked } }, 'lockThread', 'LockThreadPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'lockThread');

@@ -1,7 +1,7 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
-import { attempt, invalid, settle, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
-import { ExpertCardFields } from '../../lib/fragments.ts';
+import { invalid, mutate, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
+import { ExpertCardFields, MutationErrorFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { readListParams } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
@@ -140,17 +140,18 @@ export type OwnProfile = NonNullable<ResultOf<typeof OwnProfileQuery>['viewer']>
 /** What the viewer can edit about themselves; null when signed out. */
 export const getOwnProfile = query(async (): Promise<OwnProfile | null> => (await request(OwnProfileQuery)).viewer, 'ownProfile');
 
-const UpdateProfileMutation = graphql(`
+const UpdateProfileMutation = graphql(
+  `
   mutation UpdateProfile($input: UpdateProfileInput!) {
     updateProfile(input: $input) {
       __typename
       ... on UpdateProfilePayload { expert { id handle } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** At most this many links on a profile (the API's limit). */
 export const MAX_LINKS = 5;
@@ -206,7 +207,7 @@ export const updateProfileAction = action(async (form: FormInput) => {
   });
   if (Object.keys(fields).length) return invalid(fields);
   const outcome = toRowPaths(
-    await attempt(async () => settle((await request(UpdateProfileMutation, { input })).updateProfile, 'UpdateProfilePayload')),
+    await mutate(UpdateProfileMutation, { input }, 'updateProfile', 'UpdateProfilePayload'),
     keys,
   );
   return json(outcome, { revalidate: outcome.ok ? [getViewer.key, getOwnProfile.key, getExpert.key, getExpertDirectory.key] : [] });

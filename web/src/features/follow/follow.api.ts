@@ -1,41 +1,48 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
 
 
-const FollowExpertMutation = graphql(`
+const FollowExpertMutation = graphql(
+  `
   mutation FollowExpert($id: ID!, $following: Boolean!) {
     followExpert(input: { id: $id, following: $following }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on FollowExpertPayload { expert { id viewerFollows followerCount } }
     }
   }
-`);
-const FollowTopicMutation = graphql(`
+`,
+  [MutationErrorFields],
+);
+const FollowTopicMutation = graphql(
+  `
   mutation FollowTopic($topic: String!, $following: Boolean!) {
     followTopic(input: { topic: $topic, following: $following }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on FollowTopicPayload { topic { slug viewerFollows followerCount } }
     }
   }
-`);
-const FollowThreadMutation = graphql(`
+`,
+  [MutationErrorFields],
+);
+const FollowThreadMutation = graphql(
+  `
   mutation FollowThread($id: ID!, $following: Boolean!) {
     followThread(input: { id: $id, following: $following }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on FollowThreadPayload { thread { id viewerFollows followerCount } }
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** The follow state the button shows, from whichever payload came back. */
 const followState = (target: { viewerFollows: boolean; followerCount: number }): ToggleState => ({ on: target.viewerFollows, count: target.followerCount });

@@ -1,6 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { attempt, invalid, settle, textOf, type FormInput } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { invalid, mutate, textOf, type FormInput } from '../../lib/form.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer, type Role } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
@@ -66,41 +67,44 @@ export const getStaffMembers = query(async (): Promise<MemberSummary[]> => {
   return [...staff.admins.edges, ...staff.moderators.edges, ...staff.curators.edges].map((edge) => edge.node);
 }, 'staffMembers');
 
-const ChangeRoleMutation = graphql(`
+const ChangeRoleMutation = graphql(
+  `
   mutation ChangeRole($input: ChangeRoleInput!) {
     changeRole(input: $input) {
       __typename
       ... on ChangeRolePayload { expert { id name role } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const SuspendMutation = graphql(`
+const SuspendMutation = graphql(
+  `
   mutation SuspendExpert($input: SuspendExpertInput!) {
     suspendExpert(input: $input) {
       __typename
       ... on SuspendExpertPayload { expert { id name suspendedUntil } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const UnsuspendMutation = graphql(`
+const UnsuspendMutation = graphql(
+  `
   mutation UnsuspendExpert($input: UnsuspendExpertInput!) {
     unsuspendExpert(input: $input) {
       __typename
       ... on UnsuspendExpertPayload { expert { id name } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 const REASON_MIN = 3;
 const REASON_MAX = 500;
@@ -122,7 +126,7 @@ export const changeRoleAction = action(async (form: FormInput) => {
   const problems = reasonProblem(reason);
   if (!role) problems.role = 'REQUIRED';
   if (Object.keys(problems).length) return invalid(problems);
-  const outcome = await attempt(async () => settle((await request(ChangeRoleMutation, { input: { expertId, role, reason } })).changeRole, 'ChangeRolePayload'));
+  const outcome = await mutate(ChangeRoleMutation, { input: { expertId, role, reason } }, 'changeRole', 'ChangeRolePayload');
   return json(outcome, { revalidate: outcome.ok ? memberViews() : [] });
 }, 'changeRole');
 
@@ -140,9 +144,7 @@ export const suspendAction = action(async (form: FormInput) => {
   if (!day) problems.until = 'REQUIRED';
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00+07:00`).getTime())) problems.until = 'INVALID';
   if (Object.keys(problems).length) return invalid(problems);
-  const outcome = await attempt(async () =>
-    settle((await request(SuspendMutation, { input: { expertId, until: endOfDayInVietnam(day), reason } })).suspendExpert, 'SuspendExpertPayload'),
-  );
+  const outcome = await mutate(SuspendMutation, { input: { expertId, until: endOfDayInVietnam(day), reason } }, 'suspendExpert', 'SuspendExpertPayload');
   return json(outcome, { revalidate: outcome.ok ? memberViews() : [] });
 }, 'suspendExpert');
 
@@ -151,6 +153,6 @@ export const unsuspendAction = action(async (form: FormInput) => {
   const reason = textOf(form, 'reason');
   const problems = reasonProblem(reason);
   if (Object.keys(problems).length) return invalid(problems);
-  const outcome = await attempt(async () => settle((await request(UnsuspendMutation, { input: { expertId, reason } })).unsuspendExpert, 'UnsuspendExpertPayload'));
+  const outcome = await mutate(UnsuspendMutation, { input: { expertId, reason } }, 'unsuspendExpert', 'UnsuspendExpertPayload');
   return json(outcome, { revalidate: outcome.ok ? memberViews() : [] });
 }, 'unsuspendExpert');

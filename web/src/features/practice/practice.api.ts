@@ -1,7 +1,7 @@
 import { action, json, query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
-import { attempt, settle, type Outcome } from '../../lib/form.ts';
-import { PracticeCardFields } from '../../lib/fragments.ts';
+import { attempt, mutate, settle, type Outcome } from '../../lib/form.ts';
+import { MutationErrorFields, PracticeCardFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { readListParams } from '../../lib/list-params.ts';
 import { canCurate, getViewer } from '../account/account.api.ts';
@@ -253,29 +253,31 @@ export interface PracticeChanges {
   coAuthors?: string[];
 }
 
-const CreatePracticeMutation = graphql(`
+const CreatePracticeMutation = graphql(
+  `
   mutation CreatePractice($input: CreatePracticeInput!) {
     createPractice(input: $input) {
       __typename
       ... on CreatePracticePayload { practice { id status version updatedAt } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const UpdatePracticeMutation = graphql(`
+const UpdatePracticeMutation = graphql(
+  `
   mutation UpdatePractice($input: UpdatePracticeInput!) {
     updatePractice(input: $input) {
       __typename
       ... on UpdatePracticePayload { practice { id status version updatedAt } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 export type SavedPractice = { id: string; status: PracticeStatus; version: number; updatedAt: string };
 
@@ -300,21 +302,22 @@ export const savePracticeAction = action(async (id: string | null, changes: Prac
   return json(outcome, { revalidate: outcome.ok ? practiceReaders() : [] });
 }, 'savePractice');
 
-const SubmitPracticeMutation = graphql(`
+const SubmitPracticeMutation = graphql(
+  `
   mutation SubmitPractice($input: SubmitPracticeInput!) {
     submitPractice(input: $input) {
       __typename
       ... on SubmitPracticePayload { practice { id status version updatedAt } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Sends a draft (or a returned practice) to the curators. REQUIRED field errors say what is missing. */
 export const submitPracticeAction = action(async (id: string) => {
-  const outcome = await attempt(async () => settle((await request(SubmitPracticeMutation, { input: { id } })).submitPractice, 'SubmitPracticePayload'));
+  const outcome = await mutate(SubmitPracticeMutation, { input: { id } }, 'submitPractice', 'SubmitPracticePayload');
   const stale = !outcome.ok && outcome.problem.form?.code === 'CONFLICT';
   return json(outcome, { revalidate: outcome.ok || stale ? [...practiceReaders(), getPracticeDraft.key] : [] });
 }, 'submitPractice');
@@ -393,41 +396,44 @@ export function preloadPracticeReview() {
     .catch(() => undefined);
 }
 
-const PublishPracticeMutation = graphql(`
+const PublishPracticeMutation = graphql(
+  `
   mutation PublishPractice($input: PublishPracticeInput!) {
     publishPractice(input: $input) {
       __typename
       ... on PublishPracticePayload { practice { id status version publishedAt } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const ReturnPracticeMutation = graphql(`
+const ReturnPracticeMutation = graphql(
+  `
   mutation ReturnPractice($input: ReturnPracticeInput!) {
     returnPractice(input: $input) {
       __typename
       ... on ReturnPracticePayload { practice { id status returnReason } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-const FeaturePracticeMutation = graphql(`
+const FeaturePracticeMutation = graphql(
+  `
   mutation FeaturePractice($input: FeaturePracticeInput!) {
     featurePractice(input: $input) {
       __typename
       ... on FeaturePracticePayload { practice { id featured } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** After a decision, or a failure that says the page is out of date, these read again. */
 const afterDecision = (outcome: Outcome<unknown>, options: { keepPractice?: boolean } = {}) => {
@@ -447,12 +453,12 @@ export const reviewPracticeAction = action(async (form: FormData) => {
   const id = String(form.get('id') ?? '');
   const publish = String(form.get('decision') ?? '') === 'publish';
   if (publish) {
-    const outcome = await attempt(async () => settle((await request(PublishPracticeMutation, { input: { id } })).publishPractice, 'PublishPracticePayload'));
+    const outcome = await mutate(PublishPracticeMutation, { input: { id } }, 'publishPractice', 'PublishPracticePayload');
     return json(outcome, { revalidate: afterDecision(outcome) });
   }
   const reason = String(form.get('reason') ?? '').trim();
   if (reason.length < 3) return json<Outcome<never>>({ ok: false, problem: { fields: { reason: 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
-  const outcome = await attempt(async () => settle((await request(ReturnPracticeMutation, { input: { id, reason } })).returnPractice, 'ReturnPracticePayload'));
+  const outcome = await mutate(ReturnPracticeMutation, { input: { id, reason } }, 'returnPractice', 'ReturnPracticePayload');
   return json(outcome, { revalidate: afterDecision(outcome, { keepPractice: true }) });
 }, 'reviewPractice');
 
@@ -460,6 +466,6 @@ export const reviewPracticeAction = action(async (form: FormData) => {
 export const featurePracticeAction = action(async (form: FormData) => {
   const id = String(form.get('id') ?? '');
   const featured = String(form.get('featured') ?? '') === 'true';
-  const outcome = await attempt(async () => settle((await request(FeaturePracticeMutation, { input: { id, featured } })).featurePractice, 'FeaturePracticePayload'));
+  const outcome = await mutate(FeaturePracticeMutation, { input: { id, featured } }, 'featurePractice', 'FeaturePracticePayload');
   return json(outcome, { revalidate: afterDecision(outcome) });
 }, 'featurePractice');

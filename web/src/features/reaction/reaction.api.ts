@@ -1,29 +1,34 @@
 import { action, json } from '@solidjs/router';
 import { graphql } from '../../graphql.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, settle, type Outcome } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 
-const EndorseMutation = graphql(`
+const EndorseMutation = graphql(
+  `
   mutation EndorsePractice($id: ID!) {
     endorsePractice(input: { id: $id }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on EndorsePracticePayload { practice { id viewerEndorsed endorsementCount } }
     }
   }
-`);
-const WithdrawMutation = graphql(`
+`,
+  [MutationErrorFields],
+);
+const WithdrawMutation = graphql(
+  `
   mutation WithdrawEndorsement($id: ID!) {
     withdrawEndorsement(input: { id: $id }) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
       ... on WithdrawEndorsementPayload { practice { id viewerEndorsed endorsementCount } }
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** "This helped me", or taking it back. */
 export const endorsePracticeAction = action(async (id: string, endorse: boolean) => {

@@ -1,6 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { attempt, settle, textOf, type FormInput } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { mutate, textOf, type FormInput } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 
 const SessionsQuery = graphql(`
@@ -14,19 +15,21 @@ export type Session = NonNullable<NonNullable<ResultOf<typeof SessionsQuery>['vi
 /** The browsers signed in to the viewer's account, newest first; empty when signed out. */
 export const getSessions = query(async (): Promise<Session[]> => (await request(SessionsQuery)).viewer?.sessions ?? [], 'sessions');
 
-const EndSessionMutation = graphql(`
+const EndSessionMutation = graphql(
+  `
   mutation EndSession($input: EndSessionInput!) {
     endSession(input: $input) {
       __typename
-      ... on Error { code message }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /** Signs one of the viewer's other browsers out (this one signs out through signOutAction). */
 export const endSessionAction = action(async (form: FormInput) => {
   const sessionId = textOf(form, 'sessionId');
-  const outcome = await attempt(async () => settle((await request(EndSessionMutation, { input: { sessionId } })).endSession, 'DonePayload'));
+  const outcome = await mutate(EndSessionMutation, { input: { sessionId } }, 'endSession', 'DonePayload');
   return json(outcome, { revalidate: outcome.ok ? [getSessions.key] : [] });
 }, 'endSession');

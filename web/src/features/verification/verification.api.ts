@@ -1,6 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
-import { attempt, invalid, settle, textOf, type FormInput } from '../../lib/form.ts';
+import { MutationErrorFields } from '../../lib/fragments.ts';
+import { invalid, mutate, textOf, type FormInput } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
@@ -34,17 +35,18 @@ export const getOwnVerification = query(
   'ownVerification',
 );
 
-const RequestVerificationMutation = graphql(`
+const RequestVerificationMutation = graphql(
+  `
   mutation RequestVerification($input: RequestVerificationInput!) {
     requestVerification(input: $input) {
       __typename
       ... on RequestVerificationPayload { request { id status } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 export const STATEMENT_MIN = 20;
 export const STATEMENT_MAX = 2000;
@@ -55,9 +57,7 @@ export const requestVerificationAction = action(async (form: FormInput) => {
   if (!statement) return invalid({ statement: 'REQUIRED' });
   if (statement.length < STATEMENT_MIN) return invalid({ statement: 'TOO_SHORT' });
   if (statement.length > STATEMENT_MAX) return invalid({ statement: 'TOO_LONG' });
-  const outcome = await attempt(async () =>
-    settle((await request(RequestVerificationMutation, { input: { statement, cohort } })).requestVerification, 'RequestVerificationPayload'),
-  );
+  const outcome = await mutate(RequestVerificationMutation, { input: { statement, cohort } }, 'requestVerification', 'RequestVerificationPayload');
   // A conflict means the page is out of date (a request already waiting, or already verified).
   const stale = !outcome.ok && outcome.problem.form?.code === 'CONFLICT';
   return json(outcome, { revalidate: outcome.ok || stale ? [getOwnVerification.key] : [] });
@@ -105,17 +105,18 @@ export const getVerificationQueue = query(
   'verificationQueue',
 );
 
-const DecideVerificationMutation = graphql(`
+const DecideVerificationMutation = graphql(
+  `
   mutation DecideVerification($input: DecideVerificationInput!) {
     decideVerification(input: $input) {
       __typename
       ... on DecideVerificationPayload { request { id status expert { id name } } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path code message } }
-      ... on RateLimitedError { retryAfterSeconds }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
 /**
  * Approves or declines one request: the submit button says which (`decision`), a decline needs
@@ -126,9 +127,7 @@ export const decideVerificationAction = action(async (form: FormInput) => {
   const approve = textOf(form, 'decision') === 'approve';
   const reason = String(form.get('reason') ?? '').trim();
   if (!approve && reason.length < 3) return invalid({ reason: 'REQUIRED' });
-  const outcome = await attempt(async () =>
-    settle((await request(DecideVerificationMutation, { input: { requestId, approve, reason: approve ? null : reason } })).decideVerification, 'DecideVerificationPayload'),
-  );
+  const outcome = await mutate(DecideVerificationMutation, { input: { requestId, approve, reason: approve ? null : reason } }, 'decideVerification', 'DecideVerificationPayload');
   const stale = !outcome.ok && ['CONFLICT', 'NOT_FOUND'].includes(outcome.problem.form?.code ?? '');
   return json(outcome, {
     revalidate: outcome.ok || stale ? [getVerificationQueue.key, getAuditLog.key, getExpert.key, getExpertDirectory.key, getViewer.key] : [],
