@@ -35,16 +35,6 @@ export interface DirectoryFiltersProps {
 
 /** The directory's filters. They only read and write the URL, so a view can be shared. */
 export function DirectoryFilters(props: DirectoryFiltersProps) {
-  // Read only inside the options' own Suspense (and in handlers), so the form never waits.
-  const national = createAsync(() => getNationalOrganizations().catch(noOptions));
-
-  const changePlace = (place: string | undefined) => {
-    // A department of the old place would leave an empty list: keep only national choices.
-    const org = props.params.org;
-    const keep = org !== undefined && (national() ?? []).some((o) => o.slug === org);
-    props.onChange({ place, org: keep ? org : undefined });
-  };
-
   const activeChoices = () => (['place', 'org', 'specialty', 'cohort'] as const).filter((key) => props.params[key]).length;
 
   return (
@@ -55,13 +45,7 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
       filtered={hasFilters(props.params)}
       onClear={props.onClear}
     >
-      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
-        <PlaceOptions selected={props.params.place} />
-      </SelectField>
-
-      <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
-        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
-      </SelectField>
+      <PlaceAndOrganizationFields params={props.params} onChange={props.onChange} />
 
       <SelectField id="filter-specialty" label={t('directory.specialty')} allLabel={t('directory.allSpecialties')} selected={props.params.specialty} onChange={(specialty) => props.onChange({ specialty })}>
         <TopicOptions selected={props.params.specialty} />
@@ -71,6 +55,37 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
         <CohortOptions selected={props.params.cohort} />
       </SelectField>
     </FilterPanel>
+  );
+}
+
+/**
+ * The place and organisation choices (ids `filter-place`, `filter-org`), shared with the good
+ * practices' filters: the organisations offered are the national ones and the chosen place's.
+ */
+export function PlaceAndOrganizationFields(props: {
+  params: { place?: string | undefined; org?: string | undefined };
+  onChange: (patch: { place?: string | undefined; org?: string | undefined }) => void;
+}) {
+  // Read only inside the options' own Suspense (and in handlers), so the form never waits.
+  const national = createAsync(() => getNationalOrganizations().catch(noOptions));
+
+  const changePlace = (place: string | undefined) => {
+    // A department of the old place would leave an empty list: keep only national choices.
+    const org = props.params.org;
+    const keep = org !== undefined && (national() ?? []).some((o) => o.slug === org);
+    props.onChange({ place, org: keep ? org : undefined });
+  };
+
+  return (
+    <>
+      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
+        <PlaceOptions selected={props.params.place} />
+      </SelectField>
+
+      <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
+        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
+      </SelectField>
+    </>
   );
 }
 

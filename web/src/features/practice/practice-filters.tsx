@@ -1,9 +1,7 @@
-import { createAsync } from '@solidjs/router';
 import { For, Index } from 'solid-js';
 import { FilterPanel } from '../../components/filter-panel.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { noOptions, OrganizationOptions, PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
-import { getNationalOrganizations } from '../organization/organization.api.ts';
+import { PlaceAndOrganizationFields, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { hasPracticeFilters, latestYear, PRACTICE_LIMITS, STAGES, type PracticeFilterKey, type PracticeListParams } from './practice.api.ts';
 
 export type PracticeFilterPatch = Partial<Record<PracticeFilterKey, string | undefined>>;
@@ -20,15 +18,6 @@ const years = () => Array.from({ length: latestYear() - PRACTICE_LIMITS.yearMin 
 
 /** The good practices' filters. Like the directory's, they only read and write the URL. */
 export function PracticeFilters(props: PracticeFiltersProps) {
-  const national = createAsync(() => getNationalOrganizations().catch(noOptions));
-
-  const changePlace = (place: string | undefined) => {
-    // A department of the old place would leave an empty list: keep only national choices.
-    const org = props.params.org;
-    const keep = org !== undefined && (national() ?? []).some((o) => o.slug === org);
-    props.onChange({ place, org: keep ? org : undefined });
-  };
-
   const activeChoices = () => (['topic', 'place', 'org', 'stage', 'year', 'featured'] as const).filter((key) => props.params[key]).length;
 
   return (
@@ -52,15 +41,22 @@ export function PracticeFilters(props: PracticeFiltersProps) {
         <TopicOptions selected={props.params.topic} />
       </SelectField>
 
-      <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
-        <PlaceOptions selected={props.params.place} />
-      </SelectField>
+      <PlaceAndOrganizationFields params={props.params} onChange={props.onChange} />
 
-      <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
-        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
-      </SelectField>
+      <StageYearFields idPrefix="filter" params={props.params} onChange={props.onChange} />
+    </FilterPanel>
+  );
+}
 
-      <SelectField id="filter-stage" label={t('practices.stage')} allLabel={t('practices.allStages')} selected={props.params.stage} onChange={(stage) => props.onChange({ stage })}>
+/** The stage and year choices, shared with the search page's filters (ids `<idPrefix>-stage`, `-year`). */
+export function StageYearFields(props: {
+  idPrefix: string;
+  params: { stage?: string | undefined; year?: string | undefined };
+  onChange: (patch: { stage?: string | undefined; year?: string | undefined }) => void;
+}) {
+  return (
+    <>
+      <SelectField id={`${props.idPrefix}-stage`} label={t('practices.stage')} allLabel={t('practices.allStages')} selected={props.params.stage} onChange={(stage) => props.onChange({ stage })}>
         <For each={STAGES}>
           {(stage) => (
             <option value={stage.toLowerCase()} selected={stage.toLowerCase() === props.params.stage}>
@@ -70,9 +66,9 @@ export function PracticeFilters(props: PracticeFiltersProps) {
         </For>
       </SelectField>
 
-      <SelectField id="filter-year" label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
+      <SelectField id={`${props.idPrefix}-year`} label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
         <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === props.params.year}>{year()}</option>}</Index>
       </SelectField>
-    </FilterPanel>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, For, Index, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FilterPanel } from '../../components/filter-panel.tsx';
 import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
@@ -10,7 +10,8 @@ import { useListParams } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
-import { latestYear, PRACTICE_LIMITS, practiceHref, STAGES } from '../practice/practice.api.ts';
+import { StageYearFields } from '../practice/practice-filters.tsx';
+import { practiceHref } from '../practice/practice.api.ts';
 import {
   getSearch,
   hasSearchFilters,
@@ -30,8 +31,6 @@ import { profileHref } from '../expert/expert.api.ts';
 export function Highlighted(props: { segments: Segments }) {
   return <For each={props.segments}>{(segment) => (segment.match ? <mark>{segment.text}</mark> : segment.text)}</For>;
 }
-
-const years = () => Array.from({ length: latestYear() - PRACTICE_LIMITS.yearMin + 1 }, (_, i) => latestYear() - i);
 
 /** /search: one ranked list over practices, discussions and experts, with tabs and filters in the URL. */
 export default function SearchPage() {
@@ -174,18 +173,7 @@ function SearchFilters(props: { params: SearchParamsOf; onChange: (patch: Partia
         </SelectField>
       </Show>
       <Show when={practicesOnly()}>
-        <SelectField id="search-stage" label={t('practices.stage')} allLabel={t('practices.allStages')} selected={props.params.stage} onChange={(stage) => props.onChange({ stage })}>
-          <For each={STAGES}>
-            {(stage) => (
-              <option value={stage.toLowerCase()} selected={stage.toLowerCase() === props.params.stage}>
-                {t(`practice.stage.${stage}`)}
-              </option>
-            )}
-          </For>
-        </SelectField>
-        <SelectField id="search-year" label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
-          <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === props.params.year}>{year()}</option>}</Index>
-        </SelectField>
+        <StageYearFields idPrefix="search" params={props.params} onChange={props.onChange} />
         <p class="field-hint">{t('search.practiceFiltersHint')}</p>
       </Show>
     </FilterPanel>
