@@ -26,6 +26,10 @@ export function readListParams<K extends string>(search: SearchParams, keys: rea
   return params;
 }
 
+/** The connection arguments for the page a list's URL names: `first`/`after` forward, `last`/`before` back. */
+export const pageArgs = (params: { after?: string | undefined; before?: string | undefined }, size: number) =>
+  params.before ? { last: size, before: params.before } : { first: size, after: params.after ?? null };
+
 /** The address of a list with these parameters (blank ones left out). */
 export function listAddress(path: string, params: object): string {
   const query = new URLSearchParams();

@@ -3,7 +3,7 @@ import { graphql, readFragment, type ResultOf, type VariablesOf } from '../../gr
 import { MutationErrorFields } from '../../lib/fragments.ts';
 import { mutate, type Outcome } from '../../lib/form.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
-import { readListParams, single } from '../../lib/list-params.ts';
+import { pageArgs, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
@@ -89,8 +89,7 @@ export const getThreads = query(async (params: ThreadListParams): Promise<Thread
   if (params.topic) filter.topic = params.topic;
   if (params.place) filter.place = params.place;
   if (params.q) filter.query = params.q.slice(0, 200);
-  const page = params.before ? { last: THREAD_PAGE_SIZE, before: params.before } : { first: THREAD_PAGE_SIZE, after: params.after ?? null };
-  return (await request(ThreadListQuery, { filter, ...page })).threads;
+  return (await request(ThreadListQuery, { filter, ...pageArgs(params, THREAD_PAGE_SIZE) })).threads;
 }, 'threads');
 
 const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);

@@ -3,7 +3,7 @@ import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { invalid, mutate, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
 import { ExpertCardFields, MutationErrorFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
-import { readListParams } from '../../lib/list-params.ts';
+import { pageArgs, readListParams } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
@@ -89,10 +89,7 @@ export const getExpertDirectory = query(async (params: DirectoryParams): Promise
   if (params.specialty) filter.specialty = params.specialty;
   if (params.cohort) filter.cohort = params.cohort;
   if (params.q) filter.query = params.q.slice(0, 200);
-  const page = params.before
-    ? { last: PAGE_SIZE, before: params.before }
-    : { first: PAGE_SIZE, after: params.after ?? null };
-  return (await request(ExpertDirectoryQuery, { filter, ...page })).experts;
+  return (await request(ExpertDirectoryQuery, { filter, ...pageArgs(params, PAGE_SIZE) })).experts;
 }, 'expertDirectory');
 
 /** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */

@@ -3,7 +3,7 @@ import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { attempt, mutate, settle, type Outcome } from '../../lib/form.ts';
 import { MutationErrorFields, PracticeCardFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
-import { readListParams } from '../../lib/list-params.ts';
+import { pageArgs, readListParams } from '../../lib/list-params.ts';
 import { canCurate, getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations } from '../organization/organization.api.ts';
@@ -78,18 +78,37 @@ export type PracticeFilterKey = (typeof PRACTICE_FILTER_KEYS)[number];
 /** The stage named by a URL value, or undefined. */
 export const stageOf = (value: string | undefined): PracticeStage | undefined => STAGES.find((s) => s === value?.toUpperCase());
 
-/**
- * The list's parameters from a URL query, blanks and values that cannot be filters dropped
- * (an unknown stage, a year that is not a number, `featured` other than 1).
- */
-export function practiceListParams(search: SearchParams): PracticeListParams {
-  const params: PracticeListParams = readListParams(search, PRACTICE_FILTER_KEYS);
+type PracticeFilterValues = { topic?: string; place?: string; org?: string; stage?: string; year?: string };
+
+/** Drops (in place) a stage the API does not know and a year that is not a number; the stage stays in lower case. */
+export function dropBadStageAndYear<P extends PracticeFilterValues>(params: P): P {
   if (params.stage !== undefined) {
     const stage = stageOf(params.stage);
     if (stage) params.stage = stage.toLowerCase();
     else delete params.stage;
   }
   if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
+  return params;
+}
+
+/** The practice filters the list and the search share, from the URL's values. */
+export function practiceFilterOf(params: PracticeFilterValues) {
+  const filter: { topic?: string; place?: string; organization?: string; stage?: PracticeStage; year?: number } = {};
+  if (params.topic) filter.topic = params.topic;
+  if (params.place) filter.place = params.place;
+  if (params.org) filter.organization = params.org;
+  const stage = stageOf(params.stage);
+  if (stage) filter.stage = stage;
+  if (params.year) filter.year = Number(params.year);
+  return filter;
+}
+
+/**
+ * The list's parameters from a URL query, blanks and values that cannot be filters dropped
+ * (an unknown stage, a year that is not a number, `featured` other than 1).
+ */
+export function practiceListParams(search: SearchParams): PracticeListParams {
+  const params: PracticeListParams = dropBadStageAndYear(readListParams(search, PRACTICE_FILTER_KEYS));
   if (params.featured !== undefined && params.featured !== '1') delete params.featured;
   return params;
 }
@@ -98,19 +117,10 @@ export const hasPracticeFilters = (params: PracticeListParams) => PRACTICE_FILTE
 
 /** One page of published practices for the given URL parameters, newest first. */
 export const getPractices = query(async (params: PracticeListParams): Promise<PracticePage> => {
-  const filter: PracticeFilter = {};
-  if (params.topic) filter.topic = params.topic;
-  if (params.place) filter.place = params.place;
-  if (params.org) filter.organization = params.org;
-  const stage = stageOf(params.stage);
-  if (stage) filter.stage = stage;
-  if (params.year) filter.year = Number(params.year);
+  const filter: PracticeFilter = practiceFilterOf(params);
   if (params.featured === '1') filter.featured = true;
   if (params.q) filter.query = params.q.slice(0, 200);
-  const page = params.before
-    ? { last: PRACTICE_PAGE_SIZE, before: params.before }
-    : { first: PRACTICE_PAGE_SIZE, after: params.after ?? null };
-  return (await request(PracticeListQuery, { filter, ...page })).practices;
+  return (await request(PracticeListQuery, { filter, ...pageArgs(params, PRACTICE_PAGE_SIZE) })).practices;
 }, 'practices');
 
 export function preloadPractices({ location }: RoutePreloadFuncArgs) {

@@ -1,11 +1,11 @@
 import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { request } from '../../lib/graphql-client.ts';
-import { listAddress, readListParams, single } from '../../lib/list-params.ts';
+import { listAddress, pageArgs, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getNationalOrganizations, getLocalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
-import { stageOf } from '../practice/practice.api.ts';
+import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -85,13 +85,7 @@ export function searchParamsOf(search: SearchParams): SearchParamsOf {
   const params: SearchParamsOf = readListParams(search, ['q', 'topic', 'place', 'org', 'stage', 'year']);
   const kind = single(search.kind);
   if (kind && (SEARCH_KINDS as readonly string[]).includes(kind)) params.kind = kind as SearchKind;
-  if (params.stage !== undefined) {
-    const stage = stageOf(params.stage);
-    if (stage) params.stage = stage.toLowerCase();
-    else delete params.stage;
-  }
-  if (params.year !== undefined && !/^\d{4}$/.test(params.year)) delete params.year;
-  return params;
+  return dropBadStageAndYear(params);
 }
 
 /** Filters other than the kind (which the tabs show). */
@@ -102,16 +96,9 @@ export const searchHref = (params: SearchParamsOf): string => listAddress('/sear
 
 /** One ranked page of results for the given URL parameters. */
 export const getSearch = query(async (params: SearchParamsOf): Promise<SearchPage> => {
-  const filter: SearchFilter = {};
+  const filter: SearchFilter = practiceFilterOf(params);
   if (params.kind) filter.kinds = [params.kind.toUpperCase() as 'PRACTICE' | 'THREAD' | 'EXPERT'];
-  if (params.topic) filter.topic = params.topic;
-  if (params.place) filter.place = params.place;
-  if (params.org) filter.organization = params.org;
-  const stage = stageOf(params.stage);
-  if (stage) filter.stage = stage;
-  if (params.year) filter.year = Number(params.year);
-  const page = params.before ? { last: SEARCH_PAGE_SIZE, before: params.before } : { first: SEARCH_PAGE_SIZE, after: params.after ?? null };
-  return (await request(SearchQuery, { query: params.q ?? '', filter, ...page })).search;
+  return (await request(SearchQuery, { query: params.q ?? '', filter, ...pageArgs(params, SEARCH_PAGE_SIZE) })).search;
 }, 'search');
 
 export function preloadSearch({ location }: RoutePreloadFuncArgs) {
