@@ -63,6 +63,9 @@ export async function attempt<T>(write: () => Promise<Outcome<T>>): Promise<Outc
   }
 }
 
+/** An Outcome with its data changed by `map` when it is a success; a problem passes through. */
+export const mapOutcome = <T, U>(outcome: Outcome<T>, map: (data: T) => U): Outcome<U> => (outcome.ok ? { ok: true, data: map(outcome.data) } : outcome);
+
 /**
  * Sends one mutation and settles its `field` (a union of `payload` and the API's errors) into
  * an Outcome; a request that failed on the way becomes a form problem too (see attempt, settle).

@@ -1,7 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
-import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { mapOutcome, mutate } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
@@ -32,18 +32,18 @@ const BookmarkThreadMutation = graphql(
 );
 
 export const bookmarkPracticeAction = action(async (id: string, bookmarked: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = settle((await request(BookmarkPracticeMutation, { id, bookmarked })).bookmarkPractice, 'BookmarkPracticePayload');
-    return settled.ok ? { ok: true, data: { on: settled.data.practice.viewerBookmarked } } : settled;
-  });
+  const outcome = mapOutcome(
+    await mutate(BookmarkPracticeMutation, { id, bookmarked }, 'bookmarkPractice', 'BookmarkPracticePayload'),
+    (data): ToggleState => ({ on: data.practice.viewerBookmarked }),
+  );
   return json(outcome, { revalidate: outcome.ok ? [getMyBookmarks.key] : [] });
 }, 'bookmarkPractice');
 
 export const bookmarkThreadAction = action(async (id: string, bookmarked: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = settle((await request(BookmarkThreadMutation, { id, bookmarked })).bookmarkThread, 'BookmarkThreadPayload');
-    return settled.ok ? { ok: true, data: { on: settled.data.thread.viewerBookmarked } } : settled;
-  });
+  const outcome = mapOutcome(
+    await mutate(BookmarkThreadMutation, { id, bookmarked }, 'bookmarkThread', 'BookmarkThreadPayload'),
+    (data): ToggleState => ({ on: data.thread.viewerBookmarked }),
+  );
   return json(outcome, { revalidate: outcome.ok ? [getMyBookmarks.key] : [] });
 }, 'bookmarkThread');
 

@@ -1,7 +1,7 @@
 import { action, json, query } from '@solidjs/router';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
-import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { mapOutcome, mutate } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
@@ -54,26 +54,26 @@ const followState = (target: { viewerFollows: boolean; followerCount: number }):
 const followReaders = () => [getFollowUpdates.key, getMyFollows.key];
 
 export const followExpertAction = action(async (id: string, following: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = settle((await request(FollowExpertMutation, { id, following })).followExpert, 'FollowExpertPayload');
-    return settled.ok ? { ok: true, data: followState(settled.data.expert) } : settled;
-  });
+  const outcome = mapOutcome(
+    await mutate(FollowExpertMutation, { id, following }, 'followExpert', 'FollowExpertPayload'),
+    (data): ToggleState => followState(data.expert),
+  );
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followExpert');
 
 export const followTopicAction = action(async (topic: string, following: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = settle((await request(FollowTopicMutation, { topic, following })).followTopic, 'FollowTopicPayload');
-    return settled.ok ? { ok: true, data: followState(settled.data.topic) } : settled;
-  });
+  const outcome = mapOutcome(
+    await mutate(FollowTopicMutation, { topic, following }, 'followTopic', 'FollowTopicPayload'),
+    (data): ToggleState => followState(data.topic),
+  );
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followTopic');
 
 export const followThreadAction = action(async (id: string, following: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = settle((await request(FollowThreadMutation, { id, following })).followThread, 'FollowThreadPayload');
-    return settled.ok ? { ok: true, data: followState(settled.data.thread) } : settled;
-  });
+  const outcome = mapOutcome(
+    await mutate(FollowThreadMutation, { id, following }, 'followThread', 'FollowThreadPayload'),
+    (data): ToggleState => followState(data.thread),
+  );
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followThread');
 

@@ -1,7 +1,7 @@
 import { action, json } from '@solidjs/router';
 import { graphql } from '../../graphql.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
-import { attempt, settle, type Outcome } from '../../lib/form.ts';
+import { mapOutcome, mutate } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 
@@ -32,12 +32,13 @@ const WithdrawMutation = graphql(
 
 /** "This helped me", or taking it back. */
 export const endorsePracticeAction = action(async (id: string, endorse: boolean) => {
-  const outcome = await attempt(async (): Promise<Outcome<ToggleState>> => {
-    const settled = endorse
-      ? settle((await request(EndorseMutation, { id })).endorsePractice, 'EndorsePracticePayload')
-      : settle((await request(WithdrawMutation, { id })).withdrawEndorsement, 'WithdrawEndorsementPayload');
-    return settled.ok ? { ok: true, data: { on: settled.data.practice.viewerEndorsed, count: settled.data.practice.endorsementCount } } : settled;
+  const state = (data: { practice: { viewerEndorsed: boolean; endorsementCount: number } }): ToggleState => ({
+    on: data.practice.viewerEndorsed,
+    count: data.practice.endorsementCount,
   });
+  const outcome = endorse
+    ? mapOutcome(await mutate(EndorseMutation, { id }, 'endorsePractice', 'EndorsePracticePayload'), state)
+    : mapOutcome(await mutate(WithdrawMutation, { id }, 'withdrawEndorsement', 'WithdrawEndorsementPayload'), state);
   return json(outcome, { revalidate: [] });
 }, 'endorsePractice');
 
