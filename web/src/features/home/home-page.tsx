@@ -3,8 +3,9 @@ import { For, Show, Suspense, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { listAddress } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
-import { BrowseSection, listHref, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
+import { BrowseSection, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
 import { FollowUpdateList } from '../follow/follow-updates.tsx';
@@ -102,7 +103,7 @@ function PracticeSections() {
         }
       >
         <Show when={practices()?.featured.edges.length}>
-          <BrowseSection id="home-featured" title={t('home.featured')} more={{ href: listHref('/practices', { featured: '1' }), label: t('home.allFeatured') }}>
+          <BrowseSection id="home-featured" title={t('home.featured')} more={{ href: listAddress('/practices', { featured: '1' }), label: t('home.allFeatured') }}>
             <PracticeGrid practices={practices()!.featured.edges.map((edge) => edge.node)} empty="" />
           </BrowseSection>
         </Show>
@@ -129,7 +130,7 @@ function ThreadSections() {
         <BrowseSection
           id="home-unanswered"
           title={t('home.unanswered')}
-          more={threads()?.unanswered.totalCount ? { href: listHref('/threads', { show: 'unanswered' }), label: t('home.allUnanswered', threads()!.unanswered.totalCount) } : undefined}
+          more={threads()?.unanswered.totalCount ? { href: listAddress('/threads', { show: 'unanswered' }), label: t('home.allUnanswered', threads()!.unanswered.totalCount) } : undefined}
         >
           <ThreadList threads={threads()?.unanswered.edges.map((edge) => edge.node) ?? []} empty={t('home.noUnanswered')} />
         </BrowseSection>

@@ -3,13 +3,13 @@ import { Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { listAddress } from '../../lib/list-params.ts';
 import {
   BrowseBreadcrumb,
   BrowseRoute,
   BrowseView,
   Counts,
   ExpertSection,
-  listHref,
   PracticeSection,
   ThreadSection,
   type BrowseParent,
@@ -55,7 +55,7 @@ function FormerPlaceView(props: { data: PlacePageData }) {
           >
             <A class="button" href={placeHref(successor().code)}>{t('placePage.goToSuccessor', successor().name)}</A>
             <Show when={props.data.practices.totalCount}>
-              <A class="button button-secondary" href={listHref('/practices', { place: place().code })}>
+              <A class="button button-secondary" href={listAddress('/practices', { place: place().code })}>
                 {t('placePage.formerPractices', place().name)}
               </A>
             </Show>
@@ -96,7 +96,7 @@ function PlaceView(props: { data: PlacePageData }) {
         id="place-threads"
         filter={place().code}
         load={getPlaceThreads}
-        moreHref={listHref('/threads', { place: place().code })}
+        moreHref={listAddress('/threads', { place: place().code })}
         empty={t('placePage.noThreads')}
       />
 

@@ -3,6 +3,7 @@ import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
+import { listAddress } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { placeHref } from '../place/place.api.ts';
 import { topicHref } from '../topic/topic.api.ts';
@@ -65,8 +66,6 @@ const isWebAddress = (url: string) => {
     return false;
   }
 };
-
-const listHref = (filter: Record<string, string>) => `/practices?${new URLSearchParams(filter)}`;
 
 const sections = [
   { field: 'problemHtml', label: () => t('practicePage.problem'), id: 'van-de' },
@@ -144,7 +143,7 @@ function PracticeView(props: { practice: Practice }) {
                 <div class="is-wide">
                   <dt>{t('practice.organization')}</dt>
                   <dd>
-                    <A href={listHref({ org: organization().slug })} title={t('practicePage.seeAllIn', organization().name)} lang="vi">
+                    <A href={listAddress('/practices', { org: organization().slug })} title={t('practicePage.seeAllIn', organization().name)} lang="vi">
                       {organization().name}
                     </A>{' '}
                     <MergedOrganizationHint organization={organization()} />

@@ -4,6 +4,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import NotFoundPage from '../../components/not-found-page.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
+import { listAddress } from '../../lib/list-params.ts';
 import { getViewer, signInHref } from '../account/account.api.ts';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { ExpertCard } from '../expert/expert-card.tsx';
@@ -16,9 +17,6 @@ import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
  * The sections a browse page (a topic, a province, the home page) is made of: a heading, a few
  * items, and a link to the full list with the same filter.
  */
-
-/** A list address with a filter, e.g. `/practices?topic=du-lieu-so`. */
-export const listHref = (path: string, filter: Record<string, string>) => `${path}?${new URLSearchParams(filter)}`;
 
 /**
  * The route of a topic or province page: a loading line, then the not-found page when `data`
@@ -93,7 +91,7 @@ interface ListSectionProps<T> {
 }
 
 const moreLink = (props: ListSectionProps<unknown>, label: (total: number) => string) =>
-  props.list.totalCount ? { href: listHref(props.path, props.filter), label: label(props.list.totalCount) } : undefined;
+  props.list.totalCount ? { href: listAddress(props.path, props.filter), label: label(props.list.totalCount) } : undefined;
 
 export function PracticeSection(props: ListSectionProps<PracticeSummary>) {
   return (

@@ -1,7 +1,8 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
-import { BrowseRoute, BrowseView, Counts, ExpertSection, PracticeSection, ThreadSection, listHref } from './browse-sections.tsx';
+import { listAddress } from '../../lib/list-params.ts';
+import { BrowseRoute, BrowseView, Counts, ExpertSection, PracticeSection, ThreadSection } from './browse-sections.tsx';
 import { getViewer } from '../account/account.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } from './topic.api.ts';
@@ -46,7 +47,7 @@ function TopicView(props: { data: TopicPageData }) {
         id="topic-threads"
         filter={topic().slug}
         load={getTopicThreads}
-        moreHref={listHref('/threads', { topic: topic().slug })}
+        moreHref={listAddress('/threads', { topic: topic().slug })}
         empty={t('topicPage.noThreads')}
       />
 
