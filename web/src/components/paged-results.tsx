@@ -44,6 +44,17 @@ export function ResultsSkeleton(props: {
   );
 }
 
+/** A row's placeholder (a short line, a title, a line), in the row's own class for its size. */
+export function RowSkeleton(props: { class: string }) {
+  return (
+    <div class={`${props.class} skeleton-card`}>
+      <span class="skeleton skeleton-line skeleton-short" />
+      <span class="skeleton skeleton-line skeleton-title" />
+      <span class="skeleton skeleton-line" />
+    </div>
+  );
+}
+
 type Cursor = { after: string } | { before: string };
 
 /** The address of another page of a filtered list: its filters, and the cursor instead of the old one. */

@@ -2,7 +2,7 @@ import { A, revalidate, useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FilterPanel } from '../../components/filter-panel.tsx';
-import { createPageLoader, PagedResults, pageHref, ResultsSkeleton, type Loaded } from '../../components/paged-results.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton, RowSkeleton, type Loaded } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
@@ -73,7 +73,7 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
         <ThreadFilters params={params()} onChange={change} onClear={clear} />
         <PagedResults
           loaded={props.loaded}
-          skeleton={<ResultsSkeleton list="ul" class="thread-rows" count={Math.min(THREAD_PAGE_SIZE, 5)} item={ThreadRowSkeleton} />}
+          skeleton={<ResultsSkeleton list="ul" class="thread-rows" count={Math.min(THREAD_PAGE_SIZE, 5)} item={() => <RowSkeleton class="thread-row" />} />}
           count={(total) => t('discussion.count', total)}
           errorTitle={t('discussion.listErrorTitle')}
           badFilterBody={t('discussion.badFilterBody')}
@@ -166,15 +166,5 @@ function ThreadRow(props: { thread: ThreadSummary }) {
         </ul>
       </Show>
     </article>
-  );
-}
-
-function ThreadRowSkeleton() {
-  return (
-    <div class="thread-row skeleton-card">
-      <span class="skeleton skeleton-line skeleton-short" />
-      <span class="skeleton skeleton-line skeleton-title" />
-      <span class="skeleton skeleton-line" />
-    </div>
   );
 }

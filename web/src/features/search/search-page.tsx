@@ -2,7 +2,7 @@ import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FilterPanel } from '../../components/filter-panel.tsx';
-import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
+import { createPageLoader, PagedResults, pageHref, ResultsSkeleton, RowSkeleton } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
@@ -60,7 +60,7 @@ export default function SearchPage() {
           <SearchFilters params={params()} onChange={change} onClear={() => navigate(searchHref({ q: params().q, kind: params().kind }))} />
           <PagedResults
             loaded={loaded() as { page: SearchPage } | { error: unknown } | undefined}
-            skeleton={<ResultsSkeleton list="ol" class="search-results" count={4} item={SearchResultSkeleton} />}
+            skeleton={<ResultsSkeleton list="ol" class="search-results" count={4} item={() => <RowSkeleton class="search-result" />} />}
             count={(total) => t('search.count', total)}
             errorTitle={t('search.errorTitle')}
             badFilterBody={t('search.badInputBody')}
@@ -237,15 +237,5 @@ function SearchResult(props: { hit: SearchHit }) {
         </Match>
       </Switch>
     </article>
-  );
-}
-
-function SearchResultSkeleton() {
-  return (
-    <div class="search-result skeleton-card">
-      <span class="skeleton skeleton-line skeleton-short" />
-      <span class="skeleton skeleton-line skeleton-title" />
-      <span class="skeleton skeleton-line" />
-    </div>
   );
 }
