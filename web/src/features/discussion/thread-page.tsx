@@ -1,7 +1,6 @@
-import { A, createAsync, revalidate, useAction, useParams } from '@solidjs/router';
-import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
+import { A, revalidate, useAction, useParams } from '@solidjs/router';
+import { createSignal, For, onMount, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { StateMessage } from '../../components/state-message.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
 import { formErrorText, type FormProblem } from '../../lib/form.ts';
 import { canModerate, type Viewer } from '../account/account.api.ts';
@@ -16,45 +15,30 @@ import { editThreadAction, getThread, lockThreadAction, type Thread } from './di
 import { EditedHistory, Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
-
-type Loaded = { thread: Thread | null; error?: undefined } | { thread?: undefined; error: unknown };
+import { createRecord, RecordStates, type Loaded } from '../../components/record-states.tsx';
 
 /** /threads/:id: a discussion or a question with its replies. Members only. */
 export default function ThreadPage() {
   // Loaded beside the viewer rather than after it, so both requests start with the page. Signed
   // out, the query fails and RequireViewer sends them to sign in. (See also preloadThread.)
   const params = useParams<{ id: string }>();
-  const loaded = createAsync(async (): Promise<Loaded> => {
-    const request = getThread(params.id);
-    try {
-      return { thread: await request };
-    } catch (error) {
-      return { error };
-    }
-  });
+  const loaded = createRecord(() => getThread(params.id));
   return <RequireViewer>{(viewer) => <ThreadLoader id={params.id} loaded={loaded()} viewer={viewer()} />}</RequireViewer>;
 }
 
-function ThreadLoader(props: { id: string; loaded: Loaded | undefined; viewer: Viewer }) {
+function ThreadLoader(props: { id: string; loaded: Loaded<Thread> | undefined; viewer: Viewer }) {
   return (
     <div class="thread-page">
       <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
-        <Switch>
-          <Match when={props.loaded?.error !== undefined}>
-            <DocumentTitle text={t('discussion.errorTitle')} />
-            <StateMessage title={t('discussion.errorTitle')} body={t('profile.errorBody')} tone="error" headingLevel={1}>
-              <button type="button" class="button" onClick={() => revalidate(getThread.keyFor(props.id))}>{t('app.retry')}</button>
-              <A class="button button-secondary" href="/threads">{t('discussion.backToList')}</A>
-            </StateMessage>
-          </Match>
-          <Match when={props.loaded?.thread}>{(thread) => <ThreadView thread={thread()} viewer={props.viewer} />}</Match>
-          <Match when={props.loaded?.thread === null}>
-            <DocumentTitle text={t('discussion.notFoundTitle')} />
-            <StateMessage title={t('discussion.notFoundTitle')} body={t('discussion.notFoundBody')} headingLevel={1}>
-              <A class="button" href="/threads">{t('discussion.backToList')}</A>
-            </StateMessage>
-          </Match>
-        </Switch>
+        <RecordStates
+          loaded={props.loaded}
+          retry={() => revalidate(getThread.keyFor(props.id))}
+          back={{ href: '/threads', label: t('discussion.backToList') }}
+          errorTitle={t('discussion.errorTitle')}
+          notFound={{ title: t('discussion.notFoundTitle'), body: t('discussion.notFoundBody') }}
+        >
+          {(thread) => <ThreadView thread={thread()} viewer={props.viewer} />}
+        </RecordStates>
       </Suspense>
     </div>
   );

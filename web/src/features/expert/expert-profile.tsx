@@ -1,7 +1,6 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
-import { For, Match, Show, Suspense, Switch } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
 import { getViewer } from '../account/account.api.ts';
@@ -10,42 +9,25 @@ import { ExpertAvatar } from './expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
 import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
 import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
-
-type Loaded = { expert: Profile | null; error?: undefined } | { expert?: undefined; error: unknown };
+import { createRecord, RecordStates } from '../../components/record-states.tsx';
 
 /** /experts/:handle: one person's public profile. */
 export default function ExpertProfile() {
   const params = useParams<{ handle: string }>();
-  const loaded = createAsync(async (): Promise<Loaded> => {
-    const request = getExpert(params.handle);
-    try {
-      return { expert: await request };
-    } catch (error) {
-      return { error };
-    }
-  });
+  const loaded = createRecord(() => getExpert(params.handle));
 
   return (
     <div class="profile-page">
       <Suspense fallback={<ProfileSkeleton />}>
-        <Switch>
-          <Match when={loaded()?.error !== undefined}>
-            <DocumentTitle text={t('profile.errorTitle')} />
-            <StateMessage title={t('profile.errorTitle')} body={t('profile.errorBody')} tone="error" headingLevel={1}>
-              <button type="button" class="button" onClick={() => revalidate(getExpert.keyFor(params.handle))}>
-                {t('app.retry')}
-              </button>
-              <A class="button button-secondary" href="/experts">{t('profile.backToDirectory')}</A>
-            </StateMessage>
-          </Match>
-          <Match when={loaded()?.expert}>{(expert) => <ProfileView expert={expert()} />}</Match>
-          <Match when={loaded()?.expert === null}>
-            <DocumentTitle text={t('profile.notFoundTitle')} />
-            <StateMessage title={t('profile.notFoundTitle')} body={t('profile.notFoundBody', params.handle)} headingLevel={1}>
-              <A class="button" href="/experts">{t('profile.backToDirectory')}</A>
-            </StateMessage>
-          </Match>
-        </Switch>
+        <RecordStates
+          loaded={loaded()}
+          retry={() => revalidate(getExpert.keyFor(params.handle))}
+          back={{ href: '/experts', label: t('profile.backToDirectory') }}
+          errorTitle={t('profile.errorTitle')}
+          notFound={{ title: t('profile.notFoundTitle'), body: t('profile.notFoundBody', params.handle) }}
+        >
+          {(expert) => <ProfileView expert={expert()} />}
+        </RecordStates>
       </Suspense>
     </div>
   );

@@ -1,7 +1,6 @@
 import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
@@ -16,43 +15,26 @@ import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel } from './practice-curation.tsx';
 import { getPractice, practiceEditHref, type Practice } from './practice.api.ts';
+import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { profileHref } from '../expert/expert.api.ts';
-
-type Loaded = { practice: Practice | null; error?: undefined } | { practice?: undefined; error: unknown };
 
 /** /practices/:id: one good practice as a case record. */
 export default function PracticePage() {
   const params = useParams<{ id: string }>();
-  const loaded = createAsync(async (): Promise<Loaded> => {
-    const request = getPractice(params.id);
-    try {
-      return { practice: await request };
-    } catch (error) {
-      return { error };
-    }
-  });
+  const loaded = createRecord(() => getPractice(params.id));
 
   return (
     <div class="practice-page">
       <Suspense fallback={<PracticeSkeleton />}>
-        <Switch>
-          <Match when={loaded()?.error !== undefined}>
-            <DocumentTitle text={t('practicePage.errorTitle')} />
-            <StateMessage title={t('practicePage.errorTitle')} body={t('profile.errorBody')} tone="error" headingLevel={1}>
-              <button type="button" class="button" onClick={() => revalidate(getPractice.keyFor(params.id))}>
-                {t('app.retry')}
-              </button>
-              <A class="button button-secondary" href="/practices">{t('practicePage.backToList')}</A>
-            </StateMessage>
-          </Match>
-          <Match when={loaded()?.practice}>{(practice) => <PracticeView practice={practice()} />}</Match>
-          <Match when={loaded()?.practice === null}>
-            <DocumentTitle text={t('practicePage.notFoundTitle')} />
-            <StateMessage title={t('practicePage.notFoundTitle')} body={t('practicePage.notFoundBody')} headingLevel={1}>
-              <A class="button" href="/practices">{t('practicePage.backToList')}</A>
-            </StateMessage>
-          </Match>
-        </Switch>
+        <RecordStates
+          loaded={loaded()}
+          retry={() => revalidate(getPractice.keyFor(params.id))}
+          back={{ href: '/practices', label: t('practicePage.backToList') }}
+          errorTitle={t('practicePage.errorTitle')}
+          notFound={{ title: t('practicePage.notFoundTitle'), body: t('practicePage.notFoundBody') }}
+        >
+          {(practice) => <PracticeView practice={practice()} />}
+        </RecordStates>
       </Suspense>
     </div>
   );
