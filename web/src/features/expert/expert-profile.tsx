@@ -2,14 +2,14 @@ import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
-import { MergedOrganizationHint, MergedPlaceHint } from './affiliation.tsx';
+import { MergedOrganizationHint, MergedPlaceHint, OrganizationIcon, PlaceIcon } from './affiliation.tsx';
 import { getViewer } from '../account/account.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
-import { OrganizationIcon, PlaceIcon } from './expert-card.tsx';
 import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
+import { ExternalLinkList } from '../../components/external-links.tsx';
 
 /** /experts/:handle: one person's public profile. */
 export default function ExpertProfile() {
@@ -32,15 +32,6 @@ export default function ExpertProfile() {
     </div>
   );
 }
-
-/** Only web addresses become links; anything else in a stored link is shown as text. */
-const isWebAddress = (url: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-};
 
 const directoryHref = (filter: Record<string, string>) => `/experts?${new URLSearchParams(filter)}`;
 
@@ -184,23 +175,7 @@ function ProfileView(props: { expert: Profile }) {
               <div>
                 <dt>{t('profile.links')}</dt>
                 <dd>
-                  <ul class="link-list">
-                    <For each={props.expert.links}>
-                      {(link) => (
-                        <li>
-                          <Show when={isWebAddress(link.url)} fallback={<span lang="vi">{link.label}</span>}>
-                            <a href={link.url} target="_blank" rel="noopener noreferrer" class="external-link">
-                              <span lang="vi">{link.label}</span>
-                              <svg class="external-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
-                                <path d="M7 1.5h3.5V5M10.5 1.5 5.5 6.5M9 7.5v3H1.5V3h3" fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round" />
-                              </svg>
-                              <span class="visually-hidden"> {t('app.externalLink')}</span>
-                            </a>
-                          </Show>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <ExternalLinkList links={props.expert.links} />
                 </dd>
               </div>
             </Show>

@@ -1,8 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
-import { MergedOrganizationHint, MergedPlaceHint } from '../expert/affiliation.tsx';
-import { OrganizationIcon, PlaceIcon } from '../expert/expert-card.tsx';
+import { AffiliationFacts } from '../expert/affiliation.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { placeHref } from '../place/place.api.ts';
 import { topicHref } from '../topic/topic.api.ts';
@@ -35,34 +34,13 @@ export function PracticeCard(props: { practice: PracticeSummary }) {
       <Show when={props.practice.summary}>
         <p class="practice-card-summary" lang="vi">{props.practice.summary}</p>
       </Show>
-      <dl class="expert-facts practice-card-facts">
-        <Show when={props.practice.organization}>
-          {(organization) => (
-            <div class="fact">
-              <dt class="visually-hidden">{t('practice.organization')}</dt>
-              <dd>
-                <OrganizationIcon />
-                <span>
-                  <span lang="vi">{organization().name}</span> <MergedOrganizationHint organization={organization()} />
-                </span>
-              </dd>
-            </div>
-          )}
-        </Show>
-        <Show when={props.practice.place}>
-          {(place) => (
-            <div class="fact">
-              <dt class="visually-hidden">{t('practice.place')}</dt>
-              <dd>
-                <PlaceIcon />
-                <span>
-                  <A href={placeHref(place().code)}>{place().name}</A> <MergedPlaceHint place={place()} />
-                </span>
-              </dd>
-            </div>
-          )}
-        </Show>
-      </dl>
+      <AffiliationFacts
+        class="expert-facts practice-card-facts"
+        organization={props.practice.organization}
+        place={props.practice.place}
+        labels={{ organization: t('practice.organization'), place: t('practice.place') }}
+        placeHref={placeHref}
+      />
       <Show when={props.practice.topics.length}>
         <ul class="chip-list practice-card-topics" aria-label={t('practice.topics')}>
           <For each={props.practice.topics}>

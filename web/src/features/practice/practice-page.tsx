@@ -16,6 +16,7 @@ import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel } from './practice-curation.tsx';
 import { getPractice, practiceEditHref, type Practice } from './practice.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
+import { ExternalLinkList } from '../../components/external-links.tsx';
 import { profileHref } from '../expert/expert.api.ts';
 
 /** /practices/:id: one good practice as a case record. */
@@ -39,15 +40,6 @@ export default function PracticePage() {
     </div>
   );
 }
-
-/** Only web addresses become links; anything else in a stored link is shown as text. */
-const isWebAddress = (url: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-};
 
 const sections = [
   { field: 'problemHtml', label: () => t('practicePage.problem'), id: 'van-de' },
@@ -243,23 +235,7 @@ function PracticeView(props: { practice: Practice }) {
           <Show when={props.practice.links.length}>
             <section class="practice-section" aria-labelledby="practice-links">
               <h2 id="practice-links">{t('practicePage.links')}</h2>
-              <ul class="link-list">
-                <For each={props.practice.links}>
-                  {(link) => (
-                    <li>
-                      <Show when={isWebAddress(link.url)} fallback={<span lang="vi">{link.label}</span>}>
-                        <a href={link.url} target="_blank" rel="noopener noreferrer nofollow" class="external-link">
-                          <span lang="vi">{link.label}</span>
-                          <svg class="external-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
-                            <path d="M7 1.5h3.5V5M10.5 1.5 5.5 6.5M9 7.5v3H1.5V3h3" fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round" />
-                          </svg>
-                          <span class="visually-hidden"> {t('app.externalLink')}</span>
-                        </a>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <ExternalLinkList links={props.practice.links} />
             </section>
           </Show>
 
