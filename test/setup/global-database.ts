@@ -13,8 +13,15 @@ declare module 'vitest' {
 let database: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
 
-/** One embedded FerretDB per test run, in a fresh directory; each test file uses its own database. */
+/**
+ * One database server per test run: the one MONGODB_URI names (so the same suites prove a real
+ * MongoDB), or else one embedded stack in a fresh directory. Each test file uses its own database.
+ */
 export async function setup(project: TestProject) {
+  if (process.env.MONGODB_URI) {
+    project.provide('mongoUri', process.env.MONGODB_URI);
+    return;
+  }
   ensureLauncherBuilt((message) => console.log(`[test setup] ${message}`));
   dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-test-'));
   database = await startEmbeddedDatabase({ dataDir });
