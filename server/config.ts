@@ -17,7 +17,7 @@ const configSchema = z.object({
   PORT: port.default(4000),
   /** Interface to listen on; 0.0.0.0 exposes the server beyond this machine. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Any MongoDB 6+ (replica set in production). When unset, the embedded FerretDB is started. */
+  /** Any MongoDB 7+ (replica set in production). When unset, the embedded database is started. */
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
@@ -29,11 +29,22 @@ const configSchema = z.object({
     .default('expertnetwork'),
   /** Where the embedded database keeps its files (ignored with MONGODB_URI). */
   DATA_DIR: z.string().min(1).default('.data/db'),
+  /** A directory holding the pinned source archives of the embedded database (see README); without it they are downloaded. */
+  ENGINE_SOURCES_DIR: z.string().min(1).optional(),
   /** Load the demo dataset into an empty database at start: auto (when empty) or never. */
   DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,
+   * /metrics is open in development and absent (404) in production, since it tells a stranger
+   * which operations run, how often they fail and how busy the server is.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[!-~]{16,200}$/, '16 to 200 visible ASCII characters, without spaces')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

@@ -8,7 +8,7 @@ mongoose.set('autoIndex', false);
 
 export interface ConnectOptions {
   dbName: string;
-  /** Emit driver command events, used by tests and benchmarks to count database commands. */
+  /** Emit driver command events (metrics, and tests and benchmarks counting commands); on unless turned off. */
   monitorCommands?: boolean;
 }
 
@@ -19,7 +19,7 @@ export interface ConnectOptions {
 export async function connectDatabase(uri: string, options: ConnectOptions): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
     dbName: options.dbName,
-    monitorCommands: options.monitorCommands ?? false,
+    monitorCommands: options.monitorCommands ?? true,
     serverSelectionTimeoutMS: 10_000,
     // Acknowledged means journaled (on a replica set: on a majority).
     writeConcern: { w: 'majority', journal: true },

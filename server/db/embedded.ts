@@ -1,169 +1,185 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { rootDir } from '../config.ts';
+import { promisify } from 'node:util';
+import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
+import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, type ClusterPaths } from './cluster.ts';
+import { ChildStartError, superviseChild, type SupervisedChild } from './supervisor.ts';
 
-/** Raised for problems a person can fix (no Go, failed build, database that will not start). */
-export class EmbeddedDatabaseError extends Error {}
+export { EmbeddedDatabaseError } from './build.ts';
 
-const sourceDir = path.join(rootDir, 'server/db/ferretdb');
-const defaultBinDir = path.join(rootDir, '.data/bin');
+export type EngineProcess = 'postgres' | 'ferretdb';
 
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(readFileSync(path.join(sourceDir, file)));
-  return hash.digest('hex');
-}
-
-/**
- * Builds the Go launcher into .data/bin/ unless a build of the current source is already there.
- * Returns the binary's path. `say` reports what is being done, since the first build downloads
- * FerretDB's modules and takes a minute or two.
- */
-export function ensureLauncherBuilt(say: (message: string) => void = () => {}, binDir = defaultBinDir): string {
-  const binary = path.join(binDir, 'ferretdb-launcher');
-  const stampFile = `${binary}.source-hash`;
-  const hash = sourceHash();
-  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return binary;
-
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.error || go.status !== 0) {
-    throw new EmbeddedDatabaseError(
-      'The embedded database needs Go (1.24 or newer) to build FerretDB, and `go` was not found.\n' +
-        'Install Go from your package manager, or point the server at any MongoDB with MONGODB_URI=mongodb://…',
-    );
-  }
-  say(`Building the embedded database (FerretDB 1.24.2, SQLite backend) with ${go.stdout.trim()}; the first build downloads its Go modules…`);
-  mkdirSync(binDir, { recursive: true });
-  // Build to a temporary name and rename, so a concurrent start never runs a half-written file.
-  const tmp = `${binary}.${process.pid}.tmp`;
-  const build = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
-    cwd: sourceDir,
-    encoding: 'utf8',
-    env: { ...process.env, CGO_ENABLED: '0' },
-  });
-  if (build.status !== 0) {
-    throw new EmbeddedDatabaseError(
-      `Building the embedded database failed (go build exited ${build.status ?? build.signal}):\n${build.stderr.trim()}\n` +
-        'Check that this machine reaches the Go module proxy, or set MONGODB_URI to use another MongoDB.',
-    );
-  }
-  renameSync(tmp, binary);
-  writeFileSync(stampFile, hash);
-  say('Embedded database built.');
-  return binary;
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** A directory holding the pinned source archives (ENGINE_SOURCES_DIR), for the first build. */
+  sourcesDir?: string;
+  /** Progress of the build and the first start, for a person to read. */
+  say?: (message: string) => void;
+  /** Every line PostgreSQL and FerretDB print. */
+  onLog?: (source: EngineProcess, line: string) => void;
+  /** A process died and is down; it is being restarted. */
+  onDown?: (source: EngineProcess) => void;
+  /** A process died and was started again. */
+  onRestart?: (source: EngineProcess, exitCode: number | null, signal: NodeJS.Signals | null) => void;
 }
 
 export interface EmbeddedDatabase {
-  /** mongodb:// address of the running server (same port across supervised restarts). */
+  /** mongodb:// address of FerretDB with the credentials (the same across supervised restarts). */
   uri: string;
-  /** Process id of the running server (it changes when the supervisor restarts it). */
-  pid(): number | undefined;
-  /** Stops the server and waits until its files are closed. */
+  paths: ClusterPaths;
+  engine: Engine;
+  pids(): Partial<Record<EngineProcess, number>>;
+  /** Both processes run and have said they are ready. */
+  healthy(): boolean;
+  /** Stops FerretDB, then PostgreSQL (fast shutdown), and releases DATA_DIR. */
   stop(): Promise<void>;
 }
 
-interface Options {
-  dataDir: string;
-  /** 0 picks a free port. */
-  port?: number;
-  onLog?: (line: string) => void;
-  /** Called when the server died and could not be brought back. */
-  onFatal?: (error: Error) => void;
-  /** Called after the server died and was restarted. */
-  onRestart?: (exitCode: number | null) => void;
+/**
+ * One server per DATA_DIR: a lock file holding the owner's pid, taken atomically (link fails when
+ * the file exists). A lock whose process is gone (a server killed with -9) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'server.lock');
+  const mine = `${lockFile}.${process.pid}`;
+  const fd = openSync(mine, 'w', 0o644);
+  writeSync(fd, `${process.pid}\n`);
+  closeSync(fd);
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(mine, lockFile);
+        return () => {
+          try {
+            if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
+          } catch {
+            /* already gone */
+          }
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const owner = Number(readFileSync(lockFile, 'utf8').trim());
+        if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+          throw new EmbeddedDatabaseError(`Another server (pid ${owner}) is using DATA_DIR ${dataDir}. Stop it, or give this one another DATA_DIR.`);
+        }
+        unlinkSync(lockFile);
+      }
+    }
+    throw new EmbeddedDatabaseError(`Cannot lock DATA_DIR ${dataDir}: another server is starting on it.`);
+  } finally {
+    unlinkSync(mine);
+  }
 }
 
-/** Starts one launcher process and resolves with its URI once it accepts connections. */
-function launch(bin: string, dataDir: string, port: number, onLog: (line: string) => void) {
-  const child = spawn(bin, ['-dir', dataDir, '-listen', `127.0.0.1:${port}`], {
-    // stdin stays open as a lifeline: the launcher exits when it closes (when we die).
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const recent: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    recent.push(line);
-    if (recent.length > 20) recent.shift();
-    onLog(line);
-  });
-  const ready = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('ready ')) resolve(line.slice('ready '.length).trim());
-    });
-    child.once('error', (err) => reject(new EmbeddedDatabaseError(`Cannot run the embedded database: ${err.message}`)));
-    child.once('exit', (code) => {
-      const log = recent.join('\n');
-      const busy = /address already in use/i.test(log);
-      reject(
-        new EmbeddedDatabaseError(
-          busy
-            ? `The embedded database cannot listen on 127.0.0.1:${port}: the port is in use by another program.`
-            : `The embedded database exited during start-up (code ${code}):\n${log}`,
-        ),
-      );
-    });
-  });
-  return { child, ready };
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
- * Starts the embedded FerretDB and supervises it: if it dies, it is restarted on the same port
- * (so open driver connections reconnect); after three deaths within a minute, onFatal is called.
+ * Builds the engine on first need, then starts and supervises PostgreSQL (with DocumentDB) and
+ * FerretDB 2 on DATA_DIR. Each runs under our launcher, so it dies with this process; each is
+ * restarted whenever it dies while we live.
  */
-export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
-  const bin = ensureLauncherBuilt();
+export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const say = options.say ?? (() => {});
+  const engine = await ensureEngineBuilt({ sourcesDir: options.sourcesDir ?? process.env.ENGINE_SOURCES_DIR, say });
   mkdirSync(options.dataDir, { recursive: true });
-  const onLog = options.onLog ?? (() => {});
-
-  let current = launch(bin, options.dataDir, options.port ?? 0, onLog);
-  const uri = await current.ready;
-  const boundPort = Number(new URL(uri).port);
-  let stopping = false;
-  const deaths: number[] = [];
-
-  const supervise = (child: ChildProcess) => {
-    child.once('exit', async (code) => {
-      if (stopping) return;
-      const now = Date.now();
-      deaths.push(now);
-      while (deaths.length && deaths[0]! < now - 60_000) deaths.shift();
-      if (deaths.length >= 3) {
-        options.onFatal?.(new EmbeddedDatabaseError(`The embedded database keeps exiting (last code ${code}).`));
-        return;
-      }
-      current = launch(bin, options.dataDir, boundPort, onLog);
-      try {
-        await current.ready;
-        options.onRestart?.(code);
-        supervise(current.child);
-      } catch (error) {
-        options.onFatal?.(error as Error);
-      }
+  const unlock = lockDataDir(options.dataDir);
+  const children: Partial<Record<EngineProcess, SupervisedChild>> = {};
+  try {
+    const { paths, user, initialised } = await prepareCluster(options.dataDir, engine, say);
+    await clearLeftoverPostmaster(paths);
+    const launch = (name: EngineProcess, signal: 'INT' | 'TERM', program: string, args: () => string[], env: Record<string, string>) => ({
+      name,
+      command: engine.launcher,
+      args: () => ['-signal', signal, '-parent', String(process.pid), '--', program, ...args()],
+      // Its own session: a Ctrl-C in the terminal reaches the server, which stops them in order.
+      options: { uid: user.uid, gid: user.gid, cwd: paths.privateDir, detached: true, env: { ...process.env, ...env } },
+      onLine: (line: string) => options.onLog?.(name, line),
     });
-  };
-  supervise(current.child);
+    const events = (name: EngineProcess) => ({
+      onDown: () => options.onDown?.(name),
+      onRestart: (code: number | null, signal: NodeJS.Signals | null) => options.onRestart?.(name, code, signal),
+    });
 
-  return {
-    uri,
-    pid: () => current.child.pid,
-    async stop() {
-      stopping = true;
-      const { child } = current;
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await waitForExit(child, 5_000);
-    },
-  };
+    // SIGINT on the server's death: PostgreSQL's fast shutdown (a checkpoint, no waiting for clients).
+    children.postgres = await superviseChild(
+      {
+        ...launch('postgres', 'INT', path.join(engine.pgBin, 'postgres'), () => ['-D', paths.pgData], {
+          LD_LIBRARY_PATH: engine.pgLib,
+          PGPASSFILE: paths.pgpassFile,
+        }),
+        isReadyLine: (line) => line.includes('database system is ready to accept connections'),
+        readyTimeoutMs: 120_000,
+      },
+      events('postgres'),
+    );
+    const password = readPassword(paths);
+    if (!initialised) {
+      say('Creating the DocumentDB extension…');
+      await promisify(execFile)(path.join(engine.pgBin, 'psql'), ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE'], {
+        env: { ...process.env, PGPASSWORD: password, LD_LIBRARY_PATH: engine.pgLib },
+      });
+      markInitialised(paths);
+    }
+
+    let port = 0;
+    const listening = /Listening on TCP 127\.0\.0\.1:(\d+)/;
+    const ferretdbSpec = launch(
+        'ferretdb',
+        'TERM',
+        engine.ferretdb,
+        () => [
+          `--postgresql-url-file=${paths.postgresUrlFile}`,
+          // The port of the first start is kept, so that connected clients find it again.
+          `--listen-addr=127.0.0.1:${port}`,
+          `--state-dir=${paths.ferretdbState}`,
+          '--debug-addr=-',
+          '--telemetry=disable',
+          '--log-format=json',
+          '--log-level=info',
+        ],
+        { DO_NOT_TRACK: '1' },
+      );
+    children.ferretdb = await superviseChild(
+      {
+        ...ferretdbSpec,
+        isReadyLine: (line) => {
+          const match = listening.exec(line);
+          if (match) port = Number(match[1]);
+          return match !== null;
+        },
+      },
+      events('ferretdb'),
+    );
+    const uri = `mongodb://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/?authMechanism=SCRAM-SHA-256`;
+
+    let stopped = false;
+    return {
+      uri,
+      paths,
+      engine,
+      pids: () => ({ postgres: children.postgres?.pid(), ferretdb: children.ferretdb?.pid() }),
+      healthy: () => Boolean(children.postgres?.ready() && children.ferretdb?.ready()),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await children.ferretdb?.stop('SIGTERM', 10_000);
+        await children.postgres?.stop('SIGINT', 60_000);
+        unlock();
+      },
+    };
+  } catch (error) {
+    await children.ferretdb?.stop('SIGTERM', 10_000);
+    await children.postgres?.stop('SIGINT', 60_000);
+    unlock();
+    if (error instanceof ChildStartError) throw new EmbeddedDatabaseError(`The embedded database did not start: ${error.message}`);
+    throw error;
+  }
 }

@@ -1,19 +1,22 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { recordSupervisorRestart } from '../metrics.ts';
 import { connectDatabase, disconnectDatabase } from './connection.ts';
-import { ensureLauncherBuilt, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 
 export interface Database {
   /** Where the data lives, for the start-up message (no credentials). */
   description: string;
+  /** False while the embedded database is down (being restarted); always true with MONGODB_URI. */
+  healthy(): boolean;
   close(): Promise<void>;
 }
 
 /**
  * Connects to MONGODB_URI, or, without it, builds (on first need) and starts the embedded
- * FerretDB on DATA_DIR. `onFatal` is told when the embedded server dies for good.
+ * PostgreSQL + DocumentDB + FerretDB 2 on DATA_DIR, supervised for as long as we run.
  */
-export async function openDatabase(config: Config, logger: Logger, onFatal: (error: Error) => void): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.MONGODB_URI;
   let description: string;
@@ -21,15 +24,19 @@ export async function openDatabase(config: Config, logger: Logger, onFatal: (err
     const { hostname, port } = new URL(uri.replace(/^mongodb\+srv:/, 'http:').replace(/^mongodb:/, 'http:'));
     description = `MongoDB at ${hostname}${port ? `:${port}` : ''}, database ${config.DB_NAME}`;
   } else {
-    ensureLauncherBuilt((message) => logger.info(message));
     embedded = await startEmbeddedDatabase({
       dataDir: config.dataDir,
-      onLog: (line) => logger.debug({ ferretdb: line }),
-      onRestart: (code) => logger.warn(`The embedded database exited (code ${code}) and was restarted.`),
-      onFatal,
+      sourcesDir: config.ENGINE_SOURCES_DIR,
+      say: (message) => logger.info(message),
+      onLog: (source, line) => logger.debug({ [source]: line }),
+      onDown: (source) => logger.warn(`The embedded database's ${source} process exited; restarting it.`),
+      onRestart: (source, code, signal) => {
+        recordSupervisorRestart(source);
+        logger.warn(`The embedded database's ${source} process (${signal ?? `exit code ${code}`}) was restarted.`);
+      },
     });
     uri = embedded.uri;
-    description = `embedded FerretDB (SQLite) in ${config.dataDir}`;
+    description = `embedded PostgreSQL 15 + DocumentDB + FerretDB 2 in ${config.dataDir}`;
   }
   try {
     await connectDatabase(uri, { dbName: config.DB_NAME });
@@ -39,6 +46,7 @@ export async function openDatabase(config: Config, logger: Logger, onFatal: (err
   }
   return {
     description,
+    healthy: () => embedded?.healthy() ?? true,
     async close() {
       await disconnectDatabase();
       await embedded?.stop();

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureLauncherBuilt, startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,9 +22,10 @@ export async function setup(project: TestProject) {
     project.provide('mongoUri', process.env.MONGODB_URI);
     return;
   }
-  ensureLauncherBuilt((message) => console.log(`[test setup] ${message}`));
   dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-test-'));
-  database = await startEmbeddedDatabase({ dataDir });
+  // mkdtemp makes it 0700; a root run's cluster runs as "postgres" and must pass through it.
+  chmodSync(dataDir, 0o711);
+  database = await startEmbeddedDatabase({ dataDir, say: (message) => console.log(`[test setup] ${message}`) });
   project.provide('mongoUri', database.uri);
 }
 
