@@ -9,6 +9,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import mongoose from 'mongoose';
 import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
 import { findAvatar } from '../schema/avatar/service.ts';
@@ -18,6 +19,7 @@ import { schema } from '../schema/index.ts';
 import { spend } from '../schema/limits.ts';
 import { rootDir, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { createMetrics, metricsAccess, observeDatabaseCommands, type Metrics, type TimedServerContext } from './metrics.ts';
 
 export const webDistDir = path.join(rootDir, 'web/dist');
 
@@ -35,7 +37,7 @@ const requestStore = new AsyncLocalStorage<{ requestId: string }>();
 
 export const sessionCookieName = (config: Pick<Config, 'NODE_ENV'>) => (config.NODE_ENV === 'production' ? '__Host-session' : 'session');
 
-interface ServerContext {
+interface ServerContext extends TimedServerContext {
   /** Set by the HTTP server (or a test) from the socket, or X-Forwarded-For behind a trusted proxy. */
   clientAddress?: string;
 }
@@ -98,8 +100,11 @@ function useInputErrorCodes(): Plugin<Context> {
   };
 }
 
-/** The GraphQL endpoint. Tests call `yoga.fetch` on it directly. */
-export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) {
+/**
+ * The GraphQL endpoint. Tests call `yoga.fetch` on it directly. With `metrics`, its requests are
+ * counted and timed there.
+ */
+export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger, metrics?: Metrics) {
   const production = config.NODE_ENV === 'production';
   const cookieName = sessionCookieName(config);
   return createYoga<ServerContext, Context>({
@@ -111,6 +116,8 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger) 
     batching: false,
     logging: logger,
     plugins: [
+      // First, so that it sees every request, including those the plugins below refuse.
+      ...(metrics ? [metrics.plugin] : []),
       useCookies(),
       // Simple (preflight-free) requests must carry this header, which a cross-site form cannot.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -187,9 +194,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-/** One HTTP server: GraphQL at /graphql, health at /health, avatars, the built web app. */
+/** One HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, avatars, the built web app. */
 export function createHttpServer(config: Config, logger: Logger) {
-  const yoga = createGraphQL(config, logger);
+  const metrics = createMetrics();
+  const yoga = createGraphQL(config, logger, metrics);
+  const mayReadMetrics = metricsAccess(config);
+  // The driver reports commands of the client it has; one connected later is observed when it connects.
+  const client = mongoose.connection.getClient() as ReturnType<typeof mongoose.connection.getClient> | undefined;
+  if (client) observeDatabaseCommands(client);
+  else mongoose.connection.once('connected', () => observeDatabaseCommands(mongoose.connection.getClient()));
   const hasWeb = existsSync(path.join(webDistDir, 'index.html'));
   if (!hasWeb) logger.warn('web/dist is missing: run `npm run build` (npm start does it for you).');
   const options = {
@@ -205,18 +218,29 @@ export function createHttpServer(config: Config, logger: Logger) {
   const app = hasWeb ? sirv(webDistDir, { ...options, single: true, ignores: false }) : null;
 
   async function answerGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const receivedAt = process.hrtime.bigint();
+    // Health checks share this path into Yoga but are not operations.
+    const counted = req.url?.split('?')[0] === '/graphql';
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     if (body === null) {
       req.resume();
+      if (counted) metrics.recordRefusal('rejected', 413, 'PAYLOAD_TOO_LARGE', receivedAt);
       return sendJson(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await yoga.fetch(
-      new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
-      { method: req.method, headers, body: body ? new Uint8Array(body) : undefined },
-      { clientAddress: clientAddressOf(req, config.TRUST_PROXY) },
-    );
+    let response: Response;
+    try {
+      response = await yoga.fetch(
+        new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
+        { method: req.method, headers, body: body ? new Uint8Array(body) : undefined },
+        { clientAddress: clientAddressOf(req, config.TRUST_PROXY), receivedAt },
+      );
+    } catch (error) {
+      // Yoga answers its own failures; one that escapes it never reaches the metrics plugin.
+      if (counted) metrics.recordRefusal('masked', 500, 'INTERNAL_SERVER_ERROR', receivedAt);
+      throw error;
+    }
     const outgoing: Record<string, string | string[]> = { 'x-request-id': requestId };
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') outgoing[name] = value;
@@ -224,6 +248,15 @@ export function createHttpServer(config: Config, logger: Logger) {
     const cookies = response.headers.getSetCookie();
     if (cookies.length) outgoing['set-cookie'] = cookies;
     res.writeHead(response.status, outgoing).end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  async function answerMetrics(req: IncomingMessage, res: ServerResponse) {
+    const access = mayReadMetrics(req.headers.authorization);
+    if (access === 'hidden') return void res.writeHead(404).end();
+    if (access === 'unauthorized') return void res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    const text = await metrics.render();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : text);
   }
 
   async function answerAvatar(res: ServerResponse, id: string) {
@@ -245,6 +278,7 @@ export function createHttpServer(config: Config, logger: Logger) {
         else res.destroy();
       };
       if (pathname === '/graphql' || pathname === '/health') return void answerGraphQL(req, res, requestId).catch(fail);
+      if (pathname === '/metrics') return void answerMetrics(req, res).catch(fail);
       const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
       if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);
       if (!assets || !app) {
@@ -256,5 +290,5 @@ export function createHttpServer(config: Config, logger: Logger) {
       else app(req, res, notFound);
     });
   });
-  return { server, yoga };
+  return { server, yoga, metrics };
 }
