@@ -10,10 +10,7 @@ import { reindexPractices } from '../schema/search/service.ts';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase(config, logger, (error) => {
-    logger.fatal(error.message);
-    process.exit(1);
-  });
+  const database = await openDatabase(config, logger);
   logger.info(`Database: ${database.description}`);
 
   await loadReferenceData();

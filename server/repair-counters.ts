@@ -1,5 +1,7 @@
 // `npm run repair-counters`: recomputes every stored counter (endorsements, replies, votes,
-// views) from the records they count, and says how many were wrong. Safe to run at any time.
+// views) from the records they count, finishes two-step changes a crash cut short (a verified
+// expert, a removed accepted answer), and says how many of each it put right. Safe while
+// servers write: a counter still moving is left for the next run (schema/counters.ts).
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
@@ -8,11 +10,9 @@ import { repairCounters } from '../schema/counters.ts';
 
 try {
   const config = loadConfig();
-  const database = await openDatabase(config, createLogger(config.LOG_LEVEL), (error) => {
-    throw error;
-  });
+  const database = await openDatabase(config, createLogger(config.LOG_LEVEL));
   const fixed = await repairCounters();
-  for (const [counter, wrong] of Object.entries(fixed)) console.log(`${counter.padEnd(13)} ${wrong} corrected`);
+  for (const [counter, wrong] of Object.entries(fixed)) console.log(`${counter.padEnd(16)} ${wrong} put right`);
   await database.close();
 } catch (error) {
   console.error(error instanceof ConfigError || error instanceof EmbeddedDatabaseError ? error.message : error);

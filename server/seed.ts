@@ -8,9 +8,7 @@ import { loadDemoData, loadReferenceData } from '../seeds/load.ts';
 try {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openDatabase(config, logger, (error) => {
-    throw error;
-  });
+  const database = await openDatabase(config, logger, { shareRunning: true });
   const reports = [...(await loadReferenceData()), ...(await loadDemoData())];
   for (const r of reports) console.log(`${r.collection.padEnd(14)} inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}`);
   await database.close();

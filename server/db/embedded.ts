@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
@@ -20,6 +20,11 @@ export interface EmbeddedOptions {
   onLog?: (source: EngineProcess, line: string) => void;
   /** A process died and is down; it is being restarted. */
   onDown?: (source: EngineProcess) => void;
+  /**
+   * A dump made by `npm run backup` to create a fresh DATA_DIR's database from, instead of an empty
+   * one. Refused when DATA_DIR already holds a database.
+   */
+  restoreFrom?: string;
   /** A process died and was started again. */
   onRestart?: (source: EngineProcess, exitCode: number | null, signal: NodeJS.Signals | null) => void;
 }
@@ -72,6 +77,23 @@ function lockDataDir(dataDir: string): () => void {
   }
 }
 
+/** Where a running server leaves FerretDB's address for the tools (seed, repair, backup) to share it. */
+const uriFile = (dataDir: string) => path.join(dataDir, 'private', 'mongodb-uri');
+
+/**
+ * The address of the embedded database a live server runs on DATA_DIR, if one does: tools such as
+ * `npm run repair-counters` work through it instead of being refused the directory.
+ */
+export function runningEmbeddedUri(dataDir: string): string | undefined {
+  try {
+    const owner = Number(readFileSync(path.join(dataDir, 'server.lock'), 'utf8').trim());
+    if (!Number.isInteger(owner) || owner <= 0 || !isAlive(owner)) return undefined;
+    return readFileSync(uriFile(dataDir), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -121,11 +143,25 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       events('postgres'),
     );
     const password = readPassword(paths);
+    if (options.restoreFrom && initialised) {
+      throw new EmbeddedDatabaseError(`DATA_DIR ${options.dataDir} already holds a database: restore into an empty DATA_DIR.`);
+    }
     if (!initialised) {
-      say('Creating the DocumentDB extension…');
-      await promisify(execFile)(path.join(engine.pgBin, 'psql'), ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE'], {
-        env: { ...process.env, PGPASSWORD: password, LD_LIBRARY_PATH: engine.pgLib },
-      });
+      const client = (program: string, args: string[]) =>
+        promisify(execFile)(path.join(engine.pgBin, program), ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres', ...args], {
+          env: { ...process.env, PGPASSWORD: password, LD_LIBRARY_PATH: engine.pgLib },
+          maxBuffer: 64 * 1024 * 1024,
+        });
+      if (options.restoreFrom) {
+        say(`Restoring ${options.restoreFrom}…`);
+        // The dump creates the extensions itself, then their catalogues and the documents.
+        await client('pg_restore', ['--exit-on-error', '--no-owner', path.resolve(options.restoreFrom)]).catch((error: { stderr?: string; message: string }) => {
+          throw new EmbeddedDatabaseError(`Restoring ${options.restoreFrom} failed: ${error.stderr?.trim() || error.message}`);
+        });
+      } else {
+        say('Creating the DocumentDB extension…');
+        await client('psql', ['-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE']);
+      }
       markInitialised(paths);
     }
 
@@ -160,6 +196,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     );
     const uri = `mongodb://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/?authMechanism=SCRAM-SHA-256`;
 
+    writeFileSync(uriFile(options.dataDir), `${uri}\n`, { mode: 0o600 });
     let stopped = false;
     return {
       uri,
@@ -172,6 +209,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
         stopped = true;
         await children.ferretdb?.stop('SIGTERM', 10_000);
         await children.postgres?.stop('SIGINT', 60_000);
+        rmSync(uriFile(options.dataDir), { force: true });
         unlock();
       },
     };

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { recordSupervisorRestart } from '../metrics.ts';
 import { connectDatabase, disconnectDatabase } from './connection.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
+import { runningEmbeddedUri, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 
 export interface Database {
   /** Where the data lives, for the start-up message (no credentials). */
@@ -14,13 +14,18 @@ export interface Database {
 
 /**
  * Connects to MONGODB_URI, or, without it, builds (on first need) and starts the embedded
- * PostgreSQL + DocumentDB + FerretDB 2 on DATA_DIR, supervised for as long as we run.
+ * PostgreSQL + DocumentDB + FerretDB 2 on DATA_DIR, supervised for as long as we run. With
+ * `shareRunning` (the command-line tools), a server already running on DATA_DIR is joined instead.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.MONGODB_URI;
   let description: string;
-  if (uri) {
+  const running = !uri && options.shareRunning ? runningEmbeddedUri(config.dataDir) : undefined;
+  if (running) {
+    uri = running;
+    description = `the embedded database of the server running on ${config.dataDir}`;
+  } else if (uri) {
     const { hostname, port } = new URL(uri.replace(/^mongodb\+srv:/, 'http:').replace(/^mongodb:/, 'http:'));
     description = `MongoDB at ${hostname}${port ? `:${port}` : ''}, database ${config.DB_NAME}`;
   } else {
