@@ -1,10 +1,23 @@
-import { execFile } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { ensureEngineBuilt, EmbeddedDatabaseError } from './build.ts';
-import { clusterPaths, DATABASE_USER, readPassword } from './cluster.ts';
+import { ensureEngineBuilt, EmbeddedDatabaseError, type Engine } from './build.ts';
+import { clusterPaths, DATABASE_USER, readPassword, type ClusterPaths } from './cluster.ts';
 import { runningEmbeddedUri, startEmbeddedDatabase } from './embedded.ts';
+
+/*
+ * A backup is one tar file holding PostgreSQL's own dump of the cluster's database (pg_dump,
+ * custom format) and DocumentDB's catalogue of collections and indexes. pg_dump leaves the
+ * catalogue out because DocumentDB does not mark those tables as configuration, yet without it
+ * the restored document tables belong to no collection. Both are read in one exported snapshot,
+ * so the file is consistent even while a server writes.
+ */
+
+const run = promisify(execFile);
+const CATALOGUE = ['collections', 'collection_indexes'] as const;
+const SEQUENCES = ['collections_collection_id_seq', 'collection_indexes_index_id_seq'] as const;
 
 interface BackupOptions {
   dataDir: string;
@@ -12,10 +25,49 @@ interface BackupOptions {
   say?: (message: string) => void;
 }
 
+function clientEnv(paths: ClusterPaths, engine: Engine) {
+  return { ...process.env, PGPASSWORD: readPassword(paths), LD_LIBRARY_PATH: engine.pgLib };
+}
+
+const connection = (paths: ClusterPaths) => ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres'];
+
+/** A psql session that answers one statement at a time; the transaction stays open between them. */
+function psqlSession(paths: ClusterPaths, engine: Engine) {
+  const child = spawn(path.join(engine.pgBin, 'psql'), [...connection(paths), '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'], {
+    env: clientEnv(paths, engine),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout });
+  const pending: ((line: string) => void)[] = [];
+  lines.on('line', (line) => pending.shift()?.(line));
+  const exited = new Promise<void>((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new EmbeddedDatabaseError(`psql failed: ${stderr.trim()}`)))),
+  );
+  return {
+    /** Sends one statement that prints exactly one line, and returns that line. */
+    ask: (sql: string) =>
+      Promise.race([
+        new Promise<string>((resolve) => {
+          pending.push(resolve);
+          child.stdin.write(`${sql}\n`);
+        }),
+        exited.then(() => {
+          throw new EmbeddedDatabaseError(`psql ended early: ${stderr.trim()}`);
+        }),
+      ]),
+    send: (sql: string) => child.stdin.write(`${sql}\n`),
+    end: () => {
+      child.stdin.end('COMMIT;\n\\q\n');
+      return exited;
+    },
+  };
+}
+
 /**
- * Writes a consistent snapshot of the embedded database to `file` with PostgreSQL's own pg_dump
- * (one repeatable-read transaction, so a running server's writes never tear it). A running
- * server's database is dumped as it runs; otherwise the database is started for the dump.
+ * Writes a consistent snapshot of the embedded database to `file`. A running server's database is
+ * dumped as it runs; otherwise the database is started for the dump.
  */
 export async function backupEmbeddedDatabase(file: string, options: BackupOptions): Promise<{ bytes: number; ms: number }> {
   const say = options.say ?? (() => {});
@@ -24,25 +76,33 @@ export async function backupEmbeddedDatabase(file: string, options: BackupOption
   if (existsSync(target)) throw new EmbeddedDatabaseError(`${target} exists already: choose a new file name.`);
   const running = runningEmbeddedUri(options.dataDir) !== undefined;
   const database = running ? undefined : await startEmbeddedDatabase({ dataDir: options.dataDir, sourcesDir: options.sourcesDir, say });
+  const work = mkdtempSync(`${target}.partial-`);
   try {
     const engine = database?.engine ?? (await ensureEngineBuilt({ sourcesDir: options.sourcesDir, say }));
     const paths = clusterPaths(options.dataDir);
     say(running ? `Dumping the database of the server running on ${options.dataDir}…` : 'Dumping the database…');
-    const partial = `${target}.partial`;
-    try {
-      await promisify(execFile)(
-        path.join(engine.pgBin, 'pg_dump'),
-        // pg_cron's job table is the extension's own: it recreates those jobs at restore.
-        ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres', '--format=custom', '--exclude-table-data=cron.*', '-f', partial],
-        { env: { ...process.env, PGPASSWORD: readPassword(paths), LD_LIBRARY_PATH: engine.pgLib } },
-      );
-    } catch (error) {
-      rmSync(partial, { force: true });
-      throw new EmbeddedDatabaseError(`pg_dump failed: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
-    }
-    renameSync(partial, target);
+    const session = psqlSession(paths, engine);
+    session.send('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;');
+    const snapshot = await session.ask('SELECT pg_export_snapshot();');
+    const sequences: Record<string, string> = {};
+    for (const sequence of SEQUENCES) sequences[sequence] = await session.ask(`SELECT last_value FROM documentdb_api_catalog.${sequence};`);
+    for (const table of CATALOGUE) session.send(`\\copy documentdb_api_catalog.${table} TO '${path.join(work, `${table}.copy`)}'`);
+    await run(
+      path.join(engine.pgBin, 'pg_dump'),
+      // pg_cron's job table is the extension's own: it recreates those jobs at restore.
+      [...connection(paths), `--snapshot=${snapshot}`, '--format=custom', '--exclude-table-data=cron.*', '-f', path.join(work, 'database.pgdump')],
+      { env: clientEnv(paths, engine) },
+    ).catch((error: { stderr?: string; message: string }) => {
+      throw new EmbeddedDatabaseError(`pg_dump failed: ${error.stderr?.trim() || error.message}`);
+    });
+    await session.end();
+    writeFileSync(path.join(work, 'sequences.json'), JSON.stringify(sequences));
+    await run('tar', ['-cf', `${target}.tmp`, '-C', work, '.']);
+    renameSync(`${target}.tmp`, target);
     return { bytes: statSync(target).size, ms: Date.now() - started };
   } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(`${target}.tmp`, { force: true });
     await database?.stop();
   }
 }
@@ -55,7 +115,36 @@ export async function restoreEmbeddedDatabase(file: string, options: BackupOptio
   if (existsSync(clusterPaths(options.dataDir).pgData)) {
     throw new EmbeddedDatabaseError(`DATA_DIR ${options.dataDir} already holds a database: restore into an empty DATA_DIR (set DATA_DIR to a new directory).`);
   }
-  const database = await startEmbeddedDatabase({ dataDir: options.dataDir, sourcesDir: options.sourcesDir, say: options.say, restoreFrom: source });
-  await database.stop();
+  const work = mkdtempSync(path.join(path.dirname(source), '.restore-'));
+  try {
+    await run('tar', ['-xf', source, '-C', work]).catch(() => {
+      throw new EmbeddedDatabaseError(`${source} is not a backup written by npm run backup.`);
+    });
+    if (!existsSync(path.join(work, 'database.pgdump'))) throw new EmbeddedDatabaseError(`${source} is not a backup written by npm run backup.`);
+    const database = await startEmbeddedDatabase({ dataDir: options.dataDir, sourcesDir: options.sourcesDir, say: options.say, restoreFrom: work });
+    await database.stop();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   return { ms: Date.now() - started };
+}
+
+/** Fills a cluster created for a restore: pg_dump's part, then the catalogue and its sequences. */
+export async function loadBackup(directory: string, paths: ClusterPaths, engine: Engine): Promise<void> {
+  const env = clientEnv(paths, engine);
+  const fail = (what: string) => (error: { stderr?: string; message: string }) => {
+    throw new EmbeddedDatabaseError(`Restoring failed (${what}): ${error.stderr?.trim() || error.message}`);
+  };
+  // The dump creates the extensions itself (with their empty catalogue), then the document tables.
+  await run(path.join(engine.pgBin, 'pg_restore'), [...connection(paths), '--exit-on-error', path.join(directory, 'database.pgdump')], { env, maxBuffer: 64 << 20 }).catch(fail('pg_restore'));
+  const sequences = JSON.parse(readFileSync(path.join(directory, 'sequences.json'), 'utf8')) as Record<string, string>;
+  const script = [
+    'BEGIN;',
+    ...CATALOGUE.map((table) => `\\copy documentdb_api_catalog.${table} FROM '${path.join(directory, `${table}.copy`)}'`),
+    ...SEQUENCES.map((sequence) => `SELECT setval('documentdb_api_catalog.${sequence}', ${Number(sequences[sequence])});`),
+    'COMMIT;',
+  ].join('\n');
+  const scriptFile = path.join(directory, 'catalogue.sql');
+  writeFileSync(scriptFile, `${script}\n`);
+  await run(path.join(engine.pgBin, 'psql'), [...connection(paths), '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', scriptFile], { env }).catch(fail('catalogue'));
 }

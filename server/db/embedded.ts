@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
 import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, type ClusterPaths } from './cluster.ts';
+import { loadBackup } from './backup.ts';
 import { ChildStartError, superviseChild, type SupervisedChild } from './supervisor.ts';
 
 export { EmbeddedDatabaseError } from './build.ts';
@@ -21,8 +22,8 @@ export interface EmbeddedOptions {
   /** A process died and is down; it is being restarted. */
   onDown?: (source: EngineProcess) => void;
   /**
-   * A dump made by `npm run backup` to create a fresh DATA_DIR's database from, instead of an empty
-   * one. Refused when DATA_DIR already holds a database.
+   * An unpacked backup (see backup.ts) to create a fresh DATA_DIR's database from, instead of an
+   * empty one. Refused when DATA_DIR already holds a database.
    */
   restoreFrom?: string;
   /** A process died and was started again. */
@@ -153,11 +154,8 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
           maxBuffer: 64 * 1024 * 1024,
         });
       if (options.restoreFrom) {
-        say(`Restoring ${options.restoreFrom}…`);
-        // The dump creates the extensions itself, then their catalogues and the documents.
-        await client('pg_restore', ['--exit-on-error', '--no-owner', path.resolve(options.restoreFrom)]).catch((error: { stderr?: string; message: string }) => {
-          throw new EmbeddedDatabaseError(`Restoring ${options.restoreFrom} failed: ${error.stderr?.trim() || error.message}`);
-        });
+        say(`Restoring the backup…`);
+        await loadBackup(options.restoreFrom, paths, engine);
       } else {
         say('Creating the DocumentDB extension…');
         await client('psql', ['-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE']);
