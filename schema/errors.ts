@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'SUSPENDED'
   | 'RATE_LIMITED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'UNAVAILABLE';
 
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
@@ -91,6 +92,13 @@ export class RateLimitedError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string) {
     super(message, 'CONFLICT');
+  }
+}
+
+/** The database is down for a moment (e.g. restarting): nothing was done, and trying again will work. */
+export class UnavailableError extends AppError {
+  constructor() {
+    super('The service is briefly unavailable; nothing was changed. Please try again in a few seconds.', 'UNAVAILABLE', { retryAfterSeconds: 5 });
   }
 }
 

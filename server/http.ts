@@ -14,10 +14,11 @@ import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
 import { findAvatar } from '../schema/avatar/service.ts';
 import type { Context, SessionCookie } from '../schema/context.ts';
-import { RateLimitedError } from '../schema/errors.ts';
+import { RateLimitedError, UnavailableError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
 import { spend } from '../schema/limits.ts';
 import { rootDir, type Config } from './config.ts';
+import { isDatabaseUnavailable } from './db/availability.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, metricsAccess, observeDatabaseCommands, type Metrics, type TimedServerContext } from './metrics.ts';
 
@@ -157,6 +158,12 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger, 
         const masked = maskError(error, message, isDev && !production);
         if (masked === error) return masked;
         const requestId = requestStore.getStore()?.requestId;
+        const original = (error as { originalError?: unknown }).originalError ?? error;
+        if (isDatabaseUnavailable(original)) {
+          logger.warn({ requestId, reason: (original as Error).message }, 'the database is unavailable; the client is asked to try again');
+          const unavailable = new UnavailableError();
+          return new GraphQLError(unavailable.message, { ...masked, extensions: { ...unavailable.extensions, requestId } });
+        }
         logger.error({ err: (error as { originalError?: unknown }).originalError ?? error, requestId }, 'unexpected error while answering a request');
         return new GraphQLError(masked.message, { ...masked, extensions: { ...(masked as GraphQLError).extensions, requestId } });
       },
@@ -195,7 +202,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 /** One HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, avatars, the built web app. */
-export function createHttpServer(config: Config, logger: Logger) {
+export interface HttpServerOptions {
+  /** False while the database is known to be down (the embedded one restarting a process). */
+  databaseHealthy?: () => boolean;
+}
+
+export function createHttpServer(config: Config, logger: Logger, serverOptions: HttpServerOptions = {}) {
   const metrics = createMetrics();
   const yoga = createGraphQL(config, logger, metrics);
   const mayReadMetrics = metricsAccess(config);
@@ -219,12 +231,10 @@ export function createHttpServer(config: Config, logger: Logger) {
 
   async function answerGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const receivedAt = process.hrtime.bigint();
-    // Health checks share this path into Yoga but are not operations.
-    const counted = req.url?.split('?')[0] === '/graphql';
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     if (body === null) {
       req.resume();
-      if (counted) metrics.recordRefusal('rejected', 413, 'PAYLOAD_TOO_LARGE', receivedAt);
+      metrics.recordRefusal('rejected', 413, 'PAYLOAD_TOO_LARGE', receivedAt);
       return sendJson(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
     const headers = new Headers();
@@ -238,7 +248,7 @@ export function createHttpServer(config: Config, logger: Logger) {
       );
     } catch (error) {
       // Yoga answers its own failures; one that escapes it never reaches the metrics plugin.
-      if (counted) metrics.recordRefusal('masked', 500, 'INTERNAL_SERVER_ERROR', receivedAt);
+      metrics.recordRefusal('masked', 500, 'INTERNAL_SERVER_ERROR', receivedAt);
       throw error;
     }
     const outgoing: Record<string, string | string[]> = { 'x-request-id': requestId };
@@ -248,6 +258,15 @@ export function createHttpServer(config: Config, logger: Logger) {
     const cookies = response.headers.getSetCookie();
     if (cookies.length) outgoing['set-cookie'] = cookies;
     res.writeHead(response.status, outgoing).end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  /** For load balancers and supervisors: 503 while requests would fail for want of the database. */
+  function answerHealth(res: ServerResponse) {
+    const up = mongoose.connection.readyState === mongoose.ConnectionStates.connected && (serverOptions.databaseHealthy?.() ?? true);
+    res.setHeader('cache-control', 'no-store');
+    if (up) return sendJson(res, 200, { status: 'ok' });
+    res.setHeader('retry-after', '5');
+    sendJson(res, 503, { status: 'unavailable' });
   }
 
   async function answerMetrics(req: IncomingMessage, res: ServerResponse) {
@@ -277,7 +296,8 @@ export function createHttpServer(config: Config, logger: Logger) {
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
         else res.destroy();
       };
-      if (pathname === '/graphql' || pathname === '/health') return void answerGraphQL(req, res, requestId).catch(fail);
+      if (pathname === '/graphql') return void answerGraphQL(req, res, requestId).catch(fail);
+      if (pathname === '/health') return answerHealth(res);
       if (pathname === '/metrics') return void answerMetrics(req, res).catch(fail);
       const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
       if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);

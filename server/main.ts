@@ -31,7 +31,7 @@ async function main() {
   }, 60 * 60 * 1000);
   sweep.unref();
 
-  const { server } = createHttpServer(config, logger);
+  const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

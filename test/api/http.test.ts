@@ -39,8 +39,9 @@ describe('HTTP server', () => {
     expect((await fetch(`${baseUrl()}/avatars/0123456789abcdef01234567`)).status).toBe(404);
   });
 
-  it('reports health', async () => {
+  it('reports health when the database is connected', async () => {
     const response = await fetch(`${baseUrl()}/health`);
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
   });
 });

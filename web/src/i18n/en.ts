@@ -218,6 +218,7 @@ export const en: Dictionary = {
     NOT_FOUND: 'This could not be found; it may have been removed.',
     CONFLICT: 'This no longer fits the current state. Please reload the page.',
     NETWORK_ERROR: 'The server could not be reached. Please check your connection and try again.',
+    UNAVAILABLE: 'The service is briefly unavailable and nothing was changed. Please try again in a few seconds.',
     UNKNOWN: 'Something went wrong and nothing was saved. Please try again.',
   },
   signIn: {

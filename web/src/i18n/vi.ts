@@ -221,6 +221,7 @@ export const vi = {
     NOT_FOUND: 'Không tìm thấy nội dung này; có thể nó đã bị xóa.',
     CONFLICT: 'Việc này không còn phù hợp với tình trạng hiện tại. Hãy tải lại trang.',
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+    UNAVAILABLE: 'Hệ thống đang tạm gián đoạn trong giây lát; chưa có gì thay đổi. Vui lòng thử lại sau vài giây.',
     UNKNOWN: 'Đã có lỗi, chưa lưu được. Vui lòng thử lại.',
   },
   signIn: {

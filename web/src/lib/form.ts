@@ -151,6 +151,8 @@ export function formErrorText(form: NonNullable<FormProblem['form']>): string {
       return t('formError.CONFLICT');
     case 'NETWORK_ERROR':
       return t('formError.NETWORK_ERROR');
+    case 'UNAVAILABLE':
+      return t('formError.UNAVAILABLE');
     default:
       return t('formError.UNKNOWN');
   }
