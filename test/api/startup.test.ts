@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +11,31 @@ import { rootDir } from '../../server/config.ts';
  * DATA_DIR, talking HTTP.
  */
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'startup-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const root = mkdtempSync(path.join(tmpdir(), 'startup-'));
+// When tests run as root, the embedded PostgreSQL runs as "postgres" and must pass through.
+chmodSync(root, 0o711);
+const dataDir = path.join(root, 'data');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Processes whose command line names `dir`: the embedded database's, once a server has gone. */
+function processesUsing(dir: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .flatMap((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        return cmdline.includes(dir) ? [`${pid}: ${cmdline}`] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+async function noneLeft(dir: string, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (processesUsing(dir).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return processesUsing(dir);
+}
 
 interface Run {
   child: ChildProcess;
@@ -22,7 +45,8 @@ interface Run {
 
 function startServer(env: Record<string, string>): Run {
   let output = '';
-  const child = spawn(path.join(rootDir, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  // One process (tsx's CLI would put a second node in between): a kill reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: rootDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +107,45 @@ describe('Server start-up', () => {
     expect(await expertCount(port)).toBe(count);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+    // Ctrl-C stopped FerretDB and PostgreSQL before the server exited.
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('leaves no database process behind and starts again when the server is killed with -9', async () => {
+    const port = await freePort();
+    const first = startServer({ PORT: String(port) });
+    await until(first, /Ready: http/);
+    expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(await noneLeft(dataDir)).toEqual([]);
+    const second = startServer({ PORT: String(port) });
+    await until(second, /Ready: http/);
+    expect(await expertCount(port)).toBeGreaterThanOrEqual(150);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses a second server on the same DATA_DIR and names the first', async () => {
+    const first = startServer({ PORT: String(await freePort()) });
+    await until(first, /Ready: http/);
+    const second = startServer({ PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(new RegExp(`Another server \\(pid ${first.child.pid}\\) is using DATA_DIR`));
+    noStackTrace(second.output());
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+
+  it('explains that a DATA_DIR of the former SQLite engine is not used, and changes nothing in it', async () => {
+    const old = path.join(root, 'old-engine');
+    mkdirSync(old);
+    writeFileSync(path.join(old, 'expertnetwork.sqlite'), 'SQLite format 3');
+    const run = startServer({ PORT: String(await freePort()), DATA_DIR: old });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/former embedded engine \(FerretDB 1\.24 on SQLite: expertnetwork\.sqlite\)/);
+    noStackTrace(run.output());
+    expect(readdirSync(old)).toEqual(['expertnetwork.sqlite']);
   });
 
   it('uses the MongoDB named by MONGODB_URI instead of starting its own', async () => {
