@@ -2,20 +2,27 @@ import type { Model } from 'mongoose';
 import { anyOf } from './query.ts';
 
 /*
- * Follows and bookmarks are the same shape: one record per (person, kind, target), created or
- * removed by a toggle and read back as "did the viewer ...?" for a whole page at once.
+ * One record per (person, kind, target): follows, bookmarks, endorsements, votes, readers. A
+ * unique index makes each one-of; a toggle creates or removes it and says whether it did, so a
+ * counter beside it moves only for a record that really came or went.
  */
 
-/** Creates or removes the record; repeating either (a double click, two tabs) changes nothing. */
-export async function setMark(model: Model<any>, key: Record<string, unknown>, on: boolean): Promise<void> {
-  if (!on) {
-    await model.deleteOne(key);
-    return;
+/** How a unique index refuses a second record: the write is not done, someone else's is. */
+export const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+
+/**
+ * Creates or removes the record; true when this call did, false when it was already so (a double
+ * click, two tabs, two servers at once: exactly one of them gets true).
+ */
+export async function setMark(model: Model<any>, key: Record<string, unknown>, on: boolean): Promise<boolean> {
+  if (!on) return (await model.deleteOne(key)).deletedCount === 1;
+  try {
+    return (await model.updateOne(key, { $setOnInsert: key }, { upsert: true })).upsertedCount === 1;
+  } catch (error) {
+    // A racing insert of the same record: it exists, and not thanks to this call.
+    if (isDuplicateKey(error)) return false;
+    throw error;
   }
-  // The unique index turns a racing second insert into a duplicate-key error: already done.
-  await model.updateOne(key, { $setOnInsert: key }, { upsert: true }).catch((error: { code?: number }) => {
-    if (error.code !== 11000) throw error;
-  });
 }
 
 /** For each target, whether `owner` has a record of `kind` for it: one query for a page. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
-import { findExpertById, setAvatarId, type ExpertDoc } from '../expert/service.ts';
+import { findExpertById, swapAvatarId, type ExpertDoc } from '../expert/service.ts';
 import { ValidationError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { Avatar, type AvatarDoc } from './model.ts';
@@ -35,20 +35,22 @@ export const findAvatar = (id: string) => Avatar.findById(id).lean<AvatarDoc>();
 
 const deleteAvatar = (id: string | null | undefined) => (id ? Avatar.deleteOne({ _id: id }) : Promise.resolve());
 
-/** Makes a new picture the viewer's, then drops the old one (so a crash leaves at most a stray picture). */
+/**
+ * Makes a new picture the viewer's, then drops the one it replaced (so a crash leaves at most a
+ * stray picture). The replaced one comes from the swap itself: of two uploads at once, each
+ * drops exactly what it replaced, and none the other's.
+ */
 export async function replaceAvatar(ctx: Context, input: unknown): Promise<ExpertDoc> {
   const viewer = requireViewer(ctx);
-  const previous = (await findExpertById(viewer.id))?.avatar;
   const avatar = await storeAvatar(viewer.id, input);
-  await setAvatarId(viewer.id, avatar);
+  const previous = await swapAvatarId(viewer.id, avatar);
   await deleteAvatar(previous ? String(previous) : null);
   return (await findExpertById(viewer.id))!;
 }
 
 export async function removeAvatar(ctx: Context): Promise<ExpertDoc> {
   const viewer = requireViewer(ctx);
-  const previous = (await findExpertById(viewer.id))?.avatar;
-  await setAvatarId(viewer.id, null);
+  const previous = await swapAvatarId(viewer.id, null);
   await deleteAvatar(previous ? String(previous) : null);
   return (await findExpertById(viewer.id))!;
 }

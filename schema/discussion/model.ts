@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
 
 export const threadKinds = ['discussion', 'question'] as const;
 
@@ -19,7 +19,7 @@ const threadSchema = new Schema(
     locked: { type: Boolean, default: false },
     /** For questions: the answer the asker (or a curator) accepted. */
     acceptedReply: { type: Schema.Types.ObjectId, default: null },
-    /** Recounted from the replies, never incremented (see schema/lock.ts). */
+    /** Live (not removed) replies: +1 per reply written, -1 per reply removed (schema/counters.ts). */
     replyCount: { type: Number, default: 0 },
     lastActivityAt: { type: Date, required: true },
     searchTokens: { type: [String], default: [] },
@@ -34,8 +34,10 @@ const threadSchema = new Schema(
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
 threadSchema.index({ mentions: 1, lastActivityAt: -1, _id: -1 });
-// Not unique: FerretDB has no partial indexes and every other thread holds null; startPracticeDiscussion keeps it to one under a lock.
-threadSchema.index({ practice: 1 });
+// One discussion per practice. Partial, as every other thread holds null. Written as `$gt` the
+// least id: DocumentDB then also serves `practice: x` and `$in` lookups with it (with
+// `$type: 'objectId'` it reads `$in` lookups whole).
+threadSchema.index({ practice: 1 }, { unique: true, partialFilterExpression: { practice: { $gt: new Types.ObjectId('000000000000000000000000') } } });
 threadSchema.index({ kind: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ kind: 1, acceptedReply: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ topics: 1, lastActivityAt: -1, _id: -1 });

@@ -1,35 +1,27 @@
+import { countPer, fieldCounter } from '../counters.ts';
+import { anyOf, notEqual } from '../query.ts';
 import { Reply, Thread, Vote } from './model.ts';
 
-/*
- * Reply and vote counters are recounted under a lock after each change (schema/lock.ts says
- * why); these recompute all of them from the replies and votes themselves, for after a crash
- * between the two writes or a bug. Each returns how many counters were wrong. A repair is not
- * an edit: it leaves updatedAt alone.
+/* What repairCounters() (schema/counters.ts) needs to know of threads, replies and votes. */
+
+/** Live replies per thread; removed ones keep their place but do not count. */
+export const replyCounter = fieldCounter(Thread, 'replyCount', (ids) => countPer(Reply, 'thread', ids, { deleted: false }));
+
+export const voteCounter = fieldCounter(Reply, 'voteCount', (ids) => countPer(Vote, 'reply', ids));
+
+/**
+ * Removing a reply marks it removed, then drops it as its question's accepted answer: this
+ * finishes the second step where a crash cut it short. Returns how many it cleared. Safe at any
+ * time: it clears only an accepted answer that is already removed, as the removal would have.
  */
-
-/** Sets `field` of each document to its count in `counts` (0 when absent). */
-async function replaceCounts(model: typeof Thread | typeof Reply, field: 'replyCount' | 'voteCount', counts: Map<string, number>): Promise<number> {
-  let fixed = 0;
-  for (const doc of await (model as typeof Thread).find({}, { [field]: 1 }).sort({ _id: 1 }).lean<Record<string, unknown>[]>()) {
-    const right = counts.get(String(doc._id)) ?? 0;
-    if (doc[field] === right) continue;
-    await (model as typeof Thread).updateOne({ _id: doc._id }, { $set: { [field]: right } }, { timestamps: false });
-    fixed++;
+export async function repairAcceptedAnswers(): Promise<number> {
+  const answered = await Thread.find({ kind: 'question', acceptedReply: notEqual(null) }, { acceptedReply: 1 }).lean();
+  if (!answered.length) return 0;
+  const removed = new Set((await Reply.find({ _id: anyOf(answered.map((t) => t.acceptedReply)), deleted: true }, { _id: 1 }).lean()).map((r) => String(r._id)));
+  let cleared = 0;
+  for (const thread of answered.filter((t) => removed.has(String(t.acceptedReply)))) {
+    const { modifiedCount } = await Thread.updateOne({ _id: thread._id, acceptedReply: thread.acceptedReply }, { $set: { acceptedReply: null } });
+    cleared += modifiedCount;
   }
-  return fixed;
-}
-
-export async function repairReplyCounts(): Promise<number> {
-  // Sorted first, so MongoDB walks the (thread, createdAt, _id) index instead of scanning.
-  const counts = await Reply.aggregate<{ _id: unknown; n: number }>([
-    { $sort: { thread: 1, createdAt: 1, _id: 1 } },
-    { $match: { deleted: false } },
-    { $group: { _id: '$thread', n: { $sum: 1 } } },
-  ]);
-  return replaceCounts(Thread, 'replyCount', new Map(counts.map((c) => [String(c._id), c.n])));
-}
-
-export async function repairVoteCounts(): Promise<number> {
-  const counts = await Vote.aggregate<{ _id: unknown; n: number }>([{ $sort: { reply: 1, expert: 1 } }, { $group: { _id: '$reply', n: { $sum: 1 } } }]);
-  return replaceCounts(Reply, 'voteCount', new Map(counts.map((c) => [String(c._id), c.n])));
+  return cleared;
 }

@@ -5,9 +5,8 @@ import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
-import { exclusively } from '../lock.ts';
 import { Follow } from '../follow/model.ts';
-import { setMark } from '../mark.ts';
+import { isDuplicateKey, setMark } from '../mark.ts';
 import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -87,21 +86,26 @@ const editThreadInput = createInput.omit({ kind: true }).extend({ threadId: obje
 export async function editThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(editThreadInput, input);
-  return exclusively(`thread:${data.threadId}`, async () => {
-    const thread = await findThread(data.threadId);
-    if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
-    if (thread.locked) throw new ConflictError('This thread is locked.');
-    await checkReferences(data);
-    const changes = {
-      title: data.title,
-      body: data.body,
-      topics: data.topics,
-      place: data.place ?? null,
-      searchTokens: searchTokens(`${data.title} ${data.body}`),
-      mentions: mentionsIn(data.body, viewer),
-    };
-    return (await Thread.findByIdAndUpdate(thread._id, { $set: changes, $push: { history: { title: thread.title, body: thread.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
-  });
+  const thread = await findThread(data.threadId);
+  if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
+  if (thread.locked) throw new ConflictError('This thread is locked.');
+  await checkReferences(data);
+  const changes = {
+    title: data.title,
+    body: data.body,
+    topics: data.topics,
+    place: data.place ?? null,
+    searchTokens: searchTokens(`${data.title} ${data.body}`),
+    mentions: mentionsIn(data.body, viewer),
+  };
+  // Only over the text it read, so the history keeps every version, and only while unlocked.
+  const edited = await Thread.findOneAndUpdate(
+    { _id: thread._id, title: thread.title, body: thread.body, locked: false },
+    { $set: changes, $push: { history: { title: thread.title, body: thread.body, editedAt: new Date() } } },
+    { returnDocument: 'after' },
+  ).lean<ThreadDoc>();
+  if (!edited) throw new ConflictError('This thread changed or was locked meanwhile; reload it.');
+  return edited;
 }
 
 const practiceInput = z.object({ practiceId: objectId });
@@ -115,10 +119,9 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
   const { practiceId } = parseInput(practiceInput, input);
   const practice = await findReadablePractice(viewer, practiceId, 'practiceId');
   if (practice.status !== 'published') throw new ConflictError('Only a published practice takes comments.');
-  return exclusively(`practice-discussion:${practiceId}`, async () => {
-    const existing = await Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
-    if (existing) return existing;
-    const thread = await Thread.create({
+  const existing = () => Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
+  try {
+    return (await existing()) ?? ((await Thread.create({
       kind: 'discussion',
       title: practice.title,
       body: '',
@@ -128,9 +131,12 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
       practice: practice._id,
       lastActivityAt: new Date(),
       searchTokens: searchTokens(practice.title),
-    });
-    return thread.toObject() as ThreadDoc;
-  });
+    })).toObject() as ThreadDoc);
+  } catch (error) {
+    // Someone started it at the same moment: the unique index kept theirs, which is the one.
+    if (isDuplicateKey(error)) return (await existing())!;
+    throw error;
+  }
 }
 
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */
@@ -140,33 +146,26 @@ export async function discussionsOfPractices(practiceIds: readonly string[]): Pr
   return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
 
-/** Recounts a thread's live replies and marks its activity; callers hold the thread's lock. */
-async function touchThread(threadId: string, activity: boolean): Promise<void> {
-  const replyCount = await Reply.countDocuments({ thread: threadId, deleted: false });
-  await Thread.updateOne({ _id: threadId }, { $set: { replyCount, ...(activity ? { lastActivityAt: new Date() } : {}) } });
-}
-
 const replyInput = z.object({ threadId: objectId, parentId: objectId.nullish(), body });
 
 /** Replies to the thread or to one of its replies; not in a locked thread, not under a removed reply. */
 export async function replyToThread(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(replyInput, input);
-  return exclusively(`thread:${data.threadId}`, async () => {
-    const thread = await findThread(data.threadId);
-    if (thread.locked) throw new ConflictError('This thread is locked.');
-    let depth = 0;
-    if (data.parentId) {
-      const parent = await findReply(data.parentId);
-      if (String(parent.thread) !== data.threadId) throw ValidationError.field('parentId', 'INVALID', 'parentId is a reply of another thread');
-      if (parent.deleted) throw new ConflictError('That reply was removed.');
-      depth = parent.depth + 1;
-    }
-    const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body, mentions: mentionsIn(data.body, viewer) });
-    await touchThread(data.threadId, true);
-    await watchThread(viewer, thread._id);
-    return reply.toObject() as ReplyDoc;
-  });
+  const thread = await findThread(data.threadId);
+  if (thread.locked) throw new ConflictError('This thread is locked.');
+  let depth = 0;
+  if (data.parentId) {
+    const parent = await findReply(data.parentId);
+    if (String(parent.thread) !== data.threadId) throw ValidationError.field('parentId', 'INVALID', 'parentId is a reply of another thread');
+    if (parent.deleted) throw new ConflictError('That reply was removed.');
+    depth = parent.depth + 1;
+  }
+  // The reply, then its count: a crash between leaves the count one short, for the repair.
+  const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body, mentions: mentionsIn(data.body, viewer) });
+  await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
+  await watchThread(viewer, thread._id);
+  return reply.toObject() as ReplyDoc;
 }
 
 const editInput = z.object({ replyId: objectId, body });
@@ -175,12 +174,17 @@ const editInput = z.object({ replyId: objectId, body });
 export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(editInput, input);
-  return exclusively(`reply:${data.replyId}`, async () => {
-    const reply = await findReply(data.replyId);
-    if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
-    if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
-    return (await Reply.findByIdAndUpdate(reply._id, { $set: { body: data.body, mentions: mentionsIn(data.body, viewer) }, $push: { history: { body: reply.body, editedAt: new Date() } } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
-  });
+  const reply = await findReply(data.replyId);
+  if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
+  if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
+  // Only over the text it read, so the history keeps every version, and never a removed reply.
+  const edited = await Reply.findOneAndUpdate(
+    { _id: reply._id, body: reply.body, deleted: false },
+    { $set: { body: data.body, mentions: mentionsIn(data.body, viewer) }, $push: { history: { body: reply.body, editedAt: new Date() } } },
+    { returnDocument: 'after' },
+  ).lean<ReplyDoc>();
+  if (!edited) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
+  return edited;
 }
 
 const replyIdInput = z.object({ replyId: objectId });
@@ -190,36 +194,32 @@ export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDo
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
   const reply = await findReply(replyId);
-  return exclusively(`thread:${String(reply.thread)}`, async () => {
-    if (!canDeleteReply(viewer, reply)) throw new NotAuthorizedError();
-    const removed = (await Reply.findByIdAndUpdate(reply._id, { $set: { deleted: true } }, { returnDocument: 'after' }).lean<ReplyDoc>())!;
-    await Thread.updateOne({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
-    await touchThread(String(reply.thread), false);
-    return removed;
-  });
+  if (!canDeleteReply(viewer, reply)) throw new NotAuthorizedError();
+  const removed = await Reply.findOneAndUpdate({ _id: reply._id, deleted: false }, { $set: { deleted: true } }, { returnDocument: 'after' }).lean<ReplyDoc>();
+  if (!removed) throw new ConflictError('That reply was already removed.');
+  // Then the thread: a crash between leaves what repairCounters() finishes (the count, and a
+  // removed reply as the accepted answer).
+  await Thread.updateOne({ _id: reply.thread }, { $inc: { replyCount: -1 } });
+  await Thread.updateOne({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
+  return removed;
 }
 
 /** Votes for an answer to a question (or takes the vote back); one vote per person, counted exactly; not once locked. */
 export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
-  return exclusively(`reply:${replyId}`, async () => {
-    const reply = await findReply(replyId);
-    const thread = await findThread(String(reply.thread));
-    if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only answers to a question take votes.');
-    if (thread.locked) throw new ConflictError('This thread is locked.');
-    if (!canVote(viewer, reply)) throw new NotAuthorizedError('Nobody votes for their own answer.');
-    if (up) {
-      await Vote.updateOne({ reply: replyId, expert: viewer.id }, { $setOnInsert: { reply: replyId, expert: viewer.id } }, { upsert: true }).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error;
-      });
-    } else {
-      await Vote.deleteOne({ reply: replyId, expert: viewer.id });
-    }
-    const voteCount = await Vote.countDocuments({ reply: replyId });
-    // A vote is not an edit of the reply: its updatedAt stays (and a repeated vote changes nothing).
-    return (await Reply.findByIdAndUpdate(replyId, { $set: { voteCount } }, { returnDocument: 'after', timestamps: false }).lean<ReplyDoc>())!;
-  });
+  const reply = await findReply(replyId);
+  const thread = await findThread(String(reply.thread));
+  if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only answers to a question take votes.');
+  if (thread.locked) throw new ConflictError('This thread is locked.');
+  if (!canVote(viewer, reply)) throw new NotAuthorizedError('Nobody votes for their own answer.');
+  // The count moves only for a vote this call cast or took back: a repeated one changes nothing.
+  // A vote is not an edit of the reply: its updatedAt stays.
+  const counted = await setMark(Vote, { reply: replyId, expert: viewer.id }, up);
+  const after = counted
+    ? Reply.findByIdAndUpdate(replyId, { $inc: { voteCount: up ? 1 : -1 } }, { returnDocument: 'after', timestamps: false })
+    : Reply.findById(replyId);
+  return (await after.lean<ReplyDoc>())!;
 }
 
 const acceptInput = z.object({ replyId: objectId });
@@ -229,13 +229,24 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(acceptInput, input);
   const reply = await findReply(replyId);
-  return exclusively(`thread:${String(reply.thread)}`, async () => {
-    const thread = await findThread(String(reply.thread));
-    if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
-    if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
-    if (thread.locked) throw new ConflictError('This thread is locked.');
-    return (await Thread.findByIdAndUpdate(thread._id, { $set: { acceptedReply: reply._id } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
-  });
+  const thread = await findThread(String(reply.thread));
+  if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
+  if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
+  if (thread.locked) throw new ConflictError('This thread is locked.');
+  // Over the answer the viewer saw accepted (or none): of two people accepting at once, one wins.
+  const accepted = await Thread.findOneAndUpdate(
+    { _id: thread._id, acceptedReply: thread.acceptedReply, locked: false },
+    { $set: { acceptedReply: reply._id } },
+    { returnDocument: 'after' },
+  ).lean<ThreadDoc>();
+  if (!accepted) throw new ConflictError('The accepted answer changed or the thread was locked meanwhile; reload it.');
+  // Removing a reply marks it first and then clears it as accepted: if that happened meanwhile,
+  // this sees the mark, whichever order the two writes of each took.
+  if ((await findReply(replyId)).deleted) {
+    await Thread.updateOne({ _id: thread._id, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
+    throw new ConflictError('That reply was removed.');
+  }
+  return accepted;
 }
 
 const lockInput = z.object({ threadId: objectId, locked: z.boolean() });
@@ -245,7 +256,10 @@ export async function lockThread(ctx: Context, input: unknown): Promise<ThreadDo
   const { threadId, locked } = parseInput(lockInput, input);
   if (!canLock(viewer)) throw new NotAuthorizedError();
   await findThread(threadId);
-  return (await Thread.findByIdAndUpdate(threadId, { $set: { locked } }, { returnDocument: 'after' }).lean<ThreadDoc>())!;
+  // From the other state only: of two moderators doing the same at once, one wins.
+  const changed = await Thread.findOneAndUpdate({ _id: threadId, locked: !locked }, { $set: { locked } }, { returnDocument: 'after' }).lean<ThreadDoc>();
+  if (!changed) throw new ConflictError(locked ? 'This thread is already locked.' : 'This thread is not locked.');
+  return changed;
 }
 
 export interface ThreadFilter {

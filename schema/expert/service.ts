@@ -147,16 +147,29 @@ export async function updateProfile(expertId: string, input: unknown): Promise<E
 
 /* Staff changes; the moderation and verification services decide who may make them. */
 
-export const setRole = (id: string, role: Role) => Expert.updateOne({ _id: id }, { $set: { role } });
+/**
+ * Changes a role or a suspension only over the state the decision was taken on (`seen`): the
+ * role the policy judged and the suspension staff were shown. The changed profile, or null when
+ * someone changed either meanwhile.
+ */
+const changeSeen = (seen: ExpertDoc, $set: Partial<ExpertDoc>) =>
+  Expert.findOneAndUpdate({ _id: seen._id, role: seen.role, suspendedUntil: seen.suspendedUntil ?? null }, { $set }, { returnDocument: 'after' }).lean<ExpertDoc>();
 
-export const setSuspension = (id: string, until: Date | null, reason: string) =>
-  Expert.updateOne({ _id: id }, { $set: { suspendedUntil: until, suspensionReason: reason } });
+export const setRole = (seen: ExpertDoc, role: Role) => changeSeen(seen, { role });
+
+export const setSuspension = (seen: ExpertDoc, until: Date | null, reason: string) => changeSeen(seen, { suspendedUntil: until, suspensionReason: reason });
 
 /** Recognises the person as part of the expert network, adding the cohort they came through. */
 export const markVerified = (id: string, cohort: string | null) =>
   Expert.updateOne({ _id: id }, { $set: { verifiedAt: new Date() }, ...(cohort ? { $addToSet: { cohorts: cohort } } : {}) });
 
-export const setAvatarId = (id: string, avatar: string | null) => Expert.updateOne({ _id: id }, { $set: { avatar } });
+/** Links a picture to the profile; returns the one it replaced, read in the same write. */
+export const swapAvatarId = async (id: string, avatar: string | null) =>
+  (await Expert.findByIdAndUpdate(id, { $set: { avatar } }, { returnDocument: 'before', projection: { avatar: 1 } }).lean<ExpertDoc>())?.avatar ?? null;
+
+/** Which of these people are not verified experts. */
+export const unverifiedAmong = async (ids: string[]) =>
+  (await Expert.find({ _id: anyOf(ids), verifiedAt: null }, { _id: 1 }).lean()).map((e) => String(e._id));
 
 /**
  * People per value of `field` (a specialty's topic slug, or a place code as recorded), for the

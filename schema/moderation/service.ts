@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import type { Context } from '../context.ts';
-import { NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { roles } from '../expert/model.ts';
 import { findExpertById, setRole, setSuspension, type ExpertDoc } from '../expert/service.ts';
 import { endAllSessions } from '../session/service.ts';
@@ -10,6 +10,12 @@ import { parseInput, text } from '../validation.ts';
 import { canChangeRole, canSuspend } from './policy.ts';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
+
+/** The changed profile; a change that found the person changed meanwhile was not made. */
+function changed(expert: ExpertDoc | null): ExpertDoc {
+  if (!expert) throw new ConflictError('Someone changed this person’s role or suspension meanwhile; reload to see it.');
+  return expert;
+}
 
 async function subjectOf(id: string): Promise<ExpertDoc> {
   const subject = await findExpertById(id);
@@ -29,10 +35,10 @@ export async function changeRole(ctx: Context, input: unknown): Promise<ExpertDo
   const subject = await subjectOf(data.expertId);
   if (!canChangeRole(viewer, subject)) throw new NotAuthorizedError();
   if (subject.role === data.role) return subject;
-  await setRole(data.expertId, data.role);
+  const expert = changed(await setRole(subject, data.role));
   await endAllSessions([data.expertId]);
   await record('role.changed', viewer.id, data.expertId, { from: subject.role, to: data.role, reason: data.reason });
-  return (await findExpertById(data.expertId))!;
+  return expert;
 }
 
 const MAX_SUSPENSION_DAYS = 3650;
@@ -48,10 +54,11 @@ export async function suspendExpert(ctx: Context, input: unknown): Promise<Exper
   }
   const subject = await subjectOf(data.expertId);
   if (!canSuspend(viewer, subject)) throw new NotAuthorizedError();
-  await setSuspension(data.expertId, data.until, data.reason);
+  const expert = changed(await setSuspension(subject, data.until, data.reason));
   await endAllSessions([data.expertId]);
-  await record('expert.suspended', viewer.id, data.expertId, { to: data.until.toISOString(), reason: data.reason });
-  return (await findExpertById(data.expertId))!;
+  // `from`: the suspension this one replaced, if any, so the log reads as a chain.
+  await record('expert.suspended', viewer.id, data.expertId, { from: subject.suspendedUntil?.toISOString() ?? null, to: data.until.toISOString(), reason: data.reason });
+  return expert;
 }
 
 const unsuspendInput = z.object({ expertId: objectId, reason: text(3, 500) });
@@ -61,7 +68,8 @@ export async function unsuspendExpert(ctx: Context, input: unknown): Promise<Exp
   const data = parseInput(unsuspendInput, input);
   const subject = await subjectOf(data.expertId);
   if (!canSuspend(viewer, subject)) throw new NotAuthorizedError();
-  await setSuspension(data.expertId, null, '');
+  if (!subject.suspendedUntil) throw new ConflictError('This person is not suspended.');
+  const expert = changed(await setSuspension(subject, null, ''));
   await record('expert.unsuspended', viewer.id, data.expertId, { reason: data.reason });
-  return (await findExpertById(data.expertId))!;
+  return expert;
 }

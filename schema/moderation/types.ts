@@ -1,6 +1,6 @@
 import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
-import { NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef, RoleEnum } from '../expert/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
@@ -28,7 +28,7 @@ const UnsuspendExpertInput = builder.inputType('UnsuspendExpertInput', {
   fields: (t) => ({ expertId: t.globalID({ required: true, for: ExpertRef }), reason: t.string({ required: true }) }),
 });
 
-const moderationErrors = [...writeErrors, NotFoundError];
+const moderationErrors = [...writeErrors, ConflictError, NotFoundError];
 
 builder.mutationFields((t) => ({
   changeRole: t.field({

@@ -34,7 +34,7 @@ const practiceSchema = new Schema(
     publishedAt: { type: Date, default: null },
     /** Counts published revisions: 1 when first published. */
     version: { type: Number, default: 0 },
-    /** Kept equal to the number of endorsements (recounted, never incremented). */
+    /** The number of endorsements: +1 per endorsement made, -1 per one withdrawn (schema/counters.ts). */
     endorsementCount: { type: Number, default: 0 },
     searchTokens: { type: [String], default: [] },
   },
@@ -65,7 +65,8 @@ const practiceRevisionSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
-practiceRevisionSchema.index({ practice: 1, version: -1 });
+// Each replaced version is kept once, however many saves raced to replace it.
+practiceRevisionSchema.index({ practice: 1, version: -1 }, { unique: true });
 
 export type PracticeRevisionDoc = InferSchemaType<typeof practiceRevisionSchema> & { _id: Types.ObjectId; createdAt: Date };
 export const PracticeRevision = model('PracticeRevision', practiceRevisionSchema);

@@ -7,10 +7,10 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
 import { findByIds } from '../loading.ts';
+import { isDuplicateKey } from '../mark.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { exclusively } from '../lock.ts';
 import { anyOf } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
@@ -103,14 +103,8 @@ const updateInput = practiceFields.partial().extend({ id: objectId, baseUpdatedA
 export async function updatePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updateInput, input);
-  return exclusively(`practice:${id}`, () => saveChanges(viewer, id, coAuthors, fields, baseUpdatedAt));
-}
-
-async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | undefined, fields: Partial<PracticeFields>, base?: Date): Promise<PracticeDoc> {
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
-  // Two authors editing at once: the later save would silently undo the other's words.
-  if (base && base.getTime() !== practice.updatedAt.getTime()) throw new ConflictError('Someone else changed this practice after you opened it; reload it to see their changes.');
   const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
@@ -118,15 +112,32 @@ async function saveChanges(viewer: Viewer, id: string, coAuthors: string[] | und
   const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
   if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
   if (practice.status === 'published') {
-    // History first: a crash after it leaves a revision equal to the current version, harmless.
+    // History first, so no published version is ever lost. Each version is kept once (a unique
+    // index): a save that then loses the race below, or a crash, leaves the same revision the
+    // winner writes, never a second one.
     const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
-    await PracticeRevision.create({ practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id });
+    await PracticeRevision.updateOne(
+      { practice: practice._id, version: practice.version },
+      { $setOnInsert: { practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id } },
+      { upsert: true },
+    ).catch((error) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
     $set.version = practice.version + 1;
   }
-  // The status must not have moved under us (e.g. a curator publishing meanwhile).
-  const updated = await Practice.findOneAndUpdate({ _id: practice._id, status: practice.status }, { $set }, { returnDocument: 'after' }).lean<PracticeDoc>();
-  if (!updated) throw new ConflictError('The practice changed meanwhile; reload it.');
-  return updated;
+  return (await changeIfUnchanged(practice, $set, baseUpdatedAt)) ?? conflict(baseUpdatedAt);
+}
+
+/**
+ * Writes `$set` only if the practice is still as the writer saw it: at `base` (the version an
+ * author's editor opened; two authors editing at once would otherwise undo each other's words),
+ * or else as read just before. null when it moved meanwhile.
+ */
+const changeIfUnchanged = (practice: PracticeDoc, $set: Record<string, unknown>, base?: Date) =>
+  Practice.findOneAndUpdate({ _id: practice._id, status: practice.status, updatedAt: base ?? practice.updatedAt }, { $set }, { returnDocument: 'after' }).lean<PracticeDoc>();
+
+function conflict(base?: Date): never {
+  throw new ConflictError(base ? 'Someone else changed this practice after you opened it; reload it to see their changes.' : 'The practice changed meanwhile; reload it.');
 }
 
 const idInput = z.object({ id: objectId });
@@ -135,10 +146,6 @@ const idInput = z.object({ id: objectId });
 export async function submitPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id } = parseInput(idInput, input);
-  return exclusively(`practice:${id}`, () => submit(viewer, id));
-}
-
-async function submit(viewer: Viewer, id: string): Promise<PracticeDoc> {
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can submit a practice.');
   if (practice.status !== 'draft' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice cannot be submitted.`);
@@ -148,12 +155,11 @@ async function submit(viewer: Viewer, id: string): Promise<PracticeDoc> {
   return transition(practice, { status: 'submitted', submittedAt: new Date(), returnReason: '' });
 }
 
-/** Moves a practice on, provided nobody moved it first. */
-async function transition(practice: PracticeDoc, $set: Record<string, unknown>): Promise<PracticeDoc> {
-  const moved = await Practice.findOneAndUpdate({ _id: practice._id, status: practice.status }, { $set }, { returnDocument: 'after' }).lean<PracticeDoc>();
-  if (!moved) throw new ConflictError('The practice changed meanwhile; reload it.');
-  return moved;
-}
+/**
+ * Moves a practice on, provided nobody moved or edited it first: what is submitted is what was
+ * checked, and what a curator publishes is what they read.
+ */
+const transition = async (practice: PracticeDoc, $set: Record<string, unknown>) => (await changeIfUnchanged(practice, $set)) ?? conflict();
 
 async function submittedForReview(ctx: Context, id: string): Promise<{ viewer: Viewer; practice: PracticeDoc }> {
   const viewer = requireViewer(ctx);
@@ -165,12 +171,10 @@ async function submittedForReview(ctx: Context, id: string): Promise<{ viewer: V
 
 export async function publishPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const { id } = parseInput(idInput, input);
-  return exclusively(`practice:${id}`, async () => {
-    const { viewer, practice } = await submittedForReview(ctx, id);
-    const published = await transition(practice, { status: 'published', publishedAt: practice.publishedAt ?? new Date(), version: practice.version + 1, returnReason: '' });
-    await record('practice.published', viewer.id, practice.authors[0]!, { practice: practice._id });
-    return published;
-  });
+  const { viewer, practice } = await submittedForReview(ctx, id);
+  const published = await transition(practice, { status: 'published', publishedAt: practice.publishedAt ?? new Date(), version: practice.version + 1, returnReason: '' });
+  await record('practice.published', viewer.id, practice.authors[0]!, { practice: practice._id });
+  return published;
 }
 
 const returnInput = z.object({ id: objectId, reason: text(3, 2000, { multiline: true }) });
@@ -178,12 +182,10 @@ const returnInput = z.object({ id: objectId, reason: text(3, 2000, { multiline: 
 /** Sends a submitted practice back to its authors with what to improve. */
 export async function returnPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const { id, reason } = parseInput(returnInput, input);
-  return exclusively(`practice:${id}`, async () => {
-    const { viewer, practice } = await submittedForReview(ctx, id);
-    const returned = await transition(practice, { status: 'returned', returnReason: reason });
-    await record('practice.returned', viewer.id, practice.authors[0]!, { practice: practice._id, reason });
-    return returned;
-  });
+  const { viewer, practice } = await submittedForReview(ctx, id);
+  const returned = await transition(practice, { status: 'returned', returnReason: reason });
+  await record('practice.returned', viewer.id, practice.authors[0]!, { practice: practice._id, reason });
+  return returned;
 }
 
 const featureInput = z.object({ id: objectId, featured: z.boolean() });
@@ -194,7 +196,7 @@ export async function featurePractice(ctx: Context, input: unknown): Promise<Pra
   const practice = await findReadablePractice(viewer, id);
   if (!(viewer.role === 'curator' || viewer.role === 'admin')) throw new NotAuthorizedError();
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be featured.');
-  const changed = (await Practice.findByIdAndUpdate(practice._id, { $set: { featured } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
+  const changed = (await Practice.findOneAndUpdate({ _id: practice._id, status: 'published' }, { $set: { featured } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
   await record(featured ? 'practice.featured' : 'practice.unfeatured', viewer.id, practice.authors[0]!, { practice: practice._id });
   return changed;
 }
@@ -238,30 +240,15 @@ export const listSubmittedPractices = (page: PageArgs) =>
 export const listOwnPractices = (viewer: Viewer, page: PageArgs) =>
   paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page);
 
-/** Each practice's earlier published versions, newest first: one query for a whole page. */
-export async function practiceHistories(practiceIds: readonly string[]): Promise<PracticeRevisionDoc[][]> {
-  const revisions = await PracticeRevision.find({ practice: anyOf(practiceIds) }).sort({ practice: 1, version: -1 }).lean<PracticeRevisionDoc[]>();
-  return practiceIds.map((id) => revisions.filter((r) => String(r.practice) === id));
-}
-
-/* Counters, written only by the reaction service (see schema/reaction/service.ts for why). */
-
-// Counters are not edits: updatedAt is what an author's editor saves against (baseUpdatedAt), so
-// bumping it here would make their next autosave a CONFLICT whenever someone endorsed meanwhile.
-export const setEndorsementCount = async (id: string, count: number) =>
-  (await Practice.findByIdAndUpdate(id, { $set: { endorsementCount: count } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>())!;
-
-/** Makes every practice's count the given one (0 when absent); returns how many were wrong. */
-export async function replaceEndorsementCounts(counts: Map<string, number>): Promise<number> {
-  let fixed = 0;
-  for (const practice of await Practice.find({}, { endorsementCount: 1 }).sort({ _id: 1 }).lean()) {
-    const right = counts.get(String(practice._id)) ?? 0;
-    if (practice.endorsementCount !== right) {
-      await Practice.updateOne({ _id: practice._id }, { $set: { endorsementCount: right } }, { timestamps: false });
-      fixed++;
-    }
-  }
-  return fixed;
+/**
+ * Each practice's earlier published versions, newest first, for keys `<practice id>:<its current
+ * version>`: one query for a whole page. A revision is written before the edit that replaces its
+ * version, so one of the current version (an edit that lost a race, or a crash) is not shown.
+ */
+export async function practiceHistories(keys: readonly string[]): Promise<PracticeRevisionDoc[][]> {
+  const current = keys.map((key) => key.split(':') as [string, string]);
+  const revisions = await PracticeRevision.find({ practice: anyOf(current.map(([id]) => id)) }).sort({ practice: 1, version: -1 }).lean<PracticeRevisionDoc[]>();
+  return current.map(([id, version]) => revisions.filter((r) => String(r.practice) === id && r.version < Number(version)));
 }
 
 /**

@@ -78,8 +78,8 @@ PracticeRef.implement({
     history: t.loadableList({
       type: PracticeRevisionRef,
       description: 'Earlier published versions, newest first.',
-      load: (ids: string[]) => practiceHistories(ids),
-      resolve: (p) => String(p._id),
+      load: (keys: string[]) => practiceHistories(keys),
+      resolve: (p) => `${String(p._id)}:${p.version}`,
     }),
   }),
 });

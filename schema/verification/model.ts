@@ -17,6 +17,8 @@ const verificationRequestSchema = new Schema(
 );
 verificationRequestSchema.index({ status: 1, createdAt: 1, _id: 1 });
 verificationRequestSchema.index({ expert: 1, createdAt: -1 });
+// One open request per person, even when the button is pressed twice at once.
+verificationRequestSchema.index({ expert: 1 }, { unique: true, partialFilterExpression: { status: 'pending' } });
 
 export type VerificationRequestDoc = InferSchemaType<typeof verificationRequestSchema> & {
   _id: Types.ObjectId;

@@ -19,7 +19,7 @@ viewSchema.index({ kind: 1, target: 1, reader: 1 }, { unique: true });
 
 export const View = model('View', viewSchema);
 
-/** The number of readers of one target, `_id` = `<kind>:<target id>`; recounted, never incremented. */
+/** The number of readers of one target, `_id` = `<kind>:<target id>`; +1 for each new reader record. */
 const viewCountSchema = new Schema({ _id: { type: String }, count: { type: Number, required: true } });
 
 export type ViewCountDoc = InferSchemaType<typeof viewCountSchema> & { _id: string };

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.ts';
+import { countPer, type StoredCounter } from '../counters.ts';
+import { Thread } from '../discussion/model.ts';
+import { Practice } from '../practice/model.ts';
 import { getThread } from '../discussion/service.ts';
 import { findByIds } from '../loading.ts';
-import { exclusively } from '../lock.ts';
+import { isDuplicateKey, setMark } from '../mark.ts';
 import { findReadablePractice } from '../practice/service.ts';
 import { View, ViewCount, type ViewCountDoc, type ViewKind } from './model.ts';
 
@@ -14,26 +17,30 @@ function readerOf(ctx: Context): string {
   return `anon:${createHash('sha256').update(`${ctx.clientAddress}\n${ctx.userAgent}`).digest('base64url').slice(0, 22)}`;
 }
 
+/** One more reader on the target's counter, creating the counter for its first reader. */
+async function addReader(key: string): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await ViewCount.findOneAndUpdate({ _id: key }, { $inc: { count: 1 } }, { upsert: true, returnDocument: 'after' }).lean<ViewCountDoc>())!.count;
+    } catch (error) {
+      // Two first readers at once: one upsert creates the counter and the other's insert meets
+      // the unique _id, having changed nothing; as an update, the second attempt finds it.
+      if (!isDuplicateKey(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
 /**
- * Counts the viewer as a reader of a practice or thread they may read. A reader counts once
- * however often they come back; the stored count is recounted from the readers under the
- * target's lock (FerretDB 1.24 loses concurrent $inc), and repairViewCounts() recomputes all.
+ * Counts the viewer as a reader of a practice or thread they may read, and returns the number of
+ * readers. A reader counts once however often they come back: the counter moves only for a
+ * reader record that this call created.
  */
 export async function recordView(ctx: Context, kind: ViewKind, target: string): Promise<number> {
   // Reading rules first: a draft or a members-only thread is NOT_FOUND, and nothing is written.
   if (kind === 'practice') await findReadablePractice(ctx.viewer, target);
   else await getThread(target);
-  const key = { kind, target, reader: readerOf(ctx) };
-  const { upsertedCount } = await View.updateOne(key, { $setOnInsert: key }, { upsert: true }).catch((error: { code?: number }) => {
-    if (error.code !== 11000) throw error;
-    return { upsertedCount: 0 };
-  });
-  return exclusively(`views:${countKey(kind, target)}`, async () => {
-    if (!upsertedCount) return (await ViewCount.findById(countKey(kind, target)).lean<ViewCountDoc>())?.count ?? 0;
-    const count = await View.countDocuments({ kind, target });
-    await ViewCount.updateOne({ _id: countKey(kind, target) }, { $set: { count } }, { upsert: true });
-    return count;
-  });
+  if (await setMark(View, { kind, target, reader: readerOf(ctx) }, true)) return addReader(countKey(kind, target));
+  return (await ViewCount.findById(countKey(kind, target)).lean<ViewCountDoc>())?.count ?? 0;
 }
 
 /** Readers of each target: one query for a page. */
@@ -42,26 +49,25 @@ export async function viewCounts(kind: ViewKind, targets: readonly string[]): Pr
   return targets.map((t) => counts.get(countKey(kind, t)) ?? 0);
 }
 
-/** Recomputes every stored view count from the readers; returns how many were wrong. */
-export async function repairViewCounts(): Promise<number> {
-  // Sorted first, so MongoDB walks the (kind, target, reader) index instead of scanning.
-  const actual = await View.aggregate<{ _id: { kind: ViewKind; target: unknown }; n: number }>([
-    { $sort: { kind: 1, target: 1, reader: 1 } },
-    { $group: { _id: { kind: '$kind', target: '$target' }, n: { $sum: 1 } } },
-  ]);
-  const right = new Map(actual.map((a) => [countKey(a._id.kind, String(a._id.target)), a.n]));
-  let fixed = 0;
-  for (const stored of await ViewCount.find({}).sort({ _id: 1 }).lean<ViewCountDoc[]>()) {
-    const count = right.get(stored._id) ?? 0;
-    right.delete(stored._id);
-    if (stored.count === count) continue;
-    await ViewCount.updateOne({ _id: stored._id }, { $set: { count } });
-    fixed++;
-  }
-  // Readers whose count was never stored (a crash between the two writes).
-  for (const [_id, count] of right) {
-    await ViewCount.updateOne({ _id }, { $set: { count } }, { upsert: true });
-    fixed++;
-  }
-  return fixed;
-}
+/** The readers of practices, and of threads, for repairCounters() (schema/counters.ts). */
+const viewCounter = (kind: ViewKind, targets: StoredCounter['targets']): StoredCounter => ({
+  targets,
+  async stored(ids) {
+    const counts = await viewCounts(kind, ids);
+    return new Map(ids.map((id, i) => [id, counts[i]!]));
+  },
+  actual: (ids) => countPer(View, 'target', ids, { kind }),
+  async replace(id, from, to) {
+    try {
+      // A crash between a first reader's two writes leaves readers and no counter: create it.
+      const { modifiedCount, upsertedCount } = await ViewCount.updateOne({ _id: countKey(kind, id), count: from }, { $set: { count: to } }, { upsert: true });
+      return modifiedCount + upsertedCount === 1;
+    } catch (error) {
+      // The counter exists and holds another value (its upsert met the unique _id): it moved.
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  },
+});
+
+export const viewCounters = [viewCounter('practice', Practice), viewCounter('thread', Thread)];
