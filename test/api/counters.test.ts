@@ -4,6 +4,7 @@ import { Reply, Thread, Vote } from '../../schema/discussion/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { Endorsement } from '../../schema/reaction/model.ts';
+import { VerificationRequest } from '../../schema/verification/model.ts';
 import { ViewCount } from '../../schema/view/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
@@ -64,23 +65,44 @@ describe('View counts', () => {
   });
 });
 
+const NOTHING = { endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+const quick = { settleMs: 300 };
+
 describe('Counter repair', () => {
-  it('puts every drifted counter right from the records it counts, and then finds nothing to do', async () => {
+  it('puts every drifted counter right from the records it counts, finishes cut-short changes, and then finds nothing to do', async () => {
     const answer = await Reply.create({ thread: threadId, depth: 0, author: authorId, body: 'Trả lời' });
-    await Reply.create({ thread: threadId, depth: 0, author: authorId, body: 'Đã gỡ', deleted: true });
+    const removed = await Reply.create({ thread: threadId, depth: 0, author: authorId, body: 'Đã gỡ', deleted: true });
     await Vote.create({ reply: answer._id, expert: authorId });
     await Endorsement.create({ practice: practiceId, expert: authorId });
-    // Counters as a crash between the two writes, or a bug, would leave them.
-    await Thread.updateOne({ _id: threadId }, { $set: { replyCount: 7 } });
+    // What a crash between the two writes of a change, or a bug, would leave.
+    await Thread.updateOne({ _id: threadId }, { $set: { replyCount: 7, acceptedReply: removed._id } });
     await Practice.updateOne({ _id: practiceId }, { $set: { endorsementCount: 0 } });
     await ViewCount.updateOne({ _id: `practice:${practiceId}` }, { $set: { count: 100 } });
     await ViewCount.deleteOne({ _id: `thread:${threadId}` });
+    const applicant = await createExpert({ handle: 'applicant', cohorts: [] });
+    await VerificationRequest.create({ expert: applicant._id, statement: 'Giám đốc Trung tâm CNTT tỉnh, khóa 2019.', cohort: 'cpdt-100-2019', status: 'approved' });
 
-    expect(await repairCounters()).toEqual({ endorsements: 1, replies: 1, votes: 1, views: 2 });
+    expect(await repairCounters(quick)).toEqual({ endorsements: 1, replies: 1, votes: 1, views: 2, verifications: 1, acceptedAnswers: 1 });
     const thread = await graphql(`query ($id: ID!) { thread(id: $id) { replyCount viewCount acceptedAnswer { id } replies { edges { node { voteCount } } } } }`, { id: globalId('Thread', threadId) }, { cookie: cookies[0] });
-    expect(thread.data.thread).toMatchObject({ replyCount: 1, viewCount: 1, replies: { edges: [{ node: { voteCount: 1 } }, { node: { voteCount: 0 } }] } });
+    expect(thread.data.thread).toMatchObject({ replyCount: 1, viewCount: 1, acceptedAnswer: null, replies: { edges: [{ node: { voteCount: 1 } }, { node: { voteCount: 0 } }] } });
     expect(await practiceViews()).toBe(8);
     expect((await Practice.findById(practiceId).lean())!.endorsementCount).toBe(1);
-    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0 });
+    const verified = await graphql(`query { expert(handle: "applicant") { verified cohorts { slug } } }`);
+    expect(verified.data.expert).toEqual({ verified: true, cohorts: [{ slug: 'cpdt-100-2019' }] });
+    expect(await repairCounters()).toEqual(NOTHING);
+  });
+
+  it('does not count twice an endorsement it catches between its two writes, while servers run', async () => {
+    const count = async () => (await Practice.findById(practiceId).lean())!.endorsementCount;
+    const before = await count();
+    const reader = await createExpert({ handle: 'late-reader' });
+    // The endorsement's first write; the repair sees a record the count lacks...
+    await Endorsement.create({ practice: practiceId, expert: reader._id });
+    const repair = repairCounters({ settleMs: 1500 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // ...and the second write lands while it waits: a repair that set the count now would make it one too many.
+    await Practice.updateOne({ _id: practiceId }, { $inc: { endorsementCount: 1 } }, { timestamps: false });
+    expect(await repair).toEqual(NOTHING);
+    expect(await count()).toBe(before + 1);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
-import { repairEndorsementCounts } from '../../schema/reaction/service.ts';
+import { repairCounters } from '../../schema/counters.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
@@ -63,9 +63,9 @@ describe('Endorsements', () => {
 
   it('repairs counters that drifted, and leaves right ones alone', async () => {
     await Practice.updateOne({ _id: practiceId }, { $set: { endorsementCount: 999 } });
-    expect(await repairEndorsementCounts()).toBe(1);
+    expect((await repairCounters({ settleMs: 50 })).endorsements).toBe(1);
     expect(await count()).toBe(11);
-    expect(await repairEndorsementCounts()).toBe(0);
+    expect((await repairCounters()).endorsements).toBe(0);
   });
 
   it('answers "did I endorse" for a whole page in one query', async () => {
