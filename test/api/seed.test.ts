@@ -81,7 +81,7 @@ describe('Demo content', () => {
     expect(data.practices.edges.every((e: any) => e.node.endorsementCount >= 2)).toBe(true);
     expect(data.myFollows.totalCount).toBeGreaterThanOrEqual(3);
     expect(data.followUpdates.edges).toHaveLength(5);
-    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0 });
+    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
   });
 });
 
