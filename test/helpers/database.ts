@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { models } from '../../schema/models.ts';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
-import { queryShapeOf, unservedQueries, type IndexKeys, type QueryShape } from './index-usage.ts';
+import { explainTargets, shapeKey, unservedReads, type ExplainTarget, type IndexKeys } from './index-usage.ts';
 
 export interface CommandLog {
   /** Names of the commands sent since the last reset, e.g. ["find", "find", "count"]. */
@@ -17,33 +17,50 @@ function databaseNameFor(testPath: string): string {
 }
 
 /**
- * Connects this test file to its own, empty database on the run's embedded FerretDB and
- * records every command the driver sends.
+ * Connects this test file to its own, empty database on the run's database server and records
+ * every command the driver sends; when the file ends, the engine explains each distinct read the
+ * file caused and the file fails on any that reads a growing collection whole (see index-usage.ts).
  */
 export function useTestDatabase(): CommandLog {
   const commands: string[] = [];
-  const queries: QueryShape[] = [];
+  // One example of each shape of read, kept only once the engine ran it without error: a command
+  // the engine refused (a test of bad input) has no plan to prove.
+  const reads = new Map<string, ExplainTarget>();
+  const pending = new Map<number, ExplainTarget[]>();
+  let dbName = '';
   beforeAll(async () => {
-    const dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
+    dbName = databaseNameFor(expect.getState().testPath ?? 'unknown');
     await connectDatabase(inject('mongoUri'), { dbName, monitorCommands: true });
     await mongoose.connection.dropDatabase();
     const { ensureIndexes } = await import('../../server/db/connection.ts');
     await ensureIndexes();
-    mongoose.connection.getClient().on('commandStarted', (event) => {
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', (event) => {
       if (!['endSessions', 'hello', 'isMaster', 'ping'].includes(event.commandName)) commands.push(event.commandName);
-      const shape = queryShapeOf(event.commandName, event.command);
-      if (shape) queries.push(shape);
+      if (event.databaseName !== dbName) return;
+      const targets = explainTargets(event.commandName, event.command);
+      if (targets.length) pending.set(event.requestId, targets);
     });
+    client.on('commandSucceeded', (event) => {
+      for (const target of pending.get(event.requestId) ?? []) {
+        const key = shapeKey(target);
+        if (!reads.has(key)) reads.set(key, target);
+      }
+      pending.delete(event.requestId);
+    });
+    client.on('commandFailed', (event) => pending.delete(event.requestId));
   });
   afterAll(async () => {
-    // Every query this file caused must be one a declared index serves (see index-usage.ts).
-    const indexes = new Map<string, IndexKeys[]>(
+    const declared = new Map<string, IndexKeys[]>(
       models.map((model) => [model.collection.collectionName, model.schema.indexes().map(([keys]) => Object.entries(keys) as IndexKeys)]),
     );
-    const unserved = unservedQueries(queries, indexes);
-    expect(unserved, 'queries no declared index serves').toEqual([]);
-    await mongoose.connection.dropDatabase();
-    await disconnectDatabase();
+    try {
+      const unserved = await unservedReads(mongoose.connection.db!, [...reads.values()], declared);
+      expect(unserved, 'reads the engine serves without an index').toEqual([]);
+    } finally {
+      await mongoose.connection.dropDatabase();
+      await disconnectDatabase();
+    }
   });
   return {
     commands,

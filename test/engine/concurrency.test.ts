@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CLIENTS, codeOf, outcomes, useEngine } from './engine.ts';
+
+/*
+ * The writes the product's correctness rests on (DESIGN.md section 3, convention 15), each sent by
+ * CLIENTS separate clients at once, as many server processes would: nothing may be lost, and a
+ * write that states the expected state in its filter may succeed only once.
+ */
+
+const engine = useEngine();
+const on = (i: number) => engine.dbs()[i]!.collection<any>('race');
+const each = <T>(fn: (i: number) => Promise<T>) => outcomes(Array.from({ length: CLIENTS }, (_, i) => fn(i)));
+
+beforeEach(async () => {
+  await engine.db().collection('race').drop().catch(() => {});
+});
+
+describe('Engine under concurrent writes', () => {
+  it(`ends at ${CLIENTS} when ${CLIENTS} clients $inc one counter at once`, async () => {
+    await on(0).insertOne({ _id: 'c' as any, n: 0 });
+    const { errors } = await each((i) => on(i).updateOne({ _id: 'c' as any }, { $inc: { n: 1 } }));
+    expect(errors).toEqual([]);
+    expect((await on(0).findOne({ _id: 'c' as any }))?.n).toBe(CLIENTS);
+  });
+
+  it('has exactly one winner when every client moves one document out of the state its filter expects', async () => {
+    await on(0).insertOne({ _id: 'p' as any, status: 'submitted', by: null });
+    const { values, errors } = await each((i) => on(i).findOneAndUpdate({ _id: 'p' as any, status: 'submitted' }, { $set: { status: 'published', by: i } }, { returnDocument: 'after' }));
+    expect(errors).toEqual([]);
+    const winners = values.filter((doc) => doc !== null);
+    expect(winners).toHaveLength(1);
+    expect(await on(0).findOne({ _id: 'p' as any })).toEqual({ _id: 'p', status: 'published', by: winners[0]!.by });
+  });
+
+  it('keeps every field when each client $sets a different field of one document at once', async () => {
+    await on(0).insertOne({ _id: 'd' as any });
+    const { errors } = await each((i) => on(i).updateOne({ _id: 'd' as any }, { $set: { [`f${i}`]: i } }));
+    expect(errors).toEqual([]);
+    const stored = (await on(0).findOne({ _id: 'd' as any }))!;
+    expect(Object.keys(stored).filter((k) => k.startsWith('f'))).toHaveLength(CLIENTS);
+    for (let i = 0; i < CLIENTS; i++) expect(stored[`f${i}`]).toBe(i);
+  });
+
+  it('keeps every element when each client $pushes to one array at once, and one when all $addToSet the same', async () => {
+    await on(0).insertOne({ _id: 'a' as any, list: [], set: [] });
+    const { errors } = await each((i) => on(i).updateOne({ _id: 'a' as any }, { $push: { list: i }, $addToSet: { set: 'same' } } as any));
+    expect(errors).toEqual([]);
+    const stored = (await on(0).findOne({ _id: 'a' as any }))!;
+    expect([...stored.list].sort((a, b) => a - b)).toEqual(Array.from({ length: CLIENTS }, (_, i) => i));
+    expect(stored.set).toEqual(['same']);
+  });
+
+  it('lets exactly one of many clients insert the same unique key; the others get 11000', async () => {
+    await on(0).createIndex({ practice: 1, expert: 1 }, { unique: true });
+    const { values, errors } = await each((i) => on(i).insertOne({ practice: 'p', expert: 'e', by: i }));
+    expect(values).toHaveLength(1);
+    expect(errors.map(codeOf)).toEqual(Array(CLIENTS - 1).fill(11000));
+    expect(await on(0).countDocuments({ practice: 'p', expert: 'e' })).toBe(1);
+  });
+
+  it('inserts once when many clients upsert the same key, and says so to exactly one of them', async () => {
+    // The shape of an endorsement, a vote, a view or a follow: a counter moves only for the one insert.
+    await on(0).createIndex({ kind: 1, target: 1, reader: 1 }, { unique: true });
+    const key = { kind: 'practice', target: 't', reader: 'r' };
+    const { values, errors } = await each((i) => on(i).updateOne(key, { $setOnInsert: key }, { upsert: true }));
+    // A client that lost the race to the unique index gets 11000 (MongoDB may instead retry it into a match).
+    expect(errors.map(codeOf).filter((code) => code !== 11000)).toEqual([]);
+    expect(values.filter((r) => r.upsertedCount === 1)).toHaveLength(1);
+    expect(values.filter((r) => r.upsertedCount === 0).every((r) => r.matchedCount === 1)).toBe(true);
+    expect(await on(0).countDocuments(key)).toBe(1);
+  });
+
+  it('removes once when many clients delete the same document, and says so to exactly one of them', async () => {
+    await on(0).insertOne({ _id: 'gone' as any });
+    const { values, errors } = await each((i) => on(i).deleteOne({ _id: 'gone' as any }));
+    expect(errors).toEqual([]);
+    expect(values.map((r) => r.deletedCount).sort()).toEqual([...Array(CLIENTS - 1).fill(0), 1]);
+  });
+
+  it('loses no increment when clients $inc and conditionally $set the same document at once', async () => {
+    // A counter moving while a lifecycle change (the expected state in the filter) lands on the same record.
+    await on(0).insertOne({ _id: 'mix' as any, n: 0, locked: false });
+    const { values, errors } = await each((i) =>
+      i % 2 ? on(i).updateOne({ _id: 'mix' as any }, { $inc: { n: 1 } }) : on(i).updateOne({ _id: 'mix' as any, locked: false }, { $set: { locked: true, by: i } }),
+    );
+    expect(errors).toEqual([]);
+    const locks = values.filter((_, i) => i % 2 === 0);
+    expect(locks.filter((r) => r.modifiedCount === 1)).toHaveLength(1);
+    expect((await on(0).findOne({ _id: 'mix' as any }))?.n).toBe(CLIENTS / 2);
+  });
+});

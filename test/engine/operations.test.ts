@@ -1,0 +1,315 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Binary, codeOf, ObjectId, useEngine } from './engine.ts';
+
+/*
+ * Every read and write operation, operator and option the product's code relies on (found by
+ * reading schema/, seeds/ and server/), each proven on the engine at the driver level. A query
+ * that MongoDB runs and this engine answers differently fails here, not in a page.
+ */
+
+const engine = useEngine();
+const things = () => engine.db().collection<any>('things');
+
+beforeEach(async () => {
+  await things().deleteMany({});
+});
+
+describe('Engine reads', () => {
+  it('matches equality on scalars, array elements and null (null also matches a missing field)', async () => {
+    await things().insertMany([
+      { _id: 1 as any, place: 'ha-noi', topics: ['cds', 'attt'], practice: null },
+      { _id: 2 as any, place: 'hue', topics: ['cds'] },
+      { _id: 3 as any, place: null, topics: [], practice: new ObjectId() },
+    ]);
+    const ids = async (filter: Record<string, unknown>) => (await things().find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ place: 'ha-noi' })).toEqual([1]);
+    expect(await ids({ topics: 'cds' })).toEqual([1, 2]);
+    expect(await ids({ practice: null })).toEqual([1, 2]);
+    expect(await ids({ place: null })).toEqual([3]);
+  });
+
+  it('applies $in (also empty), $nin, $ne, $gt, $gte, $lt, $lte, $exists and $all', async () => {
+    const day = (d: number) => new Date(Date.UTC(2025, 0, d));
+    await things().insertMany([
+      { _id: 1 as any, n: 1, at: day(1), tokens: ['chuyen', 'doi', 'so'], author: 'a' },
+      { _id: 2 as any, n: 2, at: day(2), tokens: ['chuyen', 'doi'], author: 'b' },
+      { _id: 3 as any, n: 3, at: day(3), tokens: ['so'], author: 'c', extra: true },
+    ]);
+    const ids = async (filter: Record<string, unknown>) => (await things().find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ author: { $in: ['a', 'c'] } })).toEqual([1, 3]);
+    expect(await ids({ author: { $in: [] } })).toEqual([]);
+    expect(await ids({ _id: { $in: [3, 1, 9] } })).toEqual([1, 3]);
+    expect(await ids({ author: { $nin: ['a'] } })).toEqual([2, 3]);
+    expect(await ids({ author: { $ne: 'b' } })).toEqual([1, 3]);
+    expect(await ids({ n: { $gt: 1, $lte: 3 } })).toEqual([2, 3]);
+    expect(await ids({ at: { $lt: day(3), $gte: day(2) } })).toEqual([2]);
+    expect(await ids({ extra: { $exists: true } })).toEqual([3]);
+    expect(await ids({ extra: { $exists: false } })).toEqual([1, 2]);
+    expect(await ids({ tokens: { $all: ['doi', 'chuyen'] } })).toEqual([1, 2]);
+    expect(await ids({ $and: [{ tokens: 'so' }, { tokens: 'doi' }] })).toEqual([1]);
+  });
+
+  it('combines $and and $or to any depth, as keyset pages after a cursor do', async () => {
+    await things().insertMany(['an', 'an', 'binh', 'chi'].map((name, i) => ({ _id: i + 1, name, place: i % 2 ? 'hue' : 'ha-noi' }) as any));
+    // After ("an", 1) in (name, _id) order.
+    const keyset = { $or: [{ name: { $gt: 'an' } }, { name: 'an', _id: { $gt: 1 } }] };
+    const after = await things().find({ $and: [{}, keyset] }).sort({ name: 1, _id: 1 }).toArray();
+    expect(after.map((d) => d._id)).toEqual([2, 3, 4]);
+    const filtered = await things().find({ $and: [{ $or: [{ place: 'hue' }, { name: 'binh' }] }, keyset] }).sort({ name: 1, _id: 1 }).toArray();
+    expect(filtered.map((d) => d._id)).toEqual([2, 3, 4]);
+  });
+
+  it('matches an anchored $regex prefix with escaped special characters, on strings and array elements', async () => {
+    await things().insertMany([
+      { _id: 1 as any, handle: 'an.nguyen', tokens: ['nguyen', 'an'] },
+      { _id: 2 as any, handle: 'anxnguyen', tokens: ['nguyet'] },
+      { _id: 3 as any, handle: 'ban.an', tokens: ['ban'] },
+    ]);
+    const ids = async (filter: Record<string, unknown>) => (await things().find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ handle: { $regex: '^an\\.' } })).toEqual([1]);
+    expect(await ids({ handle: /^an/ })).toEqual([1, 2]);
+    expect(await ids({ tokens: { $regex: '^nguy' } })).toEqual([1, 2]);
+  });
+
+  it('matches $elemMatch on arrays of documents and of scalars', async () => {
+    await things().insertMany([
+      { _id: 1 as any, links: [{ label: 'a', url: 'x' }, { label: 'b', url: 'y' }], scores: [1, 5] },
+      { _id: 2 as any, links: [{ label: 'a', url: 'y' }], scores: [3] },
+    ]);
+    expect((await things().find({ links: { $elemMatch: { label: 'a', url: 'y' } } }).toArray()).map((d) => d._id)).toEqual([2]);
+    expect((await things().find({ scores: { $elemMatch: { $gt: 2, $lt: 4 } } }).toArray()).map((d) => d._id)).toEqual([2]);
+  });
+
+  it('sorts on compound keys with mixed directions, strings by code point and nulls first', async () => {
+    await things().insertMany([
+      { _id: 1 as any, at: new Date(2), name: 'b' },
+      { _id: 2 as any, at: new Date(2), name: 'a' },
+      { _id: 3 as any, at: new Date(1), name: 'B' },
+      { _id: 4 as any, at: null, name: 'a.b' },
+      { _id: 5 as any, at: new Date(3), name: 'a-b' },
+    ]);
+    expect((await things().find({}).sort({ at: -1, _id: -1 }).toArray()).map((d) => d._id)).toEqual([5, 2, 1, 3, 4]);
+    expect((await things().find({}).sort({ at: 1, _id: 1 }).toArray()).map((d) => d._id)).toEqual([4, 3, 1, 2, 5]);
+    expect((await things().find({}).sort({ name: 1 }).toArray()).map((d) => d.name)).toEqual(['B', 'a', 'a-b', 'a.b', 'b']);
+  });
+
+  it('pages with sort, skip and limit, and projects by inclusion and by exclusion', async () => {
+    await things().insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, n: i, tokens: ['x'], title: `t${i}` }) as any));
+    const page = await things().find({ n: { $gte: 5 } }, { projection: { tokens: 0 } }).sort({ n: -1 }).skip(2).limit(3).toArray();
+    expect(page).toEqual([
+      { _id: 27, n: 27, title: 't27' },
+      { _id: 26, n: 26, title: 't26' },
+      { _id: 25, n: 25, title: 't25' },
+    ]);
+    expect(await things().findOne({ _id: 7 as any }, { projection: { title: 1 } })).toEqual({ _id: 7, title: 't7' });
+  });
+
+  it('counts by filter, estimates the whole collection and lists distinct values', async () => {
+    await things().insertMany([{ kind: 'a', topics: ['x', 'y'] }, { kind: 'a', topics: ['y'] }, { kind: 'b', topics: [] }]);
+    expect(await things().countDocuments({ kind: 'a' })).toBe(2);
+    expect(await things().countDocuments({ kind: 'z' })).toBe(0);
+    expect(await things().estimatedDocumentCount()).toBe(3);
+    expect((await things().distinct('topics', { kind: 'a' })).sort()).toEqual(['x', 'y']);
+  });
+
+  it('groups with $match, $unwind, $group with $sum and $sort, as the counter repair counts', async () => {
+    await things().insertMany([
+      { thread: 'a', deleted: false, tags: ['p', 'q'] },
+      { thread: 'a', deleted: true, tags: ['p'] },
+      { thread: 'a', deleted: false, tags: [] },
+      { thread: 'b', deleted: false, tags: ['q'] },
+    ]);
+    const counts = await things()
+      .aggregate([{ $match: { deleted: false } }, { $group: { _id: '$thread', count: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+      .toArray();
+    expect(counts).toEqual([
+      { _id: 'a', count: 2 },
+      { _id: 'b', count: 1 },
+    ]);
+    const perTag = await things()
+      .aggregate([{ $unwind: '$tags' }, { $group: { _id: '$tags', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }, { $limit: 1 }, { $project: { _id: 1, n: 1 } }])
+      .toArray();
+    expect(perTag).toEqual([{ _id: 'p', n: 2 }]);
+    expect(await things().aggregate([{ $match: { thread: 'a' } }, { $count: 'n' }]).toArray()).toEqual([{ n: 3 }]);
+  });
+
+  it('stores Vietnamese text, dates to the millisecond, ObjectIds, binary data and nested documents unchanged', async () => {
+    const doc = {
+      _id: new ObjectId(),
+      title: 'Chuyển đổi số ở Đà Nẵng: “Một cửa” — 100%',
+      at: new Date('2025-07-01T08:09:10.123Z'),
+      data: new Binary(Buffer.from([0, 1, 2, 255])),
+      history: [{ body: 'trước', editedAt: new Date(5) }],
+      nested: { a: { b: [1, 'hai', null, true] } },
+    };
+    await things().insertOne(doc);
+    expect(await things().findOne({ _id: doc._id })).toEqual(doc);
+  });
+});
+
+describe('Engine writes', () => {
+  it('applies $set, $inc, $push, $pull, $addToSet and $unset in one update', async () => {
+    await things().insertOne({ _id: 1 as any, n: 1, list: ['a', 'b', 'a'], set: ['x'], gone: 1, history: [] });
+    const result = await things().updateOne(
+      { _id: 1 as any },
+      { $set: { title: 'new' }, $inc: { n: 2 }, $push: { history: { body: 'old', at: new Date(1) } }, $pull: { list: 'a' }, $addToSet: { set: { $each: ['x', 'y'] } }, $unset: { gone: '' } } as any,
+    );
+    expect([result.matchedCount, result.modifiedCount]).toEqual([1, 1]);
+    expect(await things().findOne({ _id: 1 as any })).toEqual({ _id: 1, n: 3, list: ['b'], set: ['x', 'y'], history: [{ body: 'old', at: new Date(1) }], title: 'new' });
+    const again = await things().updateOne({ _id: 1 as any }, { $addToSet: { set: 'y' } });
+    expect(again.modifiedCount).toBe(0);
+  });
+
+  it('answers findOneAndUpdate with the document after or before, and null when the expected state is gone', async () => {
+    await things().insertOne({ _id: 1 as any, status: 'submitted', version: 1 });
+    const after = await things().findOneAndUpdate({ _id: 1 as any, status: 'submitted' }, { $set: { status: 'published' }, $inc: { version: 1 } }, { returnDocument: 'after' });
+    expect(after).toEqual({ _id: 1, status: 'published', version: 2 });
+    const before = await things().findOneAndUpdate({ _id: 1 as any }, { $set: { status: 'returned' } }, { returnDocument: 'before' });
+    expect(before?.status).toBe('published');
+    const stale = await things().findOneAndUpdate({ _id: 1 as any, status: 'submitted' }, { $set: { status: 'published' } }, { returnDocument: 'after' });
+    expect(stale).toBeNull();
+    expect((await things().findOne({ _id: 1 as any }))?.status).toBe('returned');
+  });
+
+  it('picks the first document of the sort in findOneAndUpdate and findOneAndDelete', async () => {
+    await things().insertMany([{ _id: 1, q: 'a', at: 3 }, { _id: 2, q: 'a', at: 1 }, { _id: 3, q: 'a', at: 2 }] as any[]);
+    expect((await things().findOneAndUpdate({ q: 'a' }, { $set: { taken: true } }, { sort: { at: 1 }, returnDocument: 'after' }))?._id).toBe(2);
+    expect((await things().findOneAndDelete({ q: 'a', taken: { $ne: true } }, { sort: { at: -1 } }))?._id).toBe(1);
+  });
+
+  it('inserts on an upsert only when nothing matches, with $setOnInsert, and says which it did', async () => {
+    const key = { kind: 'practice', target: 'p1', reader: 'r1' };
+    const first = await things().updateOne(key, { $setOnInsert: key }, { upsert: true });
+    const second = await things().updateOne(key, { $setOnInsert: key }, { upsert: true });
+    expect([first.upsertedCount, first.matchedCount]).toEqual([1, 0]);
+    expect([second.upsertedCount, second.matchedCount, second.modifiedCount]).toEqual([0, 1, 0]);
+    const { _id, ...stored } = (await things().findOne(key))!;
+    expect(stored).toEqual(key);
+    const counted = await things().updateOne({ _id: 'view:p1' as any }, { $set: { count: 4 } }, { upsert: true });
+    expect(counted.upsertedId).toBe('view:p1');
+  });
+
+  it('updates and deletes one or many and reports the counts', async () => {
+    await things().insertMany(Array.from({ length: 5 }, (_, i) => ({ _id: i, expert: i < 3 ? 'a' : 'b', at: new Date(i) }) as any));
+    expect((await things().updateMany({ expert: 'a' }, { $set: { seen: true } })).modifiedCount).toBe(3);
+    expect((await things().deleteOne({ expert: 'a' })).deletedCount).toBe(1);
+    expect((await things().deleteOne({ expert: 'nobody' })).deletedCount).toBe(0);
+    expect((await things().deleteMany({ at: { $lt: new Date(4) } })).deletedCount).toBe(3);
+    expect(await things().countDocuments({})).toBe(1);
+  });
+
+  it('runs an ordered bulk write of inserts and updates as the seed loader does', async () => {
+    await things().insertOne({ _id: 'keep' as any, n: 1 });
+    const result = await things().bulkWrite(
+      [{ insertOne: { document: { _id: 'new' as any, n: 1 } } }, { updateOne: { filter: { _id: 'keep' as any }, update: { $set: { n: 2 } } } }],
+      { ordered: true },
+    );
+    expect([result.insertedCount, result.modifiedCount]).toEqual([1, 1]);
+    expect(await things().find({}).sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'keep', n: 2 },
+      { _id: 'new', n: 1 },
+    ]);
+  });
+
+  it('accepts writes acknowledged by a majority and journaled', async () => {
+    const durable = engine.db().collection('durable', { writeConcern: { w: 'majority', journal: true } });
+    const result = await durable.insertOne({ n: 1 });
+    expect(result.acknowledged).toBe(true);
+    expect((await durable.updateOne({ _id: result.insertedId }, { $inc: { n: 1 } })).modifiedCount).toBe(1);
+    expect((await durable.findOne({ _id: result.insertedId }))?.n).toBe(2);
+  });
+
+  it('drops a database with its collections and indexes', async () => {
+    const other = engine.client().db(`${engine.db().databaseName}x`);
+    await other.collection('c').createIndex({ a: 1 }, { unique: true });
+    await other.collection('c').insertOne({ a: 1 });
+    expect(await other.dropDatabase()).toBe(true);
+    expect(await other.listCollections().toArray()).toEqual([]);
+    await other.collection('c').insertOne({ a: 1 });
+    await other.collection('c').insertOne({ a: 1 });
+    expect(await other.collection('c').countDocuments({ a: 1 })).toBe(2);
+    await other.dropDatabase();
+  });
+});
+
+describe('Engine indexes', () => {
+  const indexed = () => engine.db().collection<any>('indexed');
+  beforeEach(async () => {
+    await indexed().drop().catch(() => {});
+  });
+
+  it('creates compound indexes with directions and lists them back by key and name', async () => {
+    await indexed().createIndexes([{ key: { status: 1, publishedAt: -1, _id: -1 } }, { key: { emailKey: 1 }, unique: true }]);
+    const listed = await indexed().listIndexes().toArray();
+    expect(listed.map((i) => [i.name, i.key, Boolean(i.unique)])).toEqual(
+      expect.arrayContaining([
+        ['_id_', { _id: 1 }, false],
+        ['status_1_publishedAt_-1__id_-1', { status: 1, publishedAt: -1, _id: -1 }, false],
+        ['emailKey_1', { emailKey: 1 }, true],
+      ]),
+    );
+    // Creating the same indexes again, as every start-up does, changes nothing.
+    await indexed().createIndexes([{ key: { status: 1, publishedAt: -1, _id: -1 } }, { key: { emailKey: 1 }, unique: true }]);
+    expect(await indexed().listIndexes().toArray()).toHaveLength(3);
+  });
+
+  it('refuses a duplicate key with code 11000 naming the index key and value', async () => {
+    await indexed().createIndex({ owner: 1, kind: 1, target: 1 }, { unique: true });
+    await indexed().insertOne({ owner: 'o', kind: 'thread', target: 't' });
+    const error = await indexed().insertOne({ owner: 'o', kind: 'thread', target: 't' }).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe(11000);
+    const { keyPattern, keyValue } = error as { keyPattern?: unknown; keyValue?: unknown };
+    // MongoDB names the key; FerretDB may not: code 11000 is all the product relies on.
+    if (keyPattern !== undefined) expect(keyPattern).toEqual({ owner: 1, kind: 1, target: 1 });
+    if (keyValue !== undefined) expect(keyValue).toEqual({ owner: 'o', kind: 'thread', target: 't' });
+    expect(await indexed().countDocuments({})).toBe(1);
+  });
+
+  it('refuses a duplicate in an upsert with 11000, leaving one document', async () => {
+    await indexed().createIndex({ reply: 1, expert: 1 }, { unique: true });
+    await indexed().insertOne({ reply: 'r', expert: 'e', n: 1 });
+    // The filter misses (n differs), so the upsert inserts and meets the unique index.
+    const error = await indexed().updateOne({ reply: 'r', expert: 'e', n: 2 }, { $setOnInsert: { reply: 'r', expert: 'e' } }, { upsert: true }).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe(11000);
+    expect(await indexed().countDocuments({})).toBe(1);
+  });
+
+  it('inserts the rest of an unordered batch past a duplicate and reports the duplicate', async () => {
+    await indexed().createIndex({ handle: 1 }, { unique: true });
+    await indexed().insertOne({ handle: 'b' });
+    const error = await indexed()
+      .insertMany([{ handle: 'a' }, { handle: 'b' }, { handle: 'c' }], { ordered: false })
+      .catch((e: unknown) => e as { code?: number; writeErrors?: { code: number; index: number }[]; insertedCount?: number });
+    expect(codeOf(error)).toBe(11000);
+    const writeErrors = ([] as { code: number; index: number }[]).concat((error as { writeErrors?: any }).writeErrors ?? []);
+    expect(writeErrors.map((e) => [e.index, e.code])).toEqual([[1, 11000]]);
+    expect((await indexed().find({}).sort({ handle: 1 }).toArray()).map((d) => d.handle)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses to build a unique index over existing duplicates and leaves none half-built', async () => {
+    await indexed().insertMany([{ k: 1 }, { k: 1 }]);
+    // MongoDB answers 11000; FerretDB another code: a new one-of rule needs its duplicates gone first.
+    await expect(indexed().createIndex({ k: 1 }, { unique: true })).rejects.toThrow();
+    expect((await indexed().listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
+  });
+
+  it('keeps a partial unique index to the documents its filter selects', async () => {
+    // One pending request per person, any number of decided ones; one discussion per practice.
+    await indexed().createIndex({ expert: 1 }, { unique: true, partialFilterExpression: { status: 'pending' }, name: 'one_pending' });
+    await indexed().createIndex({ practice: 1 }, { unique: true, partialFilterExpression: { practice: { $exists: true } }, name: 'one_per_practice' });
+    await indexed().insertMany([
+      { expert: 'e', status: 'declined' },
+      { expert: 'e', status: 'declined' },
+      { expert: 'e', status: 'pending' },
+    ]);
+    expect(codeOf(await indexed().insertOne({ expert: 'e', status: 'pending' }).catch((e: unknown) => e))).toBe(11000);
+    await indexed().updateOne({ expert: 'e', status: 'pending' }, { $set: { status: 'approved' } });
+    await indexed().insertOne({ expert: 'e', status: 'pending' });
+    const practice = new ObjectId();
+    await indexed().insertOne({ kind: 'thread', practice });
+    expect(codeOf(await indexed().insertOne({ kind: 'thread', practice }).catch((e: unknown) => e))).toBe(11000);
+    expect(await indexed().countDocuments({ expert: 'e' })).toBe(4);
+    const listed = await indexed().listIndexes().toArray();
+    expect(listed.find((i) => i.name === 'one_pending')?.partialFilterExpression).toEqual({ status: 'pending' });
+  });
+});
