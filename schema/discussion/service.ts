@@ -235,7 +235,7 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
   if (thread.locked) throw new ConflictError('This thread is locked.');
   // Over the answer the viewer saw accepted (or none): of two people accepting at once, one wins.
   const accepted = await Thread.findOneAndUpdate(
-    { _id: thread._id, acceptedReply: thread.acceptedReply, locked: false },
+    { _id: thread._id, acceptedReply: thread.acceptedReply ?? null, locked: false },
     { $set: { acceptedReply: reply._id } },
     { returnDocument: 'after' },
   ).lean<ThreadDoc>();
