@@ -36,8 +36,9 @@ threadSchema.index({ lastActivityAt: -1, _id: -1 });
 threadSchema.index({ mentions: 1, lastActivityAt: -1, _id: -1 });
 // One discussion per practice. Partial, as every other thread holds null. Written as `$gt` the
 // least id: DocumentDB then also serves `practice: x` and `$in` lookups with it (with
-// `$type: 'objectId'` it reads `$in` lookups whole).
-threadSchema.index({ practice: 1 }, { unique: true, partialFilterExpression: { practice: { $gt: new Types.ObjectId('000000000000000000000000') } } });
+// `$type: 'objectId'` it reads `$in` lookups whole). Named, so that it does not clash with the
+// plain `practice_1` of a database created before it.
+threadSchema.index({ practice: 1 }, { name: 'one_discussion_per_practice', unique: true, partialFilterExpression: { practice: { $gt: new Types.ObjectId('000000000000000000000000') } } });
 threadSchema.index({ kind: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ kind: 1, acceptedReply: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ topics: 1, lastActivityAt: -1, _id: -1 });

@@ -65,8 +65,9 @@ const practiceRevisionSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
-// Each replaced version is kept once, however many saves raced to replace it.
-practiceRevisionSchema.index({ practice: 1, version: -1 }, { unique: true });
+// Each replaced version is kept once, however many saves raced to replace it. Named, so that it
+// does not clash with the plain index of a database created before it.
+practiceRevisionSchema.index({ practice: 1, version: -1 }, { name: 'one_revision_per_version', unique: true });
 
 export type PracticeRevisionDoc = InferSchemaType<typeof practiceRevisionSchema> & { _id: Types.ObjectId; createdAt: Date };
 export const PracticeRevision = model('PracticeRevision', practiceRevisionSchema);
