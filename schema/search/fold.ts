@@ -10,9 +10,14 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+/** Folded words of a text in order, repeats kept (phrases are looked for in these). */
+export function foldedWords(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 /** Folded words of a text, each once, in first-seen order. */
 export function foldedTokens(text: string): string[] {
-  return [...new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  return [...new Set(foldedWords(text))];
 }
 
 /**
@@ -41,16 +46,26 @@ export const ACRONYMS: Record<string, string> = {
 
 /** Folded words of a record's text, with the field's acronyms expanded both ways. */
 export function searchTokens(text: string): string[] {
-  const words = foldedTokens(text);
-  // Phrases are looked for in the words as written, repeats included.
-  const joined = ` ${fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
-  const extra: string[] = [];
-  for (const [acronym, phrase] of Object.entries(ACRONYMS)) {
-    if (words.includes(acronym)) extra.push(...phrase.split(' '));
-    if (joined.includes(` ${phrase} `)) extra.push(acronym);
-  }
-  return [...new Set([...words, ...extra])];
+  return withAcronyms(foldedWords(text));
 }
+
+/**
+ * `words` (folded, in order, repeats kept) each once, with the field's acronyms expanded both
+ * ways: what searchTokens gives for the text they came from, for a caller that has them already.
+ */
+export function withAcronyms(words: string[]): string[] {
+  const unique = new Set(words);
+  let joined: string | undefined;
+  const extra: string[] = [];
+  for (const [acronym, phrase, phraseWords] of ACRONYM_PHRASES) {
+    if (unique.has(acronym)) extra.push(...phraseWords);
+    // Most texts lack some word of most phrases: only those with all of them are searched.
+    if (phraseWords.every((w) => unique.has(w)) && (joined ??= ` ${words.join(' ')} `).includes(` ${phrase} `)) extra.push(acronym);
+  }
+  return [...new Set([...unique, ...extra])];
+}
+
+const ACRONYM_PHRASES = Object.entries(ACRONYMS).map(([acronym, phrase]) => [acronym, phrase, phrase.split(' ')] as const);
 
 /** A run of the text: matched by the query or not. Plain text, never markup. */
 export interface Segment {
@@ -65,6 +80,17 @@ export function wordsWithPositions(text: string): { word: string; start: number;
 
 /** A word as written, for comparing diacritics: composed and lower-cased, tones kept. */
 export const exactForm = (word: string) => word.normalize('NFC').toLowerCase();
+
+/**
+ * A test of whether a text in exact form (see exactForm) has `word` (in exact form) as a whole
+ * word: the same answer as splitting the text into words, without splitting a long body. Composing
+ * and lower-casing a whole text gives the same words as doing it word by word (composition never
+ * joins across a character that is not a letter, digit or mark).
+ */
+export function exactWordTest(word: string): (exactText: string) => boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}\\p{M}])`, 'u');
+  return (exactText) => pattern.test(exactText);
+}
 
 /** What a search query looks for, derived once per query. */
 export interface QueryTerms {

@@ -11,7 +11,7 @@ import { Practice, practiceStages, type PracticeDoc } from '../practice/model.ts
 import { practiceSearchTokens } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
 import { requireTopic } from '../topic/service.ts';
-import { ACRONYMS, exactForm, fold, highlight, queryTerms, searchTokens, snippet, wordsWithPositions, type QueryTerms, type Segment } from './fold.ts';
+import { ACRONYMS, exactForm, exactWordTest, fold, foldedWords, highlight, queryTerms, snippet, withAcronyms, type QueryTerms, type Segment } from './fold.ts';
 
 /*
  * One ranked list over published practices, threads (members only) and experts.
@@ -93,36 +93,70 @@ const TITLE = 3;
 const SUMMARY = 2;
 const BODY = 1;
 
+/** What ranking and snippets read of one text, each worked out at most once per search. */
+class TextFacts {
+  #words?: string[];
+  #tokens?: Set<string>;
+  #exactText?: string;
+  constructor(
+    readonly text: string,
+    private readonly exactTest: (word: string) => (exactText: string) => boolean,
+  ) {}
+  /** Folded words in order, repeats kept. */
+  get words() {
+    return (this.#words ??= foldedWords(this.text));
+  }
+  /** The text's searchTokens. */
+  get tokens() {
+    return (this.#tokens ??= new Set(withAcronyms(this.words)));
+  }
+  /** Whether it has `word` as written (composed, lower-cased, tones kept). */
+  hasExact(word: string) {
+    return this.exactTest(word)((this.#exactText ??= exactForm(this.text)));
+  }
+}
+
+/** Facts of texts for one search: a text read for ranking is not folded again for its snippet. */
+type Facts = (text: string) => TextFacts;
+
+function factsOfTexts(): Facts {
+  const known = new Map<string, TextFacts>();
+  const tests = new Map<string, (exactText: string) => boolean>();
+  const exactTest = (word: string) => {
+    let test = tests.get(word);
+    if (!test) tests.set(word, (test = exactWordTest(word)));
+    return test;
+  };
+  return (text) => {
+    let facts = known.get(text);
+    if (!facts) known.set(text, (facts = new TextFacts(text, exactTest)));
+    return facts;
+  };
+}
+
 /**
  * How well a candidate matches: per query word, where it matched (title 3, summary 2, body 1),
  * doubled, plus 1 when the same field has it with the query's own diacritics ("mã" over "ma");
  * plus the field's weight once when the title or summary has all the words as one phrase.
  */
-function relevance(c: Candidate, terms: QueryTerms): number {
-  const tokensOf = (text: string) => new Set(searchTokens(text));
-  const wordsOf = (text: string) => new Set(wordsWithPositions(text).map((w) => exactForm(w.word)));
+function relevance(c: Candidate, terms: QueryTerms, facts: Facts): number {
   const fields = [
-    { weight: TITLE, texts: [c.title] },
-    { weight: SUMMARY, texts: c.summary },
-    { weight: BODY, texts: c.body },
-  ].map((f) => {
-    const text = f.texts.join('\n');
-    let tokens: Set<string> | undefined;
-    let words: Set<string> | undefined;
-    return { weight: f.weight, tokens: () => (tokens ??= tokensOf(text)), words: () => (words ??= wordsOf(text)) };
-  });
+    { weight: TITLE, text: c.title },
+    { weight: SUMMARY, text: c.summary.join('\n') },
+    { weight: BODY, text: c.body.join('\n') },
+  ];
   let score = 0;
   for (const word of terms.words) {
     const token = fold(word);
-    const field = fields.find((f) => f.weight === BODY || f.tokens().has(token))!;
-    score += field.weight * 2 + (field.words().has(word) ? 1 : 0);
+    const field = fields.find((f) => f.weight === BODY || facts(f.text).tokens.has(token))!;
+    score += field.weight * 2 + (facts(field.text).hasExact(word) ? 1 : 0);
   }
   // The words together, in the query's order (or their acronym), in the title or the summary.
   if (terms.tokens.length > 1) {
     const phrase = terms.tokens.join(' ');
     const acronym = Object.entries(ACRONYMS).find(([, expansion]) => expansion === phrase)?.[0];
     const hasPhrase = (text: string) => {
-      const words = ` ${foldedWords(text).join(' ')} `;
+      const words = ` ${facts(text).words.join(' ')} `;
       return words.includes(` ${phrase} `) || (acronym !== undefined && words.includes(` ${acronym} `));
     };
     if (hasPhrase(c.title)) score += TITLE;
@@ -130,9 +164,6 @@ function relevance(c: Candidate, terms: QueryTerms): number {
   }
   return score;
 }
-
-/** Folded words in order, repeats kept. */
-const foldedWords = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Recent and reacted-to records first among equally relevant ones: a year of age weighs as e-fold reactions. */
 const freshness = (c: Candidate, now: number) => Math.log1p(c.reactions) - (now - c.date.getTime()) / (365 * 86_400_000) + c.bonus;
@@ -279,12 +310,13 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
   );
 
   const now = Date.now();
+  const facts = factsOfTexts();
   const ranked = [
     ...practices.docs.map(asPractice),
     ...(threads.docs as ThreadDoc[]).map(asThread),
     ...(experts.docs as ExpertDoc[]).map((e) => asExpert(e, e.organization ? (organizationNames.get(e.organization) ?? null) : null)),
   ]
-    .map((c) => ({ c, relevance: relevance(c, terms), freshness: freshness(c, now) }))
+    .map((c) => ({ c, relevance: relevance(c, terms, facts), freshness: freshness(c, now) }))
     .sort((a, b) => b.relevance - a.relevance || b.freshness - a.freshness || String(b.c.doc._id).localeCompare(String(a.c.doc._id)));
 
   // Cursors are positions in the ranking: `after` pages forward from one, `before` back from one.
@@ -297,7 +329,7 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
     start = after === null ? 0 : after + 1;
     end = start + (first ?? last ?? DEFAULT_PAGE_SIZE);
   }
-  const edges = ranked.slice(start, end).map(({ c }, i) => ({ cursor: encodeCursor({ offset: start + i, key }), node: hitOf(c, terms) }));
+  const edges = ranked.slice(start, end).map(({ c }, i) => ({ cursor: encodeCursor({ offset: start + i, key }), node: hitOf(c, terms, facts) }));
   const counts: SearchCounts = { practices: practices.count, threads: threads.count, experts: experts.count };
   const total = (shown('practice') ? counts.practices : 0) + (shown('thread') ? counts.threads : 0) + (shown('expert') ? counts.experts : 0);
   return {
@@ -314,12 +346,12 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
 }
 
 /** The highlighted title, and a snippet from the field that matched most (the summary on a tie). */
-function hitOf(c: Candidate, terms: QueryTerms): SearchHit {
+function hitOf(c: Candidate, terms: QueryTerms, facts: Facts): SearchHit {
   const fields = [...c.summary, ...c.body].filter((text) => text.trim());
   let best = fields[0] ?? '';
   let bestScore = 0;
   for (const text of fields) {
-    const tokens = new Set(searchTokens(text));
+    const { tokens } = facts(text);
     const score = terms.tokens.filter((t) => tokens.has(t)).length;
     if (score > bestScore) [best, bestScore] = [text, score];
   }
