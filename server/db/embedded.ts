@@ -128,7 +128,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     });
     const events = (name: EngineProcess) => ({
       onDown: () => options.onDown?.(name),
-      onRestart: (code: number | null, signal: NodeJS.Signals | null) => options.onRestart?.(name, code, signal),
+      onRestart: (code: number | null, signal: NodeJS.Signals | null) => {
+        options.onRestart?.(name, code, signal);
+        // FerretDB's pooled connections to the old PostgreSQL are dead and would fail one request
+        // each; a fresh FerretDB starts with none (clients reconnect, and retry a read or write once).
+        if (name === 'postgres') children.ferretdb?.restart('SIGTERM', 2_000);
+      },
     });
 
     // SIGINT on the server's death: PostgreSQL's fast shutdown (a checkpoint, no waiting for clients).

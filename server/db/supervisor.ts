@@ -20,6 +20,8 @@ export interface SupervisedChild {
   ready(): boolean;
   /** The last lines the child printed, for error messages. */
   recentOutput(): string;
+  /** Ends the current child (`signal`, then SIGKILL after `timeoutMs`); it is started again as after a crash. */
+  restart(signal: NodeJS.Signals, timeoutMs: number): void;
   /** Sends `signal`, waits for the exit (escalating to SIGKILL after `timeoutMs`), and stops supervising. */
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<void>;
 }
@@ -127,6 +129,13 @@ export async function superviseChild(
     pid: () => current.pid,
     ready: () => isReady,
     recentOutput: () => recent.join('\n'),
+    restart(signal, timeoutMs) {
+      backoff = MIN_BACKOFF_MS;
+      isReady = false;
+      const child = current;
+      child.kill(signal);
+      void waitForExit(child, timeoutMs);
+    },
     async stop(signal, timeoutMs) {
       stopping = true;
       stopSignal = signal;
