@@ -1,185 +1,277 @@
-// `npm run bench`: seeds the demo network plus a large directory into a fresh embedded database
-// and measures the API in process: latency percentiles, throughput, database commands per
-// request (for every list, at two page sizes: the count must not grow with the page), bundles.
-// Writes test/bench/RESULTS.md. Targets are ratios within the same run, not absolute times.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: seeds the demo network and a synthetic one at one or more scales into a fresh
+// database, runs the product's HTTP server in a child process, and measures it over HTTP:
+// serial page times, throughput under load (autocannon), database commands per request,
+// GraphQL's cost next to a plain endpoint making the same reads, resident memory, bundle sizes.
+// Writes test/bench/RESULTS.md; the targets are checked there and summarised on stdout.
+//
+// Environment:
+//   BENCH_SCALES=1,4       the scales measured, in one run (BENCH_SCALE=n for one); default 1
+//   BENCH_REQUESTS=40      serial page loads per page (after 3 unmeasured)
+//   BENCH_SECONDS=6        seconds of load per autocannon run (after 1 unmeasured)
+//   BENCH_CONCURRENCY=1,16,64
+//   BENCH_MONGODB_URI      measure this database server (MongoDB, or FerretDB elsewhere) instead
+//                          of starting the embedded one; the database BENCH_DB (default "bench")
+//                          is dropped first
+import { fork, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
-import { Expert } from '../../schema/expert/model.ts';
-import { expertSearchTokens, sortNameOf } from '../../schema/expert/service.ts';
-import { rootDir } from '../../server/config.ts';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
-import { startEmbeddedDatabase } from '../../server/db/embedded.ts';
-import { createGraphQL } from '../../server/http.ts';
-import { createLogger } from '../../server/logger.ts';
+import { repairCounters } from '../../schema/counters.ts';
 import { createSession } from '../../schema/session/service.ts';
-import { Thread } from '../../schema/discussion/model.ts';
-import { demoExpertId, loadDemoData, loadReferenceData, readData, type ExpertRecord } from '../../seeds/load.ts';
+import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { sessionCookieName } from '../../server/http.ts';
+import { demoExpertId } from '../../seeds/load.ts';
+import { Dataset, sizeOf } from './dataset.ts';
+import { Client, load, memoryOf, timeSerially, type LoadResult } from './measure.ts';
+import { globalId, pageSizePairs, planPages, replyRequest, type Fixtures, type GraphQLRequest, type Page } from './pages.ts';
+import { bundleRows, writeResults, type Results, type ScaleResults } from './report.ts';
+import type { CommandsMessage, ReadyMessage, ToServer } from './server.ts';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const numbers = (text: string) => text.split(',').map((s) => Number(s.trim()));
 
-const DIRECTORY = `query ($filter: ExpertFilter, $first: Int, $after: String) {
-  experts(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { endCursor hasNextPage }
-    edges { node { id handle name position place { name } organization { name } specialties { name } cohorts { name } } }
-  }
-}`;
-const PRACTICES = `query ($first: Int) { practices(first: $first) { totalCount edges { node { id title summary place { name } organization { name } topics { name } authors { name } endorsementCount viewerEndorsed viewerBookmarked viewCount } } } }`;
-const THREADS = `query ($first: Int, $filter: ThreadFilter) { threads(first: $first, filter: $filter) { totalCount edges { node { id title kind replyCount author { name } topics { name } place { name } acceptedAnswer { id } viewerFollows viewerBookmarked viewCount } } } }`;
-const REPLIES = `query ($id: ID!, $first: Int) { thread(id: $id) { title replies(first: $first) { edges { node { id depth bodyHtml author { name avatarUrl } voteCount viewerVoted } } } } }`;
-const SEARCH = `query ($query: String!, $first: Int) { search(query: $query, first: $first) { totalCount edges { node { kind } } } }`;
-const UPDATES = `query ($first: Int) { followUpdates(first: $first) { edges { node { kind at practice { title } thread { title replyCount } topics { name } experts { name } } } } }`;
+const scales = numbers(process.env.BENCH_SCALES ?? process.env.BENCH_SCALE ?? '1');
+const samples = Number(process.env.BENCH_REQUESTS ?? 40);
+const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const concurrencies = numbers(process.env.BENCH_CONCURRENCY ?? '1,16,64');
+const externalUri = process.env.BENCH_MONGODB_URI;
+const dbName = process.env.BENCH_DB ?? 'bench';
 
-/** A large, deterministic population: the demo people repeated with numbered names. */
-async function seedPeople() {
-  const demo = readData<ExpertRecord>('experts.json');
-  const batch = [];
-  for (let i = 0; i < PEOPLE; i++) {
-    const base = demo[i % demo.length]!;
-    const person = { ...base, handle: `${base.handle.slice(0, 22)}.${i}`, name: `${base.name} ${i}` };
-    batch.push({
-      handle: person.handle, name: person.name, sortName: sortNameOf(person.name), position: person.position,
-      organization: person.organization, place: person.place, specialties: person.specialties, cohorts: person.cohorts,
-      bio: person.bio, links: person.links, joinedAt: new Date(person.joinedAt), searchTokens: expertSearchTokens(person, null),
-    });
-  }
-  for (let i = 0; i < batch.length; i += 500) await Expert.insertMany(batch.slice(i, i + 500), { ordered: false });
+if (scales.some((s) => !(s >= 1)) || scales.some((s, i) => i && s <= scales[i - 1]!)) throw new Error('BENCH_SCALES: increasing numbers from 1, e.g. 1,4');
+if (![samples, seconds, ...concurrencies].every((n) => Number.isInteger(n) && n > 0)) throw new Error('BENCH_REQUESTS, BENCH_SECONDS and BENCH_CONCURRENCY take positive integers.');
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`;
+const say = (line: string) => console.log(`[bench ${elapsed()}] ${line}`);
+
+/** The pages put under load, and posting a reply. */
+const LOADED = ['home', 'practices', 'thread-200', 'directory-filtered', 'search'];
+/** Distinct people posting replies: the write limit (60 a minute each) is never what is measured. */
+const WRITERS = 1000;
+/** Threads the replies go to (demo threads, none of the pages measured). */
+const REPLY_THREADS = 32;
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  plainUrl: string;
+  commands(): Promise<CommandsMessage>;
+  trace(on: boolean): void;
+  stop(): Promise<void>;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-bench-'));
-  const database = await startEmbeddedDatabase({ dataDir });
-  await connectDatabase(database.uri, { dbName: 'bench', monitorCommands: true });
-  let commands = 0;
-  mongoose.connection.getClient().on('commandStarted', () => commands++);
-  const yoga = createGraphQL({ NODE_ENV: 'production' }, createLogger('silent', false));
-  let cookie = '';
-  const ask = async (query: string, variables: Record<string, unknown>) => {
-    const response = await yoga.fetch('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
+async function startServer(uri: string): Promise<Server> {
+  const child = fork(path.join(benchDir, 'server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_URI: uri, BENCH_DB: dbName },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<ReadyMessage>((resolve, reject) => {
+    child.once('message', (message: ReadyMessage) => resolve(message));
+    child.once('exit', (code) => reject(new Error(`The bench server exited (${code}) before it listened.`)));
+  });
+  const send = (message: ToServer) => child.send(message);
+  return {
+    child,
+    url: `http://127.0.0.1:${ready.port}/graphql`,
+    plainUrl: `http://127.0.0.1:${ready.plainPort}`,
+    commands: () =>
+      new Promise((resolve) => {
+        child.once('message', (message: CommandsMessage) => resolve(message));
+        send({ type: 'commands' });
+      }),
+    trace: (on) => send({ type: 'trace', on }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
   };
+}
 
+/** The commands one run of `send` issues, as "name collection" lines, sorted. */
+async function traceOf(server: Server, send: () => Promise<unknown>): Promise<string[]> {
+  await send();
+  server.trace(true);
+  await send();
+  const { trace } = await server.commands();
+  server.trace(false);
+  return trace.sort();
+}
+
+function fixtures(dataset: Dataset): Fixtures & { replyThreads: string[] } {
+  return {
+    practiceId: globalId('Practice', dataset.practiceId),
+    shortThreadId: globalId('Thread', dataset.shortThreadId),
+    longThreadId: globalId('Thread', dataset.longThreadId),
+    replyThreads: dataset.replyTargets(REPLY_THREADS).map((id) => globalId('Thread', id)),
+  };
+}
+
+interface Cookies {
+  member: string;
+  /** One signed-in writer each: synthetic people of scale 1. */
+  writers: string[];
+}
+
+async function signIn(dataset: Dataset): Promise<Cookies> {
+  const cookieName = sessionCookieName({ NODE_ENV: 'production' });
+  const cookie = async (id: unknown) => `${cookieName}=${(await createSession(String(id), 'bench')).token}`;
+  const writers: string[] = [];
+  for (const person of dataset.writers(WRITERS)) writers.push(await cookie(person.id));
+  return { member: await cookie(demoExpertId('linhnt')), writers };
+}
+
+async function measureScale(scale: number, dataset: Dataset, uri: string, database: EmbeddedDatabase | null, cookiesOf: () => Promise<Cookies>): Promise<ScaleResults> {
+  const seedStart = performance.now();
+  await dataset.growTo(scale);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const wrong = await repairCounters();
+  if (Object.values(wrong).some((n) => n)) say(`counters corrected after seeding (a bug in dataset.ts): ${JSON.stringify(wrong)}`);
+  const counts = {
+    people: await mongoose.connection.collection('experts').estimatedDocumentCount(),
+    practices: await mongoose.connection.collection('practices').estimatedDocumentCount(),
+    threads: await mongoose.connection.collection('threads').estimatedDocumentCount(),
+    replies: await mongoose.connection.collection('replies').estimatedDocumentCount(),
+  };
+  say(`scale ${scale}: ${JSON.stringify(counts)}, seeded in ${seedSeconds.toFixed(0)} s`);
+
+  const cookies = await cookiesOf();
+  const server = await startServer(uri);
   try {
-    await loadReferenceData();
-    const seedStart = performance.now();
-    await loadDemoData();
-    await seedPeople();
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    // A demo member (with follows) reads the members-only lists.
-    cookie = `__Host-session=${(await createSession(String(demoExpertId('linhnt')), 'bench')).token}`;
-    const busiest = await Thread.findOne({}).sort({ replyCount: -1 }).lean();
-    const busiestId = Buffer.from(`Thread:${String(busiest!._id)}`).toString('base64url');
+    const client = new Client(server.url, cookies.member);
+    const fixed = fixtures(dataset);
+    const pages = await planPages(fixed, (request, member) => client.ask(request, member));
+    const loadBefore = loadavg()[0]!;
 
-    const firstPage = (await ask(DIRECTORY, { first: 20 })).experts;
-    /** Rows measured; pairs that differ only in page size must cost the same number of commands. */
-    const scenarios: [string, string, Record<string, unknown>][] = [
-      ['directory, first page of 20', DIRECTORY, { first: 20 }],
-      ['directory, page of 50', DIRECTORY, { first: 50 }],
-      ['directory, a later page (after a cursor)', DIRECTORY, { first: 20, after: firstPage.pageInfo.endCursor }],
-      ['filter: current province with predecessors (Đà Nẵng)', DIRECTORY, { first: 20, filter: { place: 'da-nang' } }],
-      ['filter: ministry with its units (Bộ KH&CN)', DIRECTORY, { first: 20, filter: { organization: 'bo-khoa-hoc-va-cong-nghe' } }],
-      ['filter: text without diacritics ("nguyen thi")', DIRECTORY, { first: 20, filter: { query: 'nguyen thi' } }],
-      ['practices, page of 20', PRACTICES, { first: 20 }],
-      ['practices, page of 50', PRACTICES, { first: 50 }],
-      ['threads, page of 20', THREADS, { first: 20 }],
-      ['threads, page of 50', THREADS, { first: 50 }],
-      ['unanswered questions, page of 20', THREADS, { first: 20, filter: { unanswered: true } }],
-      ['thread replies, 5', REPLIES, { id: busiestId, first: 5 }],
-      ['thread replies, 20', REPLIES, { id: busiestId, first: 20 }],
-      ['search "chuyen doi so", page of 10', SEARCH, { query: 'chuyen doi so', first: 10 }],
-      ['search "chuyen doi so", page of 40', SEARCH, { query: 'chuyen doi so', first: 40 }],
-      ['follow updates, page of 10', UPDATES, { first: 10 }],
-      ['follow updates, page of 30', UPDATES, { first: 30 }],
-    ];
-    const samePagePairs: [string, string][] = [
-      ['directory, first page of 20', 'directory, page of 50'],
-      ['practices, page of 20', 'practices, page of 50'],
-      ['threads, page of 20', 'threads, page of 50'],
-      ['thread replies, 5', 'thread replies, 20'],
-      ['search "chuyen doi so", page of 10', 'search "chuyen doi so", page of 40'],
-      ['follow updates, page of 10', 'follow updates, page of 30'],
-    ];
-
-    const rows: string[] = [];
-    const results: Record<string, { p50: number; commands: number }> = {};
-    for (const [name, query, variables] of scenarios) {
-      await ask(query, variables); // warm
-      const times: number[] = [];
-      commands = 0;
-      const start = performance.now();
-      for (let i = 0; i < REQUESTS; i++) {
-        const t = performance.now();
-        await ask(query, variables);
-        times.push(performance.now() - t);
-      }
-      const seconds = (performance.now() - start) / 1000;
-      times.sort((a, b) => a - b);
-      const perRequest = commands / REQUESTS;
-      results[name] = { p50: percentile(times, 50), commands: perRequest };
-      rows.push(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${(REQUESTS / seconds).toFixed(0)} | ${perRequest.toFixed(1)} |`);
-      console.log(rows.at(-1));
+    say('serial page loads');
+    const serial: ScaleResults['serial'] = [];
+    for (const page of pages) {
+      for (let i = 0; i < 3; i++) await client.show(page);
+      const before = (await server.commands()).count;
+      const timing = await timeSerially(client, page, samples, 0);
+      const commands = ((await server.commands()).count - before) / samples;
+      serial.push({ key: page.key, label: page.label, list: page.list, requests: page.steps.flat().length, commands, ...timing });
+      say(`  ${page.label}: p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms, ${commands.toFixed(1)} commands`);
     }
 
-    const ratios = samePagePairs.map(([small, large]) => ({ small, large, ratio: results[large]!.commands / results[small]!.commands }));
-    const assetsDir = path.join(rootDir, 'web/dist/assets');
-    const bundles = (() => {
-      try {
-        return readdirSync(assetsDir)
-          .filter((f) => /\.(js|css)$/.test(f))
-          .map((f) => {
-            const bytes = readFileSync(path.join(assetsDir, f));
-            return `| ${f} | ${(statSync(path.join(assetsDir, f)).size / 1024).toFixed(1)} | ${(gzipSync(bytes).length / 1024).toFixed(1)} |`;
-          });
-      } catch {
-        return ['| (web/dist not built: run `npm run build`) | | |'];
+    say('database commands at page sizes 10 and 50');
+    const pageSizes: ScaleResults['pageSizes'] = [];
+    for (const pair of pageSizePairs(fixed)) {
+      const at = (first: number) => traceOf(server, () => client.ask(pair.at(first), pair.member));
+      pageSizes.push({ label: pair.label, at10: await at(10), at50: await at(50) });
+    }
+
+    say('the home feed: GraphQL and the plain endpoint, command by command');
+    const home = pages.find((p) => p.key === 'home')!;
+    const plainHome = async () => {
+      for (const route of ['/home/practices', '/home/threads']) {
+        const response = await fetch(server.plainUrl + route, { method: 'POST', headers: client.headers(true), body: '{}' });
+        if (!response.ok) throw new Error(`The plain endpoint answered ${response.status} on ${route}`);
+        await response.arrayBuffer();
       }
-    })();
+    };
+    const homeCommands = { graphql: await traceOf(server, () => client.show(home)), plain: await traceOf(server, plainHome) };
 
-    const report = `# Benchmark results
+    const toLoad = (page: Page) => page.steps.flat().map((request) => ({ body: JSON.stringify(request), headers: client.headers(page.member) }));
+    const loads: ScaleResults['loads'] = [];
+    const run = async (key: string, label: string, perPage: number, options: (connections: number) => Parameters<typeof load>[0]) => {
+      const results: LoadResult[] = [];
+      for (const connections of concurrencies) {
+        const result = await load(options(connections));
+        results.push(result);
+        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`);
+      }
+      loads.push({ key, label, requestsPerPage: perPage, results });
+    };
 
-Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: the demo network (practices, threads,
-replies, follows) plus ${PEOPLE} more people in the embedded database (FerretDB 1.24 on SQLite, which
-scans collections: absolute times are pessimistic next to MongoDB with its indexes), ${REQUESTS}
-sequential GraphQL requests per row through Yoga in process; members-only rows as a signed-in member.
-Seeding took ${seedSeconds.toFixed(1)} s.
+    say(`load: ${seconds} s per run at ${concurrencies.join(', ')} connections`);
+    for (const key of LOADED) {
+      const page = pages.find((p) => p.key === key)!;
+      await run(key, page.label, page.steps.flat().length, (connections) => ({ url: server.url, connections, seconds, requests: toLoad(page) }));
+      if (key === 'home') {
+        await run('plain-home', 'home feed, plain endpoint', 2, (connections) => ({
+          url: server.plainUrl,
+          connections,
+          seconds,
+          requests: ['/home/practices', '/home/threads'].map((route) => ({ path: route, body: '{}', headers: client.headers(true) })),
+          accept: (body) => body.startsWith('{"data"'),
+        }));
+      }
+    }
+    let posted = 0;
+    await run('post-reply', 'posting a reply', 1, (connections) => ({
+      url: server.url,
+      connections,
+      seconds,
+      requests: [{ body: '', headers: client.headers(false) }],
+      // Each reply from the next writer, to the next thread: the write limit is per person.
+      prepare: (request) => {
+        const n = posted++;
+        request.headers = { ...request.headers, cookie: cookies.writers[n % cookies.writers.length]! };
+        const reply: GraphQLRequest = replyRequest(fixed.replyThreads[n % fixed.replyThreads.length]!, `Bên em cũng làm như vậy, kết quả tương tự (ghi chú ${n}).`);
+        request.body = JSON.stringify(reply);
+      },
+      accept: (body) => body.includes('"ReplyToThreadPayload"'),
+    }));
 
-| scenario | p50 ms | p95 ms | p99 ms | req/s | db commands / request |
-| --- | ---: | ---: | ---: | ---: | ---: |
-${rows.join('\n')}
+    const pids = database?.pids() ?? {};
+    const memory = {
+      // The server alone: tsx's esbuild helper, its child, is no part of the product.
+      server: memoryOf(server.child.pid, false),
+      // Each engine process runs under a small launcher of ours (its parent), counted with it.
+      ferretdb: memoryOf(pids.ferretdb, true),
+      postgres: memoryOf(pids.postgres, true),
+    };
+    say(`memory: ${JSON.stringify(memory)}`);
+    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, memory };
+  } finally {
+    await server.stop();
+  }
+}
 
-Target (ratios in the same run): database commands for a larger page / for a smaller page of the
-same list must be 1.00 (DataLoaders batch every reference and every viewer state):
+async function main() {
+  let database: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
+  let uri = externalUri;
+  if (!uri) {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-bench-'));
+    // mkdtemp makes it 0700; run as root, PostgreSQL runs as "postgres" and must pass through it.
+    chmodSync(dataDir, 0o711);
+    say('starting the embedded database');
+    database = await startEmbeddedDatabase({ dataDir, say: (line) => say(`  ${line}`) });
+    uri = database.uri;
+  }
+  try {
+    // Dropped before connecting: connecting creates the declared indexes, and an old database's may differ.
+    const admin = new mongoose.mongo.MongoClient(uri);
+    await admin.db(dbName).dropDatabase();
+    const buildInfo = await admin.db(dbName).command({ buildInfo: 1 });
+    await admin.close();
+    await connectDatabase(uri, { dbName });
+    const engine = externalUri
+      ? `the database at BENCH_MONGODB_URI (MongoDB ${buildInfo.version}${buildInfo.ferretdb ? `, FerretDB ${buildInfo.ferretdb.version}` : ''})`
+      : `the embedded PostgreSQL 15 + DocumentDB + FerretDB ${buildInfo.ferretdb?.version ?? ''}`.trim();
 
-| list | larger / smaller page |
-| --- | ---: |
-${ratios.map((r) => `| ${r.large} / ${r.small} | **${r.ratio.toFixed(2)}** |`).join('\n')}
+    say('loading the demo network');
+    const dataset = new Dataset((line) => say(`  ${line}`));
+    await dataset.loadDemo();
+    let cookies: Promise<Cookies> | null = null;
+    const cookiesOf = () => (cookies ??= signIn(dataset));
 
-## Web bundle
-
-| file | KiB | gzip KiB |
-| --- | ---: | ---: |
-${bundles.join('\n')}
-`;
-    writeFileSync(path.join(rootDir, 'test/bench/RESULTS.md'), report);
-    for (const r of ratios) console.log(`commands ${r.large} / ${r.small} = ${r.ratio.toFixed(2)}`);
-    console.log('written test/bench/RESULTS.md');
-    if (ratios.some((r) => r.ratio !== 1)) process.exitCode = 1;
+    const results: Results = { date: new Date(), engine, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version }, samples, seconds, concurrencies, scales: [], bundles: bundleRows(), external: Boolean(externalUri) };
+    for (const scale of scales) results.scales.push(await measureScale(scale, dataset, uri, database, cookiesOf));
+    const summary = writeResults(results);
+    console.log(summary);
+    say('written test/bench/RESULTS.md');
   } finally {
     await disconnectDatabase();
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await database?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,65 @@
+// The server under measurement, in a process of its own so that its memory is its own and the
+// load generator does not share its event loop: the product's HTTP server (GraphQL, production
+// settings) and, beside it, the plain endpoint it is compared with. The benchmark (run.ts) starts
+// it with fork() and talks to it over the IPC channel:
+//   -> { type: 'ready', port, plainPort }      once both listen on 127.0.0.1
+//   <- { type: 'commands' } -> { type: 'commands', count, log? }   database commands so far
+//   <- { type: 'trace', on } to keep (or stop keeping) each command's name and collection
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import mongoose from 'mongoose';
+import { loadConfig } from '../../server/config.ts';
+import { connectDatabase } from '../../server/db/connection.ts';
+import { createHttpServer } from '../../server/http.ts';
+import { createLogger } from '../../server/logger.ts';
+import { createPlainHomeServer } from './plain-home.ts';
+
+export interface ReadyMessage {
+  type: 'ready';
+  port: number;
+  plainPort: number;
+}
+export interface CommandsMessage {
+  type: 'commands';
+  count: number;
+  trace: string[];
+}
+export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean };
+
+const uri = process.env.BENCH_URI;
+const dbName = process.env.BENCH_DB ?? 'bench';
+if (!uri || !process.send) throw new Error('test/bench/server.ts is started by test/bench/run.ts.');
+const send = process.send.bind(process);
+
+await connectDatabase(uri, { dbName, monitorCommands: true });
+let count = 0;
+let trace: string[] | null = null;
+mongoose.connection.getClient().on('commandStarted', (event) => {
+  count++;
+  if (trace) {
+    const collection = event.command[event.commandName];
+    trace.push(`${event.commandName} ${typeof collection === 'string' ? collection : ''}`.trim());
+  }
+});
+
+const logger = createLogger('silent', false);
+const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+const { server } = createHttpServer(config, logger);
+const plain = createPlainHomeServer(mongoose.connection.getClient().db(dbName));
+
+const listen = (s: Server) =>
+  new Promise<number>((resolve, reject) => {
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port));
+  });
+// autocannon keeps up to 64 connections open; the defaults would close idle ones mid-run.
+for (const s of [server, plain]) s.keepAliveTimeout = 60_000;
+
+send({ type: 'ready', port: await listen(server), plainPort: await listen(plain) } satisfies ReadyMessage);
+
+process.on('message', (message: ToServer) => {
+  if (message.type === 'trace') trace = message.on ? [] : null;
+  if (message.type === 'commands') send({ type: 'commands', count, trace: trace ?? [] } satisfies CommandsMessage);
+});
+// The benchmark ending, however it ends, ends this process.
+process.on('disconnect', () => process.exit(0));
