@@ -6,6 +6,7 @@ import { createLogger } from './logger.ts';
 import { sweepExpiredSessions } from '../schema/session/service.ts';
 import { isEmpty, loadDemoData, loadReferenceData } from '../seeds/load.ts';
 import { reindexPractices } from '../schema/search/service.ts';
+import { repairCounters } from '../schema/counters.ts';
 
 async function main() {
   const config = loadConfig();
@@ -40,6 +41,15 @@ async function main() {
     if (error.code === 'EADDRINUSE') throw new ConfigError(`Port ${config.PORT} is already in use: stop the other program or set PORT.`);
     throw error;
   });
+  // A server killed between a record and its counter's $inc left that counter one off: put such
+  // leftovers right in the background (safe beside other servers' writes).
+  repairCounters().then(
+    (report) => {
+      const repaired = Object.entries(report).filter(([, n]) => n > 0);
+      if (repaired.length) logger.info(`Counters put right after an interrupted write: ${repaired.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
+    },
+    (error: unknown) => logger.warn({ err: error }, 'repairing counters failed'),
+  );
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   logger.info(`Ready: http://${shown}:${config.PORT} (GraphQL at /graphql)`);
 
