@@ -7,8 +7,11 @@
  * default) makes its planner take an applicable index whatever the cost, and MongoDB never weighs
  * a collection scan against an applicable index either. So a plan that scans here scans at any
  * size, and one that uses an index here uses it at any size; test/engine/plans.test.ts proves
- * that premise on the running engine. (Seeding thousands of rows per file instead would only
- * make PostgreSQL's cost guesses, not the index, decide.)
+ * that on the running engine. The forced choice holds while PostgreSQL has no statistics of the
+ * table: once autovacuum has analysed a tiny or emptied one, costs decide again, so a DocumentDB
+ * plan that reads a collection whole is asked again of an empty, never-analysed copy with the
+ * same indexes (see unservedReads). Seeding thousands of rows per file instead would only make
+ * PostgreSQL's cost guesses, not the indexes, decide.
  *
  * DocumentDB writes "the whole collection" as an index scan of `_id_` on `shard_key_value = N`
  * (every document of a collection has the same value), or as a Seq Scan; a selective scan has a
