@@ -105,6 +105,8 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
   const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updateInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
+  // Already moved on from the version the editor opened: say so before writing any history for it.
+  if (baseUpdatedAt && baseUpdatedAt.getTime() !== new Date(practice.updatedAt).getTime()) conflict(baseUpdatedAt);
   const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));

@@ -13,8 +13,8 @@ export interface ConnectOptions {
 }
 
 /**
- * Connects mongoose and creates every declared index before anything is served, so a unique
- * index exists before the first write that relies on it.
+ * Connects mongoose and brings every declared index into being before anything is served, so a
+ * unique index exists before the first write that relies on it.
  */
 export async function connectDatabase(uri: string, options: ConnectOptions): Promise<typeof mongoose> {
   await mongoose.connect(uri, {
@@ -28,8 +28,13 @@ export async function connectDatabase(uri: string, options: ConnectOptions): Pro
   return mongoose;
 }
 
+/**
+ * Makes each collection's indexes those its model declares: a missing one is built, and one the
+ * model no longer declares (or declares differently, e.g. now unique) is dropped first, since an
+ * index of the same keys with other options would otherwise stop the start.
+ */
 export async function ensureIndexes(): Promise<void> {
-  for (const model of models) await model.createIndexes();
+  for (const model of models) await model.syncIndexes();
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { Expert } from '../../schema/expert/model.ts';
+import { PracticeRevision } from '../../schema/practice/model.ts';
+import { ensureIndexes } from '../../server/db/connection.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 
 useTestDatabase();
@@ -13,6 +15,20 @@ const someone = (handle: string) => ({
 });
 
 describe('Embedded database', () => {
+  it('replaces an index the model now declares differently when the database is reopened', async () => {
+    const revisions = PracticeRevision.collection;
+    await revisions.dropIndexes();
+    // An index of the same keys as one the model declares unique, as an earlier version made it.
+    await revisions.createIndex({ practice: 1, version: -1 });
+    await ensureIndexes();
+    const indexes = await revisions.indexes();
+    const sameKeys = indexes.filter((index) => JSON.stringify(index.key) === JSON.stringify({ practice: 1, version: -1 }));
+    expect(sameKeys).toEqual([expect.objectContaining({ name: 'one_revision_per_version', unique: true })]);
+    const practice = new mongoose.Types.ObjectId();
+    await PracticeRevision.create({ practice, version: 1, snapshot: { title: 'v1' }, editedBy: practice });
+    await expect(PracticeRevision.create({ practice, version: 1, snapshot: { title: 'v1' }, editedBy: practice })).rejects.toMatchObject({ code: 11000 });
+  });
+
   it('stores and reads back a document through mongoose when connected', async () => {
     await Expert.create(someone('hungnv'));
     const found = await Expert.findOne({ handle: 'hungnv' }).lean();
