@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,12 +6,12 @@ import { backupEmbeddedDatabase, restoreEmbeddedDatabase } from '../../server/db
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
 import { startEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 const { MongoClient } = mongoose.mongo;
 type Db = InstanceType<typeof MongoClient>['db'] extends (...args: never[]) => infer D ? D : never;
 
-const root = mkdtempSync(path.join(tmpdir(), 'backup-'));
-chmodSync(root, 0o711);
+const root = passableTempDir('backup-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every document (in _id order) and every index of every collection, as comparable text. */

@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repairCounters } from '../../schema/counters.ts';
@@ -7,15 +6,14 @@ import { connectDatabase, disconnectDatabase } from '../../server/db/connection.
 import { runningEmbeddedUri } from '../../server/db/embedded.ts';
 import { demoAccounts, readData, type ExpertRecord } from '../../seeds/load.ts';
 import { Browser, inParallel, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 /*
  * The server as it runs for real, on its own DATA_DIR with the embedded database it starts
  * itself, killed with SIGKILL in the middle of a steady stream of replies and started again.
  */
 
-const root = mkdtempSync(path.join(tmpdir(), 'crash-'));
-// mkdtemp makes it 0700; a root run's cluster runs as "postgres" and must pass through it.
-chmodSync(root, 0o711);
+const root = passableTempDir('crash-');
 const dataDir = path.join(root, 'data');
 const running: ServerProcess[] = [];
 

@@ -1,15 +1,14 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../server/db/availability.ts';
 import { startEmbeddedDatabase, type EngineProcess } from '../../server/db/embedded.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 const { MongoClient } = mongoose.mongo;
 
-const root = mkdtempSync(path.join(tmpdir(), 'durability-'));
-chmodSync(root, 0o711);
+const root = passableTempDir('durability-');
 const dataDir = path.join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

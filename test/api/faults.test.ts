@@ -1,14 +1,11 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase, type EngineProcess } from '../../server/db/embedded.ts';
-import { createHttpServer } from '../../server/http.ts';
-import { createLogger } from '../../server/logger.ts';
 import { loadReferenceData } from '../../seeds/load.ts';
+import { useHttpServer } from '../helpers/app.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 /*
  * The embedded database's processes die under load (kill -9, one at a time): the server stays up,
@@ -16,27 +13,18 @@ import { loadReferenceData } from '../../seeds/load.ts';
  * failure), and serves again by itself once the supervisor has restarted the process.
  */
 
-const root = mkdtempSync(path.join(tmpdir(), 'faults-'));
-chmodSync(root, 0o711);
+const root = passableTempDir('faults-');
 let database: EmbeddedDatabase;
-let baseUrl = '';
-let close = () => {};
 
 beforeAll(async () => {
   database = await startEmbeddedDatabase({ dataDir: path.join(root, 'data') });
   await connectDatabase(database.uri, { dbName: 'faults' });
   await loadReferenceData();
-  const { server } = createHttpServer(loadConfig({ NODE_ENV: 'test' }), createLogger('silent', false), { databaseHealthy: database.healthy });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => {
-    server.closeAllConnections();
-    server.close();
-  };
 }, 180_000);
 
+const baseUrl = useHttpServer({ NODE_ENV: 'test' }, { databaseHealthy: () => database.healthy() });
+
 afterAll(async () => {
-  close();
   await disconnectDatabase();
   await database.stop();
   rmSync(root, { recursive: true, force: true });
@@ -45,7 +33,7 @@ afterAll(async () => {
 type Outcome = 'ok' | 'UNAVAILABLE' | string;
 
 async function ask(): Promise<Outcome> {
-  const response = await fetch(`${baseUrl}/graphql`, {
+  const response = await fetch(`${baseUrl()}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ topics { slug name } experts(first: 3) { totalCount } }' }),
@@ -55,7 +43,7 @@ async function ask(): Promise<Outcome> {
   return body.data?.topics?.length ? 'ok' : 'EMPTY';
 }
 
-const health = async () => (await fetch(`${baseUrl}/health`)).status;
+const health = async () => (await fetch(`${baseUrl()}/health`)).status;
 
 describe('Database faults', () => {
   it.each<EngineProcess>(['postgres', 'ferretdb'])(

@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createHttpServer, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
+import { useHttpServer } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { parseMetrics, sampleValue } from '../helpers/metrics.ts';
 
@@ -13,23 +13,6 @@ useTestDatabase();
 const REQUESTS = 'expertnetwork_graphql_requests_total';
 const TOKEN = 'scrape-token-0123456789abcdef';
 
-/** A server with this environment on a free port, for as long as the enclosing describe runs. */
-function useServer(env: Record<string, string>): () => string {
-  let baseUrl = '';
-  let close = () => {};
-  beforeAll(async () => {
-    const { server } = createHttpServer(loadConfig(env), createLogger('silent', false));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => {
-      server.closeAllConnections();
-      server.close();
-    };
-  });
-  afterAll(() => close());
-  return () => baseUrl;
-}
-
 function post(baseUrl: string, body: string) {
   return fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body });
 }
@@ -37,7 +20,7 @@ function post(baseUrl: string, body: string) {
 const operation = (query: string) => JSON.stringify({ query });
 
 describe('Metrics', () => {
-  const baseUrl = useServer({ NODE_ENV: 'test' });
+  const baseUrl = useHttpServer({ NODE_ENV: 'test' });
 
   it('counts requests by operation name and outcome, with latency and database command timings', async () => {
     resetRateLimits();
@@ -85,7 +68,7 @@ describe('Metrics', () => {
 });
 
 describe('Metrics in production without a token', () => {
-  const baseUrl = useServer({ NODE_ENV: 'production' });
+  const baseUrl = useHttpServer({ NODE_ENV: 'production' });
 
   it('answers 404, token or not', async () => {
     expect((await fetch(`${baseUrl()}/metrics`)).status).toBe(404);
@@ -94,7 +77,7 @@ describe('Metrics in production without a token', () => {
 });
 
 describe('Metrics with a token', () => {
-  const baseUrl = useServer({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN });
+  const baseUrl = useHttpServer({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN });
 
   it('answers 401 without the token or with a wrong one, and 200 with the right one', async () => {
     const scrape = (authorization?: string) => fetch(`${baseUrl()}/metrics`, { headers: authorization ? { authorization } : {} });

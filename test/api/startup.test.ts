@@ -1,19 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rootDir } from '../../server/config.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 /*
  * The server as a person starts it: a real process, with its own embedded database in a fresh
  * DATA_DIR, talking HTTP.
  */
 
-const root = mkdtempSync(path.join(tmpdir(), 'startup-'));
-// When tests run as root, the embedded PostgreSQL runs as "postgres" and must pass through.
-chmodSync(root, 0o711);
+const root = passableTempDir('startup-');
 const dataDir = path.join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

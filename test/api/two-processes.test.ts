@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repairCounters } from '../../schema/counters.ts';
@@ -8,6 +7,7 @@ import { connectDatabase, disconnectDatabase } from '../../server/db/connection.
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { demoAccounts, loadDemoData, loadReferenceData, readData, type ExpertRecord } from '../../seeds/load.ts';
 import { Browser, inParallel, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 /*
  * Two real server processes on one embedded database, as behind a load balancer. Everything a
@@ -23,9 +23,7 @@ const PAIRS_AT_ONCE = 10;
 /** How many members take back their votes on the first two answers and their endorsement of the first practice. */
 const WITHDRAWING = 8;
 
-const root = mkdtempSync(path.join(tmpdir(), 'two-processes-'));
-// mkdtemp makes it 0700; a root run's cluster runs as "postgres" and must pass through it.
-chmodSync(root, 0o711);
+const root = passableTempDir('two-processes-');
 
 let database: EmbeddedDatabase | undefined;
 const servers: ServerProcess[] = [];

@@ -1,17 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
-import { createHttpServer } from '../../server/http.ts';
+import { createHttpServer, type HttpServerOptions } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
 import { useTestDatabase } from './database.ts';
 
-/** The HTTP server on a free port of 127.0.0.1, for as long as this test file runs. */
-export function useHttpServer(): () => string {
+/**
+ * The HTTP server on a free port of 127.0.0.1, configured by `env`, for as long as the enclosing
+ * file or describe runs.
+ */
+export function useHttpServer(env: Record<string, string> = { NODE_ENV: 'test' }, options: HttpServerOptions = {}): () => string {
   let baseUrl = '';
   let close = () => {};
   beforeAll(async () => {
-    const { server } = createHttpServer(loadConfig({ NODE_ENV: 'test' }), createLogger('silent', false));
+    const { server } = createHttpServer(loadConfig(env), createLogger('silent', false), options);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => {

@@ -1,8 +1,7 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { passableTempDir } from '../helpers/data-dir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,9 +21,7 @@ export async function setup(project: TestProject) {
     project.provide('mongoUri', process.env.MONGODB_URI);
     return;
   }
-  dataDir = mkdtempSync(path.join(tmpdir(), 'expert-network-test-'));
-  // mkdtemp makes it 0700; a root run's cluster runs as "postgres" and must pass through it.
-  chmodSync(dataDir, 0o711);
+  dataDir = passableTempDir('expert-network-test-');
   database = await startEmbeddedDatabase({ dataDir, say: (message) => console.log(`[test setup] ${message}`) });
   project.provide('mongoUri', database.uri);
 }
