@@ -166,3 +166,21 @@ export function memoryOf(pid: number | undefined, descendants: boolean): Memory 
   }
   return processes ? { processes, rss: rss / 1024, pss: pss / 1024 } : null;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !('_bsontype' in value);
+
+/**
+ * What a database command asks, without its values: `find practices {"$and":[{"status":"…"}]}`.
+ * Two requests that read the same way give the same lines, whatever ids they read.
+ */
+export function shapeOf(commandName: string, command: Record<string, any>): string {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.some(isPlainObject) ? value.map(strip) : '…';
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
+    return '…';
+  };
+  const collection = typeof command[commandName] === 'string' ? command[commandName] : '';
+  const asked = command.filter ?? command.query ?? (command.pipeline as object[] | undefined)?.map((stage) => Object.keys(stage)[0]);
+  return [commandName, collection, asked === undefined ? '' : JSON.stringify(Array.isArray(asked) ? asked : strip(asked))].filter(Boolean).join(' ');
+}

@@ -19,14 +19,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
-import { repairCounters } from '../../schema/counters.ts';
+import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { anyOf } from '../../schema/query.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
 import { sessionCookieName } from '../../server/http.ts';
 import { demoExpertId } from '../../seeds/load.ts';
 import { Dataset, sizeOf } from './dataset.ts';
-import { Client, load, memoryOf, timeSerially, type LoadResult } from './measure.ts';
+import { Client, load, memoryOf, timeSerially } from './measure.ts';
 import { globalId, pageSizePairs, planPages, replyRequest, type Fixtures, type GraphQLRequest, type Page } from './pages.ts';
 import { bundleRows, writeResults, type Results, type ScaleResults } from './report.ts';
 import type { CommandsMessage, ReadyMessage, ToServer } from './server.ts';
@@ -54,6 +55,8 @@ const LOADED = ['home', 'practices', 'thread-200', 'directory-filtered', 'search
 const WRITERS = 1000;
 /** Threads the replies go to (demo threads, none of the pages measured). */
 const REPLY_THREADS = 32;
+/** Longest wait, in seconds, for the work a load run left behind before the next starts. */
+const DRAIN_LIMIT = 90;
 
 interface Server {
   child: ChildProcess;
@@ -61,6 +64,8 @@ interface Server {
   plainUrl: string;
   commands(): Promise<CommandsMessage>;
   trace(on: boolean): void;
+  /** Seconds until the server had finished what the last load left behind (at most `limit`). */
+  drain(limit: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -70,21 +75,35 @@ async function startServer(uri: string): Promise<Server> {
     env: { ...process.env, BENCH_URI: uri, BENCH_DB: dbName },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const ready = await new Promise<ReadyMessage>((resolve, reject) => {
-    child.once('message', (message: ReadyMessage) => resolve(message));
-    child.once('exit', (code) => reject(new Error(`The bench server exited (${code}) before it listened.`)));
+  // One answer awaited per message type; an answer nobody awaits any more (a drain given up) is dropped.
+  const waiting = new Map<string, (message: any) => void>();
+  child.on('message', (message: { type: string }) => {
+    const resolve = waiting.get(message.type);
+    waiting.delete(message.type);
+    resolve?.(message);
   });
-  const send = (message: ToServer) => child.send(message);
+  const ask = <T>(type: string, message?: ToServer) =>
+    new Promise<T>((resolve) => {
+      waiting.set(type, resolve);
+      if (message) child.send(message);
+    });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`The bench server exited (${code}).`))));
+  exited.catch(() => {});
+  const ready = await Promise.race([ask<ReadyMessage>('ready'), exited]);
   return {
     child,
     url: `http://127.0.0.1:${ready.port}/graphql`,
     plainUrl: `http://127.0.0.1:${ready.plainPort}`,
-    commands: () =>
-      new Promise((resolve) => {
-        child.once('message', (message: CommandsMessage) => resolve(message));
-        send({ type: 'commands' });
-      }),
-    trace: (on) => send({ type: 'trace', on }),
+    commands: () => ask<CommandsMessage>('commands', { type: 'commands' }),
+    trace: (on) => child.send({ type: 'trace', on } satisfies ToServer),
+    drain: async (limit) => {
+      const start = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ask('idle', { type: 'idle', quietMs: 500 }), new Promise<void>((resolve) => (timer = setTimeout(resolve, limit * 1000)))]);
+      clearTimeout(timer);
+      waiting.delete('idle');
+      return (performance.now() - start) / 1000;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -130,8 +149,6 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
   const seedStart = performance.now();
   await dataset.growTo(scale);
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  const wrong = await repairCounters();
-  if (Object.values(wrong).some((n) => n)) say(`counters corrected after seeding (a bug in dataset.ts): ${JSON.stringify(wrong)}`);
   const counts = {
     people: await mongoose.connection.collection('experts').estimatedDocumentCount(),
     practices: await mongoose.connection.collection('practices').estimatedDocumentCount(),
@@ -180,11 +197,14 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
     const toLoad = (page: Page) => page.steps.flat().map((request) => ({ body: JSON.stringify(request), headers: client.headers(page.member) }));
     const loads: ScaleResults['loads'] = [];
     const run = async (key: string, label: string, perPage: number, options: (connections: number) => Parameters<typeof load>[0]) => {
-      const results: LoadResult[] = [];
+      const results: ScaleResults['loads'][number]['results'] = [];
       for (const connections of concurrencies) {
-        const result = await load(options(connections));
+        // Requests a client gave up on still run to their end: the next run starts after them.
+        const drained = await server.drain(DRAIN_LIMIT);
+        const loadAverage = loadavg()[0]!;
+        const result = { ...(await load(options(connections))), drained, loadAverage };
         results.push(result);
-        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`);
+        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors (load average ${loadAverage.toFixed(1)}${drained > 1 ? `, ${drained.toFixed(0)} s to drain the previous run` : ''})`);
       }
       loads.push({ key, label, requestsPerPage: perPage, results });
     };
@@ -203,6 +223,8 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
         }));
       }
     }
+    const repliesIn = async () => Reply.countDocuments({ thread: anyOf(dataset.replyTargets(REPLY_THREADS)), deleted: false });
+    const repliesBefore = await repliesIn();
     let posted = 0;
     await run('post-reply', 'posting a reply', 1, (connections) => ({
       url: server.url,
@@ -219,16 +241,28 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       accept: (body) => body.includes('"ReplyToThreadPayload"'),
     }));
 
+    await server.drain(DRAIN_LIMIT);
+    // Concurrent replies must each be counted once by their thread (an $inc lost or doubled shows here).
+    const replyCounts = await Promise.all(
+      dataset.replyTargets(REPLY_THREADS).map(async (id) => {
+        const stored = (await Thread.findById(id, { replyCount: 1 }).lean())?.replyCount ?? 0;
+        return { stored, actual: await Reply.countDocuments({ thread: id, deleted: false }) };
+      }),
+    );
+    const acknowledged = loads.find((l) => l.key === 'post-reply')!.results.reduce((sum, r) => sum + r.requests - r.errors, 0);
+    const counters = { threads: replyCounts.length, wrong: replyCounts.filter((c) => c.stored !== c.actual).length, acknowledged, stored: (await repliesIn()) - repliesBefore };
+    say(`replies: ${acknowledged} acknowledged, ${counters.stored} stored; reply counts of the ${counters.threads} threads written to: ${counters.wrong} wrong`);
+
     const pids = database?.pids() ?? {};
     const memory = {
       // The server alone: tsx's esbuild helper, its child, is no part of the product.
       server: memoryOf(server.child.pid, false),
-      // Each engine process runs under a small launcher of ours (its parent), counted with it.
+      // The launcher execs each engine program, so these are FerretDB and the postmaster themselves.
       ferretdb: memoryOf(pids.ferretdb, true),
       postgres: memoryOf(pids.postgres, true),
     };
     say(`memory: ${JSON.stringify(memory)}`);
-    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, memory };
+    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, counters, memory };
   } finally {
     await server.stop();
   }

@@ -4,7 +4,8 @@
 // it with fork() and talks to it over the IPC channel:
 //   -> { type: 'ready', port, plainPort }      once both listen on 127.0.0.1
 //   <- { type: 'commands' } -> { type: 'commands', count, log? }   database commands so far
-//   <- { type: 'trace', on } to keep (or stop keeping) each command's name and collection
+//   <- { type: 'trace', on } to keep (or stop keeping) the shape of each command
+//   <- { type: 'idle', quietMs } -> { type: 'idle' } once the database has been quiet that long
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
@@ -12,6 +13,7 @@ import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connection.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
+import { shapeOf } from './measure.ts';
 import { createPlainHomeServer } from './plain-home.ts';
 
 export interface ReadyMessage {
@@ -24,7 +26,11 @@ export interface CommandsMessage {
   count: number;
   trace: string[];
 }
-export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean };
+/** Answered when no command has been in flight for `quietMs` (requests abandoned by a load run still finish after it). */
+export interface IdleMessage {
+  type: 'idle';
+}
+export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean } | { type: 'idle'; quietMs: number };
 
 const uri = process.env.BENCH_URI;
 const dbName = process.env.BENCH_DB ?? 'bench';
@@ -34,13 +40,22 @@ const send = process.send.bind(process);
 await connectDatabase(uri, { dbName, monitorCommands: true });
 let count = 0;
 let trace: string[] | null = null;
-mongoose.connection.getClient().on('commandStarted', (event) => {
+/** Commands sent and not answered yet, and when the database was last asked or answered. */
+let inFlight = 0;
+let lastActivity = Date.now();
+const client = mongoose.connection.getClient();
+client.on('commandStarted', (event) => {
   count++;
-  if (trace) {
-    const collection = event.command[event.commandName];
-    trace.push(`${event.commandName} ${typeof collection === 'string' ? collection : ''}`.trim());
-  }
+  inFlight++;
+  lastActivity = Date.now();
+  trace?.push(shapeOf(event.commandName, event.command));
 });
+for (const ended of ['commandSucceeded', 'commandFailed'] as const) {
+  client.on(ended, () => {
+    inFlight--;
+    lastActivity = Date.now();
+  });
+}
 
 const logger = createLogger('silent', false);
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
@@ -60,6 +75,10 @@ send({ type: 'ready', port: await listen(server), plainPort: await listen(plain)
 process.on('message', (message: ToServer) => {
   if (message.type === 'trace') trace = message.on ? [] : null;
   if (message.type === 'commands') send({ type: 'commands', count, trace: trace ?? [] } satisfies CommandsMessage);
+  if (message.type === 'idle') {
+    const check = () => (inFlight <= 0 && Date.now() - lastActivity >= message.quietMs ? send({ type: 'idle' } satisfies IdleMessage) : setTimeout(check, 100));
+    check();
+  }
 });
 // The benchmark ending, however it ends, ends this process.
 process.on('disconnect', () => process.exit(0));
