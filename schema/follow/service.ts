@@ -6,7 +6,7 @@ import { Reply, Thread, type ReplyDoc, type ThreadDoc } from '../discussion/mode
 import { getThread } from '../discussion/service.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
-import { markedBy, setMark } from '../mark.ts';
+import { markedBy, setMark, updateCreating } from '../mark.ts';
 import { Practice, type PracticeDoc } from '../practice/model.ts';
 import { anyOf, notEqual } from '../query.ts';
 import { findTopic } from '../topic/service.ts';
@@ -215,5 +215,6 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
 /** Moves the viewer's "new" marker to now. */
 export async function markFollowUpdatesSeen(ctx: Context): Promise<void> {
   const viewer = requireViewer(ctx);
-  await FollowSeen.updateOne({ _id: viewer.id }, { $set: { seenAt: new Date() } }, { upsert: true });
+  const now = new Date();
+  await updateCreating(FollowSeen, viewer.id, { seenAt: now }, { $set: { seenAt: now } });
 }

@@ -7,7 +7,7 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
 import { findByIds } from '../loading.ts';
-import { isDuplicateKey } from '../mark.ts';
+import { insertOnce } from '../mark.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -118,13 +118,7 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
     // index): a save that then loses the race below, or a crash, leaves the same revision the
     // winner writes, never a second one.
     const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
-    await PracticeRevision.updateOne(
-      { practice: practice._id, version: practice.version },
-      { $setOnInsert: { practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id } },
-      { upsert: true },
-    ).catch((error) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id });
     $set.version = practice.version + 1;
   }
   return (await changeIfUnchanged(practice, $set, baseUpdatedAt)) ?? conflict(baseUpdatedAt);

@@ -5,7 +5,7 @@ import { Thread } from '../discussion/model.ts';
 import { Practice } from '../practice/model.ts';
 import { getThread } from '../discussion/service.ts';
 import { findByIds } from '../loading.ts';
-import { isDuplicateKey, setMark } from '../mark.ts';
+import { insertOnce, setMark, updateCreating } from '../mark.ts';
 import { findReadablePractice } from '../practice/service.ts';
 import { View, ViewCount, type ViewCountDoc, type ViewKind } from './model.ts';
 
@@ -17,17 +17,9 @@ function readerOf(ctx: Context): string {
   return `anon:${createHash('sha256').update(`${ctx.clientAddress}\n${ctx.userAgent}`).digest('base64url').slice(0, 22)}`;
 }
 
-/** One more reader on the target's counter, creating the counter for its first reader. */
+/** One more reader on the target's counter, creating the counter (at 0) for its first reader. */
 async function addReader(key: string): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await ViewCount.findOneAndUpdate({ _id: key }, { $inc: { count: 1 } }, { upsert: true, returnDocument: 'after' }).lean<ViewCountDoc>())!.count;
-    } catch (error) {
-      // Two first readers at once: one upsert creates the counter and the other's insert meets
-      // the unique _id, having changed nothing; as an update, the second attempt finds it.
-      if (!isDuplicateKey(error) || attempt >= 3) throw error;
-    }
-  }
+  return (await updateCreating<ViewCountDoc>(ViewCount, key, { count: 0 }, { $inc: { count: 1 } })).count;
 }
 
 /**
@@ -58,15 +50,11 @@ const viewCounter = (kind: ViewKind, targets: StoredCounter['targets']): StoredC
   },
   actual: (ids) => countPer(View, 'target', ids, { kind }),
   async replace(id, from, to) {
-    try {
-      // A crash between a first reader's two writes leaves readers and no counter: create it.
-      const { modifiedCount, upsertedCount } = await ViewCount.updateOne({ _id: countKey(kind, id), count: from }, { $set: { count: to } }, { upsert: true });
-      return modifiedCount + upsertedCount === 1;
-    } catch (error) {
-      // The counter exists and holds another value (its upsert met the unique _id): it moved.
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    const key = countKey(kind, id);
+    if ((await ViewCount.updateOne({ _id: key, count: from }, { $set: { count: to } })).modifiedCount === 1) return true;
+    // A crash between a first reader's two writes leaves readers and no counter: create it. If
+    // one exists after all, it holds another value: it moved, and is left alone.
+    return from === 0 && insertOnce(ViewCount, { _id: key, count: to });
   },
 });
 
