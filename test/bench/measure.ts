@@ -62,6 +62,11 @@ export interface LoadResult {
   /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
   errors: number;
   requests: number;
+  /**
+   * Set when no request came back within the run (each took longer under this load): the figures
+   * are then those of one round instead, every connection's request sent at once and all awaited.
+   */
+  oneRound?: boolean;
 }
 
 export interface LoadOptions {
@@ -74,37 +79,55 @@ export interface LoadOptions {
   prepare?: (request: { body?: string | Buffer; headers?: Record<string, string> }) => void;
   /** A sound answer; anything else counts as an error. */
   accept?: (body: string) => boolean;
+  /** Seconds of unmeasured load first (default 1). */
+  warmup?: number;
+  /** Resolves once the server has finished the requests a run cut off. */
+  settle?: () => Promise<unknown>;
 }
 
-/** autocannon over keep-alive connections, after a second of unmeasured load. */
+/** A slow answer is still an answer: the limit is only there so that a hung request ends. */
+const REQUEST_TIMEOUT_S = 120;
+
+function cannon(options: LoadOptions, limit: { duration: number } | { amount: number }) {
+  return autocannon({
+    url: options.url,
+    method: 'POST',
+    connections: options.connections,
+    timeout: REQUEST_TIMEOUT_S,
+    ...limit,
+    requests: options.requests.map((request) => ({
+      method: 'POST' as const,
+      ...(request.path ? { path: request.path } : {}),
+      body: request.body,
+      headers: request.headers,
+      ...(options.prepare
+        ? {
+            setupRequest: (req: any) => {
+              options.prepare!(req);
+              return req;
+            },
+          }
+        : {}),
+    })),
+    verifyBody: (body) => {
+      const text = String(body ?? '');
+      return options.accept ? options.accept(text) : !text.includes('"errors"');
+    },
+  });
+}
+
+/** autocannon over keep-alive connections, after a little unmeasured load. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const run = (seconds: number) =>
-    autocannon({
-      url: options.url,
-      method: 'POST',
-      connections: options.connections,
-      duration: seconds,
-      requests: options.requests.map((request) => ({
-        method: 'POST' as const,
-        ...(request.path ? { path: request.path } : {}),
-        body: request.body,
-        headers: request.headers,
-        ...(options.prepare
-          ? {
-              setupRequest: (req: any) => {
-                options.prepare!(req);
-                return req;
-              },
-            }
-          : {}),
-      })),
-      verifyBody: (body) => {
-        const text = String(body ?? '');
-        return options.accept ? options.accept(text) : !text.includes('"errors"');
-      },
-    });
-  await run(1);
-  const result = await run(options.seconds);
+  const warmup = options.warmup ?? 1;
+  if (warmup > 0) await cannon(options, { duration: warmup });
+  let result = await cannon(options, { duration: options.seconds });
+  let oneRound = false;
+  if (result.requests.total < options.connections) {
+    // The requests cut off at the end of the run are still being served: they finish first.
+    await options.settle?.();
+    result = await cannon(options, { amount: options.connections });
+    oneRound = true;
+  }
   return {
     connections: options.connections,
     requestsPerSecond: result.requests.total / (result.duration || options.seconds),
@@ -112,6 +135,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
     requests: result.requests.total,
+    ...(oneRound ? { oneRound } : {}),
   };
 }
 

@@ -12,6 +12,8 @@
 //   BENCH_MONGODB_URI      measure this database server (MongoDB, or FerretDB elsewhere) instead
 //                          of starting the embedded one; the database BENCH_DB (default "bench")
 //                          is dropped first
+//   BENCH_CPU_PROFILE=dir  write a V8 CPU profile of the server process per scale into dir
+//                          (open it in Chrome's DevTools)
 import { fork, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -41,6 +43,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const concurrencies = numbers(process.env.BENCH_CONCURRENCY ?? '1,16,64');
 const externalUri = process.env.BENCH_MONGODB_URI;
 const dbName = process.env.BENCH_DB ?? 'bench';
+const cpuProfileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
 
 if (scales.some((s) => !(s >= 1)) || scales.some((s, i) => i && s <= scales[i - 1]!)) throw new Error('BENCH_SCALES: increasing numbers from 1, e.g. 1,4');
 if (![samples, seconds, ...concurrencies].every((n) => Number.isInteger(n) && n > 0)) throw new Error('BENCH_REQUESTS, BENCH_SECONDS and BENCH_CONCURRENCY take positive integers.');
@@ -57,6 +60,12 @@ const WRITERS = 1000;
 const REPLY_THREADS = 32;
 /** Longest wait, in seconds, for the work a load run left behind before the next starts. */
 const DRAIN_LIMIT = 90;
+/**
+ * GraphQL's home feed and the plain endpoint are compared in alternating short runs, so that the
+ * load other users put on the machine falls on both alike.
+ */
+const PAIRED_ROUNDS = 3;
+const PAIRED_SECONDS = 2;
 
 interface Server {
   child: ChildProcess;
@@ -71,7 +80,7 @@ interface Server {
 
 async function startServer(uri: string): Promise<Server> {
   const child = fork(path.join(benchDir, 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])],
     env: { ...process.env, BENCH_URI: uri, BENCH_DB: dbName },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -202,9 +211,9 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
         // Requests a client gave up on still run to their end: the next run starts after them.
         const drained = await server.drain(DRAIN_LIMIT);
         const loadAverage = loadavg()[0]!;
-        const result = { ...(await load(options(connections))), drained, loadAverage };
+        const result = { ...(await load({ ...options(connections), settle: () => server.drain(DRAIN_LIMIT) })), drained, loadAverage };
         results.push(result);
-        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors (load average ${loadAverage.toFixed(1)}${drained > 1 ? `, ${drained.toFixed(0)} s to drain the previous run` : ''})`);
+        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${result.oneRound ? ' (one round: none came back within the run)' : ''} (load average ${loadAverage.toFixed(1)}${drained > 1 ? `, ${drained.toFixed(0)} s to drain the previous run` : ''})`);
       }
       loads.push({ key, label, requestsPerPage: perPage, results });
     };
@@ -213,19 +222,39 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
     for (const key of LOADED) {
       const page = pages.find((p) => p.key === key)!;
       await run(key, page.label, page.steps.flat().length, (connections) => ({ url: server.url, connections, seconds, requests: toLoad(page) }));
-      if (key === 'home') {
-        await run('plain-home', 'home feed, plain endpoint', 2, (connections) => ({
-          url: server.plainUrl,
-          connections,
-          seconds,
-          requests: ['/home/practices', '/home/threads'].map((route) => ({ path: route, body: '{}', headers: client.headers(true) })),
-          accept: (body) => body.startsWith('{"data"'),
-        }));
-      }
     }
-    const repliesIn = async () => Reply.countDocuments({ thread: anyOf(dataset.replyTargets(REPLY_THREADS)), deleted: false });
-    const repliesBefore = await repliesIn();
+
+    say('the home feed against the plain endpoint, in alternating runs');
+    const plainLoad = (connections: number, warmup: number) => ({
+      url: server.plainUrl,
+      connections,
+      seconds: PAIRED_SECONDS,
+      warmup,
+      requests: ['/home/practices', '/home/threads'].map((route) => ({ path: route, body: '{}', headers: client.headers(true) })),
+      accept: (body: string) => body.startsWith('{"data"'),
+    });
+    const graphqlLoad = (connections: number, warmup: number) => ({ url: server.url, connections, seconds: PAIRED_SECONDS, warmup, requests: toLoad(home) });
+    const paired: ScaleResults['paired'] = [];
+    for (const connections of concurrencies) {
+      // Overloaded (no answer within a run), the two only differ by how long the database takes.
+      if (loads.find((l) => l.key === 'home')!.results.find((r) => r.connections === connections)?.oneRound) continue;
+      const rounds: { graphql: number; plain: number }[] = [];
+      for (let round = 0; round < PAIRED_ROUNDS; round++) {
+        const warmup = round === 0 ? 1 : 0;
+        await server.drain(DRAIN_LIMIT);
+        const graphql = (await load(graphqlLoad(connections, warmup))).requestsPerSecond;
+        await server.drain(DRAIN_LIMIT);
+        const plain = (await load(plainLoad(connections, warmup))).requestsPerSecond;
+        rounds.push({ graphql, plain });
+      }
+      const sum = (key: 'graphql' | 'plain') => rounds.reduce((total, r) => total + r[key], 0);
+      paired.push({ connections, graphql: sum('graphql') / rounds.length, plain: sum('plain') / rounds.length, ratios: rounds.map((r) => r.graphql / r.plain) });
+      say(`  ${connections} connections: GraphQL ${(sum('graphql') / rounds.length).toFixed(1)} req/s, plain ${(sum('plain') / rounds.length).toFixed(1)} req/s: ${(sum('graphql') / sum('plain')).toFixed(2)}`);
+    }
+
     let posted = 0;
+    /** The ids of the replies answered as posted, warm-up runs included. */
+    const acknowledged = new Set<string>();
     await run('post-reply', 'posting a reply', 1, (connections) => ({
       url: server.url,
       connections,
@@ -238,7 +267,11 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
         const reply: GraphQLRequest = replyRequest(fixed.replyThreads[n % fixed.replyThreads.length]!, `Bên em cũng làm như vậy, kết quả tương tự (ghi chú ${n}).`);
         request.body = JSON.stringify(reply);
       },
-      accept: (body) => body.includes('"ReplyToThreadPayload"'),
+      accept: (body) => {
+        const id = body.includes('"ReplyToThreadPayload"') ? /"reply":\{"id":"([^"]+)"/.exec(body)?.[1] : undefined;
+        if (id) acknowledged.add(id);
+        return Boolean(id);
+      },
     }));
 
     await server.drain(DRAIN_LIMIT);
@@ -249,9 +282,13 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
         return { stored, actual: await Reply.countDocuments({ thread: id, deleted: false }) };
       }),
     );
-    const acknowledged = loads.find((l) => l.key === 'post-reply')!.results.reduce((sum, r) => sum + r.requests - r.errors, 0);
-    const counters = { threads: replyCounts.length, wrong: replyCounts.filter((c) => c.stored !== c.actual).length, acknowledged, stored: (await repliesIn()) - repliesBefore };
-    say(`replies: ${acknowledged} acknowledged, ${counters.stored} stored; reply counts of the ${counters.threads} threads written to: ${counters.wrong} wrong`);
+    const counters = {
+      threads: replyCounts.length,
+      wrong: replyCounts.filter((c) => c.stored !== c.actual).length,
+      acknowledged: acknowledged.size,
+      stored: await Reply.countDocuments({ _id: anyOf([...acknowledged]) }),
+    };
+    say(`replies: ${counters.acknowledged} acknowledged, ${counters.stored} of them stored; reply counts of the ${counters.threads} threads written to: ${counters.wrong} wrong`);
 
     const pids = database?.pids() ?? {};
     const memory = {
@@ -262,7 +299,7 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       postgres: memoryOf(pids.postgres, true),
     };
     say(`memory: ${JSON.stringify(memory)}`);
-    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, counters, memory };
+    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, paired, counters, memory };
   } finally {
     await server.stop();
   }
@@ -297,7 +334,7 @@ async function main() {
     let cookies: Promise<Cookies> | null = null;
     const cookiesOf = () => (cookies ??= signIn(dataset));
 
-    const results: Results = { date: new Date(), engine, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version }, samples, seconds, concurrencies, scales: [], bundles: bundleRows(), external: Boolean(externalUri) };
+    const results: Results = { date: new Date(), engine, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version }, samples, seconds, concurrencies, pairing: { rounds: PAIRED_ROUNDS, seconds: PAIRED_SECONDS }, scales: [], bundles: bundleRows(), external: Boolean(externalUri) };
     for (const scale of scales) results.scales.push(await measureScale(scale, dataset, uri, database, cookiesOf));
     const summary = writeResults(results);
     console.log(summary);
