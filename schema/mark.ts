@@ -18,15 +18,38 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number } | 
  * document that may be missing is created by an insert before it is updated.
  */
 
-/** Inserts `document`; false when a document with its unique key exists already. */
-export async function insertOnce(model: Model<any>, document: Record<string, unknown>): Promise<boolean> {
+/**
+ * PostgreSQL ends one of two writes that wait on each other (e.g. inserts racing for one unique
+ * key across several indexes) with "deadlock detected": that write did nothing at all.
+ */
+export const isDeadlock = (error: unknown) => error instanceof Error && /deadlock detected/i.test(error.message);
+
+/** Runs a single-document write again when the engine ended it as a deadlock (it changed nothing). */
+export async function retryingDeadlocks<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= 5) throw error;
+      // A little apart, so that the two do not meet again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Creates `document` and returns it; null when a document with one of its unique keys exists already. */
+export async function createOnce<T>(model: Model<any>, document: Record<string, unknown>): Promise<T | null> {
   try {
-    await model.create(document);
-    return true;
+    return (await retryingDeadlocks(() => model.create(document))).toObject() as T;
   } catch (error) {
-    if (isDuplicateKey(error)) return false;
+    if (isDuplicateKey(error)) return null;
     throw error;
   }
+}
+
+/** Inserts `document`; false when a document with its unique key exists already. */
+export async function insertOnce(model: Model<any>, document: Record<string, unknown>): Promise<boolean> {
+  return (await createOnce(model, document)) !== null;
 }
 
 /**

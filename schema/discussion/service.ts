@@ -6,7 +6,7 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
-import { isDuplicateKey, setMark } from '../mark.ts';
+import { createOnce, setMark } from '../mark.ts';
 import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -120,23 +120,19 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
   const practice = await findReadablePractice(viewer, practiceId, 'practiceId');
   if (practice.status !== 'published') throw new ConflictError('Only a published practice takes comments.');
   const existing = () => Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
-  try {
-    return (await existing()) ?? ((await Thread.create({
-      kind: 'discussion',
-      title: practice.title,
-      body: '',
-      author: viewer.id,
-      topics: practice.topics,
-      place: practice.place ?? null,
-      practice: practice._id,
-      lastActivityAt: new Date(),
-      searchTokens: searchTokens(practice.title),
-    })).toObject() as ThreadDoc);
-  } catch (error) {
-    // Someone started it at the same moment: the unique index kept theirs, which is the one.
-    if (isDuplicateKey(error)) return (await existing())!;
-    throw error;
-  }
+  const created = (await existing()) ?? (await createOnce<ThreadDoc>(Thread, {
+    kind: 'discussion',
+    title: practice.title,
+    body: '',
+    author: viewer.id,
+    topics: practice.topics,
+    place: practice.place ?? null,
+    practice: practice._id,
+    lastActivityAt: new Date(),
+    searchTokens: searchTokens(practice.title),
+  }));
+  // Someone started it at the same moment: the unique index kept theirs, which is the one.
+  return created ?? (await existing())!;
 }
 
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */

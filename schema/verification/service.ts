@@ -6,7 +6,7 @@ import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { markVerified, unverifiedAmong } from '../expert/service.ts';
-import { isDuplicateKey } from '../mark.ts';
+import { createOnce } from '../mark.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
 import { parseInput, slug, text } from '../validation.ts';
 import { VerificationRequest, type VerificationRequestDoc, verificationStatuses } from './model.ts';
@@ -14,6 +14,10 @@ import { VerificationRequest, type VerificationRequestDoc, verificationStatuses 
 export type { VerificationRequestDoc };
 
 const requestInput = z.object({ statement: text(20, 2000, { multiline: true }), cohort: slug.nullish() });
+
+function conflictingRequest(): never {
+  throw new ConflictError('A request of yours is already waiting for a curator.');
+}
 
 /** A member asks to be recognised as an expert; one open request at a time. */
 export async function requestVerification(ctx: Context, input: unknown): Promise<VerificationRequestDoc> {
@@ -23,14 +27,9 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
   if (data.cohort) await requireCohort(data.cohort, 'cohort').catch(() => {
     throw ValidationError.field('cohort', 'UNKNOWN', 'cohort is not a known cohort');
   });
-  try {
-    const request = await VerificationRequest.create({ expert: viewer.id, statement: data.statement, cohort: data.cohort ?? null });
-    return request.toObject() as VerificationRequestDoc;
-  } catch (error) {
-    // One open request per person: a unique index over pending requests (model.ts).
-    if (isDuplicateKey(error)) throw new ConflictError('A request of yours is already waiting for a curator.');
-    throw error;
-  }
+  // One open request per person: a unique index over pending requests (model.ts).
+  const request = await createOnce<VerificationRequestDoc>(VerificationRequest, { expert: viewer.id, statement: data.statement, cohort: data.cohort ?? null });
+  return request ?? conflictingRequest();
 }
 
 const decideInput = z

@@ -25,6 +25,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Error && SOCKET_GONE.has((error as NodeJS.ErrnoException).code ?? '')) return true;
   // Mongoose gives up waiting for a connection that is being re-established.
   if (error instanceof mongoose.Error && /buffering timed out/.test(error.message)) return true;
+  // PostgreSQL ended the write as a deadlock with another one: nothing was done, and trying again works.
+  if (error instanceof Error && /deadlock detected/i.test(error.message)) return true;
   if (!(error instanceof MongoError)) return false;
   if (error.hasErrorLabel('ResetPool') || error.hasErrorLabel('RetryableWriteError')) return true;
   if (typeof error.code === 'number' && UNAVAILABLE_CODES.has(error.code)) return true;

@@ -18,6 +18,10 @@ describe('Database availability', () => {
     expect(isDatabaseUnavailable(serverError(1, 'the database system is not yet accepting connections'))).toBe(true);
   });
 
+  it('calls a write PostgreSQL ended as a deadlock unavailable (it did nothing; trying again works)', () => {
+    expect(isDatabaseUnavailable(serverError(16908292, 'deadlock detected'))).toBe(true);
+  });
+
   it('calls a MongoDB primary stepping down or shutting down unavailable', () => {
     expect(isDatabaseUnavailable(serverError(91, 'The server is in quiesce mode and will shut down'))).toBe(true);
     expect(isDatabaseUnavailable(serverError(10107, 'not primary'))).toBe(true);
