@@ -26,7 +26,8 @@ async function contentsOf(db: Db) {
   return result;
 }
 
-describe('Backup', () => {
+// Each test starts database processes or servers: slow on a busy 2-core machine.
+describe('Backup', { timeout: 180_000 }, () => {
   it('brings back every collection and index of the demo network when a backup taken while writing is restored', async () => {
     const original = await startEmbeddedDatabase({ dataDir: path.join(root, 'original') });
     await connectDatabase(original.uri, { dbName: 'expertnetwork' });

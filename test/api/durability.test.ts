@@ -20,7 +20,8 @@ const waitFor = async (check: () => boolean, ms = 30_000) => {
   }
 };
 
-describe('Embedded database durability', () => {
+// Each test starts database processes or servers: slow on a busy 2-core machine.
+describe('Embedded database durability', { timeout: 180_000 }, () => {
   it('keeps every acknowledged write when PostgreSQL and FerretDB are killed without warning', async () => {
     const first = await startEmbeddedDatabase({ dataDir });
     const client = await MongoClient.connect(first.uri);

@@ -81,7 +81,8 @@ const expertCount = async (port: number) => {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
-describe('Server start-up', () => {
+// Each test starts database processes or servers: slow on a busy 2-core machine.
+describe('Server start-up', { timeout: 180_000 }, () => {
   it('stops with a message naming the variable when the configuration is bad', async () => {
     const run = startServer({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
