@@ -2,7 +2,7 @@
 // Runs before every npm command (plain Node, no dependencies: it may run before `npm ci`).
 // It installs what a fresh clone lacks and says what it does:
 //   - npm dependencies, when node_modules is missing or older than package-lock.json;
-//   - the web app build, for `start` and `test`, when web/ changed since the last build;
+//   - the web app build, for `start`, `test` and `bench`, when web/ changed since the last build;
 //   - Chromium for the browser tests, for `test`, where apt-get can install it.
 // The embedded database is built by the server and the test setup themselves, on first need.
 import { spawnSync } from 'node:child_process';
@@ -76,5 +76,6 @@ function ensureChromium() {
 }
 
 ensureDependencies();
-if (command === 'start' || command === 'test') ensureWebBuilt();
+// The benchmark reports the built bundle's size.
+if (command === 'start' || command === 'test' || command === 'bench') ensureWebBuilt();
 if (command === 'test') ensureChromium();
