@@ -139,6 +139,9 @@ function settings(paths: ClusterPaths): string {
     fsync: 'on',
     synchronous_commit: 'on',
     full_page_writes: 'on',
+    // Inserts racing for one unique key can deadlock on DocumentDB; the loser is told (and tries
+    // again) after this wait instead of PostgreSQL's default second.
+    deadlock_timeout: quote('100ms'),
     lc_messages: quote('C'),
     log_min_messages: quote('warning'),
     log_line_prefix: quote('%m [%p] '),

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isDeadlock } from '../../schema/mark.ts';
 import { CLIENTS, codeOf, outcomes, useEngine } from './engine.ts';
 
 /*
@@ -50,11 +51,12 @@ describe('Engine under concurrent writes', () => {
     expect(stored.set).toEqual(['same']);
   });
 
-  it('lets exactly one of many clients insert the same unique key; the others get 11000', async () => {
+  it('lets exactly one of many clients insert the same unique key; the others write nothing', async () => {
     await on(0).createIndex({ practice: 1, expert: 1 }, { unique: true });
     const { values, errors } = await each((i) => on(i).insertOne({ practice: 'p', expert: 'e', by: i }));
     expect(values).toHaveLength(1);
-    expect(errors.map(codeOf)).toEqual(Array(CLIENTS - 1).fill(11000));
+    // A duplicate key, or on DocumentDB at times a deadlock (the insert was rolled back).
+    expect(errors.filter((error) => codeOf(error) !== 11000 && !isDeadlock(error))).toEqual([]);
     expect(await on(0).countDocuments({ practice: 'p', expert: 'e' })).toBe(1);
   });
 
@@ -67,7 +69,7 @@ describe('Engine under concurrent writes', () => {
     for (let round = 0; round < 5; round++) {
       const { values, errors } = await each((i) => on(i).insertOne({ practice: `p${round}`, kind: 'discussion', at: new Date(), words: ['a', 'b', `c${i}`] }));
       expect(values).toHaveLength(1);
-      expect(errors.filter((error) => codeOf(error) !== 11000 && !/deadlock detected/.test(String((error as Error).message)))).toEqual([]);
+      expect(errors.filter((error) => codeOf(error) !== 11000 && !isDeadlock(error))).toEqual([]);
       expect(await on(0).countDocuments({ practice: `p${round}` })).toBe(1);
     }
   });
