@@ -30,9 +30,9 @@ export async function retryingDeadlocks<T>(write: () => Promise<T>): Promise<T> 
     try {
       return await write();
     } catch (error) {
-      if (!isDeadlock(error) || attempt >= 5) throw error;
-      // A little apart, so that the two do not meet again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      if (!isDeadlock(error) || attempt >= 10) throw error;
+      // Apart, and further apart each time, so that the same writers do not meet again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
     }
   }
 }
