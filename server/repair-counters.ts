@@ -10,7 +10,7 @@ import { repairCounters } from '../schema/counters.ts';
 
 try {
   const config = loadConfig();
-  const database = await openDatabase(config, createLogger(config.LOG_LEVEL));
+  const database = await openDatabase(config, createLogger(config.LOG_LEVEL), { shareRunning: true });
   const fixed = await repairCounters();
   for (const [counter, wrong] of Object.entries(fixed)) console.log(`${counter.padEnd(16)} ${wrong} put right`);
   await database.close();

@@ -41,10 +41,15 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function startServer(env: Record<string, string>): Run {
+/** A command-line tool (seed, repair-counters…) as npm runs it, on this file's DATA_DIR. */
+function spawnTool(script: string): Run {
+  return startServer({}, script);
+}
+
+function startServer(env: Record<string, string>, script = 'server/main.ts'): Run {
   let output = '';
   // One process (tsx's CLI would put a second node in between): a kill reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: rootDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,6 +128,21 @@ describe('Server start-up', { timeout: 180_000 }, () => {
     expect(await expertCount(port)).toBeGreaterThanOrEqual(150);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+
+  it('lets the command-line tools work through a server running on the same DATA_DIR', async () => {
+    const server = startServer({ PORT: String(await freePort()) });
+    await until(server, /Ready: http/);
+    for (const tool of ['server/repair-counters.ts', 'server/seed.ts']) {
+      const run = spawnTool(tool);
+      expect(await run.exited, run.output()).toBe(0);
+      expect(run.output()).not.toMatch(/Another server/);
+    }
+    const repair = spawnTool('server/repair-counters.ts');
+    expect(await repair.exited).toBe(0);
+    expect(repair.output()).toMatch(/replies\s+0 put right/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 
   it('refuses a second server on the same DATA_DIR and names the first', async () => {
