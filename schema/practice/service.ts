@@ -259,3 +259,16 @@ export async function countPublishedPractices(field: 'topics' | 'place', values:
   ]);
   return new Map(rows.map((row) => [row._id, row.count]));
 }
+
+/**
+ * Moves the practice's stored endorsement count by `by` (the reaction service says when an
+ * endorsement really came or went) and returns the practice; `by` 0 only reads it. A count is
+ * not an edit: updatedAt is what an author's editor saves against (baseUpdatedAt), so bumping it
+ * would make their next autosave a CONFLICT.
+ */
+export async function moveEndorsementCount(practiceId: string, by: 1 | -1 | 0): Promise<PracticeDoc> {
+  const practice = by
+    ? await Practice.findByIdAndUpdate(practiceId, { $inc: { endorsementCount: by } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>()
+    : await Practice.findById(practiceId).lean<PracticeDoc>();
+  return practice!;
+}

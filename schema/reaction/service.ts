@@ -6,24 +6,12 @@ import { ConflictError, NotAuthorizedError } from '../errors.ts';
 import { setMark } from '../mark.ts';
 import { Practice } from '../practice/model.ts';
 import { anyOf } from '../query.ts';
-import { findReadablePractice, type PracticeDoc } from '../practice/service.ts';
+import { findReadablePractice, moveEndorsementCount, type PracticeDoc } from '../practice/service.ts';
 import { isAuthor } from '../practice/policy.ts';
 import { parseInput } from '../validation.ts';
 import { Endorsement } from './model.ts';
 
 const idInput = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'INVALID') });
-
-/**
- * Moves the practice's stored count by `by` when an endorsement really came or went (otherwise
- * just reads it). Counters are not edits: updatedAt is what an author's editor saves against
- * (baseUpdatedAt), so bumping it would make their next autosave a CONFLICT.
- */
-async function countEndorsement(practiceId: string, by: 1 | -1 | 0): Promise<PracticeDoc> {
-  const practice = by
-    ? await Practice.findByIdAndUpdate(practiceId, { $inc: { endorsementCount: by } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>()
-    : await Practice.findById(practiceId).lean<PracticeDoc>();
-  return practice!;
-}
 
 /** Says "this helped me" about a published practice of someone else; saying it twice counts once. */
 export async function endorsePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
@@ -34,7 +22,7 @@ export async function endorsePractice(ctx: Context, input: unknown): Promise<Pra
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be endorsed.');
   if (isAuthor(viewer, practice)) throw new NotAuthorizedError('Authors cannot endorse their own practice.');
   const added = await setMark(Endorsement, { practice: id, expert: viewer.id }, true);
-  return countEndorsement(id, added ? 1 : 0);
+  return moveEndorsementCount(id, added ? 1 : 0);
 }
 
 export async function withdrawEndorsement(ctx: Context, input: unknown): Promise<PracticeDoc> {
@@ -42,7 +30,7 @@ export async function withdrawEndorsement(ctx: Context, input: unknown): Promise
   const { id } = parseInput(idInput, input);
   await findReadablePractice(viewer, id);
   const removed = await setMark(Endorsement, { practice: id, expert: viewer.id }, false);
-  return countEndorsement(id, removed ? -1 : 0);
+  return moveEndorsementCount(id, removed ? -1 : 0);
 }
 
 /** Which of these practices the viewer endorsed: one query for a whole page. */

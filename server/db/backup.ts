@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { ensureEngineBuilt, EmbeddedDatabaseError, type Engine } from './build.ts';
-import { clusterPaths, DATABASE_USER, readPassword, type ClusterPaths } from './cluster.ts';
+import { clientInvocation, clusterPaths, runClient, type ClusterPaths } from './cluster.ts';
 import { runningEmbeddedUri, startEmbeddedDatabase } from './embedded.ts';
 
 /*
@@ -25,18 +25,10 @@ interface BackupOptions {
   say?: (message: string) => void;
 }
 
-function clientEnv(paths: ClusterPaths, engine: Engine) {
-  return { ...process.env, PGPASSWORD: readPassword(paths), LD_LIBRARY_PATH: engine.pgLib };
-}
-
-const connection = (paths: ClusterPaths) => ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres'];
-
 /** A psql session that answers one statement at a time; the transaction stays open between them. */
 function psqlSession(paths: ClusterPaths, engine: Engine) {
-  const child = spawn(path.join(engine.pgBin, 'psql'), [...connection(paths), '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'], {
-    env: clientEnv(paths, engine),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const { env, connection } = clientInvocation(paths, engine);
+  const child = spawn(path.join(engine.pgBin, 'psql'), [...connection, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const lines = createInterface({ input: child.stdout });
@@ -87,14 +79,8 @@ export async function backupEmbeddedDatabase(file: string, options: BackupOption
     const sequences: Record<string, string> = {};
     for (const sequence of SEQUENCES) sequences[sequence] = await session.ask(`SELECT last_value FROM documentdb_api_catalog.${sequence};`);
     for (const table of CATALOGUE) session.send(`\\copy documentdb_api_catalog.${table} TO '${path.join(work, `${table}.copy`)}'`);
-    await run(
-      path.join(engine.pgBin, 'pg_dump'),
-      // pg_cron's job table is the extension's own: it recreates those jobs at restore.
-      [...connection(paths), `--snapshot=${snapshot}`, '--format=custom', '--exclude-table-data=cron.*', '-f', path.join(work, 'database.pgdump')],
-      { env: clientEnv(paths, engine) },
-    ).catch((error: { stderr?: string; message: string }) => {
-      throw new EmbeddedDatabaseError(`pg_dump failed: ${error.stderr?.trim() || error.message}`);
-    });
+    // pg_cron's job table is the extension's own: it recreates those jobs at restore.
+    await runClient(paths, engine, 'pg_dump', 'pg_dump', [`--snapshot=${snapshot}`, '--format=custom', '--exclude-table-data=cron.*', '-f', path.join(work, 'database.pgdump')]);
     await session.end();
     writeFileSync(path.join(work, 'sequences.json'), JSON.stringify(sequences));
     await run('tar', ['-cf', `${target}.tmp`, '-C', work, '.']);
@@ -131,12 +117,8 @@ export async function restoreEmbeddedDatabase(file: string, options: BackupOptio
 
 /** Fills a cluster created for a restore: pg_dump's part, then the catalogue and its sequences. */
 export async function loadBackup(directory: string, paths: ClusterPaths, engine: Engine): Promise<void> {
-  const env = clientEnv(paths, engine);
-  const fail = (what: string) => (error: { stderr?: string; message: string }) => {
-    throw new EmbeddedDatabaseError(`Restoring failed (${what}): ${error.stderr?.trim() || error.message}`);
-  };
   // The dump creates the extensions itself (with their empty catalogue), then the document tables.
-  await run(path.join(engine.pgBin, 'pg_restore'), [...connection(paths), '--exit-on-error', path.join(directory, 'database.pgdump')], { env, maxBuffer: 64 << 20 }).catch(fail('pg_restore'));
+  await runClient(paths, engine, 'Restoring (pg_restore)', 'pg_restore', ['--exit-on-error', path.join(directory, 'database.pgdump')]);
   const sequences = JSON.parse(readFileSync(path.join(directory, 'sequences.json'), 'utf8')) as Record<string, string>;
   const script = [
     'BEGIN;',
@@ -146,5 +128,5 @@ export async function loadBackup(directory: string, paths: ClusterPaths, engine:
   ].join('\n');
   const scriptFile = path.join(directory, 'catalogue.sql');
   writeFileSync(scriptFile, `${script}\n`);
-  await run(path.join(engine.pgBin, 'psql'), [...connection(paths), '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', scriptFile], { env }).catch(fail('catalogue'));
+  await runClient(paths, engine, 'Restoring (the catalogue)', 'psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', scriptFile]);
 }

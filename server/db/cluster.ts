@@ -119,6 +119,25 @@ export function readPassword(paths: ClusterPaths): string {
   return readFileSync(paths.passwordFile, 'utf8').trim();
 }
 
+/** The environment and connection arguments of PostgreSQL's client programs (psql, pg_dump…). */
+export function clientInvocation(paths: ClusterPaths, engine: Engine) {
+  return {
+    env: { ...process.env, PGPASSWORD: readPassword(paths), LD_LIBRARY_PATH: engine.pgLib },
+    connection: ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres'],
+  };
+}
+
+/** Runs one of PostgreSQL's client programs against the cluster; a failure says `what` failed, with its message. */
+export async function runClient(paths: ClusterPaths, engine: Engine, what: string, program: string, args: string[]): Promise<void> {
+  const { env, connection } = clientInvocation(paths, engine);
+  try {
+    await promisify(execFile)(path.join(engine.pgBin, program), [...connection, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new EmbeddedDatabaseError(`${what} failed: ${e.stderr?.trim() || e.message}`);
+  }
+}
+
 /**
  * The settings the cluster runs with, rewritten at every start (paths may move with DATA_DIR).
  * Sized for a small machine; durability as PostgreSQL's defaults give it: every acknowledged

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
-import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, type ClusterPaths } from './cluster.ts';
+import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, runClient } from './cluster.ts';
 import { loadBackup } from './backup.ts';
 import { ChildStartError, superviseChild, type SupervisedChild } from './supervisor.ts';
 
@@ -33,7 +31,6 @@ export interface EmbeddedOptions {
 export interface EmbeddedDatabase {
   /** mongodb:// address of FerretDB with the credentials (the same across supervised restarts). */
   uri: string;
-  paths: ClusterPaths;
   engine: Engine;
   pids(): Partial<Record<EngineProcess, number>>;
   /** Both processes run and have said they are ready. */
@@ -117,6 +114,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const children: Partial<Record<EngineProcess, SupervisedChild>> = {};
   try {
     const { paths, user, initialised } = await prepareCluster(options.dataDir, engine, say);
+    if (options.restoreFrom && initialised) {
+      throw new EmbeddedDatabaseError(`DATA_DIR ${options.dataDir} already holds a database: restore into an empty DATA_DIR.`);
+    }
     await clearLeftoverPostmaster(paths);
     const launch = (name: EngineProcess, signal: 'INT' | 'TERM', program: string, args: () => string[], env: Record<string, string>) => ({
       name,
@@ -148,47 +148,32 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       },
       events('postgres'),
     );
-    const password = readPassword(paths);
-    if (options.restoreFrom && initialised) {
-      throw new EmbeddedDatabaseError(`DATA_DIR ${options.dataDir} already holds a database: restore into an empty DATA_DIR.`);
-    }
     if (!initialised) {
-      const client = (program: string, args: string[]) =>
-        promisify(execFile)(path.join(engine.pgBin, program), ['-h', paths.socketDir, '-U', DATABASE_USER, '-d', 'postgres', ...args], {
-          env: { ...process.env, PGPASSWORD: password, LD_LIBRARY_PATH: engine.pgLib },
-          maxBuffer: 64 * 1024 * 1024,
-        });
       if (options.restoreFrom) {
-        say(`Restoring the backup…`);
+        say('Restoring the backup…');
         await loadBackup(options.restoreFrom, paths, engine);
       } else {
         say('Creating the DocumentDB extension…');
-        await client('psql', ['-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE']);
+        await runClient(paths, engine, 'Creating the DocumentDB extension', 'psql', ['-v', 'ON_ERROR_STOP=1', '-qc', 'CREATE EXTENSION IF NOT EXISTS documentdb CASCADE']);
       }
       markInitialised(paths);
     }
 
     let port = 0;
     const listening = /Listening on TCP 127\.0\.0\.1:(\d+)/;
-    const ferretdbSpec = launch(
-        'ferretdb',
-        'TERM',
-        engine.ferretdb,
-        () => [
-          `--postgresql-url-file=${paths.postgresUrlFile}`,
-          // The port of the first start is kept, so that connected clients find it again.
-          `--listen-addr=127.0.0.1:${port}`,
-          `--state-dir=${paths.ferretdbState}`,
-          '--debug-addr=-',
-          '--telemetry=disable',
-          '--log-format=json',
-          '--log-level=info',
-        ],
-        { DO_NOT_TRACK: '1' },
-      );
+    const ferretdbArgs = () => [
+      `--postgresql-url-file=${paths.postgresUrlFile}`,
+      // The port of the first start is kept, so that connected clients find it again.
+      `--listen-addr=127.0.0.1:${port}`,
+      `--state-dir=${paths.ferretdbState}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-format=json',
+      '--log-level=info',
+    ];
     children.ferretdb = await superviseChild(
       {
-        ...ferretdbSpec,
+        ...launch('ferretdb', 'TERM', engine.ferretdb, ferretdbArgs, { DO_NOT_TRACK: '1' }),
         isReadyLine: (line) => {
           const match = listening.exec(line);
           if (match) port = Number(match[1]);
@@ -197,13 +182,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       },
       events('ferretdb'),
     );
-    const uri = `mongodb://${DATABASE_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/?authMechanism=SCRAM-SHA-256`;
+    const uri = `mongodb://${DATABASE_USER}:${encodeURIComponent(readPassword(paths))}@127.0.0.1:${port}/?authMechanism=SCRAM-SHA-256`;
 
     writeFileSync(uriFile(options.dataDir), `${uri}\n`, { mode: 0o600 });
     let stopped = false;
     return {
       uri,
-      paths,
       engine,
       pids: () => ({ postgres: children.postgres?.pid(), ferretdb: children.ferretdb?.pid() }),
       healthy: () => Boolean(children.postgres?.ready() && children.ferretdb?.ready()),

@@ -18,8 +18,6 @@ export interface SupervisedChild {
   pid(): number | undefined;
   /** True while the current child runs and has said it is ready. */
   ready(): boolean;
-  /** The last lines the child printed, for error messages. */
-  recentOutput(): string;
   /** Ends the current child (`signal`, then SIGKILL after `timeoutMs`); it is started again as after a crash. */
   restart(signal: NodeJS.Signals, timeoutMs: number): void;
   /** Sends `signal`, waits for the exit (escalating to SIGKILL after `timeoutMs`), and stops supervising. */
@@ -128,7 +126,6 @@ export async function superviseChild(
   return {
     pid: () => current.pid,
     ready: () => isReady,
-    recentOutput: () => recent.join('\n'),
     restart(signal, timeoutMs) {
       backoff = MIN_BACKOFF_MS;
       isReady = false;
