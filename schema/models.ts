@@ -15,5 +15,8 @@ import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
 import { View, ViewCount } from './view/model.ts';
 
+/** The one-of records, keyed by `_id` (schema/mark.ts). */
+export const markModels = [Endorsement, Vote, Follow, Bookmark, View];
+
 /** Every model, so that start-up can create their indexes. */
 export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote, Follow, FollowSeen, Bookmark, View, ViewCount];

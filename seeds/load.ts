@@ -41,9 +41,11 @@ const comparable = (doc: Record<string, unknown>) => {
 
 /**
  * Makes the collection hold `docs` (matched by _id): inserts the missing, updates the ones that
- * differ, and leaves equal ones alone, so a second run writes nothing at all.
+ * differ, and leaves equal ones alone, so a second run writes nothing at all. A one-of record
+ * (schema/mark.ts) comes without an `_id`: its key makes it.
  */
-async function sync(model: Model<any>, docs: Record<string, unknown>[]): Promise<SyncReport> {
+async function sync(model: Model<any>, given: Record<string, unknown>[]): Promise<SyncReport> {
+  const docs = given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
   const existing = new Map<string, Record<string, unknown>>();
   const stored = (await model.find({ _id: anyOf(docs.map((d) => d._id)) }).lean()) as Record<string, unknown>[];
   for (const doc of stored) existing.set(String(doc._id), doc);
@@ -162,7 +164,7 @@ export async function loadDemoFollows(): Promise<SyncReport[]> {
   const seen = new Set<string>();
   const add = (follower: string, kind: 'topic' | 'expert' | 'thread', target: string, since: string) =>
     seen.has(`${follower}/${kind}/${target}`) ||
-    (seen.add(`${follower}/${kind}/${target}`), follows.push({ _id: stableId('follow', `${follower}/${kind}/${target}`), follower: demoExpertId(follower), kind, target, createdAt: new Date(since) }));
+    (seen.add(`${follower}/${kind}/${target}`), follows.push({ follower: demoExpertId(follower), kind, target, createdAt: new Date(since) }));
   for (const person of people) {
     for (const topic of person.specialties.slice(0, 3)) add(person.handle, 'topic', topic, person.joinedAt);
     const colleagues = shuffled(people.filter((p) => p.place === person.place && p.handle !== person.handle), `follow:${person.handle}`, (p) => p.handle).slice(0, 2);
@@ -194,7 +196,6 @@ export async function loadDemoPractices(): Promise<SyncReport[]> {
   const endorsers = new Map(records.map((p) => [p.key, demoEndorsers(p, people)]));
   const endorsements = records.flatMap((p) =>
     endorsers.get(p.key)!.map((handle, i) => ({
-      _id: stableId('endorsement', `${p.key}/${handle}`),
       practice: stableId('practice', p.key),
       expert: demoExpertId(handle),
       // A day apart after publication, so the figures grow like real ones.
@@ -232,7 +233,7 @@ export async function loadDemoThreads(): Promise<SyncReport[]> {
       const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
       depths.set(r.key, depth);
       replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, mentions: mentionsOf(r.body, r.author), history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
-      for (const voter of r.votes ?? []) votes.push({ _id: stableId('vote', `${t.key}/${r.key}/${voter}`), reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
+      for (const voter of r.votes ?? []) votes.push({ reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
     }
     const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
     threads.push({

@@ -30,11 +30,11 @@ export async function bookmarkThread(ctx: Context, input: unknown) {
 }
 
 /** Whether the viewer bookmarked each of these (false when signed out): one query for a page. */
-export const bookmarkedByViewer = (viewer: Viewer | null, kind: BookmarkKind, ids: readonly string[]) => markedBy(Bookmark, 'owner', viewer?.id ?? null, kind, ids);
+export const bookmarkedByViewer = (viewer: Viewer | null, kind: BookmarkKind, ids: readonly string[]) => markedBy(Bookmark, viewer?.id ?? null, ids, (owner, target) => ({ owner, kind, target }));
 
 /** The viewer's bookmarks, latest first. */
 export const listBookmarks = (viewer: Viewer, kind: BookmarkKind | null | undefined, page: PageArgs) =>
   paginate<BookmarkDoc>(Bookmark, kind ? { owner: viewer.id, kind } : { owner: viewer.id }, [
     { field: 'createdAt', kind: 'date', direction: -1 },
-    { field: '_id', kind: 'objectId', direction: -1 },
+    { field: '_id', kind: 'string', direction: -1 },
   ], page);

@@ -1,4 +1,5 @@
 import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { keyedId } from '../mark.ts';
 
 export const threadKinds = ['discussion', 'question'] as const;
 
@@ -76,8 +77,10 @@ export type ReplyDoc = InferSchemaType<typeof replySchema> & { _id: Types.Object
 export const Reply = model('Reply', replySchema);
 
 /** One person's vote for one answer. */
-const voteSchema = new Schema({ reply: { type: Schema.Types.ObjectId, required: true }, expert: { type: Schema.Types.ObjectId, required: true } }, { timestamps: { createdAt: true, updatedAt: false } });
-voteSchema.index({ reply: 1, expert: 1 }, { unique: true });
-voteSchema.index({ expert: 1, reply: 1 });
+const voteSchema = new Schema(
+  { _id: keyedId(['reply', 'expert']), reply: { type: Schema.Types.ObjectId, required: true }, expert: { type: Schema.Types.ObjectId, required: true } },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+voteSchema.index({ reply: 1 });
 
 export const Vote = model('Vote', voteSchema);

@@ -6,7 +6,7 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
-import { createOnce, setMark } from '../mark.ts';
+import { createOnce, markedBy, setMark } from '../mark.ts';
 import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -289,11 +289,7 @@ export const listReplies = (threadId: string, page: PageArgs) =>
   paginate<ReplyDoc>(Reply, { thread: threadId }, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
 
 /** Which of these answers the viewer voted for: one query for a page. */
-export async function votedByViewer(viewer: Viewer | null, replyIds: readonly string[]): Promise<boolean[]> {
-  if (!viewer) return replyIds.map(() => false);
-  const votes = new Set((await Vote.find({ expert: viewer.id, reply: anyOf(replyIds) }, { reply: 1 }).lean()).map((v) => String(v.reply)));
-  return replyIds.map((id) => votes.has(id));
-}
+export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]) => markedBy(Vote, viewer?.id ?? null, replyIds, (expert, reply) => ({ reply, expert }));
 
 /**
  * Threads per value of `field` (a topic slug, or a place code as recorded), for the given values

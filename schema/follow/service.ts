@@ -50,7 +50,7 @@ export async function followThread(ctx: Context, input: unknown): Promise<Thread
 }
 
 /** Whether the viewer follows each of these targets (false when signed out). */
-export const followedByViewer = (viewer: Viewer | null, kind: FollowKind, targets: readonly string[]) => markedBy(Follow, 'follower', viewer?.id ?? null, kind, targets);
+export const followedByViewer = (viewer: Viewer | null, kind: FollowKind, targets: readonly string[]) => markedBy(Follow, viewer?.id ?? null, targets, (follower, target) => ({ follower, kind, target }));
 
 /** How many people follow each target: one aggregate for a page. */
 export async function followerCounts(kind: FollowKind, targets: readonly string[]): Promise<number[]> {
@@ -64,7 +64,10 @@ export async function followerCounts(kind: FollowKind, targets: readonly string[
 
 /** What the viewer follows, latest first, optionally of one kind. */
 export const listFollows = (viewer: Viewer, kind: FollowKind | null | undefined, page: PageArgs) =>
-  paginate<FollowDoc>(Follow, kind ? { follower: viewer.id, kind } : { follower: viewer.id }, newestFirst('createdAt'), page);
+  paginate<FollowDoc>(Follow, kind ? { follower: viewer.id, kind } : { follower: viewer.id }, [
+    { field: 'createdAt', kind: 'date', direction: -1 },
+    { field: '_id', kind: 'string', direction: -1 },
+  ], page);
 
 const newestFirst = (field: string): SortKey[] => [
   { field, kind: 'date', direction: -1 },

@@ -3,9 +3,8 @@ import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
 import { countPer, fieldCounter } from '../counters.ts';
 import { ConflictError, NotAuthorizedError } from '../errors.ts';
-import { setMark } from '../mark.ts';
+import { markedBy, setMark } from '../mark.ts';
 import { Practice } from '../practice/model.ts';
-import { anyOf } from '../query.ts';
 import { findReadablePractice, moveEndorsementCount, type PracticeDoc } from '../practice/service.ts';
 import { isAuthor } from '../practice/policy.ts';
 import { parseInput } from '../validation.ts';
@@ -34,10 +33,6 @@ export async function withdrawEndorsement(ctx: Context, input: unknown): Promise
 }
 
 /** Which of these practices the viewer endorsed: one query for a whole page. */
-export async function endorsedByViewer(viewerId: string, practiceIds: readonly string[]): Promise<boolean[]> {
-  const found = await Endorsement.find({ expert: viewerId, practice: anyOf(practiceIds) }, { practice: 1 }).lean();
-  const endorsed = new Set(found.map((e) => String(e.practice)));
-  return practiceIds.map((id) => endorsed.has(id));
-}
+export const endorsedByViewer = (viewerId: string, practiceIds: readonly string[]) => markedBy(Endorsement, viewerId, practiceIds, (expert, practice) => ({ practice, expert }));
 
 export const endorsementCounter = fieldCounter(Practice, 'endorsementCount', (ids) => countPer(Endorsement, 'practice', ids));

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { keyedId } from '../mark.ts';
 
 export const viewKinds = ['practice', 'thread'] as const;
 export type ViewKind = (typeof viewKinds)[number];
@@ -9,13 +10,14 @@ export type ViewKind = (typeof viewKinds)[number];
  */
 const viewSchema = new Schema(
   {
+    _id: keyedId(['kind', 'target', 'reader']),
     kind: { type: String, enum: viewKinds, required: true },
     target: { type: Schema.Types.ObjectId, required: true },
     reader: { type: String, required: true },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
-viewSchema.index({ kind: 1, target: 1, reader: 1 }, { unique: true });
+viewSchema.index({ kind: 1, target: 1 });
 
 export const View = model('View', viewSchema);
 

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
-import { models } from '../../schema/models.ts';
+import { rekeyMarks } from '../../schema/mark.ts';
+import { markModels, models } from '../../schema/models.ts';
 
 // Filters are built from typed values only; these make a stray client object inert anyway.
 mongoose.set('sanitizeFilter', true);
@@ -31,10 +32,13 @@ export async function connectDatabase(uri: string, options: ConnectOptions): Pro
 /**
  * Makes each collection's indexes those its model declares: a missing one is built, and one the
  * model no longer declares (or declares differently, e.g. now unique) is dropped first, since an
- * index of the same keys with other options would otherwise stop the start.
+ * index of the same keys with other options would otherwise stop the start. Then one-of records
+ * stored before their key became their `_id` get it (after the unique indexes that would refuse
+ * the keyed copy are gone).
  */
 export async function ensureIndexes(): Promise<void> {
   for (const model of models) await model.syncIndexes();
+  for (const model of markModels) await rekeyMarks(model);
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { Expert } from '../../schema/expert/model.ts';
+import { Follow } from '../../schema/follow/model.ts';
+import { setMark } from '../../schema/mark.ts';
 import { PracticeRevision } from '../../schema/practice/model.ts';
 import { ensureIndexes } from '../../server/db/connection.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -27,6 +29,27 @@ describe('Embedded database', () => {
     const practice = new mongoose.Types.ObjectId();
     await PracticeRevision.create({ practice, version: 1, snapshot: { title: 'v1' }, editedBy: practice });
     await expect(PracticeRevision.create({ practice, version: 1, snapshot: { title: 'v1' }, editedBy: practice })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('gives follows stored by an earlier version their keyed id when the database is reopened, keeping when each began', async () => {
+    const follower = new mongoose.Types.ObjectId();
+    const since = new Date('2024-03-01T00:00:00Z');
+    // As an earlier version stored them: an ObjectId, and a unique index over the key fields.
+    await Follow.collection.createIndex({ follower: 1, kind: 1, target: 1 }, { unique: true });
+    await Follow.collection.insertMany([
+      { _id: new mongoose.Types.ObjectId(), follower, kind: 'topic', target: 'du-lieu-so', createdAt: since },
+      { _id: new mongoose.Types.ObjectId(), follower, kind: 'expert', target: String(follower), createdAt: since },
+    ] as any[]);
+    await ensureIndexes();
+    const stored = await Follow.find({ follower }).sort({ kind: 1 }).lean();
+    expect(stored.map((f) => [f._id, f.createdAt])).toEqual([
+      [`${follower}:expert:${follower}`, since],
+      [`${follower}:topic:du-lieu-so`, since],
+    ]);
+    // The same follow again is no second record; unfollowing finds the moved one.
+    expect(await setMark(Follow, { follower, kind: 'topic', target: 'du-lieu-so' }, true)).toBe(false);
+    expect(await setMark(Follow, { follower, kind: 'topic', target: 'du-lieu-so' }, false)).toBe(true);
+    expect(await Follow.countDocuments({ follower })).toBe(1);
   });
 
   it('stores and reads back a document through mongoose when connected', async () => {

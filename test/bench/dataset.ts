@@ -190,7 +190,7 @@ export class Dataset {
         if (!authors.includes(p)) endorsers.set(String(p.id), p);
       }
       [...endorsers.values()].forEach((p, j) =>
-        endorsements.push({ _id: idOf('endorsement', i * 16 + j), practice: id, expert: p.id, createdAt: new Date(publishedAt.getTime() + (j + 1) * 86_400_000) }),
+        endorsements.push({ practice: id, expert: p.id, createdAt: new Date(publishedAt.getTime() + (j + 1) * 86_400_000) }),
       );
       const { _id, createdAt, updatedAt, __v, ...copy } = base as PracticeDoc & { __v?: number };
       practices.push({
@@ -279,7 +279,7 @@ export class Dataset {
           if (voter !== writer) voters.set(String(voter.id), voter);
         }
         [...voters.values()].forEach((voter, v) =>
-          out.votes.push({ _id: idOf('vote', `${n}:${i}:${v}`), reply: id, expert: voter.id, createdAt: new Date(at) }),
+          out.votes.push({ reply: id, expert: voter.id, createdAt: new Date(at) }),
         );
         votes = voters.size;
         if (base.acceptedReply && !accepted) accepted = id;
@@ -296,9 +296,8 @@ export class Dataset {
       ...copy, _id: threadId, author: author.id, acceptedReply: accepted, replyCount: replyTotal, lastActivityAt: new Date(at),
       mentions: mentionsOf(base.body, author.handle), history: [], locked: false, practice: null, createdAt, updatedAt: new Date(at),
     });
-    let f = 0;
     for (const [follower, since] of followers) {
-      out.follows.push({ _id: idOf('follow', `${n}:${f++}`), follower: new mongoose.Types.ObjectId(follower), kind: 'thread', target: String(threadId), createdAt: since });
+      out.follows.push({ follower: new mongoose.Types.ObjectId(follower), kind: 'thread', target: String(threadId), createdAt: since });
     }
   }
 
