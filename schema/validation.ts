@@ -14,13 +14,25 @@ export const slugArg = z.string().min(1, 'must not be empty').max(80, 'is too lo
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 /** Line breaks, which single-line fields refuse. */
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/**
+ * Characters that show nothing: format characters (zero-width space and joiners, word joiner,
+ * tags, soft hyphen…), the default-ignorable ones (Hangul fillers, variation selectors…), and
+ * the braille blank, which is neither but is used as an invisible letter.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 export const searchTextArg = z
   .string()
   .max(200, 'must be at most 200 characters')
   .refine((s) => !CONTROL.test(s) && s.isWellFormed(), 'contains control characters or broken Unicode');
 
-/** Free text a person writes: NFC, trimmed, between `min` and `max` characters. */
+/**
+ * Free text a person writes: NFC, trimmed, between `min` and `max` characters. Single-line text
+ * (titles, labels, positions, reasons) loses its invisible characters, so that a title cannot
+ * hide words from search or look empty; they are often pasted along (soft hyphens), so they are
+ * dropped rather than refused. Markdown keeps them: it is rendered and sanitised.
+ */
 export function text(min: number, max: number, options: { multiline?: boolean } = {}) {
   return z
     .string()
@@ -28,9 +40,54 @@ export function text(min: number, max: number, options: { multiline?: boolean } 
     .refine((s) => s.isWellFormed(), 'INVALID')
     .transform((s) => s.normalize('NFC').trim())
     .refine((s) => !CONTROL.test(s) && (options.multiline || !LINE_BREAK.test(s)), 'INVALID')
+    .transform((s) => (options.multiline || !INVISIBLE.test(s) ? s : s.replace(INVISIBLE_ALL, '').normalize('NFC').trim()))
     .refine((s) => s.length >= min, min <= 1 ? 'REQUIRED' : 'TOO_SHORT')
     .refine((s) => s.length <= max, 'TOO_LONG');
 }
+
+/*
+ * A person's name is how others recognise them, so it must show every character it holds:
+ * nothing invisible, no controls, no private-use or unassigned code points, and at most two
+ * combining marks on a letter (NFC Vietnamese needs none, decomposed Vietnamese two: e + ̂ + ̃).
+ * Each rule has its own code, so the person learns what to fix.
+ */
+export const NAME_MIN = 2;
+export const NAME_MAX = 80;
+const MAX_MARKS_PER_LETTER = 2;
+const NAME_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u;
+const PRIVATE_USE = /\p{Co}/u;
+const UNASSIGNED = /\p{Cn}/u;
+/** A run of more marks than a letter may carry, or a mark with no letter or digit to sit on. */
+const MARK_PILE = new RegExp(`\\p{M}{${MAX_MARKS_PER_LETTER + 1},}|(?<![\\p{L}\\p{N}\\p{M}])\\p{M}`, 'u');
+
+export type NameRule = 'INVALID' | 'CONTROL_CHARACTER' | 'INVISIBLE_CHARACTER' | 'PRIVATE_USE_CHARACTER' | 'UNASSIGNED_CHARACTER' | 'TOO_MANY_MARKS' | 'TOO_SHORT' | 'TOO_LONG';
+
+/** The name as stored (NFC, spaces collapsed to one U+0020), or the first rule it breaks. */
+export function checkName(raw: string): { name: string } | { rule: NameRule } {
+  if (raw.length > NAME_MAX * 4 + 100) return { rule: 'TOO_LONG' };
+  if (!raw.isWellFormed()) return { rule: 'INVALID' };
+  const nfc = raw.normalize('NFC').trim();
+  if (NAME_CONTROL.test(nfc)) return { rule: 'CONTROL_CHARACTER' };
+  if (INVISIBLE.test(nfc)) return { rule: 'INVISIBLE_CHARACTER' };
+  if (PRIVATE_USE.test(nfc)) return { rule: 'PRIVATE_USE_CHARACTER' };
+  if (UNASSIGNED.test(nfc)) return { rule: 'UNASSIGNED_CHARACTER' };
+  // No-break, ideographic and other spaces look like a space: store one, so that only the
+  // letters tell two names apart.
+  const name = nfc.replace(/\s+/gu, ' ').trim();
+  if (MARK_PILE.test(name)) return { rule: 'TOO_MANY_MARKS' };
+  if (name.length < NAME_MIN) return { rule: 'TOO_SHORT' };
+  if (name.length > NAME_MAX) return { rule: 'TOO_LONG' };
+  if (!/\p{L}/u.test(name)) return { rule: 'INVALID' };
+  return { name };
+}
+
+/** A person's display name, checked by `checkName`; one error code per refusal. */
+export const personName = z.string().transform((raw, ctx) => {
+  const checked = checkName(raw);
+  if ('name' in checked) return checked.name;
+  ctx.addIssue({ code: 'custom', message: checked.rule });
+  return z.NEVER;
+});
 
 export const slug = z.string().max(80, 'TOO_LONG').regex(/^[a-z0-9][a-z0-9._-]*$/, 'INVALID');
 
@@ -61,6 +118,11 @@ const messages: Record<string, string> = {
   TOO_SHORT: 'is too short',
   TOO_LONG: 'is too long',
   INVALID: 'is not valid',
+  CONTROL_CHARACTER: 'contains control characters',
+  INVISIBLE_CHARACTER: 'contains invisible characters',
+  PRIVATE_USE_CHARACTER: 'contains private-use characters',
+  UNASSIGNED_CHARACTER: 'contains characters Unicode has not assigned',
+  TOO_MANY_MARKS: 'stacks too many accents on one letter',
 };
 
 /**

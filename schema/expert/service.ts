@@ -9,7 +9,7 @@ import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, startsWith } from '../query.ts';
 import { fold, searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
-import { parseInput, slug, text, webAddress } from '../validation.ts';
+import { parseInput, personName, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
 
 export type { ExpertDoc };
@@ -62,7 +62,7 @@ export const findExpertById = (id: string) => (/^[0-9a-f]{24}$/.test(id) ? Exper
 
 /** What a person may say about themselves; each field checked on its own. */
 export const profileFields = z.object({
-  name: text(2, 80).refine((s) => /\p{L}/u.test(s), 'INVALID'),
+  name: personName,
   position: text(0, 120),
   bio: text(0, 1000, { multiline: true }),
   organization: slug.nullable(),
