@@ -4,6 +4,7 @@ import type { Context, Viewer } from '../context.ts';
 import { InvalidCredentialsError, NotAuthorizedError, SuspendedError, ValidationError } from '../errors.ts';
 import { createMemberProfile, deleteExpert, findExpertById, profileFields, type ExpertDoc } from '../expert/service.ts';
 import { spend } from '../limits.ts';
+import { flagStaffLookalike } from '../moderation/names.ts';
 import { findByIds } from '../loading.ts';
 import { createSession, endAllSessions, endSession, findLiveSession } from '../session/service.ts';
 import { email, parseInput, password } from '../validation.ts';
@@ -84,6 +85,7 @@ export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
     if ((error as { code?: number }).code === 11000) throw taken();
     throw error;
   }
+  await flagStaffLookalike(expert, null);
   await startSession(ctx, expert);
   return expert;
 }

@@ -10,6 +10,8 @@ export const auditActions = [
   'practice.returned',
   'practice.featured',
   'practice.unfeatured',
+  /** A member took a name that looks like a staff member's (the subject); for moderators. */
+  'name.confusable',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -30,6 +32,7 @@ const auditEntrySchema = new Schema(
 );
 auditEntrySchema.index({ createdAt: -1, _id: -1 });
 auditEntrySchema.index({ subject: 1, createdAt: -1, _id: -1 });
+auditEntrySchema.index({ action: 1, createdAt: -1, _id: -1 });
 
 export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId; createdAt: Date };
 export const AuditEntry = model('AuditEntry', auditEntrySchema);

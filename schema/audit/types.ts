@@ -7,7 +7,7 @@ const AuditActionEnum = builder.enumType('AuditAction', {
   values: Object.fromEntries(auditActions.map((a) => [a.toUpperCase().replace('.', '_'), { value: a }])) as Record<string, { value: (typeof auditActions)[number] }>,
 });
 
-const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').implement({
+export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').implement({
   description: 'One staff action: who did what to whom, when and why.',
   fields: (t) => ({
     id: t.id({ resolve: (e) => String(e._id) }),

@@ -4,6 +4,7 @@ import { requireCohort } from '../cohort/service.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
+import { flagStaffLookalike } from '../moderation/names.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, startsWith } from '../query.ts';
@@ -142,7 +143,9 @@ export async function updateProfile(expertId: string, input: unknown): Promise<E
   const $set: Record<string, unknown> = { ...fields };
   if (fields.name) $set.sortName = sortNameOf(fields.name);
   $set.searchTokens = expertSearchTokens({ name: merged.name, handle: merged.handle, position: merged.position }, organizationName);
-  return (await Expert.findByIdAndUpdate(expertId, { $set }, { returnDocument: 'after' }).lean<ExpertDoc>())!;
+  const updated = (await Expert.findByIdAndUpdate(expertId, { $set }, { returnDocument: 'after' }).lean<ExpertDoc>())!;
+  if (fields.name && fields.name !== current.name) await flagStaffLookalike(updated, current.name);
+  return updated;
 }
 
 /* Staff changes; the moderation and verification services decide who may make them. */

@@ -4,6 +4,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef, RoleEnum } from '../expert/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
+import { AuditEntryRef } from '../audit/types.ts';
+import { listNameFlags } from './names.ts';
 import { changeRole, suspendExpert, unsuspendExpert } from './service.ts';
 
 const ExpertPayload = (name: string) => payload<'expert', ExpertDoc>(name, 'expert', ExpertRef);
@@ -54,4 +56,17 @@ builder.mutationFields((t) => ({
     errors: { types: moderationErrors, directResult: true },
     resolve: async (_, { input }, ctx) => ({ expert: await unsuspendExpert(ctx, { ...input, expertId: input.expertId.id }) }),
   }),
+}));
+
+builder.queryFields((t) => ({
+  nameFlags: t.connection(
+    {
+      type: AuditEntryRef,
+      description: 'Moderators and admins: members who took a name that looks like a staff member’s (actor: the member, subject: the staff member, from/to: the names), newest first.',
+      authScopes: { moderator: true },
+      resolve: (_, args) => listNameFlags(args),
+    },
+    { name: 'NameFlagConnection' },
+    { name: 'NameFlagEdge' },
+  ),
 }));
