@@ -7,6 +7,20 @@ export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** A comma-separated list of exact origins, as browsers send them in the Origin header. */
+function parseOrigins(value: string, ctx: z.RefinementCtx<string>): string[] {
+  const origins = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*' || origin === 'null') {
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not allowed: list each origin that may call the API with a visitor's session` });
+    } else if (!URL.canParse(origin) || !/^https?:$/.test(new URL(origin).protocol) || new URL(origin).origin !== origin) {
+      // Browsers send the serialized origin (lower case, no default port, no path), so only that form can match.
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin: write scheme://host[:port] as a browser sends it, like https://chuyengia.gov.vn (lower case, no path, no trailing slash)` });
+    }
+  }
+  return origins;
+}
+
 /**
  * Every environment variable the product reads. The README lists the same ones; a test
  * keeps the two in step.
@@ -33,8 +47,23 @@ const configSchema = z.object({
   ENGINE_SOURCES_DIR: z.string().min(1).optional(),
   /** Load the demo dataset into an empty database at start: auto (when empty) or never. */
   DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * How many reverse proxies stand in front of the server, each appending to X-Forwarded-For; the
+   * client's address (which keys rate limits) is the entry that many places from the right. 0 uses
+   * the socket's address. `true` and `false`, the former values, still mean 1 and 0.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(?:[0-9]|true|false)$/, 'the number of reverse proxies in front of the server, 0 to 9 (true and false mean 1 and 0)')
+    .default('0')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
+  /**
+   * Other origins whose pages may call the API with the visitor's session, comma-separated
+   * (`https://chuyengia.gov.vn,https://www.chuyengia.gov.vn`). Unset, only the server's own
+   * origin may.
+   */
+  CORS_ORIGINS: z.string().default('').transform(parseOrigins),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,

@@ -7,20 +7,20 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionNode, type ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import mongoose from 'mongoose';
 import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
 import { findAvatar } from '../schema/avatar/service.ts';
 import type { Context, SessionCookie } from '../schema/context.ts';
-import { RateLimitedError, UnavailableError } from '../schema/errors.ts';
+import { UnavailableError } from '../schema/errors.ts';
 import { schema } from '../schema/index.ts';
-import { spend } from '../schema/limits.ts';
 import { rootDir, type Config } from './config.ts';
 import { isDatabaseUnavailable } from './db/availability.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, metricsAccess, observeDatabaseCommands, type Metrics, type TimedServerContext } from './metrics.ts';
+import { useOperationLimits } from './operation-limits.ts';
 
 export const webDistDir = path.join(rootDir, 'web/dist');
 
@@ -29,9 +29,6 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 /** Operation limits, checked while validating, before anything is executed. */
 export const LIMITS = { depth: 10, aliases: 100, directives: 5, tokens: 3000, cost: 5000 };
-
-/** Mutations with limits of their own (per address and per account, see schema/limits.ts). */
-const SELF_LIMITED = new Set(['signIn', 'signUp']);
 
 /** The request being answered, for logs and masked errors. */
 const requestStore = new AsyncLocalStorage<{ requestId: string }>();
@@ -57,27 +54,6 @@ function armorReject(code: string) {
       (context: ValidationContext | null, error: GraphQLError) =>
         context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } })),
     ],
-  };
-}
-
-/** Spends one write per mutation field (aliases each count) before the operation runs. */
-function useWriteLimit(): Plugin<Context> {
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const operation = (args.document as DocumentNode).definitions.find(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
-      if (operation?.operation !== 'mutation') return;
-      const writes = operation.selectionSet.selections.filter((s: SelectionNode) => s.kind !== Kind.FIELD || !SELF_LIMITED.has(s.name.value)).length;
-      if (!writes) return;
-      const context = args.contextValue as Context;
-      try {
-        await spend('writes', context.viewer?.id ?? context.clientAddress, writes);
-      } catch (error) {
-        if (!(error instanceof RateLimitedError)) throw error;
-        setResultAndStopExecution({ errors: [error] });
-      }
-    },
   };
 }
 
@@ -132,7 +108,7 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger, 
         blockFieldSuggestion: { enabled: production },
       }),
       ...(production ? [useDisableIntrospection()] : []),
-      useWriteLimit(),
+      useOperationLimits(),
       useInputErrorCodes(),
     ],
     context: async ({ request, clientAddress }) => {
