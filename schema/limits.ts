@@ -1,32 +1,77 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors.ts';
 
 /*
- * Rate limits, kept in this process's memory (several processes each keep their own).
+ * Every rate limit's numbers, kept here and nowhere else (the README's table repeats them; a test
+ * checks that it does). Counts live in this process's memory (several processes each keep their
+ * own). `duration` and `blockDuration` are seconds.
+ *
  * Sign-in: 6 attempts a minute and 30 an hour, per address and per account; passing either
  * limit blocks for longer (a minute, then an hour), so the delay grows with persistence.
  * Discourse's defaults were the reference.
+ *
+ * Writes and the read budgets are spent per person, or per address when signed out, by
+ * server/operation-limits.ts before an operation runs. The read budgets are set far above what
+ * the web app asks for: the directory's search box sends one request per 300 ms pause in typing,
+ * the editor one preview per 450 ms pause, and a thread of 1,000 replies loads 20 pages of 50.
+ * A script that loops, or packs 50 aliased searches into one request, meets them within a minute.
  */
-const create = () => ({
-  signInPerAddress: new RateLimiterMemory({ points: 6, duration: 60, blockDuration: 60 }),
-  signInPerAddressHourly: new RateLimiterMemory({ points: 30, duration: 3600, blockDuration: 3600 }),
-  signInPerAccount: new RateLimiterMemory({ points: 6, duration: 60, blockDuration: 60 }),
-  signInPerAccountHourly: new RateLimiterMemory({ points: 30, duration: 3600, blockDuration: 3600 }),
-  signUpPerAddress: new RateLimiterMemory({ points: 10, duration: 3600 }),
-  /** Every mutation field (aliases counted one by one), per person or, signed out, per address. */
-  writes: new RateLimiterMemory({ points: 60, duration: 60 }),
-});
+export const RATE_LIMITS = {
+  signInPerAddress: { points: 6, duration: 60, blockDuration: 60 },
+  signInPerAddressHourly: { points: 30, duration: 3600, blockDuration: 3600 },
+  signInPerAccount: { points: 6, duration: 60, blockDuration: 60 },
+  signInPerAccountHourly: { points: 30, duration: 3600, blockDuration: 3600 },
+  signUpPerAddress: { points: 10, duration: 3600 },
+  /** Every mutation field that will run (aliases and fragments counted one by one). */
+  writes: { points: 60, duration: 60 },
+  /** `search`, and any list asked with a text `filter.query` (the directory's search box). */
+  searches: { points: 120, duration: 60 },
+  /** `previewMarkdown`: the editor's live preview. */
+  previews: { points: 120, duration: 60 },
+  /** Lists asked for more than LARGE_PAGE_ABOVE items (`first` or `last`). */
+  largePages: { points: 200, duration: 60 },
+} as const satisfies Record<string, IRateLimiterOptions>;
+
+/** A page of more items than this spends the `largePages` budget (the app's lists show 20). */
+export const LARGE_PAGE_ABOVE = 20;
+
+export type LimitName = keyof typeof RATE_LIMITS;
+
+const create = () =>
+  Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, options]) => [name, new RateLimiterMemory(options)])) as Record<LimitName, RateLimiterMemory>;
 
 let limiters = create();
-export type LimitName = keyof ReturnType<typeof create>;
+
+const refusal = (error: RateLimiterRes) => new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
 
 /** Spends `points` of a limit for `key`, or throws RateLimitedError saying how long to wait. */
 export async function spend(name: LimitName, key: string, points = 1): Promise<void> {
   try {
     await limiters[name].consume(key, points);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    if (error instanceof RateLimiterRes) throw refusal(error);
     throw error;
+  }
+}
+
+/**
+ * Spends several limits at once, or none: when one refuses, every point this call took is given
+ * back (the refusing limit counts the points it refused too), so a refused operation costs
+ * nothing and what it would have spent stays available. Throws RateLimitedError.
+ */
+export async function spendAll(key: string, costs: Partial<Record<LimitName, number>>): Promise<void> {
+  const spent: [LimitName, number][] = [];
+  for (const [name, points] of Object.entries(costs) as [LimitName, number][]) {
+    if (!points) continue;
+    try {
+      await limiters[name].consume(key, points);
+      spent.push([name, points]);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) spent.push([name, points]);
+      await Promise.all(spent.map(([taken, back]) => limiters[taken].reward(key, back)));
+      if (error instanceof RateLimiterRes) throw refusal(error);
+      throw error;
+    }
   }
 }
 

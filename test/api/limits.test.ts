@@ -1,19 +1,29 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { LARGE_PAGE_ABOVE, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
 import { Topic } from '../../schema/topic/model.ts';
-import { resetRateLimits } from '../../schema/limits.ts';
 import { createGraphQL, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
 import { useHttpServer } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
-import { graphql, yoga } from '../helpers/graphql.ts';
+import { graphql, sessionCookieFor, yoga } from '../helpers/graphql.ts';
 
 const commandLog = useTestDatabase();
 
 const server = useHttpServer();
+let writerCookie = '';
+let threadId = '';
 beforeAll(async () => {
   await createReferenceData();
   await createExpert({ handle: 'target1', name: 'Bùi Văn Đích' });
+  writerCookie = await sessionCookieFor(String((await createExpert({ handle: 'writer1' }))._id));
+  const created = await graphql(
+    `mutation { createThread(input: { kind: DISCUSSION, title: "Kinh nghiệm số hóa hồ sơ", body: "", topics: [] }) { ... on CreateThreadPayload { thread { id } } } }`,
+    {},
+    { cookie: writerCookie },
+  );
+  threadId = created.data.createThread.thread.id;
 });
 beforeEach(() => {
   resetRateLimits();
@@ -128,12 +138,129 @@ describe('Sign-in throttling', () => {
   });
 });
 
+/** Asserts a refusal by a rate limit that ran nothing of the operation. */
+function expectRateLimited(response: Awaited<ReturnType<typeof graphql>>) {
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+  expect(response.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+}
+
 describe('Write limits', () => {
+  const WRITES = RATE_LIMITS.writes.points;
+  /** `count` aliased replies to the test thread, each a new row when it runs. */
+  const replies = (count: number, prefix = 'r') =>
+    Array.from({ length: count }, (_, i) => `${prefix}${i}: replyToThread(input: { threadId: $thread, body: "Cảm ơn anh, rất hữu ích (${prefix}${i})." }) { __typename }`).join(' ');
+  const replyCount = () => Reply.countDocuments({ thread: Buffer.from(threadId, 'base64url').toString().split(':')[1] });
+  const write = (query: string, variables: Record<string, unknown> = {}) => graphql(query, { thread: threadId, ...variables }, { cookie: writerCookie });
+
   it('refuses further writes once a person spends their minute’s budget, before running them', async () => {
-    const calls = Array.from({ length: 61 }, (_, i) => `s${i}: signOut { __typename }`).join(' ');
+    const calls = Array.from({ length: WRITES + 1 }, (_, i) => `s${i}: signOut { __typename }`).join(' ');
     const response = await graphql(`mutation { ${calls} }`, {}, { clientAddress: '203.0.113.100' });
-    expect(response.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect(response.data ?? null).toBeNull();
+    expectRateLimited(response);
+  });
+
+  it(`refuses ${WRITES + 1} replies wrapped in a named fragment, and writes none of them`, async () => {
+    const before = await replyCount();
+    expectRateLimited(await write(`mutation ($thread: ID!) { ...Flood } fragment Flood on Mutation { ${replies(WRITES + 1)} }`));
+    expect(await replyCount()).toBe(before);
+  });
+
+  it(`runs ${WRITES} replies sent through inline and nested fragments, and refuses the ${WRITES + 1}st`, async () => {
+    const before = await replyCount();
+    const first = await write(`mutation ($thread: ID!) { ... on Mutation { ${replies(20, 'a')} ...More } } fragment More on Mutation { ... on Mutation { ${replies(WRITES - 20, 'b')} } }`);
+    expect(first.errors ?? []).toEqual([]);
+    expect(Object.keys(first.data)).toHaveLength(WRITES);
+    expect(await replyCount()).toBe(before + WRITES);
+    expectRateLimited(await write(`mutation ($thread: ID!) { ... on Mutation { ${replies(1, 'c')} } }`));
+    expect(await replyCount()).toBe(before + WRITES);
+  });
+
+  it('does not count fields that @skip or @include leave out', async () => {
+    const before = await replyCount();
+    const response = await write(
+      `mutation ($thread: ID!, $no: Boolean!) { ${replies(WRITES, 'a')} ...Skipped @skip(if: true) ...Excluded @include(if: $no) }
+       fragment Skipped on Mutation { ${replies(10, 'b')} } fragment Excluded on Mutation { ${replies(10, 'c')} }`,
+      { no: false },
+    );
+    expect(response.errors ?? []).toEqual([]);
+    expect(await replyCount()).toBe(before + WRITES);
+    // Those 60 were counted: the budget is spent.
+    expectRateLimited(await write(`mutation ($thread: ID!) { ${replies(1, 'd')} }`));
+  });
+
+  it('gives back what a refused operation would have spent: it changes nothing, budget included', async () => {
+    // A reply asking for a large page in its answer, once the large-page budget is spent.
+    const page = Array.from({ length: 40 }, (_, i) => `p${i}: experts(first: ${LARGE_PAGE_ABOVE + 1}) { totalCount }`).join(' ');
+    for (let spent = 0; spent < RATE_LIMITS.largePages.points; spent += 40) expect((await graphql(`{ ${page} }`, {}, { cookie: writerCookie })).errors ?? []).toEqual([]);
+    const threads = await Thread.countDocuments();
+    const create = `mutation { createThread(input: { kind: QUESTION, title: "Câu hỏi về chữ ký số", body: "", topics: [] }) { ... on CreateThreadPayload { thread { replies(first: 50) { totalCount } } } } }`;
+    expectRateLimited(await graphql(create, {}, { cookie: writerCookie }));
+    expect(await Thread.countDocuments()).toBe(threads);
+    // The refused write was not spent: the whole minute's writes remain.
+    const before = await replyCount();
+    expect((await write(`mutation ($thread: ID!) { ${replies(WRITES)} }`)).errors ?? []).toEqual([]);
+    expect(await replyCount()).toBe(before + WRITES);
+  });
+});
+
+describe('Budgets of expensive reads', () => {
+  const search = (query: string) => `search(query: "${query}", first: 5) { totalCount }`;
+  /** `count` searches in one operation, aliased and spread over a named fragment. */
+  const searches = (count: number) => {
+    const aliased = Array.from({ length: count }, (_, i) => `s${i}: ${search(`chuyển đổi số ${i}`)}`);
+    return `{ ...Half ${aliased.slice(count / 2).join(' ')} } fragment Half on Query { ${aliased.slice(0, count / 2).join(' ')} }`;
+  };
+
+  it('lets a person typing in the directory’s and the header’s search boxes through', async () => {
+    // One directory request per pause in typing (slow typing pauses at every letter), then the
+    // search page for each word, then browsing its pages: far more than anyone sends in a minute.
+    const typed = 'Nguyễn Văn An Đà Nẵng';
+    for (let length = 1; length <= typed.length; length++) {
+      const response = await graphql(`query ($q: String!) { experts(filter: { query: $q }, first: 20) { totalCount } }`, { q: typed.slice(0, length) }, { clientAddress: '198.51.100.20' });
+      expect(response.errors ?? []).toEqual([]);
+    }
+    for (const words of ['chuyển', 'chuyển đổi', 'chuyển đổi số', 'chuyen doi so', 'CĐS']) {
+      for (let page = 0; page < 3; page++) expect((await graphql(`{ ${search(words)} }`, {}, { clientAddress: '198.51.100.20' })).errors ?? []).toEqual([]);
+    }
+  });
+
+  it('refuses a script of aliased searches once it passes the budget, running nothing, while others are served', async () => {
+    const script = { clientAddress: '203.0.113.66' };
+    const perOperation = 50;
+    let refused: Awaited<ReturnType<typeof graphql>> | undefined;
+    let served = 0;
+    for (let attempt = 0; attempt < 5 && !refused; attempt++) {
+      commandLog.reset();
+      const response = await graphql(searches(perOperation), {}, script);
+      if (response.errors?.length) refused = response;
+      else served += perOperation;
+    }
+    expect(served).toBe(Math.floor(RATE_LIMITS.searches.points / perOperation) * perOperation);
+    expectRateLimited(refused!);
+    expect(commandLog.commands).toEqual([]);
+    // Another address, and the same address signed in as a person, keep their own budgets.
+    expect((await graphql(`{ ${search('chuyển đổi số')} }`, {}, { clientAddress: '203.0.113.67' })).errors ?? []).toEqual([]);
+    expect((await graphql(`{ ${search('chuyển đổi số')} }`, {}, { ...script, cookie: writerCookie })).errors ?? []).toEqual([]);
+  });
+
+  it('counts markdown previews through aliases, and does not count skipped ones', async () => {
+    const previews = (count: number) => Array.from({ length: count }, (_, i) => `m${i}: previewMarkdown(text: "**Bước ${i}**: số hóa")`).join(' ');
+    const address = { clientAddress: '203.0.113.70' };
+    const half = RATE_LIMITS.previews.points / 2;
+    expect((await graphql(`{ ${previews(half)} }`, {}, address)).errors ?? []).toEqual([]);
+    expect((await graphql(`{ ${previews(half)} ...More @skip(if: true) } fragment More on Query { ${previews(20)} }`, {}, address)).errors ?? []).toEqual([]);
+    expectRateLimited(await graphql(`{ ${previews(1)} }`, {}, address));
+  });
+
+  it(`spends the large-page budget on pages above ${LARGE_PAGE_ABOVE} only`, async () => {
+    const address = { clientAddress: '203.0.113.80' };
+    // 40 a request, which the cost limit allows.
+    const pages = (size: number) => Array.from({ length: 40 }, (_, i) => `p${i}: experts(first: ${size}) { totalCount }`).join(' ');
+    for (let spent = 0; spent < RATE_LIMITS.largePages.points; spent += 40) expect((await graphql(`{ ${pages(LARGE_PAGE_ABOVE + 1)} }`, {}, address)).errors ?? []).toEqual([]);
+    commandLog.reset();
+    expectRateLimited(await graphql(`query ($n: Int) { experts(last: $n) { totalCount } }`, { n: LARGE_PAGE_ABOVE + 1 }, address));
+    expect(commandLog.commands).toEqual([]);
+    expect((await graphql(`{ ${pages(LARGE_PAGE_ABOVE)} }`, {}, address)).errors ?? []).toEqual([]);
   });
 });
 
