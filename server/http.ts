@@ -36,7 +36,7 @@ const requestStore = new AsyncLocalStorage<{ requestId: string }>();
 export const sessionCookieName = (config: Pick<Config, 'NODE_ENV'>) => (config.NODE_ENV === 'production' ? '__Host-session' : 'session');
 
 interface ServerContext extends TimedServerContext {
-  /** Set by the HTTP server (or a test) from the socket, or X-Forwarded-For behind a trusted proxy. */
+  /** Set by the HTTP server (or a test) from the socket, or X-Forwarded-For behind trusted proxies. */
   clientAddress?: string;
 }
 
@@ -54,6 +54,44 @@ function armorReject(code: string) {
       (context: ValidationContext | null, error: GraphQLError) =>
         context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } })),
     ],
+  };
+}
+
+/** What an origin on CORS_ORIGINS may do; every other origin gets no CORS headers at all. */
+function corsFor(allowedOrigins: ReadonlySet<string>) {
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    // The server's own pages need no CORS headers: browsers check them only across origins.
+    if (!origin || !allowedOrigins.has(origin)) return false as const;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'accept', 'x-graphql-yoga-csrf'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    };
+  };
+}
+
+/**
+ * Refuses (403) a request that a browser says comes from another site's page, or another origin
+ * of this one (another port, a subdomain), unless its origin is on CORS_ORIGINS. Without CORS
+ * headers a browser would not let that page read the answer anyway, and the CSRF header forces a
+ * preflight it fails; refusing outright also keeps the operation from running at all. Browsers
+ * set Sec-Fetch-Site and a page cannot forge it; a client without it (an older browser, curl)
+ * is left to CORS, as its Origin cannot be compared with a Host that a proxy may rewrite.
+ */
+function useOriginPolicy(allowedOrigins: ReadonlySet<string>): Plugin<Context> {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const site = request.headers.get('sec-fetch-site');
+      if (site !== 'cross-site' && site !== 'same-site') return;
+      const origin = request.headers.get('origin');
+      if (origin && allowedOrigins.has(origin)) return;
+      const body = { errors: [{ message: 'Pages of this origin may not call the API.', extensions: { code: 'ORIGIN_NOT_ALLOWED' } }] };
+      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+    },
   };
 }
 
@@ -81,9 +119,10 @@ function useInputErrorCodes(): Plugin<Context> {
  * The GraphQL endpoint. Tests call `yoga.fetch` on it directly. With `metrics`, its requests are
  * counted and timed there.
  */
-export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger, metrics?: Metrics) {
+export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Config, 'CORS_ORIGINS'>>, logger: Logger, metrics?: Metrics) {
   const production = config.NODE_ENV === 'production';
   const cookieName = sessionCookieName(config);
+  const allowedOrigins = new Set(config.CORS_ORIGINS ?? []);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -92,9 +131,12 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'>, logger: Logger, 
     multipart: false,
     batching: false,
     logging: logger,
+    // Yoga's default reflects any Origin with credentials allowed: any page could read a visitor's data.
+    cors: corsFor(allowedOrigins),
     plugins: [
       // First, so that it sees every request, including those the plugins below refuse.
       ...(metrics ? [metrics.plugin] : []),
+      useOriginPolicy(allowedOrigins),
       useCookies(),
       // Simple (preflight-free) requests must carry this header, which a cross-site form cannot.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -168,13 +210,24 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
-  return forwarded || req.socket.remoteAddress || 'unknown';
+/**
+ * The client's address, which keys rate limits. Each of our `proxyHops` proxies appends the address
+ * it received the request from to X-Forwarded-For, so the right-most `proxyHops` entries are ours
+ * and the one furthest left of them is the client as our outermost proxy saw it; anything further
+ * left came from the client and is ignored. With fewer entries than hops the request entered our
+ * chain past its outer proxy without a header of its own, so the left-most entry was still written
+ * by one of our proxies: it is the client's address, where the socket's (our proxy's) would put
+ * every such client under one rate limit.
+ */
+function clientAddressOf(req: IncomingMessage, proxyHops: number): string {
+  const entries = proxyHops > 0 ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((entry) => entry.trim()) : [];
+  const forwarded = entries.length ? entries[Math.max(0, entries.length - proxyHops)] : '';
+  return forwarded?.slice(0, 100) || req.socket.remoteAddress || 'unknown';
 }
 
+/** A JSON answer; none is stored by a cache, since GraphQL answers depend on the session. */
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }
 
 /** One HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, avatars, the built web app. */
@@ -184,6 +237,9 @@ export interface HttpServerOptions {
 }
 
 export function createHttpServer(config: Config, logger: Logger, serverOptions: HttpServerOptions = {}) {
+  // In production the site is served over HTTPS only (the session cookie is __Host-, Secure):
+  // browsers are told never to try plain HTTP, where the first request could be intercepted.
+  const headersForEveryResponse = config.NODE_ENV === 'production' ? { ...securityHeaders, 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : securityHeaders;
   const metrics = createMetrics();
   const yoga = createGraphQL(config, logger, metrics);
   const mayReadMetrics = metricsAccess(config);
@@ -231,6 +287,8 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') outgoing[name] = value;
     });
+    // Answers depend on the session (and GraphiQL's page is no exception worth caching).
+    outgoing['cache-control'] = 'no-store';
     const cookies = response.headers.getSetCookie();
     if (cookies.length) outgoing['set-cookie'] = cookies;
     res.writeHead(response.status, outgoing).end(Buffer.from(await response.arrayBuffer()));
@@ -263,7 +321,7 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersForEveryResponse)) res.setHeader(name, value);
     const requestId = randomUUID();
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     requestStore.run({ requestId }, () => {
