@@ -5,6 +5,8 @@ import { AccountArea } from '../features/account/account-menu.tsx';
 import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { OutageNotice } from './outage-notice.tsx';
+import { SectionError } from './section-error.tsx';
 
 /** Header, navigation, main region and footer around every page. */
 export function AppShell(props: RouteSectionProps) {
@@ -65,8 +67,12 @@ export function AppShell(props: RouteSectionProps) {
         </nav>
         <div class="route-progress" classList={{ 'is-active': routing() }} aria-hidden="true" />
       </header>
+      <OutageNotice />
       <main id="main" class="site-main" tabindex="-1" ref={main}>
-        <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>{props.children}</Suspense>
+        {/* A page that let a failure through still says so, and moving on to another page clears it. */}
+        <SectionError resetWhen={() => location.pathname}>
+          <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>{props.children}</Suspense>
+        </SectionError>
       </main>
       <footer class="site-footer">
         <div class="site-footer-inner">

@@ -866,6 +866,21 @@ export const en: Dictionary = {
     practiceNoComments: 'No comments yet. Be the first to ask about or comment on this practice.',
     openThread: (n: number) => `Open the discussion page (${number.format(n)} ${n === 1 ? 'reply' : 'replies'})`,
   },
+  outage: {
+    title: 'The service is temporarily unavailable',
+    unreachable: 'The server could not be reached. Please check your connection and try again.',
+    unavailable: (seconds: number) =>
+      seconds > 0
+        ? `The server is briefly out of service. Please try again in about ${number.format(seconds)} ${seconds === 1 ? 'second' : 'seconds'}.`
+        : 'The server is briefly out of service. Please try again shortly.',
+    signInUnchanged: 'Whether you are signed in has not changed.',
+    retrying: 'Trying again…',
+    accountUnknown: 'Account not read yet',
+    signOutFailed: 'You are not signed out: the server did not respond. You are still signed in on this browser.',
+    signOutRetry: 'Try signing out again',
+    sectionBody: 'The server could not be reached, so this part has not loaded. Please try again.',
+    choicesFailed: 'The choices could not be loaded; the current choice is kept.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for does not exist or has moved.',

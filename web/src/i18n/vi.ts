@@ -869,6 +869,21 @@ export const vi = {
     practiceNoComments: 'Chưa có ý kiến nào. Hãy là người đầu tiên hỏi hoặc góp ý về cách làm này.',
     openThread: (n: number) => `Mở trang thảo luận (${number.format(n)} phản hồi)`,
   },
+  outage: {
+    title: 'Dịch vụ tạm thời gián đoạn',
+    unreachable: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
+    unavailable: (seconds: number) =>
+      seconds > 0
+        ? `Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau khoảng ${number.format(seconds)} giây.`
+        : 'Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau giây lát.',
+    signInUnchanged: 'Trạng thái đăng nhập của bạn không thay đổi.',
+    retrying: 'Đang thử lại…',
+    accountUnknown: 'Chưa đọc được tài khoản',
+    signOutFailed: 'Chưa đăng xuất được: máy chủ không phản hồi. Bạn vẫn đang đăng nhập trên trình duyệt này.',
+    signOutRetry: 'Thử đăng xuất lại',
+    sectionBody: 'Không kết nối được tới máy chủ, nên phần này chưa tải được. Vui lòng thử lại.',
+    choicesFailed: 'Không tải được danh sách lựa chọn; giá trị đang chọn được giữ nguyên.',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     body: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',

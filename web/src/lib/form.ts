@@ -2,7 +2,7 @@ import { json, useSubmission, useSubmissions, type Action } from '@solidjs/route
 import { createEffect, on, onCleanup } from 'solid-js';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { TadaDocumentNode } from 'gql.tada';
-import { GraphQLRequestError, request } from './graphql-client.ts';
+import { isOutage, request } from './graphql-client.ts';
 
 /** What the router hands an action bound to a `<form method="post">` (URLSearchParams unless multipart). */
 export type FormInput = FormData | URLSearchParams;
@@ -53,13 +53,18 @@ export function settle<R extends { __typename?: string }, N extends string>(resu
   return { ok: false, problem: { fields, form } };
 }
 
-/** Runs a write; a request that failed on the way (network, unexpected error) becomes a form problem. */
+/**
+ * Runs a write; a request that failed on the way becomes a form problem: an outage keeps its
+ * code (NETWORK_ERROR, UNAVAILABLE: nothing was changed, try again), anything else is UNKNOWN.
+ */
 export async function attempt<T>(write: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await write();
   } catch (error) {
-    const code = error instanceof GraphQLRequestError && error.code === 'NETWORK_ERROR' ? 'NETWORK_ERROR' : 'UNKNOWN';
-    return { ok: false, problem: { fields: {}, form: { code } } };
+    if (!isOutage(error)) return { ok: false, problem: { fields: {}, form: { code: 'UNKNOWN' } } };
+    const form: NonNullable<FormProblem['form']> = { code: error.code };
+    if (error.retryAfterSeconds !== undefined) form.retryAfterSeconds = error.retryAfterSeconds;
+    return { ok: false, problem: { fields: {}, form } };
   }
 }
 

@@ -1,9 +1,10 @@
-import { A, createAsync, useLocation, useSubmission } from '@solidjs/router';
-import { createEffect, createSignal, on, onCleanup, Show, Suspense } from 'solid-js';
+import { A, useLocation, useSubmission } from '@solidjs/router';
+import { createEffect, createSignal, Match, on, onCleanup, Show, Suspense, Switch } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { updateProfileAction, profileHref } from '../expert/expert.api.ts';
-import { getViewer, isStaff, signInHref, signOutAction, type Viewer } from './account.api.ts';
+import { useFormSubmission } from '../../lib/form.ts';
+import { createViewer, isStaff, signInHref, signOutAction, type Viewer } from './account.api.ts';
 
 /** The header's account area: sign-in and sign-up links, or the signed-in person's menu. */
 export function AccountArea() {
@@ -15,8 +16,9 @@ export function AccountArea() {
 }
 
 function AccountControls() {
-  // The header never fails: if the viewer cannot be read, it offers to sign in.
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  // The header never fails, and never offers to sign in unless the API said nobody is: when the
+  // viewer cannot be read it stays neutral, and the outage notice below says why.
+  const viewer = createViewer();
   const location = useLocation();
   // Signing in from a page comes back to it (signing up leads to the new profile instead); from
   // the sign-in and sign-up pages, to wherever they were going to lead.
@@ -27,17 +29,20 @@ function AccountControls() {
   };
 
   return (
-    <Show
-      when={viewer()}
-      fallback={
+    <Switch>
+      <Match when={viewer()}>{(signedIn) => <AccountMenu viewer={signedIn()} />}</Match>
+      <Match when={viewer() === null}>
         <div class="account-links">
           <A href={href('/sign-in')} class="account-link" activeClass="is-active" end>{t('account.signIn')}</A>
           <A href={href('/sign-up')} class="account-link account-link-strong" activeClass="is-active" end>{t('account.signUp')}</A>
         </div>
-      }
-    >
-      {(signedIn) => <AccountMenu viewer={signedIn()} />}
-    </Show>
+      </Match>
+      <Match when={viewer() === undefined}>
+        <span class="account-placeholder">
+          <span class="visually-hidden">{t('outage.accountUnknown')}</span>
+        </span>
+      </Match>
+    </Switch>
   );
 }
 
@@ -53,6 +58,10 @@ function AccountMenu(props: { viewer: Viewer }) {
     const pending = saving.pending ? String(saving.input?.[0]?.get('name') ?? '').trim() : '';
     return pending.length >= 2 ? pending : props.viewer.name;
   };
+
+  // A failed sign-out leaves the person signed in: the menu says so and offers to try again.
+  const signingOut = useFormSubmission(signOutAction);
+  const signOutFailed = () => !signingOut.pending && signingOut.result?.ok === false;
 
   const close = (returnFocus = false) => {
     setOpen(false);
@@ -127,7 +136,12 @@ function AccountMenu(props: { viewer: Viewer }) {
           </Show>
         </ul>
         <form action={signOutAction} method="post" class="account-panel-signout">
-          <button type="submit" class="account-signout">{t('account.signOut')}</button>
+          <Show when={signOutFailed()}>
+            <p class="account-signout-error" role="alert">{t('outage.signOutFailed')}</p>
+          </Show>
+          <button type="submit" class="account-signout" disabled={signingOut.pending}>
+            {signOutFailed() ? t('outage.signOutRetry') : t('account.signOut')}
+          </button>
         </form>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { action, json, query, redirect } from '@solidjs/router';
+import { action, createAsync, json, query, redirect } from '@solidjs/router';
+import { createRoot, createSignal } from 'solid-js';
 import { graphql, type ResultOf } from '../../graphql.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, invalid, mutate, settle, textOf, type FormInput } from '../../lib/form.ts';
@@ -14,8 +15,28 @@ const ViewerQuery = graphql(`
 export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>;
 export type Role = Viewer['role'];
 
+// The last answer the API gave about who is signed in, kept for the page's life.
+const [lastKnownViewer, setLastKnownViewer] = createRoot(() => createSignal<Viewer | null | undefined>(undefined));
+
 /** The signed-in person, or null. Revalidated by every action that changes who that is. */
-export const getViewer = query(async (): Promise<Viewer | null> => (await request(ViewerQuery)).viewer, 'viewer');
+export const getViewer = query(async (): Promise<Viewer | null> => {
+  const viewer = (await request(ViewerQuery)).viewer;
+  setLastKnownViewer(viewer);
+  return viewer;
+}, 'viewer');
+
+/**
+ * Who is looking, for parts that only adapt to it: the viewer, null when the API said nobody is
+ * signed in, or undefined when that is not known (still loading, or the API could not be read).
+ * A failed read never counts as signed out: it keeps the last answer of this visit, or stays
+ * unknown, and the outage notice (or the page's own error) says what went wrong. `latest`
+ * reads it without waiting, as createAsync's does.
+ */
+export function createViewer(): { (): Viewer | null | undefined; readonly latest: Viewer | null | undefined } {
+  const loaded = createAsync(() => getViewer().then((viewer) => ({ viewer }), () => ({ viewer: lastKnownViewer() })));
+  const read = () => loaded()?.viewer;
+  return Object.defineProperty(read, 'latest', { get: () => loaded.latest?.viewer }) as ReturnType<typeof createViewer>;
+}
 
 /** Staff roles, in the order of what they may do. */
 export const isStaff = (role: Role | undefined) => role === 'CURATOR' || role === 'MODERATOR' || role === 'ADMIN';
@@ -111,19 +132,25 @@ export const signUpAction = action(async (form: FormInput) => {
   return redirect(viewerAfter(outcome.data.viewer, form));
 }, 'signUp');
 
-const SignOutMutation = graphql(`
+const SignOutMutation = graphql(
+  `
   mutation SignOut {
     signOut {
       __typename
-      ... on Error { code message }
+      ...MutationErrorFields
     }
   }
-`);
+`,
+  [MutationErrorFields],
+);
 
-/** Signs this browser out and goes to the directory; the cookie is cleared by the server. */
+/**
+ * Signs this browser out and goes to the directory; the cookie is cleared by the server. When
+ * that fails the person is still signed in: the page stays, and the form says so.
+ */
 export const signOutAction = action(async () => {
-  // Even when the request fails the person wants to leave: the viewer is read again either way.
-  await request(SignOutMutation).catch(() => undefined);
+  const outcome = await attempt(async () => settle((await request(SignOutMutation)).signOut, 'DonePayload'));
+  if (!outcome.ok) return json(outcome, { revalidate: [] });
   return redirect('/experts');
 }, 'signOut');
 

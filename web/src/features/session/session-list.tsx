@@ -18,11 +18,12 @@ export function SessionList() {
   const ending = useSubmissions(endSessionAction);
   const ended = useFormSubmission(endSessionAction);
   const everywhere = useFormSubmission(signOutEverywhereAction);
+  const signedOut = useFormSubmission(signOutAction);
   // A browser being signed out leaves the list at once; if that fails it comes back.
   const leaving = createMemo(() => new Set([...ending].filter((s) => s.pending).map((s) => String(s.input[0].get('sessionId')))));
   const shown = () => (sessions() ?? []).filter((session) => !leaving().has(session.id));
   const problem = () => {
-    const result = ended.result ?? everywhere.result;
+    const result = ended.result ?? everywhere.result ?? signedOut.result;
     return result && !result.ok ? result.problem : undefined;
   };
 
