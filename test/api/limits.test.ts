@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { LARGE_PAGE_ABOVE, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
@@ -211,20 +212,19 @@ describe('Budgets of expensive reads', () => {
     return `{ ...Half ${aliased.slice(count / 2).join(' ')} } fragment Half on Query { ${aliased.slice(0, count / 2).join(' ')} }`;
   };
 
-  it('lets a person typing in the directory’s and the header’s search boxes through', async () => {
+  it('lets a person typing in the search boxes through, and refuses a script of aliased searches past the budget, running nothing', async () => {
     // One directory request per pause in typing (slow typing pauses at every letter), then the
     // search page for each word, then browsing its pages: far more than anyone sends in a minute.
+    const person = { clientAddress: '198.51.100.20' };
     const typed = 'Nguyễn Văn An Đà Nẵng';
     for (let length = 1; length <= typed.length; length++) {
-      const response = await graphql(`query ($q: String!) { experts(filter: { query: $q }, first: 20) { totalCount } }`, { q: typed.slice(0, length) }, { clientAddress: '198.51.100.20' });
+      const response = await graphql(`query ($q: String!) { experts(filter: { query: $q }, first: 20) { totalCount } }`, { q: typed.slice(0, length) }, person);
       expect(response.errors ?? []).toEqual([]);
     }
     for (const words of ['chuyển', 'chuyển đổi', 'chuyển đổi số', 'chuyen doi so', 'CĐS']) {
-      for (let page = 0; page < 3; page++) expect((await graphql(`{ ${search(words)} }`, {}, { clientAddress: '198.51.100.20' })).errors ?? []).toEqual([]);
+      for (let page = 0; page < 3; page++) expect((await graphql(`{ ${search(words)} }`, {}, person)).errors ?? []).toEqual([]);
     }
-  });
 
-  it('refuses a script of aliased searches once it passes the budget, running nothing, while others are served', async () => {
     const script = { clientAddress: '203.0.113.66' };
     const perOperation = 50;
     let refused: Awaited<ReturnType<typeof graphql>> | undefined;
@@ -261,6 +261,30 @@ describe('Budgets of expensive reads', () => {
     expectRateLimited(await graphql(`query ($n: Int) { experts(last: $n) { totalCount } }`, { n: LARGE_PAGE_ABOVE + 1 }, address));
     expect(commandLog.commands).toEqual([]);
     expect((await graphql(`{ ${pages(LARGE_PAGE_ABOVE)} }`, {}, address)).errors ?? []).toEqual([]);
+  });
+});
+
+describe('The README’s table of limits', () => {
+  const rows = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| '));
+  const row = (label: string) => {
+    const found = rows.filter((line) => line.includes(label));
+    expect(found, label).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('states every rate limit with the numbers the server counts', () => {
+    for (const [name, { points, duration }] of Object.entries(RATE_LIMITS)) {
+      expect(row(`\`${name}\``), name).toContain(`${points} ${duration === 60 ? 'a minute' : 'an hour'}`);
+    }
+    expect(row('`largePages`')).toContain(`more than ${LARGE_PAGE_ABOVE} items`);
+  });
+
+  it('states every operation limit with the numbers the server checks', () => {
+    const numbers = { Depth: LIMITS.depth, Aliases: LIMITS.aliases, Directives: LIMITS.directives, Tokens: LIMITS.tokens, Cost: LIMITS.cost };
+    for (const [label, value] of Object.entries(numbers)) expect(row(`| ${label} |`)).toContain(`| ${value.toLocaleString('en')} |`);
+    expect(row('| Body size |')).toContain(`| ${MAX_BODY_BYTES / 1024} KiB |`);
   });
 });
 
