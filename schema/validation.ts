@@ -66,8 +66,9 @@ export type NameRule = 'INVALID' | 'CONTROL_CHARACTER' | 'INVISIBLE_CHARACTER' |
 export function checkName(raw: string): { name: string } | { rule: NameRule } {
   if (raw.length > NAME_MAX * 4 + 100) return { rule: 'TOO_LONG' };
   if (!raw.isWellFormed()) return { rule: 'INVALID' };
-  const nfc = raw.normalize('NFC').trim();
-  if (NAME_CONTROL.test(nfc)) return { rule: 'CONTROL_CHARACTER' };
+  const nfc = raw.normalize('NFC');
+  // Line breaks and tabs around the name are pasted along, not part of it.
+  if (NAME_CONTROL.test(nfc.trim())) return { rule: 'CONTROL_CHARACTER' };
   if (INVISIBLE.test(nfc)) return { rule: 'INVISIBLE_CHARACTER' };
   if (PRIVATE_USE.test(nfc)) return { rule: 'PRIVATE_USE_CHARACTER' };
   if (UNASSIGNED.test(nfc)) return { rule: 'UNASSIGNED_CHARACTER' };

@@ -4,6 +4,7 @@ import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import { record, type AuditEntryDoc } from '../audit/service.ts';
 import { AuditEntry } from '../audit/model.ts';
 import { Expert, type Role } from '../expert/model.ts';
+import { anyOf, notEqual } from '../query.ts';
 
 /*
  * A member whose new name looks like a staff member's (Cyrillic "а" for Latin "a", "rn" for
@@ -33,7 +34,7 @@ export function looksAlike(a: string, b: string): boolean {
 export async function flagStaffLookalike(person: { _id: Types.ObjectId; role: Role; name: string }, previousName: string | null): Promise<void> {
   if (STAFF_ROLES.includes(person.role)) return;
   // Staff are a few dozen people, read through the role index.
-  const staff = await Expert.find({ role: { $in: STAFF_ROLES }, _id: { $ne: person._id } }, { name: 1 }).lean();
+  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 }).lean();
   for (const member of staff.filter((s) => looksAlike(s.name, person.name))) {
     await record('name.confusable', person._id, member._id, { from: previousName, to: person.name });
   }
