@@ -45,8 +45,12 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/db'),
   /** A directory holding the pinned source archives of the embedded database (see README); without it they are downloaded. */
   ENGINE_SOURCES_DIR: z.string().min(1).optional(),
-  /** Load the demo dataset into an empty database at start: auto (when empty) or never. */
-  DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  /**
+   * The demo dataset (its accounts share the password printed in the README): `auto` loads it
+   * into an empty database at start, except in production; `always` adds what is missing of it
+   * at every start, production included; `never` leaves it out.
+   */
+  DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
   /**
    * How many reverse proxies stand in front of the server, each appending to X-Forwarded-For; the
    * client's address (which keys rate limits) is the entry that many places from the right. 0 uses
