@@ -1,6 +1,7 @@
+import { revalidate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
-import { outage, retryAll } from '../lib/outage.ts';
+import { outage } from '../lib/outage.ts';
 
 /**
  * Says, on every page, that the API cannot be reached or is unavailable, and offers to try
@@ -12,7 +13,8 @@ export function OutageNotice() {
   const retry = async () => {
     setRetrying(true);
     try {
-      await retryAll();
+      // Every query again: the router keeps a failed answer until it is asked to reload it.
+      await revalidate();
     } finally {
       setRetrying(false);
     }

@@ -1,4 +1,3 @@
-import { revalidate } from '@solidjs/router';
 import { createRoot, createSignal } from 'solid-js';
 import type { GraphQLRequestError } from './graphql-client.ts';
 
@@ -38,9 +37,4 @@ export function requestFinished(id: number, outage: GraphQLRequestError | undefi
     setCurrent(undefined);
     setRecoveries((n) => n + 1);
   }
-}
-
-/** Loads every query again (the router's cache keeps failures until asked). */
-export function retryAll(): Promise<void> {
-  return revalidate();
 }
