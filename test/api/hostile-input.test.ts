@@ -25,7 +25,8 @@ import { cookieFrom, graphql, type GraphQLResponse } from '../helpers/graphql.ts
  *   - a typed ValidationError whose fieldErrors name the field (and nothing else),
  *   - another typed error the field's contract names (InvalidCredentialsError for sign-in),
  *   - a GraphQL error carrying an extensions.code (BAD_USER_INPUT, GRAPHQL_VALIDATION_FAILED…),
- *   - or being stored inert: exactly as given (text is NFC-normalised and trimmed by design),
+ *   - or being stored inert: exactly as given (text is NFC-normalised and trimmed by design,
+ *     and single-line text loses its invisible characters),
  *     as text; the web app renders text, so "<script>" in a bio is harmless there.
  * A refusal leaves the database exactly as it was (compared document by document); an accepted
  * input changes only the documents of the people the case made for it. Refusals run against
@@ -125,12 +126,13 @@ const describeExpectation = (e: Expectation): string => {
 /** How a field's rules judge the corpus. Values a field wraps (see `wrap`) are judged as sent. */
 type Kind =
   | { text: { min: number; max: number; multiline?: boolean } }
-  | 'slug' | 'email' | 'password' | 'credential' | 'currentPassword' | 'url' | 'image'
+  | 'name' | 'slug' | 'email' | 'password' | 'credential' | 'currentPassword' | 'url' | 'image'
   | 'sessionId' | 'requestId' | 'rawGlobalId' | 'expertGlobalId'
   | 'search' | 'slugArg' | 'handleArg' | 'cursor';
 
 const VARIABLE_CODES = ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST'];
 const norm = (s: string) => s.normalize('NFC').trim();
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 function judge(kind: Kind, h: Hostile, sent: string, path: string, argument: string): { expect: Expectation; bug?: BugId } {
   const field = (...codes: string[]): Expectation => ({ kind: 'field', path, codes });
@@ -143,12 +145,20 @@ function judge(kind: Kind, h: Hostile, sent: string, path: string, argument: str
     if (h.cls === 'c1') return { expect: field('INVALID'), bug: 'B3' };
     if (h.cls === 'crlf' && !multiline) return { expect: field('INVALID') };
     if (h.cls === 'linesep' && !multiline) return { expect: field('INVALID'), bug: 'B8' };
-    const stored = norm(sent);
+    const stored = multiline ? norm(sent) : norm(sent.replace(INVISIBLE, ''));
     if (stored.length < min) return { expect: field(min <= 1 ? 'REQUIRED' : 'TOO_SHORT') };
     if (stored.length > max) return { expect: field('TOO_LONG') };
     return { expect: { kind: 'stored', value: stored } };
   }
   switch (kind) {
+    case 'name': {
+      // A name refuses what a single-line text refuses or drops, each with its own code.
+      if (long) return { expect: field('TOO_LONG') };
+      if (h.cls === 'broken') return { expect: field('INVALID') };
+      if (['control', 'c1', 'bidi', 'crlf', 'linesep'].includes(h.cls)) return { expect: field('CONTROL_CHARACTER') };
+      if (new RegExp(INVISIBLE.source, 'u').test(sent)) return { expect: field('INVISIBLE_CHARACTER') };
+      return { expect: { kind: 'stored', value: norm(sent) } };
+    }
     case 'slug':
     case 'email':
       return { expect: field('INVALID', 'TOO_LONG') };
@@ -548,7 +558,7 @@ const inSevenDays = () => new Date(Date.now() + 7 * DAY).toISOString();
 
 const MUTATION_CASES: Record<string, Case[]> = {
   signUp: [
-    ...corpus('signUp', 'input.name', text(2, 80)),
+    ...corpus('signUp', 'input.name', 'name'),
     ...corpus('signUp', 'input.email', 'email'),
     ...corpus('signUp', 'input.password', 'password', { wrap: asPassword }),
     ...corpus('signUp', 'input.organization', 'slug'),
@@ -569,7 +579,7 @@ const MUTATION_CASES: Record<string, Case[]> = {
     ...corpus('changePassword', 'input.newPassword', 'password', { wrap: asPassword }),
   ],
   updateProfile: [
-    ...corpus('updateProfile', 'input.name', text(2, 80)),
+    ...corpus('updateProfile', 'input.name', 'name'),
     ...corpus('updateProfile', 'input.position', text(0, 120)),
     ...corpus('updateProfile', 'input.bio', text(0, 1000, true)),
     ...corpus('updateProfile', 'input.organization', 'slug'),
