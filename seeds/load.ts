@@ -11,13 +11,17 @@ import { organizationKindRank } from '../schema/organization/service.ts';
 import { Reply, Thread, Vote } from '../schema/discussion/model.ts';
 import { mentionsOf } from '../schema/discussion/service.ts';
 import { Place } from '../schema/place/model.ts';
-import { Practice } from '../schema/practice/model.ts';
+import { Practice, PracticeRevision } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
 import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 import { Follow } from '../schema/follow/model.ts';
 import { Endorsement } from '../schema/reaction/model.ts';
+import { endorsementCounter } from '../schema/reaction/service.ts';
+import { replyCounter, voteCounter } from '../schema/discussion/repair.ts';
+import type { StoredCounter } from '../schema/counters.ts';
+import type { Config } from '../server/config.ts';
 
 /* The shapes of the data files in seeds/data/. */
 interface PlaceRecord { code: string; name: string; fullName: string; kind: string; region: string; current: boolean; successor: string | null; formerNames?: string[] }
@@ -31,7 +35,7 @@ export interface ExpertRecord {
 
 export const readData = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));
 
-/** What one sync did to one collection. */
+/** What one load did to one collection. */
 export interface SyncReport { collection: string; inserted: number; updated: number; unchanged: number }
 
 const comparable = (doc: Record<string, unknown>) => {
@@ -39,13 +43,18 @@ const comparable = (doc: Record<string, unknown>) => {
   return JSON.parse(JSON.stringify(rest));
 };
 
+/** A one-of record (schema/mark.ts) comes without an `_id`: its key makes it. */
+const withIds = (model: Model<any>, given: Record<string, unknown>[]) =>
+  given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
+
 /**
- * Makes the collection hold `docs` (matched by _id): inserts the missing, updates the ones that
- * differ, and leaves equal ones alone, so a second run writes nothing at all. A one-of record
- * (schema/mark.ts) comes without an `_id`: its key makes it.
+ * Makes the collection hold `docs` (matched by _id): inserts the missing, overwrites the ones
+ * that differ, and leaves equal ones alone, so a second run writes nothing at all. Only for what
+ * nobody edits (reference data) or when the demo is reset on purpose. `keep` names fields of a
+ * stored document that stay as they are (counters, recomputed from their records afterwards).
  */
-async function sync(model: Model<any>, given: Record<string, unknown>[]): Promise<SyncReport> {
-  const docs = given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
+async function sync(model: Model<any>, given: Record<string, unknown>[], keep: (stored: Record<string, unknown>) => string[] = () => []): Promise<SyncReport> {
+  const docs = withIds(model, given);
   const existing = new Map<string, Record<string, unknown>>();
   const stored = (await model.find({ _id: anyOf(docs.map((d) => d._id)) }).lean()) as Record<string, unknown>[];
   for (const doc of stored) existing.set(String(doc._id), doc);
@@ -54,12 +63,14 @@ async function sync(model: Model<any>, given: Record<string, unknown>[]): Promis
   for (const doc of docs) {
     const current = existing.get(String(doc._id));
     // Cast through the schema so defaults and types compare like stored documents do.
-    const desired = new model(doc).toObject({ depopulate: true });
+    const desired = new model(doc).toObject({ depopulate: true }) as Record<string, unknown>;
+    if (current) for (const field of keep(current)) desired[field] = current[field];
     if (!current) {
       operations.push({ insertOne: { document: doc } });
       report.inserted++;
     } else if (!isDeepStrictEqual(comparable(current), comparable(desired))) {
-      const { _id, ...fields } = doc;
+      // The whole document as shipped, defaults included: an edit history or a "removed" mark goes too.
+      const { _id, __v, ...fields } = desired;
       operations.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
       report.updated++;
     } else {
@@ -67,6 +78,31 @@ async function sync(model: Model<any>, given: Record<string, unknown>[]): Promis
     }
   }
   if (operations.length) await model.bulkWrite(operations, { ordered: true });
+  return report;
+}
+
+/**
+ * Inserts those of `docs` whose `_id` is not stored yet and never touches a stored one. A record
+ * that appears meanwhile (another server loading the demo at the same start) is left as it is.
+ */
+async function insertMissing(model: Model<any>, given: Record<string, unknown>[]): Promise<SyncReport> {
+  const docs = withIds(model, given);
+  const report: SyncReport = { collection: model.collection.collectionName, inserted: 0, updated: 0, unchanged: 0 };
+  if (!docs.length) return report;
+  const stored = new Set((await model.find({ _id: anyOf(docs.map((d) => d._id)) }, { _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id)));
+  const missing = docs.filter((doc) => !stored.has(String(doc._id)));
+  report.unchanged = docs.length - missing.length;
+  if (!missing.length) return report;
+  try {
+    report.inserted = (await model.insertMany(missing, { ordered: false })).length;
+  } catch (error) {
+    // Unordered: every other record went in; the duplicates are someone else's, kept as they are.
+    const { insertedDocs, writeErrors } = error as { insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
+    const duplicatesOnly = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+    if (!duplicatesOnly || !insertedDocs) throw error;
+    report.inserted = insertedDocs.length;
+    report.unchanged += missing.length - insertedDocs.length;
+  }
   return report;
 }
 
@@ -108,29 +144,109 @@ export const demoAccounts = (): DemoAccounts => JSON.parse(readFileSync(new URL(
 /** The email a demo person signs in with. */
 export const demoEmail = (handle: string) => `${handle}@${demoAccounts().emailDomain}`;
 
+/*
+ * How the demo goes into a database people use. Everything in it comes in units: a person with
+ * their account and what they follow, a practice with its endorsements, a thread with its
+ * replies, votes and the follows of those who wrote in it. A normal load adds the units that are
+ * missing, whole, and never writes over a stored record or tops up a stored unit: a vote or a
+ * follow missing from a thread that is there may be one somebody took back, and a removed
+ * reply, a locked thread, an edit or a counter are what people did. Each unit's head (account,
+ * practice, thread) goes in last, so a load cut short is finished by the next one.
+ *
+ * `reset` puts the demo back as shipped: demo records are overwritten (removed replies come
+ * back, locks and edit histories go, demo passwords and roles return), missing demo records are
+ * added, and the counters of demo records are recounted from their records. What people wrote
+ * themselves (their own replies, votes, practices) stays.
+ */
+export interface DemoLoadOptions { reset?: boolean }
+
+type Doc = Record<string, unknown>;
+/** One demo unit: its head, and the records that come with it, inserted before the head. */
+interface DemoUnit { head: Doc; parts: [Model<any>, Doc[]][] }
+
+/** Adds the units whose head is missing, whole (see above). */
+async function addMissingUnits(head: Model<any>, units: DemoUnit[]): Promise<SyncReport[]> {
+  const stored = new Set((await head.find({ _id: anyOf(units.map((u) => u.head._id)) }, { _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id)));
+  const missing = units.filter((u) => !stored.has(String(u.head._id)));
+  // Every part's collection reported, even with nothing to add: the reports keep one shape.
+  const parts = new Map<Model<any>, Doc[]>(units.flatMap((u) => u.parts).map(([model]) => [model, []]));
+  for (const unit of missing) for (const [model, docs] of unit.parts) parts.get(model)!.push(...docs);
+  const reports: SyncReport[] = [];
+  for (const [model, docs] of parts) reports.push(await insertMissing(model, docs));
+  const headReport = await insertMissing(head, missing.map((u) => u.head));
+  headReport.unchanged += stored.size;
+  return [...reports, headReport];
+}
+
+/** Overwrites the units' records with the shipped ones (see above); `keep` as in sync(), per model. */
+async function resetUnits(head: Model<any>, units: DemoUnit[], keep: (model: Model<any>, stored: Doc) => string[] = () => []): Promise<SyncReport[]> {
+  const parts = new Map<Model<any>, Doc[]>();
+  for (const unit of units) for (const [model, docs] of unit.parts) parts.set(model, [...(parts.get(model) ?? []), ...docs]);
+  const reports: SyncReport[] = [];
+  for (const [model, docs] of parts) reports.push(await sync(model, docs, (stored) => keep(model, stored)));
+  reports.push(await sync(head, units.map((u) => u.head), (stored) => keep(head, stored)));
+  return reports;
+}
+
+/** One report per collection, in the order they first came. */
+function merged(reports: SyncReport[]): SyncReport[] {
+  const byCollection = new Map<string, SyncReport>();
+  for (const r of reports) {
+    const sum = byCollection.get(r.collection);
+    if (!sum) byCollection.set(r.collection, { ...r });
+    else for (const key of ['inserted', 'updated', 'unchanged'] as const) sum[key] += r[key];
+  }
+  return [...byCollection.values()];
+}
+
+/** Sets the counter of each of `ids` to what its records say, where it differs. */
+async function recount(counter: StoredCounter, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    const [stored, actual] = [await counter.stored(batch), await counter.actual(batch)];
+    for (const id of batch) if ((stored.get(id) ?? 0) !== (actual.get(id) ?? 0)) await counter.replace(id, stored.get(id) ?? 0, actual.get(id) ?? 0);
+  }
+}
+
 /**
  * The demo dataset: the people of the network (seeds/data/experts.json) with accounts: those
- * with a programme cohort are verified experts, four of them staff (seeds/data/demo-accounts.json).
+ * with a programme cohort are verified experts, four of them staff (seeds/data/demo-accounts.json);
+ * their good practices and discussions. See above for what a load changes in a database in use.
  */
-export async function loadDemoData(): Promise<SyncReport[]> {
+export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
+  return merged([...(await loadDemoPeople(options)), ...(await loadDemoPractices(options)), ...(await loadDemoThreads(options))]);
+}
+
+/** The demo people, their accounts and what they follow (topics, colleagues). */
+async function loadDemoPeople(options: DemoLoadOptions): Promise<SyncReport[]> {
   const organizationNames = new Map(readData<OrganizationRecord>('organizations.json').map((o) => [o.slug, o.name]));
   const accounts = demoAccounts();
   const people = readData<ExpertRecord>('experts.json');
-  const experts = people.map((e) => ({
-    _id: demoExpertId(e.handle),
-    handle: e.handle, name: e.name, sortName: sortNameOf(e.name), position: e.position,
-    organization: e.organization, place: e.place, specialties: e.specialties, cohorts: e.cohorts,
-    bio: e.bio, links: e.links, joinedAt: new Date(e.joinedAt),
-    role: accounts.staff[e.handle] ?? 'member',
-    verifiedAt: e.cohorts.length ? new Date(e.joinedAt) : null,
-    searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
+  const follows = demoPeopleFollows(people);
+  const units: DemoUnit[] = people.map((e) => ({
+    head: {
+      _id: demoExpertId(e.handle),
+      email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
+      passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
+    },
+    parts: [
+      [Follow, follows.get(e.handle) ?? []],
+      [Expert, [{
+        _id: demoExpertId(e.handle),
+        handle: e.handle, name: e.name, sortName: sortNameOf(e.name), position: e.position,
+        organization: e.organization, place: e.place, specialties: e.specialties, cohorts: e.cohorts,
+        bio: e.bio, links: e.links, joinedAt: new Date(e.joinedAt),
+        role: accounts.staff[e.handle] ?? 'member',
+        verifiedAt: e.cohorts.length ? new Date(e.joinedAt) : null,
+        searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
+      }]],
+    ],
   }));
-  const signIns = people.map((e) => ({
-    _id: demoExpertId(e.handle),
-    email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
-    passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
-  }));
-  return [await sync(Expert, experts), await sync(Account, signIns), ...(await loadDemoPractices()), ...(await loadDemoThreads()), ...(await loadDemoFollows())];
+  if (!options.reset) return addMissingUnits(Account, units);
+  // A demo member a curator verified since stays verified: the approval is on record (and
+  // repairVerifications would verify them again).
+  const members = new Set(people.filter((p) => !p.cohorts.length).map((p) => String(demoExpertId(p.handle))));
+  return resetUnits(Account, units, (model, stored) => (model === Expert && stored.verifiedAt && members.has(String(stored._id)) ? ['verifiedAt', 'cohorts'] : []));
 }
 
 /** A stable pseudo-random order of `items` for a given seed, so demo choices never change between runs. */
@@ -153,31 +269,23 @@ function demoEndorsers(practice: PracticeRecord, people: readonly ExpertRecord[]
 }
 
 /**
- * What the demo people follow: the topics they work on, two colleagues of their place, the
- * national digital-transformation department's head, and the threads they started or replied
- * to (as the discussion service does for what one writes).
+ * What each demo person follows: the topics they work on, two colleagues of their place and the
+ * national digital-transformation department's head. (The threads they started or replied to,
+ * as the discussion service does for what one writes, come with the threads.)
  */
-export async function loadDemoFollows(): Promise<SyncReport[]> {
-  const people = readData<ExpertRecord>('experts.json');
-  const threads = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
-  const follows: Record<string, unknown>[] = [];
-  const seen = new Set<string>();
-  const add = (follower: string, kind: 'topic' | 'expert' | 'thread', target: string, since: string) =>
-    seen.has(`${follower}/${kind}/${target}`) ||
-    (seen.add(`${follower}/${kind}/${target}`), follows.push({ follower: demoExpertId(follower), kind, target, createdAt: new Date(since) }));
+function demoPeopleFollows(people: readonly ExpertRecord[]): Map<string, Doc[]> {
+  const follows = new Map<string, Doc[]>();
   for (const person of people) {
-    for (const topic of person.specialties.slice(0, 3)) add(person.handle, 'topic', topic, person.joinedAt);
+    const own: Doc[] = [];
+    const add = (kind: 'topic' | 'expert', target: string) => own.push({ follower: demoExpertId(person.handle), kind, target, createdAt: new Date(person.joinedAt) });
+    for (const topic of person.specialties.slice(0, 3)) add('topic', topic);
     const colleagues = shuffled(people.filter((p) => p.place === person.place && p.handle !== person.handle), `follow:${person.handle}`, (p) => p.handle).slice(0, 2);
     for (const colleague of [...colleagues.map((c) => c.handle), 'tuantm'].filter((h, i, all) => h !== person.handle && all.indexOf(h) === i)) {
-      add(person.handle, 'expert', String(demoExpertId(colleague)), person.joinedAt);
+      add('expert', String(demoExpertId(colleague)));
     }
+    follows.set(person.handle, own);
   }
-  for (const thread of threads) {
-    const id = String(stableId('thread', thread.key));
-    add(thread.author, 'thread', id, thread.createdAt);
-    for (const reply of thread.replies) add(reply.author, 'thread', id, reply.createdAt);
-  }
-  return [await sync(Follow, follows)];
+  return follows;
 }
 
 export interface PracticeRecord {
@@ -189,28 +297,40 @@ export interface PracticeRecord {
 const stableId = (kind: string, key: string) =>
   new mongoose.Types.ObjectId(createHash('sha1').update(`${kind}:${key}`).digest('hex').slice(0, 24));
 
-/** The demo good practices (seeds/data/practices.json), all published, written by demo people. */
-export async function loadDemoPractices(): Promise<SyncReport[]> {
+/** The ids of a demo thread and of one of its replies (keys as in seeds/data/threads.json). */
+export const demoThreadId = (threadKey: string) => stableId('thread', threadKey);
+export const demoReplyId = (threadKey: string, replyKey: string) => stableId('reply', `${threadKey}/${replyKey}`);
+
+/** The demo good practices (seeds/data/practices.json), all published, written by demo people, with their endorsements. */
+export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
   const records = existsSync(new URL('./data/practices.json', import.meta.url)) ? readData<PracticeRecord>('practices.json') : [];
   const people = readData<ExpertRecord>('experts.json');
-  const endorsers = new Map(records.map((p) => [p.key, demoEndorsers(p, people)]));
-  const endorsements = records.flatMap((p) =>
-    endorsers.get(p.key)!.map((handle, i) => ({
-      practice: stableId('practice', p.key),
-      expert: demoExpertId(handle),
-      // A day apart after publication, so the figures grow like real ones.
-      createdAt: new Date(new Date(p.publishedAt).getTime() + (i + 1) * 86_400_000),
-    })),
-  );
-  const docs = records.map((p) => ({
-    _id: stableId('practice', p.key),
-    title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
-    organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
-    authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
-    submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1, endorsementCount: endorsers.get(p.key)!.length,
-    searchTokens: practiceSearchTokens(p),
-  }));
-  return [await sync(Practice, docs), await sync(Endorsement, endorsements)];
+  const units: DemoUnit[] = records.map((p) => {
+    const endorsers = demoEndorsers(p, people);
+    return {
+      head: {
+        _id: stableId('practice', p.key),
+        title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
+        organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
+        authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
+        submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1, endorsementCount: endorsers.length,
+        searchTokens: practiceSearchTokens(p),
+      },
+      parts: [[Endorsement, endorsers.map((handle, i) => ({
+        practice: stableId('practice', p.key),
+        expert: demoExpertId(handle),
+        // A day apart after publication, so the figures grow like real ones.
+        createdAt: new Date(new Date(p.publishedAt).getTime() + (i + 1) * 86_400_000),
+      }))]],
+    };
+  });
+  if (!options.reset) return addMissingUnits(Practice, units);
+  const ids = units.map((u) => u.head._id);
+  // The demo ships without earlier versions: people's edits of it go with the edit they replaced.
+  await PracticeRevision.deleteMany({ practice: anyOf(ids) });
+  const reports = await resetUnits(Practice, units, (model) => (model === Practice ? ['endorsementCount'] : []));
+  await recount(endorsementCounter, ids.map(String));
+  return reports;
 }
 
 export interface ThreadRecord {
@@ -219,31 +339,66 @@ export interface ThreadRecord {
   accepted: string | null;
 }
 
-/** The demo discussions and questions (seeds/data/threads.json) with their replies and votes. */
-export async function loadDemoThreads(): Promise<SyncReport[]> {
+/** The demo discussions and questions (seeds/data/threads.json) with their replies, votes and followers. */
+export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
   const records = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
-  const threads: Record<string, unknown>[] = [];
-  const replies: Record<string, unknown>[] = [];
-  const votes: Record<string, unknown>[] = [];
-  for (const t of records) {
+  const units: DemoUnit[] = records.map((t) => {
     const threadId = stableId('thread', t.key);
     const replyId = (key: string) => stableId('reply', `${t.key}/${key}`);
     const depths = new Map<string, number>();
+    const replies: Doc[] = [];
+    const votes: Doc[] = [];
     for (const r of t.replies) {
       const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
       depths.set(r.key, depth);
       replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, mentions: mentionsOf(r.body, r.author), history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
       for (const voter of r.votes ?? []) votes.push({ reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
     }
+    // Those who started or replied to it follow it, from their first word there.
+    const followers = new Map<string, string>();
+    for (const [who, when] of [[t.author, t.createdAt], ...t.replies.map((r) => [r.author, r.createdAt])] as const) if (!followers.has(who)) followers.set(who, when);
+    const follows = [...followers].map(([who, when]) => ({ follower: demoExpertId(who), kind: 'thread', target: String(threadId), createdAt: new Date(when) }));
     const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
-    threads.push({
-      _id: threadId, kind: t.kind, title: t.title, body: t.body, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
-      acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
-      searchTokens: searchTokens(`${t.title} ${t.body}`), mentions: mentionsOf(t.body, t.author), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
-    });
-  }
-  return [await sync(Thread, threads), await sync(Reply, replies), await sync(Vote, votes)];
+    return {
+      head: {
+        _id: threadId, kind: t.kind, title: t.title, body: t.body, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
+        acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
+        searchTokens: searchTokens(`${t.title} ${t.body}`), mentions: mentionsOf(t.body, t.author), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
+      },
+      parts: [[Vote, votes], [Reply, replies], [Follow, follows]],
+    };
+  });
+  if (!options.reset) return addMissingUnits(Thread, units);
+  const reports = await resetUnits(Thread, units, (model) => (model === Thread ? ['replyCount'] : model === Reply ? ['voteCount'] : []));
+  await recount(voteCounter, units.flatMap((u) => (u.parts[1]![1]).map((r) => String(r._id))));
+  await recount(replyCounter, units.map((u) => String(u.head._id)));
+  return reports;
 }
 
 /** True when nobody is in the database yet: a fresh install that should get the demo data. */
 export const isEmpty = async () => (await Expert.estimatedDocumentCount()) === 0;
+
+/**
+ * Whether the demo dataset goes into this database. Its people sign in with the password printed
+ * in the README, four of them staff, so a production server loads it only when told to
+ * (DEMO_DATA=always); elsewhere `auto` loads it into an empty database at start, and the seed
+ * command loads it on request. `note` is the line to log when it is left out for production.
+ */
+export function demoDataDecision(config: Pick<Config, 'NODE_ENV' | 'DEMO_DATA'>, situation: { databaseEmpty: boolean } | 'seed command'): { load: boolean; note?: string } {
+  if (config.DEMO_DATA === 'never') return { load: false };
+  if (config.DEMO_DATA === 'always') return { load: true };
+  if (config.NODE_ENV === 'production') {
+    return { load: false, note: 'Demo data not loaded: with NODE_ENV=production it loads only with DEMO_DATA=always (its accounts share the password printed in the README).' };
+  }
+  return { load: situation === 'seed command' || situation.databaseEmpty };
+}
+
+/** The start-up step: loads the demo when demoDataDecision says so, telling `say` what it did. */
+export async function loadDemoDataAtStart(config: Pick<Config, 'NODE_ENV' | 'DEMO_DATA'>, say: (line: string) => void): Promise<boolean> {
+  const decision = demoDataDecision(config, { databaseEmpty: config.DEMO_DATA === 'auto' && (await isEmpty()) });
+  if (decision.note) say(decision.note);
+  if (!decision.load) return false;
+  say(config.DEMO_DATA === 'always' ? 'DEMO_DATA=always: adding the demo records missing from the database…' : 'The database is empty: loading the demo dataset…');
+  await loadDemoData();
+  return true;
+}

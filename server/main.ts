@@ -4,7 +4,7 @@ import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { createHttpServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { sweepExpiredSessions } from '../schema/session/service.ts';
-import { isEmpty, loadDemoData, loadReferenceData } from '../seeds/load.ts';
+import { loadDemoDataAtStart, loadReferenceData } from '../seeds/load.ts';
 import { reindexPractices } from '../schema/search/service.ts';
 import { repairCounters } from '../schema/counters.ts';
 
@@ -15,10 +15,7 @@ async function main() {
   logger.info(`Database: ${database.description}`);
 
   await loadReferenceData();
-  if (config.DEMO_DATA === 'auto' && (await isEmpty())) {
-    logger.info('The database is empty: loading the demo dataset…');
-    await loadDemoData();
-  }
+  await loadDemoDataAtStart(config, (line) => logger.info(line));
   // Search tokens of practices written before the index grew (e.g. to the long fields); writes only what differs.
   const reindexed = await reindexPractices();
   if (reindexed) logger.info(`Search: reindexed ${reindexed} practices.`);

@@ -261,14 +261,14 @@ describe('Search', () => {
     expect(hit.snippet.map((s: any) => s.text).join('')).toBe('Chuyên viên chuyển đổi số · Cục Chuyển đổi số quốc gia');
   });
 
-  it('gets the long fields’ words into an existing database’s demo practices when the loader runs again', async () => {
+  it('gets the long fields’ words into an existing database’s demo practices when the demo is reset', async () => {
     await loadDemoPractices();
     const record = readData<PracticeRecord>('practices.json')[0]!;
     const candidates = await Practice.find({ $and: [{ status: 'published' }, ...searchTokens(record.title).map((token) => ({ searchTokens: token }))] }).lean();
     const stored = candidates.find((p) => p.title === record.title);
     // As an earlier version indexed it: title and summary only.
     await Practice.updateOne({ _id: stored!._id }, { $set: { searchTokens: searchTokens(`${record.title} ${record.summary}`) } });
-    const [report] = await loadDemoPractices();
+    const [, report] = await loadDemoPractices({ reset: true });
     expect(report).toMatchObject({ updated: 1 });
     const after = await Practice.findById(stored!._id).lean();
     expect(after!.searchTokens).toEqual(practiceSearchTokens(record));

@@ -1,19 +1,60 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { RESET_WARNING, runSeed } from '../../seeds/command.ts';
+import { demoEmail, demoExpertId, demoReplyId, demoThreadId, loadDemoData, loadDemoDataAtStart, loadReferenceData } from '../../seeds/load.ts';
 import { repairCounters } from '../../schema/counters.ts';
-import { Reply } from '../../schema/discussion/model.ts';
+import { Reply, Thread, Vote } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { resetRateLimits } from '../../schema/limits.ts';
+import { anyOf } from '../../schema/query.ts';
+import { loadConfig } from '../../server/config.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+import { DEMO_PASSWORD } from '../helpers/server-process.ts';
 
 const commandLog = useTestDatabase();
 
-beforeAll(async () => {
-  await loadReferenceData();
-  await loadDemoData();
+/** The configuration a server or the seed command would read from these variables. */
+const configWith = (env: Record<string, string>) => loadConfig(env);
+const NOTHING_TO_REPAIR = { endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+
+beforeAll(() => loadReferenceData());
+
+// First in the file: the database is still empty here.
+describe('Demo data at start in production', () => {
+  it('is not loaded with DEMO_DATA=auto, even into an empty database, and the log says how to load it', async () => {
+    const said: string[] = [];
+    expect(await loadDemoDataAtStart(configWith({ NODE_ENV: 'production', DEMO_DATA: 'auto' }), (line) => said.push(line))).toBe(false);
+    expect(await Expert.countDocuments()).toBe(0);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/not loaded.*DEMO_DATA=always/);
+    const demoAdmin = await graphql(`mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename } }`, { email: demoEmail('tuantm'), password: DEMO_PASSWORD });
+    expect(demoAdmin.data.signIn.__typename).toBe('InvalidCredentialsError');
+  });
+
+  it('is loaded with DEMO_DATA=always: the demo admin signs in with the README password', async () => {
+    resetRateLimits();
+    expect(await loadDemoDataAtStart(configWith({ NODE_ENV: 'production', DEMO_DATA: 'always' }), () => {})).toBe(true);
+    const demoAdmin = await graphql(`mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename ... on SignInPayload { viewer { handle role } } } }`, { email: demoEmail('tuantm'), password: DEMO_PASSWORD });
+    expect(demoAdmin.data.signIn).toEqual({ __typename: 'SignInPayload', viewer: { handle: 'tuantm', role: 'ADMIN' } });
+    expect(await Expert.countDocuments()).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('Demo data at start in development', () => {
+  it('is not added again to a database in use with DEMO_DATA=auto', async () => {
+    await loadDemoData();
+    await Expert.deleteOne({ handle: 'tuantm' });
+    const said: string[] = [];
+    expect(await loadDemoDataAtStart(configWith({ NODE_ENV: 'development', DEMO_DATA: 'auto' }), (line) => said.push(line))).toBe(false);
+    expect(said).toEqual([]);
+    expect(await Expert.exists({ handle: 'tuantm' })).toBeNull();
+    await runSeed(['--reset'], configWith({}), () => {});
+  });
 });
 
 describe('Reference data', () => {
+  beforeAll(() => loadDemoData());
+
   it('lists the 34 provincial units in force, of which 6 are cities', async () => {
     const { data } = await graphql(`{ places { code kind current } }`);
     expect(data.places).toHaveLength(34);
@@ -43,6 +84,8 @@ describe('Reference data', () => {
 });
 
 describe('Demo dataset', () => {
+  beforeAll(() => loadDemoData());
+
   it('holds at least 150 people in at least 30 places', async () => {
     const { data } = await graphql(`{ experts(first: 1) { totalCount } places(includeFormer: true) { code } }`);
     expect(data.experts.totalCount).toBeGreaterThanOrEqual(150);
@@ -64,6 +107,8 @@ describe('Demo dataset', () => {
 });
 
 describe('Demo content', () => {
+  beforeAll(() => loadDemoData());
+
   it('holds the good practices and the discussions with their replies and accepted answers', async () => {
     const someone = await Expert.findOne({ handle: 'ha.ltt' }).lean();
     const cookie = await sessionCookieFor(String(someone!._id));
@@ -86,10 +131,103 @@ describe('Demo content', () => {
 });
 
 describe('Seeding', () => {
+  beforeAll(() => loadDemoData());
+
   it('writes nothing when run again over the same data', async () => {
     commandLog.reset();
     const reports = [...(await loadReferenceData()), ...(await loadDemoData())];
     expect(reports.every((r) => r.inserted === 0 && r.updated === 0)).toBe(true);
     expect(commandLog.commands.filter((c) => c !== 'find' && c !== 'getMore')).toEqual([]);
+  });
+});
+
+/*
+ * People at work on the demo: in the demo question "ra-quet-lo-hong-cong-cu-mo", thupa's answer
+ * r1 has the votes of thaicv and longbv, khanhpq's answer r2 five votes, manhhd (the asker)
+ * replied to r2 with r3.
+ */
+describe('Seeding a database people use', () => {
+  const globalId = (type: string, id: unknown) => Buffer.from(`${type}:${id}`).toString('base64url');
+  const cookieOf = (handle: string) => sessionCookieFor(String(demoExpertId(handle)));
+  const act = async (name: string, input: Record<string, unknown>, handle: string) =>
+    (await graphql(`mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Error { code message } ... on ValidationError { fieldErrors { path code } } } }`, { input }, { cookie: await cookieOf(handle) })).data[name];
+  const view = async (threadId: string) =>
+    (await graphql(`query ($id: ID!) { thread(id: $id) { locked replyCount replies(first: 50) { edges { node { id deleted body edited voteCount } } } } }`, { id: threadId }, { cookie: await cookieOf('tuantm') })).data.thread;
+  const dev = configWith({ NODE_ENV: 'development', DEMO_DATA: 'auto' });
+  const THREAD = 'ra-quet-lo-hong-cong-cu-mo';
+  const thread = { _id: demoThreadId(THREAD) };
+  const replies = Object.fromEntries(['r1', 'r2', 'r3'].map((key) => [key, { _id: demoReplyId(THREAD, key) }]));
+  // Replies are not nodes: their ids are the stored ones.
+  const replyId = (key: string) => String(replies[key]!._id);
+
+  beforeAll(() => loadDemoData());
+
+  /** What people did, as everybody sees it, and what each stored record says. */
+  const snapshot = async () => ({
+    seen: await view(globalId('Thread', thread._id)),
+    thread: await Thread.findById(thread._id).lean(),
+    replies: await Reply.find({ thread: thread._id }).sort({ _id: 1 }).lean(),
+    votes: await Vote.find({ reply: anyOf(Object.values(replies).map((r) => r._id)) }).sort({ _id: 1 }).lean(),
+  });
+
+  it('changes nothing people did: a removed reply, a lock, an edit and its history, votes given and taken back', async () => {
+    resetRateLimits();
+    expect((await act('editReply', { replyId: replyId('r1'), body: 'Bổ sung: nên quét cả thư viện phụ thuộc.' }, 'thupa')).__typename).toBe('EditReplyPayload');
+    expect((await act('deleteReply', { replyId: replyId('r3') }, 'manhhd')).__typename).toBe('DeleteReplyPayload');
+    expect((await act('withdrawVote', { replyId: replyId('r1') }, 'thaicv')).__typename).toBe('WithdrawVotePayload');
+    expect((await act('voteForAnswer', { replyId: replyId('r1') }, 'ha.ltt')).__typename).toBe('VoteForAnswerPayload');
+    expect((await act('lockThread', { threadId: globalId('Thread', thread._id), locked: true }, 'thang.dv')).__typename).toBe('LockThreadPayload');
+    const before = await snapshot();
+    expect(before.seen.locked).toBe(true);
+
+    const reports = await runSeed([], dev, () => {});
+    expect(reports.filter((r) => r.inserted || r.updated)).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+    expect(before.seen.replies.edges.map((e: any) => e.node).find((n: any) => n.id === replyId('r3'))).toMatchObject({ deleted: true, body: null });
+    expect(before.seen.replies.edges.map((e: any) => e.node).find((n: any) => n.id === replyId('r1'))).toMatchObject({ edited: true, voteCount: 2 });
+    expect(await repairCounters({ settleMs: 0 })).toEqual(NOTHING_TO_REPAIR);
+  });
+
+  it('adds demo records that are missing, whole, with their counters right', async () => {
+    await Promise.all([Reply.deleteMany({ thread: thread._id }), Vote.deleteMany({ reply: anyOf(Object.values(replies).map((r) => r._id)) }), Thread.deleteOne({ _id: thread._id })]);
+    const reports = await runSeed([], dev, () => {});
+    expect(reports.find((r) => r.collection === 'threads')).toMatchObject({ inserted: 1, updated: 0 });
+    const seen = await view(globalId('Thread', thread._id));
+    expect(seen.locked).toBe(false);
+    expect(seen.replies.edges.find((e: any) => e.node.id === replyId('r1')).node).toMatchObject({ deleted: false, edited: false, voteCount: 2 });
+    expect(await repairCounters({ settleMs: 0 })).toEqual(NOTHING_TO_REPAIR);
+  });
+
+  it('puts the demo back as shipped with --reset, saying so, keeping what people wrote, with counters right', async () => {
+    resetRateLimits();
+    await act('deleteReply', { replyId: replyId('r3') }, 'manhhd');
+    await act('editReply', { replyId: replyId('r1'), body: 'Sửa lại lần nữa.' }, 'thupa');
+    await act('withdrawVote', { replyId: replyId('r2') }, 'longbv');
+    await act('replyToThread', { threadId: globalId('Thread', thread._id), body: 'Câu trả lời của một người thật.' }, 'ha.ltt');
+    await act('lockThread', { threadId: globalId('Thread', thread._id), locked: true }, 'thang.dv');
+    const said: string[] = [];
+    await runSeed(['--reset'], dev, (line) => said.push(line));
+    expect(said).toContain(RESET_WARNING);
+    const seen = await view(globalId('Thread', thread._id));
+    const node = (key: string) => seen.replies.edges.find((e: any) => e.node.id === replyId(key)).node;
+    expect(seen.locked).toBe(false);
+    expect(node('r3')).toMatchObject({ deleted: false });
+    expect(node('r1')).toMatchObject({ edited: false, voteCount: 2 });
+    expect(node('r2')).toMatchObject({ voteCount: 5 });
+    expect(seen.replies.edges.some((e: any) => e.node.body === 'Câu trả lời của một người thật.')).toBe(true);
+    expect(seen.replyCount).toBe(seen.replies.edges.filter((e: any) => !e.node.deleted).length);
+    expect(await repairCounters({ settleMs: 0 })).toEqual(NOTHING_TO_REPAIR);
+  });
+
+  it('refuses --reset in production without --confirm-production, and an unknown flag, writing nothing', async () => {
+    await act('deleteReply', { replyId: replyId('r3') }, 'manhhd');
+    commandLog.reset();
+    await expect(runSeed(['--reset'], configWith({ NODE_ENV: 'production', DEMO_DATA: 'always' }), () => {})).rejects.toThrow(/--confirm-production/);
+    await expect(runSeed(['--reset'], configWith({ NODE_ENV: 'production', DEMO_DATA: 'auto' }), () => {})).rejects.toThrow(/DEMO_DATA=always/);
+    await expect(runSeed(['--rest'], dev, () => {})).rejects.toThrow(/Usage: npm run seed/);
+    expect(commandLog.commands).toEqual([]);
+    expect((await Reply.findById(replies.r3!._id).lean())!.deleted).toBe(true);
+    await runSeed(['--reset', '--confirm-production'], configWith({ NODE_ENV: 'production', DEMO_DATA: 'always' }), () => {});
+    expect((await Reply.findById(replies.r3!._id).lean())!.deleted).toBe(false);
   });
 });
