@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { beyond, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, paginate, pageSize, type PageArgs, type SortKey } from '../connection.ts';
+import { beyond, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, findNewestFirst, paginate, pageSize, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { Reply, Thread, type ReplyDoc, type ThreadDoc } from '../discussion/model.ts';
 import { getThread } from '../discussion/service.ts';
@@ -130,10 +130,11 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   ];
   const mentioning = { mentions: viewer.handle, deleted: false };
   const within = (branches: object[], field: string) => ({ $and: [{ $or: branches }, olderThan(field)] });
+  const from = position ? (position[0] as Date) : new Date();
   const [practices, threads, mentionReplies] = await Promise.all([
-    practiceBranches.length ? Practice.find(within(practiceBranches, 'publishedAt')).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<PracticeDoc[]>() : [],
-    Thread.find(within(threadBranches, 'lastActivityAt')).sort({ lastActivityAt: -1, _id: -1 }).limit(limit).lean<ThreadDoc[]>(),
-    Reply.find({ $and: [mentioning, olderThan('createdAt')] }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<ReplyDoc[]>(),
+    practiceBranches.length ? findNewestFirst<PracticeDoc>(Practice, within(practiceBranches, 'publishedAt'), { publishedAt: -1, _id: -1 }, limit, from) : [],
+    findNewestFirst<ThreadDoc>(Thread, within(threadBranches, 'lastActivityAt'), { lastActivityAt: -1, _id: -1 }, limit, from),
+    findNewestFirst<ReplyDoc>(Reply, { $and: [mentioning, olderThan('createdAt')] }, { createdAt: -1, _id: -1 }, limit, from),
   ]);
   // Followed threads (few, their order settled below) and the threads of the mentions, by id.
   const byId = [...new Set([...threadIds, ...mentionReplies.map((r) => String(r.thread))])];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Model, QueryFilter } from 'mongoose';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs } from '../connection.ts';
+import { DEFAULT_PAGE_SIZE, findNewestFirst, MAX_PAGE_SIZE, type PageArgs } from '../connection.ts';
 import type { Viewer } from '../context.ts';
 import { Thread, type ThreadDoc } from '../discussion/model.ts';
 import { InvalidArgumentError } from '../errors.ts';
@@ -218,7 +218,12 @@ async function readKind<T>(
 ): Promise<{ docs: T[]; count: number }> {
   const filter = { $and: conditions };
   if (!shown) return { docs: [], count: await model.countDocuments(filter) };
-  const docs = (await model.find(filter, { searchTokens: 0 }).sort(sort).limit(CANDIDATES_PER_KIND).lean()) as T[];
+  const projection = { searchTokens: 0 } as const;
+  // Practices and threads are read newest first (by a date), people by name.
+  const newestFirst = Object.values(sort)[0] === -1;
+  const docs = newestFirst
+    ? await findNewestFirst<T>(model, filter, sort, CANDIDATES_PER_KIND, new Date(), projection)
+    : ((await model.find(filter, projection).sort(sort).limit(CANDIDATES_PER_KIND).lean()) as T[]);
   const count = docs.length < CANDIDATES_PER_KIND ? docs.length : await model.countDocuments(filter);
   return { docs, count };
 }
