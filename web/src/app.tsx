@@ -24,6 +24,7 @@ import {
   preloadStaffPractices,
   preloadStaffVerification,
 } from './features/staff/staff-preload.ts';
+import { prefetch } from './lib/prefetch.ts';
 
 // Each page is its own chunk; the preload functions stay here so data starts loading with the code.
 const ExpertDirectory = lazy(() => import('./features/expert/expert-directory.tsx'));
@@ -57,7 +58,7 @@ const TopicPage = lazy(() => import('./features/topic/topic-page.tsx'));
 const PlacesPage = lazy(() => import('./features/place/places-page.tsx'));
 const PlacePage = lazy(() => import('./features/place/place-page.tsx'));
 
-const preloadViewer = () => void getViewer().catch(() => null);
+const preloadViewer = () => prefetch(getViewer());
 
 export function App() {
   return (

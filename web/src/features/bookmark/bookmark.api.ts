@@ -5,6 +5,7 @@ import { mapOutcome, mutate } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 const BookmarkPracticeMutation = graphql(
   `
@@ -81,7 +82,5 @@ export const bookmarkKindOf = (value: unknown): BookmarkKind | null => {
 };
 
 export function preloadBookmarks(args: { location: { query: Record<string, unknown> } }) {
-  void getViewer()
-    .then((viewer) => (viewer ? getMyBookmarks(bookmarkKindOf(args.location.query.kind), null) : undefined))
-    .catch(() => undefined);
+  prefetch(getViewer().then((viewer) => (viewer ? getMyBookmarks(bookmarkKindOf(args.location.query.kind), null) : undefined)));
 }

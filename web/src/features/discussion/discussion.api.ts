@@ -7,6 +7,7 @@ import { pageArgs, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 /* ---------- Shared vocabulary ---------- */
 
@@ -92,23 +93,21 @@ export const getThreads = query(async (params: ThreadListParams): Promise<Thread
   return (await request(ThreadListQuery, { filter, ...pageArgs(params, THREAD_PAGE_SIZE) })).threads;
 }, 'threads');
 
-const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
-
 export function preloadThreads({ location }: RoutePreloadFuncArgs) {
   // Read now, while the router is at the new address (see preloadThread). Signed out, the list
   // is refused: the page sends the visitor to sign in instead.
   const params = threadListParams(location.query);
-  quietly(getViewer().then((viewer) => (viewer ? getThreads(params) : undefined)));
-  quietly(getPlaces());
-  quietly(getTopics());
+  prefetch(getViewer().then((viewer) => (viewer ? getThreads(params) : undefined)));
+  prefetch(getPlaces());
+  prefetch(getTopics());
 }
 
 export function preloadNewThread({ location }: RoutePreloadFuncArgs) {
   // Touched here so the page reads the new address's `kind` (see preloadThread).
   void location.query.kind;
-  quietly(getViewer());
-  quietly(getPlaces());
-  quietly(getTopics());
+  prefetch(getViewer());
+  prefetch(getPlaces());
+  prefetch(getTopics());
 }
 
 /* ---------- One thread: /threads/:id ---------- */
@@ -209,7 +208,7 @@ export function preloadThread({ params }: RoutePreloadFuncArgs) {
   // navigation's transition (in the page) was seen stale, as the previous page's: reading it
   // here first is what keeps the page right (observed with @solidjs/router 1.0).
   const id = params.id;
-  quietly(getViewer().then((viewer) => (viewer && id ? getThread(id) : undefined)));
+  prefetch(getViewer().then((viewer) => (viewer && id ? getThread(id) : undefined)));
 }
 
 /* ---------- A practice's comments ---------- */

@@ -9,6 +9,7 @@ import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 /** Where a person's profile is; handles may hold dots, so they are encoded. */
 export const profileHref = (handle: string) => `/experts/${encodeURIComponent(handle)}`;
@@ -112,7 +113,7 @@ export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
 export function preloadProfile({ params }: RoutePreloadFuncArgs) {
   if (params.handle) void getExpert(params.handle);
   // Whose profile it is decides the "edit" link.
-  void getViewer().catch(() => null);
+  prefetch(getViewer());
 }
 
 const OwnProfileQuery = graphql(`

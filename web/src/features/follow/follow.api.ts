@@ -5,6 +5,7 @@ import { mapOutcome, mutate } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 
 const FollowExpertMutation = graphql(
@@ -150,7 +151,5 @@ export type FollowedThing = MyFollows['edges'][number]['node'];
 export const getMyFollows = query(async (after: string | null): Promise<MyFollows> => (await request(MyFollowsQuery, { after })).myFollows, 'myFollows');
 
 export function preloadFollowing() {
-  void getViewer()
-    .then((viewer) => (viewer ? Promise.all([getFollowUpdates(null), getMyFollows(null)]) : undefined))
-    .catch(() => undefined);
+  prefetch(getViewer().then((viewer) => (viewer ? Promise.all([getFollowUpdates(null), getMyFollows(null)]) : undefined)));
 }

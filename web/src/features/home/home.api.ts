@@ -4,6 +4,7 @@ import { PracticeCardFields, ThreadTeaserFields } from '../../lib/fragments.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 export const HOME_FEATURED = 3;
 export const HOME_LATEST = 6;
@@ -54,9 +55,7 @@ export type HomeThreads = ResultOf<typeof HomeThreadsQuery>;
 export const getHomeThreads = query(async () => request(HomeThreadsQuery, { first: HOME_THREADS }), 'homeThreads');
 
 export function preloadHome() {
-  void getHomePractices().catch(() => undefined);
-  void getTopicsWithCounts().catch(() => undefined);
-  void getViewer()
-    .then((viewer) => (viewer ? getHomeThreads() : undefined))
-    .catch(() => undefined);
+  prefetch(getHomePractices());
+  prefetch(getTopicsWithCounts());
+  prefetch(getViewer().then((viewer) => (viewer ? getHomeThreads() : undefined)));
 }

@@ -3,6 +3,7 @@ import { graphql, type ResultOf } from '../../graphql.ts';
 import { ExpertCardFields, PracticeCardFields } from '../../lib/fragments.ts';
 import { orNull, request } from '../../lib/graphql-client.ts';
 import { BROWSE_EXPERTS, BROWSE_PRACTICES, browseThreads, isMissingPage, preloadBrowsePage } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 const PlacesQuery = graphql(`
   query Places {
@@ -40,7 +41,7 @@ export type Region = PlaceWithCounts['region'];
 /** The 34 current units, north to south, each with its predecessors and what it holds. */
 export const getPlacesWithCounts = query(async () => (await request(PlacesBrowseQuery)).places, 'placesWithCounts');
 
-export const preloadPlacesBrowse = () => void getPlacesWithCounts().catch(() => undefined);
+export const preloadPlacesBrowse = () => prefetch(getPlacesWithCounts());
 
 const PlacePageQuery = graphql(
   `

@@ -9,6 +9,7 @@ import { getAuditLog } from '../audit/audit.api.ts';
 import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 /* ---------- Shared vocabulary ---------- */
 
@@ -125,11 +126,11 @@ export const getPractices = query(async (params: PracticeListParams): Promise<Pr
 
 export function preloadPractices({ location }: RoutePreloadFuncArgs) {
   const params = practiceListParams(location.query);
-  void getPractices(params).catch(() => undefined);
-  void getPlaces().catch(() => undefined);
-  void getNationalOrganizations().catch(() => undefined);
-  void getTopics().catch(() => undefined);
-  if (params.place) void getLocalOrganizations(params.place).catch(() => undefined);
+  prefetch(getPractices(params));
+  prefetch(getPlaces());
+  prefetch(getNationalOrganizations());
+  prefetch(getTopics());
+  if (params.place) prefetch(getLocalOrganizations(params.place));
 }
 
 /* ---------- One practice: /practices/:id ---------- */
@@ -181,9 +182,9 @@ export const getPractice = query(
 );
 
 export function preloadPractice({ params }: RoutePreloadFuncArgs) {
-  if (params.id) void getPractice(params.id).catch(() => undefined);
+  if (params.id) prefetch(getPractice(params.id));
   // Who is looking decides the edit and review controls.
-  void getViewer().catch(() => null);
+  prefetch(getViewer());
 }
 
 /* ---------- The editor: /practices/new, /practices/:id/edit ---------- */
@@ -223,13 +224,12 @@ export const getPracticeDraft = query(
 );
 
 export function preloadPracticeEditor({ params }: RoutePreloadFuncArgs) {
-  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
-  quietly(getViewer());
-  if (params.id) quietly(getPracticeDraft(params.id));
-  quietly(getPlaces());
-  quietly(getNationalOrganizations());
-  quietly(getOtherOrganizations());
-  quietly(getTopics());
+  prefetch(getViewer());
+  if (params.id) prefetch(getPracticeDraft(params.id));
+  prefetch(getPlaces());
+  prefetch(getNationalOrganizations());
+  prefetch(getOtherOrganizations());
+  prefetch(getTopics());
 }
 
 const PreviewMarkdownQuery = graphql(`
@@ -358,9 +358,7 @@ export const getMyPractices = query(
 );
 
 export function preloadMyPractices() {
-  void getViewer()
-    .then((viewer) => (viewer ? getMyPractices(null) : undefined))
-    .catch(() => undefined);
+  prefetch(getViewer().then((viewer) => (viewer ? getMyPractices(null) : undefined)));
 }
 
 /* ---------- Curators: the review queue and decisions ---------- */
@@ -401,9 +399,7 @@ export const getPracticesToReview = query(
 );
 
 export function preloadPracticeReview() {
-  void getViewer()
-    .then((viewer) => (canCurate(viewer?.role) ? getPracticesToReview(null) : undefined))
-    .catch(() => undefined);
+  prefetch(getViewer().then((viewer) => (canCurate(viewer?.role) ? getPracticesToReview(null) : undefined)));
 }
 
 const PublishPracticeMutation = graphql(

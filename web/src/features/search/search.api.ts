@@ -7,6 +7,7 @@ import { getNationalOrganizations, getLocalOrganizations } from '../organization
 import { getPlaces } from '../place/place.api.ts';
 import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** The API's limit (schema/search/service.ts). */
@@ -103,10 +104,10 @@ export const getSearch = query(async (params: SearchParamsOf): Promise<SearchPag
 
 export function preloadSearch({ location }: RoutePreloadFuncArgs) {
   const params = searchParamsOf(location.query);
-  if (params.q) void getSearch(params).catch(() => undefined);
-  void getViewer().catch(() => undefined);
-  void getPlaces().catch(() => undefined);
-  void getNationalOrganizations().catch(() => undefined);
-  void getTopics().catch(() => undefined);
-  if (params.place) void getLocalOrganizations(params.place).catch(() => undefined);
+  if (params.q) prefetch(getSearch(params));
+  prefetch(getViewer());
+  prefetch(getPlaces());
+  prefetch(getNationalOrganizations());
+  prefetch(getTopics());
+  if (params.place) prefetch(getLocalOrganizations(params.place));
 }

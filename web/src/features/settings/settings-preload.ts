@@ -6,28 +6,28 @@ import { getPlaces } from '../place/place.api.ts';
 import { getSessions } from '../session/session.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { getOwnVerification } from '../verification/verification.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 /*
  * Data for the settings pages, started with their code. A signed-out visitor's requests answer
  * null or empty (viewer fields), so starting them before the sign-in check costs nothing.
  */
-const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined);
 
 export function preloadSettings() {
-  quietly(getViewer());
+  prefetch(getViewer());
 }
 
 export function preloadProfileSettings() {
-  quietly(getOwnProfile());
-  quietly(getPlaces());
-  quietly(getNationalOrganizations());
-  quietly(getOtherOrganizations());
-  quietly(getTopics());
+  prefetch(getOwnProfile());
+  prefetch(getPlaces());
+  prefetch(getNationalOrganizations());
+  prefetch(getOtherOrganizations());
+  prefetch(getTopics());
 }
 
-export const preloadSecuritySettings = () => quietly(getSessions());
+export const preloadSecuritySettings = () => prefetch(getSessions());
 
 export function preloadVerificationSettings() {
-  quietly(getOwnVerification());
-  quietly(getCohorts());
+  prefetch(getOwnVerification());
+  prefetch(getCohorts());
 }

@@ -4,6 +4,7 @@ import { locale } from '../../i18n/i18n.ts';
 import { ExpertCardFields, PracticeCardFields, ThreadTeaserFields } from '../../lib/fragments.ts';
 import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
+import { prefetch } from '../../lib/prefetch.ts';
 
 const TopicsQuery = graphql(`
   query Topics {
@@ -35,7 +36,7 @@ export type TopicWithCounts = ResultOf<typeof TopicsBrowseQuery>['topics'][numbe
 /** Every topic with what it holds, for /topics and the home page (one request, counts batched). */
 export const getTopicsWithCounts = query(async () => (await request(TopicsBrowseQuery)).topics, 'topicsWithCounts');
 
-export const preloadTopicsBrowse = () => void getTopicsWithCounts().catch(() => undefined);
+export const preloadTopicsBrowse = () => prefetch(getTopicsWithCounts());
 
 /** How many of each a browse page shows before "see all". */
 export const BROWSE_PRACTICES = 6;
@@ -102,10 +103,8 @@ export const getTopicThreads = query((slug: string) => browseThreads({ topic: sl
  */
 export function preloadBrowsePage(key: string | undefined, page: (key: string) => Promise<unknown>, threads: (key: string) => Promise<unknown>) {
   if (!key) return;
-  void page(key).catch(() => undefined);
-  void getViewer()
-    .then((viewer) => (viewer ? threads(key) : undefined))
-    .catch(() => undefined);
+  prefetch(page(key));
+  prefetch(getViewer().then((viewer) => (viewer ? threads(key) : undefined)));
 }
 
 export const preloadTopicPage = ({ params }: RoutePreloadFuncArgs) => preloadBrowsePage(params.slug, getTopicPage, getTopicThreads);
