@@ -1,5 +1,6 @@
+import * as argon2 from '@node-rs/argon2';
 import mongoose from 'mongoose';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
@@ -12,6 +13,12 @@ import { createLogger } from '../../server/logger.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { cookieFrom, graphql, sessionCookieFor, type GraphQLResponse } from '../helpers/graphql.ts';
+
+// The password check, wrapped so a test can count how often it runs (it still really hashes).
+vi.mock('@node-rs/argon2', async (original) => {
+  const actual = await original<typeof import('@node-rs/argon2')>();
+  return { ...actual, verify: vi.fn(actual.verify) };
+});
 
 useTestDatabase();
 
@@ -83,15 +90,75 @@ describe('Sign-in', () => {
     const second = await signIn('lan@example.vn', 'mat-khau-rat-dai');
     expect(first.data.signIn.__typename).toBe('SignInPayload');
     expect(tokenOf(first)).not.toBe(tokenOf(second));
-    expect(await viewerWith(cookieFrom(first))).not.toBeNull();
+    expect(await viewerWith(cookieFrom(first))).toMatchObject({ handle: lanHandle });
+    expect(await viewerWith(cookieFrom(second))).toMatchObject({ handle: lanHandle });
   });
 
+  it('runs the password hash once for an unknown email as for a known one, so timing does not tell who has an account', async () => {
+    const verify = vi.mocked(argon2.verify);
+    verify.mockClear();
+    await signIn('lan@example.vn', 'wrong-password!');
+    expect(verify).toHaveBeenCalledTimes(1);
+    verify.mockClear();
+    await signIn('nobody-here@example.vn', 'wrong-password!');
+    expect(verify).toHaveBeenCalledTimes(1);
+    // Against a real argon2id hash, as costly as anyone's.
+    expect(String(verify.mock.calls[0]![0])).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=1\$/);
+  });
   it('keeps emails private: another member asking for one is refused', async () => {
     const other = await createExpert({ handle: 'curious1', name: 'Vũ Văn Tò Mò' });
     const cookie = await sessionCookieFor(String(other._id));
     const response = await graphql(`query ($h: String!) { expert(handle: $h) { name email } }`, { h: lanHandle }, { cookie });
     expect(response.data.expert).toEqual({ name: 'Phạm Thị Lan', email: null });
     expect(response.errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
+  });
+});
+
+describe('Hourly sign-in limit', () => {
+  // The limiter's clock (rate-limiter-flexible reads Date.now): minutes pass without waiting.
+  let now = Date.now();
+  beforeEach(() => {
+    now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  const SIGN_IN_LIMITED = `mutation ($email: String!) { signIn(input: { email: $email, password: "doan-thu-mat-khau" }) { __typename ... on RateLimitedError { retryAfterSeconds } } }`;
+  /** 30 attempts, 6 a minute (the minute limit's most), the clock moving a minute and a second after each 6. */
+  async function thirtyAttemptsWithinHalfAnHour(attempt: (i: number) => Promise<string>) {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      outcomes.push(await attempt(i));
+      if (i % 6 === 5) now += 61_000;
+    }
+    return outcomes;
+  }
+
+  it('refuses the 31st attempt from one address within the hour, past every minute block, until the hour block ends', async () => {
+    const attempt = async (i: number) => (await graphql(SIGN_IN_LIMITED, { email: `hourly${i}@example.vn` }, { clientAddress: '203.0.113.60' })).data.signIn;
+    const outcomes = await thirtyAttemptsWithinHalfAnHour(async (i) => (await attempt(i)).__typename);
+    expect(outcomes.every((t) => t === 'InvalidCredentialsError')).toBe(true);
+    now += 5 * 60_000;
+    const thirtyFirst = await attempt(30);
+    expect(thirtyFirst.__typename).toBe('RateLimitedError');
+    expect(thirtyFirst.retryAfterSeconds).toBeGreaterThan(50 * 60);
+    now += 10 * 60_000;
+    expect((await attempt(31)).__typename).toBe('RateLimitedError');
+    // Another address is not blocked by this one.
+    expect((await graphql(SIGN_IN_LIMITED, { email: 'hourly-other@example.vn' }, { clientAddress: '203.0.113.61' })).data.signIn.__typename).toBe('InvalidCredentialsError');
+    now += 61 * 60_000;
+    expect((await attempt(32)).__typename).toBe('InvalidCredentialsError');
+  });
+
+  it('refuses the 31st attempt against one account within the hour, from any number of addresses', async () => {
+    const attempt = async (i: number) => (await graphql(SIGN_IN_LIMITED, { email: 'Lan@Example.vn' }, { clientAddress: `198.51.100.${i + 1}` })).data.signIn;
+    const outcomes = await thirtyAttemptsWithinHalfAnHour(async (i) => (await attempt(i)).__typename);
+    expect(outcomes.every((t) => t === 'InvalidCredentialsError')).toBe(true);
+    now += 5 * 60_000;
+    const thirtyFirst = await attempt(30);
+    expect(thirtyFirst.__typename).toBe('RateLimitedError');
+    expect(thirtyFirst.retryAfterSeconds).toBeGreaterThan(50 * 60);
+    // Even the right password, from yet another address.
+    expect((await graphql(SIGN_IN, { email: 'lan@example.vn', password: 'mat-khau-rat-dai' }, { clientAddress: '198.51.100.200' })).data.signIn.__typename).toBe('RateLimitedError');
   });
 });
 
@@ -133,14 +200,14 @@ describe('Sessions', () => {
     const response = await graphql(`mutation ($id: ID!) { endSession(input: { sessionId: $id }) { __typename } }`, { id: revokeId }, { cookie: keep });
     expect(response.data.endSession.__typename).toBe('DonePayload');
     expect(await viewerWith(revoke)).toBeNull();
-    expect(await viewerWith(keep)).not.toBeNull();
+    expect(await viewerWith(keep)).toMatchObject({ handle: 'sessions1' });
   });
 
   it('cannot end someone else’s session', async () => {
     const victim = await sessionCookieFor(expertId);
     const intruder = await sessionCookieFor(String((await createExpert({ handle: 'intruder1' }))._id));
     await graphql(`mutation ($id: ID!) { endSession(input: { sessionId: $id }) { __typename } }`, { id: hashToken(victim.slice('session='.length)) }, { cookie: intruder });
-    expect(await viewerWith(victim)).not.toBeNull();
+    expect(await viewerWith(victim)).toMatchObject({ handle: 'sessions1' });
   });
 
   it('ends all of them, this one included, on sign-out everywhere', async () => {
@@ -163,7 +230,7 @@ describe('Sessions', () => {
     expect(response.data.changePassword.__typename).toBe('ChangePasswordPayload');
     expect(await viewerWith(cookieFrom(signedUp))).toBeNull();
     expect(await viewerWith(cookieFrom(other))).toBeNull();
-    expect(await viewerWith(cookieFrom(response))).not.toBeNull();
+    expect(await viewerWith(cookieFrom(response))).toMatchObject({ handle: signedUp.data.signUp.viewer.handle });
     expect((await signIn('pw@example.vn', 'mat-khau-rat-dai')).data.signIn.__typename).toBe('InvalidCredentialsError');
     expect((await signIn('pw@example.vn', 'mat-khau-moi-dai-hon')).data.signIn.__typename).toBe('SignInPayload');
   });
@@ -178,7 +245,7 @@ describe('Sessions', () => {
     );
     expect(response.data.changePassword).toEqual({ __typename: 'ValidationError', fieldErrors: [{ path: 'currentPassword', code: 'WRONG' }] });
     expect((await Account.findOne({ emailKey: 'pw2@example.vn' }).lean())!.passwordHash).toBe(before);
-    expect(await viewerWith(cookieFrom(signedUp))).not.toBeNull();
+    expect(await viewerWith(cookieFrom(signedUp))).toMatchObject({ handle: signedUp.data.signUp.viewer.handle });
   });
 });
 
@@ -227,7 +294,9 @@ describe('Suspension', () => {
     expect(refused.setCookies).toEqual([]);
 
     await graphql(`mutation ($id: ID!) { unsuspendExpert(input: { expertId: $id, reason: "Đã cam kết" }) { __typename } }`, { id: globalId }, { cookie: moderatorCookie });
-    expect((await signIn('spam@example.vn', 'mat-khau-rat-dai')).data.signIn.__typename).toBe('SignInPayload');
+    const again = await signIn('spam@example.vn', 'mat-khau-rat-dai');
+    expect(again.data.signIn).toEqual({ __typename: 'SignInPayload', viewer: { handle: signedUp.data.signUp.viewer.handle } });
+    expect(await viewerWith(cookieFrom(again))).toMatchObject({ handle: signedUp.data.signUp.viewer.handle });
     expect((await AuditEntry.find({ subject: subject!._id }).sort({ createdAt: 1 }).lean()).map((e) => e.action)).toEqual(['expert.suspended', 'expert.unsuspended']);
   });
 });
