@@ -223,7 +223,7 @@ async function readKind<T>(
   const newestFirst = Object.values(sort)[0] === -1;
   const docs = newestFirst
     ? await findNewestFirst<T>(model, filter, sort, CANDIDATES_PER_KIND, new Date(), projection)
-    : ((await model.find(filter, projection).sort(sort).limit(CANDIDATES_PER_KIND).lean()) as T[]);
+    : ((await model.find(filter, projection).sort(sort).limit(CANDIDATES_PER_KIND).batchSize(CANDIDATES_PER_KIND).lean()) as T[]);
   const count = docs.length < CANDIDATES_PER_KIND ? docs.length : await model.countDocuments(filter);
   return { docs, count };
 }

@@ -6,15 +6,15 @@ import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
 /*
- * Newest-first lists read the most recent 90 days first, then two years, then the rest
- * (schema/connection.ts findNewestFirst): pages must come out whole and in order whichever
+ * Newest-first lists read the most recent 90 days first, then back to 180 days, a year, two years,
+ * then the rest (schema/connection.ts findNewestFirst): pages must come out whole and in order whichever
  * windows their items fall in, and however many of them a window holds.
  */
 useTestDatabase();
 
 const DAY = 86_400_000;
 /** Days ago of each item: several in the first window, a few in the second, some older, one in the future. */
-const AGES = [-1, 0, 1, 3, 89, 90, 91, 200, 729, 731, 732, 1500, 4000];
+const AGES = [-1, 0, 1, 3, 89, 90, 91, 179, 181, 200, 364, 366, 729, 731, 732, 1500, 4000];
 let cookie = '';
 
 beforeAll(async () => {
