@@ -255,3 +255,30 @@ describe('Thread list', () => {
     expect(await commandsFor(40)).toBe(await commandsFor(5));
   });
 });
+
+describe('Mentions', () => {
+  // schema/discussion/service.ts: at most 20 people are told of one text's mentions.
+  const CAP = 20;
+  const handles = Array.from({ length: CAP + 5 }, (_, i) => `mentioned${String(i + 1).padStart(2, '0')}`);
+  const mentionedCookies: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const handle of handles) mentionedCookies[handle] = await sessionCookieFor(String((await createExpert({ handle }))._id));
+  });
+  const toldOf = async (handle: string, replyId: string) =>
+    (await graphql(`{ followUpdates(first: 10) { edges { node { kind reply { id } } } } }`, {}, { cookie: mentionedCookies[handle] })).data.followUpdates.edges.some(
+      (e: any) => e.node.kind === 'MENTION' && e.node.reply?.id === replyId,
+    );
+
+  it(`tell only the first ${CAP} people a reply mentions, however the handles are repeated or their letters changed`, async () => {
+    const { thread } = await ask('Ai đã triển khai ký số từ xa cho cán bộ xã?', 'DISCUSSION');
+    const first = handles.slice(0, CAP);
+    const beyond = handles.slice(CAP);
+    // Each of the first ones three times (once in capitals), then the ones past the cap, also in other letter cases.
+    const body = [...first.flatMap((h) => [`@${h}`, `@${h.toUpperCase()}`, `@${h}`]), ...beyond.flatMap((h) => [`@${h.toUpperCase()}`, `@${h[0]!.toUpperCase()}${h.slice(1)}`, `@${h}`])].join(' ');
+    const written = await reply(thread.id, `Xin hỏi ${body}`, 'helper1');
+    expect(written.__typename).toBe('ReplyToThreadPayload');
+    const told = [];
+    for (const handle of handles) if (await toldOf(handle, written.reply.id)) told.push(handle);
+    expect(told).toEqual(first);
+  });
+});
