@@ -194,6 +194,9 @@ export function memoryOf(pid: number | undefined, descendants: boolean): Memory 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !('_bsontype' in value);
 
+/** Ends the shape of a read of a newest-first list's older date window. */
+export const OLDER_WINDOW = ' (older window)';
+
 /**
  * What a database command asks, without its values: `find practices {"$and":[{"status":"…"}]}`.
  * Two requests that read the same way give the same lines, whatever ids they read.

@@ -13,7 +13,8 @@ import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connection.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
-import { shapeOf } from './measure.ts';
+import { OLDER_WINDOW, shapeOf } from './measure.ts';
+import { OLDER_WINDOW_COMMENT } from '../../schema/connection.ts';
 import { createPlainHomeServer } from './plain-home.ts';
 
 export interface ReadyMessage {
@@ -48,7 +49,7 @@ client.on('commandStarted', (event) => {
   count++;
   inFlight++;
   lastActivity = Date.now();
-  trace?.push(shapeOf(event.commandName, event.command));
+  trace?.push(shapeOf(event.commandName, event.command) + (event.command.comment === OLDER_WINDOW_COMMENT ? OLDER_WINDOW : ''));
 });
 for (const ended of ['commandSucceeded', 'commandFailed'] as const) {
   client.on(ended, () => {
