@@ -30,6 +30,7 @@ import { sessionCookieName } from '../../server/http.ts';
 import { demoExpertId } from '../../seeds/load.ts';
 import { Dataset, sizeOf } from './dataset.ts';
 import { Client, load, memoryOf, timeSerially } from './measure.ts';
+import { hostileRequests } from './hostile.ts';
 import { globalId, pageSizePairs, planPages, replyRequest, type Fixtures, type GraphQLRequest, type Page } from './pages.ts';
 import { bundleRows, writeResults, type Results, type ScaleResults } from './report.ts';
 import type { CommandsMessage, ReadyMessage, ToServer } from './server.ts';
@@ -54,6 +55,8 @@ const say = (line: string) => console.log(`[bench ${elapsed()}] ${line}`);
 
 /** The pages put under load, and posting a reply. */
 const LOADED = ['home', 'practices', 'thread-200', 'directory-filtered', 'search'];
+/** Connections sending the worst requests at once, as fast as they are answered. */
+const HOSTILE_CONNECTIONS = 2;
 /** Distinct people posting replies: the write limit (60 a minute each) is never what is measured. */
 const WRITERS = 1000;
 /** Threads the replies go to (demo threads, none of the pages measured). */
@@ -224,6 +227,18 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       await run(key, page.label, page.steps.flat().length, (connections) => ({ url: server.url, connections, seconds, requests: toLoad(page) }));
     }
 
+    say('a normal request, quiet and beside the worst requests');
+    const normal = pages.find((p) => p.key === 'practice')!;
+    const normalLoad = { url: server.url, connections: 1, seconds, requests: toLoad(normal) };
+    await server.drain(DRAIN_LIMIT);
+    const quiet = await load(normalLoad);
+    await server.drain(DRAIN_LIMIT);
+    // The attack starts with the normal run's warm-up and outlasts it; refusals are its expected answers.
+    const attack = load({ url: server.url, connections: HOSTILE_CONNECTIONS, seconds: seconds + 1, requests: hostileRequests().map((r) => ({ ...r, headers: client.headers(false) })), accept: () => true });
+    const [attacked, attacker] = await Promise.all([load(normalLoad), attack]);
+    const hostile = { quiet, attacked, attacker };
+    say(`  ${normal.label}: p99 ${quiet.p99} ms quiet, ${attacked.p99} ms beside ${HOSTILE_CONNECTIONS} connections of the worst requests (${attacker.requestsPerSecond.toFixed(1)} req/s of them)`);
+
     say('the home feed against the plain endpoint, in alternating runs');
     const plainLoad = (connections: number, warmup: number) => ({
       url: server.plainUrl,
@@ -299,7 +314,7 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       postgres: memoryOf(pids.postgres, true),
     };
     say(`memory: ${JSON.stringify(memory)}`);
-    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, paired, counters, memory };
+    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, hostile, paired, counters, memory };
   } finally {
     await server.stop();
   }
