@@ -1,11 +1,11 @@
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, PasswordField, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
-import { getViewer, safeNextPath, signInAction } from './account.api.ts';
+import { createViewer, safeNextPath, signInAction } from './account.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -14,7 +14,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export default function SignInPage() {
   const [search] = useSearchParams();
   const next = () => safeNextPath(single(search.next));
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   const submission = useFormSubmission(signInAction);
   const problem = () => {
     const result = submission.result;

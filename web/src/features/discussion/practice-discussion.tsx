@@ -1,5 +1,6 @@
 import { A, createAsync, useAction, useLocation } from '@solidjs/router';
 import { Match, Show, Suspense, Switch } from 'solid-js';
+import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref, type Viewer } from '../account/account.api.ts';
 import { commentOnPracticeAction, getPracticeDiscussion, getThread, threadHref } from './discussion.api.ts';
@@ -10,28 +11,32 @@ import { ReplyBox, Replies } from './replies.tsx';
  * comment. Members read and write them; signed-out readers are offered to sign in.
  */
 export function PracticeDiscussion(props: { practiceId: string }) {
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  // A failure to read the viewer or the comments shows the section's error, never the
+  // signed-out invitation or "no comments yet".
+  const viewer = createAsync(() => getViewer());
   const location = useLocation();
   return (
     <section class="practice-section practice-discussion" aria-labelledby="practice-discussion">
       <h2 id="practice-discussion">{t('discussion.practiceHeading')}</h2>
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
-        <Switch>
-          <Match when={viewer()}>{(signedIn) => <PracticeComments practiceId={props.practiceId} viewer={signedIn()} />}</Match>
-          <Match when={viewer() === null}>
-            <p class="practice-discussion-signin">
-              {t('discussion.practiceSignedOut')}{' '}
-              <A href={signInHref(location.pathname + location.search)}>{t('discussion.signInToComment')}</A>
-            </p>
-          </Match>
-        </Switch>
+        <SectionError>
+          <Switch>
+            <Match when={viewer()}>{(signedIn) => <PracticeComments practiceId={props.practiceId} viewer={signedIn()} />}</Match>
+            <Match when={viewer() === null}>
+              <p class="practice-discussion-signin">
+                {t('discussion.practiceSignedOut')}{' '}
+                <A href={signInHref(location.pathname + location.search)}>{t('discussion.signInToComment')}</A>
+              </p>
+            </Match>
+          </Switch>
+        </SectionError>
       </Suspense>
     </section>
   );
 }
 
 function PracticeComments(props: { practiceId: string; viewer: Viewer }) {
-  const threadId = createAsync(() => getPracticeDiscussion(props.practiceId).catch(() => null));
+  const threadId = createAsync(() => getPracticeDiscussion(props.practiceId));
   const comment = useAction(commentOnPracticeAction);
   return (
     <Show

@@ -212,6 +212,7 @@ export function OrganizationOptions(props: { selected: string | undefined; place
   const listed = createMemo(() => new Set([...props.national, ...(local() ?? [])].map((o) => o.slug)));
   // Chosen through a profile link or a place since changed: fetch its name to show it.
   const selectedElsewhere = createAsync(async () =>
+    // Without its name the chosen body is shown by its slug, still applied: the results say if the API failed.
     props.selected && !listed().has(props.selected) ? getOrganization(props.selected).catch(() => null) : null,
   );
   const byName = (a: OrganizationOption, b: OrganizationOption) => vietnameseCollator.compare(a.name, b.name);

@@ -1,9 +1,9 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
+import { A, revalidate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint, OrganizationIcon, PlaceIcon } from './affiliation.tsx';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
@@ -37,7 +37,7 @@ const directoryHref = (filter: Record<string, string>) => `/experts?${new URLSea
 
 function ProfileView(props: { expert: Profile }) {
   // Signed out or not loaded yet, the page is the same for everyone: no wait on the viewer.
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   const isOwn = () => viewer.latest?.id === props.expert.id;
   const paragraphs = () => props.expert.bio.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 

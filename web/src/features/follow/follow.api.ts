@@ -121,6 +121,8 @@ const MarkSeenMutation = graphql(`
 
 /** Moves the "new" marker to now; the list on screen keeps its marks until it is next loaded. */
 export const markFollowUpdatesSeenAction = action(async () => {
+  // Nothing to tell: the marks on screen stay as they are either way, and a marker that did not
+  // move only shows the same updates as new once more (an outage still reaches the notice).
   await request(MarkSeenMutation).catch(() => undefined);
   return json(null, { revalidate: [] });
 }, 'markFollowUpdatesSeen');

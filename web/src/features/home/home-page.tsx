@@ -1,10 +1,10 @@
 import { A, createAsync } from '@solidjs/router';
-import { For, Show, Suspense, type JSX } from 'solid-js';
+import { For, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { BrowseSection, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
@@ -19,7 +19,7 @@ const HOME_UPDATES = 5;
  * discussions; visitors an invitation to join.
  */
 export default function HomePage() {
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   return (
     <div class="home-page">
       <DocumentTitle />
@@ -44,9 +44,15 @@ export default function HomePage() {
       <PracticeSections />
 
       <Suspense fallback={<p class="muted" role="status">{t('app.loading')}</p>}>
-        <Show when={viewer()} fallback={<JoinInvitation />}>
-          <ThreadSections />
-        </Show>
+        {/* Neither while who is looking is unknown (the API could not say): a member is not invited to join. */}
+        <Switch>
+          <Match when={viewer()}>
+            <ThreadSections />
+          </Match>
+          <Match when={viewer() === null}>
+            <JoinInvitation />
+          </Match>
+        </Switch>
       </Suspense>
 
       <TopicsSection />

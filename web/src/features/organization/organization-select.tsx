@@ -1,9 +1,10 @@
 import { createAsync } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { createMemo, createSignal, For, Show, Suspense, type Accessor } from 'solid-js';
 import { SelectField } from '../../components/form-field.tsx';
 import { t, vietnameseCollator } from '../../i18n/i18n.ts';
+import { createChoices } from '../../lib/choices.ts';
 import { fold } from '../../lib/fold.ts';
-import { getPlaces } from '../place/place.api.ts';
+import { getPlaces, type Place } from '../place/place.api.ts';
 import {
   getLocalOrganizations,
   getNationalOrganizations,
@@ -30,12 +31,19 @@ export function OrganizationSelect(props: {
   optional?: boolean;
 }) {
   const [filter, setFilter] = createSignal('');
+  const lists: OrganizationLists = {
+    national: createChoices(getNationalOrganizations),
+    other: createChoices(getOtherOrganizations),
+    local: createChoices(() => (props.place ? getLocalOrganizations(props.place) : Promise.resolve([]))),
+    places: createChoices(getPlaces),
+  };
+  const failed = () => lists.national.failed() || lists.other.failed() || lists.local.failed();
   return (
     <SelectField
       id={props.id}
       name={props.name}
       label={t('choice.organization')}
-      hint={props.place ? undefined : t('choice.organizationHint')}
+      hint={failed() ? t('outage.choicesFailed') : props.place ? undefined : t('choice.organizationHint')}
       optional={props.optional ?? true}
       error={props.error}
       onChange={(slug) => props.onChange(slug)}
@@ -54,7 +62,7 @@ export function OrganizationSelect(props: {
     >
       <option value="" selected={!props.value}>{t('choice.noOrganization')}</option>
       <Suspense>
-        <OrganizationOptions place={props.place} value={props.value} filter={filter()} />
+        <OrganizationOptions lists={lists} place={props.place} value={props.value} filter={filter()} />
       </Suspense>
     </SelectField>
   );
@@ -73,16 +81,25 @@ function labelOf(org: OrganizationOption) {
   return `${org.name} (${org.parent.shortName || org.parent.name})`;
 }
 
-function OrganizationOptions(props: { place: string; value: string; filter: string }) {
-  const national = createAsync(() => getNationalOrganizations().catch(() => []));
-  const other = createAsync(() => getOtherOrganizations().catch(() => []));
-  const local = createAsync(async () => (props.place ? getLocalOrganizations(props.place).catch(() => []) : []));
-  const places = createAsync(() => getPlaces().catch(() => []));
+type Choices<T> = { items: Accessor<readonly T[] | undefined>; failed: Accessor<boolean> };
+interface OrganizationLists {
+  national: Choices<OrganizationOption>;
+  other: Choices<OrganizationOption>;
+  local: Choices<OrganizationOption>;
+  places: Choices<Place>;
+}
+
+function OrganizationOptions(props: { lists: OrganizationLists; place: string; value: string; filter: string }) {
+  const national = () => props.lists.national.items();
+  const other = () => props.lists.other.items();
+  const local = () => props.lists.local.items();
+  const places = () => props.lists.places.items();
   const placeName = () => places()?.find((p) => p.code === props.place)?.name ?? '';
 
   const everyone = createMemo(() => [...(national() ?? []), ...(other() ?? []), ...(local() ?? [])]);
   const listed = createMemo(() => new Set(everyone().map((o) => o.slug)));
   // A body of another place, or one merged away, is still the person's: fetch its name to show it.
+  // Without the name it is shown by its slug, still chosen; nothing is lost, so nothing more is said.
   const chosenElsewhere = createAsync(async () =>
     props.value && !listed().has(props.value) ? getOrganization(props.value).catch(() => null) : null,
   );

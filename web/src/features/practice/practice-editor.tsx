@@ -160,6 +160,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
 
   const saveNow = () => {
     const run = queue.then(attemptSave, attemptSave);
+    // The chain only orders the saves; attemptSave shows each one's failure (the "failed" phase).
     queue = run.catch(() => undefined);
     return run;
   };

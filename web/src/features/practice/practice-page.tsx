@@ -1,9 +1,9 @@
-import { A, createAsync, revalidate, useParams } from '@solidjs/router';
+import { A, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { placeHref } from '../place/place.api.ts';
 import { topicHref } from '../topic/topic.api.ts';
 import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
@@ -50,7 +50,7 @@ const sections = [
 
 function PracticeView(props: { practice: Practice }) {
   // Signed out or not loaded yet, the page is the same for everyone: no wait on the viewer.
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   const published = () => props.practice.status === 'PUBLISHED';
   // A published record skips what its authors left out; authors see the gaps in their draft.
   const shownSections = () => sections.filter((section) => props.practice[section.field] || !published());

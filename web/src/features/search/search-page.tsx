@@ -7,7 +7,7 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
 import { StageYearFields } from '../practice/practice-filters.tsx';
@@ -36,7 +36,7 @@ export function Highlighted(props: { segments: Segments }) {
 export default function SearchPage() {
   const navigate = useNavigate();
   const { params, change } = useListParams(searchParamsOf);
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   const loaded = createPageLoader(async () => (params().q && /[\p{L}\p{N}]/u.test(params().q!) ? getSearch(params()) : null));
 
   return (

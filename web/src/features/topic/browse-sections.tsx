@@ -267,11 +267,12 @@ export function ThreadSection(props: {
   moreHref: string;
   empty: string;
 }) {
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  // A failure of either reaches the section's error: never "members only" for a member.
+  const viewer = createAsync(() => getViewer());
   const threads = createAsync(async () => {
     // Read before the first await, so that moving to another topic or province loads its threads.
     const filter = props.filter;
-    return (await getViewer().catch(() => null)) ? props.load(filter) : null;
+    return (await getViewer()) ? props.load(filter) : null;
   });
   const more = () => {
     const total = threads()?.totalCount ?? 0;

@@ -1,6 +1,6 @@
-import { createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { compareLabels, localName, t } from '../../i18n/i18n.ts';
+import { createChoices } from '../../lib/choices.ts';
 import { getTopics } from './topic.api.ts';
 
 /** At most this many specialties on a profile (the API's limit). */
@@ -25,16 +25,16 @@ export function TopicCheckboxes(props: {
   /** Told the ticked slugs, in the curated order of the topics, after each change. */
   onChange?: (slugs: string[]) => void;
 }) {
-  const topics = createAsync(() => getTopics().catch(() => []));
+  const topics = createChoices(getTopics);
   const [chosen, setChosen] = createSignal(new Set(props.value));
   const max = () => props.max ?? MAX_SPECIALTIES;
-  const sorted = createMemo(() => [...(topics() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
+  const sorted = createMemo(() => [...(topics.items() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
   const toggle = (slug: string, on: boolean) => {
     const next = new Set(chosen());
     if (on) next.add(slug);
     else next.delete(slug);
     setChosen(next);
-    props.onChange?.((topics() ?? []).map((topic) => topic.slug).filter((s) => next.has(s)));
+    props.onChange?.((topics.items() ?? []).map((topic) => topic.slug).filter((s) => next.has(s)));
   };
 
   return (
@@ -71,6 +71,11 @@ export function TopicCheckboxes(props: {
           </For>
         </ul>
       </Suspense>
+      {/* Without the list, what was ticked is still sent, so saving does not untick it. */}
+      <Show when={topics.failed()}>
+        <p class="field-hint">{t('outage.choicesFailed')}</p>
+        <For each={[...chosen()]}>{(slug) => <input type="hidden" name={props.name} value={slug} />}</For>
+      </Show>
       <Show when={props.error}>
         <p id={`${props.id}-error`} class="field-error">{props.error}</p>
       </Show>

@@ -3,7 +3,7 @@ import { Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
 import { BrowseRoute, BrowseView, Counts, ExpertSection, PracticeSection, ThreadSection } from './browse-sections.tsx';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { getTopicPage, getTopicThreads, localDescription, type TopicPageData } from './topic.api.ts';
 
@@ -16,7 +16,7 @@ export default function TopicPage() {
 
 function TopicView(props: { data: TopicPageData }) {
   const topic = () => props.data.topic;
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   return (
     <BrowseView
       name={localName(topic())}

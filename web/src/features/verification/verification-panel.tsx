@@ -5,6 +5,7 @@ import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission, type FormProblem } from '../../lib/form.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getOwnVerification, requestVerificationAction, STATEMENT_MAX, type OwnVerification } from './verification.api.ts';
+import { createChoices } from '../../lib/choices.ts';
 
 type OwnRequest = NonNullable<OwnVerification['verificationRequests']>[number];
 
@@ -89,7 +90,7 @@ function RequestDetails(props: { request: OwnRequest }) {
 }
 
 function RequestForm() {
-  const cohorts = createAsync(() => getCohorts().catch(() => []));
+  const cohorts = createChoices(getCohorts);
   const submission = useFormSubmission(requestVerificationAction);
   const problem = createMemo((): FormProblem | undefined => {
     const result = submission.result;
@@ -114,10 +115,17 @@ function RequestForm() {
         lang="vi"
         error={errorFor(problem(), 'statement')}
       />
-      <SelectField id="verification-cohort" name="cohort" label={t('verification.cohort')} optional error={errorFor(problem(), 'cohort')}>
+      <SelectField
+        id="verification-cohort"
+        name="cohort"
+        label={t('verification.cohort')}
+        hint={cohorts.failed() ? t('choice.loadFailed') : undefined}
+        optional
+        error={errorFor(problem(), 'cohort')}
+      >
         <option value="">{t('verification.noCohort')}</option>
         <Suspense>
-          <For each={cohorts() ?? []}>
+          <For each={cohorts.items() ?? []}>
             {(cohort) => <option value={cohort.slug}>{t('expert.cohortBadge', localName(cohort), cohort.year)}</option>}
           </For>
         </Suspense>

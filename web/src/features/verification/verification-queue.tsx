@@ -3,7 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 
 import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { errorFor, useFormSubmission } from '../../lib/form.ts';
-import { getViewer } from '../account/account.api.ts';
+import { createViewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { decideVerificationAction, getVerificationQueue, type QueuedRequest, type VerificationStatus } from './verification.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
@@ -102,7 +102,7 @@ function QueuePage(props: { status: VerificationStatus; after: string | null; hi
 }
 
 function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
-  const viewer = createAsync(() => getViewer().catch(() => null));
+  const viewer = createViewer();
   const [declining, setDeclining] = createSignal(false);
   // Not cleared when the item goes (a decision removes it): the queue's confirmation reads it.
   const submission = useSubmission(decideVerificationAction, ([form]) => form.get('requestId') === props.request.id);
