@@ -76,6 +76,8 @@ interface Server {
   plainUrl: string;
   commands(): Promise<CommandsMessage>;
   trace(on: boolean): void;
+  /** Enforces the per-person read budgets (schema/limits.ts), lifted otherwise. */
+  readBudgets(on: boolean): void;
   /** Seconds until the server had finished what the last load left behind (at most `limit`). */
   drain(limit: number): Promise<number>;
   stop(): Promise<void>;
@@ -108,6 +110,7 @@ async function startServer(uri: string): Promise<Server> {
     plainUrl: `http://127.0.0.1:${ready.plainPort}`,
     commands: () => ask<CommandsMessage>('commands', { type: 'commands' }),
     trace: (on) => child.send({ type: 'trace', on } satisfies ToServer),
+    readBudgets: (on) => child.send({ type: 'read-budgets', on } satisfies ToServer),
     drain: async (limit) => {
       const start = performance.now();
       let timer: NodeJS.Timeout | undefined;
@@ -233,9 +236,11 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
     await server.drain(DRAIN_LIMIT);
     const quiet = await load(normalLoad);
     await server.drain(DRAIN_LIMIT);
-    // The attack starts with the normal run's warm-up and outlasts it; refusals are its expected answers.
+    // Budgets on: they are what makes most of the worst requests cheap. The attack starts with the normal run's warm-up and outlasts it; refusals are its expected answers.
     const attack = load({ url: server.url, connections: HOSTILE_CONNECTIONS, seconds: seconds + 1, requests: hostileRequests().map((r) => ({ ...r, headers: client.headers(false) })), accept: () => true });
+    server.readBudgets(true);
     const [attacked, attacker] = await Promise.all([load(normalLoad), attack]);
+    server.readBudgets(false);
     const hostile = { quiet, attacked, attacker };
     say(`  ${normal.label}: p99 ${quiet.p99} ms quiet, ${attacked.p99} ms beside ${HOSTILE_CONNECTIONS} connections of the worst requests (${attacker.requestsPerSecond.toFixed(1)} req/s of them)`);
 

@@ -6,6 +6,7 @@
 //   <- { type: 'commands' } -> { type: 'commands', count, log? }   database commands so far
 //   <- { type: 'trace', on } to keep (or stop keeping) the shape of each command
 //   <- { type: 'idle', quietMs } -> { type: 'idle' } once the database has been quiet that long
+//   <- { type: 'read-budgets', on } to enforce the read budgets (off at first: see below)
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
@@ -13,6 +14,7 @@ import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connection.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
+import { liftReadBudgets } from '../../schema/limits.ts';
 import { OLDER_WINDOW, shapeOf } from './measure.ts';
 import { OLDER_WINDOW_COMMENT } from '../../schema/connection.ts';
 import { createPlainHomeServer } from './plain-home.ts';
@@ -31,7 +33,7 @@ export interface CommandsMessage {
 export interface IdleMessage {
   type: 'idle';
 }
-export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean } | { type: 'idle'; quietMs: number };
+export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean } | { type: 'idle'; quietMs: number } | { type: 'read-budgets'; on: boolean };
 
 const uri = process.env.BENCH_URI;
 const dbName = process.env.BENCH_DB ?? 'bench';
@@ -58,6 +60,10 @@ for (const ended of ['commandSucceeded', 'commandFailed'] as const) {
   });
 }
 
+// One member here sends what thousands of people would: the per-person read budgets would measure
+// refusals. They are enforced for the run beside the worst requests, which they are there for.
+liftReadBudgets(true);
+
 const logger = createLogger('silent', false);
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
 const { server } = createHttpServer(config, logger);
@@ -75,6 +81,7 @@ send({ type: 'ready', port: await listen(server), plainPort: await listen(plain)
 
 process.on('message', (message: ToServer) => {
   if (message.type === 'trace') trace = message.on ? [] : null;
+  if (message.type === 'read-budgets') liftReadBudgets(!message.on);
   if (message.type === 'commands') send({ type: 'commands', count, trace: trace ?? [] } satisfies CommandsMessage);
   if (message.type === 'idle') {
     const check = () => (inFlight <= 0 && Date.now() - lastActivity >= message.quietMs ? send({ type: 'idle' } satisfies IdleMessage) : setTimeout(check, 100));
