@@ -132,6 +132,13 @@ export function fieldErrorText(path: string, code: string): string {
       return t('fieldError.UNKNOWN');
     case 'TOO_LARGE':
       return field === 'image' ? t('fieldError.imageTooLarge') : t('fieldError.TOO_LARGE');
+    // What a name may not hold (schema/validation.ts checkName).
+    case 'CONTROL_CHARACTER':
+    case 'INVISIBLE_CHARACTER':
+    case 'PRIVATE_USE_CHARACTER':
+    case 'UNASSIGNED_CHARACTER':
+    case 'TOO_MANY_MARKS':
+      return t(`fieldError.${code}`);
     default:
       return t('fieldError.INVALID');
   }
