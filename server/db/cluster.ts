@@ -107,14 +107,6 @@ function checkNotOldEngine(dataDir: string) {
   }
 }
 
-/** The Unix socket path must fit in sun_path (107 bytes on Linux). */
-function checkSocketPathLength(socketDir: string) {
-  const socket = path.join(socketDir, '.s.PGSQL.5432');
-  if (Buffer.byteLength(socket) > 107) {
-    throw new EmbeddedDatabaseError(`DATA_DIR is too deep for PostgreSQL's socket (${socket} is over 107 bytes): choose a shorter DATA_DIR.`);
-  }
-}
-
 export function readPassword(paths: ClusterPaths): string {
   return readFileSync(paths.passwordFile, 'utf8').trim();
 }
@@ -206,7 +198,6 @@ export async function prepareCluster(dataDir: string, engine: Engine, say: (mess
   const user = engineUser();
   mkdirSync(dataDir, { recursive: true });
   checkReachable(dataDir, user);
-  checkSocketPathLength(paths.socketDir);
   privateDirectory(paths.privateDir, user);
   privateDirectory(paths.socketDir, user);
   privateDirectory(paths.ferretdbState, user);

@@ -1,8 +1,9 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
 import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, runClient } from './cluster.ts';
 import { loadBackup } from './backup.ts';
+import { prepareDataDir } from './data-dir.ts';
 import { ChildStartError, superviseChild, type SupervisedChild } from './supervisor.ts';
 
 export { EmbeddedDatabaseError } from './build.ts';
@@ -108,8 +109,9 @@ function isAlive(pid: number): boolean {
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const say = options.say ?? (() => {});
+  // Before the engine's build: a DATA_DIR that cannot be used is told at once.
+  prepareDataDir(options.dataDir);
   const engine = await ensureEngineBuilt({ sourcesDir: options.sourcesDir ?? process.env.ENGINE_SOURCES_DIR, say });
-  mkdirSync(options.dataDir, { recursive: true });
   const unlock = lockDataDir(options.dataDir);
   const children: Partial<Record<EngineProcess, SupervisedChild>> = {};
   try {

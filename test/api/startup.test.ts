@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rootDir } from '../../server/config.ts';
 import { passableTempDir } from '../helpers/data-dir.ts';
+import { runServerUntilExit } from '../helpers/server-process.ts';
 
 /*
  * The server as a person starts it: a real process, with its own embedded database in a fresh
@@ -187,5 +188,46 @@ describe('Server start-up', { timeout: 180_000 }, () => {
     expect(run.output()).toContain(`Port ${port} is already in use`);
     noStackTrace(run.output());
     blocker.close();
+  });
+});
+
+/** As root every directory is writable: the server then runs as `nobody`, for whom it is not. */
+function unprivileged(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+describe('A DATA_DIR the server cannot use', { timeout: 60_000 }, () => {
+  const bad = path.join(root, 'bad');
+  const plainFile = path.join(bad, 'plain-file');
+  const readOnly = path.join(bad, 'read-only');
+  // …/bad/ + the name + /run/.s.PGSQL.5432 is 108 bytes: one over the limit of a Unix socket's path.
+  const tooDeep = path.join(bad, 'd'.repeat(107 - Buffer.byteLength(path.join(bad, 'run/.s.PGSQL.5432'))));
+
+  it.each([
+    { what: 'a regular file', dataDir: () => plainFile, says: /it is a file, not a directory/ },
+    { what: 'a path below a regular file', dataDir: () => path.join(plainFile, 'data'), says: /plain-file is a file, not a directory/ },
+    { what: 'a directory the server may not write in', dataDir: () => readOnly, says: /no file can be written in it: permission denied/ },
+    { what: 'a path under /proc', dataDir: () => '/proc/expert-network-data', says: /inside \/proc/ },
+    { what: "a path too long for PostgreSQL's socket", dataDir: () => tooDeep, says: /too long for PostgreSQL's socket \(.+ is 1\d\d bytes, the limit is 107\)/ },
+  ])('stops at once with one line naming DATA_DIR and the problem when DATA_DIR is $what', async ({ dataDir, says }) => {
+    mkdirSync(readOnly, { recursive: true });
+    chmodSync(readOnly, 0o555);
+    writeFileSync(plainFile, 'not a directory');
+    const as = dataDir() === readOnly ? unprivileged() : undefined;
+
+    const run = await runServerUntilExit({ DATA_DIR: dataDir() }, { as, withinMs: 20_000 });
+
+    expect(run.code, run.stderr).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toContain(`DATA_DIR ${dataDir()} cannot be used:`);
+    expect(lines[0]).toMatch(says);
+    noStackTrace(run.stdout + run.stderr);
+    // Refused before anything was made: no directory, no lock, no database process.
+    expect(readdirSync(readOnly)).toEqual([]);
+    expect(existsSync(tooDeep)).toBe(false);
+    expect(processesUsing(bad)).toEqual([]);
   });
 });

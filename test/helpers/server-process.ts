@@ -79,6 +79,40 @@ export async function startServerProcess(env: Record<string, string>, readyWithi
   };
 }
 
+/** How a server that was expected to refuse to start ended. */
+export interface RefusedStart {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** From spawn to exit. */
+  ms: number;
+}
+
+/**
+ * Runs `server/main.ts` (one node process) with only the variables given, as the user `as` when
+ * given, until it exits; it is killed, and the test fails, if it still runs after `withinMs`.
+ */
+export async function runServerUntilExit(env: Record<string, string>, options: { as?: { uid: number; gid: number }; withinMs?: number } = {}): Promise<RefusedStart> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: rootDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', PORT: String(await freePort()), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.as ? { uid: options.as.uid, gid: options.as.gid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const withinMs = options.withinMs ?? 20_000;
+  const timer = setTimeout(() => child.kill('SIGKILL'), withinMs);
+  const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  const ms = Date.now() - started;
+  if (ms >= withinMs) throw new Error(`The server was still running after ${withinMs} ms:\n${stdout}${stderr}`);
+  return { code, stdout, stderr, ms };
+}
+
 /** What came back for one operation: the HTTP status and the GraphQL body. */
 export interface Answer<T = any> {
   status: number;
