@@ -1,4 +1,6 @@
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import mongoose, { type QueryFilter, type Model } from 'mongoose';
+import { countEach, firstOfEach } from './loading.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { greaterThan, lessThan } from './query.ts';
 
@@ -94,45 +96,33 @@ export function pageSize(value: number | null | undefined, argument: string): nu
   return value;
 }
 
-/**
- * Serves one page of a Relay connection by keyset pagination: pages stay stable when documents
- * are inserted meanwhile (nothing is skipped or repeated), and each page costs one `find`
- * (plus one `count` only when `totalCount` is selected).
- */
-export async function paginate<T extends Record<string, unknown>>(
-  model: Model<any>,
-  filter: QueryFilter<any>,
-  keys: SortKey[],
-  args: PageArgs,
-): Promise<Page<T>> {
+/** What one page asks, whatever the list: its direction, size, cursor conditions and order. */
+function planPage(keys: SortKey[], args: PageArgs) {
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   if (first !== null && last !== null) throw new InvalidArgumentError('last', 'cannot be combined with "first"');
   const forward = last === null;
   const limit = forward ? (first ?? DEFAULT_PAGE_SIZE) : last;
-
-  const conditions: QueryFilter<unknown>[] = [filter];
-  if (args.after) conditions.push(beyond(keys, decodeCursor(args.after, keys, 'after'), true));
-  if (args.before) conditions.push(beyond(keys, decodeCursor(args.before, keys, 'before'), false));
-
+  const after = args.after ? decodeCursor(args.after, keys, 'after') : null;
+  const before = args.before ? decodeCursor(args.before, keys, 'before') : null;
+  const cursorConditions: QueryFilter<unknown>[] = [];
+  if (after) cursorConditions.push(beyond(keys, after, true));
+  if (before) cursorConditions.push(beyond(keys, before, false));
   const sort: Record<string, 1 | -1> = {};
   for (const key of keys) {
     const direction = key.direction ?? 1;
     sort[key.field] = forward ? direction : (-direction as 1 | -1);
   }
+  const within = (filter: QueryFilter<any>) => (cursorConditions.length ? { $and: [filter, ...cursorConditions] } : filter);
+  return { forward, limit, after, sort, within };
+}
 
-  const query = conditions.length === 1 ? filter : { $and: conditions };
-  const newestFirst = forward && keys[0]!.kind === 'date' && keys[0]!.direction === -1;
-  const docs =
-    limit === 0
-      ? []
-      : newestFirst
-        ? await findNewestFirst<T>(model, query, sort, limit + 1, args.after ? (decodeCursor(args.after, keys, 'after')[0] as Date) : new Date())
-        : ((await model.find(query).sort(sort).limit(limit + 1).lean()) as T[]);
+/** A page from the documents read (one more than the page holds, to tell whether more follow). */
+function pageOf<T extends Record<string, unknown>>(docs: T[], keys: SortKey[], args: PageArgs, plan: ReturnType<typeof planPage>, totalCount: () => Promise<number>): Page<T> {
+  const { forward, limit } = plan;
   const hasMore = docs.length > limit;
   const nodes = docs.slice(0, limit);
   if (!forward) nodes.reverse();
-
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node, keys), node }));
   return {
     edges,
@@ -142,9 +132,106 @@ export async function paginate<T extends Record<string, unknown>>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    // An unfiltered count reads collection metadata instead of scanning.
-    totalCount: () => (Object.keys(filter).length ? model.countDocuments(filter) : model.estimatedDocumentCount()),
+    totalCount,
   };
+}
+
+/**
+ * What a list read leaves out (a projection): the stored fields of `skips` that no field the query
+ * selects on the list's items needs. `skips` maps each large stored field to the GraphQL fields
+ * that read it (none for one nobody shows, such as searchTokens); each model declares its own
+ * next to its list reads, and single-item reads (node, practice(id)) always read everything.
+ */
+export function listProjection(skips: ListSkips, shown: ReadonlySet<string> | null): Record<string, 0> {
+  const projection: Record<string, 0> = {};
+  for (const [stored, readers] of Object.entries(skips)) {
+    // Without the selection (a caller outside GraphQL), skip only what nobody shows.
+    const needed = shown === null ? readers.length > 0 : readers.some((field) => shown.has(field));
+    if (!needed) projection[stored] = 0;
+  }
+  return projection;
+}
+
+/** Stored field -> the GraphQL fields of the list's item type that read it. */
+export type ListSkips = Record<string, readonly string[]>;
+
+/**
+ * The fields a connection's query selects on its items (`edges { node { ... } }` and `nodes`),
+ * fragments included, or null when the connection is not resolved from a GraphQL query.
+ */
+export function shownOnItems(info: GraphQLResolveInfo | undefined): Set<string> | null {
+  if (!info) return null;
+  const shown = new Set<string>();
+  const visit = (selections: readonly SelectionNode[], path: string[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet.selections, path);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet.selections, path);
+      else {
+        const name = selection.name.value;
+        const next = [...path, name];
+        const atItem = (path.length === 2 && path[0] === 'edges' && path[1] === 'node') || (path.length === 1 && path[0] === 'nodes');
+        if (atItem) shown.add(name);
+        else if (selection.selectionSet && next.length <= 2) visit(selection.selectionSet.selections, next);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, []);
+  return shown;
+}
+
+/**
+ * A loader key for a per-parent connection (perRequest in loading.ts): parents asking the same
+ * page with the same selection share one batch; read back with JSON.parse.
+ */
+export function pageKey(args: PageArgs, info: GraphQLResolveInfo): string {
+  const { first = null, after = null, last = null, before = null } = args;
+  return JSON.stringify({ args: { first, after, last, before }, shown: [...(shownOnItems(info) ?? [])].sort() });
+}
+
+/**
+ * Serves one page of a Relay connection by keyset pagination: pages stay stable when documents
+ * are inserted meanwhile (nothing is skipped or repeated), and each page costs one `find`
+ * (plus one `count` only when `totalCount` is selected). `projection` leaves large fields out.
+ */
+export async function paginate<T extends Record<string, unknown>>(
+  model: Model<any>,
+  filter: QueryFilter<any>,
+  keys: SortKey[],
+  args: PageArgs,
+  projection: Record<string, 0> = {},
+): Promise<Page<T>> {
+  const plan = planPage(keys, args);
+  const query = plan.within(filter);
+  const newestFirst = plan.forward && keys[0]!.kind === 'date' && keys[0]!.direction === -1;
+  const docs =
+    plan.limit === 0
+      ? []
+      : newestFirst
+        ? await findNewestFirst<T>(model, query, plan.sort, plan.limit + 1, (plan.after?.[0] as Date | undefined) ?? new Date(), projection)
+        : ((await model.find(query, projection).sort(plan.sort).limit(plan.limit + 1).lean()) as T[]);
+  // An unfiltered count reads collection metadata instead of scanning.
+  return pageOf(docs, keys, args, plan, () => (Object.keys(filter).length ? model.countDocuments(filter) : model.estimatedDocumentCount()));
+}
+
+/**
+ * The same page of one list per parent (e.g. the first replies of each thread of a page), each
+ * list being the documents whose `field` holds one of `values`: one command for all the pages
+ * (loading.ts firstOfEach), and one more for all their counts when `totalCount` is asked.
+ */
+export async function paginateEach<T extends Record<string, unknown>>(
+  model: Model<any>,
+  field: string,
+  values: readonly unknown[],
+  keys: SortKey[],
+  args: PageArgs,
+  projection: Record<string, 0> = {},
+): Promise<Page<T>[]> {
+  const plan = planPage(keys, args);
+  const lists = await firstOfEach<T>(model, values.map((value) => plan.within({ [field]: value })), plan.sort, plan.limit + 1, projection);
+  let counts: Promise<number[]> | null = null;
+  return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countEach(model, field, values)))[i]!));
 }
 
 /*

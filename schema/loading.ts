@@ -1,10 +1,79 @@
-import type { Model } from 'mongoose';
+import DataLoader from 'dataloader';
+import mongoose, { type Model, type QueryFilter } from 'mongoose';
 import { anyOf } from './query.ts';
+
+/*
+ * Every field that reads other documents for its parent reads them for a whole page of parents
+ * at once: loadable refs and `t.loadable` fields through Pothos' DataLoaders, connections and
+ * arguments-taking lists through `perRequest` below. test/api/batching.test.ts walks the schema
+ * and fails any such field whose cost grows with the number of parents.
+ */
 
 /**
  * One `$in` query for a batch of ids, in storage order; loaders put the results back in key
  * order (Pothos' `sort` option), and missing keys become null there.
  */
-export function findByIds<T>(model: Model<any>, ids: readonly string[]): Promise<T[]> {
-  return model.find({ _id: anyOf([...new Set(ids)]) }).lean() as Promise<T[]>;
+export function findByIds<T>(model: Model<any>, ids: readonly string[], projection: Record<string, 0 | 1> = {}): Promise<T[]> {
+  return model.find({ _id: anyOf([...new Set(ids)]) }, projection).lean() as Promise<T[]>;
+}
+
+/**
+ * A DataLoader per request and per `variant` (e.g. a connection's page arguments): the parents of
+ * a page that ask the same question share one batch, answered by `batch(keys, variant)` in key order.
+ */
+export function perRequest<K, V>(batch: (keys: readonly K[], variant: string) => Promise<V[]>) {
+  const loaders = new WeakMap<object, Map<string, DataLoader<K, V, string>>>();
+  return (context: object, variant = ''): DataLoader<K, V, string> => {
+    let byVariant = loaders.get(context);
+    if (!byVariant) loaders.set(context, (byVariant = new Map()));
+    let loader = byVariant.get(variant);
+    if (!loader) byVariant.set(variant, (loader = new DataLoader<K, V, string>((keys) => batch(keys, variant), { cacheKeyFn: String })));
+    return loader;
+  };
+}
+
+const BRANCH = '_batchBranch';
+
+/**
+ * The first `limit` documents of each filter in the order `sort`, in one command: an aggregate
+ * whose branches (`$unionWith`) each read their own filter through its index and stop at the
+ * limit, so a page of parents costs one round trip and no parent's long list is read whole.
+ */
+export async function firstOfEach<T>(
+  model: Model<any>,
+  filters: readonly QueryFilter<any>[],
+  sort: Record<string, 1 | -1>,
+  limit: number,
+  projection: Record<string, 0> = {},
+): Promise<T[][]> {
+  const found: T[][] = filters.map(() => []);
+  if (!filters.length || limit <= 0) return found;
+  // Aggregates skip mongoose's casting: cast each filter as a find would (ids, dates).
+  const branch = (filter: QueryFilter<any>, i: number) => [
+    { $match: model.find(filter).cast(model) },
+    { $sort: sort },
+    { $limit: limit },
+    ...(Object.keys(projection).length ? [{ $project: projection }] : []),
+    { $set: { [BRANCH]: i } },
+  ];
+  const [first, ...rest] = filters;
+  const pipeline: mongoose.PipelineStage[] = [
+    ...branch(first!, 0),
+    ...rest.map((filter, i) => ({ $unionWith: { coll: model.collection.collectionName, pipeline: branch(filter, i + 1) } }) as mongoose.PipelineStage),
+  ] as mongoose.PipelineStage[];
+  for (const doc of await model.aggregate<Record<string, unknown>>(pipeline)) {
+    const index = doc[BRANCH] as number;
+    delete doc[BRANCH];
+    found[index]!.push(doc as T);
+  }
+  return found;
+}
+
+/** How many documents hold each value of `field` (one aggregate for them all), in `values` order. */
+export async function countEach(model: Model<any>, field: string, values: readonly unknown[]): Promise<number[]> {
+  if (!values.length) return [];
+  const match = model.find({ [field]: anyOf(values) }).cast(model);
+  const rows = await model.aggregate<{ _id: unknown; count: number }>([{ $match: match }, { $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
+  const counts = new Map(rows.map((row) => [String(row._id), row.count]));
+  return values.map((value) => counts.get(String(value)) ?? 0);
 }

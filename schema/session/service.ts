@@ -1,3 +1,4 @@
+import { firstOfEach } from '../loading.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
@@ -54,7 +55,9 @@ export async function findLiveSession(token: string): Promise<SessionDoc | null>
   return session;
 }
 
-export const listSessions = (expert: string) => Session.find({ expert }).sort({ createdAt: -1 }).limit(100).lean<SessionDoc[]>();
+/** The browsers of each person, newest first (at most 100 each: sessions expire): one command for a page of people. */
+export const sessionsOfExperts = (experts: readonly string[]) =>
+  firstOfEach<SessionDoc>(Session, experts.map((expert) => ({ expert })), { createdAt: -1 }, 100);
 
 export const endSession = (sessionId: string) => Session.deleteOne({ _id: sessionId });
 

@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { DonePayload, done } from '../payload.ts';
-import { endOwnSession, listSessions, type SessionDoc } from './service.ts';
+import { endOwnSession, sessionsOfExperts, type SessionDoc } from './service.ts';
 
 export const SessionRef = builder.objectRef<SessionDoc & { current: boolean }>('Session').implement({
   description: 'A browser signed in to the account.',
@@ -17,13 +17,14 @@ export const SessionRef = builder.objectRef<SessionDoc & { current: boolean }>('
 });
 
 builder.objectFields(ExpertRef, (t) => ({
-  sessions: t.field({
-    type: [SessionRef],
+  sessions: t.loadableList({
+    type: SessionRef,
     nullable: true,
     description: 'Private: the browsers signed in to this account, newest first.',
     authScopes: (expert) => ({ $any: { self: String(expert._id), admin: true } }),
-    resolve: async (expert, _, ctx) =>
-      (await listSessions(String(expert._id))).map((s) => ({ ...s, current: s._id === ctx.viewer?.sessionId })),
+    load: async (ids: string[], ctx) =>
+      (await sessionsOfExperts(ids)).map((sessions) => sessions.map((s) => ({ ...s, current: s._id === ctx.viewer?.sessionId }))),
+    resolve: (expert) => String(expert._id),
   }),
 }));
 

@@ -1,3 +1,4 @@
+import { firstOfEach } from '../loading.ts';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
@@ -68,9 +69,9 @@ const order: SortKey[] = [
 export const listVerificationRequests = (status: (typeof verificationStatuses)[number], page: PageArgs) =>
   paginate<VerificationRequestDoc>(VerificationRequest, { status }, order, page);
 
-/** One person's requests, newest first (their own settings page). */
-export const verificationRequestsOf = (expert: string) =>
-  VerificationRequest.find({ expert }).sort({ createdAt: -1 }).limit(20).lean<VerificationRequestDoc[]>();
+/** Each person's latest 20 requests, newest first (their own settings page): one command for a page of people. */
+export const verificationRequestsOf = (experts: readonly string[]) =>
+  firstOfEach<VerificationRequestDoc>(VerificationRequest, experts.map((expert) => ({ expert })), { createdAt: -1 }, 20);
 
 
 /**

@@ -27,12 +27,13 @@ export const VerificationRequestRef = builder.objectRef<VerificationRequestDoc>(
 });
 
 builder.objectFields(ExpertRef, (t) => ({
-  verificationRequests: t.field({
-    type: [VerificationRequestRef],
+  verificationRequests: t.loadableList({
+    type: VerificationRequestRef,
     nullable: true,
     description: 'Private: only the person and admins see them.',
     authScopes: (expert) => ({ $any: { self: String(expert._id), admin: true } }),
-    resolve: (expert) => verificationRequestsOf(String(expert._id)),
+    load: (ids: string[]) => verificationRequestsOf(ids),
+    resolve: (expert) => String(expert._id),
   }),
 }));
 
