@@ -6,7 +6,7 @@ import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
 import { Organization } from './organization/model.ts';
-import { Reply, Thread, Vote } from './discussion/model.ts';
+import { Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
 import { Endorsement } from './reaction/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
@@ -19,4 +19,4 @@ import { View, ViewCount } from './view/model.ts';
 export const markModels = [Endorsement, Vote, Follow, Bookmark, View];
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, Reply, Vote, Follow, FollowSeen, Bookmark, View, ViewCount];
+export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, ThreadRevision, Reply, ReplyRevision, Vote, Follow, FollowSeen, Bookmark, View, ViewCount];

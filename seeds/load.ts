@@ -8,8 +8,9 @@ import { Expert, type Role } from '../schema/expert/model.ts';
 import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
 import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
-import { Reply, Thread, Vote } from '../schema/discussion/model.ts';
+import { Reply, ReplyRevision, Thread, ThreadRevision, Vote } from '../schema/discussion/model.ts';
 import { mentionsOf } from '../schema/discussion/service.ts';
+import { RENDERER_VERSION, renderMarkdown } from '../schema/markdown/render.ts';
 import { Place } from '../schema/place/model.ts';
 import { Practice, PracticeRevision } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
@@ -311,6 +312,8 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
       head: {
         _id: stableId('practice', p.key),
         title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
+        // Stored rendered, as every write does (the demo is small: rendered here, before serving).
+        problemHtml: renderMarkdown(p.problem), solutionHtml: renderMarkdown(p.solution), resultsHtml: renderMarkdown(p.results), lessonsHtml: renderMarkdown(p.lessons), htmlVersion: RENDERER_VERSION,
         organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
         authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
         submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1, endorsementCount: endorsers.length,
@@ -351,7 +354,7 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
     for (const r of t.replies) {
       const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
       depths.set(r.key, depth);
-      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, mentions: mentionsOf(r.body, r.author), history: [], deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
+      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, bodyHtml: renderMarkdown(r.body), bodyVersion: RENDERER_VERSION, mentions: mentionsOf(r.body, r.author), editCount: 0, deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
       for (const voter of r.votes ?? []) votes.push({ reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
     }
     // Those who started or replied to it follow it, from their first word there.
@@ -361,7 +364,7 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
     const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
     return {
       head: {
-        _id: threadId, kind: t.kind, title: t.title, body: t.body, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
+        _id: threadId, kind: t.kind, title: t.title, body: t.body, bodyHtml: renderMarkdown(t.body), bodyVersion: RENDERER_VERSION, editCount: 0, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
         acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
         searchTokens: searchTokens(`${t.title} ${t.body}`), mentions: mentionsOf(t.body, t.author), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
       },
@@ -369,6 +372,9 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
     };
   });
   if (!options.reset) return addMissingUnits(Thread, units);
+  // The demo ships without earlier versions: people's edits of it go with the edit they replaced.
+  await ThreadRevision.deleteMany({ thread: anyOf(units.map((u) => u.head._id)) });
+  await ReplyRevision.deleteMany({ reply: anyOf(units.flatMap((u) => u.parts[1]![1].map((r) => r._id))) });
   const reports = await resetUnits(Thread, units, (model) => (model === Thread ? ['replyCount'] : model === Reply ? ['voteCount'] : []));
   await recount(voteCounter, units.flatMap((u) => (u.parts[1]![1]).map((r) => String(r._id))));
   await recount(replyCounter, units.map((u) => String(u.head._id)));

@@ -3,10 +3,15 @@ import { keyedId } from '../mark.ts';
 
 export const threadKinds = ['discussion', 'question'] as const;
 
-const threadEditSchema = new Schema(
-  { title: { type: String, required: true }, body: { type: String, default: '' }, editedAt: { type: Date, required: true } },
-  { _id: false },
-);
+/**
+ * The stored rendering of a markdown body: reads serve it and never render (schema/markdown/pool.ts).
+ * `bodyVersion` is the RENDERER_VERSION that made `bodyHtml`; null (or missing) means not rendered
+ * yet, and the start-up migration (./migrate.ts) renders what is older than the current one.
+ */
+const renderedBody = {
+  bodyHtml: { type: String, default: '' },
+  bodyVersion: { type: Number, default: null },
+};
 
 /** A discussion or a question, for signed-in members. Its replies nest; a question's top-level replies are its answers. */
 const threadSchema = new Schema(
@@ -14,6 +19,7 @@ const threadSchema = new Schema(
     kind: { type: String, enum: threadKinds, required: true },
     title: { type: String, required: true },
     body: { type: String, default: '' },
+    ...renderedBody,
     author: { type: Schema.Types.ObjectId, required: true },
     topics: { type: [String], default: [] },
     place: { type: String, default: null },
@@ -24,8 +30,8 @@ const threadSchema = new Schema(
     replyCount: { type: Number, default: 0 },
     lastActivityAt: { type: Date, required: true },
     searchTokens: { type: [String], default: [] },
-    /** Earlier titles and bodies, oldest first. */
-    history: { type: [threadEditSchema], default: [] },
+    /** How many earlier versions ThreadRevision keeps (numbered 0 to editCount - 1). */
+    editCount: { type: Number, default: 0 },
     /** Set on the one discussion of a published practice (its comments). */
     practice: { type: Schema.Types.ObjectId, default: null },
     /** Handles its body mentions (@handle): they see it among their updates. */
@@ -50,8 +56,6 @@ threadSchema.index({ searchTokens: 1, lastActivityAt: -1, _id: -1 });
 export type ThreadDoc = InferSchemaType<typeof threadSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Thread = model('Thread', threadSchema);
 
-const editSchema = new Schema({ body: { type: String, required: true }, editedAt: { type: Date, required: true } }, { _id: false });
-
 /** A reply; `parent` null means top level (an answer, in a question). Deleting keeps it as "reply removed". */
 const replySchema = new Schema(
   {
@@ -60,8 +64,9 @@ const replySchema = new Schema(
     depth: { type: Number, required: true },
     author: { type: Schema.Types.ObjectId, required: true },
     body: { type: String, required: true },
-    /** Earlier bodies, oldest first. */
-    history: { type: [editSchema], default: [] },
+    ...renderedBody,
+    /** How many earlier versions ReplyRevision keeps (numbered 0 to editCount - 1). */
+    editCount: { type: Number, default: 0 },
     deleted: { type: Boolean, default: false },
     voteCount: { type: Number, default: 0 },
     /** Handles its body mentions (@handle): they see it among their updates. */
@@ -75,6 +80,45 @@ replySchema.index({ author: 1, createdAt: -1 });
 
 export type ReplyDoc = InferSchemaType<typeof replySchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Reply = model('Reply', replySchema);
+
+/*
+ * Earlier versions live in their own collections, one document each, so that reading a thread or
+ * a page of replies never carries its edits. `seq` numbers a text's versions from 0, oldest first;
+ * an edit writes version `editCount` here before it moves the text on, and only versions below
+ * the text's editCount are shown (one left by an edit that lost a race, or a crash, is not).
+ */
+const threadRevisionSchema = new Schema(
+  {
+    thread: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    title: { type: String, required: true },
+    body: { type: String, default: '' },
+    ...renderedBody,
+    /** When this version was replaced. */
+    editedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+threadRevisionSchema.index({ thread: 1, seq: 1 }, { name: 'one_revision_per_thread_version', unique: true });
+
+export type ThreadRevisionDoc = InferSchemaType<typeof threadRevisionSchema> & { _id: Types.ObjectId };
+export const ThreadRevision = model('ThreadRevision', threadRevisionSchema);
+
+const replyRevisionSchema = new Schema(
+  {
+    reply: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    body: { type: String, required: true },
+    ...renderedBody,
+    /** When this version was replaced. */
+    editedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+replyRevisionSchema.index({ reply: 1, seq: 1 }, { name: 'one_revision_per_reply_version', unique: true });
+
+export type ReplyRevisionDoc = InferSchemaType<typeof replyRevisionSchema> & { _id: Types.ObjectId };
+export const ReplyRevision = model('ReplyRevision', replyRevisionSchema);
 
 /** One person's vote for one answer. */
 const voteSchema = new Schema(

@@ -1,12 +1,13 @@
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { listProjection, paginate, paginateEach, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
+import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
-import { createOnce, markedBy, setMark } from '../mark.ts';
+import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
+import { renderText } from '../markdown/pool.ts';
 import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -15,10 +16,11 @@ import { anyOf } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { parseInput, slug, text } from '../validation.ts';
-import { Reply, Thread, threadKinds, Vote, type ReplyDoc, type ThreadDoc } from './model.ts';
+import { moveEmbeddedHistory } from './migrate.ts';
+import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
 import { canAccept, canDeleteReply, canEditReply, canEditThread, canLock, canVote } from './policy.ts';
 
-export type { ReplyDoc, ThreadDoc };
+export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
 const body = text(1, MAX_MARKDOWN_LENGTH, { multiline: true });
@@ -59,7 +61,8 @@ const MAX_MENTIONS = 20;
 
 /** The handles a text mentions, its writer aside (the demo loader stores them the same way). */
 export const mentionsOf = (markdown: string, writerHandle: string) => mentionedHandles(markdown).filter((handle) => handle !== writerHandle).slice(0, MAX_MENTIONS);
-const mentionsIn = (markdown: string, writer: Viewer) => mentionsOf(markdown, writer.handle);
+/** The same from the handles the renderer found (rendering runs off the event loop, and finds them too). */
+const mentionsFrom = (handles: string[], writer: Viewer) => handles.filter((handle) => handle !== writer.handle).slice(0, MAX_MENTIONS);
 
 /** Whoever starts or replies to a thread follows it, as forums do (they can stop following it). */
 const watchThread = (viewer: Viewer, threadId: unknown) => setMark(Follow, { follower: viewer.id, kind: 'thread', target: String(threadId) }, true);
@@ -68,13 +71,16 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
   const viewer = requireViewer(ctx);
   const data = parseInput(createInput, input);
   await checkReferences(data);
+  const rendered = await renderText(data.body);
   const thread = await Thread.create({
     ...data,
+    bodyHtml: rendered.html,
+    bodyVersion: rendered.version,
     place: data.place ?? null,
     author: viewer.id,
     lastActivityAt: new Date(),
     searchTokens: searchTokens(`${data.title} ${data.body}`),
-    mentions: mentionsIn(data.body, viewer),
+    mentions: mentionsFrom(rendered.mentions, viewer),
   });
   await watchThread(viewer, thread._id);
   return thread.toObject() as ThreadDoc;
@@ -82,26 +88,44 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
 
 const editThreadInput = createInput.omit({ kind: true }).extend({ threadId: objectId });
 
+/**
+ * A thread or reply stored before earlier versions had their own collection (no editCount yet):
+ * its history moves out first (the start-up migration does so for all; this covers one written
+ * meanwhile by a server of the earlier release).
+ */
+async function withOwnHistory<T extends { editCount?: number | null }>(kind: 'thread' | 'reply', doc: T, reread: () => Promise<T>): Promise<T> {
+  if (typeof doc.editCount === 'number') return doc;
+  await moveEmbeddedHistory(kind, doc as never);
+  return reread();
+}
+
 /** The author (or a moderator) edits a thread; the earlier title and body are kept, oldest first. */
 export async function editThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(editThreadInput, input);
-  const thread = await findThread(data.threadId);
+  const thread = await withOwnHistory('thread', await findThread(data.threadId), () => findThread(data.threadId));
   if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
   if (thread.locked) throw new ConflictError('This thread is locked.');
   await checkReferences(data);
+  const rendered = await renderText(data.body);
   const changes = {
     title: data.title,
     body: data.body,
+    bodyHtml: rendered.html,
+    bodyVersion: rendered.version,
     topics: data.topics,
     place: data.place ?? null,
     searchTokens: searchTokens(`${data.title} ${data.body}`),
-    mentions: mentionsIn(data.body, viewer),
+    mentions: mentionsFrom(rendered.mentions, viewer),
+    editCount: thread.editCount + 1,
   };
-  // Only over the text it read, so the history keeps every version, and only while unlocked.
+  // The version being replaced first, numbered by the count read: of edits racing from the same
+  // version, the one that wins below wrote (or found) exactly this copy.
+  await insertOnce(ThreadRevision, { thread: thread._id, seq: thread.editCount, title: thread.title, body: thread.body, bodyHtml: thread.bodyHtml, bodyVersion: thread.bodyVersion, editedAt: new Date() });
+  // Only over the version it read, so the history keeps every version, and only while unlocked.
   const edited = await Thread.findOneAndUpdate(
-    { _id: thread._id, title: thread.title, body: thread.body, locked: false },
-    { $set: changes, $push: { history: { title: thread.title, body: thread.body, editedAt: new Date() } } },
+    { _id: thread._id, title: thread.title, body: thread.body, editCount: thread.editCount, locked: false },
+    { $set: changes },
     { returnDocument: 'after' },
   ).lean<ThreadDoc>();
   if (!edited) throw new ConflictError('This thread changed or was locked meanwhile; reload it.');
@@ -137,8 +161,7 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
 
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */
 export async function discussionsOfPractices(practiceIds: readonly string[]): Promise<(ThreadDoc | null)[]> {
-  // Bounded by the keys: a practice has at most one discussion (a unique index).
-  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }, listProjection(THREAD_LIST_SKIPS, null)).lean<ThreadDoc[]>();
+  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }).lean<ThreadDoc[]>();
   const byPractice = new Map(threads.map((t) => [String(t.practice), t]));
   return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
@@ -158,8 +181,12 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     if (parent.deleted) throw new ConflictError('That reply was removed.');
     depth = parent.depth + 1;
   }
+  const rendered = await renderText(data.body);
   // The reply, then its count: a crash between leaves the count one short, for the repair.
-  const reply = await Reply.create({ thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id, body: data.body, mentions: mentionsIn(data.body, viewer) });
+  const reply = await Reply.create({
+    thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id,
+    body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer),
+  });
   await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
   await watchThread(viewer, thread._id);
   return reply.toObject() as ReplyDoc;
@@ -171,13 +198,17 @@ const editInput = z.object({ replyId: objectId, body });
 export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(editInput, input);
-  const reply = await findReply(data.replyId);
+  const reply = await withOwnHistory('reply', await findReply(data.replyId), () => findReply(data.replyId));
   if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
   if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
-  // Only over the text it read, so the history keeps every version, and never a removed reply.
+  if (reply.deleted) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
+  const rendered = await renderText(data.body);
+  // The version being replaced first, numbered by the count read (see editThread).
+  await insertOnce(ReplyRevision, { reply: reply._id, seq: reply.editCount, body: reply.body, bodyHtml: reply.bodyHtml, bodyVersion: reply.bodyVersion, editedAt: new Date() });
+  // Only over the version it read, so the history keeps every version, and never a removed reply.
   const edited = await Reply.findOneAndUpdate(
-    { _id: reply._id, body: reply.body, deleted: false },
-    { $set: { body: data.body, mentions: mentionsIn(data.body, viewer) }, $push: { history: { body: reply.body, editedAt: new Date() } } },
+    { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false },
+    { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer), editCount: reply.editCount + 1 } },
     { returnDocument: 'after' },
   ).lean<ReplyDoc>();
   if (!edited) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
@@ -273,32 +304,42 @@ const mostActiveFirst: SortKey[] = [
   { field: '_id', kind: 'objectId', direction: -1 },
 ];
 
-/**
- * What thread lists leave out unless the query shows them (stored field -> the Thread fields that
- * read it; see connection.ts listProjection). Single-thread reads (thread, node) read everything.
- */
-export const THREAD_LIST_SKIPS: ListSkips = { searchTokens: [], mentions: [], body: ['body'], bodyHtml: ['bodyHtml'] };
-/** The same for a thread's replies. */
-export const REPLY_LIST_SKIPS: ListSkips = { mentions: [] };
-
-export async function listThreads(filter: ThreadFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
+export async function listThreads(filter: ThreadFilter, page: PageArgs) {
   const conditions: QueryFilter<ThreadDoc>[] = [];
   if (filter.unanswered) conditions.push({ kind: 'question', acceptedReply: null });
   else if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   conditions.push(...textConditions(filter.query));
-  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown));
+  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page);
 }
 
 export const getThread = (id: string) => findThread(id, 'id');
 
+/** A thread's replies in the order they were written; the client nests them by `parent`. */
+export const listReplies = (threadId: string, page: PageArgs) =>
+  paginate<ReplyDoc>(Reply, { thread: threadId }, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
+
 /**
- * The same page of replies of each thread, in the order they were written (the client nests them
- * by `parent`): one command for a page of threads, each thread's read cut at the page size.
+ * Earlier versions, oldest first, for keys `<id>:<its editCount>`: one query for a page of
+ * threads or replies. Versions numbered from editCount on (an edit that lost a race, or a crash
+ * before its text moved on) are not shown.
  */
-export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null = null) =>
-  paginateEach<ReplyDoc>(Reply, 'thread', threadIds, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page, listProjection(REPLY_LIST_SKIPS, shown));
+async function histories<T extends { seq: number }>(kind: 'thread' | 'reply', keys: readonly string[]): Promise<T[][]> {
+  const wanted = keys.map((key) => key.split(':') as [string, string]);
+  const asked = wanted.filter(([id, count]) => /^[0-9a-f]{24}$/.test(id) && Number(count) > 0).map(([id]) => id);
+  const model = kind === 'thread' ? ThreadRevision : ReplyRevision;
+  const revisions = asked.length ? await (model as typeof ReplyRevision).find({ [kind]: anyOf([...new Set(asked)]) }).sort({ [kind]: 1, seq: 1 }).lean<T[]>() : [];
+  const byOwner = new Map<string, T[]>();
+  for (const revision of revisions) {
+    const owner = String((revision as Record<string, unknown>)[kind]);
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), revision]);
+  }
+  return wanted.map(([id, count]) => (byOwner.get(id) ?? []).filter((r) => r.seq < Number(count)));
+}
+
+export const threadHistories = (keys: readonly string[]) => histories<ThreadRevisionDoc>('thread', keys);
+export const replyHistories = (keys: readonly string[]) => histories<ReplyRevisionDoc>('reply', keys);
 
 /** Which of these answers the viewer voted for: one query for a page. */
 export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]) => markedBy(Vote, viewer?.id ?? null, replyIds, (expert, reply) => ({ reply, expert }));

@@ -3,9 +3,7 @@ import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
-import { pageKey, shownOnItems, type PageArgs } from '../connection.ts';
-import { findByIds, perRequest } from '../loading.ts';
-import { renderMarkdown } from '../markdown/render.ts';
+import { findByIds } from '../loading.ts';
 import { payload } from '../payload.ts';
 import { PlaceRef } from '../place/types.ts';
 import { PracticeRef } from '../practice/types.ts';
@@ -20,16 +18,20 @@ import {
   editReply,
   editThread,
   getThread,
+  listReplies,
   listThreads,
   lockThread,
-  repliesOfThreads,
+  replyHistories,
   replyToThread,
   startPracticeDiscussion,
+  threadHistories,
   threadsByIds,
   voteForAnswer,
   votedByViewer,
   type ReplyDoc,
+  type ReplyRevisionDoc,
   type ThreadDoc,
+  type ThreadRevisionDoc,
 } from './service.ts';
 
 const ThreadKind = builder.enumType('ThreadKind', {
@@ -48,27 +50,24 @@ export const ReplyRef = builder.loadableObjectRef('Reply', {
   sort: (r) => String(r._id),
 });
 
-interface Edit {
-  title?: string;
-  body: string;
-  editedAt: Date;
-}
+// Every bodyHtml below is the HTML stored when the text was written (or by the start-up
+// migration): reads never render (schema/markdown/pool.ts).
 
-const ReplyEdit = builder.objectRef<Edit>('ReplyEdit').implement({
+const ReplyEdit = builder.objectRef<ReplyRevisionDoc>('ReplyEdit').implement({
   description: 'An earlier version of a reply, as it read before an edit.',
   fields: (t) => ({
     body: t.exposeString('body', { description: 'Markdown.' }),
-    bodyHtml: t.string({ resolve: (e) => renderMarkdown(e.body) }),
+    bodyHtml: t.string({ resolve: (e) => e.bodyHtml ?? '' }),
     editedAt: t.field({ type: 'DateTime', description: 'When this version was replaced.', resolve: (e) => e.editedAt }),
   }),
 });
 
-const ThreadEdit = builder.objectRef<Edit>('ThreadEdit').implement({
+const ThreadEdit = builder.objectRef<ThreadRevisionDoc>('ThreadEdit').implement({
   description: 'An earlier title and body of a thread, as they read before an edit.',
   fields: (t) => ({
     title: t.string({ resolve: (e) => e.title ?? '' }),
-    body: t.exposeString('body', { description: 'Markdown.' }),
-    bodyHtml: t.string({ resolve: (e) => renderMarkdown(e.body) }),
+    body: t.string({ description: 'Markdown.', resolve: (e) => e.body ?? '' }),
+    bodyHtml: t.string({ resolve: (e) => e.bodyHtml ?? '' }),
     editedAt: t.field({ type: 'DateTime', description: 'When this version was replaced.', resolve: (e) => e.editedAt }),
   }),
 });
@@ -81,13 +80,15 @@ ReplyRef.implement({
     depth: t.exposeInt('depth'),
     deleted: t.exposeBoolean('deleted'),
     body: t.string({ nullable: true, description: 'Markdown; null once removed.', resolve: (r) => (r.deleted ? null : r.body) }),
-    bodyHtml: t.string({ nullable: true, resolve: (r) => (r.deleted ? null : renderMarkdown(r.body)) }),
+    bodyHtml: t.string({ nullable: true, resolve: (r) => (r.deleted ? null : (r.bodyHtml ?? '')) }),
     author: t.field({ type: ExpertRef, nullable: true, resolve: (r) => (r.deleted ? null : String(r.author)) }),
-    edited: t.boolean({ resolve: (r) => r.history.length > 0 }),
-    history: t.field({
-      type: [ReplyEdit],
+    edited: t.boolean({ resolve: (r) => (r.editCount ?? 0) > 0 }),
+    history: t.loadableList({
+      type: ReplyEdit,
       description: 'Earlier versions, oldest first; empty once removed (a removed reply tells nothing).',
-      resolve: (r) => (r.deleted ? [] : r.history),
+      // One query for a page of replies; a removed one asks for none.
+      load: (keys: string[]) => replyHistories(keys),
+      resolve: (r) => `${String(r._id)}:${r.deleted ? 0 : (r.editCount ?? 0)}`,
     }),
     voteCount: t.exposeInt('voteCount'),
     viewerVoted: t.loadable({
@@ -106,13 +107,18 @@ ThreadRef.implement({
     kind: t.field({ type: ThreadKind, resolve: (th) => th.kind }),
     title: t.exposeString('title'),
     body: t.exposeString('body', { description: 'Markdown.' }),
-    bodyHtml: t.string({ resolve: (th) => renderMarkdown(th.body) }),
+    bodyHtml: t.string({ resolve: (th) => th.bodyHtml ?? '' }),
     author: t.field({ type: ExpertRef, resolve: (th) => String(th.author) }),
     topics: t.field({ type: [TopicRef], resolve: (th) => th.topics }),
     place: t.field({ type: PlaceRef, nullable: true, resolve: (th) => th.place ?? null }),
     locked: t.exposeBoolean('locked'),
-    edited: t.boolean({ resolve: (th) => (th.history ?? []).length > 0 }),
-    history: t.field({ type: [ThreadEdit], description: 'Earlier titles and bodies, oldest first.', resolve: (th) => th.history ?? [] }),
+    edited: t.boolean({ resolve: (th) => (th.editCount ?? 0) > 0 }),
+    history: t.loadableList({
+      type: ThreadEdit,
+      description: 'Earlier titles and bodies, oldest first.',
+      load: (keys: string[]) => threadHistories(keys),
+      resolve: (th) => `${String(th._id)}:${th.editCount ?? 0}`,
+    }),
     practice: t.field({
       type: PracticeRef,
       nullable: true,
@@ -124,17 +130,11 @@ ThreadRef.implement({
     lastActivityAt: t.field({ type: 'DateTime', resolve: (th) => th.lastActivityAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (th) => th.createdAt }),
     replies: t.connection(
-      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args, ctx, info) => repliesLoader(ctx, pageKey(args, info)).load(String(th._id)) },
+      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args) => listReplies(String(th._id), args) },
       { name: 'ReplyConnection' },
       { name: 'ReplyEdge' },
     ),
   }),
-});
-
-/** The replies of a page of threads that ask for the same page: one batch (see repliesOfThreads). */
-const repliesLoader = perRequest((threadIds: readonly string[], key: string) => {
-  const { args, shown } = JSON.parse(key) as { args: PageArgs; shown: string[] };
-  return repliesOfThreads(threadIds, args, new Set(shown));
 });
 
 builder.objectFields(PracticeRef, (t) => ({
@@ -165,7 +165,7 @@ builder.queryFields((t) => ({
       description: 'Members only: discussions and questions, most recently active first.',
       authScopes: { signedIn: true },
       args: { filter: t.arg({ type: ThreadFilter }) },
-      resolve: (_, args, _ctx, info) => listThreads(args.filter ?? {}, args, shownOnItems(info)),
+      resolve: (_, args) => listThreads(args.filter ?? {}, args),
     },
     { name: 'ThreadConnection' },
     { name: 'ThreadEdge' },

@@ -10,6 +10,13 @@ import sanitizeHtml from 'sanitize-html';
 /** The longest markdown field accepted; bigger inputs are refused before rendering. */
 export const MAX_MARKDOWN_LENGTH = 20_000;
 
+/**
+ * The renderer's version, stored beside every HTML it made. Bump it whenever the HTML for a given
+ * text changes (options, rules, the allow-list, a library upgrade that renders differently): at
+ * the next start the migrations render again every text stored with an older version.
+ */
+export const RENDERER_VERSION = 1;
+
 const markdown = new MarkdownIt({
   html: false,
   linkify: true,
@@ -74,7 +81,11 @@ const allowed: sanitizeHtml.IOptions = {
 // Only the mention class survives (see transformTags above).
 allowed.allowedClasses = { a: ['mention'] };
 
-/** Safe HTML for a markdown text. */
+/**
+ * Safe HTML for a markdown text. Synchronous and costly on hostile input (about 0.4 s for the
+ * worst 20,000 characters found): servers call it through renderTexts() (./pool.ts), which runs
+ * it off the event loop.
+ */
 export function renderMarkdown(source: string): string {
   const text = source.length > MAX_MARKDOWN_LENGTH ? source.slice(0, MAX_MARKDOWN_LENGTH) : source;
   return sanitizeHtml(markdown.render(text), allowed);

@@ -20,6 +20,16 @@ const practiceSchema = new Schema(
     solution: { type: String, default: '' },
     results: { type: String, default: '' },
     lessons: { type: String, default: '' },
+    /**
+     * The sanitised HTML of the four markdown fields, made when they are written: reads serve it
+     * and never render. `htmlVersion` is the RENDERER_VERSION that made it; null (or missing)
+     * means not rendered yet, and the start-up migration (./migrate.ts) renders what is older.
+     */
+    problemHtml: { type: String, default: '' },
+    solutionHtml: { type: String, default: '' },
+    resultsHtml: { type: String, default: '' },
+    lessonsHtml: { type: String, default: '' },
+    htmlVersion: { type: Number, default: null },
     organization: { type: String, default: null },
     place: { type: String, default: null },
     topics: { type: [String], default: [] },

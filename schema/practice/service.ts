@@ -8,6 +8,7 @@ import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError,
 import { findExpertByHandle } from '../expert/service.ts';
 import { findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
+import { renderTexts } from '../markdown/pool.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -73,6 +74,19 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
 export const practiceSearchTokens = (p: { title: string; summary?: string | null; problem?: string | null; solution?: string | null; results?: string | null; lessons?: string | null }) =>
   searchTokens([p.title, p.summary, p.problem, p.solution, p.results, p.lessons].filter(Boolean).join('\n'));
 
+const MARKDOWN_FIELDS = ['problem', 'solution', 'results', 'lessons'] as const;
+
+/**
+ * The stored HTML of the four markdown fields, rendered off the event loop when they are written
+ * (reads serve it; schema/markdown/pool.ts), and the renderer version that made it.
+ */
+async function renderedFields(p: Partial<Record<(typeof MARKDOWN_FIELDS)[number], string | null>>): Promise<Record<string, unknown>> {
+  const rendered = await renderTexts(MARKDOWN_FIELDS.map((field) => p[field] ?? ''));
+  const html: Record<string, unknown> = Object.fromEntries(MARKDOWN_FIELDS.map((field, i) => [`${field}Html`, rendered[i]!.html]));
+  html.htmlVersion = rendered[0]!.version;
+  return html;
+}
+
 /** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
 export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {
   const practice = /^[0-9a-f]{24}$/.test(id) ? await Practice.findById(id).lean<PracticeDoc>() : null;
@@ -87,6 +101,7 @@ export async function createPractice(ctx: Context, input: unknown): Promise<Prac
   const { coAuthors, ...rest } = fields;
   const practice = await Practice.create({
     ...rest,
+    ...(await renderedFields(rest)),
     authors: [viewer.id, ...coAuthorIds.filter((id) => id !== viewer.id)],
     status: 'draft',
     searchTokens: practiceSearchTokens(fields),
@@ -112,6 +127,7 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
   if (unchanged && !coAuthors) return practice;
   const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
+  if (MARKDOWN_FIELDS.some((field) => field in fields)) Object.assign($set, await renderedFields({ ...practice, ...fields }));
   if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
   if (practice.status === 'published') {
     // History first, so no published version is ever lost. Each version is kept once (a unique

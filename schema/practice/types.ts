@@ -3,7 +3,6 @@ import { builder } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
-import { renderMarkdown } from '../markdown/render.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
@@ -38,10 +37,10 @@ const LinkRef = builder.objectRef<{ label: string; url: string }>('PracticeLink'
   fields: (t) => ({ label: t.exposeString('label'), url: t.exposeString('url') }),
 });
 
-/** The markdown as written, and its safe HTML from the one renderer. */
+/** The markdown as written, and the safe HTML the one renderer made of it when it was written (reads never render). */
 const markdownFields = (t: any, field: 'problem' | 'solution' | 'results' | 'lessons') => ({
   [field]: t.string({ description: 'Markdown.', resolve: (p: PracticeDoc) => p[field] }),
-  [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p: PracticeDoc) => renderMarkdown(p[field]) }),
+  [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p: PracticeDoc) => p[`${field}Html`] ?? '' }),
 });
 
 export const PracticeRef = builder.loadableNodeRef('Practice', {

@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
+import { migrateDiscussions } from '../../schema/discussion/migrate.ts';
 import { rekeyMarks } from '../../schema/mark.ts';
+import { migratePractices } from '../../schema/practice/migrate.ts';
 import { markModels, models } from '../../schema/models.ts';
 
 // Filters are built from typed values only; these make a stray client object inert anyway.
@@ -34,11 +36,14 @@ export async function connectDatabase(uri: string, options: ConnectOptions): Pro
  * model no longer declares (or declares differently, e.g. now unique) is dropped first, since an
  * index of the same keys with other options would otherwise stop the start. Then one-of records
  * stored before their key became their `_id` get it (after the unique indexes that would refuse
- * the keyed copy are gone).
+ * the keyed copy are gone). Then stored markdown gets its HTML from the current renderer, and
+ * edit histories kept inside threads and replies move to their own collections.
  */
 export async function ensureIndexes(): Promise<void> {
   for (const model of models) await model.syncIndexes();
   for (const model of markModels) await rekeyMarks(model);
+  await migratePractices();
+  await migrateDiscussions();
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -3,6 +3,7 @@ import { AuditEntry } from '../../schema/audit/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { repairCounters } from '../../schema/counters.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { replyHistories, threadHistories } from '../../schema/discussion/service.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice, PracticeRevision } from '../../schema/practice/model.ts';
@@ -154,7 +155,8 @@ describe('Reply', () => {
     expect(saved.length + (tally(results).ConflictError ?? 0)).toBe(N);
     const stored = (await Reply.findById(replyId).lean())!;
     // The original and every saved text but the current one are in the history, each once.
-    expect([...stored.history.map((h) => h.body), stored.body].sort()).toEqual(['Một câu trả lời', ...saved].sort());
+    const [history] = await replyHistories([`${replyId}:${stored.editCount}`]);
+    expect([...history!.map((h) => h.body), stored.body].sort()).toEqual(['Một câu trả lời', ...saved].sort());
   });
 });
 
@@ -237,7 +239,8 @@ describe('Thread', () => {
     const saved = results.filter((r) => r.thread).map((r) => r.thread.title);
     expect(saved.length + (tally(results).ConflictError ?? 0)).toBe(N);
     const stored = (await Thread.findById(threadId).lean())!;
-    expect([...stored.history.map((h) => h.title), stored.title].sort()).toEqual(['Tiêu đề ban đầu của chủ đề', ...saved].sort());
+    const [history] = await threadHistories([`${threadId}:${stored.editCount}`]);
+    expect([...history!.map((h) => h.title), stored.title].sort()).toEqual(['Tiêu đề ban đầu của chủ đề', ...saved].sort());
   });
 
   it('takes one accepted answer when the asker and curators accept twenty different answers at once', async () => {

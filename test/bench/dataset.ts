@@ -282,7 +282,9 @@ export class Dataset {
       }
       out.replies.push({
         _id: id, thread: threadId, parent: parent === null ? null : ids[parent], depth, author: writer.id, body: source.body,
-        mentions: mentionsOf(source.body, writer.handle), history: [], deleted: false, voteCount: votes,
+        // The demo's stored HTML of the same text: copies are written rendered, as every write is.
+        bodyHtml: source.bodyHtml, bodyVersion: source.bodyVersion,
+        mentions: mentionsOf(source.body, writer.handle), editCount: 0, deleted: false, voteCount: votes,
         createdAt: new Date(at), updatedAt: new Date(at),
       });
       if (!followers.has(String(writer.id))) followers.set(String(writer.id), new Date(at));
@@ -290,7 +292,7 @@ export class Dataset {
     const { _id, createdAt: _c, updatedAt: _u, __v, replies: _r, ...copy } = base as ThreadDoc & { __v?: number; replies: ReplyDoc[] };
     out.threads.push({
       ...copy, _id: threadId, author: author.id, acceptedReply: accepted, replyCount: replyTotal, lastActivityAt: new Date(at),
-      mentions: mentionsOf(base.body, author.handle), history: [], locked: false, practice: null, createdAt, updatedAt: new Date(at),
+      mentions: mentionsOf(base.body, author.handle), editCount: 0, locked: false, practice: null, createdAt, updatedAt: new Date(at),
     });
     for (const [follower, since] of followers) {
       out.follows.push({ follower: new mongoose.Types.ObjectId(follower), kind: 'thread', target: String(threadId), createdAt: since });
