@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { rootDir } from '../../server/config.ts';
 import { passableTempDir } from '../helpers/data-dir.ts';
@@ -85,6 +86,34 @@ const expertCount = async (port: number) => {
   return (await response.json()).data.experts.totalCount as number;
 };
 
+/** The TCP addresses a process listens on (IPv4 and IPv6), from the kernel's socket tables. */
+function tcpListeners(pid: number): string[] {
+  const inodes = new Set(
+    readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+      try {
+        return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]].filter(Boolean);
+      } catch {
+        return [];
+      }
+    }),
+  );
+  const LISTEN = '0A';
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+    readFileSync(table, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === LISTEN && inodes.has(fields[9]))
+      .map((fields) => {
+        const [address, port] = fields[1]!.split(':');
+        // IPv4 addresses are printed as one little-endian word.
+        const shown = address!.length === 8 ? address!.match(/../g)!.reverse().map((byte) => parseInt(byte, 16)).join('.') : address;
+        return `${shown}:${parseInt(port!, 16)}`;
+      }),
+  );
+}
+
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 // Each test starts database processes or servers: slow on a busy 2-core machine.
@@ -155,6 +184,48 @@ describe('Server start-up', { timeout: 180_000 }, () => {
     noStackTrace(second.output());
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+  });
+
+  it('keeps its embedded database to itself: FerretDB wants the password, PostgreSQL has no TCP port, the secrets are private', async () => {
+    const server = startServer({ PORT: String(await freePort()) });
+    await until(server, /Ready: http/);
+    try {
+      const uri = new URL(readFileSync(path.join(dataDir, 'private', 'mongodb-uri'), 'utf8').trim());
+      expect(uri.hostname).toBe('127.0.0.1');
+      const password = decodeURIComponent(uri.password);
+      expect(readFileSync(path.join(dataDir, 'private', 'password'), 'utf8').trim()).toBe(password);
+
+      // FerretDB: without credentials a client connects but may read nothing; a wrong password is refused.
+      const anonymous = await mongoose.mongo.MongoClient.connect(`mongodb://127.0.0.1:${uri.port}/`, { serverSelectionTimeoutMS: 5_000 });
+      try {
+        await expect(anonymous.db('expertnetwork').collection('experts').findOne({})).rejects.toThrow(/requires authentication/i);
+        await expect(anonymous.db('admin').command({ listDatabases: 1 })).rejects.toThrow(/requires authentication/i);
+      } finally {
+        await anonymous.close();
+      }
+      for (const [user, secret] of [[uri.username, `${password}x`], ['postgres', password], [uri.username, '']]) {
+        const wrong = `mongodb://${user}:${encodeURIComponent(secret!)}@127.0.0.1:${uri.port}/?authMechanism=SCRAM-SHA-256`;
+        await expect(mongoose.mongo.MongoClient.connect(wrong, { serverSelectionTimeoutMS: 5_000 }), `${user} with a wrong password`).rejects.toThrow(/Authentication failed/i);
+      }
+
+      // PostgreSQL listens on its private Unix socket only; FerretDB on loopback only.
+      const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      expect(tcpListeners(postmaster)).toEqual([]);
+      const ferretdb = Number(processesUsing(path.join(dataDir, 'ferretdb'))[0]!.split(':')[0]);
+      expect(tcpListeners(ferretdb)).toEqual([`127.0.0.1:${uri.port}`]);
+      const socket = path.join(dataDir, 'run', '.s.PGSQL.5432');
+      expect(statSync(socket).isSocket()).toBe(true);
+
+      const mode = (file: string) => (statSync(path.join(dataDir, file)).mode & 0o777).toString(8);
+      expect(Object.fromEntries(['private', 'run', 'pg'].map((dir) => [dir, mode(dir)]))).toEqual({ private: '700', run: '700', pg: '700' });
+      const secrets = ['password', 'pgpass', 'postgresql-url', 'mongodb-uri'].map((name) => path.join('private', name));
+      expect(Object.fromEntries(secrets.map((file) => [file, mode(file)]))).toEqual(Object.fromEntries(secrets.map((file) => [file, '600'])));
+      // Nor does the password show in a process list.
+      expect(processesUsing(dataDir).filter((line) => line.includes(password))).toEqual([]);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
   });
 
   it('explains that a DATA_DIR of the former SQLite engine is not used, and changes nothing in it', async () => {
