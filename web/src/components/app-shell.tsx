@@ -1,10 +1,11 @@
 import { A, useIsRouting, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, on, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Suspense } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { AccountArea } from '../features/account/account-menu.tsx';
 import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { MAIN_SECTIONS } from './main-sections.ts';
 import { OutageNotice } from './outage-notice.tsx';
 import { SectionError } from './section-error.tsx';
 
@@ -13,6 +14,21 @@ export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const routing = useIsRouting();
   let main: HTMLElement | undefined;
+  let nav: HTMLElement | undefined;
+  let menuButton: HTMLButtonElement | undefined;
+  // On a phone the sections do not fit one row: a button shows them all as a panel.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const closeMenu = (returnFocus: boolean) => {
+    if (!menuOpen()) return;
+    setMenuOpen(false);
+    if (returnFocus) menuButton?.focus();
+  };
+  // A tap or a click outside the navigation closes the panel, as focus leaving it does.
+  const onPointerDown = (event: PointerEvent) => {
+    if (menuOpen() && !nav?.contains(event.target as Node)) closeMenu(false);
+  };
+  onMount(() => document.addEventListener('pointerdown', onPointerDown));
+  onCleanup(() => document.removeEventListener('pointerdown', onPointerDown));
 
   // After moving to another page, start keyboard and screen-reader users at its content rather
   // than at the link they followed (filters and paging stay where they are: same path). A page
@@ -21,6 +37,7 @@ export function AppShell(props: RouteSectionProps) {
     on(
       () => location.pathname,
       () => {
+        setMenuOpen(false);
         if ((location.state as { keepFocus?: boolean } | null)?.keepFocus) return;
         main?.focus({ preventScroll: true });
       },
@@ -55,14 +72,43 @@ export function AppShell(props: RouteSectionProps) {
             <LanguageSwitch />
           </div>
         </div>
-        <nav class="site-nav" aria-label={t('app.mainNav')}>
+        <nav
+          class="site-nav"
+          aria-label={t('app.mainNav')}
+          ref={nav}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menuOpen()) {
+              event.preventDefault();
+              closeMenu(true);
+            }
+          }}
+          onFocusOut={(event) => {
+            if (!nav?.contains(event.relatedTarget as Node | null) && event.relatedTarget) closeMenu(false);
+          }}
+        >
           <div class="site-nav-inner">
-            <A href="/practices" activeClass="is-active">{t('nav.practices')}</A>
-            <A href="/experts" activeClass="is-active">{t('nav.experts')}</A>
-            <A href="/threads" activeClass="is-active">{t('nav.discussions')}</A>
-            <A href="/topics" activeClass="is-active">{t('nav.topics')}</A>
-            <A href="/places" activeClass="is-active">{t('nav.places')}</A>
-            <A href="/threads/new?kind=question" class="site-nav-ask" activeClass="is-active" end>{t('nav.ask')}</A>
+            <button
+              type="button"
+              class="site-nav-toggle"
+              aria-expanded={menuOpen()}
+              aria-controls="site-nav-links"
+              ref={menuButton}
+              onClick={() => setMenuOpen(!menuOpen())}
+            >
+              <svg class="site-nav-toggle-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+                <path d={menuOpen() ? 'm5 5 10 10M15 5 5 15' : 'M3 5.5h14M3 10h14M3 14.5h14'} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+              </svg>
+              {t('siteMenu.open')}
+            </button>
+            <ul id="site-nav-links" class="site-nav-links" classList={{ 'is-open': menuOpen() }}>
+              <For each={MAIN_SECTIONS}>
+                {(section) => (
+                  <li classList={{ 'site-nav-ask': 'action' in section }}>
+                    <A href={section.href} activeClass="is-active" end={'action' in section}>{t(section.label)}</A>
+                  </li>
+                )}
+              </For>
+            </ul>
           </div>
         </nav>
         <div class="route-progress" classList={{ 'is-active': routing() }} aria-hidden="true" />

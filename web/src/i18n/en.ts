@@ -601,7 +601,6 @@ export const en: Dictionary = {
     submit: 'Submit for review',
     submitting: 'Submitting…',
     submitHint: 'A curator will read it, then publish it or return it with comments.',
-    missing: (n: number) => `Not submitted: ${number.format(n)} ${n === 1 ? 'field needs' : 'fields need'} filling in. They are marked below.`,
     fixFirst: 'Not submitted: fix the fields marked in error so that the draft can be saved.',
     requiredToSubmit: 'Fill this in before submitting for review.',
     topicsRequired: 'Choose at least one topic before submitting for review.',
@@ -889,5 +888,45 @@ export const en: Dictionary = {
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for does not exist or has moved.',
+    /** The ways out: home, a search, the main sections (their names are nav's). */
+    home: 'Go to the home page',
+    searchLabel: 'Search practices, discussions and experts',
+    searchPlaceholder: 'e.g. online public services',
+    searchSubmit: 'Search',
+    sections: 'Or go to a main section',
+  },
+  /** The editor's list of every field to fix before a practice can be sent for review. */
+  errorSummary: {
+    practiceTitle: 'Not sent yet: please fill in or correct the following',
+  },
+  /** The main navigation on a phone: a button that opens it as a panel. */
+  siteMenu: {
+    open: 'Menu',
+  },
+  /** What visitors who are not signed in see on pages for members, and how to join. */
+  membersOnly: {
+    kicker: 'For members',
+    signIn: 'Sign in',
+    signUp: 'Become a member',
+    comeBack: 'After signing in, you come back to this page.',
+    threadsTitle: 'Discussions and questions',
+    threadsBody:
+      'Discussions are where the network’s experts share experience and ask and answer each other about concrete work: online public services, data sharing, information security… Sign in to read and take part; if you have no account yet, become a member.',
+    threadTitle: 'This discussion is for members',
+    threadBody:
+      'The network’s experts share experience here, among people who have done the work. Sign in to read the whole discussion and reply; if you have no account yet, become a member.',
+    askTitle: 'Ask the network',
+    askBody:
+      'Members ask digital transformation experts of other ministries, agencies and provinces about a concrete problem, and get answers from people who have solved it. Sign in to ask a question.',
+    writeTitle: 'Share a good practice',
+    writeBody:
+      'Members tell a good practice of their agency (the problem, the solution, results with figures, lessons) so that others can follow it. Sign in to start writing; drafts save themselves.',
+    minePracticesTitle: 'My practices',
+    minePracticesBody: 'Where members follow the practices they wrote or co-wrote: drafts, those awaiting review, published ones. Sign in to see them.',
+    followingTitle: 'Following',
+    followingBody:
+      'Members follow experts, topics and provinces to see their new practices and discussions in one place. Sign in to see what you follow.',
+    bookmarksTitle: 'Saved',
+    bookmarksBody: 'Members save practices and discussions to read later; only they see the list. Sign in to see yours.',
   },
 };

@@ -604,7 +604,6 @@ export const vi = {
     submit: 'Gửi thẩm định',
     submitting: 'Đang gửi…',
     submitHint: 'Thẩm định viên sẽ xem, rồi công bố hoặc trả lại kèm góp ý.',
-    missing: (n: number) => `Chưa gửi được: còn ${number.format(n)} mục cần điền. Các mục được đánh dấu bên dưới.`,
     fixFirst: 'Chưa gửi được: hãy sửa các mục đang báo lỗi để bản nháp được lưu.',
     requiredToSubmit: 'Cần điền mục này trước khi gửi thẩm định.',
     topicsRequired: 'Chọn ít nhất một lĩnh vực trước khi gửi thẩm định.',
@@ -892,6 +891,46 @@ export const vi = {
   notFound: {
     title: 'Không tìm thấy trang',
     body: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
+    /** The ways out: home, a search, the main sections (their names are nav's). */
+    home: 'Về trang chủ',
+    searchLabel: 'Tìm cách làm hay, thảo luận, chuyên gia',
+    searchPlaceholder: 'Ví dụ: dịch vụ công trực tuyến',
+    searchSubmit: 'Tìm kiếm',
+    sections: 'Hoặc đi tới một mục chính',
+  },
+  /** The editor's list of every field to fix before a practice can be sent for review. */
+  errorSummary: {
+    practiceTitle: 'Chưa gửi được: hãy điền hoặc sửa các mục sau',
+  },
+  /** The main navigation on a phone: a button that opens it as a panel. */
+  siteMenu: {
+    open: 'Menu',
+  },
+  /** What visitors who are not signed in see on pages for members, and how to join. */
+  membersOnly: {
+    kicker: 'Dành cho thành viên',
+    signIn: 'Đăng nhập',
+    signUp: 'Đăng ký thành viên',
+    comeBack: 'Đăng nhập xong, bạn sẽ quay lại đúng trang này.',
+    threadsTitle: 'Thảo luận và hỏi đáp',
+    threadsBody:
+      'Thảo luận là nơi các chuyên gia trong mạng lưới trao đổi kinh nghiệm, hỏi và trả lời nhau về những việc cụ thể: dịch vụ công trực tuyến, chia sẻ dữ liệu, an toàn thông tin… Đăng nhập để đọc và tham gia; nếu chưa có tài khoản, hãy đăng ký thành viên.',
+    threadTitle: 'Thảo luận này dành cho thành viên',
+    threadBody:
+      'Các chuyên gia trong mạng lưới trao đổi kinh nghiệm ở đây, giữa những người đã làm. Đăng nhập để đọc cả cuộc thảo luận và trả lời; nếu chưa có tài khoản, hãy đăng ký thành viên.',
+    askTitle: 'Đặt câu hỏi cho mạng lưới',
+    askBody:
+      'Thành viên hỏi các chuyên gia chuyển đổi số ở bộ, ngành và địa phương khác về một vướng mắc cụ thể, và nhận câu trả lời từ người đã làm. Đăng nhập để đặt câu hỏi.',
+    writeTitle: 'Chia sẻ cách làm hay',
+    writeBody:
+      'Thành viên kể lại một cách làm hay của cơ quan mình (vấn đề, giải pháp, kết quả có số liệu, bài học) để nơi khác học theo. Đăng nhập để bắt đầu viết; bản nháp được lưu tự động.',
+    minePracticesTitle: 'Cách làm hay của tôi',
+    minePracticesBody: 'Nơi thành viên theo dõi các cách làm hay mình viết hoặc cùng viết: bản nháp, đang chờ thẩm định, đã công bố. Đăng nhập để xem.',
+    followingTitle: 'Theo dõi',
+    followingBody:
+      'Thành viên theo dõi chuyên gia, chủ đề và tỉnh, thành để thấy ngay cách làm hay và thảo luận mới của họ ở một nơi. Đăng nhập để xem những gì bạn theo dõi.',
+    bookmarksTitle: 'Đã lưu',
+    bookmarksBody: 'Thành viên lưu lại cách làm hay và thảo luận để đọc sau; chỉ người lưu thấy danh sách này. Đăng nhập để xem danh sách của bạn.',
   },
 };
 

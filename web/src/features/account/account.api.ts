@@ -58,6 +58,8 @@ export function safeNextPath(next: string | null | undefined): string | undefine
 
 /** The sign-in page that comes back to `path` afterwards. */
 export const signInHref = (path: string) => `/sign-in?next=${encodeURIComponent(path)}`;
+/** The sign-up page that comes back to `path` once the new member is signed in. */
+export const signUpHref = (path: string) => `/sign-up?next=${encodeURIComponent(path)}`;
 
 const viewerAfter = (viewer: { handle: string }, form: FormInput) =>
   safeNextPath(textOf(form, 'next')) ?? `/experts/${encodeURIComponent(viewer.handle)}`;

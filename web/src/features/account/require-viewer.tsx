@@ -4,12 +4,15 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref, signOutAction, signOutEverywhereAction, type Viewer } from './account.api.ts';
+import { MembersOnlyPage, type ForVisitors } from './members-only-page.tsx';
 
 /**
- * Shows its content to a signed-in person only; anyone else goes to the sign-in page, which
- * brings them back here (path and query) afterwards.
+ * Shows its content to a signed-in person only. A visitor is told what the page holds and how
+ * to join (`forVisitors`: pages one finds by browsing); without it (one's own settings, the
+ * staff's pages, which only members look for) they go straight to the sign-in page. Either way
+ * signing in brings them back here (path and query).
  */
-export function RequireViewer(props: { children: (viewer: Accessor<Viewer>) => JSX.Element }) {
+export function RequireViewer(props: { forVisitors?: ForVisitors; children: (viewer: Accessor<Viewer>) => JSX.Element }) {
   // Only the viewer's own failure is reported here; the page's content handles its own.
   const loaded = createAsync(async () => {
     try {
@@ -36,6 +39,7 @@ export function RequireViewer(props: { children: (viewer: Accessor<Viewer>) => J
         </StateMessage>
       </Match>
       <Match when={viewer()}>{(signedIn) => props.children(signedIn)}</Match>
+      <Match when={viewer() === null && props.forVisitors}>{(forVisitors) => <MembersOnlyPage {...forVisitors()} />}</Match>
       <Match when={viewer() === null && !signingOut.pending && !signingOutEverywhere.pending && !routing()}>
         <DocumentTitle text={t('signIn.title')} />
         <Navigate href={signInHref(location.pathname + location.search)} />

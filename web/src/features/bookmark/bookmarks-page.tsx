@@ -16,7 +16,7 @@ export default function BookmarksPage() {
   const [params] = useSearchParams();
   const kind = () => kindOf(params.kind);
   return (
-    <RequireViewer>
+    <RequireViewer forVisitors={{ title: t('membersOnly.bookmarksTitle'), body: t('membersOnly.bookmarksBody') }}>
       {() => (
         <div class="bookmarks-page">
           <DocumentTitle text={t('bookmark.pageTitle')} />

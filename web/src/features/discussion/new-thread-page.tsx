@@ -10,7 +10,15 @@ import { ThreadForm } from './thread-form.tsx';
 export default function NewThreadPage() {
   // The address is read here, in the route's component, beside its preload (see preloadThread).
   const [search] = useSearchParams();
-  return <RequireViewer>{() => <NewThread question={search.kind === 'question'} />}</RequireViewer>;
+  const forVisitors = () =>
+    search.kind === 'question'
+      ? { title: t('membersOnly.askTitle'), body: t('membersOnly.askBody') }
+      : { title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') };
+  return (
+    <RequireViewer forVisitors={forVisitors()}>
+      {() => <NewThread question={search.kind === 'question'} />}
+    </RequireViewer>
+  );
 }
 
 function NewThread(props: { question: boolean }) {

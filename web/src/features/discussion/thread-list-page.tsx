@@ -33,7 +33,11 @@ export default function ThreadListPage() {
   // The address is read here, in the route's component, beside its preload (see preloadThread).
   const { params, change } = useListParams(threadListParams);
   const loaded = createPageLoader(() => getThreads(params()));
-  return <RequireViewer>{() => <ThreadList params={params()} loaded={loaded()} change={change} />}</RequireViewer>;
+  return (
+    <RequireViewer forVisitors={{ title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') }}>
+      {() => <ThreadList params={params()} loaded={loaded()} change={change} />}
+    </RequireViewer>
+  );
 }
 
 function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage> | undefined; change: Change }) {

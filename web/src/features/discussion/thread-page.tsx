@@ -20,10 +20,14 @@ import { createRecord, RecordStates, type Loaded } from '../../components/record
 /** /threads/:id: a discussion or a question with its replies. Members only. */
 export default function ThreadPage() {
   // Loaded beside the viewer rather than after it, so both requests start with the page. Signed
-  // out, the query fails and RequireViewer sends them to sign in. (See also preloadThread.)
+  // out, the query fails and RequireViewer tells them what the page holds. (See also preloadThread.)
   const params = useParams<{ id: string }>();
   const loaded = createRecord(() => getThread(params.id));
-  return <RequireViewer>{(viewer) => <ThreadLoader id={params.id} loaded={loaded()} viewer={viewer()} />}</RequireViewer>;
+  return (
+    <RequireViewer forVisitors={{ title: t('membersOnly.threadTitle'), body: t('membersOnly.threadBody') }}>
+      {(viewer) => <ThreadLoader id={params.id} loaded={loaded()} viewer={viewer()} />}
+    </RequireViewer>
+  );
 }
 
 function ThreadLoader(props: { id: string; loaded: Loaded<Thread> | undefined; viewer: Viewer }) {

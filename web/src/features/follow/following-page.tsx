@@ -14,7 +14,7 @@ import { profileHref } from '../expert/expert.api.ts';
 /** /following: what changed in what the viewer follows, and what they follow (to stop). */
 export default function FollowingPage() {
   return (
-    <RequireViewer>
+    <RequireViewer forVisitors={{ title: t('membersOnly.followingTitle'), body: t('membersOnly.followingBody') }}>
       {() => (
         <div class="following-page">
           <DocumentTitle text={t('follow.pageTitle')} />

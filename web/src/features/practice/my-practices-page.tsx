@@ -14,7 +14,7 @@ const groups: PracticeStatus[] = ['RETURNED', 'DRAFT', 'SUBMITTED', 'PUBLISHED']
 /** /practices/mine: the viewer's practices in every state, with links to edit them. */
 export default function MyPracticesPage() {
   return (
-    <RequireViewer>
+    <RequireViewer forVisitors={{ title: t('membersOnly.minePracticesTitle'), body: t('membersOnly.minePracticesBody') }}>
       {() => (
         <div class="my-practices">
           <DocumentTitle text={t('myPractices.title')} />

@@ -1,4 +1,4 @@
-import type { PracticeChanges, PracticeDraft, PracticeStage } from './practice.api.ts';
+import { PRACTICE_LIMITS, type PracticeChanges, type PracticeDraft, type PracticeStage } from './practice.api.ts';
 
 /*
  * The editor's model, apart from the screen: what the form holds, what of it the API gets,
@@ -46,6 +46,49 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
   'links',
   'coAuthors',
 ];
+
+/**
+ * What the API's submitPractice requires beyond a draft (schema/practice/service.ts
+ * REQUIRED_TO_SUBMIT, and at least one topic), checked here too so that one submit lists every
+ * missing field: otherwise a missing title hides the rest until the next try.
+ */
+const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place', 'topics'] as const;
+
+/** The fields, in the order the form shows them: a summary of problems follows it. */
+export const FORM_ORDER: readonly DraftField[] = [
+  'title',
+  'summary',
+  'problem',
+  'solution',
+  'results',
+  'lessons',
+  'place',
+  'organization',
+  'stage',
+  'year',
+  'topics',
+  'links',
+  'coAuthors',
+];
+
+/**
+ * Every problem the form can see before sending it for review, by form path, in the API's
+ * codes: the title, each required field left empty and each half-written link.
+ */
+export function problemsBeforeSubmit(values: DraftValues): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const title = values.title.trim();
+  if (!title) problems.title = 'REQUIRED';
+  else if (title.length < PRACTICE_LIMITS.titleMin) problems.title = 'TOO_SHORT';
+  for (const field of REQUIRED_TO_SUBMIT) {
+    const value = values[field];
+    if (Array.isArray(value) ? value.length === 0 : !value.trim()) problems[field] = 'REQUIRED';
+  }
+  for (const row of values.links) {
+    if (isPartialLink(row)) problems[row.label.trim() ? `links.${row.key}.url` : `links.${row.key}.label`] = 'REQUIRED';
+  }
+  return problems;
+}
 
 /** A link row counts once both its parts are written; until then it is still being typed. */
 export const isCompleteLink = (row: LinkRow) => row.label.trim() !== '' && row.url.trim() !== '';

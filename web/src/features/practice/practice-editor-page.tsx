@@ -37,7 +37,7 @@ export default function PracticeEditorPage() {
   };
 
   return (
-    <RequireViewer>
+    <RequireViewer forVisitors={{ title: t('membersOnly.writeTitle'), body: t('membersOnly.writeBody') }}>
       {(viewer) => (
         <Show when={session()} keyed>
           {(current) => (

@@ -1,6 +1,7 @@
 import { A, useAction, useBeforeLeave, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Index, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { formatTime, t } from '../../i18n/i18n.ts';
 import { fieldErrorText, formErrorText, type FormProblem } from '../../lib/form.ts';
@@ -17,9 +18,11 @@ import {
   draftValues,
   fieldOf,
   fingerprint,
+  FORM_ORDER,
   formPath,
   isBlank,
   isPartialLink,
+  problemsBeforeSubmit,
   sentLinkKeys,
   type DraftField,
   type DraftValues,
@@ -80,7 +83,9 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
   const [refused, setRefused] = createSignal<ReadonlySet<DraftField>>(new Set());
   /** Field errors shown beside the fields, by form path. */
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [submitNotice, setSubmitNotice] = createSignal<{ kind: 'missing'; count: number } | { kind: 'fixFirst' } | { kind: 'form'; form: NonNullable<FormProblem['form']> }>();
+  const [submitNotice, setSubmitNotice] = createSignal<{ kind: 'fixFirst' } | { kind: 'form'; form: NonNullable<FormProblem['form']> }>();
+  /** Whether the summary of the field errors is shown: from a failed submit until they are all fixed. */
+  const [summaryShown, setSummaryShown] = createSignal(false);
   const [submitting, setSubmitting] = createSignal(false);
   const [versionNotice, setVersionNotice] = createSignal<string>();
 
@@ -223,32 +228,44 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
 
   /* ---------- Submitting ---------- */
 
+  let summary: HTMLDivElement | undefined;
   const focusFirstProblem = () =>
     queueMicrotask(() => {
       const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.editor-notice');
       target?.focus();
       target?.scrollIntoView({ block: 'center' });
     });
+  /** After a submit that found problems in fields: every one listed at the top, focus there. */
+  const showSummary = () => {
+    if (!Object.keys(errors()).length) {
+      setSubmitNotice({ kind: 'fixFirst' });
+      focusFirstProblem();
+      return;
+    }
+    setSummaryShown(true);
+    queueMicrotask(() => {
+      summary?.scrollIntoView({ block: 'start' });
+      summary?.focus({ preventScroll: true });
+    });
+  };
 
   async function submit() {
     if (submitting()) return;
     setSubmitNotice(undefined);
     setVersionNotice(undefined);
-    const local: Record<string, string> = {};
-    for (const row of values.links) {
-      if (isPartialLink(row)) local[row.label.trim() ? `links.${row.key}.url` : `links.${row.key}.label`] = 'REQUIRED';
-    }
-    if (!values.title.trim()) local.title = 'REQUIRED';
-    else if (!hasTitle()) local.title = 'TOO_SHORT';
-    if (Object.keys(local).length) {
-      setErrors((current) => ({ ...current, ...local }));
-      setSubmitNotice({ kind: 'fixFirst' });
-      focusFirstProblem();
-      return;
-    }
-
     setSubmitting(true);
     try {
+      // Everything the form can see is listed at once, beside what the API refused of what was
+      // typed (a draft saves first, as it would anyway), so one try shows every field to fix.
+      const local = problemsBeforeSubmit(unwrap(values));
+      if (Object.keys(local).length) {
+        const result: SaveResult = autosave() ? await saveNow() : { ok: true };
+        setErrors((current) => ({ ...current, ...local }));
+        if (result.problem) setSubmitNotice({ kind: 'form', form: result.problem });
+        showSummary();
+        return;
+      }
+
       const hadChanges = unsaved();
       const result = await saveNow();
       const id = practiceId();
@@ -258,8 +275,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         return;
       }
       if (!result.ok || id === null) {
-        setSubmitNotice({ kind: 'fixFirst' });
-        focusFirstProblem();
+        showSummary();
         return;
       }
       if (status() === 'PUBLISHED') {
@@ -275,10 +291,10 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
       const missing = Object.entries(outcome.problem.fields);
       if (missing.length) {
         setErrors((current) => ({ ...current, ...Object.fromEntries(missing.map(([path, code]) => [formPath(path, { linkKeys: [], coAuthors: [] }), code])) }));
-        setSubmitNotice({ kind: 'missing', count: missing.length });
-      } else if (outcome.problem.form) {
-        setSubmitNotice({ kind: 'form', form: outcome.problem.form });
+        showSummary();
+        return;
       }
+      if (outcome.problem.form) setSubmitNotice({ kind: 'form', form: outcome.problem.form });
       focusFirstProblem();
     } finally {
       setSubmitting(false);
@@ -319,6 +335,70 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
     }
     if (field === 'coAuthors' && code === 'UNKNOWN' && path !== 'coAuthors') return t('practiceEditor.coAuthorUnknown', path.slice('coAuthors.'.length));
     return fieldErrorText(last, code);
+  }
+
+  /* ---------- The summary of problems ---------- */
+
+  /** The paths in error, in the order of the form (link rows and co-authors as listed). */
+  const summaryKeys = createMemo(
+    () => {
+      const rank = (path: string) => {
+        const field = fieldOf(path);
+        const [, key] = path.split('.');
+        const within = field === 'links' ? values.links.findIndex((row) => row.key === key) : field === 'coAuthors' ? values.coAuthors.indexOf(key ?? '') : -1;
+        return [FORM_ORDER.indexOf(field), within, path.endsWith('.url') ? 1 : 0];
+      };
+      const byRank = (a: string, b: string) => {
+        const [x, y] = [rank(a), rank(b)];
+        return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+      };
+      return Object.keys(errors()).sort(byRank);
+    },
+    [],
+    // Same paths, same list: rows stay as they are while other fields are fixed.
+    { equals: (a, b) => a.length === b.length && a.every((path, i) => path === b[i]) },
+  );
+
+  const fieldIds: Partial<Record<DraftField, string>> = {
+    title: 'practice-title',
+    summary: 'practice-summary',
+    problem: 'practice-problem',
+    solution: 'practice-solution',
+    results: 'practice-results',
+    lessons: 'practice-lessons',
+    place: 'practice-place',
+    organization: 'practice-organization',
+    stage: 'practice-stage',
+    year: 'practice-year',
+    topics: 'practice-topics',
+    links: 'practice-links',
+    coAuthors: 'practice-co-authors',
+  };
+  const fieldLabels: Record<DraftField, () => string> = {
+    title: () => t('practiceEditor.title'),
+    summary: () => t('practiceEditor.summary'),
+    problem: () => t('practiceEditor.problem'),
+    solution: () => t('practiceEditor.solution'),
+    results: () => t('practiceEditor.results'),
+    lessons: () => t('practiceEditor.lessons'),
+    place: () => t('choice.place'),
+    organization: () => t('choice.organization'),
+    stage: () => t('practiceEditor.stage'),
+    year: () => t('practiceEditor.year'),
+    topics: () => t('practiceEditor.topics'),
+    links: () => t('practiceEditor.links'),
+    coAuthors: () => t('practiceEditor.coAuthors'),
+  };
+
+  function summaryItem(path: string): SummaryItem {
+    const field = fieldOf(path);
+    const link = /^links\.([^.]+)\.(label|url)$/.exec(path);
+    if (link) {
+      const index = values.links.findIndex((row) => row.key === link[1]);
+      const part = link[2] === 'url' ? t('profileForm.linkUrl') : t('profileForm.linkLabel');
+      return { target: `link-${link[1]}-${link[2]}`, text: `${t('profileForm.linkGroup', index + 1)}, ${part}: ${errorText(path) ?? ''}` };
+    }
+    return { target: fieldIds[field] ?? 'practice-title', text: `${fieldLabels[field]()}: ${errorText(path) ?? ''}` };
   }
 
   /* ---------- Links ---------- */
@@ -400,6 +480,15 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
           if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio') event.preventDefault();
         }}
       >
+        <Show when={summaryShown() && summaryKeys().length}>
+          <ErrorSummary
+            id="practice-problems"
+            title={t('errorSummary.practiceTitle')}
+            keys={summaryKeys}
+            item={summaryItem}
+            ref={(element) => (summary = element)}
+          />
+        </Show>
         <fieldset class="form-section editor-section">
           <legend>{t('practiceEditor.basics')}</legend>
           <TextField
@@ -498,6 +587,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
           </div>
 
           <fieldset
+            id="practice-stage"
             class="field checkbox-field stage-field"
             classList={{ 'has-error': Boolean(errorText('stage')) }}
             aria-describedby={errorText('stage') ? 'practice-stage-error' : undefined}
@@ -556,7 +646,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
 
         <fieldset class="form-section editor-section">
           <legend>{t('practiceEditor.more')}</legend>
-          <div class="field links-field">
+          <div class="field links-field" id="practice-links">
             <p class="field-label" id="practice-links-label">
               {t('practiceEditor.links')} <span class="field-optional">{t('form.optional')}</span>
             </p>
@@ -646,11 +736,9 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
             {(notice) => (
               <div class="form-alert is-error editor-notice" role="alert" tabindex="-1">
                 <p>
-                  {notice().kind === 'missing'
-                    ? t('practiceEditor.missing', (notice() as { count: number }).count)
-                    : notice().kind === 'fixFirst'
-                      ? t('practiceEditor.fixFirst')
-                      : formErrorText((notice() as { form: NonNullable<FormProblem['form']> }).form)}
+                  {notice().kind === 'fixFirst'
+                    ? t('practiceEditor.fixFirst')
+                    : formErrorText((notice() as { form: NonNullable<FormProblem['form']> }).form)}
                 </p>
               </div>
             )}

@@ -5,7 +5,7 @@ import NotFoundPage from '../../components/not-found-page.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
-import { getViewer, signInHref } from '../account/account.api.ts';
+import { getViewer, signInHref, signUpHref } from '../account/account.api.ts';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { ExpertCard } from '../expert/expert-card.tsx';
 import type { ExpertSummary } from '../expert/expert.api.ts';
@@ -248,7 +248,7 @@ export function MembersOnly(props: { title: string; body: string }) {
         <p>{props.body}</p>
         <div class="button-row">
           <A class="button" href={signInHref(location.pathname + location.search)}>{t('account.signIn')}</A>
-          <A class="button button-secondary" href="/sign-up">{t('account.signUp')}</A>
+          <A class="button button-secondary" href={signUpHref(location.pathname + location.search)}>{t('account.signUp')}</A>
         </div>
       </div>
     </div>

@@ -38,7 +38,7 @@ export function TopicCheckboxes(props: {
   };
 
   return (
-    <fieldset class="field checkbox-field" classList={{ 'has-error': Boolean(props.error) }} aria-describedby={`${props.id}-hint${props.error ? ` ${props.id}-error` : ''}`}>
+    <fieldset id={props.id} class="field checkbox-field" classList={{ 'has-error': Boolean(props.error) }} aria-describedby={`${props.id}-hint${props.error ? ` ${props.id}-error` : ''}`}>
       <legend>
         {props.legend ?? t('choice.specialties')}
         <Show when={props.optional ?? true}>
