@@ -1,0 +1,210 @@
+import { getNamedType, getNullableType, isListType, isObjectType, isUnionType, isInterfaceType, type GraphQLField, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../../schema/audit/model.ts';
+import { Bookmark } from '../../schema/bookmark/model.ts';
+import { Cohort } from '../../schema/cohort/model.ts';
+import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { Expert } from '../../schema/expert/model.ts';
+import { Follow } from '../../schema/follow/model.ts';
+import { schema } from '../../schema/index.ts';
+import { Organization } from '../../schema/organization/model.ts';
+import { Place } from '../../schema/place/model.ts';
+import { Practice, PracticeRevision } from '../../schema/practice/model.ts';
+import { practiceSearchTokens } from '../../schema/practice/service.ts';
+import { searchTokens } from '../../schema/search/fold.ts';
+import { createSession } from '../../schema/session/service.ts';
+import { Topic } from '../../schema/topic/model.ts';
+import { VerificationRequest } from '../../schema/verification/model.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { createExpert } from '../helpers/factories.ts';
+import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+
+/*
+ * Every field that returns a list, a connection or another record must cost the same number of
+ * database commands for a page of 2 parents as for 6: one batch per page, never one read per
+ * parent (N+1). The fields come from the schema itself, so a field added later is checked too.
+ */
+
+const commandLog = useTestDatabase();
+
+const SMALL = 2;
+const LARGE = 6;
+
+/** Fields whose cost cannot grow with a page of parents, each with the reason. */
+const NOT_PER_PARENT: Record<string, string> = {
+  Query: 'root fields run once per request',
+  Mutation: 'root fields run once per request',
+  PageInfo: 'built from the page already read',
+  HighlightSegment: 'plain text runs, no references',
+  SearchCounts: 'counted once per search',
+};
+/** Type-name patterns whose fields are read from their parent's result, once per request. */
+const STRUCTURAL = [
+  [/Connection$/, 'a connection: its edges and counts come from the one page read'],
+  [/Edge$/, 'an edge: its node is the document the page read'],
+  [/Payload$/, 'a mutation result: one per request'],
+  [/Error$/, 'an error result: one per request'],
+  [/Success$/, 'a mutation result: one per request'],
+] as const;
+/**
+ * Fields whose value may be empty for every parent of this test's data: their count is still
+ * compared, but nothing proves they read anything. Each with the reason.
+ */
+const MAY_BE_EMPTY: Record<string, string> = {
+  'Thread.history': 'edit histories are another module’s data (their own tests check them)',
+  'Reply.history': 'edit histories are another module’s data (their own tests check them)',
+  'Expert.links': 'embedded in the profile: no read at all',
+  'Practice.links': 'embedded in the practice: no read at all',
+  'Place.formerNames': 'embedded in the place: no read at all',
+  'FollowUpdate.topics': 'filled from the follows already read',
+  'FollowUpdate.experts': 'filled from the follows already read',
+};
+
+const isAllowed = (type: string, field: string) =>
+  type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
+
+const hasId = (type: GraphQLObjectType) => 'id' in type.getFields() || type.getInterfaces().some((i) => i.name === 'Node');
+
+/** Whether a field's value is a list, a connection or a record of its own (something that may be read). */
+function readsOthers(type: GraphQLOutputType): boolean {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return true;
+  const named = getNamedType(type);
+  if (isUnionType(named) || isInterfaceType(named)) return true;
+  return isObjectType(named) && (named.name.endsWith('Connection') || hasId(named));
+}
+
+/** The smallest selection of a field's value that still resolves it. */
+function selectionOf(type: GraphQLOutputType): string {
+  const named = getNamedType(type);
+  if (isObjectType(named) && named.name.endsWith('Connection')) return '{ edges { node { __typename } } }';
+  if (isObjectType(named) || isUnionType(named) || isInterfaceType(named)) return '{ __typename }';
+  return '';
+}
+
+/** Every object field that reads others, as "Type.field", from the schema as served. */
+function fieldsToCheck(): { name: string; field: GraphQLField<unknown, unknown> }[] {
+  const found: { name: string; field: GraphQLField<unknown, unknown> }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!isAllowed(type.name, field.name) && readsOthers(field.type)) found.push({ name: `${type.name}.${field.name}`, field });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/*
+ * How to reach n parents of each type in one request: a query with PROBE where the field goes,
+ * asked by the admin (who may see everything). Experts carry one distinct topic, place,
+ * organisation and cohort each, so n experts reach n of each of those.
+ */
+const experts = (probeAt: string) => `query ($n: Int) { experts(first: $n, filter: { query: "thuphan" }) { edges { node { ${probeAt} } } } }`;
+const PARENTS: Record<string, (field: string) => string> = {
+  Expert: () => experts('PROBE'),
+  Topic: () => experts('specialties { PROBE }'),
+  Place: () => experts('place { PROBE }'),
+  Organization: () => experts('organization { PROBE }'),
+  Cohort: () => experts('cohorts { PROBE }'),
+  Practice: () => `query ($n: Int) { practices(first: $n) { edges { node { PROBE } } } }`,
+  PracticeRevision: () => `query ($n: Int) { practices(first: $n) { edges { node { history { PROBE } } } } }`,
+  Thread: () => `query ($n: Int) { threads(first: $n) { edges { node { PROBE } } } }`,
+  Reply: () => `query ($n: Int) { threads(first: $n) { edges { node { replies(first: 1) { edges { node { PROBE } } } } } } }`,
+  VerificationRequest: () => `query ($n: Int) { verificationRequests(first: $n, status: APPROVED) { edges { node { PROBE } } } }`,
+  AuditEntry: () => `query ($n: Int) { auditLog(first: $n) { edges { node { PROBE } } } }`,
+  Follow: (field) => `query ($n: Int) { myFollows(first: $n, kind: ${field.toUpperCase()}) { edges { node { PROBE } } } }`,
+  Bookmark: (field) => `query ($n: Int) { myBookmarks(first: $n, kind: ${field.toUpperCase()}) { edges { node { PROBE } } } }`,
+  FollowUpdate: () => `query ($n: Int) { followUpdates(first: $n) { edges { node { PROBE } } } }`,
+  SearchHit: () => `query ($n: Int) { search(query: "thuphan", first: $n) { edges { node { PROBE } } } }`,
+};
+
+let adminCookie = '';
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+beforeAll(async () => {
+  const admin = await createExpert({ handle: 'quantri', name: 'Trần Quản Trị' });
+  await Expert.updateOne({ _id: admin._id }, { $set: { role: 'admin' } });
+  adminCookie = await sessionCookieFor(String(admin._id));
+  for (let i = 0; i < LARGE; i++) {
+    // Even places were merged into the next odd one: each kind of place, in any two neighbours.
+    const former = i % 2 === 0;
+    await Place.create({ _id: `tinh-${i}`, name: `Tỉnh ${i}`, fullName: `Tỉnh số ${i}`, kind: 'province', region: 'north', current: !former, order: i, formerNames: [`Cũ ${i}`],
+      ...(former ? { successor: `tinh-${i + 1}` } : { predecessors: [`tinh-${i - 1}`] }) });
+    await Topic.create({ _id: `chu-de-${i}`, name: `Chủ đề ${i}`, nameEn: `Topic ${i}`, order: i });
+    await Cohort.create({ _id: `khoa-${i}`, name: `Khoá ${i}`, nameEn: `Cohort ${i}`, year: 2019 + i });
+    await Organization.create({ _id: `so-${i}`, name: `Sở ${i}`, kind: 'department', kindRank: 3, current: !former, sortName: `so ${i}`, place: `tinh-${i}`,
+      parent: `bo-${i}`, ...(former ? { successor: `so-${i + 1}` } : {}) });
+    // Parents of their own, so that no parent was loaded already as a child.
+    await Organization.create({ _id: `bo-${i}`, name: `Bộ ${i}`, kind: 'ministry', kindRank: 0, current: true, sortName: `bo ${i}` });
+  }
+  for (let i = 0; i < LARGE; i++) {
+    const expert = await createExpert({ handle: `thuphan${i}`, name: `Nguyễn Thử Phân ${i}`, position: 'thuphan', organization: `so-${i}`, place: `tinh-${i}`, specialties: [`chu-de-${i}`], cohorts: [`khoa-${i}`] });
+    const id = expert._id;
+    await Expert.updateOne({ _id: id }, { $set: { links: [{ label: 'Trang', url: 'https://example.vn' }], searchTokens: searchTokens(`Nguyễn Thử Phân ${i} thuphan${i} thuphan`) } });
+    await createSession(String(id), 'vitest');
+    await VerificationRequest.create({ expert: id, statement: 'Tôi là chuyên gia của mạng lưới.', cohort: `khoa-${i}`, status: 'approved', decidedBy: admin._id, decidedAt: new Date() });
+    await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử' });
+
+    const title = `Cách làm thuphan số ${i}`;
+    const practiceFields = { title, summary: `Tóm tắt thuphan ${i}`, problem: 'Vấn đề', solution: 'Giải pháp', results: '', lessons: '' };
+    const practice = await Practice.create({ ...practiceFields, authors: [id], status: 'published', publishedAt: minutesAgo(10 * i + 1), version: 2, topics: [`chu-de-${i}`],
+      place: `tinh-${i}`, organization: `so-${i}`, links: [{ label: 'Nguồn', url: 'https://example.vn' }], searchTokens: practiceSearchTokens(practiceFields) });
+    await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
+
+    const thread = await Thread.create({ kind: 'question', title: `Hỏi thuphan số ${i}`, body: 'Nội dung thuphan', author: id, topics: [`chu-de-${i}`], place: `tinh-${i}`,
+      practice: practice._id, lastActivityAt: minutesAgo(10 * i + 2), searchTokens: searchTokens(`Hỏi thuphan số ${i} Nội dung thuphan`), mentions: ['quantri'] });
+    const reply = await new Reply({ thread: thread._id, depth: 0, author: id, body: `Trả lời @quantri ${i}`, mentions: ['quantri'], createdAt: minutesAgo(10 * i + 3), updatedAt: minutesAgo(10 * i + 3) }).save({ timestamps: false });
+    await Thread.updateOne({ _id: thread._id }, { $set: { acceptedReply: reply._id, replyCount: 1 } });
+
+    for (const [kind, target] of [['expert', String(id)], ['topic', `chu-de-${i}`], ['thread', String(thread._id)]] as const) await Follow.create({ follower: admin._id, kind, target });
+    for (const [kind, target] of [['practice', practice._id], ['thread', thread._id]] as const) await Bookmark.create({ owner: admin._id, kind, target });
+  }
+});
+
+/** Every value the query's `probe:` alias took, one per parent reached. */
+function probed(data: unknown): unknown[] {
+  const values: unknown[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'probe') values.push(inner);
+        else visit(inner);
+      }
+    }
+  };
+  visit(data);
+  return values;
+}
+
+const isEmpty = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0) || (Array.isArray((value as { edges?: unknown[] })?.edges) && (value as { edges: unknown[] }).edges.length === 0);
+
+describe('Batching', () => {
+  const fields = fieldsToCheck();
+
+  it('finds the fields to check in the schema, and knows how to reach parents of each type', () => {
+    expect(fields.length).toBeGreaterThan(30);
+    const unreachable = [...new Set(fields.map(({ name }) => name.split('.')[0]!))].filter((type) => !PARENTS[type]);
+    expect(unreachable, 'types with fields to check but no way to list parents: add them to PARENTS or NOT_PER_PARENT').toEqual([]);
+  });
+
+  it.each(fields.map(({ name, field }) => [name, field] as const))('%s costs the same for 2 parents as for 6', async (name, field) => {
+    const [type, fieldName] = name.split('.') as [string, string];
+    const query = PARENTS[type]!(fieldName).replace('PROBE', `probe: ${fieldName} ${selectionOf(field.type)}`);
+    const run = async (n: number) => {
+      commandLog.reset();
+      const response = await graphql(query, { n }, { cookie: adminCookie });
+      expect(response.errors, `${name}: ${query}`).toBeUndefined();
+      const values = probed(response.data);
+      return { commands: commandLog.commands.length, parents: values.length, filled: values.filter((v) => !isEmpty(v)).length };
+    };
+    // A first request warms what every request reads once (the viewer's session).
+    await run(SMALL);
+    const small = await run(SMALL);
+    const large = await run(LARGE);
+    expect(small.parents, `${name}: parents reached`).toBe(SMALL);
+    expect(large.parents, `${name}: parents reached`).toBe(LARGE);
+    if (!(name in MAY_BE_EMPTY)) expect(large.filled, `${name}: more parents with a value in the larger page`).toBeGreaterThan(small.filled);
+    expect(large.commands, `${name}: database commands for ${LARGE} parents vs ${SMALL}`).toBe(small.commands);
+  });
+});
