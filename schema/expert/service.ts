@@ -1,7 +1,7 @@
 import type { QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 import { requireCohort } from '../cohort/service.ts';
-import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
@@ -36,6 +36,9 @@ const order: SortKey[] = [
   { field: '_id', kind: 'objectId' },
 ];
 
+/** What directory lists leave out (stored field -> the Expert fields that read it; see connection.ts listProjection). */
+export const EXPERT_LIST_SKIPS: ListSkips = { searchTokens: [] };
+
 export async function listExperts(filter: ExpertFilter, page: PageArgs) {
   const conditions: QueryFilter<ExpertDoc>[] = [];
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
@@ -44,7 +47,7 @@ export async function listExperts(filter: ExpertFilter, page: PageArgs) {
   if (filter.cohort) conditions.push({ cohorts: await requireCohort(filter.cohort, 'filter.cohort') });
   if (filter.role) conditions.push({ role: filter.role });
   conditions.push(...textConditions(filter.query));
-  return paginate<ExpertDoc>(Expert, conditions.length ? { $and: conditions } : {}, order, page);
+  return paginate<ExpertDoc>(Expert, conditions.length ? { $and: conditions } : {}, order, page, listProjection(EXPERT_LIST_SKIPS, null));
 }
 
 /** Vietnamese directories sort by given name (the last word), then by the whole name. */

@@ -1,5 +1,5 @@
 import type { QueryFilter } from 'mongoose';
-import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import { InvalidArgumentError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
 import { placeCodesFor } from '../place/service.ts';
@@ -31,13 +31,16 @@ export function textConditions(query: string | null | undefined): QueryFilter<un
   return foldedTokens(query ?? '').slice(0, 8).map((token) => ({ searchTokens: startsWith(token) }));
 }
 
+/** What organisation lists leave out (stored field -> the Organization fields that read it; see connection.ts listProjection). */
+export const ORGANIZATION_LIST_SKIPS: ListSkips = { searchTokens: [] };
+
 export async function listOrganizations(filter: OrganizationFilter, page: PageArgs) {
   const conditions: QueryFilter<OrganizationDoc>[] = [];
   if (!filter.includeFormer) conditions.push({ current: true });
   if (filter.kinds?.length) conditions.push({ kind: anyOf(filter.kinds) });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   conditions.push(...textConditions(filter.query));
-  return paginate<OrganizationDoc>(Organization, conditions.length ? { $and: conditions } : {}, order, page);
+  return paginate<OrganizationDoc>(Organization, conditions.length ? { $and: conditions } : {}, order, page, listProjection(ORGANIZATION_LIST_SKIPS, null));
 }
 
 /**

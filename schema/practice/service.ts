@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
@@ -228,8 +228,25 @@ const newestFirst: SortKey[] = [
   { field: '_id', kind: 'objectId', direction: -1 },
 ];
 
+/**
+ * What practice lists leave out unless the query shows them: stored field -> the Practice fields
+ * that read it (see connection.ts listProjection). A list shows title and summary; the long
+ * markdown sections are read by practice(id) and node, which read everything.
+ */
+export const PRACTICE_LIST_SKIPS: ListSkips = {
+  searchTokens: [],
+  problem: ['problem', 'problemHtml'],
+  solution: ['solution', 'solutionHtml'],
+  results: ['results', 'resultsHtml'],
+  lessons: ['lessons', 'lessonsHtml'],
+  problemHtml: ['problemHtml'],
+  solutionHtml: ['solutionHtml'],
+  resultsHtml: ['resultsHtml'],
+  lessonsHtml: ['lessonsHtml'],
+};
+
 /** Published practices, newest first; a current province also finds its predecessors' practices. */
-export async function listPractices(filter: PracticeFilter, page: PageArgs) {
+export async function listPractices(filter: PracticeFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
   const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'published' }];
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
@@ -241,16 +258,16 @@ export async function listPractices(filter: PracticeFilter, page: PageArgs) {
   }
   if (filter.featured) conditions.push({ featured: true });
   conditions.push(...textConditions(filter.query));
-  return paginate<PracticeDoc>(Practice, { $and: conditions }, newestFirst, page);
+  return paginate<PracticeDoc>(Practice, { $and: conditions }, newestFirst, page, listProjection(PRACTICE_LIST_SKIPS, shown));
 }
 
 /** The curators' queue: submitted practices, oldest first. */
-export const listSubmittedPractices = (page: PageArgs) =>
-  paginate<PracticeDoc>(Practice, { status: 'submitted' }, [{ field: 'submittedAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
+export const listSubmittedPractices = (page: PageArgs, shown: ReadonlySet<string> | null = null) =>
+  paginate<PracticeDoc>(Practice, { status: 'submitted' }, [{ field: 'submittedAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page, listProjection(PRACTICE_LIST_SKIPS, shown));
 
 /** The viewer's own practices in every state, last edited first. */
-export const listOwnPractices = (viewer: Viewer, page: PageArgs) =>
-  paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page);
+export const listOwnPractices = (viewer: Viewer, page: PageArgs, shown: ReadonlySet<string> | null = null) =>
+  paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page, listProjection(PRACTICE_LIST_SKIPS, shown));
 
 /**
  * Each practice's earlier published versions, newest first, for keys `<practice id>:<its current

@@ -1,3 +1,4 @@
+import { shownOnItems } from '../connection.ts';
 import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -118,7 +119,7 @@ builder.queryFields((t) => ({
       type: PracticeRef,
       description: 'Published practices, newest first.',
       args: { filter: t.arg({ type: PracticeFilter }) },
-      resolve: (_, args) => listPractices(args.filter ?? {}, args),
+      resolve: (_, args, _ctx, info) => listPractices(args.filter ?? {}, args, shownOnItems(info)),
     },
     { name: 'PracticeConnection' },
     { name: 'PracticeEdge' },
@@ -127,13 +128,13 @@ builder.queryFields((t) => ({
     type: PracticeRef,
     description: 'Curators: submitted practices, oldest first.',
     authScopes: { curator: true },
-    resolve: (_, args) => listSubmittedPractices(args),
+    resolve: (_, args, _ctx, info) => listSubmittedPractices(args, shownOnItems(info)),
   }),
   myPractices: t.connection({
     type: PracticeRef,
     description: 'The viewer’s own practices in every state, last edited first.',
     authScopes: { signedIn: true },
-    resolve: (_, args, ctx) => listOwnPractices(ctx.viewer!, args),
+    resolve: (_, args, ctx, info) => listOwnPractices(ctx.viewer!, args, shownOnItems(info)),
   }),
 }));
 

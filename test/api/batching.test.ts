@@ -1,4 +1,5 @@
 import { getNamedType, getNullableType, isListType, isObjectType, isUnionType, isInterfaceType, type GraphQLField, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
+import mongoose from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Bookmark } from '../../schema/bookmark/model.ts';
@@ -206,5 +207,44 @@ describe('Batching', () => {
     expect(large.parents, `${name}: parents reached`).toBe(LARGE);
     if (!(name in MAY_BE_EMPTY)) expect(large.filled, `${name}: more parents with a value in the larger page`).toBeGreaterThan(small.filled);
     expect(large.commands, `${name}: database commands for ${LARGE} parents vs ${SMALL}`).toBe(small.commands);
+  });
+});
+
+describe('List projection', () => {
+  /** The projection of every find the request sends to `collection`. */
+  async function projectionsOf(collection: string, query: string): Promise<{ data: any; projections: Record<string, unknown>[] }> {
+    const projections: Record<string, unknown>[] = [];
+    const listen = (event: { commandName: string; command: Record<string, any> }) => {
+      if (event.commandName === 'find' && event.command.find === collection) projections.push(event.command.projection ?? {});
+    };
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', listen);
+    try {
+      const response = await graphql(query, {}, { cookie: adminCookie });
+      expect(response.errors).toBeUndefined();
+      return { data: response.data, projections };
+    } finally {
+      client.off('commandStarted', listen);
+    }
+  }
+
+  it('reads a list of practices without the long sections it does not show, and with those it shows', async () => {
+    const cards = await projectionsOf('practices', `{ practices(first: 6) { edges { node { title summary } } } }`);
+    expect(cards.data.practices.edges).toHaveLength(6);
+    expect(cards.projections[0]).toMatchObject({ problem: 0, solution: 0, results: 0, lessons: 0, searchTokens: 0 });
+    // A client that shows a section gets it, never an empty value.
+    const full = await projectionsOf('practices', `{ practices(first: 6) { edges { node { ... on Practice { problem } solution } } } }`);
+    expect(full.data.practices.edges.map((e: any) => e.node.problem)).toEqual(Array(6).fill('Vấn đề'));
+    expect(full.data.practices.edges.map((e: any) => e.node.solution)).toEqual(Array(6).fill('Giải pháp'));
+    expect(full.projections[0]).not.toHaveProperty('problem');
+    expect(full.projections[0]).not.toHaveProperty('solution');
+    expect(full.projections[0]).toMatchObject({ results: 0, lessons: 0 });
+  });
+
+  it('reads thread lists without search tokens, mentions or unshown bodies, and a thread whole', async () => {
+    const list = await projectionsOf('threads', `{ threads(first: 6) { edges { node { title replyCount } } } }`);
+    expect(list.projections[0]).toMatchObject({ searchTokens: 0, mentions: 0, body: 0 });
+    const bodies = await projectionsOf('threads', `{ threads(first: 6) { edges { node { body } } } }`);
+    expect(bodies.data.threads.edges.map((e: any) => e.node.body)).toEqual(Array(6).fill('Nội dung thuphan'));
   });
 });
