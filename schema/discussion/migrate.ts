@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { isDuplicateKey } from '../mark.ts';
-import { MIGRATION_BATCH, onceForRenderer, renderStale } from '../markdown/migrate.ts';
+import { forEachNeeding, onceForRenderer, renderStale } from '../markdown/migrate.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision } from './model.ts';
 
 /*
@@ -43,21 +43,15 @@ export async function moveEmbeddedHistory(kind: keyof typeof owners, doc: Embedd
     // Another server copied the same version at the same moment: it is there, as wanted.
     if (!isDuplicateKey(error) && !(error as { writeErrors?: { code?: number }[] }).writeErrors?.every((e) => e.code === 11000)) throw error;
   }
-  const unchanged = { _id: doc._id, body: doc.body, ...(kind === 'thread' ? { title: doc.title } : {}), history: { $size: history.length } };
+  const unchanged = { _id: doc._id, body: doc.body, ...(kind === 'thread' ? { title: doc.title } : {}), history: Array.isArray(doc.history) ? { $size: history.length } : null };
   await model.collection.updateOne(unchanged as never, { $unset: { history: '' }, $set: { editCount: history.length } });
 }
 
-async function moveEmbeddedHistories(kind: keyof typeof owners): Promise<void> {
-  const { model } = owners[kind];
-  let after: unknown = null;
-  for (;;) {
-    const filter = { history: { $exists: true }, ...(after === null ? {} : { _id: { $gt: after } }) };
-    const batch = (await model.collection.find(filter as never, { projection: { title: 1, body: 1, history: 1 } }).sort({ _id: 1 }).limit(MIGRATION_BATCH).toArray()) as unknown as Embedded[];
-    if (!batch.length) return;
-    after = batch.at(-1)!._id;
-    for (const doc of batch) await moveEmbeddedHistory(kind, doc);
-  }
-}
+/** Texts stored before edits had their own collection have no editCount yet (and a `history`). */
+const moveEmbeddedHistories = (kind: keyof typeof owners) =>
+  forEachNeeding(owners[kind].model, ['editCount'], (doc) => typeof doc.editCount !== 'number', ['title', 'body', 'history'], async (docs) => {
+    for (const doc of docs) await moveEmbeddedHistory(kind, doc as Embedded);
+  });
 
 export async function migrateDiscussions(): Promise<void> {
   await onceForRenderer('discussion', async () => {

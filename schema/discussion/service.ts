@@ -7,7 +7,7 @@ import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type
 import { findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
 import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
-import { renderText } from '../markdown/pool.ts';
+import { refuseOversized, renderText } from '../markdown/pool.ts';
 import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -71,7 +71,7 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
   const viewer = requireViewer(ctx);
   const data = parseInput(createInput, input);
   await checkReferences(data);
-  const rendered = await renderText(data.body);
+  const rendered = refuseOversized('body', await renderText(data.body));
   const thread = await Thread.create({
     ...data,
     bodyHtml: rendered.html,
@@ -107,7 +107,7 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
   if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
   if (thread.locked) throw new ConflictError('This thread is locked.');
   await checkReferences(data);
-  const rendered = await renderText(data.body);
+  const rendered = refuseOversized('body', await renderText(data.body));
   const changes = {
     title: data.title,
     body: data.body,
@@ -181,7 +181,7 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     if (parent.deleted) throw new ConflictError('That reply was removed.');
     depth = parent.depth + 1;
   }
-  const rendered = await renderText(data.body);
+  const rendered = refuseOversized('body', await renderText(data.body));
   // The reply, then its count: a crash between leaves the count one short, for the repair.
   const reply = await Reply.create({
     thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id,
@@ -202,7 +202,7 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
   if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
   if (reply.deleted) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
-  const rendered = await renderText(data.body);
+  const rendered = refuseOversized('body', await renderText(data.body));
   // The version being replaced first, numbered by the count read (see editThread).
   await insertOnce(ReplyRevision, { reply: reply._id, seq: reply.editCount, body: reply.body, bodyHtml: reply.bodyHtml, bodyVersion: reply.bodyVersion, editedAt: new Date() });
   // Only over the version it read, so the history keeps every version, and never a removed reply.

@@ -24,27 +24,52 @@ export async function onceForRenderer(name: string, step: () => Promise<void>): 
   await migrations().updateOne({ _id: name }, { $max: { version: RENDERER_VERSION } }, { upsert: true });
 }
 
+/**
+ * Calls `handle` with the documents of `model` that `needed` picks, MIGRATION_BATCH at a time,
+ * each read whole by `_id` with `fields`. The pass reads every document's `_id` and `probe`
+ * fields once, as a repair pass does (no filter the indexes could serve: a one-off, at the first
+ * start of a release), then only the documents that need work. Uses the driver's collection:
+ * fields the schema no longer declares (an embedded `history`) stay readable.
+ */
+export async function forEachNeeding(
+  model: Model<any>,
+  probe: string[],
+  needed: (doc: Record<string, unknown>) => boolean,
+  fields: string[],
+  handle: (docs: Record<string, any>[]) => Promise<void>,
+): Promise<void> {
+  const collection = model.collection;
+  const flush = async (ids: unknown[]) => {
+    const projection = Object.fromEntries(fields.map((f) => [f, 1]));
+    const docs = await collection.find({ _id: { $in: ids } } as never, { projection }).toArray();
+    if (docs.length) await handle(docs);
+  };
+  let ids: unknown[] = [];
+  const cursor = collection.find({}, { projection: Object.fromEntries(probe.map((f) => [f, 1])), batchSize: 1000 });
+  for await (const doc of cursor) {
+    if (!needed(doc)) continue;
+    ids.push(doc._id);
+    if (ids.length === MIGRATION_BATCH) {
+      await flush(ids);
+      ids = [];
+    }
+  }
+  if (ids.length) await flush(ids);
+}
+
 /** Not rendered, or rendered by an older renderer. */
-export const staleVersion = (field: string) => ({ $or: [{ [field]: null }, { [field]: { $lt: RENDERER_VERSION } }] });
+export const isStale = (version: unknown) => typeof version !== 'number' || version < RENDERER_VERSION;
 
 /**
- * Renders `fields` (markdown field -> its HTML field) of every document of `model` whose `versionField`
- * is stale, in batches by `_id`. Each write is conditional on the version and the texts read, so
- * a concurrent edit (which stores its own, current rendering) or another server doing the same at
- * once is never overwritten. Uses the driver's collection: filters name fields the schema may not
- * declare, and stay as written. Returns how many documents it rendered.
+ * Renders `fields` (markdown field -> its HTML field) of every document of `model` whose
+ * `versionField` is stale. Each write is conditional on the version and the texts read, so a
+ * concurrent edit (which stores its own, current rendering) or another server doing the same at
+ * once is never overwritten. Returns how many documents it rendered.
  */
 export async function renderStale(model: Model<any>, fields: Record<string, string>, versionField: string): Promise<number> {
-  const collection = model.collection;
   const sources = Object.keys(fields);
-  let after: unknown = null;
   let rendered = 0;
-  for (;;) {
-    const filter: Record<string, unknown> = { ...staleVersion(versionField), ...(after === null ? {} : { _id: { $gt: after } }) };
-    const projection = Object.fromEntries([...sources, versionField].map((f) => [f, 1]));
-    const batch = await collection.find(filter, { projection }).sort({ _id: 1 }).limit(MIGRATION_BATCH).toArray();
-    if (!batch.length) return rendered;
-    after = batch.at(-1)!._id;
+  await forEachNeeding(model, [versionField], (doc) => isStale(doc[versionField]), [...sources, versionField], async (batch) => {
     const texts = batch.flatMap((doc) => sources.map((f) => (typeof doc[f] === 'string' ? (doc[f] as string) : '')));
     const results = await renderTexts(texts);
     const writes = batch.map((doc, i) => {
@@ -53,7 +78,8 @@ export async function renderStale(model: Model<any>, fields: Record<string, stri
       const unchanged = Object.fromEntries(sources.map((f) => [f, doc[f] ?? null]));
       return { updateOne: { filter: { _id: doc._id, [versionField]: doc[versionField] ?? null, ...unchanged }, update: { $set } } };
     });
-    const { modifiedCount } = await collection.bulkWrite(writes, { ordered: false });
+    const { modifiedCount } = await model.collection.bulkWrite(writes as never, { ordered: false });
     rendered += modifiedCount;
-  }
+  });
+  return rendered;
 }

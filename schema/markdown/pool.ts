@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { RENDERER_VERSION } from './render.ts';
+import { ValidationError } from '../errors.ts';
+import { MAX_HTML_LENGTH, RENDERER_VERSION } from './render.ts';
 
 /*
  * Rendering runs on worker threads, never on the event loop: the worst 20,000 characters of
@@ -37,6 +38,14 @@ export async function renderTexts(sources: readonly string[]): Promise<Rendered[
   if (sources.every((s) => s === '')) return sources.map(() => ({ html: '', mentions: [], version: RENDERER_VERSION }));
   const results = (await renderPool().run([...sources])) as Omit<Rendered, 'version'>[];
   return results.map((r) => ({ ...r, version: RENDERER_VERSION }));
+}
+
+/** Refuses a text to be stored whose HTML would pass MAX_HTML_LENGTH (`path`: its input field). */
+export function refuseOversized(path: string, rendered: Rendered): Rendered {
+  if (rendered.html.length > MAX_HTML_LENGTH) {
+    throw ValidationError.field(path, 'TOO_COMPLEX', `${path} makes too much HTML (over ${MAX_HTML_LENGTH} characters): use fewer links, addresses, mentions or table cells`);
+  }
+  return rendered;
 }
 
 export const renderText = async (source: string): Promise<Rendered> => (await renderTexts([source]))[0]!;

@@ -11,11 +11,20 @@ import sanitizeHtml from 'sanitize-html';
 export const MAX_MARKDOWN_LENGTH = 20_000;
 
 /**
+ * The most HTML one stored text may render to: five times the longest text, far above what prose,
+ * lists and a few dozen links make (about 1.1 times their length), and below what 20,000
+ * characters of bare e-mail addresses, mentions or empty table rows make (10 to 20 times). Every
+ * read of a page of 50 replies carries their HTML, so this bounds a read's work too.
+ */
+export const MAX_HTML_LENGTH = 100_000;
+
+/**
  * The renderer's version, stored beside every HTML it made. Bump it whenever the HTML for a given
  * text changes (options, rules, the allow-list, a library upgrade that renders differently): at
  * the next start the migrations render again every text stored with an older version.
+ * 2: ~~struck~~ text kept (as <del>).
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 const markdown = new MarkdownIt({
   html: false,
@@ -67,6 +76,8 @@ const allowed: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Headings written as # or ## become h3/h4: the page keeps its own h1 and h2.
   transformTags: {
+    // markdown-it writes ~~struck~~ text as <s>; the allow-list had only <del> and dropped it.
+    s: 'del',
     h1: 'h3',
     h2: 'h4',
     // Mentions stay in the app; every other link opens outside it, without passing on our page.

@@ -8,7 +8,7 @@ import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError,
 import { findExpertByHandle } from '../expert/service.ts';
 import { findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
-import { renderTexts } from '../markdown/pool.ts';
+import { refuseOversized, renderTexts } from '../markdown/pool.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -82,6 +82,7 @@ const MARKDOWN_FIELDS = ['problem', 'solution', 'results', 'lessons'] as const;
  */
 async function renderedFields(p: Partial<Record<(typeof MARKDOWN_FIELDS)[number], string | null>>): Promise<Record<string, unknown>> {
   const rendered = await renderTexts(MARKDOWN_FIELDS.map((field) => p[field] ?? ''));
+  rendered.forEach((r, i) => refuseOversized(MARKDOWN_FIELDS[i]!, r));
   const html: Record<string, unknown> = Object.fromEntries(MARKDOWN_FIELDS.map((field, i) => [`${field}Html`, rendered[i]!.html]));
   html.htmlVersion = rendered[0]!.version;
   return html;
