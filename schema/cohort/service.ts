@@ -6,6 +6,7 @@ export type { CohortDoc };
 
 export const cohortsBySlugs = (slugs: readonly string[]) => findByIds<CohortDoc>(Cohort, slugs);
 
+/** Reference data read whole: one cohort per programme intake (a few dozen at most). */
 export const listCohorts = () => Cohort.find({}).sort({ year: 1 }).lean<CohortDoc[]>();
 
 export async function requireCohort(slug: string, argument: string): Promise<string> {

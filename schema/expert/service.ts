@@ -107,9 +107,13 @@ export function handleBase(name: string): string {
   return /^[a-z]/.test(base) && base.length >= 3 ? base : `member${base}`.slice(0, 24);
 }
 
+/** How many taken handles with the same base are read to find a free one. */
+const MAX_NAMESAKES = 1000;
+
 async function freeHandle(name: string): Promise<string> {
   const base = handleBase(name);
-  const taken = new Set((await Expert.find({ handle: startsWith(base) }, { handle: 1 }).lean()).map((e) => e.handle));
+  // Capped in handle order: past that many namesakes the insert's unique index still catches a clash.
+  const taken = new Set((await Expert.find({ handle: startsWith(base) }, { handle: 1 }).sort({ handle: 1 }).limit(MAX_NAMESAKES).lean()).map((e) => e.handle));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }
@@ -175,6 +179,7 @@ export const swapAvatarId = async (id: string, avatar: string | null) =>
 
 /** Which of these people are not verified experts. */
 export const unverifiedAmong = async (ids: string[]) =>
+  // Bounded by the ids asked about.
   (await Expert.find({ _id: anyOf(ids), verifiedAt: null }, { _id: 1 }).lean()).map((e) => String(e._id));
 
 /**

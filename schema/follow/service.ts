@@ -138,6 +138,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   ]);
   // Followed threads (few, their order settled below) and the threads of the mentions, by id.
   const byId = [...new Set([...threadIds, ...mentionReplies.map((r) => String(r.thread))])];
+  // Bounded by the ids: the followed threads read (FOLLOWS_READ) and one page of mentions.
   const threadsById = new Map((byId.length ? await Thread.find({ _id: anyOf(byId) }).lean<ThreadDoc[]>() : []).map((th) => [String(th._id), th]));
   const followedThreads = threadIds.flatMap((id) => threadsById.get(id) ?? []);
 

@@ -31,10 +31,13 @@ export function looksAlike(a: string, b: string): boolean {
  * Records a flag for each staff member (other than the person) whose name `person.name` looks
  * like, when the person is not staff themselves. Called after the name was saved.
  */
+/** A name is compared with at most this many staff names. */
+const MAX_STAFF_COMPARED = 1000;
+
 export async function flagStaffLookalike(person: { _id: Types.ObjectId; role: Role; name: string }, previousName: string | null): Promise<void> {
   if (STAFF_ROLES.includes(person.role)) return;
-  // Staff are a few dozen people, read through the role index.
-  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 }).lean();
+  // Staff are a few dozen people, read through the role index; capped (in a fixed order) all the same.
+  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 }).sort({ sortName: 1, _id: 1 }).limit(MAX_STAFF_COMPARED).lean();
   for (const member of staff.filter((s) => looksAlike(s.name, person.name))) {
     await record('name.confusable', person._id, member._id, { from: previousName, to: person.name });
   }

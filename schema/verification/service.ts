@@ -79,6 +79,7 @@ export const verificationRequestsOf = (experts: readonly string[]) =>
  * returns how many. Safe at any time: it does what the approval itself would have done.
  */
 export async function repairVerifications(): Promise<number> {
+  // A repair pass reads every approved request once (two fields each): there is one per verified person.
   const approved = await VerificationRequest.find({ status: 'approved' }, { expert: 1, cohort: 1 }).lean<VerificationRequestDoc[]>();
   if (!approved.length) return 0;
   const unverified = new Set(await unverifiedAmong(approved.map((r) => String(r.expert))));
