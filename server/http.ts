@@ -9,6 +9,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import compression from 'compression';
 import mongoose from 'mongoose';
 import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
@@ -115,6 +116,15 @@ function useInputErrorCodes(): Plugin<Context> {
   };
 }
 
+/** Answers depend on the session (and GraphiQL's page is no exception worth caching): no cache keeps one. */
+function useNoStore(): Plugin<Context> {
+  return {
+    onResponse({ response }) {
+      response.headers.set('cache-control', 'no-store');
+    },
+  };
+}
+
 /**
  * The GraphQL endpoint. Tests call `yoga.fetch` on it directly. With `metrics`, its requests are
  * counted and timed there.
@@ -152,6 +162,7 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Co
       ...(production ? [useDisableIntrospection()] : []),
       useOperationLimits(),
       useInputErrorCodes(),
+      useNoStore(),
     ],
     context: async ({ request, clientAddress }) => {
       const cookies = (request as Request & { cookieStore: CookieStore }).cookieStore;
@@ -197,7 +208,11 @@ const securityHeaders: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
-/** Reads a request body, refusing (null) one larger than MAX_BODY_BYTES, chunked or not. */
+/**
+ * Reads a request body, refusing (null) one larger than MAX_BODY_BYTES, chunked or not. Node sets
+ * no limit and Yoga reads whatever it is given, so GraphQL bodies are read here first: a declared
+ * length over the limit is refused without reading a byte, an undeclared one as soon as it passes.
+ */
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
@@ -227,7 +242,9 @@ function clientAddressOf(req: IncomingMessage, proxyHops: number): string {
 
 /** A JSON answer; none is stored by a cache, since GraphQL answers depend on the session. */
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  // With its length known, compression leaves a short answer as it is.
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' }).end(text);
 }
 
 /** One HTTP server: GraphQL at /graphql, health at /health, metrics at /metrics, avatars, the built web app. */
@@ -251,6 +268,9 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
   if (!hasWeb) logger.warn('web/dist is missing: run `npm run build` (npm start does it for you).');
   const options = {
     etag: true,
+    // The build writes .br and .gz beside each asset: the smallest the browser accepts is sent as it is.
+    brotli: true,
+    gzip: true,
     setHeaders: (res: ServerResponse, pathname: string) => {
       // Vite fingerprints everything under /assets/; the HTML must always be fresh.
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -260,8 +280,11 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
   const assets = hasWeb ? sirv(webDistDir, options) : null;
   // Everything else is an app route and falls back to index.html, dots included (/experts/tri.nv).
   const app = hasWeb ? sirv(webDistDir, { ...options, single: true, ignores: false }) : null;
+  // Everything else (GraphQL answers, the app page, metrics) is compressed on the fly when the client
+  // accepts it, above 1 KB and for text types only; answers sirv sent precompressed are left as they are.
+  const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-  async function answerGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string) {
+  async function answerGraphQL(req: IncomingMessage, res: ServerResponse) {
     const receivedAt = process.hrtime.bigint();
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     if (body === null) {
@@ -269,29 +292,9 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
       metrics.recordRefusal('rejected', 413, 'PAYLOAD_TOO_LARGE', receivedAt);
       return sendJson(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    let response: Response;
-    try {
-      response = await yoga.fetch(
-        new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
-        { method: req.method, headers, body: body ? new Uint8Array(body) : undefined },
-        { clientAddress: clientAddressOf(req, config.TRUST_PROXY), receivedAt },
-      );
-    } catch (error) {
-      // Yoga answers its own failures; one that escapes it never reaches the metrics plugin.
-      metrics.recordRefusal('masked', 500, 'INTERNAL_SERVER_ERROR', receivedAt);
-      throw error;
-    }
-    const outgoing: Record<string, string | string[]> = { 'x-request-id': requestId };
-    response.headers.forEach((value, name) => {
-      if (name !== 'set-cookie') outgoing[name] = value;
-    });
-    // Answers depend on the session (and GraphiQL's page is no exception worth caching).
-    outgoing['cache-control'] = 'no-store';
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) outgoing['set-cookie'] = cookies;
-    res.writeHead(response.status, outgoing).end(Buffer.from(await response.arrayBuffer()));
+    // Yoga's own Node adapter, handed the body already read as Express hands it (`req.body`); it
+    // answers its own failures, with a 500 if one escapes its plugins.
+    await yoga(Object.assign(req, { body }), res, { clientAddress: clientAddressOf(req, config.TRUST_PROXY), receivedAt });
   }
 
   /** For load balancers and supervisors: 503 while requests would fail for want of the database. */
@@ -320,29 +323,32 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
     res.writeHead(200, { 'content-type': avatar.contentType, 'content-length': bytes.length, 'cache-control': 'public, max-age=31536000, immutable', 'content-disposition': 'inline' }).end(bytes);
   }
 
+  function route(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const fail = (error: unknown) => {
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      else res.destroy();
+    };
+    if (pathname === '/graphql') return void answerGraphQL(req, res).catch(fail);
+    if (pathname === '/health') return answerHealth(res);
+    if (pathname === '/metrics') return void answerMetrics(req, res).catch(fail);
+    const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
+    if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);
+    if (!assets || !app) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
+      return;
+    }
+    const notFound = () => void res.writeHead(404).end();
+    if (pathname.startsWith('/assets/')) assets(req, res, notFound);
+    else app(req, res, notFound);
+  }
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(headersForEveryResponse)) res.setHeader(name, value);
     const requestId = randomUUID();
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    requestStore.run({ requestId }, () => {
-      const fail = (error: unknown) => {
-        logger.error({ err: error, requestId }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
-        else res.destroy();
-      };
-      if (pathname === '/graphql') return void answerGraphQL(req, res, requestId).catch(fail);
-      if (pathname === '/health') return answerHealth(res);
-      if (pathname === '/metrics') return void answerMetrics(req, res).catch(fail);
-      const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
-      if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);
-      if (!assets || !app) {
-        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
-        return;
-      }
-      const notFound = () => void res.writeHead(404).end();
-      if (pathname.startsWith('/assets/')) assets(req, res, notFound);
-      else app(req, res, notFound);
-    });
+    res.setHeader('x-request-id', requestId);
+    requestStore.run({ requestId }, () => compress(req, res, () => route(req, res, requestId)));
   });
   return { server, yoga, metrics };
 }
