@@ -32,9 +32,10 @@ async function pageFor(width = 1366, height = 900): Promise<Page> {
   return page;
 }
 
-/** Opens `path` signed out, signs in on the page it is sent to, and waits to be back. */
+/** Opens `path` signed out, signs in from the page's offer to visitors, and waits to be back. */
 async function visitSignedIn(page: Page, path: string, handle: string) {
   await page.goto(`${baseUrl()}${path}`);
+  await page.getByRole('main').getByRole('link', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL(/\/sign-in\?next=/);
   await page.getByLabel('Email').fill(`${handle}@demo.chuyengia.example`);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);

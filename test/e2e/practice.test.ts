@@ -55,8 +55,9 @@ describe('Practice', () => {
     // Digits keep this run's practice apart from the demo data's and from earlier runs'.
     const title = `Chuyển đổi số hồ sơ đất đai ở xã vùng cao ${String(Date.now()).slice(-6)}`;
 
-    // A signed-out writer is sent to sign in, then back to the editor.
+    // A signed-out writer is told what the editor is for, signs in from there, and comes back to it.
     await page.goto(`${baseUrl()}/practices/new`);
+    await main().getByRole('link', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/\/sign-in\?next=%2Fpractices%2Fnew$/);
     await signIn(MEMBER.handle);
     await page.waitForURL(/\/practices\/new$/);

@@ -891,7 +891,7 @@ export const en: Dictionary = {
     /** The ways out: home, a search, the main sections (their names are nav's). */
     home: 'Go to the home page',
     searchLabel: 'Search practices, discussions and experts',
-    searchPlaceholder: 'e.g. online public services',
+    searchPlaceholder: 'e.g. land records',
     searchSubmit: 'Search',
     sections: 'Or go to a main section',
   },

@@ -894,7 +894,7 @@ export const vi = {
     /** The ways out: home, a search, the main sections (their names are nav's). */
     home: 'Về trang chủ',
     searchLabel: 'Tìm cách làm hay, thảo luận, chuyên gia',
-    searchPlaceholder: 'Ví dụ: dịch vụ công trực tuyến',
+    searchPlaceholder: 'Ví dụ: dữ liệu đất đai',
     searchSubmit: 'Tìm kiếm',
     sections: 'Hoặc đi tới một mục chính',
   },
