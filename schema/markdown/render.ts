@@ -11,12 +11,13 @@ import sanitizeHtml from 'sanitize-html';
 export const MAX_MARKDOWN_LENGTH = 20_000;
 
 /**
- * The most HTML one stored text may render to: five times the longest text, far above what prose,
- * lists and a few dozen links make (about 1.1 times their length), and below what 20,000
- * characters of bare e-mail addresses, mentions or empty table rows make (10 to 20 times). Every
- * read of a page of 50 replies carries their HTML, so this bounds a read's work too.
+ * The most HTML one stored text may render to: two and a half times the longest text. Prose and
+ * lists make about 1.1 times their length, a text that is all links about 2.4 times; 20,000
+ * characters of bare addresses, mentions, emphasis or empty table rows make 3 to 20 times, and
+ * are refused. Every read of a page of 50 replies carries their HTML from the database and to the
+ * client on the event loop, so this bounds a read's work too (test/api/event-loop.test.ts).
  */
-export const MAX_HTML_LENGTH = 100_000;
+export const MAX_HTML_LENGTH = 50_000;
 
 /**
  * The renderer's version, stored beside every HTML it made. Bump it whenever the HTML for a given

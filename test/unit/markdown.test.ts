@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedHandles, renderMarkdown } from '../../schema/markdown/render.ts';
+import { MAX_HTML_LENGTH, MAX_MARKDOWN_LENGTH, mentionedHandles, renderMarkdown } from '../../schema/markdown/render.ts';
 
 /** Known ways of smuggling script through markdown and HTML (OWASP's filter-evasion classics). */
 const xssCorpus = [
@@ -83,5 +83,31 @@ describe('Mentions', () => {
     expect(html).not.toMatch(/<a [^>]*class="mention"/);
     expect(html).not.toMatch(/<a [^>]*href="javascript/);
     expect(html).toContain('<a href="/experts/evil" rel="nofollow noopener noreferrer" target="_blank">bấm</a>');
+  });
+});
+
+describe('Stored HTML bounds', () => {
+  it('keeps ~~struck~~ text struck', () => {
+    expect(renderMarkdown('giá ~~cũ~~ mới')).toBe('<p>giá <del>cũ</del> mới</p>\n');
+  });
+
+  const longest = (unit: string) => unit.repeat(Math.ceil(MAX_MARKDOWN_LENGTH / unit.length)).slice(0, MAX_MARKDOWN_LENGTH);
+
+  it.each([
+    ['prose', longest('Sở Thông tin và Truyền thông đã triển khai **chữ ký số** cho cán bộ xã. ')],
+    ['a list of links', longest('- [Hướng dẫn kết nối LGSP](https://dx.example.vn/huong-dan/lgsp)\n')],
+    ['a table', longest('| Tỉnh | Số hồ sơ trực tuyến | Tỷ lệ |\n|---|---|---|\n') ],
+    ['mentions among words', longest('Cảm ơn @ha.ltt về bài viết hữu ích này. ')],
+  ])('lets the longest text of %s be stored (its HTML stays under the cap)', (_, text) => {
+    expect(renderMarkdown(text).length).toBeLessThanOrEqual(MAX_HTML_LENGTH);
+  });
+
+  it.each([
+    ['bare addresses', longest('a@b.vn ')],
+    ['empty table rows', 'a|b\n-|-\n' + longest('|\n').slice(8)],
+    ['repeated references', '[a]: http://a\n' + longest('[a] ').slice(14)],
+    ['nothing but mentions', longest('@abc ')],
+  ])('shows when %s would make too much HTML to store', (_, text) => {
+    expect(renderMarkdown(text).length).toBeGreaterThan(MAX_HTML_LENGTH);
   });
 });
