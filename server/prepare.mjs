@@ -3,6 +3,8 @@
 // It installs what a fresh clone lacks and says what it does:
 //   - npm dependencies, when node_modules is missing or older than package-lock.json;
 //   - the web app build, for `start`, `test` and `bench`, when web/ changed since the last build;
+//   - the server build (dist/server, see server/build.mjs), for `start` and `build`, when server/,
+//     schema/ or seeds/ changed since the last build;
 //   - Chromium for the browser tests, for `test`, where apt-get can install it.
 // The embedded database is built by the server and the test setup themselves, on first need.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuilt } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2] ?? 'start';
@@ -78,4 +81,5 @@ function ensureChromium() {
 ensureDependencies();
 // The benchmark reports the built bundle's size.
 if (command === 'start' || command === 'test' || command === 'bench') ensureWebBuilt();
+if (command === 'start' || command === 'build') await ensureServerBuilt(say);
 if (command === 'test') ensureChromium();

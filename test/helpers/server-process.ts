@@ -35,14 +35,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The TypeScript server as tsx runs it; `npm start` runs the compiled one instead (server/build.mjs). */
+const typeScriptServer = [path.join(rootDir, 'node_modules/.bin/tsx'), 'server/main.ts'] as const;
+
 /**
- * Starts `tsx server/main.ts` with only the variables given (plus PATH and HOME, and the
- * engine's source directory when the run has one) and waits until it says it is ready.
+ * Starts `tsx server/main.ts` (or `command`) with only the variables given (plus PATH and HOME,
+ * and the engine's source directory when the run has one) and waits until it says it is ready.
  */
-export async function startServerProcess(env: Record<string, string>, readyWithinMs = 180_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, readyWithinMs = 180_000, command: readonly string[] = typeScriptServer): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   let printed = '';
-  const child = spawn(path.join(rootDir, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  const [program, ...args] = command;
+  const child = spawn(program!, args, {
     cwd: rootDir,
     env: {
       PATH: process.env.PATH,
