@@ -222,6 +222,13 @@ describe('Members-only pages', () => {
       await screenshot(page, 'members-bookmarks');
     }
   });
+
+  it('offer a visitor searching to sign in and come back to the same results, discussions included', async () => {
+    const page = await pageFor(DESKTOP);
+    await page.goto(`${baseUrl()}/search?q=${encodeURIComponent('dữ liệu')}`);
+    const signIn = page.getByRole('main').getByRole('link', { name: 'Đăng nhập để tìm cả trong đó' });
+    expect(await signIn.getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(`/search?q=${encodeURIComponent('dữ liệu')}`)}`);
+  });
 });
 
 describe('Not-found page', () => {

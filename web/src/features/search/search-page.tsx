@@ -1,4 +1,4 @@
-import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { A, createAsync, revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FilterPanel } from '../../components/filter-panel.tsx';
@@ -7,7 +7,7 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
-import { createViewer } from '../account/account.api.ts';
+import { createViewer, signInHref } from '../account/account.api.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
 import { StageYearFields } from '../practice/practice-filters.tsx';
@@ -121,6 +121,7 @@ function SearchForm(props: { value: string | undefined; onSubmit: (q: string | u
 
 /** All / practices / discussions / experts, each with its count; links, so each tab has an address. */
 function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | undefined; signedIn: boolean }) {
+  const location = useLocation();
   const counts = () => props.page?.counts;
   const countOf = (kind: SearchKind | undefined) => {
     const c = counts();
@@ -147,7 +148,8 @@ function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | u
       </Tabs>
       <Show when={!props.signedIn}>
         <p class="search-tabs-note">
-          {t('search.signInForThreads')} <A href="/sign-in">{t('search.signIn')}</A>
+          {/* Signing in comes back to these results, discussions included. */}
+          {t('search.signInForThreads')} <A href={signInHref(location.pathname + location.search)}>{t('search.signIn')}</A>
         </p>
       </Show>
     </>
