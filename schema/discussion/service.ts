@@ -1,7 +1,7 @@
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { listProjection, paginate, paginateEach, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findByIds } from '../loading.ts';
@@ -161,7 +161,8 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
 
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */
 export async function discussionsOfPractices(practiceIds: readonly string[]): Promise<(ThreadDoc | null)[]> {
-  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }).lean<ThreadDoc[]>();
+  // Bounded by the keys: a practice has at most one discussion (a unique index).
+  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }, listProjection(THREAD_LIST_SKIPS, null)).lean<ThreadDoc[]>();
   const byPractice = new Map(threads.map((t) => [String(t.practice), t]));
   return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
@@ -304,21 +305,32 @@ const mostActiveFirst: SortKey[] = [
   { field: '_id', kind: 'objectId', direction: -1 },
 ];
 
-export async function listThreads(filter: ThreadFilter, page: PageArgs) {
+/**
+ * What thread lists leave out unless the query shows them (stored field -> the Thread fields that
+ * read it; see connection.ts listProjection). Single-thread reads (thread, node) read everything.
+ */
+export const THREAD_LIST_SKIPS: ListSkips = { searchTokens: [], mentions: [], body: ['body'], bodyHtml: ['bodyHtml'] };
+/** The same for a thread's replies. */
+export const REPLY_LIST_SKIPS: ListSkips = { mentions: [] };
+
+export async function listThreads(filter: ThreadFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
   const conditions: QueryFilter<ThreadDoc>[] = [];
   if (filter.unanswered) conditions.push({ kind: 'question', acceptedReply: null });
   else if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   conditions.push(...textConditions(filter.query));
-  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page);
+  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown));
 }
 
 export const getThread = (id: string) => findThread(id, 'id');
 
-/** A thread's replies in the order they were written; the client nests them by `parent`. */
-export const listReplies = (threadId: string, page: PageArgs) =>
-  paginate<ReplyDoc>(Reply, { thread: threadId }, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page);
+/**
+ * The same page of replies of each thread, in the order they were written (the client nests them
+ * by `parent`): one command for a page of threads, each thread's read cut at the page size.
+ */
+export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null = null) =>
+  paginateEach<ReplyDoc>(Reply, 'thread', threadIds, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page, listProjection(REPLY_LIST_SKIPS, shown));
 
 /**
  * Earlier versions, oldest first, for keys `<id>:<its editCount>`: one query for a page of

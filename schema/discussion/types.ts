@@ -3,7 +3,8 @@ import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
-import { findByIds } from '../loading.ts';
+import { pageKey, shownOnItems, type PageArgs } from '../connection.ts';
+import { findByIds, perRequest } from '../loading.ts';
 import { payload } from '../payload.ts';
 import { PlaceRef } from '../place/types.ts';
 import { PracticeRef } from '../practice/types.ts';
@@ -18,9 +19,9 @@ import {
   editReply,
   editThread,
   getThread,
-  listReplies,
   listThreads,
   lockThread,
+  repliesOfThreads,
   replyHistories,
   replyToThread,
   startPracticeDiscussion,
@@ -130,11 +131,17 @@ ThreadRef.implement({
     lastActivityAt: t.field({ type: 'DateTime', resolve: (th) => th.lastActivityAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (th) => th.createdAt }),
     replies: t.connection(
-      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args) => listReplies(String(th._id), args) },
+      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args, ctx, info) => repliesLoader(ctx, pageKey(args, info)).load(String(th._id)) },
       { name: 'ReplyConnection' },
       { name: 'ReplyEdge' },
     ),
   }),
+});
+
+/** The replies of a page of threads that ask for the same page: one batch (see repliesOfThreads). */
+const repliesLoader = perRequest((threadIds: readonly string[], key: string) => {
+  const { args, shown } = JSON.parse(key) as { args: PageArgs; shown: string[] };
+  return repliesOfThreads(threadIds, args, new Set(shown));
 });
 
 builder.objectFields(PracticeRef, (t) => ({
@@ -165,7 +172,7 @@ builder.queryFields((t) => ({
       description: 'Members only: discussions and questions, most recently active first.',
       authScopes: { signedIn: true },
       args: { filter: t.arg({ type: ThreadFilter }) },
-      resolve: (_, args) => listThreads(args.filter ?? {}, args),
+      resolve: (_, args, _ctx, info) => listThreads(args.filter ?? {}, args, shownOnItems(info)),
     },
     { name: 'ThreadConnection' },
     { name: 'ThreadEdge' },
