@@ -240,16 +240,29 @@ export async function paginateEach<T extends Record<string, unknown>>(
  * practices took 190 ms that way, and 7 ms when the filter also said "published in the last 90
  * days". So the most recent window is read first and older ones only when it holds too few.
  */
-const WINDOW_DAYS = [90, 180, 365, 2 * 365];
+const FIRST_WINDOW_DAYS = 90;
+/** Past this, the next read takes all the rest. */
+const LAST_WINDOW_DAYS = 4 * 365;
 const DAY_MS = 86_400_000;
 /** Marks the reads of older windows, so that logs and tests can tell them from other reads. */
 export const OLDER_WINDOW_COMMENT = 'newest-first: older window';
 
 /**
+ * How far back the next window reaches: as far as the documents found so far say the missing
+ * ones lie (at their pace, with half again for margin), at least twice as far; eight times when
+ * nothing was found.
+ */
+function nextReach(reachedDays: number, found: number, missing: number): number {
+  if (found === 0) return reachedDays * 8;
+  return Math.max(reachedDays * 2, reachedDays + (missing / found) * reachedDays * 1.5);
+}
+
+/**
  * The first `limit` documents of `filter` in the order `sort`, whose first key is a date read
- * newest first: those dated from `from` back 90 days, then back to 180 days, a year, two years,
- * then the rest, each window read only when the ones before it held fewer than `limit`. Every document of
- * a window is newer than every document of the next, so the windows' pages join in order.
+ * newest first: those dated from `from` back 90 days, then, when that held fewer than `limit`,
+ * further back as far as their pace says the rest lie (nextReach), and past four years all the
+ * rest. Every document of a window is newer than every document of the next, so the windows'
+ * pages join in order.
  */
 export async function findNewestFirst<T>(
   model: Model<any>,
@@ -262,16 +275,18 @@ export async function findNewestFirst<T>(
   const field = Object.keys(sort)[0]!;
   const found: T[] = [];
   let newerThan: Date | null = null;
-  for (const days of [...WINDOW_DAYS, null]) {
-    const since = days === null ? null : new Date(from.getTime() - days * DAY_MS);
+  let reach: number | null = FIRST_WINDOW_DAYS;
+  for (;;) {
+    const since = reach === null ? null : new Date(from.getTime() - reach * DAY_MS);
     const range = { ...(since ? { $gte: since } : {}), ...(newerThan ? { $lt: newerThan } : {}) };
     const window = Object.keys(range).length ? { $and: [filter, { [field]: mongoose.trusted(range) }] } : filter;
     // One batch: a second round trip (getMore) for a long list would cost more than the read.
     const read = model.find(window, projection).sort(sort).limit(limit - found.length).batchSize(limit);
     if (newerThan) read.comment(OLDER_WINDOW_COMMENT);
     found.push(...((await read.lean()) as T[]));
-    if (found.length === limit || !since) return found;
+    if (found.length === limit || reach === null) return found;
     newerThan = since;
+    const further = nextReach(reach, found.length, limit - found.length);
+    reach = further > LAST_WINDOW_DAYS ? null : further;
   }
-  return found;
 }

@@ -6,9 +6,9 @@ import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
 /*
- * Newest-first lists read the most recent 90 days first, then back to 180 days, a year, two years,
- * then the rest (schema/connection.ts findNewestFirst): pages must come out whole and in order whichever
- * windows their items fall in, and however many of them a window holds.
+ * Newest-first lists read the most recent 90 days first, then further back as the pace of what
+ * they found says, then the rest (schema/connection.ts findNewestFirst): pages must come out whole
+ * and in order whichever windows their items fall in, and however many of them a window holds.
  */
 useTestDatabase();
 

@@ -1,7 +1,8 @@
 // The yardstick for the GraphQL home feed: a plain node:http endpoint, written only for the
 // benchmark, that makes the same reads with the driver as the two home requests of the web app
 // (HomePractices, HomeThreads) make through GraphQL, batched the same way (per list and level one
-// `$in` per collection, for the keys the request has not read yet), and answers the same JSON. What is left
+// `$in` per collection, for the keys the request has not read yet; the lists read by the same date
+// windows and projection, schema/connection.ts), and answers the same JSON. What is left
 // between the two is GraphQL's own cost: parsing, validation, the protections, resolvers,
 // DataLoaders, the metrics plugin. run.ts checks that both send the same database commands.
 //
@@ -10,7 +11,10 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Collection, Db, Document } from 'mongodb';
+import { findNewestFirst, listProjection } from '../../schema/connection.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { THREAD_LIST_SKIPS } from '../../schema/discussion/service.ts';
+import { PRACTICE_LIST_SKIPS } from '../../schema/practice/service.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Organization } from '../../schema/organization/model.ts';
 import { Place } from '../../schema/place/model.ts';
@@ -69,6 +73,11 @@ export function createPlainHomeServer(db: Db, cookieName = '__Host-session') {
 
   const newest = { publishedAt: -1, _id: -1 } as const;
   const mostActive = { lastActivityAt: -1, _id: -1 } as const;
+  // What the home requests show of each item, so that the lists skip the same stored fields.
+  const practiceFields = listProjection(PRACTICE_LIST_SKIPS, new Set(['id', 'title', 'summary', 'featured', 'stage', 'year', 'publishedAt', 'organization', 'place', 'topics']));
+  const threadFields = listProjection(THREAD_LIST_SKIPS, new Set(['id', 'kind', 'title', 'replyCount', 'lastActivityAt', 'acceptedAnswer', 'author']));
+  const page = (model: typeof Practice | typeof Thread, filter: Document, sort: Record<string, 1 | -1>, limit: number, projection: Record<string, 0>) =>
+    findNewestFirst<Document>(model, filter, sort, limit, new Date(), projection);
 
   async function homePractices() {
     const load = loader();
@@ -112,8 +121,8 @@ export function createPlainHomeServer(db: Db, cookieName = '__Host-session') {
     const featuredFilter = { $and: [{ status: 'published' }, { featured: true }] };
     const latestFilter = { $and: [{ status: 'published' }] };
     const [featured, latest] = await Promise.all([
-      practices.find(featuredFilter).sort(newest).limit(FEATURED + 1).toArray().then((docs) => cards(docs.slice(0, FEATURED))),
-      practices.find(latestFilter).sort(newest).limit(LATEST + 1).toArray().then((docs) => Promise.all([cards(docs.slice(0, LATEST)), practices.countDocuments(latestFilter)])),
+      page(Practice, featuredFilter, newest, FEATURED + 1, practiceFields).then((docs) => cards(docs.slice(0, FEATURED))),
+      page(Practice, latestFilter, newest, LATEST + 1, practiceFields).then((docs) => Promise.all([cards(docs.slice(0, LATEST)), practices.countDocuments(latestFilter)])),
     ]);
     return { featured: { edges: featured }, latest: { totalCount: latest[1], edges: latest[0] } };
   }
@@ -140,8 +149,8 @@ export function createPlainHomeServer(db: Db, cookieName = '__Host-session') {
     };
     const unansweredFilter = { $and: [{ kind: 'question', acceptedReply: null }] };
     const [active, unanswered] = await Promise.all([
-      threads.find({}).sort(mostActive).limit(THREADS + 1).toArray().then((docs) => teasers(docs.slice(0, THREADS))),
-      threads.find(unansweredFilter).sort(mostActive).limit(THREADS + 1).toArray().then((docs) => Promise.all([teasers(docs.slice(0, THREADS)), threads.countDocuments(unansweredFilter)])),
+      page(Thread, {}, mostActive, THREADS + 1, threadFields).then((docs) => teasers(docs.slice(0, THREADS))),
+      page(Thread, unansweredFilter, mostActive, THREADS + 1, threadFields).then((docs) => Promise.all([teasers(docs.slice(0, THREADS)), threads.countDocuments(unansweredFilter)])),
     ]);
     return { active: { edges: active }, unanswered: { totalCount: unanswered[1], edges: unanswered[0] } };
   }
