@@ -197,6 +197,7 @@ export const en: Dictionary = {
     INVISIBLE_CHARACTER: 'The name holds an invisible character (often picked up when copying). Please type it again.',
     PRIVATE_USE_CHARACTER: 'The name holds a character of a private font. Please type it again.',
     UNASSIGNED_CHARACTER: 'The name holds a character Unicode does not define. Please type it again.',
+    TOO_COMPLEX: 'The text has too many links, email addresses, mentions or empty table rows to show. Please shorten it.',
     TOO_MANY_MARKS: 'The name stacks too many marks on one letter. A Vietnamese letter carries at most two.',
     emailInvalid: 'This does not look like an email address, e.g. name@agency.gov.vn.',
     emailTaken: 'This email is already registered. Sign in instead, or use another email.',

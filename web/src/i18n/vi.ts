@@ -200,6 +200,7 @@ export const vi = {
     INVISIBLE_CHARACTER: 'Tên có ký tự ẩn (thường lẫn vào khi sao chép). Vui lòng gõ lại tên.',
     PRIVATE_USE_CHARACTER: 'Tên có ký tự không chuẩn của một phông chữ riêng. Vui lòng gõ lại tên.',
     UNASSIGNED_CHARACTER: 'Tên có ký tự không có trong bảng mã Unicode. Vui lòng gõ lại tên.',
+    TOO_COMPLEX: 'Nội dung có quá nhiều liên kết, địa chỉ email, nhắc tên hoặc dòng bảng trống để hiển thị. Vui lòng rút gọn.',
     TOO_MANY_MARKS: 'Tên có quá nhiều dấu chồng lên một chữ. Mỗi chữ tiếng Việt có nhiều nhất hai dấu.',
     emailInvalid: 'Địa chỉ email chưa đúng dạng, ví dụ: ten@co-quan.gov.vn.',
     emailTaken: 'Email này đã được đăng ký. Hãy đăng nhập, hoặc dùng email khác.',

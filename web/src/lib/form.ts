@@ -138,6 +138,8 @@ export function fieldErrorText(path: string, code: string): string {
     case 'PRIVATE_USE_CHARACTER':
     case 'UNASSIGNED_CHARACTER':
     case 'TOO_MANY_MARKS':
+    // A text whose HTML would be too large to store (schema/markdown: MAX_HTML_LENGTH).
+    case 'TOO_COMPLEX':
       return t(`fieldError.${code}`);
     default:
       return t('fieldError.INVALID');
