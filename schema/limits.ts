@@ -26,11 +26,19 @@ export const RATE_LIMITS = {
   writes: { points: 60, duration: 60 },
   /** `search`, and any list asked with a text `filter.query` (the directory's search box). */
   searches: { points: 120, duration: 60 },
-  /** `previewMarkdown`: the editor's live preview. */
-  previews: { points: 120, duration: 60 },
+  /**
+   * `previewMarkdown`: the editor's live preview, a point per PREVIEW_POINT_CHARACTERS of text
+   * started (rendering costs about in proportion to length: a 20,000-character text takes up to
+   * 100 ms of a worker thread), so a script gets 24 previews of the longest text a minute, and a
+   * person previewing a 4,000-character section after each pause in typing 120.
+   */
+  previews: { points: 240, duration: 60 },
   /** Lists asked for more than LARGE_PAGE_ABOVE items (`first` or `last`). */
   largePages: { points: 200, duration: 60 },
 } as const satisfies Record<string, IRateLimiterOptions>;
+
+/** Characters of previewed text that spend one point of the `previews` budget. */
+export const PREVIEW_POINT_CHARACTERS = 2_000;
 
 /** A page of more items than this spends the `largePages` budget (the app's lists show 20). */
 export const LARGE_PAGE_ABOVE = 20;

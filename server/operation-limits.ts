@@ -28,7 +28,7 @@ import { collectFields, collectSubfields } from 'graphql/execution/collectFields
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/context.ts';
 import { RateLimitedError } from '../schema/errors.ts';
-import { LARGE_PAGE_ABOVE, spendAll, type LimitName } from '../schema/limits.ts';
+import { LARGE_PAGE_ABOVE, PREVIEW_POINT_CHARACTERS, spendAll, type LimitName } from '../schema/limits.ts';
 
 /** Mutations with limits of their own (per address and per account, see schema/limits.ts). */
 const SELF_LIMITED = new Set(['signIn', 'signUp']);
@@ -51,7 +51,7 @@ function costOf(walk: Walk, parent: GraphQLObjectType, name: string, args: Recor
   if (onQuery && name === 'search') cost.searches += 1;
   const filter = args.filter as { query?: unknown } | undefined;
   if (typeof filter?.query === 'string' && filter.query.trim()) cost.searches += 1;
-  if (onQuery && name === 'previewMarkdown') cost.previews += 1;
+  if (onQuery && name === 'previewMarkdown') cost.previews += Math.max(1, Math.ceil(String(args.text ?? '').length / PREVIEW_POINT_CHARACTERS));
   const size = Math.max(Number(args.first ?? 0), Number(args.last ?? 0));
   if (size > LARGE_PAGE_ABOVE) cost.largePages += 1;
   return cost;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
-import { LARGE_PAGE_ABOVE, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
+import { LARGE_PAGE_ABOVE, PREVIEW_POINT_CHARACTERS, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
 import { Topic } from '../../schema/topic/model.ts';
 import { createGraphQL, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -246,10 +246,22 @@ describe('Budgets of expensive reads', () => {
   it('counts markdown previews through aliases, and does not count skipped ones', async () => {
     const previews = (count: number) => Array.from({ length: count }, (_, i) => `m${i}: previewMarkdown(text: "**Bước ${i}**: số hóa")`).join(' ');
     const address = { clientAddress: '203.0.113.70' };
-    const half = RATE_LIMITS.previews.points / 2;
-    expect((await graphql(`{ ${previews(half)} }`, {}, address)).errors ?? []).toEqual([]);
-    expect((await graphql(`{ ${previews(half)} ...More @skip(if: true) } fragment More on Query { ${previews(20)} }`, {}, address)).errors ?? []).toEqual([]);
+    // Short texts spend a point each; four requests of a quarter each (aliases are capped at 100).
+    const quarter = RATE_LIMITS.previews.points / 4;
+    for (let i = 0; i < 3; i++) expect((await graphql(`{ ${previews(quarter)} }`, {}, address)).errors ?? []).toEqual([]);
+    expect((await graphql(`{ ${previews(quarter)} ...More @skip(if: true) } fragment More on Query { ${previews(20)} }`, {}, address)).errors ?? []).toEqual([]);
     expectRateLimited(await graphql(`{ ${previews(1)} }`, {}, address));
+  });
+
+  it('spends the preview budget by the length of the text: the longest texts run out first', async () => {
+    const address = { clientAddress: '203.0.113.71' };
+    const longest = 'Số hóa hồ sơ một cửa. '.repeat(1000).slice(0, 20_000);
+    const PREVIEW = 'query ($text: String!) { previewMarkdown(text: $text) }';
+    const allowed = RATE_LIMITS.previews.points / Math.ceil(longest.length / PREVIEW_POINT_CHARACTERS);
+    for (let i = 0; i < allowed; i++) expect((await graphql(PREVIEW, { text: longest }, address)).errors ?? []).toEqual([]);
+    expectRateLimited(await graphql(PREVIEW, { text: longest }, address));
+    // A short text costs a point, and the points are gone.
+    expectRateLimited(await graphql(PREVIEW, { text: 'Ngắn' }, address));
   });
 
   it(`spends the large-page budget on pages above ${LARGE_PAGE_ABOVE} only`, async () => {
@@ -276,9 +288,10 @@ describe('The README’s table of limits', () => {
 
   it('states every rate limit with the numbers the server counts', () => {
     for (const [name, { points, duration }] of Object.entries(RATE_LIMITS)) {
-      expect(row(`\`${name}\``), name).toContain(`${points} ${duration === 60 ? 'a minute' : 'an hour'}`);
+      expect(row(`\`${name}\``), name).toMatch(new RegExp(`\\| ${points} (points )?${duration === 60 ? 'a minute' : 'an hour'} \\|`));
     }
     expect(row('`largePages`')).toContain(`more than ${LARGE_PAGE_ABOVE} items`);
+    expect(row('`previews`')).toContain(`a point per ${PREVIEW_POINT_CHARACTERS.toLocaleString('en')} characters`);
   });
 
   it('states every operation limit with the numbers the server checks', () => {

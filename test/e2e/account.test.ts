@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Accounts as a person uses them, in headless Chromium against the built web app (web/dist)
@@ -12,7 +12,6 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-const DEMO_PASSWORD = 'chuyengia-demo-2026';
 /** A curator of the demo data (seeds/data/demo-accounts.json). */
 const DEMO_EMAIL = 'ha.ltt@demo.chuyengia.example';
 

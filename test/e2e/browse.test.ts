@@ -1,9 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findExpertByHandle } from '../../schema/expert/service.ts';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
-import { sessionCookieFor } from '../helpers/graphql.ts';
+import { signInWithCookie, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Browsing the network as a visitor and as a member, in headless Chromium against the built web
@@ -40,11 +38,7 @@ async function api<T>(query: string): Promise<T> {
 type Titles = { edges: { node: { title: string; place: { code: string; name: string } | null } }[] };
 
 /** Signs this browser in as a demo member, as if through the sign-in page. */
-async function signInAs(handle: string) {
-  const expert = await findExpertByHandle(handle);
-  const token = (await sessionCookieFor(String(expert!._id))).split('=')[1]!;
-  await context.addCookies([{ name: 'session', value: token, url: baseUrl() }]);
-}
+const signInAs = (handle: string) => signInWithCookie(context, baseUrl(), handle);
 
 describe('Home page', () => {
   it('shows the latest published practice and invites a visitor to join when signed out', async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { fillDemoSignIn, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Discussions and questions as members use them, in headless Chromium against the built web app
@@ -13,7 +13,6 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-const DEMO_PASSWORD = 'chuyengia-demo-2026';
 const ASKER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 const ANSWERER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
 const VOTER = { handle: 'thaohtp', name: 'Hồ Thị Phương Thảo' };
@@ -37,9 +36,7 @@ async function visitSignedIn(page: Page, path: string, handle: string) {
   await page.goto(`${baseUrl()}${path}`);
   await page.getByRole('main').getByRole('link', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL(/\/sign-in\?next=/);
-  await page.getByLabel('Email').fill(`${handle}@demo.chuyengia.example`);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await fillDemoSignIn(page, handle);
   await page.waitForURL((url) => url.pathname + url.search === path);
 }
 
@@ -164,9 +161,7 @@ describe('Discussion', () => {
     const section = reader.locator('section.practice-discussion');
     await section.getByRole('link', { name: 'Đăng nhập để đọc và góp ý' }).click();
     await reader.waitForURL(/\/sign-in\?next=%2Fpractices%2F/);
-    await reader.getByLabel('Email').fill(`${ANSWERER.handle}@demo.chuyengia.example`);
-    await reader.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await reader.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await fillDemoSignIn(reader, ANSWERER.handle);
     await reader.waitForURL(/\/practices\/[^/]+$/);
 
     const comment = `Đơn vị mình áp dụng được cho cấp xã không? ${String(Date.now()).slice(-6)}`;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { signInThroughPage, useBrowser } from '../helpers/browser.ts';
 
 /*
  * What a signed-in member sees when the API fails, in headless Chromium over the demo data:
@@ -23,11 +23,7 @@ beforeAll(async () => {
   context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel('Email').fill(`${MEMBER.handle}@demo.chuyengia.example`);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('chuyengia-demo-2026');
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await signInThroughPage(page, baseUrl(), MEMBER.handle);
 });
 afterEach(async () => {
   await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { signInThroughPage, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Following, saving and "this helped me" as a member uses them, in headless Chromium over the
@@ -22,11 +22,7 @@ beforeAll(async () => {
   context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel('Email').fill(`${MEMBER.handle}@demo.chuyengia.example`);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('chuyengia-demo-2026');
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await signInThroughPage(page, baseUrl(), MEMBER.handle);
 });
 afterAll(async () => {
   await context.close();

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { fillDemoSignIn, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Good practices as people use them, in headless Chromium against the built web app (web/dist)
@@ -14,8 +14,6 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-const DEMO_PASSWORD = 'chuyengia-demo-2026';
-const demoEmail = (handle: string) => `${handle}@demo.chuyengia.example`;
 /** Members (no staff role) and a curator of the demo data. */
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 const READER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
@@ -38,11 +36,7 @@ const header = () => page.locator('header.site-header');
 const main = () => page.getByRole('main');
 const accountButton = (name: string) => header().getByRole('button', { name: `Tài khoản: ${name}` });
 
-async function signIn(handle: string) {
-  await page.getByLabel('Email').fill(demoEmail(handle));
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await main().getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const signIn = (handle: string) => fillDemoSignIn(page, handle);
 
 async function signOut(name: string) {
   await accountButton(name).click();
@@ -172,9 +166,7 @@ describe('Practice', () => {
       const writerPage = await writer.newPage();
       writerPage.setDefaultTimeout(10_000);
       await writerPage.goto(`${baseUrl()}/sign-in?next=%2Ffollowing`);
-      await writerPage.getByLabel('Email').fill(demoEmail(MEMBER.handle));
-      await writerPage.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-      await writerPage.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+      await fillDemoSignIn(writerPage, MEMBER.handle);
       await writerPage.waitForURL(/\/following$/);
       const update = writerPage.getByRole('main').locator('.follow-update', { has: writerPage.getByRole('link', { name: question }) });
       await update.getByText('nhắc đến bạn').waitFor();

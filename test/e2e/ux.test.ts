@@ -2,10 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findExpertByHandle } from '../../schema/expert/service.ts';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
-import { sessionCookieFor } from '../helpers/graphql.ts';
+import { fillDemoSignIn, signInWithCookie, useBrowser } from '../helpers/browser.ts';
 
 /*
  * What a newcomer meets, in headless Chromium against the built web app over the demo data: the
@@ -19,7 +17,6 @@ const browser = useBrowser();
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const DEMO_PASSWORD = 'chuyengia-demo-2026';
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 
 const contexts: BrowserContext[] = [];
@@ -33,12 +30,6 @@ async function pageFor(viewport: { width: number; height: number }): Promise<Pag
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
-}
-
-async function signInWithCookie(page: Page, handle: string) {
-  const expert = await findExpertByHandle(handle);
-  const token = (await sessionCookieFor(String(expert!._id))).split('=')[1]!;
-  await page.context().addCookies([{ name: 'session', value: token, url: baseUrl() }]);
 }
 
 async function screenshot(page: Page, name: string) {
@@ -68,7 +59,7 @@ describe('Practice editor', () => {
   it('lists every missing field at once on an empty submit, in a focused summary linking to each field', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await pageFor(viewport);
-      await signInWithCookie(page, MEMBER.handle);
+      await signInWithCookie(page.context(), baseUrl(), MEMBER.handle);
       await page.goto(`${baseUrl()}/practices/new`);
       await page.getByRole('heading', { level: 1, name: 'Chia sẻ cách làm hay' }).waitFor();
 
@@ -105,7 +96,7 @@ describe('Practice editor', () => {
 
   it('lists what the API refuses in what was typed in the same round as the missing fields', async () => {
     const page = await pageFor(DESKTOP);
-    await signInWithCookie(page, MEMBER.handle);
+    await signInWithCookie(page.context(), baseUrl(), MEMBER.handle);
     await page.goto(`${baseUrl()}/practices/new`);
     await page.getByLabel('Tiêu đề', { exact: true }).fill(`Một cửa liên thông cấp xã ${String(Date.now()).slice(-6)}`);
     await page.getByRole('button', { name: 'Thêm liên kết' }).click();
@@ -191,9 +182,7 @@ describe('Members-only pages', () => {
 
     await main.getByRole('link', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/\/sign-in\?next=/);
-    await page.getByLabel('Email').fill(`${MEMBER.handle}@demo.chuyengia.example`);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await main.getByRole('button', { name: 'Đăng nhập' }).click();
+    await fillDemoSignIn(page, MEMBER.handle);
     await page.waitForURL((url) => url.pathname + url.search === '/threads?kind=question');
     await page.locator('header').getByRole('button', { name: `Tài khoản: ${MEMBER.name}` }).waitFor();
     expect(await main.getByRole('link', { name: 'Đăng ký thành viên' }).count()).toBe(0);
