@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n.ts';
 import { AccountArea } from '../features/account/account-menu.tsx';
 import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
+import { LanguageNotice, LanguageSwitch } from './language-switch.tsx';
 import { MAIN_SECTIONS } from './main-sections.ts';
 import { OutageNotice } from './outage-notice.tsx';
 import { SectionError } from './section-error.tsx';
@@ -114,6 +114,7 @@ export function AppShell(props: RouteSectionProps) {
         <div class="route-progress" classList={{ 'is-active': routing() }} aria-hidden="true" />
       </header>
       <OutageNotice />
+      <LanguageNotice />
       <main id="main" class="site-main" tabindex="-1" ref={main}>
         {/* A page that let a failure through still says so, and moving on to another page clears it. */}
         <SectionError resetWhen={() => location.pathname}>

@@ -82,6 +82,9 @@ export const en: Dictionary = {
   views: (n: number) => `${number.format(n)} ${n === 1 ? 'reader' : 'readers'}`,
   language: {
     label: 'Language',
+    loadFailed: 'The English interface could not be loaded: the page stays in Vietnamese.',
+    loadFailedInEnglish: 'The English interface could not be loaded: the page stays in Vietnamese.',
+    dismiss: 'Close',
   },
   directory: {
     title: 'Expert directory',

@@ -1,15 +1,23 @@
 import * as i18n from '@solid-primitives/i18n';
 import { createEffect, createMemo, createRoot, createSignal } from 'solid-js';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { vi, type Dictionary } from './vi.ts';
 
 export type Locale = 'vi' | 'en';
 export const locales: readonly Locale[] = ['vi', 'en'];
 
 /** The BCP 47 tags used for Intl formatting and `<html lang>`. */
 const intlTag: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
-const dictionaries = { vi, en };
 const STORAGE_KEY = 'locale';
+
+/*
+ * Vietnamese is in the main bundle; every other dictionary is a chunk of its own (named after its
+ * file, `en-<hash>.js`), fetched when chosen, so a Vietnamese reader never downloads it. The
+ * `Dictionary` type makes each loader prove its dictionary has every key Vietnamese has.
+ */
+const loaders: Record<Exclude<Locale, 'vi'>, () => Promise<Dictionary>> = {
+  en: () => import('./en.ts').then((module) => module.en),
+};
+const loaded: Partial<Record<Locale, Dictionary>> = { vi };
 
 function storedLocale(): Locale {
   try {
@@ -21,17 +29,64 @@ function storedLocale(): Locale {
   return 'vi';
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
-export { locale };
-
-/** Switches the interface language and remembers the choice on this device. */
-export function setLocale(next: Locale) {
-  setLocaleSignal(next);
+function remember(next: Locale) {
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // Not remembered, but the switch still applies to this visit.
   }
+}
+
+// The shown language only changes once its dictionary is here, so `t()` never falls back to keys.
+const { locale, setLocaleSignal, pendingLocale, setPendingLocale, localeFailure, setLocaleFailure } = createRoot(() => {
+  const [locale, setLocaleSignal] = createSignal<Locale>('vi');
+  const [pendingLocale, setPendingLocale] = createSignal<Locale | undefined>(undefined);
+  const [localeFailure, setLocaleFailure] = createSignal<Locale | undefined>(undefined);
+  return { locale, setLocaleSignal, pendingLocale, setPendingLocale, localeFailure, setLocaleFailure };
+});
+
+/** The language the interface is shown in. */
+export { locale };
+/** The language being fetched after a switch, while the page stays in the current one. */
+export { pendingLocale };
+/** The language that could not be fetched (the page stayed in the current one), until dismissed or retried. */
+export { localeFailure };
+
+export const dismissLocaleFailure = () => setLocaleFailure(undefined);
+
+/** Counts switches, so a slow dictionary cannot override a later choice. */
+let latestSwitch = 0;
+
+/**
+ * Switches the interface language once its dictionary has arrived, and remembers the choice on
+ * this device; if it cannot be fetched, the page stays as it is and `localeFailure` says so.
+ */
+export async function setLocale(next: Locale): Promise<void> {
+  const thisSwitch = ++latestSwitch;
+  setLocaleFailure(undefined);
+  let dictionary = loaded[next];
+  if (!dictionary && next !== 'vi') {
+    setPendingLocale(next);
+    try {
+      dictionary = loaded[next] = await loaders[next]();
+    } catch {
+      if (thisSwitch === latestSwitch) {
+        setPendingLocale(undefined);
+        setLocaleFailure(next);
+      }
+      return;
+    }
+  }
+  if (thisSwitch !== latestSwitch) return;
+  setPendingLocale(undefined);
+  setLocaleSignal(next);
+  remember(next);
+}
+
+/** Shows the language remembered from a previous visit; awaited before the first render so it never flashes Vietnamese. */
+export function settleStoredLocale(): Promise<void> {
+  const stored = storedLocale();
+  return stored === 'vi' ? Promise.resolve() : setLocale(stored);
 }
 
 // These live as long as the page, so they get a root of their own.
@@ -41,7 +96,7 @@ const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } =
     document.documentElement.lang = locale();
   });
   return {
-    flatDictionary: createMemo(() => i18n.flatten(dictionaries[locale()])),
+    flatDictionary: createMemo(() => i18n.flatten(loaded[locale()] ?? vi)),
     dateFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' })),
     dateTimeFormats: createMemo(
       () => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),

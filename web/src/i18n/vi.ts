@@ -85,6 +85,10 @@ export const vi = {
   views: (n: number) => `${number.format(n)} người đã đọc`,
   language: {
     label: 'Ngôn ngữ',
+    // Said while the page is still in Vietnamese, so the English half is for the reader who chose English.
+    loadFailed: 'Chưa tải được giao diện tiếng Anh: trang vẫn hiển thị bằng tiếng Việt.',
+    loadFailedInEnglish: 'The English interface could not be loaded: the page stays in Vietnamese.',
+    dismiss: 'Đóng',
   },
   directory: {
     title: 'Danh bạ chuyên gia',
