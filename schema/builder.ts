@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.ts';
 import { InvalidArgumentError, NotAuthorizedError, NotFoundError } from './errors.ts';
+import { hasRole } from './roles.ts';
 
 const GLOBAL_ID = /^[A-Za-z0-9_-]{4,200}$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -46,9 +47,9 @@ export const builder = new SchemaBuilder<{
     // Read the viewer when a scope is checked: signing in changes it within a request.
     authScopes: (context) => ({
       signedIn: () => Boolean(context.viewer),
-      curator: () => context.viewer?.role === 'curator' || context.viewer?.role === 'admin',
-      moderator: () => context.viewer?.role === 'moderator' || context.viewer?.role === 'admin',
-      admin: () => context.viewer?.role === 'admin',
+      curator: () => hasRole(context.viewer, 'curator'),
+      moderator: () => hasRole(context.viewer, 'moderator'),
+      admin: () => hasRole(context.viewer, 'admin'),
       self: (expertId) => context.viewer?.id === expertId,
     }),
     unauthorizedError: (_parent, context) =>

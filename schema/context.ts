@@ -1,4 +1,4 @@
-import type { Role } from './expert/model.ts';
+import type { Role } from './roles.ts';
 
 /** The signed-in person of a request, loaded once from the session cookie. */
 export interface Viewer {

@@ -1,10 +1,10 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { roles } from '../roles.ts';
+
+/** Staff roles are declared in schema/roles.ts; being a verified expert is separate (`verifiedAt`) and shows as a badge. */
+export { roles, type Role } from '../roles.ts';
 
 export const HANDLE_PATTERN = /^[a-z][a-z0-9._-]{2,29}$/;
-
-/** Staff roles; being a verified expert is separate (`verifiedAt`) and shows as a badge. */
-export const roles = ['member', 'curator', 'moderator', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
 

@@ -9,8 +9,9 @@ import { found } from '../errors.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
+import { roles } from '../roles.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
-import { HANDLE_PATTERN, roles } from './model.ts';
+import { HANDLE_PATTERN } from './model.ts';
 import { expertsByIds, findExpertByHandle, findExpertById, listExperts, updateProfile, type ExpertDoc } from './service.ts';
 
 export const RoleEnum = builder.enumType('Role', {

@@ -3,7 +3,8 @@ import unhomoglyph from 'unhomoglyph';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import { record, type AuditEntryDoc } from '../audit/service.ts';
 import { AuditEntry } from '../audit/model.ts';
-import { Expert, type Role } from '../expert/model.ts';
+import { Expert } from '../expert/model.ts';
+import { STAFF_ROLES, type Role } from '../roles.ts';
 import { anyOf, notEqual } from '../query.ts';
 
 /*
@@ -12,8 +13,6 @@ import { anyOf, notEqual } from '../query.ts';
  * `name.confusable` entry in the audit log (`nameFlags`): actor the member, subject the staff
  * member the name resembles, from/to the old and new names.
  */
-
-const STAFF_ROLES: readonly Role[] = ['curator', 'moderator', 'admin'];
 
 /** The UTS #39 skeleton: NFD, each character replaced by its confusable prototype, NFD again. */
 export const skeleton = (text: string) => unhomoglyph(text.normalize('NFD')).normalize('NFD');

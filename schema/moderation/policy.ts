@@ -1,5 +1,6 @@
 import type { Viewer } from '../context.ts';
 import type { ExpertDoc } from '../expert/service.ts';
+import { hasRole, roleHolds } from '../roles.ts';
 
 /*
  * Who may act on whom. Pure functions of the viewer and the subject; the services call them.
@@ -8,13 +9,12 @@ import type { ExpertDoc } from '../expert/service.ts';
  */
 
 export const canChangeRole = (viewer: Viewer, subject: Pick<ExpertDoc, '_id' | 'role'>) =>
-  viewer.role === 'admin' && String(subject._id) !== viewer.id;
+  hasRole(viewer, 'admin') && String(subject._id) !== viewer.id;
 
+/** Moderators suspend members and curators; only an admin suspends a moderator or an admin. */
 export const canSuspend = (viewer: Viewer, subject: Pick<ExpertDoc, '_id' | 'role'>) =>
-  (viewer.role === 'moderator' || viewer.role === 'admin') &&
+  hasRole(viewer, 'moderator') &&
   String(subject._id) !== viewer.id &&
-  (subject.role !== 'admin' || viewer.role === 'admin') &&
-  (subject.role !== 'moderator' || viewer.role === 'admin');
+  (!roleHolds(subject.role, 'moderator') || hasRole(viewer, 'admin'));
 
-export const canDecideVerification = (viewer: Viewer, subjectId: string) =>
-  (viewer.role === 'curator' || viewer.role === 'admin') && subjectId !== viewer.id;
+export const canDecideVerification = (viewer: Viewer, subjectId: string) => hasRole(viewer, 'curator') && subjectId !== viewer.id;

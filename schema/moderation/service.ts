@@ -3,7 +3,7 @@ import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
-import { roles } from '../expert/model.ts';
+import { roles } from '../roles.ts';
 import { findExpertById, setRole, setSuspension, type ExpertDoc } from '../expert/service.ts';
 import { endAllSessions } from '../session/service.ts';
 import { parseInput, text } from '../validation.ts';

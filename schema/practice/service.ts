@@ -13,6 +13,7 @@ import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf } from '../query.ts';
+import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { parseInput, slug, text, webAddress } from '../validation.ts';
@@ -207,7 +208,7 @@ export async function featurePractice(ctx: Context, input: unknown): Promise<Pra
   const viewer = requireViewer(ctx);
   const { id, featured } = parseInput(featureInput, input);
   const practice = await findReadablePractice(viewer, id);
-  if (!(viewer.role === 'curator' || viewer.role === 'admin')) throw new NotAuthorizedError();
+  if (!hasRole(viewer, 'curator')) throw new NotAuthorizedError();
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be featured.');
   const changed = (await Practice.findOneAndUpdate({ _id: practice._id, status: 'published' }, { $set: { featured } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
   await record(featured ? 'practice.featured' : 'practice.unfeatured', viewer.id, practice.authors[0]!, { practice: practice._id });
