@@ -3,6 +3,7 @@ import mongoose, { type QueryFilter, type Model } from 'mongoose';
 import { countEach, firstOfEach } from './loading.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { greaterThan, lessThan } from './query.ts';
+import { isObjectId } from './validation.ts';
 
 /** The largest page any connection serves. */
 export const MAX_PAGE_SIZE = 50;
@@ -69,7 +70,7 @@ export function decodeCursor(cursor: string, keys: SortKey[], argument: string):
         break;
       }
       case 'objectId':
-        if (typeof value === 'string' && /^[0-9a-f]{24}$/.test(value)) return new mongoose.Types.ObjectId(value);
+        if (isObjectId(value)) return new mongoose.Types.ObjectId(value);
         break;
     }
     throw malformed();

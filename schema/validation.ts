@@ -7,6 +7,15 @@ import { ValidationError, type FieldError } from './errors.ts';
  * NUL, and nothing legitimate needs the others).
  */
 
+/** A document id as this API writes it: a MongoDB ObjectId in 24 lowercase hex digits. */
+export const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/** Whether a value can be a document id; anything else names nothing, so lookups skip it. */
+export const isObjectId = (value: unknown): value is string => typeof value === 'string' && OBJECT_ID.test(value);
+
+/** An input field holding a document id. */
+export const objectId = z.string().regex(OBJECT_ID, 'INVALID');
+
 export const slugArg = z.string().min(1, 'must not be empty').max(80, 'is too long').regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a valid code');
 
 // C0 (but tab and line breaks), DEL, C1, and the bidirectional overrides that can disguise text.

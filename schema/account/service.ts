@@ -7,7 +7,7 @@ import { spend } from '../limits.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
 import { findByIds } from '../loading.ts';
 import { createSession, endAllSessions, endSession, findLiveSession } from '../session/service.ts';
-import { email, parseInput, password } from '../validation.ts';
+import { email, isObjectId, parseInput, password } from '../validation.ts';
 import { Account, type AccountDoc } from './model.ts';
 
 /*
@@ -21,7 +21,7 @@ const dummy = () => (dummyHash ??= hash('not a password of anyone here'));
 
 export const emailKey = (address: string) => address.normalize('NFC').trim().toLowerCase();
 
-export const accountsByIds = (ids: readonly string[]) => findByIds<AccountDoc>(Account, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+export const accountsByIds = (ids: readonly string[]) => findByIds<AccountDoc>(Account, ids.filter(isObjectId));
 
 /** Whether the person is suspended now. */
 export const isSuspended = (expert: Pick<ExpertDoc, 'suspendedUntil'>, now = Date.now()) =>

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { InvalidArgumentError } from '../errors.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
+import { isObjectId } from '../validation.ts';
 import { AuditEntry, type AuditAction, type AuditEntryDoc } from './model.ts';
 
 export type { AuditEntryDoc };
@@ -19,6 +20,6 @@ const order: SortKey[] = [
 
 /** The audit log, newest first; about one person when `subject` is given. */
 export function listAuditEntries(subject: string | null | undefined, page: PageArgs) {
-  if (subject && !/^[0-9a-f]{24}$/.test(subject)) throw new InvalidArgumentError('subject', 'is not the ID of a person');
+  if (subject && !isObjectId(subject)) throw new InvalidArgumentError('subject', 'is not the ID of a person');
   return paginate<AuditEntryDoc>(AuditEntry, subject ? { subject } : {}, order, page);
 }

@@ -5,12 +5,12 @@ import type { Context, Viewer } from '../context.ts';
 import { getThread } from '../discussion/service.ts';
 import { markedBy, setMark } from '../mark.ts';
 import { findReadablePractice } from '../practice/service.ts';
-import { parseInput } from '../validation.ts';
+import { objectId, parseInput } from '../validation.ts';
 import { Bookmark, type BookmarkDoc, type BookmarkKind } from './model.ts';
 
 export type { BookmarkDoc, BookmarkKind };
 
-const bookmarkInput = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'INVALID'), bookmarked: z.boolean() });
+const bookmarkInput = z.object({ id: objectId, bookmarked: z.boolean() });
 
 /** Keeps (or lets go of) a practice the viewer may read. */
 export async function bookmarkPractice(ctx: Context, input: unknown) {

@@ -15,26 +15,25 @@ import { findReadablePractice } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
-import { parseInput, slug, text } from '../validation.ts';
+import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
 import { canAccept, canDeleteReply, canEditReply, canEditThread, canLock, canVote } from './policy.ts';
 
 export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
 const body = text(1, MAX_MARKDOWN_LENGTH, { multiline: true });
 
-export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter(isObjectId));
 
 async function findThread(id: string, argument = 'threadId'): Promise<ThreadDoc> {
-  const thread = /^[0-9a-f]{24}$/.test(id) ? await Thread.findById(id).lean<ThreadDoc>() : null;
+  const thread = isObjectId(id) ? await Thread.findById(id).lean<ThreadDoc>() : null;
   if (!thread) throw new NotFoundError(argument, 'thread', id);
   return thread;
 }
 
 async function findReply(id: string): Promise<ReplyDoc> {
-  const reply = /^[0-9a-f]{24}$/.test(id) ? await Reply.findById(id).lean<ReplyDoc>() : null;
+  const reply = isObjectId(id) ? await Reply.findById(id).lean<ReplyDoc>() : null;
   if (!reply) throw new NotFoundError('replyId', 'reply', id);
   return reply;
 }
@@ -162,7 +161,7 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */
 export async function discussionsOfPractices(practiceIds: readonly string[]): Promise<(ThreadDoc | null)[]> {
   // Bounded by the keys: a practice has at most one discussion (a unique index).
-  const threads = await Thread.find({ practice: anyOf(practiceIds.filter((id) => /^[0-9a-f]{24}$/.test(id))) }, listProjection(THREAD_LIST_SKIPS, null)).lean<ThreadDoc[]>();
+  const threads = await Thread.find({ practice: anyOf(practiceIds.filter(isObjectId)) }, listProjection(THREAD_LIST_SKIPS, null)).lean<ThreadDoc[]>();
   const byPractice = new Map(threads.map((t) => [String(t.practice), t]));
   return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
@@ -339,7 +338,7 @@ export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, s
  */
 async function histories<T extends { seq: number }>(kind: 'thread' | 'reply', keys: readonly string[]): Promise<T[][]> {
   const wanted = keys.map((key) => key.split(':') as [string, string]);
-  const asked = wanted.filter(([id, count]) => /^[0-9a-f]{24}$/.test(id) && Number(count) > 0).map(([id]) => id);
+  const asked = wanted.filter(([id, count]) => isObjectId(id) && Number(count) > 0).map(([id]) => id);
   const model = kind === 'thread' ? ThreadRevision : ReplyRevision;
   const revisions = asked.length ? await (model as typeof ReplyRevision).find({ [kind]: anyOf([...new Set(asked)]) }).sort({ [kind]: 1, seq: 1 }).lean<T[]>() : [];
   const byOwner = new Map<string, T[]>();

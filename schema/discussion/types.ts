@@ -9,7 +9,7 @@ import { payload } from '../payload.ts';
 import { PlaceRef } from '../place/types.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { TopicRef } from '../topic/types.ts';
-import { searchTextArg, slugArg } from '../validation.ts';
+import { isObjectId, searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
 import {
   acceptAnswer,
@@ -47,7 +47,7 @@ export const ThreadRef = builder.loadableNodeRef('Thread', {
 });
 
 export const ReplyRef = builder.loadableObjectRef('Reply', {
-  load: (ids: string[]) => findByIds<ReplyDoc>(Reply, ids.filter((id) => /^[0-9a-f]{24}$/.test(id))),
+  load: (ids: string[]) => findByIds<ReplyDoc>(Reply, ids.filter(isObjectId)),
   sort: (r) => String(r._id),
 });
 

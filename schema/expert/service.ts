@@ -10,13 +10,13 @@ import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, startsWith } from '../query.ts';
 import { fold, searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
-import { parseInput, personName, slug, text, webAddress } from '../validation.ts';
+import { isObjectId, parseInput, personName, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
 
 export type { ExpertDoc };
 
 export const expertsByIds = (ids: readonly string[]) =>
-  findByIds<ExpertDoc>(Expert, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+  findByIds<ExpertDoc>(Expert, ids.filter(isObjectId));
 
 export const findExpertByHandle = (handle: string) => Expert.findOne({ handle }).lean<ExpertDoc>();
 
@@ -62,7 +62,7 @@ export function expertSearchTokens(expert: { name: string; handle: string; posit
   return searchTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? ''].join(' '));
 }
 
-export const findExpertById = (id: string) => (/^[0-9a-f]{24}$/.test(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));
+export const findExpertById = (id: string) => (isObjectId(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));
 
 /** What a person may say about themselves; each field checked on its own. */
 export const profileFields = z.object({

@@ -10,12 +10,11 @@ import { markedBy, setMark, updateCreating } from '../mark.ts';
 import { Practice, type PracticeDoc } from '../practice/model.ts';
 import { anyOf, notEqual } from '../query.ts';
 import { findTopic } from '../topic/service.ts';
-import { parseInput, slug } from '../validation.ts';
+import { objectId, parseInput, slug } from '../validation.ts';
 import { Follow, FollowSeen, type FollowDoc, type FollowKind } from './model.ts';
 
 export type { FollowDoc, FollowKind };
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
 const expertInput = z.object({ id: objectId, following: z.boolean() });
 const topicInput = z.object({ topic: slug, following: z.boolean() });
 const threadInput = z.object({ id: objectId, following: z.boolean() });

@@ -6,10 +6,9 @@ import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } fro
 import { roles } from '../roles.ts';
 import { findExpertById, setRole, setSuspension, type ExpertDoc } from '../expert/service.ts';
 import { endAllSessions } from '../session/service.ts';
-import { parseInput, text } from '../validation.ts';
+import { objectId, parseInput, text } from '../validation.ts';
 import { canChangeRole, canSuspend } from './policy.ts';
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
 
 /** The changed profile; a change that found the person changed meanwhile was not made. */
 function changed(expert: ExpertDoc | null): ExpertDoc {

@@ -16,13 +16,12 @@ import { anyOf } from '../query.ts';
 import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
-import { parseInput, slug, text, webAddress } from '../validation.ts';
+import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
 
 export type { PracticeDoc, PracticeRevisionDoc };
 
-const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'INVALID');
 const markdownText = text(0, MAX_MARKDOWN_LENGTH, { multiline: true });
 
 /** The fields an author writes; a draft may leave any of them empty except the title. */
@@ -47,7 +46,7 @@ type PracticeFields = z.output<typeof practiceFields>;
 /** What submitting needs beyond a draft: the record must tell the whole case. */
 const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place'] as const;
 
-export const practicesByIds = (ids: readonly string[]) => findByIds<PracticeDoc>(Practice, ids.filter((id) => /^[0-9a-f]{24}$/.test(id)));
+export const practicesByIds = (ids: readonly string[]) => findByIds<PracticeDoc>(Practice, ids.filter(isObjectId));
 
 /** References must exist: a known organisation, a current place, known topics and co-authors. */
 async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coAuthorIds: string[] }> {
@@ -91,7 +90,7 @@ async function renderedFields(p: Partial<Record<(typeof MARKDOWN_FIELDS)[number]
 
 /** The practice, if the viewer may see it; otherwise NOT_FOUND, so its existence is not told. */
 export async function findReadablePractice(viewer: Viewer | null, id: string, argument = 'id'): Promise<PracticeDoc> {
-  const practice = /^[0-9a-f]{24}$/.test(id) ? await Practice.findById(id).lean<PracticeDoc>() : null;
+  const practice = isObjectId(id) ? await Practice.findById(id).lean<PracticeDoc>() : null;
   if (!practice || !canRead(viewer, practice)) throw new NotFoundError(argument, 'practice', id);
   return practice;
 }

@@ -7,10 +7,10 @@ import { markedBy, setMark } from '../mark.ts';
 import { Practice } from '../practice/model.ts';
 import { findReadablePractice, moveEndorsementCount, type PracticeDoc } from '../practice/service.ts';
 import { isAuthor } from '../practice/policy.ts';
-import { parseInput } from '../validation.ts';
+import { objectId, parseInput } from '../validation.ts';
 import { Endorsement } from './model.ts';
 
-const idInput = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'INVALID') });
+const idInput = z.object({ id: objectId });
 
 /** Says "this helped me" about a published practice of someone else; saying it twice counts once. */
 export async function endorsePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {

@@ -9,7 +9,7 @@ import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } fro
 import { markVerified, unverifiedAmong } from '../expert/service.ts';
 import { createOnce } from '../mark.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
-import { parseInput, slug, text } from '../validation.ts';
+import { objectId, parseInput, slug, text } from '../validation.ts';
 import { VerificationRequest, type VerificationRequestDoc, verificationStatuses } from './model.ts';
 
 export type { VerificationRequestDoc };
@@ -34,7 +34,7 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
 }
 
 const decideInput = z
-  .object({ requestId: z.string().regex(/^[0-9a-f]{24}$/, 'INVALID'), approve: z.boolean(), reason: text(0, 1000, { multiline: true }) })
+  .object({ requestId: objectId, approve: z.boolean(), reason: text(0, 1000, { multiline: true }) })
   .refine((d) => d.approve || d.reason.length >= 3, { path: ['reason'], message: 'REQUIRED' });
 
 /** A curator approves (the person becomes a verified expert) or declines with a reason. */
