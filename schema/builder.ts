@@ -22,6 +22,13 @@ export function parseIsoInstant(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A stored value as a GraphQL enum value's name: 'ministry-agency' → MINISTRY_AGENCY, 'role.changed' → ROLE_CHANGED. */
+type EnumName<S extends string> = S extends `${infer Head}.${infer Tail}` | `${infer Head}-${infer Tail}` ? `${EnumName<Head>}_${EnumName<Tail>}` : Uppercase<S>;
+
+/** The values of a GraphQL enum for a list of stored values, each named by `EnumName`. */
+export const enumValues = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((value) => [value.toUpperCase().replace(/[.-]/g, '_'), { value }])) as { [V in T as EnumName<V>]: { value: V } };
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: { DateTime: { Input: Date; Output: Date } };

@@ -77,3 +77,18 @@ export async function countEach(model: Model<any>, field: string, values: readon
   const counts = new Map(rows.map((row) => [String(row._id), row.count]));
   return values.map((value) => counts.get(String(value)) ?? 0);
 }
+
+/**
+ * How many documents of `model` (that match `where`) hold each of `values` in `field`, for these
+ * values only: one aggregate whatever their number, served by an index on the field. An array
+ * field counts a document once for each value it holds.
+ */
+export async function countPerValue(model: Model<any>, field: string, values: readonly string[], where: Record<string, unknown> = {}): Promise<Map<string, number>> {
+  const isArray = model.schema.path(field)?.instance === 'Array';
+  const rows = await model.aggregate<{ _id: string; count: number }>([
+    { $match: { ...where, [field]: anyOf([...new Set(values)]) } },
+    ...(isArray ? [{ $unwind: `$${field}` }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((row) => [row._id, row.count]));
+}

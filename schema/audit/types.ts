@@ -1,10 +1,10 @@
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { auditActions } from './model.ts';
 import { listAuditEntries, type AuditEntryDoc } from './service.ts';
 
 const AuditActionEnum = builder.enumType('AuditAction', {
-  values: Object.fromEntries(auditActions.map((a) => [a.toUpperCase().replace('.', '_'), { value: a }])) as Record<string, { value: (typeof auditActions)[number] }>,
+  values: enumValues(auditActions),
 });
 
 export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').implement({

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { ThreadRef } from '../discussion/types.ts';
 import type { ThreadDoc } from '../discussion/model.ts';
 import { NotFoundError } from '../errors.ts';
@@ -10,7 +10,7 @@ import { bookmarkKinds } from './model.ts';
 import { bookmarkedByViewer, bookmarkPractice, bookmarkThread, listBookmarks, type BookmarkDoc, type BookmarkKind } from './service.ts';
 
 const BookmarkKindEnum = builder.enumType('BookmarkKind', {
-  values: Object.fromEntries(bookmarkKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'PRACTICE' | 'THREAD', { value: BookmarkKind }>,
+  values: enumValues(bookmarkKinds),
 });
 
 const viewerBookmarked = (kind: BookmarkKind) => (t: any) => ({

@@ -4,7 +4,7 @@ import { requireViewer } from '../account/service.ts';
 import { listProjection, paginate, paginateEach, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
-import { findByIds } from '../loading.ts';
+import { countPerValue, findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
 import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
@@ -360,11 +360,4 @@ export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]
  * only: one aggregate whatever their number, served by the field's index. Callers show it to
  * members only, like the threads themselves.
  */
-export async function countThreads(field: 'topics' | 'place', values: readonly string[]): Promise<Map<string, number>> {
-  const rows = await Thread.aggregate<{ _id: string; count: number }>([
-    { $match: { [field]: anyOf([...new Set(values)]) } },
-    ...(field === 'topics' ? [{ $unwind: '$topics' }] : []),
-    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((row) => [row._id, row.count]));
-}
+export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values);

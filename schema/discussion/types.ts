@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -36,7 +36,7 @@ import {
 } from './service.ts';
 
 const ThreadKind = builder.enumType('ThreadKind', {
-  values: Object.fromEntries(threadKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'DISCUSSION' | 'QUESTION', { value: (typeof threadKinds)[number] }>,
+  values: enumValues(threadKinds),
 });
 
 export const ThreadRef = builder.loadableNodeRef('Thread', {

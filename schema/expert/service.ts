@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireCohort } from '../cohort/service.ts';
 import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
-import { findByIds } from '../loading.ts';
+import { countPerValue, findByIds } from '../loading.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
@@ -186,11 +186,4 @@ export const unverifiedAmong = async (ids: string[]) =>
  * People per value of `field` (a specialty's topic slug, or a place code as recorded), for the
  * given values only: one aggregate whatever their number, served by the field's index.
  */
-export async function countExperts(field: 'specialties' | 'place', values: readonly string[]): Promise<Map<string, number>> {
-  const rows = await Expert.aggregate<{ _id: string; count: number }>([
-    { $match: { [field]: anyOf([...new Set(values)]) } },
-    ...(field === 'specialties' ? [{ $unwind: '$specialties' }] : []),
-    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((row) => [row._id, row.count]));
-}
+export const countExperts = (field: 'specialties' | 'place', values: readonly string[]) => countPerValue(Expert, field, values);

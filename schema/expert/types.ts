@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { removeAvatar, replaceAvatar } from '../avatar/service.ts';
 import { payload } from '../payload.ts';
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { found } from '../errors.ts';
@@ -16,7 +16,7 @@ import { expertsByIds, findExpertByHandle, findExpertById, listExperts, updatePr
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'Staff role. Being a verified expert is separate: see Expert.verified.',
-  values: Object.fromEntries(roles.map((r) => [r.toUpperCase(), { value: r }])) as Record<'MEMBER' | 'CURATOR' | 'MODERATOR' | 'ADMIN', { value: (typeof roles)[number] }>,
+  values: enumValues(roles),
 });
 
 const LinkRef = builder.objectRef<{ label: string; url: string }>('Link').implement({

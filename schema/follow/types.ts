@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -25,7 +25,7 @@ import {
 } from './service.ts';
 
 const FollowKindEnum = builder.enumType('FollowKind', {
-  values: Object.fromEntries(followKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'EXPERT' | 'TOPIC' | 'THREAD', { value: FollowKind }>,
+  values: enumValues(followKinds),
 });
 
 /** "Do I follow it?" and "how many follow it?", batched per page for each kind of target. */

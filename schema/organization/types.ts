@@ -1,14 +1,12 @@
-import { builder, referenceNodeRef } from '../builder.ts';
+import { builder, enumValues, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
 import { PlaceRef } from '../place/types.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
 import { organizationKinds } from './model.ts';
 import { findOrganization, listOrganizations, organizationsBySlugs, type OrganizationDoc } from './service.ts';
 
-const enumName = (kind: string) => kind.toUpperCase().replace(/-/g, '_');
-
 export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
-  values: Object.fromEntries(organizationKinds.map((k) => [enumName(k), { value: k }])) as Record<string, { value: (typeof organizationKinds)[number] }>,
+  values: enumValues(organizationKinds),
 });
 
 export const OrganizationRef = referenceNodeRef<OrganizationDoc>('Organization', organizationsBySlugs);

@@ -1,4 +1,4 @@
-import { builder, referenceNodeRef } from '../builder.ts';
+import { builder, enumValues, referenceNodeRef } from '../builder.ts';
 import { found } from '../errors.ts';
 import { countThreads } from '../discussion/service.ts';
 import { countExperts } from '../expert/service.ts';
@@ -19,11 +19,11 @@ const countPerPlace = (count: (codes: string[]) => Promise<Map<string, number>>)
 
 export const PlaceKind = builder.enumType('PlaceKind', {
   description: 'A centrally-run city or a province.',
-  values: Object.fromEntries(placeKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'CITY' | 'PROVINCE', { value: (typeof placeKinds)[number] }>,
+  values: enumValues(placeKinds),
 });
 
 export const Region = builder.enumType('Region', {
-  values: Object.fromEntries(regions.map((r) => [r.toUpperCase(), { value: r }])) as Record<'NORTH' | 'CENTRAL' | 'SOUTH', { value: (typeof regions)[number] }>,
+  values: enumValues(regions),
 });
 
 export const PlaceRef = referenceNodeRef<PlaceDoc>('Place', placesByCodes);

@@ -6,7 +6,7 @@ import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey }
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
-import { findByIds } from '../loading.ts';
+import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
 import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
@@ -285,14 +285,7 @@ export async function practiceHistories(keys: readonly string[]): Promise<Practi
  * Published practices per value of `field` (a topic slug, or a place code as recorded), for the
  * given values only: one aggregate whatever their number, served by the (status, field) index.
  */
-export async function countPublishedPractices(field: 'topics' | 'place', values: readonly string[]): Promise<Map<string, number>> {
-  const rows = await Practice.aggregate<{ _id: string; count: number }>([
-    { $match: { status: 'published', [field]: anyOf([...new Set(values)]) } },
-    ...(field === 'topics' ? [{ $unwind: '$topics' }] : []),
-    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((row) => [row._id, row.count]));
-}
+export const countPublishedPractices = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Practice, field, values, { status: 'published' });
 
 /**
  * Moves the practice's stored endorsement count by `by` (the reaction service says when an

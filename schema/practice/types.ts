@@ -1,6 +1,6 @@
 import { shownOnItems } from '../connection.ts';
 import { payload } from '../payload.ts';
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
@@ -27,9 +27,6 @@ import {
   type PracticeDoc,
   type PracticeRevisionDoc,
 } from './service.ts';
-
-const enumValues = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;
 
 export const PracticeStage = builder.enumType('PracticeStage', { values: enumValues(practiceStages) });
 export const PracticeStatus = builder.enumType('PracticeStatus', { values: enumValues(practiceStatuses) });

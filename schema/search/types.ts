@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { ThreadRef } from '../discussion/types.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { PracticeRef, PracticeStage } from '../practice/types.ts';
@@ -7,7 +7,7 @@ import type { Segment } from './fold.ts';
 import { search, searchKinds, type SearchCounts, type SearchHit, type SearchPage } from './service.ts';
 
 const SearchKindEnum = builder.enumType('SearchKind', {
-  values: Object.fromEntries(searchKinds.map((k) => [k.toUpperCase(), { value: k }])) as Record<'PRACTICE' | 'THREAD' | 'EXPERT', { value: (typeof searchKinds)[number] }>,
+  values: enumValues(searchKinds),
 });
 
 const HighlightSegmentRef = builder.objectRef<Segment>('HighlightSegment').implement({

@@ -1,5 +1,5 @@
 import { payload } from '../payload.ts';
-import { builder } from '../builder.ts';
+import { builder, enumValues } from '../builder.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -8,7 +8,7 @@ import { verificationStatuses } from './model.ts';
 import { decideVerification, listVerificationRequests, requestVerification, verificationRequestsOf, type VerificationRequestDoc } from './service.ts';
 
 const StatusEnum = builder.enumType('VerificationStatus', {
-  values: Object.fromEntries(verificationStatuses.map((s) => [s.toUpperCase(), { value: s }])) as Record<'PENDING' | 'APPROVED' | 'DECLINED', { value: (typeof verificationStatuses)[number] }>,
+  values: enumValues(verificationStatuses),
 });
 
 export const VerificationRequestRef = builder.objectRef<VerificationRequestDoc>('VerificationRequest').implement({
