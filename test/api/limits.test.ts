@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { LARGE_PAGE_ABOVE, PREVIEW_POINT_CHARACTERS, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
 import { Topic } from '../../schema/topic/model.ts';
@@ -190,9 +190,9 @@ describe('Write limits', () => {
   });
 
   it('gives back what a refused operation would have spent: it changes nothing, budget included', async () => {
-    // A reply asking for a large page in its answer, once the large-page budget is spent.
-    const page = Array.from({ length: 40 }, (_, i) => `p${i}: experts(first: ${LARGE_PAGE_ABOVE + 1}) { totalCount }`).join(' ');
-    for (let spent = 0; spent < RATE_LIMITS.largePages.points; spent += 40) expect((await graphql(`{ ${page} }`, {}, { cookie: writerCookie })).errors ?? []).toEqual([]);
+    // A reply asking for a large page in its answer, once the large-page budget of these 10 seconds is spent.
+    const pages = (count: number) => Array.from({ length: count }, (_, i) => `p${i}: experts(first: ${LARGE_PAGE_ABOVE + 1}) { totalCount }`).join(' ');
+    for (let spent = 0; spent < RATE_LIMITS.largePagesBurst.points; spent += 25) expect((await graphql(`{ ${pages(25)} }`, {}, { cookie: writerCookie })).errors ?? []).toEqual([]);
     const threads = await Thread.countDocuments();
     const create = `mutation { createThread(input: { kind: QUESTION, title: "Câu hỏi về chữ ký số", body: "", topics: [] }) { ... on CreateThreadPayload { thread { replies(first: 50) { totalCount } } } } }`;
     expectRateLimited(await graphql(create, {}, { cookie: writerCookie }));
@@ -205,6 +205,25 @@ describe('Write limits', () => {
 });
 
 describe('Budgets of expensive reads', () => {
+  // The limiters' clock (rate-limiter-flexible reads Date.now): the 10-second burst windows pass
+  // without waiting, while the minute's budget keeps counting.
+  let now = Date.now();
+  beforeEach(() => {
+    now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  const nextBurstWindow = () => {
+    now += 10_001;
+  };
+  /** Spends a whole minute's budget in bursts of `burst`, each in a new 10-second window. */
+  async function spendMinute(budget: number, burst: number, send: (points: number) => Promise<Awaited<ReturnType<typeof graphql>>>) {
+    for (let spent = 0; spent < budget; spent += burst) {
+      expect((await send(Math.min(burst, budget - spent))).errors ?? []).toEqual([]);
+      nextBurstWindow();
+    }
+  }
+
   const search = (query: string) => `search(query: "${query}", first: 5) { totalCount }`;
   /** `count` searches in one operation, aliased and spread over a named fragment. */
   const searches = (count: number) => {
@@ -226,7 +245,7 @@ describe('Budgets of expensive reads', () => {
     }
 
     const script = { clientAddress: '203.0.113.66' };
-    const perOperation = 50;
+    const perOperation = RATE_LIMITS.searchesBurst.points;
     let refused: Awaited<ReturnType<typeof graphql>> | undefined;
     let served = 0;
     for (let attempt = 0; attempt < 5 && !refused; attempt++) {
@@ -234,6 +253,7 @@ describe('Budgets of expensive reads', () => {
       const response = await graphql(searches(perOperation), {}, script);
       if (response.errors?.length) refused = response;
       else served += perOperation;
+      nextBurstWindow();
     }
     expect(served).toBe(Math.floor(RATE_LIMITS.searches.points / perOperation) * perOperation);
     expectRateLimited(refused!);
@@ -246,10 +266,10 @@ describe('Budgets of expensive reads', () => {
   it('counts markdown previews through aliases, and does not count skipped ones', async () => {
     const previews = (count: number) => Array.from({ length: count }, (_, i) => `m${i}: previewMarkdown(text: "**Bước ${i}**: số hóa")`).join(' ');
     const address = { clientAddress: '203.0.113.70' };
-    // Short texts spend a point each; four requests of a quarter each (aliases are capped at 100).
-    const quarter = RATE_LIMITS.previews.points / 4;
-    for (let i = 0; i < 3; i++) expect((await graphql(`{ ${previews(quarter)} }`, {}, address)).errors ?? []).toEqual([]);
-    expect((await graphql(`{ ${previews(quarter)} ...More @skip(if: true) } fragment More on Query { ${previews(20)} }`, {}, address)).errors ?? []).toEqual([]);
+    // Short texts spend a point each, a burst window's worth a request; the skipped ones spend none.
+    await spendMinute(RATE_LIMITS.previews.points, RATE_LIMITS.previewsBurst.points, (points) =>
+      graphql(`{ ${previews(points)} ...More @skip(if: true) } fragment More on Query { ${previews(20)} }`, {}, address),
+    );
     expectRateLimited(await graphql(`{ ${previews(1)} }`, {}, address));
   });
 
@@ -257,8 +277,19 @@ describe('Budgets of expensive reads', () => {
     const address = { clientAddress: '203.0.113.71' };
     const longest = 'Số hóa hồ sơ một cửa. '.repeat(1000).slice(0, 20_000);
     const PREVIEW = 'query ($text: String!) { previewMarkdown(text: $text) }';
-    const allowed = RATE_LIMITS.previews.points / Math.ceil(longest.length / PREVIEW_POINT_CHARACTERS);
-    for (let i = 0; i < allowed; i++) expect((await graphql(PREVIEW, { text: longest }, address)).errors ?? []).toEqual([]);
+    const points = Math.ceil(longest.length / PREVIEW_POINT_CHARACTERS);
+    const perWindow = Math.floor(RATE_LIMITS.previewsBurst.points / points);
+    const perMinute = RATE_LIMITS.previews.points / points;
+    for (let i = 0; i < perMinute; i++) {
+      if (i > 0 && i % perWindow === 0) {
+        // A burst window holds only so many: the next waits for the window to pass.
+        expectRateLimited(await graphql(PREVIEW, { text: longest }, address));
+        nextBurstWindow();
+      }
+      expect((await graphql(PREVIEW, { text: longest }, address)).errors ?? []).toEqual([]);
+    }
+    nextBurstWindow();
+    // The minute's budget is spent.
     expectRateLimited(await graphql(PREVIEW, { text: longest }, address));
     // A short text costs a point, and the points are gone.
     expectRateLimited(await graphql(PREVIEW, { text: 'Ngắn' }, address));
@@ -268,7 +299,11 @@ describe('Budgets of expensive reads', () => {
     const address = { clientAddress: '203.0.113.80' };
     // 40 a request, which the cost limit allows.
     const pages = (size: number) => Array.from({ length: 40 }, (_, i) => `p${i}: experts(first: ${size}) { totalCount }`).join(' ');
-    for (let spent = 0; spent < RATE_LIMITS.largePages.points; spent += 40) expect((await graphql(`{ ${pages(LARGE_PAGE_ABOVE + 1)} }`, {}, address)).errors ?? []).toEqual([]);
+    // 40 a request, one request a burst window: the minute's 200 in five.
+    for (let spent = 0; spent < RATE_LIMITS.largePages.points; spent += 40) {
+      expect((await graphql(`{ ${pages(LARGE_PAGE_ABOVE + 1)} }`, {}, address)).errors ?? []).toEqual([]);
+      nextBurstWindow();
+    }
     commandLog.reset();
     expectRateLimited(await graphql(`query ($n: Int) { experts(last: $n) { totalCount } }`, { n: LARGE_PAGE_ABOVE + 1 }, address));
     expect(commandLog.commands).toEqual([]);
@@ -288,7 +323,8 @@ describe('The README’s table of limits', () => {
 
   it('states every rate limit with the numbers the server counts', () => {
     for (const [name, { points, duration }] of Object.entries(RATE_LIMITS)) {
-      expect(row(`\`${name}\``), name).toMatch(new RegExp(`\\| ${points} (points )?${duration === 60 ? 'a minute' : 'an hour'} \\|`));
+      const per = { 10: 'in 10 seconds', 60: 'a minute', 3600: 'an hour' }[duration];
+      expect(row(`\`${name}\``), name).toMatch(new RegExp(`\\| ${points} (points )?${per} \\|`));
     }
     expect(row('`largePages`')).toContain(`more than ${LARGE_PAGE_ABOVE} items`);
     expect(row('`previews`')).toContain(`a point per ${PREVIEW_POINT_CHARACTERS.toLocaleString('en')} characters`);
