@@ -1,12 +1,13 @@
 import { getNamedType, getNullableType, isListType, isObjectType, isUnionType, isInterfaceType, type GraphQLField, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
 import mongoose from 'mongoose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Bookmark } from '../../schema/bookmark/model.ts';
 import { Cohort } from '../../schema/cohort/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Follow } from '../../schema/follow/model.ts';
+import { resetRateLimits } from '../../schema/limits.ts';
 import { schema } from '../../schema/index.ts';
 import { Organization } from '../../schema/organization/model.ts';
 import { Place } from '../../schema/place/model.ts';
@@ -27,6 +28,8 @@ import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
  */
 
 const commandLog = useTestDatabase();
+// Each case asks as one person many times in a few seconds: it starts with fresh budgets.
+beforeEach(() => resetRateLimits());
 
 const SMALL = 2;
 const LARGE = 6;
