@@ -15,7 +15,8 @@ import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
 import { findAvatar } from '../schema/avatar/service.ts';
 import type { Context, SessionCookie } from '../schema/context.ts';
-import { UnavailableError } from '../schema/errors.ts';
+import { RateLimitedError, UnavailableError } from '../schema/errors.ts';
+import { spend } from '../schema/limits.ts';
 import { schema } from '../schema/index.ts';
 import { rootDir, type Config } from './config.ts';
 import { isDatabaseUnavailable } from './db/availability.ts';
@@ -286,6 +287,17 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
 
   async function answerGraphQL(req: IncomingMessage, res: ServerResponse) {
     const receivedAt = process.hrtime.bigint();
+    const clientAddress = clientAddressOf(req, config.TRUST_PROXY);
+    try {
+      await spend('requestsPerAddress', clientAddress);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      // Refused before the body is read: a flood costs as little as it can.
+      req.resume();
+      metrics.recordRefusal('rejected', 429, 'RATE_LIMITED', receivedAt);
+      res.setHeader('retry-after', String(error.retryAfterSeconds));
+      return sendJson(res, 429, { errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] });
+    }
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     if (body === null) {
       req.resume();
@@ -294,7 +306,7 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
     }
     // Yoga's own Node adapter, handed the body already read as Express hands it (`req.body`); it
     // answers its own failures, with a 500 if one escapes its plugins.
-    await yoga(Object.assign(req, { body }), res, { clientAddress: clientAddressOf(req, config.TRUST_PROXY), receivedAt });
+    await yoga(Object.assign(req, { body }), res, { clientAddress, receivedAt });
   }
 
   /** For load balancers and supervisors: 503 while requests would fail for want of the database. */

@@ -337,6 +337,25 @@ describe('The README’s table of limits', () => {
   });
 });
 
+describe('Requests per address', () => {
+  it('refuses a flood from one address before reading it, writes included', async () => {
+    const ask = (body: string) => fetch(`${server()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const cheap = JSON.stringify({ query: '{ __typename }' });
+    const { points } = RATE_LIMITS.requestsPerAddress;
+    for (let sent = 0; sent < points; sent += 50) {
+      const answers = await Promise.all(Array.from({ length: Math.min(50, points - sent) }, () => ask(cheap)));
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    }
+    // Past the rate, even a write is refused whole, before anything runs.
+    const threads = await Thread.countDocuments();
+    const refused = await ask(JSON.stringify({ query: 'mutation { createThread(input: { kind: QUESTION, title: "Câu hỏi bị chặn", body: "", topics: [] }) { __typename } }' }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(await Thread.countDocuments()).toBe(threads);
+  });
+});
+
 describe('Cross-site request forgery', () => {
   const send = (init: RequestInit & { url?: string }) => fetch(init.url ?? `${server()}/graphql`, init);
 
