@@ -232,12 +232,13 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
 
     say('a normal request, quiet and beside the worst requests');
     const normal = pages.find((p) => p.key === 'practice')!;
-    const normalLoad = { url: server.url, connections: 1, seconds, requests: toLoad(normal) };
+    const from = (address: string) => (request: { body: string; headers: Record<string, string> }) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': address } });
+    const normalLoad = { url: server.url, connections: 1, seconds, requests: toLoad(normal).map(from('198.51.100.10')) };
     await server.drain(DRAIN_LIMIT);
     const quiet = await load(normalLoad);
     await server.drain(DRAIN_LIMIT);
     // Budgets on: they are what makes most of the worst requests cheap. The attack starts with the normal run's warm-up and outlasts it; refusals are its expected answers.
-    const attack = load({ url: server.url, connections: HOSTILE_CONNECTIONS, seconds: seconds + 1, requests: hostileRequests().map((r) => ({ ...r, headers: client.headers(false) })), accept: () => true });
+    const attack = load({ url: server.url, connections: HOSTILE_CONNECTIONS, seconds: seconds + 1, requests: hostileRequests().map((r) => from('203.0.113.66')({ ...r, headers: client.headers(false) })), accept: () => true });
     server.readBudgets(true);
     const [attacked, attacker] = await Promise.all([load(normalLoad), attack]);
     server.readBudgets(false);

@@ -65,7 +65,9 @@ for (const ended of ['commandSucceeded', 'commandFailed'] as const) {
 liftReadBudgets(true);
 
 const logger = createLogger('silent', false);
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+// Behind one proxy, as in production: the run beside the worst requests sends them, and the normal
+// requests, as from two addresses (X-Forwarded-For); every other run comes from the socket's.
+const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', TRUST_PROXY: '1' });
 const { server } = createHttpServer(config, logger);
 const plain = createPlainHomeServer(mongoose.connection.getClient().db(dbName));
 
