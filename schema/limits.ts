@@ -70,7 +70,7 @@ const refusal = (error: RateLimiterRes) => new RateLimitedError(Math.max(1, Math
 
 /** Spends `points` of a limit for `key`, or throws RateLimitedError saying how long to wait. */
 export async function spend(name: LimitName, key: string, points = 1): Promise<void> {
-  if (readBudgetsLifted && READ_BUDGETS.includes(name)) return;
+  if (isLifted(name)) return;
   try {
     await limiters[name].consume(key, points);
   } catch (error) {
@@ -89,7 +89,7 @@ export async function spendAll(key: string, costs: Partial<Record<LimitName, num
   const withBursts = { ...costs };
   for (const [budget, burst] of Object.entries(BURST_OF) as [LimitName, LimitName][]) if (costs[budget]) withBursts[burst] = costs[budget];
   for (const [name, points] of Object.entries(withBursts) as [LimitName, number][]) {
-    if (!points || (readBudgetsLifted && READ_BUDGETS.includes(name))) continue;
+    if (!points || isLifted(name)) continue;
     try {
       await limiters[name].consume(key, points);
       spent.push([name, points]);
@@ -104,16 +104,18 @@ export async function spendAll(key: string, costs: Partial<Record<LimitName, num
 
 /** The short-window limit that each read budget's points also spend. */
 const BURST_OF: Partial<Record<LimitName, LimitName>> = { searches: 'searchesBurst', previews: 'previewsBurst', largePages: 'largePagesBurst' };
-const READ_BUDGETS: LimitName[] = ['searches', 'previews', 'largePages', 'searchesBurst', 'previewsBurst', 'largePagesBurst', 'requestsPerAddress'];
-let readBudgetsLifted = false;
+/** What the benchmark lifts: the read budgets, their bursts and the per-address request rate. */
+const LIFTED_FOR_BENCH: LimitName[] = ['searches', 'previews', 'largePages', 'searchesBurst', 'previewsBurst', 'largePagesBurst', 'requestsPerAddress'];
+let benchLimitsLifted = false;
+const isLifted = (name: LimitName) => benchLimitsLifted && LIFTED_FOR_BENCH.includes(name);
 
 /**
  * Lifts the read budgets and the per-address request rate (or restores them), for the benchmark
  * only: it sends as one member from one address what thousands of people would, and measures what
  * pages cost, not how a person is throttled.
  */
-export function liftReadBudgets(lifted: boolean): void {
-  readBudgetsLifted = lifted;
+export function liftBenchLimits(lifted: boolean): void {
+  benchLimitsLifted = lifted;
 }
 
 /** Forgets every count; for tests, which start each case with a clean slate. */

@@ -14,7 +14,7 @@ import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connection.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
-import { liftReadBudgets } from '../../schema/limits.ts';
+import { liftBenchLimits } from '../../schema/limits.ts';
 import { OLDER_WINDOW, shapeOf } from './measure.ts';
 import { OLDER_WINDOW_COMMENT } from '../../schema/connection.ts';
 import { createPlainHomeServer } from './plain-home.ts';
@@ -62,7 +62,7 @@ for (const ended of ['commandSucceeded', 'commandFailed'] as const) {
 
 // One member here sends what thousands of people would: the per-person read budgets would measure
 // refusals. They are enforced for the run beside the worst requests, which they are there for.
-liftReadBudgets(true);
+liftBenchLimits(true);
 
 const logger = createLogger('silent', false);
 // Behind one proxy, as in production: the run beside the worst requests sends them, and the normal
@@ -83,7 +83,7 @@ send({ type: 'ready', port: await listen(server), plainPort: await listen(plain)
 
 process.on('message', (message: ToServer) => {
   if (message.type === 'trace') trace = message.on ? [] : null;
-  if (message.type === 'read-budgets') liftReadBudgets(!message.on);
+  if (message.type === 'read-budgets') liftBenchLimits(!message.on);
   if (message.type === 'commands') send({ type: 'commands', count, trace: trace ?? [] } satisfies CommandsMessage);
   if (message.type === 'idle') {
     const check = () => (inFlight <= 0 && Date.now() - lastActivity >= message.quietMs ? send({ type: 'idle' } satisfies IdleMessage) : setTimeout(check, 100));
