@@ -59,8 +59,7 @@ export const builder = new SchemaBuilder<{
       admin: () => hasRole(context.viewer, 'admin'),
       self: (expertId) => context.viewer?.id === expertId,
     }),
-    unauthorizedError: (_parent, context) =>
-      new NotAuthorizedError(context.viewer ? 'You are not allowed to do this.' : 'Sign in to do this.'),
+    unauthorizedError: (_parent, context) => new NotAuthorizedError(context.viewer ? 'You are not allowed to do this.' : 'Sign in to do this.'),
   },
   errors: {
     defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result` },
@@ -109,9 +108,7 @@ builder.scalarType('DateTime', {
   },
 });
 
-builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many items match, across all pages.', resolve: (connection) => connection.totalCount() }),
-);
+builder.globalConnectionField('totalCount', (t) => t.int({ description: 'How many items match, across all pages.', resolve: (connection) => connection.totalCount() }));
 
 /**
  * A node type for reference data whose `_id` is its code or slug (places, organisations, topics,

@@ -196,13 +196,7 @@ export function pageKey(args: PageArgs, info: GraphQLResolveInfo): string {
  * are inserted meanwhile (nothing is skipped or repeated), and each page costs one `find`
  * (plus one `count` only when `totalCount` is selected). `projection` leaves large fields out.
  */
-export async function paginate<T extends Record<string, unknown>>(
-  model: Model<any>,
-  filter: QueryFilter<any>,
-  keys: SortKey[],
-  args: PageArgs,
-  projection: Record<string, 0> = {},
-): Promise<Page<T>> {
+export async function paginate<T extends Record<string, unknown>>(model: Model<any>, filter: QueryFilter<any>, keys: SortKey[], args: PageArgs, projection: Record<string, 0> = {}): Promise<Page<T>> {
   const plan = planPage(keys, args);
   const query = plan.within(filter);
   const newestFirst = plan.forward && keys[0]!.kind === 'date' && keys[0]!.direction === -1;
@@ -211,7 +205,11 @@ export async function paginate<T extends Record<string, unknown>>(
       ? []
       : newestFirst
         ? await findNewestFirst<T>(model, query, plan.sort, plan.limit + 1, (plan.after?.[0] as Date | undefined) ?? new Date(), projection)
-        : ((await model.find(query, projection).sort(plan.sort).limit(plan.limit + 1).lean()) as T[]);
+        : ((await model
+            .find(query, projection)
+            .sort(plan.sort)
+            .limit(plan.limit + 1)
+            .lean()) as T[]);
   // An unfiltered count reads collection metadata instead of scanning.
   return pageOf(docs, keys, args, plan, () => (Object.keys(filter).length ? model.countDocuments(filter) : model.estimatedDocumentCount()));
 }
@@ -230,7 +228,13 @@ export async function paginateEach<T extends Record<string, unknown>>(
   projection: Record<string, 0> = {},
 ): Promise<Page<T>[]> {
   const plan = planPage(keys, args);
-  const lists = await firstOfEach<T>(model, values.map((value) => plan.within({ [field]: value })), plan.sort, plan.limit + 1, projection);
+  const lists = await firstOfEach<T>(
+    model,
+    values.map((value) => plan.within({ [field]: value })),
+    plan.sort,
+    plan.limit + 1,
+    projection,
+  );
   let counts: Promise<number[]> | null = null;
   return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countEach(model, field, values)))[i]!));
 }
@@ -265,14 +269,7 @@ function nextReach(reachedDays: number, found: number, missing: number): number 
  * rest. Every document of a window is newer than every document of the next, so the windows'
  * pages join in order.
  */
-export async function findNewestFirst<T>(
-  model: Model<any>,
-  filter: QueryFilter<any>,
-  sort: Record<string, 1 | -1>,
-  limit: number,
-  from: Date,
-  projection: Record<string, 0 | 1> = {},
-): Promise<T[]> {
+export async function findNewestFirst<T>(model: Model<any>, filter: QueryFilter<any>, sort: Record<string, 1 | -1>, limit: number, from: Date, projection: Record<string, 0 | 1> = {}): Promise<T[]> {
   const field = Object.keys(sort)[0]!;
   const found: T[] = [];
   let newerThan: Date | null = null;
@@ -282,7 +279,11 @@ export async function findNewestFirst<T>(
     const range = { ...(since ? { $gte: since } : {}), ...(newerThan ? { $lt: newerThan } : {}) };
     const window = Object.keys(range).length ? { $and: [filter, { [field]: mongoose.trusted(range) }] } : filter;
     // One batch: a second round trip (getMore) for a long list would cost more than the read.
-    const read = model.find(window, projection).sort(sort).limit(limit - found.length).batchSize(limit);
+    const read = model
+      .find(window, projection)
+      .sort(sort)
+      .limit(limit - found.length)
+      .batchSize(limit);
     if (newerThan) read.comment(OLDER_WINDOW_COMMENT);
     found.push(...((await read.lean()) as T[]));
     if (found.length === limit || reach === null) return found;

@@ -85,9 +85,18 @@ async function driftsOf(counter: StoredCounter): Promise<Drift[]> {
   const drifts: Drift[] = [];
   let after = new Types.ObjectId('000000000000000000000000');
   for (;;) {
-    const batch = await counter.targets.find({ _id: greaterThan(after) }, { _id: 1 }).sort({ _id: 1 }).limit(BATCH).lean<{ _id: Types.ObjectId }[]>();
+    const batch = await counter.targets
+      .find({ _id: greaterThan(after) }, { _id: 1 })
+      .sort({ _id: 1 })
+      .limit(BATCH)
+      .lean<{ _id: Types.ObjectId }[]>();
     if (!batch.length) return drifts;
-    drifts.push(...(await driftsAmong(counter, batch.map((doc) => String(doc._id)))));
+    drifts.push(
+      ...(await driftsAmong(
+        counter,
+        batch.map((doc) => String(doc._id)),
+      )),
+    );
     after = batch.at(-1)!._id;
   }
 }

@@ -7,16 +7,7 @@ import { GraphQLError } from 'graphql';
  * masked before it reaches a client.
  */
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'VALIDATION_FAILED'
-  | 'NOT_AUTHORIZED'
-  | 'INVALID_CREDENTIALS'
-  | 'SUSPENDED'
-  | 'RATE_LIMITED'
-  | 'CONFLICT'
-  | 'UNAVAILABLE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'VALIDATION_FAILED' | 'NOT_AUTHORIZED' | 'INVALID_CREDENTIALS' | 'SUSPENDED' | 'RATE_LIMITED' | 'CONFLICT' | 'UNAVAILABLE';
 
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
@@ -76,7 +67,10 @@ export class InvalidCredentialsError extends AppError {
 
 /** The account is suspended: says why and until when. */
 export class SuspendedError extends AppError {
-  constructor(readonly reason: string, readonly until: Date) {
+  constructor(
+    readonly reason: string,
+    readonly until: Date,
+  ) {
     super(`This account is suspended until ${until.toISOString()}: ${reason}`, 'SUSPENDED', { reason, until: until.toISOString() });
   }
 }

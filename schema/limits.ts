@@ -61,8 +61,7 @@ export const LARGE_PAGE_ABOVE = 20;
 
 export type LimitName = keyof typeof RATE_LIMITS;
 
-const create = () =>
-  Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, options]) => [name, new RateLimiterMemory(options)])) as Record<LimitName, RateLimiterMemory>;
+const create = () => Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, options]) => [name, new RateLimiterMemory(options)])) as Record<LimitName, RateLimiterMemory>;
 
 let limiters = create();
 

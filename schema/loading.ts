@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import mongoose, { type Model, type QueryFilter } from 'mongoose';
+import type mongoose from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import { anyOf } from './query.ts';
 
 /*
@@ -39,13 +40,7 @@ const BRANCH = '_batchBranch';
  * whose branches (`$unionWith`) each read their own filter through its index and stop at the
  * limit, so a page of parents costs one round trip and no parent's long list is read whole.
  */
-export async function firstOfEach<T>(
-  model: Model<any>,
-  filters: readonly QueryFilter<any>[],
-  sort: Record<string, 1 | -1>,
-  limit: number,
-  projection: Record<string, 0> = {},
-): Promise<T[][]> {
+export async function firstOfEach<T>(model: Model<any>, filters: readonly QueryFilter<any>[], sort: Record<string, 1 | -1>, limit: number, projection: Record<string, 0> = {}): Promise<T[][]> {
   const found: T[][] = filters.map(() => []);
   if (!filters.length || limit <= 0) return found;
   // Aggregates skip mongoose's casting: cast each filter as a find would (ids, dates).

@@ -19,4 +19,28 @@ import { View, ViewCount } from './view/model.ts';
 export const markModels = [Endorsement, Vote, Follow, Bookmark, View];
 
 /** Every model, so that start-up can create their indexes. */
-export const models = [Place, Organization, Topic, Cohort, Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Practice, PracticeRevision, Endorsement, Thread, ThreadRevision, Reply, ReplyRevision, Vote, Follow, FollowSeen, Bookmark, View, ViewCount];
+export const models = [
+  Place,
+  Organization,
+  Topic,
+  Cohort,
+  Expert,
+  Account,
+  Session,
+  VerificationRequest,
+  AuditEntry,
+  Avatar,
+  Practice,
+  PracticeRevision,
+  Endorsement,
+  Thread,
+  ThreadRevision,
+  Reply,
+  ReplyRevision,
+  Vote,
+  Follow,
+  FollowSeen,
+  Bookmark,
+  View,
+  ViewCount,
+];

@@ -12,5 +12,4 @@ export const notEqual = (value: unknown): any => mongoose.trusted({ $ne: value }
 export const lessThan = (value: unknown): any => mongoose.trusted({ $lt: value });
 
 /** Matches array elements that start with `prefix` (anchored, so an index can serve it). */
-export const startsWith = (prefix: string): any =>
-  mongoose.trusted({ $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` });
+export const startsWith = (prefix: string): any => mongoose.trusted({ $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` });

@@ -16,10 +16,13 @@ export const isObjectId = (value: unknown): value is string => typeof value === 
 /** An input field holding a document id. */
 export const objectId = z.string().regex(OBJECT_ID, 'INVALID');
 
-export const slugArg = z.string().min(1, 'must not be empty').max(80, 'is too long').regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a valid code');
+export const slugArg = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'is too long')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a valid code');
 
 // C0 (but tab and line breaks), DEL, C1, and the bidirectional overrides that can disguise text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 /** Line breaks, which single-line fields refuse. */
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -99,7 +102,10 @@ export const personName = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-export const slug = z.string().max(80, 'TOO_LONG').regex(/^[a-z0-9][a-z0-9._-]*$/, 'INVALID');
+export const slug = z
+  .string()
+  .max(80, 'TOO_LONG')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'INVALID');
 
 export const email = z
   .string()
@@ -107,7 +113,11 @@ export const email = z
   .transform((s) => s.normalize('NFC').trim())
   .pipe(z.email('INVALID'));
 
-export const password = z.string().min(10, 'TOO_SHORT').max(128, 'TOO_LONG').refine((s) => s.isWellFormed() && !CONTROL.test(s), 'INVALID');
+export const password = z
+  .string()
+  .min(10, 'TOO_SHORT')
+  .max(128, 'TOO_LONG')
+  .refine((s) => s.isWellFormed() && !CONTROL.test(s), 'INVALID');
 
 export const webAddress = z
   .string()

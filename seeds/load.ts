@@ -25,19 +25,61 @@ import type { StoredCounter } from '../schema/counters.ts';
 import type { Config } from '../server/config.ts';
 
 /* The shapes of the data files in seeds/data/. */
-interface PlaceRecord { code: string; name: string; fullName: string; kind: string; region: string; current: boolean; successor: string | null; formerNames?: string[] }
-interface OrganizationRecord { slug: string; name: string; shortName?: string | null; kind: OrganizationKind; place: string | null; parent: string | null; current: boolean; successor: string | null }
-interface TopicRecord { slug: string; name: string; nameEn: string; description: string; descriptionEn: string }
-interface CohortRecord { slug: string; name: string; nameEn: string; year: number }
+interface PlaceRecord {
+  code: string;
+  name: string;
+  fullName: string;
+  kind: string;
+  region: string;
+  current: boolean;
+  successor: string | null;
+  formerNames?: string[];
+}
+interface OrganizationRecord {
+  slug: string;
+  name: string;
+  shortName?: string | null;
+  kind: OrganizationKind;
+  place: string | null;
+  parent: string | null;
+  current: boolean;
+  successor: string | null;
+}
+interface TopicRecord {
+  slug: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+}
+interface CohortRecord {
+  slug: string;
+  name: string;
+  nameEn: string;
+  year: number;
+}
 export interface ExpertRecord {
-  handle: string; name: string; position: string; organization: string; place: string;
-  specialties: string[]; cohorts: string[]; bio: string; links: { label: string; url: string }[]; joinedAt: string;
+  handle: string;
+  name: string;
+  position: string;
+  organization: string;
+  place: string;
+  specialties: string[];
+  cohorts: string[];
+  bio: string;
+  links: { label: string; url: string }[];
+  joinedAt: string;
 }
 
 export const readData = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));
 
 /** What one load did to one collection. */
-export interface SyncReport { collection: string; inserted: number; updated: number; unchanged: number }
+export interface SyncReport {
+  collection: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
 
 const comparable = (doc: Record<string, unknown>) => {
   const { _id, createdAt, updatedAt, __v, ...rest } = doc;
@@ -45,8 +87,7 @@ const comparable = (doc: Record<string, unknown>) => {
 };
 
 /** A one-of record (schema/mark.ts) comes without an `_id`: its key makes it. */
-const withIds = (model: Model<any>, given: Record<string, unknown>[]) =>
-  given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
+const withIds = (model: Model<any>, given: Record<string, unknown>[]) => given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
 
 /**
  * Makes the collection hold `docs` (matched by _id): inserts the missing, overwrites the ones
@@ -113,15 +154,30 @@ export async function loadReferenceData(): Promise<SyncReport[]> {
   const organizations = readData<OrganizationRecord>('organizations.json');
 
   const placeDocs = places.map((p, order) => ({
-    _id: p.code, name: p.name, fullName: p.fullName, kind: p.kind, region: p.region, current: p.current,
-    successor: p.successor, formerNames: p.formerNames ?? [], order,
+    _id: p.code,
+    name: p.name,
+    fullName: p.fullName,
+    kind: p.kind,
+    region: p.region,
+    current: p.current,
+    successor: p.successor,
+    formerNames: p.formerNames ?? [],
+    order,
     predecessors: places.filter((q) => q.successor === p.code).map((q) => q.code),
   }));
   const organizationDocs = organizations.map((o) => ({
-    _id: o.slug, name: o.name, shortName: o.shortName ?? null, kind: o.kind, kindRank: organizationKindRank(o.kind),
-    place: o.place, parent: o.parent, current: o.current, successor: o.successor,
+    _id: o.slug,
+    name: o.name,
+    shortName: o.shortName ?? null,
+    kind: o.kind,
+    kindRank: organizationKindRank(o.kind),
+    place: o.place,
+    parent: o.parent,
+    current: o.current,
+    successor: o.successor,
     predecessors: organizations.filter((q) => q.successor === o.slug).map((q) => q.slug),
-    sortName: fold(o.name), searchTokens: foldedTokens(`${o.name} ${o.shortName ?? ''}`),
+    sortName: fold(o.name),
+    searchTokens: foldedTokens(`${o.name} ${o.shortName ?? ''}`),
   }));
   const topicDocs = readData<TopicRecord>('topics.json').map((t, order) => ({ _id: t.slug, ...withoutSlug(t), order }));
   const cohortDocs = readData<CohortRecord>('cohorts.json').map((c) => ({ _id: c.slug, ...withoutSlug(c) }));
@@ -135,10 +191,13 @@ function withoutSlug<T extends { slug: string }>(record: T): Omit<T, 'slug'> {
 }
 
 /** Demo people get stable ids derived from their handles, so links to them survive a re-seed. */
-export const demoExpertId = (handle: string) =>
-  new mongoose.Types.ObjectId(createHash('sha1').update(`expert:${handle}`).digest('hex').slice(0, 24));
+export const demoExpertId = (handle: string) => new mongoose.Types.ObjectId(createHash('sha1').update(`expert:${handle}`).digest('hex').slice(0, 24));
 
-interface DemoAccounts { emailDomain: string; passwordHash: string; staff: Record<string, Role> }
+interface DemoAccounts {
+  emailDomain: string;
+  passwordHash: string;
+  staff: Record<string, Role>;
+}
 
 export const demoAccounts = (): DemoAccounts => JSON.parse(readFileSync(new URL('./data/demo-accounts.json', import.meta.url), 'utf8'));
 
@@ -159,11 +218,16 @@ export const demoEmail = (handle: string) => `${handle}@${demoAccounts().emailDo
  * added, and the counters of demo records are recounted from their records. What people wrote
  * themselves (their own replies, votes, practices) stays.
  */
-export interface DemoLoadOptions { reset?: boolean }
+export interface DemoLoadOptions {
+  reset?: boolean;
+}
 
 type Doc = Record<string, unknown>;
 /** One demo unit: its head, and the records that come with it, inserted before the head. */
-interface DemoUnit { head: Doc; parts: [Model<any>, Doc[]][] }
+interface DemoUnit {
+  head: Doc;
+  parts: [Model<any>, Doc[]][];
+}
 
 /** Adds the units whose head is missing, whole (see above). */
 async function addMissingUnits(head: Model<any>, units: DemoUnit[]): Promise<SyncReport[]> {
@@ -174,7 +238,10 @@ async function addMissingUnits(head: Model<any>, units: DemoUnit[]): Promise<Syn
   for (const unit of missing) for (const [model, docs] of unit.parts) parts.get(model)!.push(...docs);
   const reports: SyncReport[] = [];
   for (const [model, docs] of parts) reports.push(await insertMissing(model, docs));
-  const headReport = await insertMissing(head, missing.map((u) => u.head));
+  const headReport = await insertMissing(
+    head,
+    missing.map((u) => u.head),
+  );
   headReport.unchanged += stored.size;
   return [...reports, headReport];
 }
@@ -185,7 +252,13 @@ async function resetUnits(head: Model<any>, units: DemoUnit[], keep: (model: Mod
   for (const unit of units) for (const [model, docs] of unit.parts) parts.set(model, [...(parts.get(model) ?? []), ...docs]);
   const reports: SyncReport[] = [];
   for (const [model, docs] of parts) reports.push(await sync(model, docs, (stored) => keep(model, stored)));
-  reports.push(await sync(head, units.map((u) => u.head), (stored) => keep(head, stored)));
+  reports.push(
+    await sync(
+      head,
+      units.map((u) => u.head),
+      (stored) => keep(head, stored),
+    ),
+  );
   return reports;
 }
 
@@ -227,20 +300,35 @@ async function loadDemoPeople(options: DemoLoadOptions): Promise<SyncReport[]> {
   const units: DemoUnit[] = people.map((e) => ({
     head: {
       _id: demoExpertId(e.handle),
-      email: demoEmail(e.handle), emailKey: demoEmail(e.handle).toLowerCase(),
-      passwordHash: accounts.passwordHash, passwordChangedAt: new Date(e.joinedAt),
+      email: demoEmail(e.handle),
+      emailKey: demoEmail(e.handle).toLowerCase(),
+      passwordHash: accounts.passwordHash,
+      passwordChangedAt: new Date(e.joinedAt),
     },
     parts: [
       [Follow, follows.get(e.handle) ?? []],
-      [Expert, [{
-        _id: demoExpertId(e.handle),
-        handle: e.handle, name: e.name, sortName: sortNameOf(e.name), position: e.position,
-        organization: e.organization, place: e.place, specialties: e.specialties, cohorts: e.cohorts,
-        bio: e.bio, links: e.links, joinedAt: new Date(e.joinedAt),
-        role: accounts.staff[e.handle] ?? 'member',
-        verifiedAt: e.cohorts.length ? new Date(e.joinedAt) : null,
-        searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
-      }]],
+      [
+        Expert,
+        [
+          {
+            _id: demoExpertId(e.handle),
+            handle: e.handle,
+            name: e.name,
+            sortName: sortNameOf(e.name),
+            position: e.position,
+            organization: e.organization,
+            place: e.place,
+            specialties: e.specialties,
+            cohorts: e.cohorts,
+            bio: e.bio,
+            links: e.links,
+            joinedAt: new Date(e.joinedAt),
+            role: accounts.staff[e.handle] ?? 'member',
+            verifiedAt: e.cohorts.length ? new Date(e.joinedAt) : null,
+            searchTokens: expertSearchTokens(e, organizationNames.get(e.organization)),
+          },
+        ],
+      ],
     ],
   }));
   if (!options.reset) return addMissingUnits(Account, units);
@@ -253,7 +341,12 @@ async function loadDemoPeople(options: DemoLoadOptions): Promise<SyncReport[]> {
 /** A stable pseudo-random order of `items` for a given seed, so demo choices never change between runs. */
 const shuffled = <T>(items: readonly T[], seed: string, key: (item: T) => string) =>
   items
-    .map((item) => ({ item, rank: createHash('sha1').update(`${seed}:${key(item)}`).digest('hex') }))
+    .map((item) => ({
+      item,
+      rank: createHash('sha1')
+        .update(`${seed}:${key(item)}`)
+        .digest('hex'),
+    }))
     .sort((a, b) => (a.rank < b.rank ? -1 : 1))
     .map(({ item }) => item);
 
@@ -280,7 +373,11 @@ function demoPeopleFollows(people: readonly ExpertRecord[]): Map<string, Doc[]> 
     const own: Doc[] = [];
     const add = (kind: 'topic' | 'expert', target: string) => own.push({ follower: demoExpertId(person.handle), kind, target, createdAt: new Date(person.joinedAt) });
     for (const topic of person.specialties.slice(0, 3)) add('topic', topic);
-    const colleagues = shuffled(people.filter((p) => p.place === person.place && p.handle !== person.handle), `follow:${person.handle}`, (p) => p.handle).slice(0, 2);
+    const colleagues = shuffled(
+      people.filter((p) => p.place === person.place && p.handle !== person.handle),
+      `follow:${person.handle}`,
+      (p) => p.handle,
+    ).slice(0, 2);
     for (const colleague of [...colleagues.map((c) => c.handle), 'tuantm'].filter((h, i, all) => h !== person.handle && all.indexOf(h) === i)) {
       add('expert', String(demoExpertId(colleague)));
     }
@@ -290,13 +387,25 @@ function demoPeopleFollows(people: readonly ExpertRecord[]): Map<string, Doc[]> 
 }
 
 export interface PracticeRecord {
-  key: string; title: string; summary: string; problem: string; solution: string; results: string; lessons: string;
-  organization: string; place: string; topics: string[]; stage: string; year: number;
-  links: { label: string; url: string }[]; authors: string[]; publishedAt: string; featured: boolean;
+  key: string;
+  title: string;
+  summary: string;
+  problem: string;
+  solution: string;
+  results: string;
+  lessons: string;
+  organization: string;
+  place: string;
+  topics: string[];
+  stage: string;
+  year: number;
+  links: { label: string; url: string }[];
+  authors: string[];
+  publishedAt: string;
+  featured: boolean;
 }
 
-const stableId = (kind: string, key: string) =>
-  new mongoose.Types.ObjectId(createHash('sha1').update(`${kind}:${key}`).digest('hex').slice(0, 24));
+const stableId = (kind: string, key: string) => new mongoose.Types.ObjectId(createHash('sha1').update(`${kind}:${key}`).digest('hex').slice(0, 24));
 
 /** The ids of a demo thread and of one of its replies (keys as in seeds/data/threads.json). */
 export const demoThreadId = (threadKey: string) => stableId('thread', threadKey);
@@ -311,20 +420,45 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
     return {
       head: {
         _id: stableId('practice', p.key),
-        title: p.title, summary: p.summary, problem: p.problem, solution: p.solution, results: p.results, lessons: p.lessons,
+        title: p.title,
+        summary: p.summary,
+        problem: p.problem,
+        solution: p.solution,
+        results: p.results,
+        lessons: p.lessons,
         // Stored rendered, as every write does (the demo is small: rendered here, before serving).
-        problemHtml: renderMarkdown(p.problem), solutionHtml: renderMarkdown(p.solution), resultsHtml: renderMarkdown(p.results), lessonsHtml: renderMarkdown(p.lessons), htmlVersion: RENDERER_VERSION,
-        organization: p.organization, place: p.place, topics: p.topics, stage: p.stage, year: p.year, links: p.links,
-        authors: p.authors.map(demoExpertId), status: 'published', returnReason: '', featured: p.featured,
-        submittedAt: new Date(p.publishedAt), publishedAt: new Date(p.publishedAt), version: 1, endorsementCount: endorsers.length,
+        problemHtml: renderMarkdown(p.problem),
+        solutionHtml: renderMarkdown(p.solution),
+        resultsHtml: renderMarkdown(p.results),
+        lessonsHtml: renderMarkdown(p.lessons),
+        htmlVersion: RENDERER_VERSION,
+        organization: p.organization,
+        place: p.place,
+        topics: p.topics,
+        stage: p.stage,
+        year: p.year,
+        links: p.links,
+        authors: p.authors.map(demoExpertId),
+        status: 'published',
+        returnReason: '',
+        featured: p.featured,
+        submittedAt: new Date(p.publishedAt),
+        publishedAt: new Date(p.publishedAt),
+        version: 1,
+        endorsementCount: endorsers.length,
         searchTokens: practiceSearchTokens(p),
       },
-      parts: [[Endorsement, endorsers.map((handle, i) => ({
-        practice: stableId('practice', p.key),
-        expert: demoExpertId(handle),
-        // A day apart after publication, so the figures grow like real ones.
-        createdAt: new Date(new Date(p.publishedAt).getTime() + (i + 1) * 86_400_000),
-      }))]],
+      parts: [
+        [
+          Endorsement,
+          endorsers.map((handle, i) => ({
+            practice: stableId('practice', p.key),
+            expert: demoExpertId(handle),
+            // A day apart after publication, so the figures grow like real ones.
+            createdAt: new Date(new Date(p.publishedAt).getTime() + (i + 1) * 86_400_000),
+          })),
+        ],
+      ],
     };
   });
   if (!options.reset) return addMissingUnits(Practice, units);
@@ -337,7 +471,14 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
 }
 
 export interface ThreadRecord {
-  key: string; kind: 'question' | 'discussion'; title: string; body: string; author: string; topics: string[]; place: string | null; createdAt: string;
+  key: string;
+  kind: 'question' | 'discussion';
+  title: string;
+  body: string;
+  author: string;
+  topics: string[];
+  place: string | null;
+  createdAt: string;
   replies: { key: string; parent: string | null; author: string; body: string; createdAt: string; votes?: string[] }[];
   accepted: string | null;
 }
@@ -354,7 +495,22 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
     for (const r of t.replies) {
       const depth = r.parent ? depths.get(r.parent)! + 1 : 0;
       depths.set(r.key, depth);
-      replies.push({ _id: replyId(r.key), thread: threadId, parent: r.parent ? replyId(r.parent) : null, depth, author: demoExpertId(r.author), body: r.body, bodyHtml: renderMarkdown(r.body), bodyVersion: RENDERER_VERSION, mentions: mentionsOf(r.body, r.author), editCount: 0, deleted: false, voteCount: r.votes?.length ?? 0, createdAt: new Date(r.createdAt), updatedAt: new Date(r.createdAt) });
+      replies.push({
+        _id: replyId(r.key),
+        thread: threadId,
+        parent: r.parent ? replyId(r.parent) : null,
+        depth,
+        author: demoExpertId(r.author),
+        body: r.body,
+        bodyHtml: renderMarkdown(r.body),
+        bodyVersion: RENDERER_VERSION,
+        mentions: mentionsOf(r.body, r.author),
+        editCount: 0,
+        deleted: false,
+        voteCount: r.votes?.length ?? 0,
+        createdAt: new Date(r.createdAt),
+        updatedAt: new Date(r.createdAt),
+      });
       for (const voter of r.votes ?? []) votes.push({ reply: replyId(r.key), expert: demoExpertId(voter), createdAt: new Date(r.createdAt) });
     }
     // Those who started or replied to it follow it, from their first word there.
@@ -364,11 +520,30 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
     const last = t.replies.at(-1)?.createdAt ?? t.createdAt;
     return {
       head: {
-        _id: threadId, kind: t.kind, title: t.title, body: t.body, bodyHtml: renderMarkdown(t.body), bodyVersion: RENDERER_VERSION, editCount: 0, author: demoExpertId(t.author), topics: t.topics, place: t.place, locked: false,
-        acceptedReply: t.accepted ? replyId(t.accepted) : null, replyCount: t.replies.length, lastActivityAt: new Date(last),
-        searchTokens: searchTokens(`${t.title} ${t.body}`), mentions: mentionsOf(t.body, t.author), createdAt: new Date(t.createdAt), updatedAt: new Date(last),
+        _id: threadId,
+        kind: t.kind,
+        title: t.title,
+        body: t.body,
+        bodyHtml: renderMarkdown(t.body),
+        bodyVersion: RENDERER_VERSION,
+        editCount: 0,
+        author: demoExpertId(t.author),
+        topics: t.topics,
+        place: t.place,
+        locked: false,
+        acceptedReply: t.accepted ? replyId(t.accepted) : null,
+        replyCount: t.replies.length,
+        lastActivityAt: new Date(last),
+        searchTokens: searchTokens(`${t.title} ${t.body}`),
+        mentions: mentionsOf(t.body, t.author),
+        createdAt: new Date(t.createdAt),
+        updatedAt: new Date(last),
       },
-      parts: [[Vote, votes], [Reply, replies], [Follow, follows]],
+      parts: [
+        [Vote, votes],
+        [Reply, replies],
+        [Follow, follows],
+      ],
     };
   });
   if (!options.reset) return addMissingUnits(Thread, units);
@@ -376,8 +551,14 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
   await ThreadRevision.deleteMany({ thread: anyOf(units.map((u) => u.head._id)) });
   await ReplyRevision.deleteMany({ reply: anyOf(units.flatMap((u) => u.parts[1]![1].map((r) => r._id))) });
   const reports = await resetUnits(Thread, units, (model) => (model === Thread ? ['replyCount'] : model === Reply ? ['voteCount'] : []));
-  await recount(voteCounter, units.flatMap((u) => (u.parts[1]![1]).map((r) => String(r._id))));
-  await recount(replyCounter, units.map((u) => String(u.head._id)));
+  await recount(
+    voteCounter,
+    units.flatMap((u) => u.parts[1]![1].map((r) => String(r._id))),
+  );
+  await recount(
+    replyCounter,
+    units.map((u) => String(u.head._id)),
+  );
   return reports;
 }
 

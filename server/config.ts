@@ -9,13 +9,19 @@ const port = z.coerce.number().int().min(0).max(65535);
 
 /** A comma-separated list of exact origins, as browsers send them in the Origin header. */
 function parseOrigins(value: string, ctx: z.RefinementCtx<string>): string[] {
-  const origins = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     if (origin === '*' || origin === 'null') {
       ctx.addIssue({ code: 'custom', message: `"${origin}" is not allowed: list each origin that may call the API with a visitor's session` });
     } else if (!URL.canParse(origin) || !/^https?:$/.test(new URL(origin).protocol) || new URL(origin).origin !== origin) {
       // Browsers send the serialized origin (lower case, no default port, no path), so only that form can match.
-      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin: write scheme://host[:port] as a browser sends it, like https://chuyengia.gov.vn (lower case, no path, no trailing slash)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin: write scheme://host[:port] as a browser sends it, like https://chuyengia.gov.vn (lower case, no path, no trailing slash)`,
+      });
     }
   }
   return origins;

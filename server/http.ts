@@ -52,10 +52,7 @@ interface CookieStore {
 function armorReject(code: string) {
   return {
     propagateOnRejection: false,
-    onReject: [
-      (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } })),
-    ],
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } }))],
   };
 }
 
@@ -169,8 +166,7 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Co
       const cookies = (request as Request & { cookieStore: CookieStore }).cookieStore;
       const token = (await cookies.get(cookieName))?.value;
       const sessionCookie: SessionCookie = {
-        set: (value, expiresAt) =>
-          cookies.set({ name: cookieName, value, expires: expiresAt.getTime(), httpOnly: true, secure: production, sameSite: 'lax', path: '/', domain: null }),
+        set: (value, expiresAt) => cookies.set({ name: cookieName, value, expires: expiresAt.getTime(), httpOnly: true, secure: production, sameSite: 'lax', path: '/', domain: null }),
         clear: () => cookies.delete({ name: cookieName, httpOnly: true, secure: production, sameSite: 'lax', path: '/', domain: null }),
       };
       return {
@@ -236,7 +232,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
  * every such client under one rate limit.
  */
 function clientAddressOf(req: IncomingMessage, proxyHops: number): string {
-  const entries = proxyHops > 0 ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((entry) => entry.trim()) : [];
+  const entries =
+    proxyHops > 0
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+      : [];
   const forwarded = entries.length ? entries[Math.max(0, entries.length - proxyHops)] : '';
   return forwarded?.slice(0, 100) || req.socket.remoteAddress || 'unknown';
 }

@@ -21,12 +21,15 @@ async function main() {
   if (reindexed) logger.info(`Search: reindexed ${reindexed} practices.`);
 
   // Expiry is checked on every request; this only removes what nobody will present again.
-  const sweep = setInterval(() => {
-    sweepExpiredSessions().then(
-      (removed) => removed && logger.info(`Removed ${removed} expired sessions.`),
-      (error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'),
-    );
-  }, 60 * 60 * 1000);
+  const sweep = setInterval(
+    () => {
+      sweepExpiredSessions().then(
+        (removed) => removed && logger.info(`Removed ${removed} expired sessions.`),
+        (error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'),
+      );
+    },
+    60 * 60 * 1000,
+  );
   sweep.unref();
 
   const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });

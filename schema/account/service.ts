@@ -24,8 +24,7 @@ export const emailKey = (address: string) => address.normalize('NFC').trim().toL
 export const accountsByIds = (ids: readonly string[]) => findByIds<AccountDoc>(Account, ids.filter(isObjectId));
 
 /** Whether the person is suspended now. */
-export const isSuspended = (expert: Pick<ExpertDoc, 'suspendedUntil'>, now = Date.now()) =>
-  Boolean(expert.suspendedUntil && expert.suspendedUntil.getTime() > now);
+export const isSuspended = (expert: Pick<ExpertDoc, 'suspendedUntil'>, now = Date.now()) => Boolean(expert.suspendedUntil && expert.suspendedUntil.getTime() > now);
 
 /** The viewer for a session cookie's token; null when signed out, expired, revoked or suspended. */
 export async function resolveViewer(token: string | undefined): Promise<Viewer | null> {
@@ -148,4 +147,3 @@ export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw new NotAuthorizedError('Sign in to do this.');
   return ctx.viewer;
 }
-

@@ -17,7 +17,12 @@ function sniff(data: Buffer): AvatarDoc['contentType'] | null {
   return null;
 }
 
-const avatarInput = z.object({ image: z.string().max(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4, 'TOO_LARGE').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'INVALID') });
+const avatarInput = z.object({
+  image: z
+    .string()
+    .max(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4, 'TOO_LARGE')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'INVALID'),
+});
 
 /** Stores a new picture for `expert` and returns its id; the caller links it to the profile. */
 async function storeAvatar(expert: string, input: unknown): Promise<string> {

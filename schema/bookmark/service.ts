@@ -34,7 +34,12 @@ export const bookmarkedByViewer = (viewer: Viewer | null, kind: BookmarkKind, id
 
 /** The viewer's bookmarks, latest first. */
 export const listBookmarks = (viewer: Viewer, kind: BookmarkKind | null | undefined, page: PageArgs) =>
-  paginate<BookmarkDoc>(Bookmark, kind ? { owner: viewer.id, kind } : { owner: viewer.id }, [
-    { field: 'createdAt', kind: 'date', direction: -1 },
-    { field: '_id', kind: 'string', direction: -1 },
-  ], page);
+  paginate<BookmarkDoc>(
+    Bookmark,
+    kind ? { owner: viewer.id, kind } : { owner: viewer.id },
+    [
+      { field: 'createdAt', kind: 'date', direction: -1 },
+      { field: '_id', kind: 'string', direction: -1 },
+    ],
+    page,
+  );

@@ -33,7 +33,9 @@ export async function moveEmbeddedHistory(kind: keyof typeof owners, doc: Embedd
   const inserts: AnyBulkWriteOperation[] = history.map((version, seq) => ({
     updateOne: {
       filter: { [kind]: doc._id, seq },
-      update: { $setOnInsert: { [kind]: doc._id, seq, ...(kind === 'thread' ? { title: version.title ?? '' } : {}), body: version.body ?? '', bodyHtml: '', bodyVersion: null, editedAt: version.editedAt } },
+      update: {
+        $setOnInsert: { [kind]: doc._id, seq, ...(kind === 'thread' ? { title: version.title ?? '' } : {}), body: version.body ?? '', bodyHtml: '', bodyVersion: null, editedAt: version.editedAt },
+      },
       upsert: true,
     },
   }));
@@ -49,9 +51,15 @@ export async function moveEmbeddedHistory(kind: keyof typeof owners, doc: Embedd
 
 /** Texts stored before edits had their own collection have no editCount yet (and a `history`). */
 const moveEmbeddedHistories = (kind: keyof typeof owners) =>
-  forEachNeeding(owners[kind].model, ['editCount'], (doc) => typeof doc.editCount !== 'number', ['title', 'body', 'history'], async (docs) => {
-    for (const doc of docs) await moveEmbeddedHistory(kind, doc as Embedded);
-  });
+  forEachNeeding(
+    owners[kind].model,
+    ['editCount'],
+    (doc) => typeof doc.editCount !== 'number',
+    ['title', 'body', 'history'],
+    async (docs) => {
+      for (const doc of docs) await moveEmbeddedHistory(kind, doc as Embedded);
+    },
+  );
 
 export async function migrateDiscussions(): Promise<void> {
   await onceForRenderer('discussion', async () => {

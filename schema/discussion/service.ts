@@ -50,7 +50,9 @@ const createInput = z.object({
 async function checkReferences(data: { topics: string[]; place?: string | null }): Promise<void> {
   const errors: FieldError[] = [];
   const known = new Set((await topicsBySlugs(data.topics)).map((t) => t._id));
-  data.topics.forEach((t, i) => known.has(t) || errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' }));
+  data.topics.forEach((t, i) => {
+    if (!known.has(t)) errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' });
+  });
   if (data.place && !(await placesByCodes([data.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
   if (errors.length) throw new ValidationError(errors);
 }
@@ -59,7 +61,10 @@ async function checkReferences(data: { topics: string[]; place?: string | null }
 const MAX_MENTIONS = 20;
 
 /** The handles a text mentions, its writer aside (the demo loader stores them the same way). */
-export const mentionsOf = (markdown: string, writerHandle: string) => mentionedHandles(markdown).filter((handle) => handle !== writerHandle).slice(0, MAX_MENTIONS);
+export const mentionsOf = (markdown: string, writerHandle: string) =>
+  mentionedHandles(markdown)
+    .filter((handle) => handle !== writerHandle)
+    .slice(0, MAX_MENTIONS);
 /** The same from the handles the renderer found (rendering runs off the event loop, and finds them too). */
 const mentionsFrom = (handles: string[], writer: Viewer) => handles.filter((handle) => handle !== writer.handle).slice(0, MAX_MENTIONS);
 
@@ -120,7 +125,15 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
   };
   // The version being replaced first, numbered by the count read: of edits racing from the same
   // version, the one that wins below wrote (or found) exactly this copy.
-  await insertOnce(ThreadRevision, { thread: thread._id, seq: thread.editCount, title: thread.title, body: thread.body, bodyHtml: thread.bodyHtml, bodyVersion: thread.bodyVersion, editedAt: new Date() });
+  await insertOnce(ThreadRevision, {
+    thread: thread._id,
+    seq: thread.editCount,
+    title: thread.title,
+    body: thread.body,
+    bodyHtml: thread.bodyHtml,
+    bodyVersion: thread.bodyVersion,
+    editedAt: new Date(),
+  });
   // Only over the version it read, so the history keeps every version, and only while unlocked.
   const edited = await Thread.findOneAndUpdate(
     { _id: thread._id, title: thread.title, body: thread.body, editCount: thread.editCount, locked: false },
@@ -143,17 +156,19 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
   const practice = await findReadablePractice(viewer, practiceId, 'practiceId');
   if (practice.status !== 'published') throw new ConflictError('Only a published practice takes comments.');
   const existing = () => Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
-  const created = (await existing()) ?? (await createOnce<ThreadDoc>(Thread, {
-    kind: 'discussion',
-    title: practice.title,
-    body: '',
-    author: viewer.id,
-    topics: practice.topics,
-    place: practice.place ?? null,
-    practice: practice._id,
-    lastActivityAt: new Date(),
-    searchTokens: searchTokens(practice.title),
-  }));
+  const created =
+    (await existing()) ??
+    (await createOnce<ThreadDoc>(Thread, {
+      kind: 'discussion',
+      title: practice.title,
+      body: '',
+      author: viewer.id,
+      topics: practice.topics,
+      place: practice.place ?? null,
+      practice: practice._id,
+      lastActivityAt: new Date(),
+      searchTokens: searchTokens(practice.title),
+    }));
   // Someone started it at the same moment: the unique index kept theirs, which is the one.
   return created ?? (await existing())!;
 }
@@ -184,8 +199,14 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
   const rendered = refuseOversized('body', await renderText(data.body));
   // The reply, then its count: a crash between leaves the count one short, for the repair.
   const reply = await Reply.create({
-    thread: thread._id, parent: data.parentId ?? null, depth, author: viewer.id,
-    body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer),
+    thread: thread._id,
+    parent: data.parentId ?? null,
+    depth,
+    author: viewer.id,
+    body: data.body,
+    bodyHtml: rendered.html,
+    bodyVersion: rendered.version,
+    mentions: mentionsFrom(rendered.mentions, viewer),
   });
   await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
   await watchThread(viewer, thread._id);
@@ -244,9 +265,7 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
   // The count moves only for a vote this call cast or took back: a repeated one changes nothing.
   // A vote is not an edit of the reply: its updatedAt stays.
   const counted = await setMark(Vote, { reply: replyId, expert: viewer.id }, up);
-  const after = counted
-    ? Reply.findByIdAndUpdate(replyId, { $inc: { voteCount: up ? 1 : -1 } }, { returnDocument: 'after', timestamps: false })
-    : Reply.findById(replyId);
+  const after = counted ? Reply.findByIdAndUpdate(replyId, { $inc: { voteCount: up ? 1 : -1 } }, { returnDocument: 'after', timestamps: false }) : Reply.findById(replyId);
   return (await after.lean<ReplyDoc>())!;
 }
 
@@ -329,7 +348,17 @@ export const getThread = (id: string) => findThread(id, 'id');
  * by `parent`): one command for a page of threads, each thread's read cut at the page size.
  */
 export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null = null) =>
-  paginateEach<ReplyDoc>(Reply, 'thread', threadIds, [{ field: 'createdAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page, listProjection(REPLY_LIST_SKIPS, shown));
+  paginateEach<ReplyDoc>(
+    Reply,
+    'thread',
+    threadIds,
+    [
+      { field: 'createdAt', kind: 'date' },
+      { field: '_id', kind: 'objectId' },
+    ],
+    page,
+    listProjection(REPLY_LIST_SKIPS, shown),
+  );
 
 /**
  * Earlier versions, oldest first, for keys `<id>:<its editCount>`: one query for a page of
@@ -340,7 +369,12 @@ async function histories<T extends { seq: number }>(kind: 'thread' | 'reply', ke
   const wanted = keys.map((key) => key.split(':') as [string, string]);
   const asked = wanted.filter(([id, count]) => isObjectId(id) && Number(count) > 0).map(([id]) => id);
   const model = kind === 'thread' ? ThreadRevision : ReplyRevision;
-  const revisions = asked.length ? await (model as typeof ReplyRevision).find({ [kind]: anyOf([...new Set(asked)]) }).sort({ [kind]: 1, seq: 1 }).lean<T[]>() : [];
+  const revisions = asked.length
+    ? await (model as typeof ReplyRevision)
+        .find({ [kind]: anyOf([...new Set(asked)]) })
+        .sort({ [kind]: 1, seq: 1 })
+        .lean<T[]>()
+    : [];
   const byOwner = new Map<string, T[]>();
   for (const revision of revisions) {
     const owner = String((revision as Record<string, unknown>)[kind]);

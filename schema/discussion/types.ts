@@ -217,7 +217,11 @@ const ThreadPayload = (name: string) => payload<'thread', ThreadDoc>(name, 'thre
 const ReplyPayload = (name: string) => payload<'reply', ReplyDoc>(name, 'reply', ReplyRef);
 const discussionErrors = [...writeErrors, ConflictError, NotFoundError];
 const ids = (input: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, typeof v === 'object' && v && 'id' in v ? (v as { id: string }).id : String(v)]));
+  Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, typeof v === 'object' && v && 'id' in v ? (v as { id: string }).id : String(v)]),
+  );
 
 builder.mutationFields((t) => ({
   createThread: t.field({

@@ -1,15 +1,5 @@
 import { builder } from '../builder.ts';
-import {
-  AppError,
-  ConflictError,
-  InvalidCredentialsError,
-  NotAuthorizedError,
-  NotFoundError,
-  RateLimitedError,
-  SuspendedError,
-  ValidationError,
-  type FieldError,
-} from '../errors.ts';
+import { type AppError, ConflictError, InvalidCredentialsError, NotAuthorizedError, NotFoundError, RateLimitedError, SuspendedError, ValidationError, type FieldError } from '../errors.ts';
 
 /*
  * The typed error results of mutations. Every one implements `Error { message code }`, so a

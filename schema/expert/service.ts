@@ -15,8 +15,7 @@ import { Expert, type ExpertDoc, type Role } from './model.ts';
 
 export type { ExpertDoc };
 
-export const expertsByIds = (ids: readonly string[]) =>
-  findByIds<ExpertDoc>(Expert, ids.filter(isObjectId));
+export const expertsByIds = (ids: readonly string[]) => findByIds<ExpertDoc>(Expert, ids.filter(isObjectId));
 
 export const findExpertByHandle = (handle: string) => Expert.findOne({ handle }).lean<ExpertDoc>();
 
@@ -101,9 +100,14 @@ async function checkReferences(fields: Partial<ProfileFields>): Promise<{ organi
 
 /** A handle from a Vietnamese name, given name first with initials: "Nguyễn Văn Hùng" -> "hungnv". */
 export function handleBase(name: string): string {
-  const words = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = fold(name)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const given = words.at(-1) ?? '';
-  const base = `${given}${words.slice(0, -1).map((w) => w[0]).join('')}`.slice(0, 24);
+  const base = `${given}${words
+    .slice(0, -1)
+    .map((w) => w[0])
+    .join('')}`.slice(0, 24);
   return /^[a-z]/.test(base) && base.length >= 3 ? base : `member${base}`.slice(0, 24);
 }
 
@@ -113,7 +117,14 @@ const MAX_NAMESAKES = 1000;
 async function freeHandle(name: string): Promise<string> {
   const base = handleBase(name);
   // Capped in handle order: past that many namesakes the insert's unique index still catches a clash.
-  const taken = new Set((await Expert.find({ handle: startsWith(base) }, { handle: 1 }).sort({ handle: 1 }).limit(MAX_NAMESAKES).lean()).map((e) => e.handle));
+  const taken = new Set(
+    (
+      await Expert.find({ handle: startsWith(base) }, { handle: 1 })
+        .sort({ handle: 1 })
+        .limit(MAX_NAMESAKES)
+        .lean()
+    ).map((e) => e.handle),
+  );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }
@@ -125,9 +136,14 @@ export async function createMemberProfile(fields: { name: string; organization?:
     const handle = await freeHandle(fields.name);
     try {
       const doc = await Expert.create({
-        handle, name: fields.name, sortName: sortNameOf(fields.name),
-        organization: fields.organization ?? null, place: fields.place ?? null, specialties: fields.specialties ?? [],
-        joinedAt: new Date(), role: 'member',
+        handle,
+        name: fields.name,
+        sortName: sortNameOf(fields.name),
+        organization: fields.organization ?? null,
+        place: fields.place ?? null,
+        specialties: fields.specialties ?? [],
+        joinedAt: new Date(),
+        role: 'member',
         searchTokens: expertSearchTokens({ name: fields.name, handle }, organizationName),
       });
       return doc.toObject() as ExpertDoc;
@@ -170,8 +186,7 @@ export const setRole = (seen: ExpertDoc, role: Role) => changeSeen(seen, { role 
 export const setSuspension = (seen: ExpertDoc, until: Date | null, reason: string) => changeSeen(seen, { suspendedUntil: until, suspensionReason: reason });
 
 /** Recognises the person as part of the expert network, adding the cohort they came through. */
-export const markVerified = (id: string, cohort: string | null) =>
-  Expert.updateOne({ _id: id }, { $set: { verifiedAt: new Date() }, ...(cohort ? { $addToSet: { cohorts: cohort } } : {}) });
+export const markVerified = (id: string, cohort: string | null) => Expert.updateOne({ _id: id }, { $set: { verifiedAt: new Date() }, ...(cohort ? { $addToSet: { cohorts: cohort } } : {}) });
 
 /** Links a picture to the profile; returns the one it replaced, read in the same write. */
 export const swapAvatarId = async (id: string, avatar: string | null) =>

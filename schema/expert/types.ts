@@ -74,12 +74,16 @@ const ExpertFilter = builder.inputType('ExpertFilter', {
 });
 
 builder.queryFields((t) => ({
-  experts: t.connection({
-    type: ExpertRef,
-    description: 'The directory, ordered by given name.',
-    args: { filter: t.arg({ type: ExpertFilter }) },
-    resolve: (_, args) => listExperts(args.filter ?? {}, args),
-  }, { name: 'ExpertConnection' }, { name: 'ExpertEdge' }),
+  experts: t.connection(
+    {
+      type: ExpertRef,
+      description: 'The directory, ordered by given name.',
+      args: { filter: t.arg({ type: ExpertFilter }) },
+      resolve: (_, args) => listExperts(args.filter ?? {}, args),
+    },
+    { name: 'ExpertConnection' },
+    { name: 'ExpertEdge' },
+  ),
   viewer: t.field({
     type: ExpertRef,
     nullable: true,

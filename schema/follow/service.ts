@@ -49,24 +49,27 @@ export async function followThread(ctx: Context, input: unknown): Promise<Thread
 }
 
 /** Whether the viewer follows each of these targets (false when signed out). */
-export const followedByViewer = (viewer: Viewer | null, kind: FollowKind, targets: readonly string[]) => markedBy(Follow, viewer?.id ?? null, targets, (follower, target) => ({ follower, kind, target }));
+export const followedByViewer = (viewer: Viewer | null, kind: FollowKind, targets: readonly string[]) =>
+  markedBy(Follow, viewer?.id ?? null, targets, (follower, target) => ({ follower, kind, target }));
 
 /** How many people follow each target: one aggregate for a page. */
 export async function followerCounts(kind: FollowKind, targets: readonly string[]): Promise<number[]> {
-  const counts = await Follow.aggregate<{ _id: string; n: number }>([
-    { $match: { kind, target: { $in: [...new Set(targets)] } } },
-    { $group: { _id: '$target', n: { $sum: 1 } } },
-  ]);
+  const counts = await Follow.aggregate<{ _id: string; n: number }>([{ $match: { kind, target: { $in: [...new Set(targets)] } } }, { $group: { _id: '$target', n: { $sum: 1 } } }]);
   const byTarget = new Map(counts.map((c) => [c._id, c.n]));
   return targets.map((target) => byTarget.get(target) ?? 0);
 }
 
 /** What the viewer follows, latest first, optionally of one kind. */
 export const listFollows = (viewer: Viewer, kind: FollowKind | null | undefined, page: PageArgs) =>
-  paginate<FollowDoc>(Follow, kind ? { follower: viewer.id, kind } : { follower: viewer.id }, [
-    { field: 'createdAt', kind: 'date', direction: -1 },
-    { field: '_id', kind: 'string', direction: -1 },
-  ], page);
+  paginate<FollowDoc>(
+    Follow,
+    kind ? { follower: viewer.id, kind } : { follower: viewer.id },
+    [
+      { field: 'createdAt', kind: 'date', direction: -1 },
+      { field: '_id', kind: 'string', direction: -1 },
+    ],
+    page,
+  );
 
 const newestFirst = (field: string): SortKey[] => [
   { field, kind: 'date', direction: -1 },
@@ -111,10 +114,16 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const position = page.after ? decodeCursor(page.after, updateKeys, 'after') : null;
   const olderThan = (field: string) => (position ? beyond(newestFirst(field), position, true) : {});
   const [follows, seen] = await Promise.all([
-    Follow.find({ follower: viewer.id }, { kind: 1, target: 1 }).limit(FOLLOWS_READ * 3).lean<FollowDoc[]>(),
+    Follow.find({ follower: viewer.id }, { kind: 1, target: 1 })
+      .limit(FOLLOWS_READ * 3)
+      .lean<FollowDoc[]>(),
     FollowSeen.findById(viewer.id).lean<{ seenAt: Date }>(),
   ]);
-  const targets = (kind: FollowKind) => follows.filter((f) => f.kind === kind).map((f) => f.target).slice(0, FOLLOWS_READ);
+  const targets = (kind: FollowKind) =>
+    follows
+      .filter((f) => f.kind === kind)
+      .map((f) => f.target)
+      .slice(0, FOLLOWS_READ);
   const [topics, experts, threadIds] = [targets('topic'), targets('expert'), targets('thread')];
   const limit = first + 1;
   // One query per collection: an $or of what reaches it (MongoDB merges the branches' index orders).
@@ -122,11 +131,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
     ...(topics.length ? [{ status: 'published' as const, topics: anyOf(topics), authors: notEqual(viewer.id) }] : []),
     ...(experts.length ? [{ status: 'published' as const, authors: anyOf(experts) }] : []),
   ];
-  const threadBranches = [
-    ...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []),
-    ...(experts.length ? [{ author: anyOf(experts) }] : []),
-    { mentions: viewer.handle },
-  ];
+  const threadBranches = [...(topics.length ? [{ topics: anyOf(topics), author: notEqual(viewer.id) }] : []), ...(experts.length ? [{ author: anyOf(experts) }] : []), { mentions: viewer.handle }];
   const mentioning = { mentions: viewer.handle, deleted: false };
   const within = (branches: object[], field: string) => ({ $and: [{ $or: branches }, olderThan(field)] });
   const from = position ? (position[0] as Date) : new Date();

@@ -43,9 +43,18 @@ const followFields = (kind: FollowKind, key: (parent: any) => string) => (t: any
   }),
 });
 
-builder.objectFields(ExpertRef, followFields('expert', (e: ExpertDoc) => String(e._id)));
-builder.objectFields(TopicRef, followFields('topic', (topic: TopicDoc) => topic._id));
-builder.objectFields(ThreadRef, followFields('thread', (th: ThreadDoc) => String(th._id)));
+builder.objectFields(
+  ExpertRef,
+  followFields('expert', (e: ExpertDoc) => String(e._id)),
+);
+builder.objectFields(
+  TopicRef,
+  followFields('topic', (topic: TopicDoc) => topic._id),
+);
+builder.objectFields(
+  ThreadRef,
+  followFields('thread', (th: ThreadDoc) => String(th._id)),
+);
 
 const FollowRef = builder.objectRef<FollowDoc>('Follow').implement({
   description: 'Something the viewer follows.',
@@ -63,7 +72,8 @@ const FollowUpdateKind = builder.enumType('FollowUpdateKind', {
 });
 
 const FollowUpdateRef = builder.objectRef<FollowUpdate>('FollowUpdate').implement({
-  description: 'A practice published in a followed topic or by a followed expert, a thread with new activity that is followed, in a followed topic, by a followed expert or mentions the viewer, or a reply mentioning the viewer.',
+  description:
+    'A practice published in a followed topic or by a followed expert, a thread with new activity that is followed, in a followed topic, by a followed expert or mentions the viewer, or a reply mentioning the viewer.',
   fields: (t) => ({
     kind: t.field({ type: FollowUpdateKind, resolve: (u) => u.kind }),
     at: t.field({ type: 'DateTime', description: 'When it was published, or the thread’s latest activity.', resolve: (u) => u.at }),

@@ -69,17 +69,23 @@ export const isStale = (version: unknown) => typeof version !== 'number' || vers
 export async function renderStale(model: Model<any>, fields: Record<string, string>, versionField: string): Promise<number> {
   const sources = Object.keys(fields);
   let rendered = 0;
-  await forEachNeeding(model, [versionField], (doc) => isStale(doc[versionField]), [...sources, versionField], async (batch) => {
-    const texts = batch.flatMap((doc) => sources.map((f) => (typeof doc[f] === 'string' ? (doc[f] as string) : '')));
-    const results = await renderTexts(texts);
-    const writes = batch.map((doc, i) => {
-      const $set: Record<string, unknown> = { [versionField]: RENDERER_VERSION };
-      sources.forEach((f, j) => ($set[fields[f]!] = results[i * sources.length + j]!.html));
-      const unchanged = Object.fromEntries(sources.map((f) => [f, doc[f] ?? null]));
-      return { updateOne: { filter: { _id: doc._id, [versionField]: doc[versionField] ?? null, ...unchanged }, update: { $set } } };
-    });
-    const { modifiedCount } = await model.collection.bulkWrite(writes as never, { ordered: false });
-    rendered += modifiedCount;
-  });
+  await forEachNeeding(
+    model,
+    [versionField],
+    (doc) => isStale(doc[versionField]),
+    [...sources, versionField],
+    async (batch) => {
+      const texts = batch.flatMap((doc) => sources.map((f) => (typeof doc[f] === 'string' ? (doc[f] as string) : '')));
+      const results = await renderTexts(texts);
+      const writes = batch.map((doc, i) => {
+        const $set: Record<string, unknown> = { [versionField]: RENDERER_VERSION };
+        for (const [j, f] of sources.entries()) $set[fields[f]!] = results[i * sources.length + j]!.html;
+        const unchanged = Object.fromEntries(sources.map((f) => [f, doc[f] ?? null]));
+        return { updateOne: { filter: { _id: doc._id, [versionField]: doc[versionField] ?? null, ...unchanged }, update: { $set } } };
+      });
+      const { modifiedCount } = await model.collection.bulkWrite(writes as never, { ordered: false });
+      rendered += modifiedCount;
+    },
+  );
   return rendered;
 }

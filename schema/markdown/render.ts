@@ -49,7 +49,10 @@ markdown.inline.ruler.before('emphasis', 'mention', (state, silent) => {
   if (!match) return false;
   if (!silent) {
     const open = state.push('link_open', 'a', 1);
-    open.attrs = [['href', `/experts/${match[1]}`], ['class', 'mention']];
+    open.attrs = [
+      ['href', `/experts/${match[1]}`],
+      ['class', 'mention'],
+    ];
     state.push('text', '', 0).content = match[0];
     state.push('link_close', 'a', -1);
   }

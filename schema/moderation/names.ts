@@ -36,7 +36,10 @@ const MAX_STAFF_COMPARED = 1000;
 export async function flagStaffLookalike(person: { _id: Types.ObjectId; role: Role; name: string }, previousName: string | null): Promise<void> {
   if (STAFF_ROLES.includes(person.role)) return;
   // Staff are a few dozen people, read through the role index; capped (in a fixed order) all the same.
-  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 }).sort({ sortName: 1, _id: 1 }).limit(MAX_STAFF_COMPARED).lean();
+  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 })
+    .sort({ sortName: 1, _id: 1 })
+    .limit(MAX_STAFF_COMPARED)
+    .lean();
   for (const member of staff.filter((s) => looksAlike(s.name, person.name))) {
     await record('name.confusable', person._id, member._id, { from: previousName, to: person.name });
   }

@@ -8,13 +8,10 @@ import { hasRole, roleHolds } from '../roles.ts';
  * admin acts on an admin.
  */
 
-export const canChangeRole = (viewer: Viewer, subject: Pick<ExpertDoc, '_id' | 'role'>) =>
-  hasRole(viewer, 'admin') && String(subject._id) !== viewer.id;
+export const canChangeRole = (viewer: Viewer, subject: Pick<ExpertDoc, '_id' | 'role'>) => hasRole(viewer, 'admin') && String(subject._id) !== viewer.id;
 
 /** Moderators suspend members and curators; only an admin suspends a moderator or an admin. */
 export const canSuspend = (viewer: Viewer, subject: Pick<ExpertDoc, '_id' | 'role'>) =>
-  hasRole(viewer, 'moderator') &&
-  String(subject._id) !== viewer.id &&
-  (!roleHolds(subject.role, 'moderator') || hasRole(viewer, 'admin'));
+  hasRole(viewer, 'moderator') && String(subject._id) !== viewer.id && (!roleHolds(subject.role, 'moderator') || hasRole(viewer, 'admin'));
 
 export const canDecideVerification = (viewer: Viewer, subjectId: string) => hasRole(viewer, 'curator') && subjectId !== viewer.id;

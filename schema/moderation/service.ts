@@ -9,7 +9,6 @@ import { endAllSessions } from '../session/service.ts';
 import { objectId, parseInput, text } from '../validation.ts';
 import { canChangeRole, canSuspend } from './policy.ts';
 
-
 /** The changed profile; a change that found the person changed meanwhile was not made. */
 function changed(expert: ExpertDoc | null): ExpertDoc {
   if (!expert) throw new ConflictError('Someone changed this person’s role or suspension meanwhile; reload to see it.');

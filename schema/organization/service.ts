@@ -28,7 +28,9 @@ const order: SortKey[] = [
 
 /** Words of a free-text filter, each matching the start of a folded word of the record. */
 export function textConditions(query: string | null | undefined): QueryFilter<unknown>[] {
-  return foldedTokens(query ?? '').slice(0, 8).map((token) => ({ searchTokens: startsWith(token) }));
+  return foldedTokens(query ?? '')
+    .slice(0, 8)
+    .map((token) => ({ searchTokens: startsWith(token) }));
 }
 
 /** What organisation lists leave out (stored field -> the Organization fields that read it; see connection.ts listProjection). */

@@ -35,11 +35,15 @@ const OrganizationFilter = builder.inputType('OrganizationFilter', {
 });
 
 builder.queryFields((t) => ({
-  organizations: t.connection({
-    type: OrganizationRef,
-    args: { filter: t.arg({ type: OrganizationFilter }) },
-    resolve: (_, args) => listOrganizations(args.filter ?? {}, args),
-  }, { name: 'OrganizationConnection' }, { name: 'OrganizationEdge' }),
+  organizations: t.connection(
+    {
+      type: OrganizationRef,
+      args: { filter: t.arg({ type: OrganizationFilter }) },
+      resolve: (_, args) => listOrganizations(args.filter ?? {}, args),
+    },
+    { name: 'OrganizationConnection' },
+    { name: 'OrganizationEdge' },
+  ),
   organization: t.field({
     type: OrganizationRef,
     args: { slug: t.arg.string({ required: true, validate: slugArg }) },

@@ -4,8 +4,7 @@ import type { PracticeDoc } from './model.ts';
 
 /* Who may see and change a practice. Pure functions; the service calls them. */
 
-export const isAuthor = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) =>
-  Boolean(viewer && practice.authors.some((a) => String(a) === viewer.id));
+export const isAuthor = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => Boolean(viewer && practice.authors.some((a) => String(a) === viewer.id));
 
 /** Published ones are public; drafts are the authors'; curators also see what is or was under review. */
 export const canRead = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors' | 'status'>) =>

@@ -36,7 +36,12 @@ const practiceFields = z.object({
   place: slug.nullable(),
   topics: z.array(slug).max(5, 'TOO_LONG'),
   stage: z.enum(practiceStages).nullable(),
-  year: z.number().int('INVALID').min(2000, 'INVALID').max(new Date().getFullYear() + 1, 'INVALID').nullable(),
+  year: z
+    .number()
+    .int('INVALID')
+    .min(2000, 'INVALID')
+    .max(new Date().getFullYear() + 1, 'INVALID')
+    .nullable(),
   links: z.array(z.object({ label: text(1, 80), url: webAddress })).max(10, 'TOO_LONG'),
   /** Handles of co-authors (the writer is always an author). */
   coAuthors: z.array(z.string().max(30, 'INVALID')).max(5, 'TOO_LONG'),
@@ -55,7 +60,9 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
   if (fields.place && !(await placesByCodes([fields.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
   if (fields.topics?.length) {
     const known = new Set((await topicsBySlugs(fields.topics)).map((t) => t._id));
-    fields.topics.forEach((t, i) => known.has(t) || errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' }));
+    fields.topics.forEach((t, i) => {
+      if (!known.has(t)) errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' });
+    });
   }
   const coAuthorIds: string[] = [];
   for (const [i, handle] of (fields.coAuthors ?? []).entries()) {
@@ -82,7 +89,7 @@ const MARKDOWN_FIELDS = ['problem', 'solution', 'results', 'lessons'] as const;
  */
 async function renderedFields(p: Partial<Record<(typeof MARKDOWN_FIELDS)[number], string | null>>): Promise<Record<string, unknown>> {
   const rendered = await renderTexts(MARKDOWN_FIELDS.map((field) => p[field] ?? ''));
-  rendered.forEach((r, i) => refuseOversized(MARKDOWN_FIELDS[i]!, r));
+  for (const [i, r] of rendered.entries()) refuseOversized(MARKDOWN_FIELDS[i]!, r);
   const html: Record<string, unknown> = Object.fromEntries(MARKDOWN_FIELDS.map((field, i) => [`${field}Html`, rendered[i]!.html]));
   html.htmlVersion = rendered[0]!.version;
   return html;
@@ -129,7 +136,10 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
   if (unchanged && !coAuthors) return practice;
   const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
   if (MARKDOWN_FIELDS.some((field) => field in fields)) Object.assign($set, await renderedFields({ ...practice, ...fields }));
-  if (coAuthors) $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter((a, i, all) => all.indexOf(a) === i);
+  if (coAuthors)
+    $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter(
+      (a, i, all) => all.indexOf(a) === i,
+    );
   if (practice.status === 'published') {
     // History first, so no published version is ever lost. Each version is kept once (a unique
     // index): a save that then loses the race below, or a crash, leaves the same revision the
@@ -264,11 +274,29 @@ export async function listPractices(filter: PracticeFilter, page: PageArgs, show
 
 /** The curators' queue: submitted practices, oldest first. */
 export const listSubmittedPractices = (page: PageArgs, shown: ReadonlySet<string> | null = null) =>
-  paginate<PracticeDoc>(Practice, { status: 'submitted' }, [{ field: 'submittedAt', kind: 'date' }, { field: '_id', kind: 'objectId' }], page, listProjection(PRACTICE_LIST_SKIPS, shown));
+  paginate<PracticeDoc>(
+    Practice,
+    { status: 'submitted' },
+    [
+      { field: 'submittedAt', kind: 'date' },
+      { field: '_id', kind: 'objectId' },
+    ],
+    page,
+    listProjection(PRACTICE_LIST_SKIPS, shown),
+  );
 
 /** The viewer's own practices in every state, last edited first. */
 export const listOwnPractices = (viewer: Viewer, page: PageArgs, shown: ReadonlySet<string> | null = null) =>
-  paginate<PracticeDoc>(Practice, { authors: viewer.id }, [{ field: 'updatedAt', kind: 'date', direction: -1 }, { field: '_id', kind: 'objectId', direction: -1 }], page, listProjection(PRACTICE_LIST_SKIPS, shown));
+  paginate<PracticeDoc>(
+    Practice,
+    { authors: viewer.id },
+    [
+      { field: 'updatedAt', kind: 'date', direction: -1 },
+      { field: '_id', kind: 'objectId', direction: -1 },
+    ],
+    page,
+    listProjection(PRACTICE_LIST_SKIPS, shown),
+  );
 
 /**
  * Each practice's earlier published versions, newest first, for keys `<practice id>:<its current
@@ -277,7 +305,9 @@ export const listOwnPractices = (viewer: Viewer, page: PageArgs, shown: Readonly
  */
 export async function practiceHistories(keys: readonly string[]): Promise<PracticeRevisionDoc[][]> {
   const current = keys.map((key) => key.split(':') as [string, string]);
-  const revisions = await PracticeRevision.find({ practice: anyOf(current.map(([id]) => id)) }).sort({ practice: 1, version: -1 }).lean<PracticeRevisionDoc[]>();
+  const revisions = await PracticeRevision.find({ practice: anyOf(current.map(([id]) => id)) })
+    .sort({ practice: 1, version: -1 })
+    .lean<PracticeRevisionDoc[]>();
   return current.map(([id, version]) => revisions.filter((r) => String(r.practice) === id && r.version < Number(version)));
 }
 

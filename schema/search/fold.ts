@@ -12,7 +12,9 @@ export function fold(text: string): string {
 
 /** Folded words of a text in order, repeats kept (phrases are looked for in these). */
 export function foldedWords(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Folded words of a text, each once, in first-seen order. */
@@ -111,7 +113,10 @@ export function queryTerms(query: string): QueryTerms {
   const tokens = foldedTokens(query);
   const words = [...new Set(wordsWithPositions(query).map((w) => exactForm(w.word)))];
   const phrases: string[][] = tokens.map((t) => [t]);
-  const joined = ` ${fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+  const joined = ` ${fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
   for (const [acronym, phrase] of Object.entries(ACRONYMS)) {
     if (tokens.includes(acronym)) phrases.push(phrase.split(' '));
     if (joined.includes(` ${phrase} `)) phrases.push([acronym]);
@@ -185,10 +190,10 @@ export function plainText(markdown: string): string {
 export function snippet(text: string, terms: Pick<QueryTerms, 'phrases' | 'exact'>, length = 220): Segment[] {
   const plain = plainText(text);
   if (plain.length <= length) return highlight(plain, terms);
-  const first = highlight(plain, terms).reduce<{ at: number; found: number }>(
-    (acc, s) => ({ at: acc.at + s.text.length, found: acc.found < 0 && s.match ? acc.at : acc.found }),
-    { at: 0, found: -1 },
-  ).found;
+  const first = highlight(plain, terms).reduce<{ at: number; found: number }>((acc, s) => ({ at: acc.at + s.text.length, found: acc.found < 0 && s.match ? acc.at : acc.found }), {
+    at: 0,
+    found: -1,
+  }).found;
   let start = first < 0 ? 0 : Math.max(0, first - Math.floor(length / 4));
   if (start > 0) {
     const space = plain.indexOf(' ', start);

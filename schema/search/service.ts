@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../errors.ts';
 import { Expert, type ExpertDoc } from '../expert/model.ts';
 import { organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
 import { placeCodesFor } from '../place/service.ts';
-import { Practice, practiceStages, type PracticeDoc } from '../practice/model.ts';
+import { Practice, type practiceStages, type PracticeDoc } from '../practice/model.ts';
 import { practiceSearchTokens } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
 import { requireTopic } from '../topic/service.ts';
@@ -61,7 +61,6 @@ export interface SearchPage {
   counts: SearchCounts;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** The query's terms, or a typed error saying what is wrong with it. */
@@ -210,12 +209,7 @@ function kindAccepts(kind: SearchKind, filter: SearchFilter): boolean {
 }
 
 /** Reads one kind's matches: the candidates when the kind is shown, and the exact count. */
-async function readKind<T>(
-  model: Model<any>,
-  conditions: QueryFilter<any>[],
-  sort: Record<string, 1 | -1>,
-  shown: boolean,
-): Promise<{ docs: T[]; count: number }> {
+async function readKind<T>(model: Model<any>, conditions: QueryFilter<any>[], sort: Record<string, 1 | -1>, shown: boolean): Promise<{ docs: T[]; count: number }> {
   const filter = { $and: conditions };
   if (!shown) return { docs: [], count: await model.countDocuments(filter) };
   const projection = { searchTokens: 0 } as const;
@@ -236,7 +230,19 @@ interface Cursor {
 /** The same query, filter and kind of viewer give the same key: a cursor only pages its own search. */
 const searchKey = (terms: QueryTerms, filter: SearchFilter, signedIn: boolean) =>
   createHash('sha256')
-    .update(JSON.stringify([terms.tokens, terms.words, filter.kinds ? [...filter.kinds].sort() : null, filter.topic ?? null, filter.place ?? null, filter.organization ?? null, filter.stage ?? null, filter.year ?? null, signedIn]))
+    .update(
+      JSON.stringify([
+        terms.tokens,
+        terms.words,
+        filter.kinds ? [...filter.kinds].sort() : null,
+        filter.topic ?? null,
+        filter.place ?? null,
+        filter.organization ?? null,
+        filter.stage ?? null,
+        filter.year ?? null,
+        signedIn,
+      ]),
+    )
     .digest('base64url')
     .slice(0, 16);
 
@@ -310,8 +316,7 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
   ]);
 
   const organizationNames = new Map(
-    (await (experts.docs.length ? organizationsBySlugs([...new Set(experts.docs.map((e) => e.organization).filter((o): o is string => Boolean(o)))]) : []))
-      .map((o) => [o._id, o.name]),
+    (await (experts.docs.length ? organizationsBySlugs([...new Set(experts.docs.map((e) => e.organization).filter((o): o is string => Boolean(o)))]) : [])).map((o) => [o._id, o.name]),
   );
 
   const now = Date.now();

@@ -57,11 +57,21 @@ export async function findLiveSession(token: string): Promise<SessionDoc | null>
 
 /** The browsers of each person, newest first (at most 100 each: sessions expire): one command for a page of people. */
 export const sessionsOfExperts = (experts: readonly string[]) =>
-  firstOfEach<SessionDoc>(Session, experts.map((expert) => ({ expert })), { createdAt: -1 }, 100);
+  firstOfEach<SessionDoc>(
+    Session,
+    experts.map((expert) => ({ expert })),
+    { createdAt: -1 },
+    100,
+  );
 
 export const endSession = (sessionId: string) => Session.deleteOne({ _id: sessionId });
 
-const endSessionInput = z.object({ sessionId: z.string().max(64, 'INVALID').regex(/^[0-9a-f]{64}$/, 'INVALID') });
+const endSessionInput = z.object({
+  sessionId: z
+    .string()
+    .max(64, 'INVALID')
+    .regex(/^[0-9a-f]{64}$/, 'INVALID'),
+});
 
 /** Ends one of the viewer's own sessions (someone else's id matches nothing); clears the cookie if it is this one. */
 export async function endOwnSession(ctx: Context, input: unknown): Promise<void> {

@@ -22,8 +22,7 @@ builder.objectFields(ExpertRef, (t) => ({
     nullable: true,
     description: 'Private: the browsers signed in to this account, newest first.',
     authScopes: (expert) => ({ $any: { self: String(expert._id), admin: true } }),
-    load: async (ids: string[], ctx) =>
-      (await sessionsOfExperts(ids)).map((sessions) => sessions.map((s) => ({ ...s, current: s._id === ctx.viewer?.sessionId }))),
+    load: async (ids: string[], ctx) => (await sessionsOfExperts(ids)).map((sessions) => sessions.map((s) => ({ ...s, current: s._id === ctx.viewer?.sessionId }))),
     resolve: (expert) => String(expert._id),
   }),
 }));

@@ -10,7 +10,7 @@ import { markVerified, unverifiedAmong } from '../expert/service.ts';
 import { createOnce } from '../mark.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
 import { objectId, parseInput, slug, text } from '../validation.ts';
-import { VerificationRequest, type VerificationRequestDoc, verificationStatuses } from './model.ts';
+import { VerificationRequest, type VerificationRequestDoc, type verificationStatuses } from './model.ts';
 
 export type { VerificationRequestDoc };
 
@@ -25,9 +25,10 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
   const viewer = requireViewer(ctx);
   const data = parseInput(requestInput, input);
   if (viewer.verified) throw new ConflictError('You are already recognised as an expert.');
-  if (data.cohort) await requireCohort(data.cohort, 'cohort').catch(() => {
-    throw ValidationError.field('cohort', 'UNKNOWN', 'cohort is not a known cohort');
-  });
+  if (data.cohort)
+    await requireCohort(data.cohort, 'cohort').catch(() => {
+      throw ValidationError.field('cohort', 'UNKNOWN', 'cohort is not a known cohort');
+    });
   // One open request per person: a unique index over pending requests (model.ts).
   const request = await createOnce<VerificationRequestDoc>(VerificationRequest, { expert: viewer.id, statement: data.statement, cohort: data.cohort ?? null });
   return request ?? conflictingRequest();
@@ -66,13 +67,16 @@ const order: SortKey[] = [
 ];
 
 /** Requests in a status, oldest first: the curators' queue. */
-export const listVerificationRequests = (status: (typeof verificationStatuses)[number], page: PageArgs) =>
-  paginate<VerificationRequestDoc>(VerificationRequest, { status }, order, page);
+export const listVerificationRequests = (status: (typeof verificationStatuses)[number], page: PageArgs) => paginate<VerificationRequestDoc>(VerificationRequest, { status }, order, page);
 
 /** Each person's latest 20 requests, newest first (their own settings page): one command for a page of people. */
 export const verificationRequestsOf = (experts: readonly string[]) =>
-  firstOfEach<VerificationRequestDoc>(VerificationRequest, experts.map((expert) => ({ expert })), { createdAt: -1 }, 20);
-
+  firstOfEach<VerificationRequestDoc>(
+    VerificationRequest,
+    experts.map((expert) => ({ expert })),
+    { createdAt: -1 },
+    20,
+  );
 
 /**
  * Verifies the people whose approved request a crash left unfinished (see decideVerification);

@@ -37,7 +37,14 @@ export async function recordView(ctx: Context, kind: ViewKind, target: string): 
 
 /** Readers of each target: one query for a page. */
 export async function viewCounts(kind: ViewKind, targets: readonly string[]): Promise<number[]> {
-  const counts = new Map((await findByIds<ViewCountDoc>(ViewCount, targets.map((t) => countKey(kind, t)))).map((c) => [c._id, c.count]));
+  const counts = new Map(
+    (
+      await findByIds<ViewCountDoc>(
+        ViewCount,
+        targets.map((t) => countKey(kind, t)),
+      )
+    ).map((c) => [c._id, c.count]),
+  );
   return targets.map((t) => counts.get(countKey(kind, t)) ?? 0);
 }
 

@@ -9,7 +9,8 @@ const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602,
  * FerretDB answers InternalError (code 1) with the PostgreSQL driver's message while its
  * PostgreSQL is down or restarting.
  */
-const BACKEND_DOWN = /broken pipe|connection refused|no such file or directory|failed to connect|starting up|not yet accepting connections|in recovery mode|shutting down|terminating connection|server closed the connection|connection reset|unexpected EOF/i;
+const BACKEND_DOWN =
+  /broken pipe|connection refused|no such file or directory|failed to connect|starting up|not yet accepting connections|in recovery mode|shutting down|terminating connection|server closed the connection|connection reset|unexpected EOF/i;
 
 const SOCKET_GONE = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 

@@ -34,9 +34,7 @@ function psqlSession(paths: ClusterPaths, engine: Engine) {
   const lines = createInterface({ input: child.stdout });
   const pending: ((line: string) => void)[] = [];
   lines.on('line', (line) => pending.shift()?.(line));
-  const exited = new Promise<void>((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new EmbeddedDatabaseError(`psql failed: ${stderr.trim()}`)))),
-  );
+  const exited = new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new EmbeddedDatabaseError(`psql failed: ${stderr.trim()}`)))));
   return {
     /** Sends one statement that prints exactly one line, and returns that line. */
     ask: (sql: string) =>

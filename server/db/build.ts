@@ -117,6 +117,7 @@ const big = { maxBuffer: 256 * 1024 * 1024 };
 
 function missingDebianPackages(): string[] {
   return DEBIAN_PACKAGES.filter((pkg) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax
     const status = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
     return status.status !== 0 || !status.stdout.includes('install ok installed');
   });
@@ -180,6 +181,7 @@ function buildKey(): string {
   hash.update(JSON.stringify({ RECIPE_VERSION, FERRETDB_VERSION, SOURCE_PINS }));
   for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(launcherSource, file)));
   // A Debian update of PostgreSQL or PostGIS changes the files the private copy holds.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax
   const versions = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Version}\n', ...DEBIAN_PACKAGES], { encoding: 'utf8' });
   hash.update(versions.stdout ?? '');
   return hash.digest('hex');
@@ -189,8 +191,7 @@ function checkGo(): string {
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) {
     throw new EmbeddedDatabaseError(
-      'The embedded database needs Go (1.25 or newer) to build FerretDB, and `go` was not found.\n' +
-        'Install Go, or point the server at any MongoDB 7+ with MONGODB_URI=mongodb://…',
+      'The embedded database needs Go (1.25 or newer) to build FerretDB, and `go` was not found.\n' + 'Install Go, or point the server at any MongoDB 7+ with MONGODB_URI=mongodb://…',
     );
   }
   return go.stdout.trim();
@@ -236,12 +237,13 @@ export async function ensureEngineBuilt(options: BuildOptions = {}): Promise<Eng
     // DocumentDB asks pkg-config for "intelmathlib"; Debian ships the same library under another name.
     const pcDir = path.join(work, 'pkgconfig');
     mkdirSync(pcDir);
-    writeFileSync(path.join(pcDir, 'intelmathlib.pc'), 'Name: intelmathlib\nDescription: Intel decimal floating-point math (Debian libintelrdfpmath-dev)\nVersion: 2.0\nLibs: -l:libbidgcc000.a\nCflags:\n');
+    writeFileSync(
+      path.join(pcDir, 'intelmathlib.pc'),
+      'Name: intelmathlib\nDescription: Intel decimal floating-point math (Debian libintelrdfpmath-dev)\nVersion: 2.0\nLibs: -l:libbidgcc000.a\nCflags:\n',
+    );
     const env = { ...process.env, PKG_CONFIG_PATH: pcDir };
     const make = (dir: string, extra: string[]) =>
-      run('make', ['-j2', 'with_llvm=no', ...extra], { cwd: dir, env, ...big }).then(() =>
-        run('make', ['with_llvm=no', ...extra, 'install', `DESTDIR=${stage}`], { cwd: dir, env, ...big }),
-      );
+      run('make', ['-j2', 'with_llvm=no', ...extra], { cwd: dir, env, ...big }).then(() => run('make', ['with_llvm=no', ...extra, 'install', `DESTDIR=${stage}`], { cwd: dir, env, ...big }));
     // No -march=native: the build may move to another machine.
     await step(say, 'Building pgvector 0.8.0', () => make(sources.pgvector!, ['OPTFLAGS=']));
     // Debian's pg_cron (1.4) rejects DocumentDB's "every few seconds" schedules; 1.6 accepts them.

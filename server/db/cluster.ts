@@ -61,7 +61,9 @@ export function engineUser(): EngineUser {
   const uid = id('-u');
   const gid = id('-g');
   if (uid.status !== 0 || gid.status !== 0) {
-    throw new EmbeddedDatabaseError('The server runs as root, and PostgreSQL refuses to: it needs the system user "postgres" (Debian\'s postgresql package creates it). Run the server as another user, or install postgresql-15.');
+    throw new EmbeddedDatabaseError(
+      'The server runs as root, and PostgreSQL refuses to: it needs the system user "postgres" (Debian\'s postgresql package creates it). Run the server as another user, or install postgresql-15.',
+    );
   }
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()), name: 'postgres' };
 }

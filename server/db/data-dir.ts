@@ -15,11 +15,11 @@ export const SOCKET_IN_DATA_DIR = path.join('run', '.s.PGSQL.5432');
 
 /** File systems that only show the kernel's state: nothing can be stored there. */
 const KERNEL_FILE_SYSTEMS: Record<number, string> = {
-  0x9fa0: '/proc',
-  0x62656572: '/sys',
-  0x64626720: 'the kernel debug file system',
-  0x63677270: 'the cgroup file system',
-  0x27e0eb: 'the cgroup file system',
+  40864: '/proc',
+  1650812274: '/sys',
+  1684170528: 'the kernel debug file system',
+  1667723888: 'the cgroup file system',
+  2613483: 'the cgroup file system',
 };
 
 function reason(error: unknown): string {
@@ -42,8 +42,7 @@ function reason(error: unknown): string {
   }
 }
 
-const refuse = (dataDir: string, problem: string, advice = 'Set DATA_DIR to a writable directory on a disk.') =>
-  new EmbeddedDatabaseError(`DATA_DIR ${dataDir} cannot be used: ${problem}. ${advice}`);
+const refuse = (dataDir: string, problem: string, advice = 'Set DATA_DIR to a writable directory on a disk.') => new EmbeddedDatabaseError(`DATA_DIR ${dataDir} cannot be used: ${problem}. ${advice}`);
 
 function existing(target: string): ReturnType<typeof statSync> | undefined {
   try {
@@ -67,7 +66,7 @@ export function prepareDataDir(dataDir: string): void {
   const missing: string[] = [];
   let nearest = dataDir;
   for (;;) {
-    let stat;
+    let stat: ReturnType<typeof existing>;
     try {
       stat = existing(nearest);
     } catch (error) {

@@ -47,10 +47,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
  * a backoff that doubles up to 10 s, for as long as the supervisor is not stopped. The first
  * start must succeed (its failure is the caller's to report); later failures are retried.
  */
-export async function superviseChild(
-  spec: ChildSpec,
-  events: { onRestart?: (exitCode: number | null, signal: NodeJS.Signals | null) => void; onDown?: () => void } = {},
-): Promise<SupervisedChild> {
+export async function superviseChild(spec: ChildSpec, events: { onRestart?: (exitCode: number | null, signal: NodeJS.Signals | null) => void; onDown?: () => void } = {}): Promise<SupervisedChild> {
   const recent: string[] = [];
   let current: ChildProcess;
   let isReady = false;

@@ -268,7 +268,13 @@ describe('Roles', () => {
     const again = await signIn('future.curator@example.vn', 'mat-khau-rat-dai');
     expect(tokenOf(again)).not.toBe(oldCookie.slice('session='.length));
     expect(await viewerWith(cookieFrom(again))).toMatchObject({ role: 'CURATOR' });
-    expect(await AuditEntry.findOne({ subject: subject!._id }).lean()).toMatchObject({ action: 'role.changed', from: 'member', to: 'curator', reason: 'Phụ trách duyệt cách làm hay', actor: admin._id });
+    expect(await AuditEntry.findOne({ subject: subject!._id }).lean()).toMatchObject({
+      action: 'role.changed',
+      from: 'member',
+      to: 'curator',
+      reason: 'Phụ trách duyệt cách làm hay',
+      actor: admin._id,
+    });
   });
 });
 
@@ -330,7 +336,11 @@ describe('Expert verification', () => {
       { cookie: curatorCookie },
     );
     expect(approved.data.decideVerification.request).toEqual({ status: 'APPROVED', expert: { verified: true, cohorts: [{ slug: 'cpdt-100-2019' }] } });
-    const twice = await graphql(`mutation ($id: ID!) { decideVerification(input: { requestId: $id, approve: false, reason: "Đổi ý" }) { __typename } }`, { id: asked.data.requestVerification.request.id }, { cookie: curatorCookie });
+    const twice = await graphql(
+      `mutation ($id: ID!) { decideVerification(input: { requestId: $id, approve: false, reason: "Đổi ý" }) { __typename } }`,
+      { id: asked.data.requestVerification.request.id },
+      { cookie: curatorCookie },
+    );
     expect(twice.data.decideVerification.__typename).toBe('ConflictError');
     expect(await AuditEntry.countDocuments({ subject: member._id, action: 'expert.verified' })).toBe(1);
   });
@@ -342,7 +352,11 @@ describe('Session cookie in production', () => {
     await signUp({ email: 'prod@example.vn', name: 'Lý Sản Xuất' });
     const response = await yoga.fetch(
       'http://localhost/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { signIn(input: { email: "prod@example.vn", password: "mat-khau-rat-dai" }) { __typename } }` }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { signIn(input: { email: "prod@example.vn", password: "mat-khau-rat-dai" }) { __typename } }` }),
+      },
       { clientAddress: '198.51.100.7' },
     );
     const cookie = response.headers.getSetCookie()[0]!;

@@ -46,37 +46,37 @@ type Row<Name extends string> = readonly [Name, Outcome, Outcome, Outcome, Outco
 // prettier-ignore
 const FIELD_MATRIX = [
   //                                               anonymous member expert curator moderator admin suspended
-  ['Expert.email (own)',                           na,       ok,    ok,    ok,     ok,       ok,   no],
-  ['Expert.email (someone else’s)',                no,       no,    no,    no,     no,       ok,   no],
-  ['Expert.sessions (own)',                        na,       ok,    ok,    ok,     ok,       ok,   no],
-  ['Expert.sessions (someone else’s)',             no,       no,    no,    no,     no,       ok,   no],
-  ['Expert.verificationRequests (own)',            na,       ok,    ok,    ok,     ok,       ok,   no],
-  ['Expert.verificationRequests (someone else’s)', no,       no,    no,    no,     no,       ok,   no],
-  ['Expert.suspendedUntil (own)',                  na,       ok,    ok,    ok,     ok,       ok,   no],
-  ['Expert.suspendedUntil (someone else’s)',       no,       no,    no,    no,     ok,       ok,   no],
-  ['Expert.suspensionReason (own)',                na,       ok,    ok,    ok,     ok,       ok,   no],
-  ['Expert.suspensionReason (someone else’s)',     no,       no,    no,    no,     ok,       ok,   no],
-  ['Query.verificationRequests',                   no,       no,    no,    ok,     no,       ok,   no],
-  ['Query.auditLog',                               no,       no,    no,    no,     no,       ok,   no],
+  ['Expert.email (own)', na, ok, ok, ok, ok, ok, no],
+  ['Expert.email (someone else’s)', no, no, no, no, no, ok, no],
+  ['Expert.sessions (own)', na, ok, ok, ok, ok, ok, no],
+  ['Expert.sessions (someone else’s)', no, no, no, no, no, ok, no],
+  ['Expert.verificationRequests (own)', na, ok, ok, ok, ok, ok, no],
+  ['Expert.verificationRequests (someone else’s)', no, no, no, no, no, ok, no],
+  ['Expert.suspendedUntil (own)', na, ok, ok, ok, ok, ok, no],
+  ['Expert.suspendedUntil (someone else’s)', no, no, no, no, ok, ok, no],
+  ['Expert.suspensionReason (own)', na, ok, ok, ok, ok, ok, no],
+  ['Expert.suspensionReason (someone else’s)', no, no, no, no, ok, ok, no],
+  ['Query.verificationRequests', no, no, no, ok, no, ok, no],
+  ['Query.auditLog', no, no, no, no, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 // prettier-ignore
 const MUTATION_MATRIX = [
   //                       anonymous member expert           curator moderator admin suspended
-  ['signUp',               ok,       ok,    ok,              ok,     ok,       ok,   ok],
-  ['signIn',               ok,       ok,    ok,              ok,     ok,       ok,   'SuspendedError'],
-  ['signOut',              ok,       ok,    ok,              ok,     ok,       ok,   ok],
-  ['signOutEverywhere',    no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['changePassword',       no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['updateProfile',        no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['setAvatar',            no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['removeAvatar',         no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['endSession',           no,       ok,    ok,              ok,     ok,       ok,   no],
-  ['requestVerification',  no,       ok,    'ConflictError', ok,     ok,       ok,   no],
-  ['decideVerification',   no,       no,    no,              ok,     no,       ok,   no],
-  ['changeRole',           no,       no,    no,              no,     no,       ok,   no],
-  ['suspendExpert',        no,       no,    no,              no,     ok,       ok,   no],
-  ['unsuspendExpert',      no,       no,    no,              no,     ok,       ok,   no],
+  ['signUp', ok, ok, ok, ok, ok, ok, ok],
+  ['signIn', ok, ok, ok, ok, ok, ok, 'SuspendedError'],
+  ['signOut', ok, ok, ok, ok, ok, ok, ok],
+  ['signOutEverywhere', no, ok, ok, ok, ok, ok, no],
+  ['changePassword', no, ok, ok, ok, ok, ok, no],
+  ['updateProfile', no, ok, ok, ok, ok, ok, no],
+  ['setAvatar', no, ok, ok, ok, ok, ok, no],
+  ['removeAvatar', no, ok, ok, ok, ok, ok, no],
+  ['endSession', no, ok, ok, ok, ok, ok, no],
+  ['requestVerification', no, ok, 'ConflictError', ok, ok, ok, no],
+  ['decideVerification', no, no, no, ok, no, ok, no],
+  ['changeRole', no, no, no, no, no, ok, no],
+  ['suspendExpert', no, no, no, no, ok, ok, no],
+  ['unsuspendExpert', no, no, no, no, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useTestDatabase();
@@ -316,9 +316,7 @@ interface MutationAttempt {
 
 const RESULT = `__typename ... on Error { code message }`;
 const mutation = (name: string, inputType: string | null, selection = '') =>
-  inputType
-    ? `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${RESULT} ${selection} } }`
-    : `mutation { ${name} { ${RESULT} ${selection} } }`;
+  inputType ? `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${RESULT} ${selection} } }` : `mutation { ${name} { ${RESULT} ${selection} } }`;
 
 const tokenOf = (actor: Actor) => actor.cookie!.slice('session='.length);
 const expertDoc = (id: string) => Expert.findById(id).lean();

@@ -64,8 +64,7 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'FollowUpdate.experts': 'filled from the follows already read',
 };
 
-const isAllowed = (type: string, field: string) =>
-  type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
+const isAllowed = (type: string, field: string) => type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
 
 const hasId = (type: GraphQLObjectType) => 'id' in type.getFields() || type.getInterfaces().some((i) => i.name === 'Node');
 
@@ -132,17 +131,43 @@ beforeAll(async () => {
   for (let i = 0; i < LARGE; i++) {
     // Even places were merged into the next odd one: each kind of place, in any two neighbours.
     const former = i % 2 === 0;
-    await Place.create({ _id: `tinh-${i}`, name: `Tỉnh ${i}`, fullName: `Tỉnh số ${i}`, kind: 'province', region: 'north', current: !former, order: i, formerNames: [`Cũ ${i}`],
-      ...(former ? { successor: `tinh-${i + 1}` } : { predecessors: [`tinh-${i - 1}`] }) });
+    await Place.create({
+      _id: `tinh-${i}`,
+      name: `Tỉnh ${i}`,
+      fullName: `Tỉnh số ${i}`,
+      kind: 'province',
+      region: 'north',
+      current: !former,
+      order: i,
+      formerNames: [`Cũ ${i}`],
+      ...(former ? { successor: `tinh-${i + 1}` } : { predecessors: [`tinh-${i - 1}`] }),
+    });
     await Topic.create({ _id: `chu-de-${i}`, name: `Chủ đề ${i}`, nameEn: `Topic ${i}`, order: i });
     await Cohort.create({ _id: `khoa-${i}`, name: `Khoá ${i}`, nameEn: `Cohort ${i}`, year: 2019 + i });
-    await Organization.create({ _id: `so-${i}`, name: `Sở ${i}`, kind: 'department', kindRank: 3, current: !former, sortName: `so ${i}`, place: `tinh-${i}`,
-      parent: `bo-${i}`, ...(former ? { successor: `so-${i + 1}` } : {}) });
+    await Organization.create({
+      _id: `so-${i}`,
+      name: `Sở ${i}`,
+      kind: 'department',
+      kindRank: 3,
+      current: !former,
+      sortName: `so ${i}`,
+      place: `tinh-${i}`,
+      parent: `bo-${i}`,
+      ...(former ? { successor: `so-${i + 1}` } : {}),
+    });
     // Parents of their own, so that no parent was loaded already as a child.
     await Organization.create({ _id: `bo-${i}`, name: `Bộ ${i}`, kind: 'ministry', kindRank: 0, current: true, sortName: `bo ${i}` });
   }
   for (let i = 0; i < LARGE; i++) {
-    const expert = await createExpert({ handle: `thuphan${i}`, name: `Nguyễn Thử Phân ${i}`, position: 'thuphan', organization: `so-${i}`, place: `tinh-${i}`, specialties: [`chu-de-${i}`], cohorts: [`khoa-${i}`] });
+    const expert = await createExpert({
+      handle: `thuphan${i}`,
+      name: `Nguyễn Thử Phân ${i}`,
+      position: 'thuphan',
+      organization: `so-${i}`,
+      place: `tinh-${i}`,
+      specialties: [`chu-de-${i}`],
+      cohorts: [`khoa-${i}`],
+    });
     const id = expert._id;
     await Expert.updateOne({ _id: id }, { $set: { links: [{ label: 'Trang', url: 'https://example.vn' }], searchTokens: searchTokens(`Nguyễn Thử Phân ${i} thuphan${i} thuphan`) } });
     await createSession(String(id), 'vitest');
@@ -151,17 +176,54 @@ beforeAll(async () => {
 
     const title = `Cách làm thuphan số ${i}`;
     const practiceFields = { title, summary: `Tóm tắt thuphan ${i}`, problem: 'Vấn đề', solution: 'Giải pháp', results: '', lessons: '' };
-    const practice = await Practice.create({ ...practiceFields, authors: [id], status: 'published', publishedAt: minutesAgo(10 * i + 1), version: 2, topics: [`chu-de-${i}`],
-      place: `tinh-${i}`, organization: `so-${i}`, links: [{ label: 'Nguồn', url: 'https://example.vn' }], searchTokens: practiceSearchTokens(practiceFields) });
+    const practice = await Practice.create({
+      ...practiceFields,
+      authors: [id],
+      status: 'published',
+      publishedAt: minutesAgo(10 * i + 1),
+      version: 2,
+      topics: [`chu-de-${i}`],
+      place: `tinh-${i}`,
+      organization: `so-${i}`,
+      links: [{ label: 'Nguồn', url: 'https://example.vn' }],
+      searchTokens: practiceSearchTokens(practiceFields),
+    });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
 
-    const thread = await Thread.create({ kind: 'question', title: `Hỏi thuphan số ${i}`, body: 'Nội dung thuphan', author: id, topics: [`chu-de-${i}`], place: `tinh-${i}`,
-      practice: practice._id, lastActivityAt: minutesAgo(10 * i + 2), searchTokens: searchTokens(`Hỏi thuphan số ${i} Nội dung thuphan`), mentions: ['quantri'] });
-    const reply = await new Reply({ thread: thread._id, depth: 0, author: id, body: `Trả lời @quantri ${i}`, mentions: ['quantri'], createdAt: minutesAgo(10 * i + 3), updatedAt: minutesAgo(10 * i + 3) }).save({ timestamps: false });
+    const thread = await Thread.create({
+      kind: 'question',
+      title: `Hỏi thuphan số ${i}`,
+      body: 'Nội dung thuphan',
+      author: id,
+      topics: [`chu-de-${i}`],
+      place: `tinh-${i}`,
+      practice: practice._id,
+      lastActivityAt: minutesAgo(10 * i + 2),
+      searchTokens: searchTokens(`Hỏi thuphan số ${i} Nội dung thuphan`),
+      mentions: ['quantri'],
+    });
+    const reply = await new Reply({
+      thread: thread._id,
+      depth: 0,
+      author: id,
+      body: `Trả lời @quantri ${i}`,
+      mentions: ['quantri'],
+      createdAt: minutesAgo(10 * i + 3),
+      updatedAt: minutesAgo(10 * i + 3),
+    }).save({ timestamps: false });
     await Thread.updateOne({ _id: thread._id }, { $set: { acceptedReply: reply._id, replyCount: 1 } });
 
-    for (const [kind, target] of [['expert', String(id)], ['topic', `chu-de-${i}`], ['thread', String(thread._id)]] as const) await Follow.create({ follower: admin._id, kind, target });
-    for (const [kind, target] of [['practice', practice._id], ['thread', thread._id]] as const) await Bookmark.create({ owner: admin._id, kind, target });
+    for (const [kind, target] of [
+      ['expert', String(id)],
+      ['topic', `chu-de-${i}`],
+      ['thread', String(thread._id)],
+    ] as const)
+      await Follow.create({ follower: admin._id, kind, target });
+    for (const [kind, target] of [
+      ['practice', practice._id],
+      ['thread', thread._id],
+    ] as const)
+      await Bookmark.create({ owner: admin._id, kind, target });
   }
 });
 
@@ -181,7 +243,8 @@ function probed(data: unknown): unknown[] {
   return values;
 }
 
-const isEmpty = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0) || (Array.isArray((value as { edges?: unknown[] })?.edges) && (value as { edges: unknown[] }).edges.length === 0);
+const isEmpty = (value: unknown) =>
+  value === null || (Array.isArray(value) && value.length === 0) || (Array.isArray((value as { edges?: unknown[] })?.edges) && (value as { edges: unknown[] }).edges.length === 0);
 
 describe('Batching', () => {
   const fields = fieldsToCheck();

@@ -35,7 +35,14 @@ const admins = Array.from({ length: N }, (_, i) => `admin${i}`);
 
 beforeAll(async () => {
   await createReferenceData();
-  const people = [['author', 'member'], ['coauthor', 'member'], ...members.map((h) => [h, 'member']), ...curators.map((h) => [h, 'curator']), ...moderators.map((h) => [h, 'moderator']), ...admins.map((h) => [h, 'admin'])];
+  const people = [
+    ['author', 'member'],
+    ['coauthor', 'member'],
+    ...members.map((h) => [h, 'member']),
+    ...curators.map((h) => [h, 'curator']),
+    ...moderators.map((h) => [h, 'moderator']),
+    ...admins.map((h) => [h, 'admin']),
+  ];
   for (const [handle, role] of people) {
     const expert = await createExpert({ handle });
     await Expert.updateOne({ _id: expert._id }, { $set: { role } });
@@ -54,13 +61,17 @@ const RESULT = `__typename ... on Error { code }`;
 /** Sends `name(input)` as `who`, selecting `selection` on success. */
 async function send(name: string, input: Record<string, unknown>, who: string, selection = '') {
   const type = `${name[0]!.toUpperCase()}${name.slice(1)}`;
-  const response = await graphql(`mutation ($input: ${type}Input!) { ${name}(input: $input) { ${RESULT} ${selection ? `... on ${type}Payload { ${selection} }` : ''} } }`, { input }, { cookie: cookies[who] });
+  const response = await graphql(
+    `mutation ($input: ${type}Input!) { ${name}(input: $input) { ${RESULT} ${selection ? `... on ${type}Payload { ${selection} }` : ''} } }`,
+    { input },
+    { cookie: cookies[who] },
+  );
   expect(response.errors).toBeUndefined();
   return response.data[name];
 }
 
 /** How many results of each type: `{ PublishPracticePayload: 1, ConflictError: 19 }`. */
-const tally = (results: { __typename: string }[]) => results.reduce<Record<string, number>>((t, r) => ({ ...t, [r.__typename]: (t[r.__typename] ?? 0) + 1 }), {});
+const tally = (results: { __typename: string }[]) => Object.fromEntries(Object.entries(Object.groupBy(results, (r) => r.__typename)).map(([name, all]) => [name, all!.length]));
 
 const query = async (text: string, variables: Record<string, unknown>, who = 'member0') => {
   const response = await graphql(text, variables, { cookie: cookies[who] });
@@ -175,13 +186,24 @@ describe('View', () => {
 });
 
 describe('Practice', () => {
-  const input = { summary: 'Tóm tắt', problem: 'Vấn đề', solution: 'Giải pháp', results: 'Kết quả', organization: 'so-khcn-da-nang', place: 'da-nang', topics: ['du-lieu-so'], stage: 'OPERATING', year: 2024 };
+  const input = {
+    summary: 'Tóm tắt',
+    problem: 'Vấn đề',
+    solution: 'Giải pháp',
+    results: 'Kết quả',
+    organization: 'so-khcn-da-nang',
+    place: 'da-nang',
+    topics: ['du-lieu-so'],
+    stage: 'OPERATING',
+    year: 2024,
+  };
   async function submitted(title: string) {
     const created = await send('createPractice', { title, ...input }, 'author', 'practice { id }');
     expect((await send('submitPractice', { id: created.practice.id }, 'author')).__typename).toBe('SubmitPracticePayload');
     return created.practice.id as string;
   }
-  const audit = (action: string, id: string) => AuditEntry.countDocuments({ subject: ids.author, action: action as 'practice.published', practice: Buffer.from(id, 'base64url').toString().split(':')[1] });
+  const audit = (action: string, id: string) =>
+    AuditEntry.countDocuments({ subject: ids.author, action: action as 'practice.published', practice: Buffer.from(id, 'base64url').toString().split(':')[1] });
 
   it('is submitted once when its author presses submit twenty times at once', async () => {
     const created = await send('createPractice', { title: 'Trợ lý ảo cho công chức', ...input }, 'author', 'practice { id }');
@@ -213,7 +235,9 @@ describe('Practice', () => {
     const id = await publishedPractice('Cổng dịch vụ công của tỉnh');
     const opened = (await Practice.findById(id).lean())!.updatedAt.toISOString();
     const results = await Promise.all(
-      Array.from({ length: N }, (_, i) => send('updatePractice', { id: gid('Practice', id), baseUpdatedAt: opened, summary: `Tóm tắt số ${i}` }, i % 2 ? 'coauthor' : 'author', 'practice { summary version }')),
+      Array.from({ length: N }, (_, i) =>
+        send('updatePractice', { id: gid('Practice', id), baseUpdatedAt: opened, summary: `Tóm tắt số ${i}` }, i % 2 ? 'coauthor' : 'author', 'practice { summary version }'),
+      ),
     );
     expect(tally(results)).toEqual({ UpdatePracticePayload: 1, ConflictError: N - 1 });
     const winner = results.find((r) => r.practice).practice;

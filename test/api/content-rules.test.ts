@@ -134,9 +134,7 @@ async function snapshot(): Promise<Snapshot> {
   // Sorted by _id: a stable order that the _id index serves.
   const lists = await Promise.all(WATCHED.map(async (name) => [name, await db.collection(name).find({}).sort({ _id: 1 }).toArray()] as const));
   // Canonical Extended JSON per document: ObjectIds, numbers and dates compare exactly.
-  return Object.fromEntries(
-    lists.map(([name, docs]) => [name, new Map(docs.map((doc) => [String(doc._id), JSON.stringify(mongoose.mongo.BSON.EJSON.serialize(doc, { relaxed: false }))]))]),
-  );
+  return Object.fromEntries(lists.map(([name, docs]) => [name, new Map(docs.map((doc) => [String(doc._id), JSON.stringify(mongoose.mongo.BSON.EJSON.serialize(doc, { relaxed: false }))]))]));
 }
 
 /** What differs between two snapshots, one line per document and field: short enough to read in a failure. */
@@ -244,18 +242,28 @@ const PRACTICE_CASES: Case[] = [
   ...textRows('createPractice', 'refuses a new practice', 'author', createPractice, 'title', { min: 5, max: TITLE_MAX }),
   row('createPractice', 'refuses a new practice when the title is on a second line', 'author', () => ({ title: 'Số hóa hồ sơ\nmột cửa' }), invalid('title', 'INVALID')),
   ...textRows('createPractice', 'refuses a new practice', 'author', createPractice, 'summary', { min: 0, max: SUMMARY_MAX }),
-  ...['problem', 'solution', 'results', 'lessons'].flatMap((field) =>
-    textRows('createPractice', 'refuses a new practice', 'author', createPractice, field, { min: 0, max: MARKDOWN_MAX }),
-  ),
+  ...['problem', 'solution', 'results', 'lessons'].flatMap((field) => textRows('createPractice', 'refuses a new practice', 'author', createPractice, field, { min: 0, max: MARKDOWN_MAX })),
   row('createPractice', 'refuses a new practice when the organisation is unknown', 'author', () => ({ ...createPractice(), organization: 'so-khong-co' }), invalid('organization', 'UNKNOWN')),
-  row('createPractice', 'refuses a new practice when the organisation is an operator written as text', 'author', () => ({ ...createPractice(), organization: '{"$ne":null}' }), invalid('organization', 'INVALID')),
+  row(
+    'createPractice',
+    'refuses a new practice when the organisation is an operator written as text',
+    'author',
+    () => ({ ...createPractice(), organization: '{"$ne":null}' }),
+    invalid('organization', 'INVALID'),
+  ),
   row('createPractice', 'refuses a new practice when the organisation is an operator object', 'author', () => ({ ...createPractice(), organization: OPERATOR }), badInput()),
   row('createPractice', 'refuses a new practice when the place is a former province', 'author', () => ({ ...createPractice(), place: 'quang-nam' }), invalid('place', 'UNKNOWN')),
   row('createPractice', 'refuses a new practice when a topic is unknown', 'author', () => ({ ...createPractice(), topics: ['du-lieu-so', 'khong-co'] }), invalid('topics.1', 'UNKNOWN')),
   row('createPractice', 'refuses a new practice when a topic is an operator object', 'author', () => ({ ...createPractice(), topics: [OPERATOR] }), badInput()),
   row('createPractice', 'refuses a new practice when a co-author is unknown', 'author', () => ({ ...createPractice(), coAuthors: ['khong.ai'] }), invalid('coAuthors.0', 'UNKNOWN')),
   row('createPractice', 'refuses a new practice when the year is before 2000', 'author', () => ({ ...createPractice(), year: 1999 }), invalid('year', 'INVALID')),
-  row('createPractice', 'refuses a new practice when a link is a javascript: URL', 'author', () => ({ ...createPractice(), links: [{ label: 'Xem', url: 'javascript:alert(1)' }] }), invalid('links.0.url', 'INVALID')),
+  row(
+    'createPractice',
+    'refuses a new practice when a link is a javascript: URL',
+    'author',
+    () => ({ ...createPractice(), links: [{ label: 'Xem', url: 'javascript:alert(1)' }] }),
+    invalid('links.0.url', 'INVALID'),
+  ),
   row('createPractice', 'refuses a new practice when the stage is not a stage', 'author', () => ({ ...createPractice(), stage: 'DONE' }), badInput()),
   row('createPractice', 'refuses a new practice when signed out', 'anonymous', createPractice, notAuthorized),
 
@@ -273,7 +281,17 @@ const PRACTICE_CASES: Case[] = [
   row('updatePractice', 'refuses changes when a topic is an operator written as text', 'author', () => ({ ...updateDraft(), topics: ['{"$ne":null}'] }), invalid('topics.0', 'INVALID')),
 
   row('submitPractice', 'refuses to submit when the draft does not tell the whole case', 'author', () => ({ id: practiceId('authorDraft') }), {
-    invalid: { summary: 'REQUIRED', problem: 'REQUIRED', solution: 'REQUIRED', results: 'REQUIRED', stage: 'REQUIRED', year: 'REQUIRED', organization: 'REQUIRED', place: 'REQUIRED', topics: 'REQUIRED' },
+    invalid: {
+      summary: 'REQUIRED',
+      problem: 'REQUIRED',
+      solution: 'REQUIRED',
+      results: 'REQUIRED',
+      stage: 'REQUIRED',
+      year: 'REQUIRED',
+      organization: 'REQUIRED',
+      place: 'REQUIRED',
+      topics: 'REQUIRED',
+    },
   }),
   row('submitPractice', 'refuses to submit when the practice is already submitted', 'author', () => ({ id: practiceId('authorSubmitted') }), conflict),
   row('submitPractice', 'refuses to submit when the practice is published', 'author', () => ({ id: practiceId('authorPublished') }), conflict),
@@ -465,7 +483,10 @@ async function check(c: Case) {
   const response: GraphQLResponse = await graphql(c.document, c.variables(), { cookie: cookieOf(c.as) });
   const expected = c.expected;
   if ('badInput' in expected) {
-    expect(response.errors?.map((e) => e.extensions?.code), JSON.stringify(response.errors)).toEqual(['BAD_USER_INPUT']);
+    expect(
+      response.errors?.map((e) => e.extensions?.code),
+      JSON.stringify(response.errors),
+    ).toEqual(['BAD_USER_INPUT']);
     if (expected.argument) expect(response.errors![0]!.extensions!.argument).toBe(expected.argument);
     if (expected.message) expect(response.errors![0]!.message).toMatch(expected.message);
     expect(response.data?.[c.field] ?? null).toBeNull();
@@ -580,7 +601,11 @@ describe('Endorsement', () => {
     const WITHDRAW = `mutation ($input: WithdrawEndorsementInput!) { withdrawEndorsement(input: $input) { __typename } }`;
     const opened = (await Practice.findById(f.authorPublished).lean())!.updatedAt;
     expect((await graphql(ENDORSE, { input: { id: practiceId('authorPublished') } }, { cookie: people.reader.cookie })).data.endorsePractice.__typename).toBe('EndorsePracticePayload');
-    const saved = await graphql(UPDATE, { input: { id: practiceId('authorPublished'), lessons: 'Bài học bổ sung sau một năm vận hành.', baseUpdatedAt: opened.toISOString() } }, { cookie: people.author.cookie });
+    const saved = await graphql(
+      UPDATE,
+      { input: { id: practiceId('authorPublished'), lessons: 'Bài học bổ sung sau một năm vận hành.', baseUpdatedAt: opened.toISOString() } },
+      { cookie: people.author.cookie },
+    );
     expect(saved.data.updatePractice).toEqual({ __typename: 'UpdatePracticePayload' });
     const before = await snapshot();
     expect((await graphql(WITHDRAW, { input: { id: practiceId('authorPublished') } }, { cookie: people.other.cookie })).data.withdrawEndorsement.__typename).toBe('WithdrawEndorsementPayload');

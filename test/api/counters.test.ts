@@ -83,7 +83,11 @@ describe('Counter repair', () => {
     await VerificationRequest.create({ expert: applicant._id, statement: 'Giám đốc Trung tâm CNTT tỉnh, khóa 2019.', cohort: 'cpdt-100-2019', status: 'approved' });
 
     expect(await repairCounters(quick)).toEqual({ endorsements: 1, replies: 1, votes: 1, views: 2, verifications: 1, acceptedAnswers: 1 });
-    const thread = await graphql(`query ($id: ID!) { thread(id: $id) { replyCount viewCount acceptedAnswer { id } replies { edges { node { voteCount } } } } }`, { id: globalId('Thread', threadId) }, { cookie: cookies[0] });
+    const thread = await graphql(
+      `query ($id: ID!) { thread(id: $id) { replyCount viewCount acceptedAnswer { id } replies { edges { node { voteCount } } } } }`,
+      { id: globalId('Thread', threadId) },
+      { cookie: cookies[0] },
+    );
     expect(thread.data.thread).toMatchObject({ replyCount: 1, viewCount: 1, acceptedAnswer: null, replies: { edges: [{ node: { voteCount: 1 } }, { node: { voteCount: 0 } }] } });
     expect(await practiceViews()).toBe(8);
     expect((await Practice.findById(practiceId).lean())!.endorsementCount).toBe(1);

@@ -12,7 +12,13 @@ const commandLog = useTestDatabase();
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await createReferenceData();
-  for (const [handle, role] of [['asker1', 'member'], ['helper1', 'member'], ['helper2', 'member'], ['mod1', 'moderator'], ['curator1', 'curator']] as const) {
+  for (const [handle, role] of [
+    ['asker1', 'member'],
+    ['helper1', 'member'],
+    ['helper2', 'member'],
+    ['mod1', 'moderator'],
+    ['curator1', 'curator'],
+  ] as const) {
     const expert = await createExpert({ handle });
     await Expert.updateOne({ _id: expert._id }, { $set: { role } });
     cookies[handle] = await sessionCookieFor(String(expert._id));
@@ -23,13 +29,29 @@ beforeEach(() => resetRateLimits());
 
 const RESULT = `__typename ... on Error { code }`;
 const ask = async (title: string, kind = 'QUESTION', who = 'asker1') =>
-  (await graphql(`mutation ($input: CreateThreadInput!) { createThread(input: $input) { ${RESULT} ... on CreateThreadPayload { thread { id kind } } } }`, { input: { kind, title, body: 'Chi tiết **câu hỏi**', topics: ['du-lieu-so'], place: 'da-nang' } }, { cookie: cookies[who] })).data.createThread;
+  (
+    await graphql(
+      `mutation ($input: CreateThreadInput!) { createThread(input: $input) { ${RESULT} ... on CreateThreadPayload { thread { id kind } } } }`,
+      { input: { kind, title, body: 'Chi tiết **câu hỏi**', topics: ['du-lieu-so'], place: 'da-nang' } },
+      { cookie: cookies[who] },
+    )
+  ).data.createThread;
 const reply = async (threadId: string, body: string, who: string, parentId?: string) =>
-  (await graphql(`mutation ($input: ReplyToThreadInput!) { replyToThread(input: $input) { ${RESULT} ... on ReplyToThreadPayload { reply { id depth parentId } } } }`, { input: { threadId, parentId, body } }, { cookie: cookies[who] })).data.replyToThread;
+  (
+    await graphql(
+      `mutation ($input: ReplyToThreadInput!) { replyToThread(input: $input) { ${RESULT} ... on ReplyToThreadPayload { reply { id depth parentId } } } }`,
+      { input: { threadId, parentId, body } },
+      { cookie: cookies[who] },
+    )
+  ).data.replyToThread;
 const act = async (name: string, input: Record<string, unknown>, who: string, selection = '') =>
   (await graphql(`mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${RESULT} ${selection} } }`, { input }, { cookie: cookies[who] })).data[name];
 const threadView = (id: string, who = 'asker1') =>
-  graphql(`query ($id: ID!) { thread(id: $id) { replyCount locked acceptedAnswer { id } replies(first: 50) { edges { node { id depth parentId deleted body bodyHtml edited voteCount viewerVoted author { handle } } } } } }`, { id }, { cookie: cookies[who] });
+  graphql(
+    `query ($id: ID!) { thread(id: $id) { replyCount locked acceptedAnswer { id } replies(first: 50) { edges { node { id depth parentId deleted body bodyHtml edited voteCount viewerVoted author { handle } } } } } }`,
+    { id },
+    { cookie: cookies[who] },
+  );
 
 describe('Threads', () => {
   it('are for signed-in members only, through every door', async () => {
@@ -98,7 +120,8 @@ describe('Questions', () => {
     const { thread } = await ask('Quy trình cấp chữ ký số cho cán bộ cấp xã?');
     const answer = await reply(thread.id, 'Đăng ký qua Ban Cơ yếu.', 'helper1');
     const other = await reply(thread.id, 'Hoặc dùng chữ ký số từ xa.', 'helper2');
-    const unanswered = async () => (await graphql(`{ threads(first: 50, filter: { unanswered: true }) { edges { node { id } } } }`, {}, { cookie: cookies.helper1 })).data.threads.edges.map((e: any) => e.node.id);
+    const unanswered = async () =>
+      (await graphql(`{ threads(first: 50, filter: { unanswered: true }) { edges { node { id } } } }`, {}, { cookie: cookies.helper1 })).data.threads.edges.map((e: any) => e.node.id);
     expect(await unanswered()).toContain(thread.id);
 
     expect((await act('acceptAnswer', { replyId: answer.reply.id }, 'helper2')).code).toBe('NOT_AUTHORIZED');
@@ -112,7 +135,11 @@ describe('Questions', () => {
     for (let i = 0; i < 40; i++) await reply(thread.id, `Câu trả lời số ${i}`, i % 2 ? 'helper1' : 'helper2');
     const commandsFor = async (first: number) => {
       commandLog.reset();
-      const response = await graphql(`query ($id: ID!, $first: Int) { thread(id: $id) { replies(first: $first) { edges { node { bodyHtml voteCount viewerVoted author { name place { name } } } } } } }`, { id: thread.id, first }, { cookie: cookies.voter1 });
+      const response = await graphql(
+        `query ($id: ID!, $first: Int) { thread(id: $id) { replies(first: $first) { edges { node { bodyHtml voteCount viewerVoted author { name place { name } } } } } } }`,
+        { id: thread.id, first },
+        { cookie: cookies.voter1 },
+      );
       expect(response.data.thread.replies.edges).toHaveLength(first);
       return commandLog.commands.length;
     };
@@ -123,7 +150,13 @@ describe('Questions', () => {
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
 const EDIT_THREAD = `mutation ($input: EditThreadInput!) { editThread(input: $input) { ${RESULT} ... on ValidationError { fieldErrors { path code } } ... on EditThreadPayload { thread { title body edited history { title body editedAt } topics { slug } place { code } } } } }`;
 const editThread = async (threadId: string, who: string, fields: Record<string, unknown> = {}) =>
-  (await graphql(EDIT_THREAD, { input: { threadId, title: 'Tiêu đề đã sửa lại cho rõ', body: 'Nội dung **mới**', topics: ['an-toan-thong-tin'], place: 'ha-noi', ...fields } }, { cookie: cookies[who] })).data.editThread;
+  (
+    await graphql(
+      EDIT_THREAD,
+      { input: { threadId, title: 'Tiêu đề đã sửa lại cho rõ', body: 'Nội dung **mới**', topics: ['an-toan-thong-tin'], place: 'ha-noi', ...fields } },
+      { cookie: cookies[who] },
+    )
+  ).data.editThread;
 
 describe('Thread editing', () => {
   it('keeps the earlier title and body when the author edits, and finds the thread by its new words', async () => {
@@ -161,7 +194,10 @@ describe('Thread editing', () => {
     const control = await editThread(thread.id, 'asker1', { title: 'Tiêu đề có ký tự\u0000 lạ ở giữa' });
     expect(control.fieldErrors).toEqual([{ path: 'title', code: 'INVALID' }]);
     const unknown = await editThread(thread.id, 'asker1', { topics: ['khong-co'], place: 'quang-nam' });
-    expect(unknown.fieldErrors).toEqual([{ path: 'topics.0', code: 'UNKNOWN' }, { path: 'place', code: 'UNKNOWN' }]);
+    expect(unknown.fieldErrors).toEqual([
+      { path: 'topics.0', code: 'UNKNOWN' },
+      { path: 'place', code: 'UNKNOWN' },
+    ]);
     const operator = await graphql(EDIT_THREAD, { input: { threadId: { $ne: null }, title: 'Tiêu đề hợp lệ đủ dài' } }, { cookie: cookies.asker1 });
     expect(operator.errors?.length).toBeGreaterThan(0);
     expect((await threadView(thread.id)).data.thread).toBeTruthy();
@@ -194,7 +230,13 @@ describe('Practice discussions', () => {
     const id = await makePractice('Số hóa hồ sơ một cửa ở Đà Nẵng', 'published', 'curator1');
     const [a, b] = await Promise.all([start(id, 'helper1'), start(id, 'helper2')]);
     expect(a.thread.id).toBe(b.thread.id);
-    expect(a.thread).toMatchObject({ kind: 'DISCUSSION', title: 'Số hóa hồ sơ một cửa ở Đà Nẵng', topics: [{ slug: 'du-lieu-so' }], place: { code: 'da-nang' }, practice: { id: practiceGlobalId(id), title: 'Số hóa hồ sơ một cửa ở Đà Nẵng' } });
+    expect(a.thread).toMatchObject({
+      kind: 'DISCUSSION',
+      title: 'Số hóa hồ sơ một cửa ở Đà Nẵng',
+      topics: [{ slug: 'du-lieu-so' }],
+      place: { code: 'da-nang' },
+      practice: { id: practiceGlobalId(id), title: 'Số hóa hồ sơ một cửa ở Đà Nẵng' },
+    });
     expect(['helper1', 'helper2']).toContain(a.thread.author.handle);
     expect((await start(id, 'asker1')).thread.id).toBe(a.thread.id);
     expect(await Thread.countDocuments({ practice: id })).toBe(1);
@@ -230,7 +272,11 @@ describe('Practice discussions', () => {
     }
     const commandsFor = async (first: number) => {
       commandLog.reset();
-      const response = await graphql(`query ($first: Int) { practices(first: $first) { edges { node { title discussion { id replyCount author { name } } } } } }`, { first }, { cookie: cookies.voter2 });
+      const response = await graphql(
+        `query ($first: Int) { practices(first: $first) { edges { node { title discussion { id replyCount author { name } } } } } }`,
+        { first },
+        { cookie: cookies.voter2 },
+      );
       expect(response.data.practices.edges).toHaveLength(first);
       expect(response.data.practices.edges.some((e: any) => e.node.discussion)).toBe(true);
       return commandLog.commands.length;

@@ -36,7 +36,12 @@ describe('Embedded database durability', { timeout: 180_000 }, () => {
 
     const second = await startEmbeddedDatabase({ dataDir });
     const again = await MongoClient.connect(second.uri);
-    expect(await again.db('durability').collection('notes').findOne({}, { projection: { _id: 0 } })).toEqual({ text: 'Kiến trúc 2.0', edits: 1 });
+    expect(
+      await again
+        .db('durability')
+        .collection('notes')
+        .findOne({}, { projection: { _id: 0 } }),
+    ).toEqual({ text: 'Kiến trúc 2.0', edits: 1 });
     await again.close();
     await second.stop();
   });
@@ -63,7 +68,12 @@ describe('Embedded database durability', { timeout: 180_000 }, () => {
           await new Promise((r) => setTimeout(r, 250));
         }
       }
-      expect(await notes.find({}, { projection: { _id: 0 } }).sort({ n: 1 }).toArray()).toEqual([{ n: 1 }, { n: 2 }]);
+      expect(
+        await notes
+          .find({}, { projection: { _id: 0 } })
+          .sort({ n: 1 })
+          .toArray(),
+      ).toEqual([{ n: 1 }, { n: 2 }]);
     } finally {
       await client.close();
       await database.stop();

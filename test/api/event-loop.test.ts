@@ -31,22 +31,28 @@ const fill = (unit: string) => unit.repeat(Math.ceil(MAX_MARKDOWN_LENGTH / unit.
 /** The costliest texts of the longest size found whose HTML stays under the stored-HTML cap. */
 const costly = {
   // Links with little between: HTML of 72,000 characters, near the cap (what a page of 50 carries).
-  links: fill('[a](http://a.b) ' + 'x '.repeat(4)),
+  links: fill(`[a](http://a.b) ${'x '.repeat(4)}`),
   images: fill('!['),
   brackets: fill('['),
   emphasis: fill('*a *a '),
 };
 /** Costly ones whose HTML passes the cap: a preview shows them, a write refuses them. */
 const tooBig = {
-  tableRows: 'a|b\n-|-\n' + fill('|\n').slice(8),
-  references: '[a]: http://a\n' + fill('[a] ').slice(14),
+  tableRows: `a|b\n-|-\n${fill('|\n').slice(8)}`,
+  references: `[a]: http://a\n${fill('[a] ').slice(14)}`,
   addresses: fill('a@b.vn '),
 };
 
 useTestDatabase();
 let cookie = '';
 const newThread = async () =>
-  (await graphql(`mutation ($input: CreateThreadInput!) { createThread(input: $input) { ... on CreateThreadPayload { thread { id } } } }`, { input: { kind: 'DISCUSSION', title: 'Một chủ đề dài và tốn công', body: '', topics: [] } }, { cookie })).data.createThread.thread.id as string;
+  (
+    await graphql(
+      `mutation ($input: CreateThreadInput!) { createThread(input: $input) { ... on CreateThreadPayload { thread { id } } } }`,
+      { input: { kind: 'DISCUSSION', title: 'Một chủ đề dài và tốn công', body: '', topics: [] } },
+      { cookie },
+    )
+  ).data.createThread.thread.id as string;
 
 beforeAll(async () => {
   await createReferenceData();
@@ -92,7 +98,11 @@ describe('The event loop', () => {
     for (const text of [...Object.values(costly), ...Object.values(tooBig)]) {
       let html = '';
       const stall = await longestStall(async () => {
-        const response = await graphql(`query ($text: String!) { a: previewMarkdown(text: $text) b: previewMarkdown(text: $text) c: previewMarkdown(text: $text) d: previewMarkdown(text: $text) }`, { text }, { cookie });
+        const response = await graphql(
+          `query ($text: String!) { a: previewMarkdown(text: $text) b: previewMarkdown(text: $text) c: previewMarkdown(text: $text) d: previewMarkdown(text: $text) }`,
+          { text },
+          { cookie },
+        );
         html = response.data.a;
       });
       expect(html.length).toBeGreaterThan(1000);
@@ -122,8 +132,16 @@ describe('The event loop', () => {
     const at = Date.now();
     await Reply.insertMany(
       Array.from({ length: 50 }, (_, i) => ({
-        _id: new mongoose.Types.ObjectId(), thread: thread._id, parent: null, depth: 0, author: thread.author,
-        body: costly.links, bodyHtml: html, bodyVersion: RENDERER_VERSION, createdAt: new Date(at + i), updatedAt: new Date(at + i),
+        _id: new mongoose.Types.ObjectId(),
+        thread: thread._id,
+        parent: null,
+        depth: 0,
+        author: thread.author,
+        body: costly.links,
+        bodyHtml: html,
+        bodyVersion: RENDERER_VERSION,
+        createdAt: new Date(at + i),
+        updatedAt: new Date(at + i),
       })),
     );
     // The server's work only: the response is read as text while measured, parsed after (in

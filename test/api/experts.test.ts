@@ -22,8 +22,23 @@ const handles = (response: { data?: any }) => response.data.experts.edges.map((e
 beforeAll(async () => {
   await createReferenceData();
   await createExpert({ handle: 'hungnv', name: 'Nguyễn Văn Hùng', place: 'da-nang', organization: 'so-khcn-da-nang', specialties: ['du-lieu-so'], cohorts: ['cds-500-2023'] });
-  await createExpert({ handle: 'lan.ptt', name: 'Phạm Thị Thu Lan', place: 'quang-nam', organization: 'so-tttt-quang-nam', specialties: ['an-toan-thong-tin'], cohorts: ['cpdt-100-2019', 'cds-500-2023'] });
-  await createExpert({ handle: 'ducth', name: 'Trần Hữu Đức', place: 'ha-noi', organization: 'cuc-cds', position: 'Phó Cục trưởng', specialties: ['du-lieu-so', 'an-toan-thong-tin'], cohorts: ['cpdt-100-2019'] });
+  await createExpert({
+    handle: 'lan.ptt',
+    name: 'Phạm Thị Thu Lan',
+    place: 'quang-nam',
+    organization: 'so-tttt-quang-nam',
+    specialties: ['an-toan-thong-tin'],
+    cohorts: ['cpdt-100-2019', 'cds-500-2023'],
+  });
+  await createExpert({
+    handle: 'ducth',
+    name: 'Trần Hữu Đức',
+    place: 'ha-noi',
+    organization: 'cuc-cds',
+    position: 'Phó Cục trưởng',
+    specialties: ['du-lieu-so', 'an-toan-thong-tin'],
+    cohorts: ['cpdt-100-2019'],
+  });
   await createExpert({ handle: 'minhlq', name: 'Lê Quang Minh', place: 'ha-noi', organization: 'bo-tttt', specialties: ['du-lieu-so'] });
 });
 
@@ -118,7 +133,14 @@ describe('Expert directory pagination', () => {
 describe('Expert directory cost', () => {
   it('sends the same number of database commands for a page of 10 and a page of 50', async () => {
     for (let i = 0; i < 60; i++) {
-      await createExpert({ handle: `bulk${i}`, name: `Hoàng Minh Tú ${i}`, specialties: ['du-lieu-so', 'an-toan-thong-tin'], cohorts: ['cds-500-2023'], place: i % 2 ? 'quang-nam' : 'ha-noi', organization: i % 2 ? 'so-tttt-quang-nam' : 'cuc-cds' });
+      await createExpert({
+        handle: `bulk${i}`,
+        name: `Hoàng Minh Tú ${i}`,
+        specialties: ['du-lieu-so', 'an-toan-thong-tin'],
+        cohorts: ['cds-500-2023'],
+        place: i % 2 ? 'quang-nam' : 'ha-noi',
+        organization: i % 2 ? 'so-tttt-quang-nam' : 'cuc-cds',
+      });
     }
     const commandsFor = async (first: number) => {
       commandLog.reset();

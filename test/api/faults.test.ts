@@ -221,7 +221,10 @@ describe('Database killed again and again under the real server', () => {
       await waitUntil(`/health answered 503 after kill ${round + 1}`, async () => (await health()) === 503, 5_000);
       await waitUntil(`/health answered 200 again after kill ${round + 1}`, async () => (await health()) === 200, 30_000);
       rounds.push({ victims, ackedBefore });
-      expect(victims.map((victim) => enginePid(dataDir, victim)).filter((pid) => pids.includes(pid)), 'restarted processes are new').toEqual([]);
+      expect(
+        victims.map((victim) => enginePid(dataDir, victim)).filter((pid) => pids.includes(pid)),
+        'restarted processes are new',
+      ).toEqual([]);
     }
     // Writes go through again after the last outage.
     const afterLast = acknowledged();
@@ -243,7 +246,10 @@ describe('Database killed again and again under the real server', () => {
     const times = new Map<string, number>();
     for (const body of stored) times.set(body, (times.get(body) ?? 0) + 1);
     const acknowledgedBodies = writes.filter((w) => w.state === 'acknowledged').map((w) => w.body);
-    expect(acknowledgedBodies.filter((body) => times.get(body) !== 1), 'acknowledged replies not stored exactly once').toEqual([]);
+    expect(
+      acknowledgedBodies.filter((body) => times.get(body) !== 1),
+      'acknowledged replies not stored exactly once',
+    ).toEqual([]);
     // A refused write may have been stored before its answer was lost: never twice.
     expect([...times].filter(([, count]) => count > 1)).toEqual([]);
     const sent = new Set(writes.map((w) => w.body));

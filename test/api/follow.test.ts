@@ -95,13 +95,7 @@ describe('FollowUpdate', () => {
 
   it('lists what changed in what one follows, newest first, saying why, and nothing else', async () => {
     const response = await graphql(UPDATES, {}, { cookie: cookies.reader });
-    expect(titlesOf(response)).toEqual([
-      'Hỏi về kho dữ liệu dùng chung',
-      'Cổng dịch vụ công của writer',
-      'Nền tảng chia sẻ dữ liệu của tỉnh',
-      'Writer mở thảo luận',
-      'Kinh nghiệm thuê dịch vụ CNTT',
-    ]);
+    expect(titlesOf(response)).toEqual(['Hỏi về kho dữ liệu dùng chung', 'Cổng dịch vụ công của writer', 'Nền tảng chia sẻ dữ liệu của tỉnh', 'Writer mở thảo luận', 'Kinh nghiệm thuê dịch vụ CNTT']);
     const [first, second, , , last] = response.data.followUpdates.edges.map((e: any) => e.node);
     expect(first).toMatchObject({ kind: 'THREAD_ACTIVITY', topics: [{ slug: 'du-lieu-so' }], experts: [], isNew: true });
     expect(second).toMatchObject({ kind: 'PRACTICE_PUBLISHED', experts: [{ handle: 'writer' }] });

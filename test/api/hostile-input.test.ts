@@ -85,7 +85,7 @@ const WRONG_TYPES: { label: string; value: unknown }[] = [
 
 type BugId = 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6' | 'B7' | 'B8';
 
-const BUGS: Record<BugId, { title: string; /** The server stores the input; the case runs on throwaway people. */ stores?: boolean }> = {
+const BUGS: Record<BugId, { title: string /** The server stores the input; the case runs on throwaway people. */; stores?: boolean }> = {
   B1: { title: 'a variable of the wrong type (operator object, number, array, unknown enum value or input field) is refused with HTTP 400 but no extensions.code' },
   B2: { title: 'links.url accepts control characters (NUL, CR LF, C1) and broken Unicode, storing them (surrogates altered to U+FFFD)', stores: true },
   B3: { title: 'the control-character rule misses C1 controls (U+0080–U+009F): text fields, passwords and search text accept U+009B', stores: true },
@@ -114,21 +114,40 @@ type Expectation =
 
 const describeExpectation = (e: Expectation): string => {
   switch (e.kind) {
-    case 'field': return `ValidationError ${e.path} ${e.codes.join('|')}`;
-    case 'typed': return e.typename;
-    case 'error': return `error ${e.codes.join('|')}${e.argument ? ` on ${e.argument}` : ''}`;
-    case 'coercion': return 'HTTP 400 variable error';
-    case 'stored': return 'stored inert';
-    case 'nobody': return 'matches nobody';
+    case 'field':
+      return `ValidationError ${e.path} ${e.codes.join('|')}`;
+    case 'typed':
+      return e.typename;
+    case 'error':
+      return `error ${e.codes.join('|')}${e.argument ? ` on ${e.argument}` : ''}`;
+    case 'coercion':
+      return 'HTTP 400 variable error';
+    case 'stored':
+      return 'stored inert';
+    case 'nobody':
+      return 'matches nobody';
   }
 };
 
 /** How a field's rules judge the corpus. Values a field wraps (see `wrap`) are judged as sent. */
 type Kind =
   | { text: { min: number; max: number; multiline?: boolean } }
-  | 'name' | 'slug' | 'email' | 'password' | 'credential' | 'currentPassword' | 'url' | 'image'
-  | 'sessionId' | 'requestId' | 'rawGlobalId' | 'expertGlobalId'
-  | 'search' | 'slugArg' | 'handleArg' | 'cursor';
+  | 'name'
+  | 'slug'
+  | 'email'
+  | 'password'
+  | 'credential'
+  | 'currentPassword'
+  | 'url'
+  | 'image'
+  | 'sessionId'
+  | 'requestId'
+  | 'rawGlobalId'
+  | 'expertGlobalId'
+  | 'search'
+  | 'slugArg'
+  | 'handleArg'
+  | 'cursor';
 
 const VARIABLE_CODES = ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST'];
 const norm = (s: string) => s.normalize('NFC').trim();
@@ -264,10 +283,7 @@ const owned = (doc: Record<string, any>, owners: Set<string>) => [doc._id, doc.e
 
 /** Canonical Extended JSON of the documents, leaving out those of `owners`: ObjectIds, dates and bytes compare exactly. */
 const comparable = (docs: Docs, owners = new Set<string>()) =>
-  mongoose.mongo.BSON.EJSON.serialize(
-    Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => !owned(d, owners))])),
-    { relaxed: false },
-  );
+  mongoose.mongo.BSON.EJSON.serialize(Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.filter((d) => !owned(d, owners))])), { relaxed: false });
 
 /** Everything retired throwaway people had stored, for the corpus-wide checks at the end. */
 const retired: Docs = Object.fromEntries(WRITABLE.map((name) => [name, []]));
@@ -330,13 +346,29 @@ const expertOf = async (id: string) => (await Expert.findById(id).lean())!;
 const fieldOf = (at: string) => at.replace(/^input\./, '');
 const valueAt = (data: any, path: string) => path.split('.').reduce((v, key) => (v == null ? undefined : v[key]), data);
 const latestAuditReason = async (subject: string) => (await AuditEntry.find({ subject }).sort({ createdAt: -1, _id: -1 }).limit(1).lean())[0]?.reason;
-const passwordReadBack = async (id: string, sent: unknown) =>
-  (await verify((await Account.findById(id).lean())!.passwordHash, String(sent))) ? sent : '(the stored hash does not verify)';
+const passwordReadBack = async (id: string, sent: unknown) => ((await verify((await Account.findById(id).lean())!.passwordHash, String(sent))) ? sent : '(the stored hash does not verify)');
 
 type OperationName =
-  | 'signUp' | 'signIn' | 'changePassword' | 'updateProfile' | 'setAvatar' | 'requestVerification' | 'decideVerification'
-  | 'changeRole' | 'suspendExpert' | 'unsuspendExpert' | 'endSession'
-  | 'experts' | 'organizations' | 'place' | 'topic' | 'organization' | 'expert' | 'node' | 'verificationRequests' | 'auditLog';
+  | 'signUp'
+  | 'signIn'
+  | 'changePassword'
+  | 'updateProfile'
+  | 'setAvatar'
+  | 'requestVerification'
+  | 'decideVerification'
+  | 'changeRole'
+  | 'suspendExpert'
+  | 'unsuspendExpert'
+  | 'endSession'
+  | 'experts'
+  | 'organizations'
+  | 'place'
+  | 'topic'
+  | 'organization'
+  | 'expert'
+  | 'node'
+  | 'verificationRequests'
+  | 'auditLog';
 
 const OPERATIONS: Record<OperationName, Operation> = {
   signUp: {
@@ -545,7 +577,14 @@ function corpus(op: OperationName, at: string, kind: Kind, options: { wrap?: (h:
 const coercion = (op: OperationName, at: string, label: string, value: unknown): Case => ({ op, at, label, value, expect: { kind: 'coercion' }, bug: 'B1' });
 const fieldCase = (op: OperationName, at: string, label: string, value: unknown, codes: string[], path = fieldOf(at)): Case => ({ op, at, label, value, expect: { kind: 'field', path, codes } });
 const storedCase = (op: OperationName, at: string, label: string, value: unknown, stored: unknown = value): Case => ({ op, at, label, value, expect: { kind: 'stored', value: stored } });
-const errorCase = (op: OperationName, at: string, label: string, value: unknown, codes: string[], argument?: string, bug?: BugId): Case => ({ op, at, label, value, expect: { kind: 'error', codes, argument }, bug });
+const errorCase = (op: OperationName, at: string, label: string, value: unknown, codes: string[], argument?: string, bug?: BugId): Case => ({
+  op,
+  at,
+  label,
+  value,
+  expect: { kind: 'error', codes, argument },
+  bug,
+});
 
 const text = (min: number, max: number, multiline = false): Kind => ({ text: { min, max, multiline } });
 const inUrl = (h: Hostile) => (h.cls === 'plain' || h.cls === 'huge' || h.cls === 'flood' ? h.value : `https://example.vn/${h.value}`);
@@ -574,10 +613,7 @@ const MUTATION_CASES: Record<string, Case[]> = {
     ...corpus('signIn', 'input.password', 'credential'),
     coercion('signIn', 'input', 'operator objects for both fields', { email: { $ne: null }, password: { $ne: null } }),
   ],
-  changePassword: [
-    ...corpus('changePassword', 'input.currentPassword', 'currentPassword'),
-    ...corpus('changePassword', 'input.newPassword', 'password', { wrap: asPassword }),
-  ],
+  changePassword: [...corpus('changePassword', 'input.currentPassword', 'currentPassword'), ...corpus('changePassword', 'input.newPassword', 'password', { wrap: asPassword })],
   updateProfile: [
     ...corpus('updateProfile', 'input.name', 'name'),
     ...corpus('updateProfile', 'input.position', text(0, 120)),
@@ -604,7 +640,13 @@ const MUTATION_CASES: Record<string, Case[]> = {
     coercion('updateProfile', 'input.$set', 'an operator as a field name', { role: 'admin' }),
     coercion('updateProfile', 'input.links', 'nested arrays for links', [[{ label: 'a', url: 'https://example.vn' }]]),
     coercion('updateProfile', 'input.links', 'a string for links', 'https://example.vn'),
-    fieldCase('updateProfile', 'input.links', '6 links', Array.from({ length: 6 }, (_, i) => ({ label: `Liên kết ${i}`, url: `https://example.vn/${i}` })), ['TOO_LONG']),
+    fieldCase(
+      'updateProfile',
+      'input.links',
+      '6 links',
+      Array.from({ length: 6 }, (_, i) => ({ label: `Liên kết ${i}`, url: `https://example.vn/${i}` })),
+      ['TOO_LONG'],
+    ),
     fieldCase('updateProfile', 'input.specialties', '7 specialties', ['du-lieu-so', 'an-toan-thong-tin', 'a', 'b', 'c', 'd', 'e'], ['TOO_LONG']),
     fieldCase('updateProfile', 'input.specialties', '100,000 specialties', Array(100_000).fill('du-lieu-so'), ['TOO_LONG']),
     fieldCase('updateProfile', 'input.specialties', 'one string for the list (coerced to ["$gt"])', '$gt', ['INVALID'], 'specialties.0'),
@@ -620,10 +662,7 @@ const MUTATION_CASES: Record<string, Case[]> = {
     // The type is read from the bytes and served with nosniff: markup after a PNG header stays an image.
     storedCase('setAvatar', 'input.image', 'a PNG followed by a script (polyglot)', pngPolyglot, { contentType: 'image/png', image: pngPolyglot }),
   ],
-  requestVerification: [
-    ...corpus('requestVerification', 'input.statement', text(20, 2000, true), { wrap: inStatement }),
-    ...corpus('requestVerification', 'input.cohort', 'slug'),
-  ],
+  requestVerification: [...corpus('requestVerification', 'input.statement', text(20, 2000, true), { wrap: inStatement }), ...corpus('requestVerification', 'input.cohort', 'slug')],
   decideVerification: [
     ...corpus('decideVerification', 'input.requestId', 'requestId', { idTyped: true }),
     ...corpus('decideVerification', 'input.reason', text(3, 1000, true)),
@@ -676,7 +715,6 @@ const MUTATION_CASES: Record<string, Case[]> = {
   endSession: [...corpus('endSession', 'input.sessionId', 'sessionId', { idTyped: true })],
 };
 
-
 const pageCases = (op: OperationName, argument = 'first'): Case[] => [
   errorCase(op, argument, '-1', -1, ['BAD_USER_INPUT'], argument),
   errorCase(op, argument, '51 (above the maximum page)', 51, ['BAD_USER_INPUT'], argument),
@@ -703,8 +741,12 @@ const QUERY_CASES: Record<string, Case[]> = {
     ...pageCases('experts'),
     ...pageCases('experts', 'last'),
     {
-      op: 'experts', at: 'first', label: 'an inline 1e12 literal', value: undefined,
-      document: `{ experts(first: 1000000000000) { totalCount } }`, expect: { kind: 'error', codes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COSTLY'] },
+      op: 'experts',
+      at: 'first',
+      label: 'an inline 1e12 literal',
+      value: undefined,
+      document: `{ experts(first: 1000000000000) { totalCount } }`,
+      expect: { kind: 'error', codes: ['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COSTLY'] },
     },
   ],
   organizations: [
@@ -718,7 +760,14 @@ const QUERY_CASES: Record<string, Case[]> = {
   ],
   place: [
     ...corpus('place', 'code', 'slugArg'),
-    { op: 'place', at: 'code', label: 'a 1 MiB inline literal', value: undefined, document: `{ place(code: "${MiB}") { name } }`, expect: { kind: 'error', codes: ['BAD_USER_INPUT'], argument: 'code' } },
+    {
+      op: 'place',
+      at: 'code',
+      label: 'a 1 MiB inline literal',
+      value: undefined,
+      document: `{ place(code: "${MiB}") { name } }`,
+      expect: { kind: 'error', codes: ['BAD_USER_INPUT'], argument: 'code' },
+    },
     { op: 'place', at: 'code', label: 'an inline number', value: undefined, document: `{ place(code: 123) { name } }`, expect: { kind: 'error', codes: ['GRAPHQL_VALIDATION_FAILED'] } },
   ],
   topic: [...corpus('topic', 'slug', 'slugArg')],
@@ -914,9 +963,8 @@ describe('Server bugs this corpus found, fixed (each stays fixed)', () => {
 describe('After the corpus', () => {
   const walk = (value: unknown, visit: (key: string | null, value: unknown) => void, key: string | null = null) => {
     visit(key, value);
-    if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
-    else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
-      for (const [k, v] of Object.entries(value)) walk(v, visit, k);
+    if (Array.isArray(value)) for (const v of value) walk(v, visit);
+    else if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) for (const [k, v] of Object.entries(value)) walk(v, visit, k);
   };
 
   const standingIds = () => [self, victim, prisoner, admin, moderator, curator].map((p) => p.id);
@@ -948,7 +996,6 @@ describe('After the corpus', () => {
       if (key?.startsWith('$')) dollarKeys.push(key);
       if (typeof value === 'string') {
         strings++;
-        // eslint-disable-next-line no-control-regex
         if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value)) controlled.push(JSON.stringify(value).slice(0, 80));
       }
     });

@@ -33,7 +33,11 @@ describe('HTTP server', () => {
     const expert = await Expert.findOne({ handle: 'tuantm' }).lean();
     const cookie = await sessionCookieFor(String(expert!._id));
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const set = await graphql(`mutation ($image: String!) { setAvatar(input: { image: $image }) { __typename ... on SetAvatarPayload { expert { avatarUrl } } } }`, { image: png.toString('base64') }, { cookie });
+    const set = await graphql(
+      `mutation ($image: String!) { setAvatar(input: { image: $image }) { __typename ... on SetAvatarPayload { expert { avatarUrl } } } }`,
+      { image: png.toString('base64') },
+      { cookie },
+    );
     const url = set.data.setAvatar.expert.avatarUrl;
     expect(url).toMatch(/^\/avatars\/[0-9a-f]{24}$/);
     const response = await fetch(`${baseUrl()}${url}`);

@@ -392,7 +392,11 @@ describe('Cross-site request forgery', () => {
 describe('Production mode', () => {
   const production = createGraphQL({ NODE_ENV: 'production' }, createLogger('silent', false));
   const ask = async (query: string) => {
-    const response = await production.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }, { clientAddress: '192.0.2.50' });
+    const response = await production.fetch(
+      'http://localhost/graphql',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) },
+      { clientAddress: '192.0.2.50' },
+    );
     return { status: response.status, ...(await response.json()) };
   };
 

@@ -20,7 +20,11 @@ let member = { id: '', cookie: '' };
 
 beforeAll(async () => {
   await createReferenceData();
-  for (const [role, handle, name] of [['admin', 'tuantm', 'Trần Minh Tuấn'], ['moderator', 'thang.dv', 'Đỗ Văn Thắng'], ['curator', 'ha.ltt', 'Lê Thị Thu Hà']] as const) {
+  for (const [role, handle, name] of [
+    ['admin', 'tuantm', 'Trần Minh Tuấn'],
+    ['moderator', 'thang.dv', 'Đỗ Văn Thắng'],
+    ['curator', 'ha.ltt', 'Lê Thị Thu Hà'],
+  ] as const) {
     const expert = await createExpert({ handle, name });
     await Expert.updateOne({ _id: expert._id }, { $set: { role } });
     staff[role] = { id: String(expert._id), handle, name, cookie: await sessionCookieFor(String(expert._id)) };
@@ -36,8 +40,7 @@ const UPDATE_PROFILE = `mutation ($input: UpdateProfileInput!) { updateProfile(i
 const NAME_FLAGS = `{ nameFlags(first: 50) { totalCount edges { node { action from to actor { handle } subject { handle } } } } }`;
 
 let emails = 0;
-const signUp = async (name: string) =>
-  (await graphql(SIGN_UP, { input: { name, email: `nguoi${++emails}@example.vn`, password: 'mat-khau-rat-dai' } })).data.signUp;
+const signUp = async (name: string) => (await graphql(SIGN_UP, { input: { name, email: `nguoi${++emails}@example.vn`, password: 'mat-khau-rat-dai' } })).data.signUp;
 const rename = async (name: string, cookie = member.cookie) => (await graphql(UPDATE_PROFILE, { input: { name } }, { cookie })).data.updateProfile;
 const flags = async (cookie = staff.moderator.cookie) => (await graphql(NAME_FLAGS, {}, { cookie })).data.nameFlags;
 const flagsAbout = async (handle: string) => (await flags()).edges.map((e: any) => e.node).filter((n: any) => n.actor.handle === handle);
@@ -122,9 +125,7 @@ describe('Names that look like a staff member’s', () => {
     const person = await createExpert({ handle: 'renamer', name: 'Vũ Đức Long' });
     const lookalike = 'Trần Rninh Tuấn';
     expect(await rename(lookalike, await sessionCookieFor(String(person._id)))).toMatchObject({ expert: { name: lookalike } });
-    expect(await flagsAbout('renamer')).toEqual([
-      { action: 'NAME_CONFUSABLE', from: 'Vũ Đức Long', to: lookalike, actor: { handle: 'renamer' }, subject: { handle: staff.admin.handle } },
-    ]);
+    expect(await flagsAbout('renamer')).toEqual([{ action: 'NAME_CONFUSABLE', from: 'Vũ Đức Long', to: lookalike, actor: { handle: 'renamer' }, subject: { handle: staff.admin.handle } }]);
   });
 
   it('are flagged for the name as written regardless of case, and against any staff role', async () => {

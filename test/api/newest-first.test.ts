@@ -22,7 +22,9 @@ beforeAll(async () => {
   const author = await createExpert({ handle: 'tacgia' });
   cookie = await sessionCookieFor(String(author._id));
   const at = (age: number) => new Date(Date.now() - age * DAY);
-  await Practice.insertMany(AGES.map((age, i) => ({ title: `Thực tiễn ${i}`, summary: 'Tóm tắt', authors: [author._id], status: 'published', publishedAt: at(age), version: 1, topics: ['du-lieu-so'] })));
+  await Practice.insertMany(
+    AGES.map((age, i) => ({ title: `Thực tiễn ${i}`, summary: 'Tóm tắt', authors: [author._id], status: 'published', publishedAt: at(age), version: 1, topics: ['du-lieu-so'] })),
+  );
   // Drafts are never listed, whatever their date.
   await Practice.insertMany([{ title: 'Bản nháp', summary: 'x', authors: [author._id], status: 'draft', version: 0, topics: [] }]);
   await Thread.insertMany(AGES.map((age, i) => ({ kind: 'discussion', title: `Thảo luận ${i}`, body: 'Nội dung', author: author._id, lastActivityAt: at(age) })));
@@ -38,7 +40,11 @@ async function walk(field: 'practices' | 'threads', size: number): Promise<strin
   const titles: string[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const response: { data?: Record<string, Connection>; errors?: unknown } = await graphql(`query ($first: Int, $after: String) { ${field}(first: $first, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`, { first: size, after }, { cookie });
+    const response: { data?: Record<string, Connection>; errors?: unknown } = await graphql(
+      `query ($first: Int, $after: String) { ${field}(first: $first, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`,
+      { first: size, after },
+      { cookie },
+    );
     expect(response.errors).toBeUndefined();
     const page: Connection = response.data![field]!;
     titles.push(...page.edges.map((edge) => edge.node.title));
@@ -49,7 +55,10 @@ async function walk(field: 'practices' | 'threads', size: number): Promise<strin
 }
 
 describe('Newest-first lists across their date windows', () => {
-  for (const [field, word] of [['practices', 'Thực tiễn'], ['threads', 'Thảo luận']] as const) {
+  for (const [field, word] of [
+    ['practices', 'Thực tiễn'],
+    ['threads', 'Thảo luận'],
+  ] as const) {
     for (const size of [1, 2, 5, 20]) {
       it(`lists every ${field} once, newest first, in pages of ${size}`, async () => {
         const expected = AGES.map((age, i) => ({ age, title: `${word} ${i}` }))

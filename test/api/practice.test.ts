@@ -27,7 +27,13 @@ const RESULT = `__typename ... on Error { code } ... on ValidationError { fieldE
 const as = (who: keyof typeof people | null) => (who ? { cookie: people[who] } : {});
 
 const create = async (fields: Record<string, unknown>, who: keyof typeof people = 'author') =>
-  (await graphql(`mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { ${RESULT} ... on CreatePracticePayload { practice { ${PRACTICE_FIELDS} } } } }`, { input: fields }, as(who))).data.createPractice;
+  (
+    await graphql(
+      `mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { ${RESULT} ... on CreatePracticePayload { practice { ${PRACTICE_FIELDS} } } } }`,
+      { input: fields },
+      as(who),
+    )
+  ).data.createPractice;
 const mutate = async (name: string, input: Record<string, unknown>, who: keyof typeof people | null) => {
   const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const payload = `${name[0]!.toUpperCase()}${name.slice(1)}Payload`;
@@ -95,7 +101,11 @@ describe('Practice life cycle', () => {
 
   it('clears a field sent as null, and makes no new version when nothing changed', async () => {
     const id = await publishedPractice('Bản đồ số dùng chung');
-    const cleared = await graphql(`mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { year stage version } } } }`, { input: { id, year: null, stage: null } }, as('author'));
+    const cleared = await graphql(
+      `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { year stage version } } } }`,
+      { input: { id, year: null, stage: null } },
+      as('author'),
+    );
     expect(cleared.data.updatePractice.practice).toEqual({ year: null, stage: null, version: 2 });
     expect((await mutate('updatePractice', { id }, 'author')).practice.version).toBe(2);
     expect((await mutate('updatePractice', { id, title: 'Bản đồ số dùng chung' }, 'author')).practice.version).toBe(2);

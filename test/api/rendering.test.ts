@@ -50,7 +50,8 @@ describe('Stored HTML', () => {
     const thread = await newThread('Xem **hướng dẫn** của @author1 tại [đây](https://dx.example.vn).');
     expect(thread.bodyHtml).toContain('<strong>hướng dẫn</strong>');
     const reply = await newReply(thread.id, 'Cảm ơn, _rất_ hữu ích.');
-    const practice = (await send('createPractice', { title: 'Một cách làm hay', problem: '# Vấn đề\n\n- một\n- hai' }, '... on CreatePracticePayload { practice { id problemHtml solutionHtml } }')).practice;
+    const practice = (await send('createPractice', { title: 'Một cách làm hay', problem: '# Vấn đề\n\n- một\n- hai' }, '... on CreatePracticePayload { practice { id problemHtml solutionHtml } }'))
+      .practice;
     expect(practice).toMatchObject({ problemHtml: '<h3>Vấn đề</h3>\n<ul>\n<li>một</li>\n<li>hai</li>\n</ul>\n', solutionHtml: '' });
 
     const storedThread = (await Thread.findById(rawId(thread.id)).lean())!;
@@ -68,7 +69,11 @@ describe('Stored HTML', () => {
 
   it('moves on with every edit, and each earlier version keeps the HTML it had', async () => {
     const thread = await newThread('Bản **đầu**');
-    const edited = await send('editThread', { threadId: thread.id, title: 'Chủ đề để thử cách hiển thị, đã sửa', body: 'Bản _hai_', topics: [] }, '... on EditThreadPayload { thread { bodyHtml edited } }');
+    const edited = await send(
+      'editThread',
+      { threadId: thread.id, title: 'Chủ đề để thử cách hiển thị, đã sửa', body: 'Bản _hai_', topics: [] },
+      '... on EditThreadPayload { thread { bodyHtml edited } }',
+    );
     expect(edited.thread).toEqual({ bodyHtml: '<p>Bản <em>hai</em></p>\n', edited: true });
     const reply = await newReply(thread.id, 'Trả lời `một`');
     await send('editReply', { replyId: reply.id, body: 'Trả lời ~~hai~~' }, '__typename');
@@ -121,18 +126,66 @@ describe('The start-up migration', () => {
     const practiceId = new mongoose.Types.ObjectId();
     const at = new Date('2026-01-05T08:00:00Z');
     await Thread.collection.insertOne({
-      _id: threadId, kind: 'discussion', title: 'Tiêu đề bây giờ', body: 'Nội dung **bây giờ**', author, topics: [], place: null, locked: false,
-      acceptedReply: null, replyCount: 1, lastActivityAt: at, searchTokens: [], practice: null, mentions: [], createdAt: at, updatedAt: at,
+      _id: threadId,
+      kind: 'discussion',
+      title: 'Tiêu đề bây giờ',
+      body: 'Nội dung **bây giờ**',
+      author,
+      topics: [],
+      place: null,
+      locked: false,
+      acceptedReply: null,
+      replyCount: 1,
+      lastActivityAt: at,
+      searchTokens: [],
+      practice: null,
+      mentions: [],
+      createdAt: at,
+      updatedAt: at,
       history: [{ title: 'Tiêu đề đầu', body: 'Nội dung _đầu_', editedAt: new Date('2026-01-02T00:00:00Z') }],
     });
     await Reply.collection.insertOne({
-      _id: replyId, thread: threadId, parent: null, depth: 0, author, body: 'Bản ba', deleted: false, voteCount: 0, mentions: [], createdAt: at, updatedAt: at,
-      history: [{ body: 'Bản `một`', editedAt: new Date('2026-01-03T00:00:00Z') }, { body: 'Bản **hai**', editedAt: new Date('2026-01-04T00:00:00Z') }],
+      _id: replyId,
+      thread: threadId,
+      parent: null,
+      depth: 0,
+      author,
+      body: 'Bản ba',
+      deleted: false,
+      voteCount: 0,
+      mentions: [],
+      createdAt: at,
+      updatedAt: at,
+      history: [
+        { body: 'Bản `một`', editedAt: new Date('2026-01-03T00:00:00Z') },
+        { body: 'Bản **hai**', editedAt: new Date('2026-01-04T00:00:00Z') },
+      ],
     });
     await Practice.collection.insertOne({
-      _id: practiceId, title: 'Cách làm cũ', summary: '', problem: '*Vấn đề*', solution: '', results: '', lessons: 'Bài học', organization: null, place: null,
-      topics: [], stage: null, year: null, links: [], authors: [author], status: 'published', returnReason: '', featured: false, submittedAt: at,
-      publishedAt: at, version: 1, endorsementCount: 0, searchTokens: [], createdAt: at, updatedAt: at,
+      _id: practiceId,
+      title: 'Cách làm cũ',
+      summary: '',
+      problem: '*Vấn đề*',
+      solution: '',
+      results: '',
+      lessons: 'Bài học',
+      organization: null,
+      place: null,
+      topics: [],
+      stage: null,
+      year: null,
+      links: [],
+      authors: [author],
+      status: 'published',
+      returnReason: '',
+      featured: false,
+      submittedAt: at,
+      publishedAt: at,
+      version: 1,
+      endorsementCount: 0,
+      searchTokens: [],
+      createdAt: at,
+      updatedAt: at,
     });
     return { threadId, replyId, practiceId };
   }
@@ -166,7 +219,9 @@ describe('The start-up migration', () => {
     // An edit after the move numbers its version after the moved ones.
     await send('editReply', { replyId: String(replyId), body: 'Bản bốn' }, '__typename');
     expect((await threadView(gid('Thread', threadId))).replies.edges[0].node.history.map((h: any) => h.bodyHtml)).toEqual([
-      '<p>Bản <code>một</code></p>\n', '<p>Bản <strong>hai</strong></p>\n', '<p>Bản ba</p>\n',
+      '<p>Bản <code>một</code></p>\n',
+      '<p>Bản <strong>hai</strong></p>\n',
+      '<p>Bản ba</p>\n',
     ]);
   });
 

@@ -19,15 +19,37 @@ const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000);
 
 async function practice(fields: Record<string, unknown> & { title: string }, publishedDay = 0) {
   const doc = {
-    summary: '', problem: '', solution: '', results: '', lessons: '', organization: 'so-khcn-da-nang', place: 'da-nang',
-    topics: ['du-lieu-so'], stage: 'operating', year: 2024, status: 'published', publishedAt: day(publishedDay), version: 1, authors: [authorId],
+    summary: '',
+    problem: '',
+    solution: '',
+    results: '',
+    lessons: '',
+    organization: 'so-khcn-da-nang',
+    place: 'da-nang',
+    topics: ['du-lieu-so'],
+    stage: 'operating',
+    year: 2024,
+    status: 'published',
+    publishedAt: day(publishedDay),
+    version: 1,
+    authors: [authorId],
     ...fields,
   };
   return Practice.create({ ...doc, searchTokens: practiceSearchTokens(doc as any) } as any);
 }
 
 async function thread(title: string, body = '', lastDay = 0, extra: Record<string, unknown> = {}) {
-  return Thread.create({ kind: 'question', title, body, author: authorId, topics: ['du-lieu-so'], place: 'da-nang', lastActivityAt: day(lastDay), searchTokens: searchTokens(`${title} ${body}`), ...extra });
+  return Thread.create({
+    kind: 'question',
+    title,
+    body,
+    author: authorId,
+    topics: ['du-lieu-so'],
+    place: 'da-nang',
+    lastActivityAt: day(lastDay),
+    searchTokens: searchTokens(`${title} ${body}`),
+    ...extra,
+  });
 }
 
 beforeAll(async () => {

@@ -27,14 +27,20 @@ describe('Demo data at start in production', () => {
     expect(await Expert.countDocuments()).toBe(0);
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(/not loaded.*DEMO_DATA=always/);
-    const demoAdmin = await graphql(`mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename } }`, { email: demoEmail('tuantm'), password: DEMO_PASSWORD });
+    const demoAdmin = await graphql(`mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename } }`, {
+      email: demoEmail('tuantm'),
+      password: DEMO_PASSWORD,
+    });
     expect(demoAdmin.data.signIn.__typename).toBe('InvalidCredentialsError');
   });
 
   it('is loaded with DEMO_DATA=always: the demo admin signs in with the README password', async () => {
     resetRateLimits();
     expect(await loadDemoDataAtStart(configWith({ NODE_ENV: 'production', DEMO_DATA: 'always' }), () => {})).toBe(true);
-    const demoAdmin = await graphql(`mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename ... on SignInPayload { viewer { handle role } } } }`, { email: demoEmail('tuantm'), password: DEMO_PASSWORD });
+    const demoAdmin = await graphql(
+      `mutation ($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { __typename ... on SignInPayload { viewer { handle role } } } }`,
+      { email: demoEmail('tuantm'), password: DEMO_PASSWORD },
+    );
     expect(demoAdmin.data.signIn).toEqual({ __typename: 'SignInPayload', viewer: { handle: 'tuantm', role: 'ADMIN' } });
     expect(await Expert.countDocuments()).toBeGreaterThanOrEqual(150);
   });
@@ -112,7 +118,11 @@ describe('Demo content', () => {
   it('holds the good practices and the discussions with their replies and accepted answers', async () => {
     const someone = await Expert.findOne({ handle: 'ha.ltt' }).lean();
     const cookie = await sessionCookieFor(String(someone!._id));
-    const { data } = await graphql(`{ practices(first: 1) { totalCount } questions: threads(first: 1, filter: { kind: QUESTION }) { totalCount } discussions: threads(first: 1, filter: { kind: DISCUSSION }) { totalCount } unanswered: threads(first: 1, filter: { unanswered: true }) { totalCount } }`, {}, { cookie });
+    const { data } = await graphql(
+      `{ practices(first: 1) { totalCount } questions: threads(first: 1, filter: { kind: QUESTION }) { totalCount } discussions: threads(first: 1, filter: { kind: DISCUSSION }) { totalCount } unanswered: threads(first: 1, filter: { unanswered: true }) { totalCount } }`,
+      {},
+      { cookie },
+    );
     expect(data.practices.totalCount).toBeGreaterThanOrEqual(150);
     expect(data.questions.totalCount + data.discussions.totalCount).toBeGreaterThanOrEqual(200);
     expect(data.unanswered.totalCount).toBeLessThan(data.questions.totalCount * 0.7);
@@ -122,7 +132,11 @@ describe('Demo content', () => {
   it('gives the demo people endorsements and follows, with counters the repair routine agrees with', async () => {
     const someone = await Expert.findOne({ handle: 'ha.ltt' }).lean();
     const cookie = await sessionCookieFor(String(someone!._id));
-    const { data } = await graphql(`{ practices(first: 50) { edges { node { endorsementCount } } } myFollows(first: 1) { totalCount } followUpdates(first: 5) { edges { node { kind } } } }`, {}, { cookie });
+    const { data } = await graphql(
+      `{ practices(first: 50) { edges { node { endorsementCount } } } myFollows(first: 1) { totalCount } followUpdates(first: 5) { edges { node { kind } } } }`,
+      {},
+      { cookie },
+    );
     expect(data.practices.edges.every((e: any) => e.node.endorsementCount >= 2)).toBe(true);
     expect(data.myFollows.totalCount).toBeGreaterThanOrEqual(3);
     expect(data.followUpdates.edges).toHaveLength(5);
@@ -150,9 +164,21 @@ describe('Seeding a database people use', () => {
   const globalId = (type: string, id: unknown) => Buffer.from(`${type}:${id}`).toString('base64url');
   const cookieOf = (handle: string) => sessionCookieFor(String(demoExpertId(handle)));
   const act = async (name: string, input: Record<string, unknown>, handle: string) =>
-    (await graphql(`mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Error { code message } ... on ValidationError { fieldErrors { path code } } } }`, { input }, { cookie: await cookieOf(handle) })).data[name];
+    (
+      await graphql(
+        `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Error { code message } ... on ValidationError { fieldErrors { path code } } } }`,
+        { input },
+        { cookie: await cookieOf(handle) },
+      )
+    ).data[name];
   const view = async (threadId: string) =>
-    (await graphql(`query ($id: ID!) { thread(id: $id) { locked replyCount replies(first: 50) { edges { node { id deleted body edited voteCount } } } } }`, { id: threadId }, { cookie: await cookieOf('tuantm') })).data.thread;
+    (
+      await graphql(
+        `query ($id: ID!) { thread(id: $id) { locked replyCount replies(first: 50) { edges { node { id deleted body edited voteCount } } } } }`,
+        { id: threadId },
+        { cookie: await cookieOf('tuantm') },
+      )
+    ).data.thread;
   const dev = configWith({ NODE_ENV: 'development', DEMO_DATA: 'auto' });
   const THREAD = 'ra-quet-lo-hong-cong-cu-mo';
   const thread = { _id: demoThreadId(THREAD) };
@@ -167,7 +193,9 @@ describe('Seeding a database people use', () => {
     seen: await view(globalId('Thread', thread._id)),
     thread: await Thread.findById(thread._id).lean(),
     replies: await Reply.find({ thread: thread._id }).sort({ _id: 1 }).lean(),
-    votes: await Vote.find({ reply: anyOf(Object.values(replies).map((r) => r._id)) }).sort({ _id: 1 }).lean(),
+    votes: await Vote.find({ reply: anyOf(Object.values(replies).map((r) => r._id)) })
+      .sort({ _id: 1 })
+      .lean(),
   });
 
   it('changes nothing people did: a removed reply, a lock, an edit and its history, votes given and taken back', async () => {

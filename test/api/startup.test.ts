@@ -108,7 +108,14 @@ function tcpListeners(pid: number): string[] {
       .map((fields) => {
         const [address, port] = fields[1]!.split(':');
         // IPv4 addresses are printed as one little-endian word.
-        const shown = address!.length === 8 ? address!.match(/../g)!.reverse().map((byte) => parseInt(byte, 16)).join('.') : address;
+        const shown =
+          address!.length === 8
+            ? address!
+                .match(/../g)!
+                .reverse()
+                .map((byte) => parseInt(byte, 16))
+                .join('.')
+            : address;
         return `${shown}:${parseInt(port!, 16)}`;
       }),
   );
@@ -203,7 +210,11 @@ describe('Server start-up', { timeout: 180_000 }, () => {
       } finally {
         await anonymous.close();
       }
-      for (const [user, secret] of [[uri.username, `${password}x`], ['postgres', password], [uri.username, '']]) {
+      for (const [user, secret] of [
+        [uri.username, `${password}x`],
+        ['postgres', password],
+        [uri.username, ''],
+      ]) {
         const wrong = `mongodb://${user}:${encodeURIComponent(secret!)}@127.0.0.1:${uri.port}/?authMechanism=SCRAM-SHA-256`;
         await expect(mongoose.mongo.MongoClient.connect(wrong, { serverSelectionTimeoutMS: 5_000 }), `${user} with a wrong password`).rejects.toThrow(/Authentication failed/i);
       }

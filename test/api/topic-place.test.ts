@@ -45,8 +45,7 @@ beforeAll(async () => {
   // Drafts are nobody's business but their authors': they are not counted.
   await createPractice({ title: 'Bản nháp Đà Nẵng', place: 'da-nang', topics: ['du-lieu-so'], status: 'draft' }, author._id);
 
-  const thread = (title: string, topics: string[], place: string | null) =>
-    ({ kind: 'question', title, author: author._id, topics, place, lastActivityAt: new Date() });
+  const thread = (title: string, topics: string[], place: string | null) => ({ kind: 'question', title, author: author._id, topics, place, lastActivityAt: new Date() });
   await Thread.insertMany([
     thread('Chia sẻ dữ liệu với Quảng Nam?', ['du-lieu-so'], 'quang-nam'),
     thread('LGSP Đà Nẵng kết nối thế nào?', ['du-lieu-so', 'an-toan-thong-tin'], 'da-nang'),

@@ -171,7 +171,12 @@ beforeAll(async () => {
   members = memberHandles.map((h) => person[h]!);
   const asker = person[askerHandle]!;
 
-  const question = await mutate(asker, via(0), CREATE_THREAD, { kind: 'QUESTION', title: 'Hai máy chủ, một câu hỏi: cách nào đếm phiếu đúng?', body: 'Câu hỏi cho bài kiểm thử hai tiến trình.', topics: [] });
+  const question = await mutate(asker, via(0), CREATE_THREAD, {
+    kind: 'QUESTION',
+    title: 'Hai máy chủ, một câu hỏi: cách nào đếm phiếu đúng?',
+    body: 'Câu hỏi cho bài kiểm thử hai tiến trình.',
+    topics: [],
+  });
   run.question = question.thread.id;
   for (const [i, handle] of answererHandles.entries()) {
     const answer = await mutate(person[handle]!, via(i), REPLY, { threadId: run.question, body: `Trả lời số ${i + 1} của ${handle}` });
@@ -188,7 +193,7 @@ beforeAll(async () => {
     const endorsers = members.filter((m) => !authors.has(m.handle));
     run.practices.push({ id: practice.id, initialCount: practice.endorsementCount, endorsers, initiallyEndorsed: new Set(), withdrawers: new Set() });
   }
-  run.practices[0]!.endorsers.slice(0, WITHDRAWING).forEach((m) => run.practices[0]!.withdrawers.add(m.handle));
+  for (const m of run.practices[0]!.endorsers.slice(0, WITHDRAWING)) run.practices[0]!.withdrawers.add(m.handle);
   await inParallel(members, 2 * PAIRS_AT_ONCE, async (member, i) => {
     for (const practice of run.practices) {
       const { practice: seen } = await member.browser.read(via(i), `query ($id: ID!) { practice(id: $id) { viewerEndorsed } }`, { id: practice.id });
@@ -285,7 +290,10 @@ describe('Two server processes on one database', () => {
     await inParallel(members, 20, async (member, i) => {
       const { thread: seen } = await member.browser.read(via(i), `query ($id: ID!) { thread(id: $id) { replies(first: 10) { edges { node { id viewerVoted } } } } }`, { id: run.question });
       const voted = Object.fromEntries(seen.replies.edges.map((e: any) => [e.node.id, e.node.viewerVoted]));
-      expect(run.answers.map((id) => voted[id]), member.handle).toEqual(i < WITHDRAWING ? [false, false, true, true] : [true, true, true, true]);
+      expect(
+        run.answers.map((id) => voted[id]),
+        member.handle,
+      ).toEqual(i < WITHDRAWING ? [false, false, true, true] : [true, true, true, true]);
     });
   });
 
@@ -346,7 +354,7 @@ describe('Two server processes on one database', () => {
     // The saves form one chain: each was made over the version the previous one left.
     const chain = [...saved].sort((a, b) => a.result.practice.updatedAt.localeCompare(b.result.practice.updatedAt));
     const firstSave = run.firstEdits.find((e) => ok(e.result, 'UpdatePracticePayload'))!;
-    chain.forEach((edit, i) => expect(edit.base, edit.line).toBe(i ? chain[i - 1]!.result.practice.updatedAt : firstSave.result.practice.updatedAt));
+    for (const [i, edit] of chain.entries()) expect(edit.base, edit.line).toBe(i ? chain[i - 1]!.result.practice.updatedAt : firstSave.result.practice.updatedAt);
     const { practice } = await readThroughBoth<any>(person[authorHandles[0]!]!, `query ($id: ID!) { practice(id: $id) { lessons updatedAt } }`, { id: run.draft.id });
     expect(practice.lessons.split('\n')).toEqual(['Bài học:', firstSave.line, ...chain.map((e) => e.line)]);
     expect(practice.updatedAt).toBe(chain.at(-1)!.result.practice.updatedAt);

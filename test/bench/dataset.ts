@@ -56,7 +56,12 @@ const idOf = (kind: string, key: number | string) => new mongoose.Types.ObjectId
 
 type Row = Record<string, unknown>;
 /** What a batch of threads inserts, collection by collection. */
-interface ThreadRows { threads: Row[]; replies: Row[]; votes: Row[]; follows: Row[] }
+interface ThreadRows {
+  threads: Row[];
+  replies: Row[];
+  votes: Row[];
+  follows: Row[];
+}
 const threadRows = (): ThreadRows => ({ threads: [], replies: [], votes: [], follows: [] });
 
 /** A stable number in [0, 1) for a key: dates and choices that never change between runs. */
@@ -125,7 +130,10 @@ export class Dataset {
 
   /** Demo threads to post replies to: none of the pages measured reads them. */
   replyTargets(count: number): mongoose.Types.ObjectId[] {
-    return this.demoThreads.filter((t) => !t.locked && String(t._id) !== String(this.shortThreadId)).slice(0, count).map((t) => t._id);
+    return this.demoThreads
+      .filter((t) => !t.locked && String(t._id) !== String(this.shortThreadId))
+      .slice(0, count)
+      .map((t) => t._id);
   }
 
   /** The demo network, the long thread, and scale 1's people. */
@@ -161,9 +169,19 @@ export class Dataset {
       const person = { ...base, handle: `${base.handle.slice(0, 22)}.${i}`, name: `${base.name} ${i}` };
       const id = idOf('person', i);
       docs.push({
-        _id: id, handle: person.handle, name: person.name, sortName: sortNameOf(person.name), position: person.position,
-        organization: person.organization, place: person.place, specialties: person.specialties, cohorts: person.cohorts,
-        bio: person.bio, links: person.links, joinedAt: new Date(person.joinedAt), role: 'member',
+        _id: id,
+        handle: person.handle,
+        name: person.name,
+        sortName: sortNameOf(person.name),
+        position: person.position,
+        organization: person.organization,
+        place: person.place,
+        specialties: person.specialties,
+        cohorts: person.cohorts,
+        bio: person.bio,
+        links: person.links,
+        joinedAt: new Date(person.joinedAt),
+        role: 'member',
         verifiedAt: person.cohorts.length ? new Date(person.joinedAt) : null,
         searchTokens: expertSearchTokens(person, this.organizationNames.get(person.organization)),
       });
@@ -189,13 +207,17 @@ export class Dataset {
         const p = this.person(`${key}:e${j}`);
         if (!authors.includes(p)) endorsers.set(String(p.id), p);
       }
-      [...endorsers.values()].forEach((p, j) =>
-        endorsements.push({ practice: id, expert: p.id, createdAt: new Date(publishedAt.getTime() + (j + 1) * 86_400_000) }),
-      );
+      for (const [j, p] of [...endorsers.values()].entries()) endorsements.push({ practice: id, expert: p.id, createdAt: new Date(publishedAt.getTime() + (j + 1) * 86_400_000) });
       const { _id, createdAt, updatedAt, __v, ...copy } = base as PracticeDoc & { __v?: number };
       practices.push({
-        ...copy, _id: id, authors: authors.map((a) => a.id), submittedAt: publishedAt, publishedAt,
-        endorsementCount: endorsers.size, createdAt: publishedAt, updatedAt: publishedAt,
+        ...copy,
+        _id: id,
+        authors: authors.map((a) => a.id),
+        submittedAt: publishedAt,
+        publishedAt,
+        endorsementCount: endorsers.size,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
       });
     }
     await insert(Practice, practices, this.log);
@@ -237,14 +259,7 @@ export class Dataset {
     await insert(Follow, docs.follows, this.log);
   }
 
-  private copyThread(
-    n: number | string,
-    base: ThreadDoc & { replies: ReplyDoc[] },
-    replyTotal: number,
-    createdAt: Date,
-    out: ThreadRows,
-    threadId = idOf('thread', n),
-  ): void {
+  private copyThread(n: number | string, base: ThreadDoc & { replies: ReplyDoc[] }, replyTotal: number, createdAt: Date, out: ThreadRows, threadId = idOf('thread', n)): void {
     const key = `thread:${n}`;
     const author = this.person(`${key}:author`);
     const followers = new Map<string, Date>([[String(author.id), createdAt]]);
@@ -274,25 +289,43 @@ export class Dataset {
           const voter = this.person(`${key}:v${i}:${v}`);
           if (voter !== writer) voters.set(String(voter.id), voter);
         }
-        [...voters.values()].forEach((voter, v) =>
-          out.votes.push({ reply: id, expert: voter.id, createdAt: new Date(at) }),
-        );
+        for (const voter of voters.values()) out.votes.push({ reply: id, expert: voter.id, createdAt: new Date(at) });
         votes = voters.size;
         if (base.acceptedReply && !accepted) accepted = id;
       }
       out.replies.push({
-        _id: id, thread: threadId, parent: parent === null ? null : ids[parent], depth, author: writer.id, body: source.body,
+        _id: id,
+        thread: threadId,
+        parent: parent === null ? null : ids[parent],
+        depth,
+        author: writer.id,
+        body: source.body,
         // The demo's stored HTML of the same text: copies are written rendered, as every write is.
-        bodyHtml: source.bodyHtml, bodyVersion: source.bodyVersion,
-        mentions: mentionsOf(source.body, writer.handle), editCount: 0, deleted: false, voteCount: votes,
-        createdAt: new Date(at), updatedAt: new Date(at),
+        bodyHtml: source.bodyHtml,
+        bodyVersion: source.bodyVersion,
+        mentions: mentionsOf(source.body, writer.handle),
+        editCount: 0,
+        deleted: false,
+        voteCount: votes,
+        createdAt: new Date(at),
+        updatedAt: new Date(at),
       });
       if (!followers.has(String(writer.id))) followers.set(String(writer.id), new Date(at));
     }
     const { _id, createdAt: _c, updatedAt: _u, __v, replies: _r, ...copy } = base as ThreadDoc & { __v?: number; replies: ReplyDoc[] };
     out.threads.push({
-      ...copy, _id: threadId, author: author.id, acceptedReply: accepted, replyCount: replyTotal, lastActivityAt: new Date(at),
-      mentions: mentionsOf(base.body, author.handle), editCount: 0, locked: false, practice: null, createdAt, updatedAt: new Date(at),
+      ...copy,
+      _id: threadId,
+      author: author.id,
+      acceptedReply: accepted,
+      replyCount: replyTotal,
+      lastActivityAt: new Date(at),
+      mentions: mentionsOf(base.body, author.handle),
+      editCount: 0,
+      locked: false,
+      practice: null,
+      createdAt,
+      updatedAt: new Date(at),
     });
     for (const [follower, since] of followers) {
       out.follows.push({ follower: new mongoose.Types.ObjectId(follower), kind: 'thread', target: String(threadId), createdAt: since });

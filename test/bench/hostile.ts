@@ -16,7 +16,9 @@ function pathologicalMarkdown(length: number): string {
 /** Every limit's edge: the largest field, the most aliases, the longest search, the largest body. */
 export function hostileRequests(): { body: string }[] {
   const aliased = `query { ${Array.from({ length: 100 }, (_, i) => `p${i}: previewMarkdown(text: ${JSON.stringify(pathologicalMarkdown(150))})`).join(' ')} }`;
-  const longSearch = Array.from({ length: 12 }, (_, i) => `${SEARCH_TEXT.split(' ')[i % 3]}${'a'.repeat(12)}`).join(' ').slice(0, 200);
+  const longSearch = Array.from({ length: 12 }, (_, i) => `${SEARCH_TEXT.split(' ')[i % 3]}${'a'.repeat(12)}`)
+    .join(' ')
+    .slice(0, 200);
   // Just under the body limit: a long text the API must parse before refusing it.
   const largest = JSON.stringify(preview(pathologicalMarkdown(MAX_BODY_BYTES - 1000)));
   return [

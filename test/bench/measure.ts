@@ -191,8 +191,7 @@ export function memoryOf(pid: number | undefined, descendants: boolean): Memory 
   return processes ? { processes, rss: rss / 1024, pss: pss / 1024 } : null;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !('_bsontype' in value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !('_bsontype' in value);
 
 /** Ends the shape of a read of a newest-first list's older date window. */
 export const OLDER_WINDOW = ' (older window)';

@@ -86,15 +86,30 @@ export function createPlainHomeServer(db: Db, cookieName = '__Host-session') {
     /** One list: its page, then its cards' references, then their successors (each level one batch). */
     const cards = async (docs: Document[]) => {
       const [orgs, placeDocs, topicDocs] = await Promise.all([
-        load(organizations, docs.map((p) => p.organization)),
-        load(places, docs.map((p) => p.place)),
-        load(topics, docs.flatMap((p) => p.topics)),
+        load(
+          organizations,
+          docs.map((p) => p.organization),
+        ),
+        load(
+          places,
+          docs.map((p) => p.place),
+        ),
+        load(
+          topics,
+          docs.flatMap((p) => p.topics),
+        ),
       ]);
       const orgOf = (p: Document) => (p.organization ? orgs.get(p.organization) : null);
       const placeOf = (p: Document) => (p.place ? placeDocs.get(p.place) : null);
       const [successorOrgs, successorPlaces] = await Promise.all([
-        load(organizations, docs.map((p) => orgOf(p)?.successor)),
-        load(places, docs.map((p) => placeOf(p)?.successor)),
+        load(
+          organizations,
+          docs.map((p) => orgOf(p)?.successor),
+        ),
+        load(
+          places,
+          docs.map((p) => placeOf(p)?.successor),
+        ),
       ]);
       return docs.map((p) => {
         const org = orgOf(p);
@@ -130,7 +145,16 @@ export function createPlainHomeServer(db: Db, cookieName = '__Host-session') {
   async function homeThreads() {
     const load = loader();
     const teasers = async (docs: Document[]) => {
-      const [accepted, authors] = await Promise.all([load(replies, docs.map((t) => t.acceptedReply)), load(experts, docs.map((t) => t.author))]);
+      const [accepted, authors] = await Promise.all([
+        load(
+          replies,
+          docs.map((t) => t.acceptedReply),
+        ),
+        load(
+          experts,
+          docs.map((t) => t.author),
+        ),
+      ]);
       return docs.map((t) => {
         const author = authors.get(String(t.author));
         const answer = t.acceptedReply ? accepted.get(String(t.acceptedReply)) : null;

@@ -191,7 +191,9 @@ Replies posted: ${c.acknowledged} acknowledged (warm-ups included), ${c.stored =
   });
 
   const plainTables = scales.map((s) =>
-    s.paired.map((p) => `| ${s.scale} | ${p.connections} | ${p.graphql.toFixed(1)} | ${p.plain.toFixed(1)} | **${(p.graphql / p.plain).toFixed(2)}** | ${p.ratios.map((r) => r.toFixed(2)).join(', ')} |`).join('\n'),
+    s.paired
+      .map((p) => `| ${s.scale} | ${p.connections} | ${p.graphql.toFixed(1)} | ${p.plain.toFixed(1)} | **${(p.graphql / p.plain).toFixed(2)}** | ${p.ratios.map((r) => r.toFixed(2)).join(', ')} |`)
+      .join('\n'),
   );
   const sameCommands = (s: ScaleResults) => JSON.stringify(s.homeCommands.graphql) === JSON.stringify(s.homeCommands.plain);
   const commandLines = scales.map((s) => {
@@ -210,7 +212,7 @@ Replies posted: ${c.acknowledged} acknowledged (warm-ups included), ${c.stored =
       const q = s.pageSizes.find((x) => x.label === p.label)!;
       const { verdict, extra } = compareSizes(q.at10, q.at50);
       if (verdict === 'equal') return [];
-      return [`scale ${s.scale}: ${verdict === 'grows' ? '**grows**' : 'a loader\'s first batch or an older date window'}: ${extra.join(', ')}`];
+      return [`scale ${s.scale}: ${verdict === 'grows' ? '**grows**' : "a loader's first batch or an older date window"}: ${extra.join(', ')}`];
     });
     return `| ${p.label} | ${cells.join(' | ')} | ${notes.join('; ') || 'equal'} |`;
   });

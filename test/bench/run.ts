@@ -219,7 +219,9 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
         const loadAverage = loadavg()[0]!;
         const result = { ...(await load({ ...options(connections), settle: () => server.drain(DRAIN_LIMIT) })), drained, loadAverage };
         results.push(result);
-        say(`  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${result.oneRound ? ' (one round: none came back within the run)' : ''} (load average ${loadAverage.toFixed(1)}${drained > 1 ? `, ${drained.toFixed(0)} s to drain the previous run` : ''})`);
+        say(
+          `  ${label}, ${connections} connections: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${result.oneRound ? ' (one round: none came back within the run)' : ''} (load average ${loadAverage.toFixed(1)}${drained > 1 ? `, ${drained.toFixed(0)} s to drain the previous run` : ''})`,
+        );
       }
       loads.push({ key, label, requestsPerPage: perPage, results });
     };
@@ -238,7 +240,13 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
     const quiet = await load(normalLoad);
     await server.drain(DRAIN_LIMIT);
     // Budgets on: they are what makes most of the worst requests cheap. The attack starts with the normal run's warm-up and outlasts it; refusals are its expected answers.
-    const attack = load({ url: server.url, connections: HOSTILE_CONNECTIONS, seconds: seconds + 1, requests: hostileRequests().map((r) => from('203.0.113.66')({ ...r, headers: client.headers(false) })), accept: () => true });
+    const attack = load({
+      url: server.url,
+      connections: HOSTILE_CONNECTIONS,
+      seconds: seconds + 1,
+      requests: hostileRequests().map((r) => from('203.0.113.66')({ ...r, headers: client.headers(false) })),
+      accept: () => true,
+    });
     server.readBudgets(true);
     const [attacked, attacker] = await Promise.all([load(normalLoad), attack]);
     server.readBudgets(false);
@@ -270,7 +278,9 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       }
       const sum = (key: 'graphql' | 'plain') => rounds.reduce((total, r) => total + r[key], 0);
       paired.push({ connections, graphql: sum('graphql') / rounds.length, plain: sum('plain') / rounds.length, ratios: rounds.map((r) => r.graphql / r.plain) });
-      say(`  ${connections} connections: GraphQL ${(sum('graphql') / rounds.length).toFixed(1)} req/s, plain ${(sum('plain') / rounds.length).toFixed(1)} req/s: ${(sum('graphql') / sum('plain')).toFixed(2)}`);
+      say(
+        `  ${connections} connections: GraphQL ${(sum('graphql') / rounds.length).toFixed(1)} req/s, plain ${(sum('plain') / rounds.length).toFixed(1)} req/s: ${(sum('graphql') / sum('plain')).toFixed(2)}`,
+      );
     }
 
     let posted = 0;
@@ -355,7 +365,18 @@ async function main() {
     let cookies: Promise<Cookies> | null = null;
     const cookiesOf = () => (cookies ??= signIn(dataset));
 
-    const results: Results = { date: new Date(), engine, machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version }, samples, seconds, concurrencies, pairing: { rounds: PAIRED_ROUNDS, seconds: PAIRED_SECONDS }, scales: [], bundles: bundleRows(), external: Boolean(externalUri) };
+    const results: Results = {
+      date: new Date(),
+      engine,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version },
+      samples,
+      seconds,
+      concurrencies,
+      pairing: { rounds: PAIRED_ROUNDS, seconds: PAIRED_SECONDS },
+      scales: [],
+      bundles: bundleRows(),
+      external: Boolean(externalUri),
+    };
     for (const scale of scales) results.scales.push(await measureScale(scale, dataset, uri, database, cookiesOf));
     const summary = writeResults(results);
     console.log(summary);

@@ -47,7 +47,9 @@ describe('Expert directory', () => {
     expect(await page.title()).toBe('Danh bạ chuyên gia · Mạng lưới chuyên gia chuyển đổi số');
 
     const { experts } = await api<{ experts: { totalCount: number } }>('{ experts { totalCount } }');
-    await resultCount().filter({ hasText: `${experts.totalCount.toLocaleString('vi-VN')} chuyên gia` }).waitFor();
+    await resultCount()
+      .filter({ hasText: `${experts.totalCount.toLocaleString('vi-VN')} chuyên gia` })
+      .waitFor();
     expect(await page.getByRole('article').count()).toBe(Math.min(20, experts.totalCount));
     expect(await page.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('combobox', { name: 'Tỉnh, thành phố' }).isVisible()).toBe(true);

@@ -174,7 +174,10 @@ describe('Discussion', () => {
     await reader.locator('.thread-practice').getByRole('link', { name: practiceTitle }).waitFor();
     await reader.locator('.reply-body', { hasText: comment }).waitFor();
     await reader.goto(`${baseUrl()}/threads?show=discussions`);
-    await reader.locator('article.thread-row', { hasText: `Về cách làm hay: ${practiceTitle}` }).first().waitFor();
+    await reader
+      .locator('article.thread-row', { hasText: `Về cách làm hay: ${practiceTitle}` })
+      .first()
+      .waitFor();
   });
 
   it('lets a moderator edit a thread, keeping its earlier title, and lock it so that nothing more is posted', async () => {

@@ -43,7 +43,9 @@ describe('Following', () => {
     // Shown at once; reloaded only once the server has it.
     await page.waitForFunction(() => !document.querySelector('.toggle-button[aria-busy="true"]'));
     await page.reload();
-    await main().getByRole('button', { name: `Đang theo dõi ${before + 1}` }).waitFor();
+    await main()
+      .getByRole('button', { name: `Đang theo dõi ${before + 1}` })
+      .waitFor();
   });
 
   it('lists what changed in what one follows, and what one follows', async () => {
@@ -77,17 +79,25 @@ describe('Saving and endorsing', () => {
     const helped = main().getByRole('button', { name: /^Hữu ích với tôi/ });
     const count = Number(await helped.locator('.toggle-count').innerText());
     await helped.click();
-    await main().getByRole('button', { name: `Bạn thấy hữu ích ${count + 1}` }).waitFor();
+    await main()
+      .getByRole('button', { name: `Bạn thấy hữu ích ${count + 1}` })
+      .waitFor();
 
     await main().getByRole('button', { name: 'Lưu', exact: true }).click();
     await main().getByRole('button', { name: 'Đã lưu', exact: true }).waitFor();
     await page.waitForFunction(() => !document.querySelector('.toggle-button[aria-busy="true"]'));
     // This reader is counted once, however often they come back.
     // Counted as soon as the page is read, this reader included.
-    const readers = await main().getByText(/^[1-9][\d.]* người đã đọc$/).innerText();
+    const readers = await main()
+      .getByText(/^[1-9][\d.]* người đã đọc$/)
+      .innerText();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    expect(await main().getByText(/người đã đọc$/).innerText()).toBe(readers);
+    expect(
+      await main()
+        .getByText(/người đã đọc$/)
+        .innerText(),
+    ).toBe(readers);
 
     await page.goto(`${baseUrl()}/bookmarks`);
     await page.getByRole('heading', { level: 1, name: 'Đã lưu' }).waitFor();

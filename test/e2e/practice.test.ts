@@ -106,7 +106,9 @@ describe('Practice', () => {
     await signIn(CURATOR.handle);
     await page.waitForURL(/\/staff\/practices$/);
     await page.getByRole('heading', { name: 'Cách làm hay chờ thẩm định' }).waitFor();
-    await main().getByRole('link', { name: `Mở để thẩm định: ${title}` }).click();
+    await main()
+      .getByRole('link', { name: `Mở để thẩm định: ${title}` })
+      .click();
     await page.waitForURL(practiceUrl);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await main().getByRole('button', { name: 'Công bố', exact: true }).click();
@@ -158,7 +160,11 @@ describe('Practice', () => {
     await page.waitForURL((url) => /^\/threads\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
     const threadUrl = page.url();
     await page.getByRole('heading', { level: 1, name: question }).waitFor();
-    expect(await main().locator('a.mention', { hasText: `@${MEMBER.handle}` }).getAttribute('href')).toBe(`/experts/${MEMBER.handle}`);
+    expect(
+      await main()
+        .locator('a.mention', { hasText: `@${MEMBER.handle}` })
+        .getAttribute('href'),
+    ).toBe(`/experts/${MEMBER.handle}`);
 
     // ...the writer, told of the mention among their updates, answers in their own browser...
     const writer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });

@@ -41,7 +41,9 @@ describe('Search', () => {
     expect(firstMarks.map((m) => m.toLowerCase())).toContain('chuyển đổi số');
     // Signed out: no discussions tab, and a word on why.
     const tabs = main().getByRole('navigation', { name: 'Loại kết quả' });
-    await expect.poll(() => tabs.getByRole('link').allTextContents()).toEqual([expect.stringMatching(/^Tất cả\d+$/), expect.stringMatching(/^Cách làm hay\d+$/), expect.stringMatching(/^Chuyên gia\d+$/)]);
+    await expect
+      .poll(() => tabs.getByRole('link').allTextContents())
+      .toEqual([expect.stringMatching(/^Tất cả\d+$/), expect.stringMatching(/^Cách làm hay\d+$/), expect.stringMatching(/^Chuyên gia\d+$/)]);
 
     await tabs.getByRole('link', { name: /^Cách làm hay/ }).click();
     await page.waitForURL(/kind=practice/);

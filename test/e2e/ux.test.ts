@@ -184,7 +184,10 @@ describe('Members-only pages', () => {
     await page.waitForURL(/\/sign-in\?next=/);
     await fillDemoSignIn(page, MEMBER.handle);
     await page.waitForURL((url) => url.pathname + url.search === '/threads?kind=question');
-    await page.locator('header').getByRole('button', { name: `Tài khoản: ${MEMBER.name}` }).waitFor();
+    await page
+      .locator('header')
+      .getByRole('button', { name: `Tài khoản: ${MEMBER.name}` })
+      .waitFor();
     expect(await main.getByRole('link', { name: 'Đăng ký thành viên' }).count()).toBe(0);
   });
 

@@ -13,7 +13,11 @@ const on = (i: number) => engine.dbs()[i]!.collection<any>('race');
 const each = <T>(fn: (i: number) => Promise<T>) => outcomes(Array.from({ length: CLIENTS }, (_, i) => fn(i)));
 
 beforeEach(async () => {
-  await engine.db().collection('race').drop().catch(() => {});
+  await engine
+    .db()
+    .collection('race')
+    .drop()
+    .catch(() => {});
 });
 
 describe('Engine under concurrent writes', () => {
@@ -80,9 +84,11 @@ describe('Engine under concurrent writes', () => {
     const { errors } = await each(async (i) => {
       const bump = () => on(i).findOneAndUpdate({ _id: 'v' as any }, { $inc: { n: 1 } }, { returnDocument: 'after' });
       if (await bump()) return;
-      await on(i).insertOne({ _id: 'v' as any, n: 0 }).catch((error) => {
-        if (codeOf(error) !== 11000) throw error;
-      });
+      await on(i)
+        .insertOne({ _id: 'v' as any, n: 0 })
+        .catch((error) => {
+          if (codeOf(error) !== 11000) throw error;
+        });
       if (!(await bump())) throw new Error('the counter is missing after its insert');
     });
     expect(errors).toEqual([]);

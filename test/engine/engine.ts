@@ -28,7 +28,10 @@ export function useEngine(): Engine {
   const clients: MongoClientType[] = [];
   let name = '';
   beforeAll(async () => {
-    name = `e_${createHash('sha1').update(expect.getState().testPath ?? 'unknown').digest('hex').slice(0, 16)}`;
+    name = `e_${createHash('sha1')
+      .update(expect.getState().testPath ?? 'unknown')
+      .digest('hex')
+      .slice(0, 16)}`;
     for (let i = 0; i <= CLIENTS; i++) clients.push(new MongoClient(inject('mongoUri'), { maxPoolSize: 1, serverSelectionTimeoutMS: 10_000 }));
     await Promise.all(clients.map((c) => c.connect()));
     await clients[0]!.db(name).dropDatabase();

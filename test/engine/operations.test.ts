@@ -53,9 +53,15 @@ describe('Engine reads', () => {
     await things().insertMany(['an', 'an', 'binh', 'chi'].map((name, i) => ({ _id: i + 1, name, place: i % 2 ? 'hue' : 'ha-noi' }) as any));
     // After ("an", 1) in (name, _id) order.
     const keyset = { $or: [{ name: { $gt: 'an' } }, { name: 'an', _id: { $gt: 1 } }] };
-    const after = await things().find({ $and: [{}, keyset] }).sort({ name: 1, _id: 1 }).toArray();
+    const after = await things()
+      .find({ $and: [{}, keyset] })
+      .sort({ name: 1, _id: 1 })
+      .toArray();
     expect(after.map((d) => d._id)).toEqual([2, 3, 4]);
-    const filtered = await things().find({ $and: [{ $or: [{ place: 'hue' }, { name: 'binh' }] }, keyset] }).sort({ name: 1, _id: 1 }).toArray();
+    const filtered = await things()
+      .find({ $and: [{ $or: [{ place: 'hue' }, { name: 'binh' }] }, keyset] })
+      .sort({ name: 1, _id: 1 })
+      .toArray();
     expect(filtered.map((d) => d._id)).toEqual([2, 3, 4]);
   });
 
@@ -73,11 +79,30 @@ describe('Engine reads', () => {
 
   it('matches $elemMatch on arrays of documents and of scalars', async () => {
     await things().insertMany([
-      { _id: 1 as any, links: [{ label: 'a', url: 'x' }, { label: 'b', url: 'y' }], scores: [1, 5] },
+      {
+        _id: 1 as any,
+        links: [
+          { label: 'a', url: 'x' },
+          { label: 'b', url: 'y' },
+        ],
+        scores: [1, 5],
+      },
       { _id: 2 as any, links: [{ label: 'a', url: 'y' }], scores: [3] },
     ]);
-    expect((await things().find({ links: { $elemMatch: { label: 'a', url: 'y' } } }).toArray()).map((d) => d._id)).toEqual([2]);
-    expect((await things().find({ scores: { $elemMatch: { $gt: 2, $lt: 4 } } }).toArray()).map((d) => d._id)).toEqual([2]);
+    expect(
+      (
+        await things()
+          .find({ links: { $elemMatch: { label: 'a', url: 'y' } } })
+          .toArray()
+      ).map((d) => d._id),
+    ).toEqual([2]);
+    expect(
+      (
+        await things()
+          .find({ scores: { $elemMatch: { $gt: 2, $lt: 4 } } })
+          .toArray()
+      ).map((d) => d._id),
+    ).toEqual([2]);
   });
 
   it('sorts on compound keys with mixed directions, strings by code point and nulls first', async () => {
@@ -95,7 +120,12 @@ describe('Engine reads', () => {
 
   it('pages with sort, skip and limit, and projects by inclusion and by exclusion', async () => {
     await things().insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, n: i, tokens: ['x'], title: `t${i}` }) as any));
-    const page = await things().find({ n: { $gte: 5 } }, { projection: { tokens: 0 } }).sort({ n: -1 }).skip(2).limit(3).toArray();
+    const page = await things()
+      .find({ n: { $gte: 5 } }, { projection: { tokens: 0 } })
+      .sort({ n: -1 })
+      .skip(2)
+      .limit(3)
+      .toArray();
     expect(page).toEqual([
       { _id: 27, n: 27, title: 't27' },
       { _id: 26, n: 26, title: 't26' },
@@ -105,7 +135,11 @@ describe('Engine reads', () => {
   });
 
   it('counts by filter, estimates the whole collection and lists distinct values', async () => {
-    await things().insertMany([{ kind: 'a', topics: ['x', 'y'] }, { kind: 'a', topics: ['y'] }, { kind: 'b', topics: [] }]);
+    await things().insertMany([
+      { kind: 'a', topics: ['x', 'y'] },
+      { kind: 'a', topics: ['y'] },
+      { kind: 'b', topics: [] },
+    ]);
     expect(await things().countDocuments({ kind: 'a' })).toBe(2);
     expect(await things().countDocuments({ kind: 'z' })).toBe(0);
     expect(await things().estimatedDocumentCount()).toBe(3);
@@ -130,7 +164,11 @@ describe('Engine reads', () => {
       .aggregate([{ $unwind: '$tags' }, { $group: { _id: '$tags', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }, { $limit: 1 }, { $project: { _id: 1, n: 1 } }])
       .toArray();
     expect(perTag).toEqual([{ _id: 'p', n: 2 }]);
-    expect(await things().aggregate([{ $match: { thread: 'a' } }, { $count: 'n' }]).toArray()).toEqual([{ n: 3 }]);
+    expect(
+      await things()
+        .aggregate([{ $match: { thread: 'a' } }, { $count: 'n' }])
+        .toArray(),
+    ).toEqual([{ n: 3 }]);
   });
 
   it('counts per requested value with $match $in, $unwind and $group, as the browse pages count', async () => {
@@ -147,7 +185,9 @@ describe('Engine reads', () => {
       { _id: 'attt', count: 1 },
       { _id: 'cds', count: 2 },
     ]);
-    const perPlace = await things().aggregate([{ $match: { place: { $in: ['hue', 'da-nang'] } } }, { $group: { _id: '$place', count: { $sum: 1 } } }]).toArray();
+    const perPlace = await things()
+      .aggregate([{ $match: { place: { $in: ['hue', 'da-nang'] } } }, { $group: { _id: '$place', count: { $sum: 1 } } }])
+      .toArray();
     expect(perPlace).toEqual([{ _id: 'hue', count: 3 }]);
   });
 
@@ -168,10 +208,14 @@ describe('Engine reads', () => {
 describe('Engine writes', () => {
   it('applies $set, $inc, $push, $pull, $addToSet and $unset in one update', async () => {
     await things().insertOne({ _id: 1 as any, n: 1, list: ['a', 'b', 'a'], set: ['x'], gone: 1, history: [] });
-    const result = await things().updateOne(
-      { _id: 1 as any },
-      { $set: { title: 'new' }, $inc: { n: 2 }, $push: { history: { body: 'old', at: new Date(1) } }, $pull: { list: 'a' }, $addToSet: { set: { $each: ['x', 'y'] } }, $unset: { gone: '' } } as any,
-    );
+    const result = await things().updateOne({ _id: 1 as any }, {
+      $set: { title: 'new' },
+      $inc: { n: 2 },
+      $push: { history: { body: 'old', at: new Date(1) } },
+      $pull: { list: 'a' },
+      $addToSet: { set: { $each: ['x', 'y'] } },
+      $unset: { gone: '' },
+    } as any);
     expect([result.matchedCount, result.modifiedCount]).toEqual([1, 1]);
     expect(await things().findOne({ _id: 1 as any })).toEqual({ _id: 1, n: 3, list: ['b'], set: ['x', 'y'], history: [{ body: 'old', at: new Date(1) }], title: 'new' });
     const again = await things().updateOne({ _id: 1 as any }, { $addToSet: { set: 'y' } });
@@ -190,7 +234,11 @@ describe('Engine writes', () => {
   });
 
   it('picks the first document of the sort in findOneAndUpdate and findOneAndDelete', async () => {
-    await things().insertMany([{ _id: 1, q: 'a', at: 3 }, { _id: 2, q: 'a', at: 1 }, { _id: 3, q: 'a', at: 2 }] as any[]);
+    await things().insertMany([
+      { _id: 1, q: 'a', at: 3 },
+      { _id: 2, q: 'a', at: 1 },
+      { _id: 3, q: 'a', at: 2 },
+    ] as any[]);
     expect((await things().findOneAndUpdate({ q: 'a' }, { $set: { taken: true } }, { sort: { at: 1 }, returnDocument: 'after' }))?._id).toBe(2);
     expect((await things().findOneAndDelete({ q: 'a', taken: { $ne: true } }, { sort: { at: -1 } }))?._id).toBe(1);
   });
@@ -218,10 +266,9 @@ describe('Engine writes', () => {
 
   it('runs an ordered bulk write of inserts and updates as the seed loader does', async () => {
     await things().insertOne({ _id: 'keep' as any, n: 1 });
-    const result = await things().bulkWrite(
-      [{ insertOne: { document: { _id: 'new' as any, n: 1 } } }, { updateOne: { filter: { _id: 'keep' as any }, update: { $set: { n: 2 } } } }],
-      { ordered: true },
-    );
+    const result = await things().bulkWrite([{ insertOne: { document: { _id: 'new' as any, n: 1 } } }, { updateOne: { filter: { _id: 'keep' as any }, update: { $set: { n: 2 } } } }], {
+      ordered: true,
+    });
     expect([result.insertedCount, result.modifiedCount]).toEqual([1, 1]);
     expect(await things().find({}).sort({ _id: 1 }).toArray()).toEqual([
       { _id: 'keep', n: 2 },
@@ -253,7 +300,9 @@ describe('Engine writes', () => {
 describe('Engine indexes', () => {
   const indexed = () => engine.db().collection<any>('indexed');
   beforeEach(async () => {
-    await indexed().drop().catch(() => {});
+    await indexed()
+      .drop()
+      .catch(() => {});
   });
 
   it('creates compound indexes with directions and lists them back by key and name', async () => {
@@ -274,13 +323,19 @@ describe('Engine indexes', () => {
   it('refuses a duplicate key with code 11000 naming the index key and value', async () => {
     await indexed().createIndex({ owner: 1, kind: 1, target: 1 }, { unique: true });
     await indexed().insertOne({ owner: 'o', kind: 'thread', target: 't' });
-    const error = await indexed().insertOne({ owner: 'o', kind: 'thread', target: 't' }).catch((e: unknown) => e);
+    const error = await indexed()
+      .insertOne({ owner: 'o', kind: 'thread', target: 't' })
+      .catch((e: unknown) => e);
     expect(codeOf(error)).toBe(11000);
     const { keyPattern, keyValue, message } = error as { keyPattern?: unknown; keyValue?: unknown; message: string };
     // Both engines name the index in the message; MongoDB alone also gives keyPattern and keyValue
     // (FerretDB leaves them out), so the product relies on the code and, at most, the index name.
     expect(message).toContain('owner_1_kind_1_target_1');
-    if (keyPattern !== undefined) expect([keyPattern, keyValue]).toEqual([{ owner: 1, kind: 1, target: 1 }, { owner: 'o', kind: 'thread', target: 't' }]);
+    if (keyPattern !== undefined)
+      expect([keyPattern, keyValue]).toEqual([
+        { owner: 1, kind: 1, target: 1 },
+        { owner: 'o', kind: 'thread', target: 't' },
+      ]);
     expect(await indexed().countDocuments({})).toBe(1);
   });
 
@@ -288,7 +343,9 @@ describe('Engine indexes', () => {
     await indexed().createIndex({ reply: 1, expert: 1 }, { unique: true });
     await indexed().insertOne({ reply: 'r', expert: 'e', n: 1 });
     // The filter misses (n differs), so the upsert inserts and meets the unique index.
-    const error = await indexed().updateOne({ reply: 'r', expert: 'e', n: 2 }, { $setOnInsert: { reply: 'r', expert: 'e' } }, { upsert: true }).catch((e: unknown) => e);
+    const error = await indexed()
+      .updateOne({ reply: 'r', expert: 'e', n: 2 }, { $setOnInsert: { reply: 'r', expert: 'e' } }, { upsert: true })
+      .catch((e: unknown) => e);
     expect(codeOf(error)).toBe(11000);
     expect(await indexed().countDocuments({})).toBe(1);
   });
@@ -321,17 +378,41 @@ describe('Engine indexes', () => {
       { expert: 'e', status: 'declined' },
       { expert: 'e', status: 'pending' },
     ]);
-    expect(codeOf(await indexed().insertOne({ expert: 'e', status: 'pending' }).catch((e: unknown) => e))).toBe(11000);
+    expect(
+      codeOf(
+        await indexed()
+          .insertOne({ expert: 'e', status: 'pending' })
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(11000);
     await indexed().updateOne({ expert: 'e', status: 'pending' }, { $set: { status: 'approved' } });
     await indexed().insertOne({ expert: 'e', status: 'pending' });
     const practice = new ObjectId();
     await indexed().insertOne({ kind: 'thread', practice });
-    expect(codeOf(await indexed().insertOne({ kind: 'thread', practice }).catch((e: unknown) => e))).toBe(11000);
+    expect(
+      codeOf(
+        await indexed()
+          .insertOne({ kind: 'thread', practice })
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(11000);
     // Written as `$gt` the least id, the filter leaves out the threads whose practice is null.
     await indexed().createIndex({ discussed: 1 }, { unique: true, partialFilterExpression: { discussed: { $gt: new ObjectId('000000000000000000000000') } }, name: 'one_per_discussed' });
     await indexed().insertMany([{ discussed: null }, { discussed: null }, { discussed: practice }]);
-    expect(codeOf(await indexed().insertOne({ discussed: practice }).catch((e: unknown) => e))).toBe(11000);
-    expect((await indexed().find({ discussed: { $in: [practice, new ObjectId()] } }).toArray()).map((d) => d.discussed)).toEqual([practice]);
+    expect(
+      codeOf(
+        await indexed()
+          .insertOne({ discussed: practice })
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(11000);
+    expect(
+      (
+        await indexed()
+          .find({ discussed: { $in: [practice, new ObjectId()] } })
+          .toArray()
+      ).map((d) => d.discussed),
+    ).toEqual([practice]);
     expect(await indexed().countDocuments({ expert: 'e' })).toBe(4);
     expect(await indexed().countDocuments({ discussed: { $exists: true } })).toBe(3);
     const listed = await indexed().listIndexes().toArray();

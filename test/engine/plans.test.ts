@@ -58,16 +58,41 @@ describe('Engine query plans', () => {
   });
 
   it('reports the reads a file made that no index serves, and passes whole passes and reference data', async () => {
-    await engine.db().collection('places').insertOne({ _id: 'p1' as any, order: 1 });
+    await engine
+      .db()
+      .collection('places')
+      .insertOne({ _id: 'p1' as any, order: 1 });
     const targets = [
-      ...explainTargets('find', { find: 'many', filter: { place: 'p1' }, sort: new Map([['sortName', 1], ['_id', 1]]), limit: 21 }),
+      ...explainTargets('find', {
+        find: 'many',
+        filter: { place: 'p1' },
+        sort: new Map([
+          ['sortName', 1],
+          ['_id', 1],
+        ]),
+        limit: 21,
+      }),
       ...explainTargets('find', { find: 'many', filter: { bio: 'x' }, limit: 21 }),
       ...explainTargets('update', { update: 'many', updates: [{ q: { bio: 'x' }, u: { $set: { bio: 'y' } } }] }),
       ...explainTargets('find', { find: 'many', filter: { place: 'p1' }, sort: new Map([['bio', 1]]), limit: 5 }),
       ...explainTargets('delete', { delete: 'many', deletes: [{ q: {}, limit: 0 }] }),
       ...explainTargets('find', { find: 'places', filter: {}, sort: { order: 1 } }),
     ];
-    const declared = new Map([['many', [[['place', 1], ['sortName', 1], ['_id', 1]], [['handle', 1]], [['tokens', 1]], [['at', -1]]] as [string, number][][]]]);
+    const declared = new Map([
+      [
+        'many',
+        [
+          [
+            ['place', 1],
+            ['sortName', 1],
+            ['_id', 1],
+          ],
+          [['handle', 1]],
+          [['tokens', 1]],
+          [['at', -1]],
+        ] as [string, number][][],
+      ],
+    ]);
     const unserved = await unservedReads(engine.db(), targets, declared);
     const whole = 'reads many whole (indexes many: _id_, place_1_sortName_1__id_1, handle_1, tokens_1, at_-1)';
     expect(unserved.map((u) => [u.sentAs, u.command.filter, u.problem])).toEqual([

@@ -18,7 +18,20 @@ import { CANDIDATES_PER_KIND, search } from '../../schema/search/service.ts';
 import { demoExpertId, loadDemoData, loadReferenceData, readData, type ExpertRecord } from '../../seeds/load.ts';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
 
-const QUERIES = ['chuyển đổi số', 'chuyen doi so', 'CĐS', 'dịch vụ công trực tuyến', 'dữ liệu', 'Đà Nẵng', 'an toàn thông tin', 'ma', 'một cửa', 'nguyễn', 'trí tuệ nhân tạo', 'hồ sơ sức khỏe điện tử'];
+const QUERIES = [
+  'chuyển đổi số',
+  'chuyen doi so',
+  'CĐS',
+  'dịch vụ công trực tuyến',
+  'dữ liệu',
+  'Đà Nẵng',
+  'an toàn thông tin',
+  'ma',
+  'một cửa',
+  'nguyễn',
+  'trí tuệ nhân tạo',
+  'hồ sơ sức khỏe điện tử',
+];
 const RUNS = 15;
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {
@@ -74,9 +87,19 @@ try {
       Promise.all(
         kinds.map(async (kind) => {
           const records = db.collection(kind.collection);
-          const docs = await records.find(filter(kind.base), { projection: { searchTokens: 0, searchText: 0 } }).sort(kind.sort).limit(CANDIDATES_PER_KIND).toArray();
+          const docs = await records
+            .find(filter(kind.base), { projection: { searchTokens: 0, searchText: 0 } })
+            .sort(kind.sort)
+            .limit(CANDIDATES_PER_KIND)
+            .toArray();
           const count = docs.length < CANDIDATES_PER_KIND ? docs.length : await records.countDocuments(filter(kind.base));
-          return { ids: docs.map((d) => String(d._id)).sort().join(), count };
+          return {
+            ids: docs
+              .map((d) => String(d._id))
+              .sort()
+              .join(),
+            count,
+          };
         }),
       );
     const tokenResult = await read(byTokens);

@@ -59,9 +59,7 @@ export function useTestDatabase(): CommandLog {
   afterAll(async () => {
     // A file whose set-up failed has nothing to prove, and its failure is reported already.
     if (!mongoose.connection.db) return;
-    const declared = new Map<string, IndexKeys[]>(
-      models.map((model) => [model.collection.collectionName, model.schema.indexes().map(([keys]) => Object.entries(keys) as IndexKeys)]),
-    );
+    const declared = new Map<string, IndexKeys[]>(models.map((model) => [model.collection.collectionName, model.schema.indexes().map(([keys]) => Object.entries(keys) as IndexKeys)]));
     try {
       const unserved = await unservedReads(mongoose.connection.db!, [...reads.values()], declared);
       expect(unserved, 'reads the engine serves without an index').toEqual([]);

@@ -18,7 +18,14 @@ export async function createReferenceData() {
     { _id: 'quang-nam', name: 'Quảng Nam', fullName: 'Tỉnh Quảng Nam', kind: 'province', region: 'central', current: false, successor: 'da-nang', order: 2 },
   ]);
   const org = (slug: string, name: string, kind: Parameters<typeof organizationKindRank>[0], extra: Record<string, unknown> = {}) => ({
-    _id: slug, name, kind, kindRank: organizationKindRank(kind), current: true, sortName: fold(name), searchTokens: foldedTokens(name), ...extra,
+    _id: slug,
+    name,
+    kind,
+    kindRank: organizationKindRank(kind),
+    current: true,
+    sortName: fold(name),
+    searchTokens: foldedTokens(name),
+    ...extra,
   });
   await Organization.insertMany([
     org('bo-khcn', 'Bộ Khoa học và Công nghệ', 'ministry', { place: 'ha-noi', predecessors: ['bo-tttt'] }),

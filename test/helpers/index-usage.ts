@@ -29,7 +29,7 @@
  * Not checked: reads with neither a filter nor a limit (a test's snapshot or clean-up, a repair
  * pass), which want every document on any engine, and reference collections read whole.
  */
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 
 /** Collections of reference data small enough to read whole (a few hundred records at most). */
 export const WHOLE_READ_ALLOWED = new Set(['places', 'organizations', 'topics', 'cohorts']);
@@ -73,7 +73,15 @@ export function explainTargets(commandName: string, command: Record<string, any>
   });
   switch (commandName) {
     case 'find':
-      return [{ collection, sentAs: commandName, command: { find: collection, ...pick(command, ['filter', 'sort', 'projection', 'hint', 'skip', 'limit', 'collation']) }, filter: asObject(command.filter), sort: sortPairs(command.sort) }];
+      return [
+        {
+          collection,
+          sentAs: commandName,
+          command: { find: collection, ...pick(command, ['filter', 'sort', 'projection', 'hint', 'skip', 'limit', 'collation']) },
+          filter: asObject(command.filter),
+          sort: sortPairs(command.sort),
+        },
+      ];
     case 'count':
       return [{ collection, sentAs: commandName, command: { count: collection, ...pick(command, ['query', 'limit', 'skip', 'hint', 'collation']) }, filter: asObject(command.query), sort: [] }];
     case 'aggregate': {
@@ -232,7 +240,14 @@ function equalitySets(filter: Record<string, unknown>): Set<string>[] {
     if (key === '$and') for (const part of value as Record<string, unknown>[]) merge(equalitySets(part));
     else if (key === '$or') merge((value as Record<string, unknown>[]).flatMap(equalitySets));
     else if (value instanceof RegExp || (value as { _bsontype?: string } | null)?._bsontype === 'BSONRegExp') merge([new Set()]);
-    else if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value as { _bsontype?: string })._bsontype && Object.keys(value).some((k) => k.startsWith('$'))) {
+    else if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      !(value instanceof Date) &&
+      !(value as { _bsontype?: string })._bsontype &&
+      Object.keys(value).some((k) => k.startsWith('$'))
+    ) {
       merge([Object.keys(value).some((op) => RANGE_OPERATORS.has(op)) ? new Set() : new Set([key])]);
     } else merge([new Set([key])]);
   }
@@ -309,9 +324,9 @@ async function twinOf(db: mongoose.mongo.Db, twins: mongoose.mongo.Db, collectio
   const indexes = (await db.collection(collection).listIndexes().toArray()).filter((index) => index.name !== '_id_');
   await twins.createCollection(collection).catch(() => {});
   if (!indexes.length) return;
-  await twins.collection(collection).createIndexes(
-    indexes.map(({ key, name, unique, partialFilterExpression }) => ({ key, name, ...(unique ? { unique } : {}), ...(partialFilterExpression ? { partialFilterExpression } : {}) })),
-  );
+  await twins
+    .collection(collection)
+    .createIndexes(indexes.map(({ key, name, unique, partialFilterExpression }) => ({ key, name, ...(unique ? { unique } : {}), ...(partialFilterExpression ? { partialFilterExpression } : {}) })));
 }
 
 /**

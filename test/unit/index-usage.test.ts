@@ -22,11 +22,16 @@ describe('Query plan reading', () => {
   });
 
   it('takes a DocumentDB lookup by _id for selective', () => {
-    const byId = { 'Node Type': 'Index Scan', 'Index Name': '_id_', 'Relation Name': 'documents_5', 'Index Cond': "((shard_key_value = '5'::bigint) AND (object_id OPERATOR(documentdb_core.=) 'BSONHEX0d'::documentdb_core.bson))" };
+    const byId = {
+      'Node Type': 'Index Scan',
+      'Index Name': '_id_',
+      'Relation Name': 'documents_5',
+      'Index Cond': "((shard_key_value = '5'::bigint) AND (object_id OPERATOR(documentdb_core.=) 'BSONHEX0d'::documentdb_core.bson))",
+    };
     expect(readPlan(documentdb(byId)).fullScans).toEqual([]);
   });
 
-  it('takes a partial index read without a condition for selective: it holds only its filter\'s documents', () => {
+  it("takes a partial index read without a condition for selective: it holds only its filter's documents", () => {
     const partialRead = heap({ 'Node Type': 'Bitmap Index Scan', 'Index Name': 'one_pending' });
     expect(readPlan(documentdb(partialRead), new Set(['one_pending'])).fullScans).toEqual([]);
     expect(readPlan(documentdb(partialRead)).fullScans).toEqual(['documents_97']);
@@ -59,9 +64,20 @@ describe('Query plan reading', () => {
 describe('Explained reads', () => {
   it('explains a findAndModify, a distinct, an update and a delete as the find selecting the same documents', () => {
     const sort = new Map([['at', 1]]);
-    expect(explainTargets('findAndModify', { findAndModify: 'practices', query: { _id: 1, status: 'submitted' }, sort, update: {} })[0]!.command).toEqual({ find: 'practices', filter: { _id: 1, status: 'submitted' }, sort, limit: 1 });
+    expect(explainTargets('findAndModify', { findAndModify: 'practices', query: { _id: 1, status: 'submitted' }, sort, update: {} })[0]!.command).toEqual({
+      find: 'practices',
+      filter: { _id: 1, status: 'submitted' },
+      sort,
+      limit: 1,
+    });
     expect(explainTargets('distinct', { distinct: 'follows', key: 'target', query: { follower: 'x' } })[0]!.command).toEqual({ find: 'follows', filter: { follower: 'x' } });
-    const updates = explainTargets('update', { update: 'views', updates: [{ q: { a: 1 }, u: {}, upsert: true }, { q: { b: 1 }, u: {}, multi: true }] });
+    const updates = explainTargets('update', {
+      update: 'views',
+      updates: [
+        { q: { a: 1 }, u: {}, upsert: true },
+        { q: { b: 1 }, u: {}, multi: true },
+      ],
+    });
     expect(updates.map((t) => t.command)).toEqual([
       { find: 'views', filter: { a: 1 }, limit: 1 },
       { find: 'views', filter: { b: 1 } },
@@ -95,23 +111,64 @@ describe('Explained reads', () => {
 });
 
 describe('Sort by declared index (ESR)', () => {
-  const indexes: IndexKeys[] = [[['handle', 1]], [['sortName', 1], ['_id', 1]], [['place', 1], ['sortName', 1], ['_id', 1]]];
+  const indexes: IndexKeys[] = [
+    [['handle', 1]],
+    [
+      ['sortName', 1],
+      ['_id', 1],
+    ],
+    [
+      ['place', 1],
+      ['sortName', 1],
+      ['_id', 1],
+    ],
+  ];
   const sorted = (filter: Record<string, unknown>, sort: [string, number][]) => sortServed({ filter, sort }, indexes);
 
   it('accepts equality then the sort in index order, or exactly reversed', () => {
-    expect(sorted({ place: { $in: ['da-nang', 'quang-nam'] } }, [['sortName', 1], ['_id', 1]])).toBe(true);
-    expect(sorted({ place: 'hue' }, [['sortName', -1], ['_id', -1]])).toBe(true);
-    expect(sorted({}, [['sortName', 1], ['_id', 1]])).toBe(true);
+    expect(
+      sorted({ place: { $in: ['da-nang', 'quang-nam'] } }, [
+        ['sortName', 1],
+        ['_id', 1],
+      ]),
+    ).toBe(true);
+    expect(
+      sorted({ place: 'hue' }, [
+        ['sortName', -1],
+        ['_id', -1],
+      ]),
+    ).toBe(true);
+    expect(
+      sorted({}, [
+        ['sortName', 1],
+        ['_id', 1],
+      ]),
+    ).toBe(true);
   });
 
   it('accepts keyset $or branches when each branch has its order', () => {
     const keyset = { $or: [{ sortName: { $gt: 'an' } }, { sortName: 'an', _id: { $gt: 'x' } }] };
-    expect(sorted({ $and: [{ place: 'ha-noi' }, keyset] }, [['sortName', 1], ['_id', 1]])).toBe(true);
+    expect(
+      sorted({ $and: [{ place: 'ha-noi' }, keyset] }, [
+        ['sortName', 1],
+        ['_id', 1],
+      ]),
+    ).toBe(true);
   });
 
   it('rejects a sort no index gives after the equality fields, or in mixed directions', () => {
     expect(sorted({ place: 'hue' }, [['joinedAt', -1]])).toBe(false);
-    expect(sorted({}, [['sortName', 1], ['_id', -1]])).toBe(false);
-    expect(sorted({ handle: { $regex: '^a' } }, [['sortName', 1], ['place', 1]])).toBe(false);
+    expect(
+      sorted({}, [
+        ['sortName', 1],
+        ['_id', -1],
+      ]),
+    ).toBe(false);
+    expect(
+      sorted({ handle: { $regex: '^a' } }, [
+        ['sortName', 1],
+        ['place', 1],
+      ]),
+    ).toBe(false);
   });
 });

@@ -56,8 +56,8 @@ describe('Markdown rendering', () => {
   });
 
   it('survives a markdown bomb of deep nesting and a huge table quickly', () => {
-    const nested = '> '.repeat(5000) + 'x\n' + '- '.repeat(5000) + 'y';
-    const table = '|a|b|\n|-|-|\n' + '|1|2|\n'.repeat(20_000);
+    const nested = `${'> '.repeat(5000)}x\n${'- '.repeat(5000)}y`;
+    const table = `|a|b|\n|-|-|\n${'|1|2|\n'.repeat(20_000)}`;
     const started = performance.now();
     const html = renderMarkdown(nested) + renderMarkdown(table);
     expect(html.length).toBeLessThan(1_000_000);
@@ -96,7 +96,7 @@ describe('Stored HTML bounds', () => {
   it.each([
     ['prose', longest('Sở Thông tin và Truyền thông đã triển khai **chữ ký số** cho cán bộ xã. ')],
     ['a list of links', longest('- [Hướng dẫn kết nối LGSP](https://dx.example.vn/huong-dan/lgsp)\n')],
-    ['a table', longest('| Tỉnh | Số hồ sơ trực tuyến | Tỷ lệ |\n|---|---|---|\n') ],
+    ['a table', longest('| Tỉnh | Số hồ sơ trực tuyến | Tỷ lệ |\n|---|---|---|\n')],
     ['mentions among words', longest('Cảm ơn @ha.ltt về bài viết hữu ích này. ')],
   ])('lets the longest text of %s be stored (its HTML stays under the cap)', (_, text) => {
     expect(renderMarkdown(text).length).toBeLessThanOrEqual(MAX_HTML_LENGTH);
@@ -104,8 +104,8 @@ describe('Stored HTML bounds', () => {
 
   it.each([
     ['bare addresses', longest('a@b.vn ')],
-    ['empty table rows', 'a|b\n-|-\n' + longest('|\n').slice(8)],
-    ['repeated references', '[a]: http://a\n' + longest('[a] ').slice(14)],
+    ['empty table rows', `a|b\n-|-\n${longest('|\n').slice(8)}`],
+    ['repeated references', `[a]: http://a\n${longest('[a] ').slice(14)}`],
     ['nothing but mentions', longest('@abc ')],
   ])('shows when %s would make too much HTML to store', (_, text) => {
     expect(renderMarkdown(text).length).toBeGreaterThan(MAX_HTML_LENGTH);

@@ -3,14 +3,43 @@ import { describe, expect, it } from 'vitest';
 
 /* The demo good practices in seeds/data/practices.json: references resolve, texts fit the form's bounds. */
 
-interface Place { code: string; current: boolean }
-interface Organization { slug: string; kind: string; place: string | null; parent: string | null; current: boolean }
-interface Topic { slug: string }
-interface Expert { handle: string; organization: string; place: string; specialties: string[] }
+interface Place {
+  code: string;
+  current: boolean;
+}
+interface Organization {
+  slug: string;
+  kind: string;
+  place: string | null;
+  parent: string | null;
+  current: boolean;
+}
+interface Topic {
+  slug: string;
+}
+interface Expert {
+  handle: string;
+  organization: string;
+  place: string;
+  specialties: string[];
+}
 interface Practice {
-  key: string; title: string; summary: string; problem: string; solution: string; results: string; lessons: string;
-  organization: string; place: string; topics: string[]; stage: string; year: number;
-  links: { label: string; url: string }[]; authors: string[]; publishedAt: string; featured: boolean;
+  key: string;
+  title: string;
+  summary: string;
+  problem: string;
+  solution: string;
+  results: string;
+  lessons: string;
+  organization: string;
+  place: string;
+  topics: string[];
+  stage: string;
+  year: number;
+  links: { label: string; url: string }[];
+  authors: string[];
+  publishedAt: string;
+  featured: boolean;
 }
 
 const read = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`../../seeds/data/${file}`, import.meta.url), 'utf8'));
@@ -29,7 +58,6 @@ const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(
 const LONG_FIELDS = ['problem', 'solution', 'results', 'lessons'] as const;
 const TEXT_FIELDS = ['title', 'summary', ...LONG_FIELDS] as const;
 // C0 (but line feed), DEL, C1, and the bidirectional overrides; the form refuses the same.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
@@ -54,13 +82,16 @@ describe('demo practices', () => {
     }
   });
 
-  it("takes organisation and place from the first author, and co-authors from the same organisation or place", () => {
+  it('takes organisation and place from the first author, and co-authors from the same organisation or place', () => {
     for (const p of practices) {
       const [first, ...others] = p.authors.map((a) => expertByHandle.get(a)!);
       expect(first?.organization, p.key).toBe(p.organization);
       expect(first?.place, p.key).toBe(p.place);
       for (const e of others) expect(e.organization === p.organization || e.place === p.place, `${p.key} ${e.handle}`).toBe(true);
-      expect(p.topics.some((t) => first!.specialties.includes(t)), `${p.key} topics vs ${first?.handle}`).toBe(true);
+      expect(
+        p.topics.some((t) => first!.specialties.includes(t)),
+        `${p.key} topics vs ${first?.handle}`,
+      ).toBe(true);
     }
   });
 

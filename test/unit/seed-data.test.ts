@@ -3,13 +3,50 @@ import { describe, expect, it } from 'vitest';
 
 /* The reference and demo data in seeds/data/: the invariants a user of the directory would notice. */
 
-interface Place { code: string; name: string; fullName: string; kind: string; region: string; current: boolean; successor: string | null; formerNames: string[] }
-interface Organization { slug: string; name: string; shortName: string | null; kind: string; place: string | null; parent: string | null; current: boolean; successor: string | null }
-interface Topic { slug: string; name: string; nameEn: string; description: string; descriptionEn: string }
-interface Cohort { slug: string; name: string; nameEn: string; year: number }
+interface Place {
+  code: string;
+  name: string;
+  fullName: string;
+  kind: string;
+  region: string;
+  current: boolean;
+  successor: string | null;
+  formerNames: string[];
+}
+interface Organization {
+  slug: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  place: string | null;
+  parent: string | null;
+  current: boolean;
+  successor: string | null;
+}
+interface Topic {
+  slug: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+}
+interface Cohort {
+  slug: string;
+  name: string;
+  nameEn: string;
+  year: number;
+}
 interface Expert {
-  handle: string; name: string; position: string; organization: string; place: string;
-  specialties: string[]; cohorts: string[]; bio: string; links: { label: string; url: string }[]; joinedAt: string;
+  handle: string;
+  name: string;
+  position: string;
+  organization: string;
+  place: string;
+  specialties: string[];
+  cohorts: string[];
+  bio: string;
+  links: { label: string; url: string }[];
+  joinedAt: string;
 }
 
 const read = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`../../seeds/data/${file}`, import.meta.url), 'utf8'));
@@ -25,9 +62,20 @@ const orgBySlug = new Map(organizations.map((o) => [o.slug, o]));
 const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
 
 const MINISTRIES = [
-  'Bộ Quốc phòng', 'Bộ Công an', 'Bộ Ngoại giao', 'Bộ Nội vụ', 'Bộ Tư pháp', 'Bộ Tài chính', 'Bộ Công Thương',
-  'Bộ Nông nghiệp và Môi trường', 'Bộ Xây dựng', 'Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Khoa học và Công nghệ',
-  'Bộ Giáo dục và Đào tạo', 'Bộ Y tế', 'Bộ Dân tộc và Tôn giáo',
+  'Bộ Quốc phòng',
+  'Bộ Công an',
+  'Bộ Ngoại giao',
+  'Bộ Nội vụ',
+  'Bộ Tư pháp',
+  'Bộ Tài chính',
+  'Bộ Công Thương',
+  'Bộ Nông nghiệp và Môi trường',
+  'Bộ Xây dựng',
+  'Bộ Văn hóa, Thể thao và Du lịch',
+  'Bộ Khoa học và Công nghệ',
+  'Bộ Giáo dục và Đào tạo',
+  'Bộ Y tế',
+  'Bộ Dân tộc và Tôn giáo',
 ];
 const MINISTRY_AGENCIES = ['Ngân hàng Nhà nước Việt Nam', 'Thanh tra Chính phủ', 'Văn phòng Chính phủ'];
 const CITIES = ['Hà Nội', 'Huế', 'Hải Phòng', 'Đà Nẵng', 'TP. Hồ Chí Minh', 'Cần Thơ'];
@@ -113,7 +161,10 @@ describe('organizations', () => {
     for (const p of places.filter((q) => q.current)) {
       const departments = organizations.filter((o) => o.place === p.code && o.kind === 'department' && o.current);
       const centres = organizations.filter((o) => o.place === p.code && o.kind === 'centre' && o.current);
-      expect(departments.map((o) => o.name), p.code).toContainEqual(expect.stringContaining('Sở Khoa học và Công nghệ'));
+      expect(
+        departments.map((o) => o.name),
+        p.code,
+      ).toContainEqual(expect.stringContaining('Sở Khoa học và Công nghệ'));
       expect(centres.length, p.code).toBeGreaterThan(0);
     }
   });
@@ -132,7 +183,11 @@ describe('topics and cohorts', () => {
   });
 
   it('has the three programme intakes', () => {
-    expect(cohorts.map((c) => [c.slug, c.year])).toEqual([['cpdt-100-2019', 2019], ['cds-500-2023', 2023], ['cds-1000-2025', 2025]]);
+    expect(cohorts.map((c) => [c.slug, c.year])).toEqual([
+      ['cpdt-100-2019', 2019],
+      ['cds-500-2023', 2023],
+      ['cds-1000-2025', 2025],
+    ]);
   });
 
   it('describes every topic in both languages', () => {
@@ -214,10 +269,7 @@ describe('experts', () => {
 
 describe('text', () => {
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value]
-      : Array.isArray(value) ? value.flatMap(strings)
-        : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)])
-          : [];
+    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]) : [];
   const files = { places, organizations, topics, cohorts, experts };
 
   it.each(Object.keys(files))('%s: every string is NFC, trimmed and free of control characters', (name) => {

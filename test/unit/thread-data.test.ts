@@ -3,12 +3,30 @@ import { describe, expect, it } from 'vitest';
 
 /* The demo discussions and questions in seeds/data/threads.json: what a member reading them would notice. */
 
-interface Reply { key: string; parent: string | null; author: string; body: string; createdAt: string; votes: string[] }
-interface Thread {
-  key: string; kind: 'question' | 'discussion'; title: string; body: string; author: string; topics: string[];
-  place: string | null; createdAt: string; replies: Reply[]; accepted: string | null;
+interface Reply {
+  key: string;
+  parent: string | null;
+  author: string;
+  body: string;
+  createdAt: string;
+  votes: string[];
 }
-interface Place { code: string; current: boolean }
+interface Thread {
+  key: string;
+  kind: 'question' | 'discussion';
+  title: string;
+  body: string;
+  author: string;
+  topics: string[];
+  place: string | null;
+  createdAt: string;
+  replies: Reply[];
+  accepted: string | null;
+}
+interface Place {
+  code: string;
+  current: boolean;
+}
 
 const read = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;
 const threads = read<Thread[]>(new URL('../../seeds/data/threads.json', import.meta.url));
@@ -29,17 +47,13 @@ const topLevel = (t: Thread) => t.replies.filter((r) => r.parent === null);
 const answered = (t: Thread) => topLevel(t).some((r) => r.author !== t.author);
 
 // Same rule as schema/validation.ts: C0 but tab and line breaks, DEL, C1, bidirectional overrides.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const MENTION = /(?<![\w@.])@([a-z0-9][a-z0-9._-]*[a-z0-9])/g;
 
 /** Every piece of free text with a label for failure messages. */
-const texts = (): [string, string][] => threads.flatMap((t) => [
-  [`${t.key} title`, t.title] as [string, string],
-  [`${t.key} body`, t.body] as [string, string],
-  ...t.replies.map((r) => [`${t.key}/${r.key}`, r.body] as [string, string]),
-]);
+const texts = (): [string, string][] =>
+  threads.flatMap((t) => [[`${t.key} title`, t.title] as [string, string], [`${t.key} body`, t.body] as [string, string], ...t.replies.map((r) => [`${t.key}/${r.key}`, r.body] as [string, string])]);
 
 describe('threads', () => {
   it('has at least 200 threads, half of them questions', () => {

@@ -11,19 +11,8 @@ import { preloadDirectory, preloadProfile } from './features/expert/expert.api.t
 import { preloadSearch } from './features/search/search.api.ts';
 import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
 import { preloadNewThread, preloadThread, preloadThreads } from './features/discussion/discussion.api.ts';
-import {
-  preloadProfileSettings,
-  preloadSecuritySettings,
-  preloadSettings,
-  preloadVerificationSettings,
-} from './features/settings/settings-preload.ts';
-import {
-  preloadStaff,
-  preloadStaffAudit,
-  preloadStaffPeople,
-  preloadStaffPractices,
-  preloadStaffVerification,
-} from './features/staff/staff-preload.ts';
+import { preloadProfileSettings, preloadSecuritySettings, preloadSettings, preloadVerificationSettings } from './features/settings/settings-preload.ts';
+import { preloadStaff, preloadStaffAudit, preloadStaffPeople, preloadStaffPractices, preloadStaffVerification } from './features/staff/staff-preload.ts';
 import { prefetch } from './lib/prefetch.ts';
 
 // Each page is its own chunk; the preload functions stay here so data starts loading with the code.

@@ -87,14 +87,7 @@ export function AppShell(props: RouteSectionProps) {
           }}
         >
           <div class="site-nav-inner">
-            <button
-              type="button"
-              class="site-nav-toggle"
-              aria-expanded={menuOpen()}
-              aria-controls="site-nav-links"
-              ref={menuButton}
-              onClick={() => setMenuOpen(!menuOpen())}
-            >
+            <button type="button" class="site-nav-toggle" aria-expanded={menuOpen()} aria-controls="site-nav-links" ref={menuButton} onClick={() => setMenuOpen(!menuOpen())}>
               <svg class="site-nav-toggle-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
                 <path d={menuOpen() ? 'm5 5 10 10M15 5 5 15' : 'M3 5.5h14M3 10h14M3 14.5h14'} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
               </svg>
@@ -104,7 +97,9 @@ export function AppShell(props: RouteSectionProps) {
               <For each={MAIN_SECTIONS}>
                 {(section) => (
                   <li classList={{ 'site-nav-ask': 'action' in section }}>
-                    <A href={section.href} activeClass="is-active" end={'action' in section}>{t(section.label)}</A>
+                    <A href={section.href} activeClass="is-active" end={'action' in section}>
+                      {t(section.label)}
+                    </A>
                   </li>
                 )}
               </For>
@@ -118,7 +113,15 @@ export function AppShell(props: RouteSectionProps) {
       <main id="main" class="site-main" tabindex="-1" ref={main}>
         {/* A page that let a failure through still says so, and moving on to another page clears it. */}
         <SectionError resetWhen={() => location.pathname}>
-          <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>{props.children}</Suspense>
+          <Suspense
+            fallback={
+              <p class="page-loading" role="status">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            {props.children}
+          </Suspense>
         </SectionError>
       </main>
       <footer class="site-footer">

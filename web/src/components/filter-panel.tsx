@@ -23,7 +23,9 @@ export function FilterPanel(props: {
   const [expanded, setExpanded] = createSignal(untrack(() => props.active) > 0);
   return (
     <form class="filters" role={props.role} aria-labelledby={id('heading')} onSubmit={(event) => event.preventDefault()}>
-      <h2 id={id('heading')} class="filters-heading">{t('directory.filters')}</h2>
+      <h2 id={id('heading')} class="filters-heading">
+        {t('directory.filters')}
+      </h2>
       {props.search}
       <button type="button" class="filters-toggle" aria-expanded={expanded()} aria-controls={id('more')} onClick={() => setExpanded(!expanded())}>
         {t('directory.moreFilters', props.active)}

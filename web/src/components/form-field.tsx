@@ -3,8 +3,7 @@ import { t } from '../i18n/i18n.ts';
 import { formErrorText, type FormProblem } from '../lib/form.ts';
 
 /** The ids a field's control points at with aria-describedby: its hint, then its error. */
-const describedBy = (id: string, hint: unknown, error: unknown) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 interface FieldProps {
   id: string;
@@ -27,7 +26,9 @@ function FieldFrame(props: FieldProps & { children: JSX.Element; extra?: JSX.Ele
         </Show>
       </label>
       <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="field-hint">{props.hint}</p>
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
       </Show>
       {props.children}
       {props.extra}
@@ -104,9 +105,7 @@ export function PasswordField(props: FieldProps & { name: string; autocomplete: 
   );
 }
 
-export function TextAreaField(
-  props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength: number; lang?: string; onInput?: (value: string) => void },
-) {
+export function TextAreaField(props: FieldProps & { name: string; value?: string | undefined; rows?: number; maxLength: number; lang?: string; onInput?: (value: string) => void }) {
   const [length, setLength] = createSignal((props.value ?? '').length);
   return (
     <FieldFrame
@@ -134,9 +133,7 @@ export function TextAreaField(
   );
 }
 
-export function SelectField(
-  props: FieldProps & { name: string; children: JSX.Element; onChange?: (value: string) => void; before?: JSX.Element },
-) {
+export function SelectField(props: FieldProps & { name: string; children: JSX.Element; onChange?: (value: string) => void; before?: JSX.Element }) {
   return (
     <FieldFrame {...props}>
       {props.before}
@@ -167,9 +164,7 @@ export function FormAlert(props: { problem?: FormProblem | undefined; success?: 
             <ErrorIcon />
             <div>
               <p>{formErrorText(form())}</p>
-              <Show when={form().code === 'SUSPENDED' && form().reason}>
-                {(reason) => <p>{t('formError.suspendedReason', reason())}</p>}
-              </Show>
+              <Show when={form().code === 'SUSPENDED' && form().reason}>{(reason) => <p>{t('formError.suspendedReason', reason())}</p>}</Show>
             </div>
           </div>
         )}

@@ -15,7 +15,9 @@ export default function NotFoundPage() {
     <div class="page-narrow not-found-page">
       <DocumentTitle text={t('notFound.title')} />
       <StateMessage title={t('notFound.title')} body={t('notFound.body')} headingLevel={1}>
-        <A class="button" href="/" end>{t('notFound.home')}</A>
+        <A class="button" href="/" end>
+          {t('notFound.home')}
+        </A>
       </StateMessage>
       <form
         class="search-form not-found-search"
@@ -28,7 +30,9 @@ export default function NotFoundPage() {
           navigate(searchHref({ q }));
         }}
       >
-        <label for="not-found-search-q" id="not-found-search-label" class="not-found-search-label">{t('notFound.searchLabel')}</label>
+        <label for="not-found-search-q" id="not-found-search-label" class="not-found-search-label">
+          {t('notFound.searchLabel')}
+        </label>
         <input
           ref={input}
           id="not-found-search-q"
@@ -42,10 +46,14 @@ export default function NotFoundPage() {
           value={text()}
           onInput={(event) => setText(event.currentTarget.value)}
         />
-        <button type="submit" class="button button-secondary">{t('notFound.searchSubmit')}</button>
+        <button type="submit" class="button button-secondary">
+          {t('notFound.searchSubmit')}
+        </button>
       </form>
       <nav class="not-found-sections" aria-labelledby="not-found-sections-title">
-        <h2 id="not-found-sections-title" class="not-found-sections-title">{t('notFound.sections')}</h2>
+        <h2 id="not-found-sections-title" class="not-found-sections-title">
+          {t('notFound.sections')}
+        </h2>
         <ul>
           <For each={MAIN_SECTIONS.filter((section) => !('action' in section))}>
             {(section) => (

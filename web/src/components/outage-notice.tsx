@@ -32,8 +32,7 @@ export function OutageNotice() {
             <div class="outage-notice-text">
               <p class="outage-notice-title">{t('outage.title')}</p>
               <p>
-                {failure().code === 'NETWORK_ERROR' ? t('outage.unreachable') : t('outage.unavailable', failure().retryAfterSeconds ?? 0)}{' '}
-                {t('outage.signInUnchanged')}
+                {failure().code === 'NETWORK_ERROR' ? t('outage.unreachable') : t('outage.unavailable', failure().retryAfterSeconds ?? 0)} {t('outage.signInUnchanged')}
               </p>
             </div>
             <button type="button" class="button button-small outage-notice-retry" disabled={retrying()} onClick={() => void retry()}>

@@ -35,7 +35,9 @@ export function ResultsSkeleton(props: {
   return (
     <div class="results is-loading">
       <div class="results-bar">
-        <p class="result-count" role="status">{t('app.loading')}</p>
+        <p class="result-count" role="status">
+          {t('app.loading')}
+        </p>
       </div>
       <Dynamic component={props.list} class={props.class} aria-hidden="true">
         <Index each={Array.from({ length: props.count })}>{() => <li>{props.item()}</li>}</Index>
@@ -106,12 +108,16 @@ export function PagedResults<P extends { totalCount: number; edges: unknown[]; p
                 when={isErrorCode(error(), 'BAD_USER_INPUT')}
                 fallback={
                   <StateMessage title={props.errorTitle} body={t('directory.errorBody')} tone="error">
-                    <button type="button" class="button" onClick={() => props.onRetry()}>{t('app.retry')}</button>
+                    <button type="button" class="button" onClick={() => props.onRetry()}>
+                      {t('app.retry')}
+                    </button>
                   </StateMessage>
                 }
               >
                 <StateMessage title={t('directory.badFilterTitle')} body={props.badFilterBody} tone="error">
-                  <button type="button" class="button" onClick={() => props.onClear()}>{t('directory.clear')}</button>
+                  <button type="button" class="button" onClick={() => props.onClear()}>
+                    {t('directory.clear')}
+                  </button>
                 </StateMessage>
               </Show>
             )}
@@ -120,8 +126,12 @@ export function PagedResults<P extends { totalCount: number; edges: unknown[]; p
             {(page) => (
               <div class="results" classList={{ 'is-updating': routing() }}>
                 <div class="results-bar">
-                  <p class="result-count" role="status">{props.count(page().totalCount)}</p>
-                  <p class="results-updating" aria-hidden="true">{t('directory.updating')}</p>
+                  <p class="result-count" role="status">
+                    {props.count(page().totalCount)}
+                  </p>
+                  <p class="results-updating" aria-hidden="true">
+                    {t('directory.updating')}
+                  </p>
                 </div>
                 <Show when={page().edges.length} fallback={props.empty}>
                   {props.children(page())}

@@ -13,11 +13,7 @@ export interface PageInfo {
  * Plain anchors (the router still handles them): its <A> marks any link to the current path
  * with aria-current="page", which a link to the next page is not.
  */
-export function Pager(props: {
-  pageInfo: PageInfo;
-  hrefFor: (cursor: { after: string } | { before: string }) => string;
-  onNavigate: () => void;
-}) {
+export function Pager(props: { pageInfo: PageInfo; hrefFor: (cursor: { after: string } | { before: string }) => string; onNavigate: () => void }) {
   const info = () => props.pageInfo;
   return (
     <Show when={info().hasPreviousPage || info().hasNextPage}>

@@ -40,14 +40,18 @@ export function RecordStates<T>(props: {
           <button type="button" class="button" onClick={() => props.retry()}>
             {t('app.retry')}
           </button>
-          <A class="button button-secondary" href={props.back.href}>{props.back.label}</A>
+          <A class="button button-secondary" href={props.back.href}>
+            {props.back.label}
+          </A>
         </StateMessage>
       </Match>
       <Match when={props.loaded?.value}>{(record) => props.children(record)}</Match>
       <Match when={props.loaded?.value === null}>
         <DocumentTitle text={props.notFound.title} />
         <StateMessage title={props.notFound.title} body={props.notFound.body} headingLevel={1}>
-          <A class="button" href={props.back.href}>{props.back.label}</A>
+          <A class="button" href={props.back.href}>
+            {props.back.label}
+          </A>
         </StateMessage>
       </Match>
     </Switch>

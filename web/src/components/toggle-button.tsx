@@ -30,7 +30,16 @@ export function ToggleButton(props: {
   const [busy, setBusy] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   // A new object on the page (navigation between two profiles) brings its own state.
-  createEffect(on(() => [props.on, props.count] as const, ([nextOn, nextCount]) => (setPressed(nextOn), setCount(nextCount)), { defer: true }));
+  createEffect(
+    on(
+      () => [props.on, props.count] as const,
+      ([nextOn, nextCount]) => {
+        setPressed(nextOn);
+        setCount(nextCount);
+      },
+      { defer: true },
+    ),
+  );
 
   async function press() {
     if (busy()) return;

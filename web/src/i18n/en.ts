@@ -8,8 +8,7 @@ export const en: Dictionary = {
     shortName: 'DX Experts',
     skipToContent: 'Skip to main content',
     mainNav: 'Main navigation',
-    footer:
-      'The network of the people who lead digital transformation in Vietnam’s ministries, agencies and provinces, grown from the 100 e-government experts programme (2019).',
+    footer: 'The network of the people who lead digital transformation in Vietnam’s ministries, agencies and provinces, grown from the 100 e-government experts programme (2019).',
     footerNote: 'Profile information is provided by the experts themselves.',
     loading: 'Loading…',
     retry: 'Try again',
@@ -88,8 +87,7 @@ export const en: Dictionary = {
   },
   directory: {
     title: 'Expert directory',
-    intro:
-      'The people in charge of IT and digital transformation in ministries, agencies and provinces. Find them by province or city, organisation, specialty or cohort.',
+    intro: 'The people in charge of IT and digital transformation in ministries, agencies and provinces. Find them by province or city, organisation, specialty or cohort.',
     filters: 'Filters',
     moreFilters: (active: number) => (active ? `More filters (${active} selected)` : 'More filters'),
     search: 'Search by name, position or organisation',
@@ -141,8 +139,7 @@ export const en: Dictionary = {
     seeColleagues: 'See colleagues from this organisation',
     noBio: 'This expert has not written an introduction yet.',
     notFoundTitle: 'Expert not found',
-    notFoundBody: (handle: string) =>
-      `There is no profile with the handle “${handle}”. The link may be out of date or mistyped.`,
+    notFoundBody: (handle: string) => `There is no profile with the handle “${handle}”. The link may be out of date or mistyped.`,
     backToDirectory: 'Back to the expert directory',
     errorTitle: 'The profile could not be loaded',
     errorBody: 'The server did not respond. Please check your connection and try again.',
@@ -220,9 +217,7 @@ export const en: Dictionary = {
     SUSPENDED: (until: string) => `This account is suspended until the end of ${until}.`,
     suspendedReason: (reason: string) => `Reason: ${reason}`,
     RATE_LIMITED: (seconds: number) =>
-      seconds >= 120
-        ? `Too many attempts. Please try again in about ${number.format(Math.ceil(seconds / 60))} minutes.`
-        : `Too many attempts. Please try again in ${number.format(seconds)} seconds.`,
+      seconds >= 120 ? `Too many attempts. Please try again in about ${number.format(Math.ceil(seconds / 60))} minutes.` : `Too many attempts. Please try again in ${number.format(seconds)} seconds.`,
     NOT_AUTHORIZED: 'You may not do this, or your session has ended. Please reload the page.',
     NOT_FOUND: 'This could not be found; it may have been removed.',
     CONFLICT: 'This no longer fits the current state. Please reload the page.',
@@ -246,8 +241,7 @@ export const en: Dictionary = {
   },
   signUp: {
     title: 'Join the network',
-    intro:
-      'Create an account to get a profile in the directory. Once signed up, you can ask to be recognised as an expert in your settings.',
+    intro: 'Create an account to get a profile in the directory. Once signed up, you can ask to be recognised as an expert in your settings.',
     name: 'Full name',
     nameHint: 'In full, with Vietnamese diacritics, e.g. Nguyễn Thị Hồng Nhung.',
     email: 'Email',
@@ -346,8 +340,7 @@ export const en: Dictionary = {
   },
   verification: {
     heading: 'Ask to be recognised as an expert',
-    intro:
-      'The “Expert” badge shows that you belong to the digital-transformation expert network, as confirmed by a curator. Say who you are in the network and how a curator can check it.',
+    intro: 'The “Expert” badge shows that you belong to the digital-transformation expert network, as confirmed by a curator. Say who you are in the network and how a curator can check it.',
     verified: (date: string) => `You have been a recognised expert since ${date}.`,
     pendingTitle: 'Your request is waiting for a curator',
     pendingBody: (date: string) => `Sent on ${date}. A curator will look at it as soon as possible.`,
@@ -485,8 +478,7 @@ export const en: Dictionary = {
   },
   practices: {
     title: 'Good practices',
-    intro:
-      'Digital transformation good practices shared by the IT leaders of ministries, agencies and provinces: the problem they faced, what they did, measured results and lessons learnt.',
+    intro: 'Digital transformation good practices shared by the IT leaders of ministries, agencies and provinces: the problem they faced, what they did, measured results and lessons learnt.',
     write: 'Share a good practice',
     search: 'Search the practices',
     searchHint: 'Vietnamese diacritics are optional, e.g. chuyen doi so.',
@@ -554,8 +546,7 @@ export const en: Dictionary = {
   practiceEditor: {
     newTitle: 'Share a good practice',
     editTitle: 'Edit good practice',
-    intro:
-      'Tell one case in full: the problem, the solution, results with figures and lessons. The draft saves itself; only you and your co-authors see it until it is published.',
+    intro: 'Tell one case in full: the problem, the solution, results with figures and lessons. The draft saves itself; only you and your co-authors see it until it is published.',
     basics: 'Overview',
     content: 'The case',
     context: 'Context',
@@ -710,8 +701,7 @@ export const en: Dictionary = {
     allUnanswered: (n: number) => `See all ${number.format(n)} questions`,
     noUnanswered: 'Every question has an accepted answer.',
     joinTitle: 'Join the network’s discussions',
-    joinBody:
-      'Discussions and questions are for members. Sign in or sign up to ask questions, answer colleagues and follow the topics you care about.',
+    joinBody: 'Discussions and questions are for members. Sign in or sign up to ask questions, answer colleagues and follow the topics you care about.',
     topics: 'Browse by topic',
     allTopics: 'All topics',
   },
@@ -743,8 +733,7 @@ export const en: Dictionary = {
   },
   placePage: {
     title: 'Provinces and cities',
-    intro:
-      'The 34 provinces and cities in force since 1 July 2025. Each one’s page also holds the good practices, discussions and experts recorded under the former provinces merged into it.',
+    intro: 'The 34 provinces and cities in force since 1 July 2025. Each one’s page also holds the good practices, discussions and experts recorded under the former provinces merged into it.',
     breadcrumb: 'Breadcrumb',
     region: {
       NORTH: 'North',
@@ -917,8 +906,7 @@ export const en: Dictionary = {
     threadsBody:
       'Discussions are where the network’s experts share experience and ask and answer each other about concrete work: online public services, data sharing, information security… Sign in to read and take part; if you have no account yet, become a member.',
     threadTitle: 'This discussion is for members',
-    threadBody:
-      'The network’s experts share experience here, among people who have done the work. Sign in to read the whole discussion and reply; if you have no account yet, become a member.',
+    threadBody: 'The network’s experts share experience here, among people who have done the work. Sign in to read the whole discussion and reply; if you have no account yet, become a member.',
     askTitle: 'Ask the network',
     askBody:
       'Members ask digital transformation experts of other ministries, agencies and provinces about a concrete problem, and get answers from people who have solved it. Sign in to ask a question.',
@@ -928,8 +916,7 @@ export const en: Dictionary = {
     minePracticesTitle: 'My practices',
     minePracticesBody: 'Where members follow the practices they wrote or co-wrote: drafts, those awaiting review, published ones. Sign in to see them.',
     followingTitle: 'Following',
-    followingBody:
-      'Members follow experts, topics and provinces to see their new practices and discussions in one place. Sign in to see what you follow.',
+    followingBody: 'Members follow experts, topics and provinces to see their new practices and discussions in one place. Sign in to see what you follow.',
     bookmarksTitle: 'Saved',
     bookmarksBody: 'Members save practices and discussions to read later; only they see the list. Sign in to see yours.',
   },

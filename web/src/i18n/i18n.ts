@@ -98,9 +98,7 @@ const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } =
   return {
     flatDictionary: createMemo(() => i18n.flatten(loaded[locale()] ?? vi)),
     dateFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' })),
-    dateTimeFormats: createMemo(
-      () => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }),
-    ),
+    dateTimeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' })),
     timeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })),
     collators: createMemo(() => new Intl.Collator(intlTag[locale()])),
   };

@@ -11,8 +11,7 @@ export const vi = {
     shortName: 'Chuyên gia CĐS',
     skipToContent: 'Bỏ qua, đến nội dung chính',
     mainNav: 'Điều hướng chính',
-    footer:
-      'Mạng lưới những người dẫn dắt chuyển đổi số ở các bộ, ngành và địa phương, hình thành từ chương trình đào tạo 100 chuyên gia Chính phủ điện tử (2019).',
+    footer: 'Mạng lưới những người dẫn dắt chuyển đổi số ở các bộ, ngành và địa phương, hình thành từ chương trình đào tạo 100 chuyên gia Chính phủ điện tử (2019).',
     footerNote: 'Thông tin hồ sơ do chính các chuyên gia cung cấp.',
     loading: 'Đang tải…',
     retry: 'Thử lại',
@@ -92,8 +91,7 @@ export const vi = {
   },
   directory: {
     title: 'Danh bạ chuyên gia',
-    intro:
-      'Những người phụ trách công nghệ thông tin và chuyển đổi số ở các bộ, ngành và địa phương. Tìm theo tỉnh, thành phố, cơ quan, lĩnh vực chuyên môn hoặc khóa đào tạo.',
+    intro: 'Những người phụ trách công nghệ thông tin và chuyển đổi số ở các bộ, ngành và địa phương. Tìm theo tỉnh, thành phố, cơ quan, lĩnh vực chuyên môn hoặc khóa đào tạo.',
     filters: 'Bộ lọc',
     moreFilters: (active: number) => (active ? `Lọc thêm (${active} đang chọn)` : 'Lọc thêm'),
     search: 'Tìm theo tên, chức vụ hoặc cơ quan',
@@ -145,8 +143,7 @@ export const vi = {
     seeColleagues: 'Xem đồng nghiệp cùng cơ quan',
     noBio: 'Chuyên gia chưa viết phần giới thiệu.',
     notFoundTitle: 'Không tìm thấy chuyên gia',
-    notFoundBody: (handle: string) =>
-      `Không có hồ sơ nào mang tên đăng nhập “${handle}”. Có thể đường liên kết đã cũ hoặc bị gõ sai.`,
+    notFoundBody: (handle: string) => `Không có hồ sơ nào mang tên đăng nhập “${handle}”. Có thể đường liên kết đã cũ hoặc bị gõ sai.`,
     backToDirectory: 'Về danh bạ chuyên gia',
     errorTitle: 'Không tải được hồ sơ',
     errorBody: 'Máy chủ chưa phản hồi. Vui lòng kiểm tra kết nối và thử lại.',
@@ -250,8 +247,7 @@ export const vi = {
   },
   signUp: {
     title: 'Đăng ký tham gia mạng lưới',
-    intro:
-      'Tạo tài khoản để có hồ sơ trong danh bạ. Sau khi đăng ký, bạn có thể đề nghị được công nhận là chuyên gia trong phần cài đặt.',
+    intro: 'Tạo tài khoản để có hồ sơ trong danh bạ. Sau khi đăng ký, bạn có thể đề nghị được công nhận là chuyên gia trong phần cài đặt.',
     name: 'Họ và tên',
     nameHint: 'Viết đầy đủ, có dấu, ví dụ: Nguyễn Thị Hồng Nhung.',
     email: 'Email',
@@ -350,8 +346,7 @@ export const vi = {
   },
   verification: {
     heading: 'Đề nghị công nhận chuyên gia',
-    intro:
-      'Huy hiệu “Chuyên gia” cho biết bạn thuộc mạng lưới chuyên gia chuyển đổi số, do thẩm định viên xác nhận. Hãy cho biết bạn là ai trong mạng lưới và cách thẩm định viên có thể kiểm tra.',
+    intro: 'Huy hiệu “Chuyên gia” cho biết bạn thuộc mạng lưới chuyên gia chuyển đổi số, do thẩm định viên xác nhận. Hãy cho biết bạn là ai trong mạng lưới và cách thẩm định viên có thể kiểm tra.',
     verified: (date: string) => `Bạn đã được công nhận là chuyên gia từ ${date}.`,
     pendingTitle: 'Đề nghị của bạn đang chờ xét duyệt',
     pendingBody: (date: string) => `Gửi ngày ${date}. Thẩm định viên sẽ xem xét trong thời gian sớm nhất.`,
@@ -489,8 +484,7 @@ export const vi = {
   },
   practices: {
     title: 'Cách làm hay',
-    intro:
-      'Những cách làm hay về chuyển đổi số do lãnh đạo công nghệ thông tin các bộ, ngành, địa phương chia sẻ: vấn đề gặp phải, giải pháp, kết quả đo được và bài học rút ra.',
+    intro: 'Những cách làm hay về chuyển đổi số do lãnh đạo công nghệ thông tin các bộ, ngành, địa phương chia sẻ: vấn đề gặp phải, giải pháp, kết quả đo được và bài học rút ra.',
     write: 'Chia sẻ cách làm hay',
     search: 'Tìm trong cách làm hay',
     searchHint: 'Gõ có dấu hoặc không dấu đều được, ví dụ: chuyen doi so.',
@@ -558,8 +552,7 @@ export const vi = {
   practiceEditor: {
     newTitle: 'Chia sẻ cách làm hay',
     editTitle: 'Sửa cách làm hay',
-    intro:
-      'Kể lại trọn vẹn một trường hợp: vấn đề, giải pháp, kết quả có số liệu và bài học. Bản nháp được lưu tự động; chỉ bạn và các đồng tác giả nhìn thấy cho đến khi được công bố.',
+    intro: 'Kể lại trọn vẹn một trường hợp: vấn đề, giải pháp, kết quả có số liệu và bài học. Bản nháp được lưu tự động; chỉ bạn và các đồng tác giả nhìn thấy cho đến khi được công bố.',
     basics: 'Tổng quan',
     content: 'Nội dung',
     context: 'Bối cảnh',
@@ -694,8 +687,7 @@ export const vi = {
   },
   home: {
     title: 'Mạng lưới chuyên gia chuyển đổi số Việt Nam',
-    intro:
-      'Nơi những người làm chính phủ số ở các bộ, ngành và địa phương chia sẻ cách làm hay, hỏi và trả lời nhau, và tìm đồng nghiệp đã giải quyết đúng vấn đề mình đang gặp.',
+    intro: 'Nơi những người làm chính phủ số ở các bộ, ngành và địa phương chia sẻ cách làm hay, hỏi và trả lời nhau, và tìm đồng nghiệp đã giải quyết đúng vấn đề mình đang gặp.',
     quickLinks: 'Bắt đầu nhanh',
     share: 'Chia sẻ cách làm hay',
     shareBody: 'Kể lại vấn đề, giải pháp và kết quả của đơn vị bạn.',
@@ -714,8 +706,7 @@ export const vi = {
     allUnanswered: (n: number) => `Xem cả ${number.format(n)} câu hỏi`,
     noUnanswered: 'Câu hỏi nào cũng đã có câu trả lời được chấp nhận.',
     joinTitle: 'Tham gia thảo luận cùng mạng lưới',
-    joinBody:
-      'Thảo luận và hỏi đáp dành cho thành viên. Đăng nhập hoặc đăng ký để đặt câu hỏi, trả lời đồng nghiệp và theo dõi những chủ đề bạn quan tâm.',
+    joinBody: 'Thảo luận và hỏi đáp dành cho thành viên. Đăng nhập hoặc đăng ký để đặt câu hỏi, trả lời đồng nghiệp và theo dõi những chủ đề bạn quan tâm.',
     topics: 'Duyệt theo chủ đề',
     allTopics: 'Tất cả chủ đề',
   },
@@ -747,8 +738,7 @@ export const vi = {
   },
   placePage: {
     title: 'Tỉnh, thành phố',
-    intro:
-      '34 tỉnh, thành phố từ ngày 1/7/2025. Trang của mỗi nơi gồm cả cách làm hay, thảo luận và chuyên gia được ghi theo các tỉnh cũ đã sáp nhập vào đó.',
+    intro: '34 tỉnh, thành phố từ ngày 1/7/2025. Trang của mỗi nơi gồm cả cách làm hay, thảo luận và chuyên gia được ghi theo các tỉnh cũ đã sáp nhập vào đó.',
     breadcrumb: 'Vị trí trang',
     region: {
       NORTH: 'Miền Bắc',
@@ -882,9 +872,7 @@ export const vi = {
     title: 'Dịch vụ tạm thời gián đoạn',
     unreachable: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
     unavailable: (seconds: number) =>
-      seconds > 0
-        ? `Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau khoảng ${number.format(seconds)} giây.`
-        : 'Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau giây lát.',
+      seconds > 0 ? `Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau khoảng ${number.format(seconds)} giây.` : 'Máy chủ đang tạm ngừng phục vụ. Vui lòng thử lại sau giây lát.',
     signInUnchanged: 'Trạng thái đăng nhập của bạn không thay đổi.',
     retrying: 'Đang thử lại…',
     accountUnknown: 'Chưa đọc được tài khoản',
@@ -921,19 +909,15 @@ export const vi = {
     threadsBody:
       'Thảo luận là nơi các chuyên gia trong mạng lưới trao đổi kinh nghiệm, hỏi và trả lời nhau về những việc cụ thể: dịch vụ công trực tuyến, chia sẻ dữ liệu, an toàn thông tin… Đăng nhập để đọc và tham gia; nếu chưa có tài khoản, hãy đăng ký thành viên.',
     threadTitle: 'Thảo luận này dành cho thành viên',
-    threadBody:
-      'Các chuyên gia trong mạng lưới trao đổi kinh nghiệm ở đây, giữa những người đã làm. Đăng nhập để đọc cả cuộc thảo luận và trả lời; nếu chưa có tài khoản, hãy đăng ký thành viên.',
+    threadBody: 'Các chuyên gia trong mạng lưới trao đổi kinh nghiệm ở đây, giữa những người đã làm. Đăng nhập để đọc cả cuộc thảo luận và trả lời; nếu chưa có tài khoản, hãy đăng ký thành viên.',
     askTitle: 'Đặt câu hỏi cho mạng lưới',
-    askBody:
-      'Thành viên hỏi các chuyên gia chuyển đổi số ở bộ, ngành và địa phương khác về một vướng mắc cụ thể, và nhận câu trả lời từ người đã làm. Đăng nhập để đặt câu hỏi.',
+    askBody: 'Thành viên hỏi các chuyên gia chuyển đổi số ở bộ, ngành và địa phương khác về một vướng mắc cụ thể, và nhận câu trả lời từ người đã làm. Đăng nhập để đặt câu hỏi.',
     writeTitle: 'Chia sẻ cách làm hay',
-    writeBody:
-      'Thành viên kể lại một cách làm hay của cơ quan mình (vấn đề, giải pháp, kết quả có số liệu, bài học) để nơi khác học theo. Đăng nhập để bắt đầu viết; bản nháp được lưu tự động.',
+    writeBody: 'Thành viên kể lại một cách làm hay của cơ quan mình (vấn đề, giải pháp, kết quả có số liệu, bài học) để nơi khác học theo. Đăng nhập để bắt đầu viết; bản nháp được lưu tự động.',
     minePracticesTitle: 'Cách làm hay của tôi',
     minePracticesBody: 'Nơi thành viên theo dõi các cách làm hay mình viết hoặc cùng viết: bản nháp, đang chờ thẩm định, đã công bố. Đăng nhập để xem.',
     followingTitle: 'Theo dõi',
-    followingBody:
-      'Thành viên theo dõi chuyên gia, chủ đề và tỉnh, thành để thấy ngay cách làm hay và thảo luận mới của họ ở một nơi. Đăng nhập để xem những gì bạn theo dõi.',
+    followingBody: 'Thành viên theo dõi chuyên gia, chủ đề và tỉnh, thành để thấy ngay cách làm hay và thảo luận mới của họ ở một nơi. Đăng nhập để xem những gì bạn theo dõi.',
     bookmarksTitle: 'Đã lưu',
     bookmarksBody: 'Thành viên lưu lại cách làm hay và thảo luận để đọc sau; chỉ người lưu thấy danh sách này. Đăng nhập để xem danh sách của bạn.',
   },

@@ -34,8 +34,7 @@ interface ErrorResult {
  * A problem found in the browser before asking the API, in the API's own codes. As an action's
  * result it revalidates nothing: an action returning a plain value would reload every query.
  */
-export const invalid = (fields: Record<string, string>) =>
-  json<Outcome<never>>({ ok: false, problem: { fields, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
+export const invalid = (fields: Record<string, string>) => json<Outcome<never>>({ ok: false, problem: { fields, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
 
 /**
  * Turns a mutation's union result into an Outcome: the member named `payload` is success, any
@@ -103,7 +102,11 @@ const limits: Record<string, [min: number, max: number]> = {
  * ("links.0.url"); the last named segment decides the wording.
  */
 export function fieldErrorText(path: string, code: string): string {
-  const field = path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? path;
+  const field =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? path;
   switch (code) {
     case 'REQUIRED':
       return field === 'reason' ? t('fieldError.reasonRequired') : t('fieldError.REQUIRED');

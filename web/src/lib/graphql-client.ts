@@ -25,8 +25,7 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-export const isErrorCode = (error: unknown, ...codes: ErrorCode[]): error is GraphQLRequestError =>
-  error instanceof GraphQLRequestError && codes.includes(error.code);
+export const isErrorCode = (error: unknown, ...codes: ErrorCode[]): error is GraphQLRequestError => error instanceof GraphQLRequestError && codes.includes(error.code);
 
 /**
  * Says whether an error means the service, not the request, failed: the API could not be
@@ -108,11 +107,7 @@ export const GRAPHQL_ENDPOINT = '/graphql';
  * {@link responseError}; the API reports expected errors with HTTP 200). Every outcome is also
  * told to the outage notice (lib/outage.ts), so that a failure no page shows is still said.
  */
-export async function request<Result, Variables>(
-  document: TadaDocumentNode<Result, Variables>,
-  variables?: Variables,
-  init: { signal?: AbortSignal } = {},
-): Promise<Result> {
+export async function request<Result, Variables>(document: TadaDocumentNode<Result, Variables>, variables?: Variables, init: { signal?: AbortSignal } = {}): Promise<Result> {
   const id = requestStarted();
   let response: Response;
   try {

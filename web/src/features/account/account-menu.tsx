@@ -33,8 +33,12 @@ function AccountControls() {
       <Match when={viewer()}>{(signedIn) => <AccountMenu viewer={signedIn()} />}</Match>
       <Match when={viewer() === null}>
         <div class="account-links">
-          <A href={href('/sign-in')} class="account-link" activeClass="is-active" end>{t('account.signIn')}</A>
-          <A href={href('/sign-up')} class="account-link account-link-strong" activeClass="is-active" end>{t('account.signUp')}</A>
+          <A href={href('/sign-in')} class="account-link" activeClass="is-active" end>
+            {t('account.signIn')}
+          </A>
+          <A href={href('/sign-up')} class="account-link account-link-strong" activeClass="is-active" end>
+            {t('account.signUp')}
+          </A>
         </div>
       </Match>
       <Match when={viewer() === undefined}>
@@ -68,7 +72,13 @@ function AccountMenu(props: { viewer: Viewer }) {
     if (returnFocus) button?.focus();
   };
 
-  createEffect(on(() => location.pathname, () => close(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => close(),
+      { defer: true },
+    ),
+  );
 
   const onPointerDown = (event: PointerEvent) => {
     if (open() && container && !container.contains(event.target as Node)) close();
@@ -77,6 +87,7 @@ function AccountMenu(props: { viewer: Viewer }) {
   onCleanup(() => document.removeEventListener('pointerdown', onPointerDown));
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and focus leaving anywhere in the menu close it; the buttons inside are the controls
     <div
       class="account-menu"
       ref={container}
@@ -115,7 +126,9 @@ function AccountMenu(props: { viewer: Viewer }) {
         </p>
         <ul class="account-panel-links">
           <li>
-            <A href={profileHref(props.viewer.handle)} end>{t('account.myProfile')}</A>
+            <A href={profileHref(props.viewer.handle)} end>
+              {t('account.myProfile')}
+            </A>
           </li>
           <li>
             <A href="/practices/mine">{t('account.myPractices')}</A>
@@ -137,7 +150,9 @@ function AccountMenu(props: { viewer: Viewer }) {
         </ul>
         <form action={signOutAction} method="post" class="account-panel-signout">
           <Show when={signOutFailed()}>
-            <p class="account-signout-error" role="alert">{t('outage.signOutFailed')}</p>
+            <p class="account-signout-error" role="alert">
+              {t('outage.signOutFailed')}
+            </p>
           </Show>
           <button type="submit" class="account-signout" disabled={signingOut.pending}>
             {signOutFailed() ? t('outage.signOutRetry') : t('account.signOut')}

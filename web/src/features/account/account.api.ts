@@ -33,7 +33,12 @@ export const getViewer = query(async (): Promise<Viewer | null> => {
  * reads it without waiting, as createAsync's does.
  */
 export function createViewer(): { (): Viewer | null | undefined; readonly latest: Viewer | null | undefined } {
-  const loaded = createAsync(() => getViewer().then((viewer) => ({ viewer }), () => ({ viewer: lastKnownViewer() })));
+  const loaded = createAsync(() =>
+    getViewer().then(
+      (viewer) => ({ viewer }),
+      () => ({ viewer: lastKnownViewer() }),
+    ),
+  );
   const read = () => loaded()?.viewer;
   return Object.defineProperty(read, 'latest', { get: () => loaded.latest?.viewer }) as ReturnType<typeof createViewer>;
 }
@@ -49,7 +54,7 @@ export const canAdminister = (role: Role | undefined) => role === 'ADMIN';
  * sites to a browser, and anything not starting with "/" could be a scheme.
  */
 export function safeNextPath(next: string | null | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
   if (/[\u0000-\u001f\\]/.test(next)) return undefined;
   // Coming back to the sign-in or sign-up page after signing in would be a loop.
   if (/^\/sign-(in|up)(?:[/?#]|$)/.test(next)) return undefined;
@@ -61,8 +66,7 @@ export const signInHref = (path: string) => `/sign-in?next=${encodeURIComponent(
 /** The sign-up page that comes back to `path` once the new member is signed in. */
 export const signUpHref = (path: string) => `/sign-up?next=${encodeURIComponent(path)}`;
 
-const viewerAfter = (viewer: { handle: string }, form: FormInput) =>
-  safeNextPath(textOf(form, 'next')) ?? `/experts/${encodeURIComponent(viewer.handle)}`;
+const viewerAfter = (viewer: { handle: string }, form: FormInput) => safeNextPath(textOf(form, 'next')) ?? `/experts/${encodeURIComponent(viewer.handle)}`;
 
 const SignInMutation = graphql(
   `

@@ -22,8 +22,12 @@ export function MembersOnlyPage(props: ForVisitors) {
       <DocumentTitle text={props.title} />
       <p class="members-only-kicker">{t('membersOnly.kicker')}</p>
       <StateMessage title={props.title} body={props.body} headingLevel={1}>
-        <A class="button" href={signInHref(here())}>{t('membersOnly.signIn')}</A>
-        <A class="button button-secondary" href={signUpHref(here())}>{t('membersOnly.signUp')}</A>
+        <A class="button" href={signInHref(here())}>
+          {t('membersOnly.signIn')}
+        </A>
+        <A class="button button-secondary" href={signUpHref(here())}>
+          {t('membersOnly.signUp')}
+        </A>
       </StateMessage>
       <p class="members-only-note">{t('membersOnly.comeBack')}</p>
     </div>

@@ -11,16 +11,27 @@ export function PasswordForm() {
     return result && !result.ok ? result.problem : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
   // Passwords are not left on the page once they have done their job.
-  createEffect(on(() => submission.result, (result) => result?.ok && form?.reset()));
+  createEffect(
+    on(
+      () => submission.result,
+      (result) => result?.ok && form?.reset(),
+    ),
+  );
 
   return (
     <form action={changePasswordAction} method="post" class="card form" novalidate ref={form} aria-labelledby="password-heading">
-      <h2 id="password-heading" class="card-title">{t('password.heading')}</h2>
+      <h2 id="password-heading" class="card-title">
+        {t('password.heading')}
+      </h2>
       <p class="card-intro">{t('password.intro')}</p>
       <FormAlert problem={problem()} success={submission.result?.ok ? t('password.changed') : undefined} />
-      {/* Lets password managers file the new password under the right account. */}
+      {/* Lets password managers file the new password under the right account; no one tabs or reads it. */}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: out of the tab order and invisible, only for password managers */}
       <input type="text" name="username" autocomplete="username" class="visually-hidden" tabindex="-1" aria-hidden="true" readOnly />
       <PasswordField id="password-current" name="currentPassword" label={t('password.current')} autocomplete="current-password" error={errorFor(problem(), 'currentPassword')} />
       <PasswordField id="password-new" name="newPassword" label={t('password.new')} hint={t('password.hint')} autocomplete="new-password" error={errorFor(problem(), 'newPassword')} />

@@ -21,7 +21,10 @@ export default function SignInPage() {
     return result && !result.ok ? result.problem : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
 
   return (
     <div class="auth-page">
@@ -30,7 +33,9 @@ export default function SignInPage() {
         when={!submission.pending && !submission.result && viewer()}
         fallback={
           <div class="auth-card">
-            <h1 id="page-title" class="auth-title">{t('signIn.title')}</h1>
+            <h1 id="page-title" class="auth-title">
+              {t('signIn.title')}
+            </h1>
             <Show when={next()} fallback={<p class="auth-intro">{t('signIn.intro')}</p>}>
               <p class="auth-intro auth-notice">{t('signIn.needed')}</p>
             </Show>
@@ -52,8 +57,7 @@ export default function SignInPage() {
               <SubmitButton pending={submission.pending ?? false} label={t('signIn.submit')} pendingLabel={t('signIn.submitting')} class="button button-block" />
             </form>
             <p class="auth-switch">
-              {t('signIn.noAccount')}{' '}
-              <A href={next() ? `/sign-up?next=${encodeURIComponent(next()!)}` : '/sign-up'}>{t('signIn.signUpLink')}</A>
+              {t('signIn.noAccount')} <A href={next() ? `/sign-up?next=${encodeURIComponent(next()!)}` : '/sign-up'}>{t('signIn.signUpLink')}</A>
             </p>
           </div>
         }
@@ -61,7 +65,9 @@ export default function SignInPage() {
         {(signedIn) => (
           <div class="page-narrow">
             <StateMessage title={t('signIn.alreadyTitle')} body={t('signIn.alreadyBody', signedIn().name)} headingLevel={1}>
-              <A class="button" href={next() ?? profileHref(signedIn().handle)}>{t('signIn.continue')}</A>
+              <A class="button" href={next() ?? profileHref(signedIn().handle)}>
+                {t('signIn.continue')}
+              </A>
             </StateMessage>
           </div>
         )}

@@ -28,13 +28,18 @@ export default function SignUpPage() {
   const [place, setPlace] = createSignal('');
   const [organization, setOrganization] = createSignal('');
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
 
   return (
     <div class="auth-page">
       <DocumentTitle text={t('signUp.title')} />
       <div class="auth-card auth-card-wide">
-        <h1 id="page-title" class="auth-title">{t('signUp.title')}</h1>
+        <h1 id="page-title" class="auth-title">
+          {t('signUp.title')}
+        </h1>
         <p class="auth-intro">{t('signUp.intro')}</p>
         <form action={signUpAction} method="post" class="form" novalidate ref={form} aria-labelledby="page-title">
           <input type="hidden" name="next" value={next() ?? ''} />
@@ -58,22 +63,14 @@ export default function SignUpPage() {
             <legend>{t('signUp.aboutYou')}</legend>
             <p class="field-hint">{t('signUp.aboutYouHint')}</p>
             <PlaceSelect id="sign-up-place" name="place" value={place()} onChange={setPlace} error={errorFor(problem(), 'place')} />
-            <OrganizationSelect
-              id="sign-up-organization"
-              name="organization"
-              place={place()}
-              value={organization()}
-              onChange={setOrganization}
-              error={errorFor(problem(), 'organization')}
-            />
+            <OrganizationSelect id="sign-up-organization" name="organization" place={place()} value={organization()} onChange={setOrganization} error={errorFor(problem(), 'organization')} />
             <TopicCheckboxes id="sign-up-specialties" name="specialties" value={[]} error={specialtiesError()} />
           </fieldset>
 
           <SubmitButton pending={submission.pending ?? false} label={t('signUp.submit')} pendingLabel={t('signUp.submitting')} class="button button-block" />
         </form>
         <p class="auth-switch">
-          {t('signUp.haveAccount')}{' '}
-          <A href={next() ? `/sign-in?next=${encodeURIComponent(next()!)}` : '/sign-in'}>{t('signUp.signInLink')}</A>
+          {t('signUp.haveAccount')} <A href={next() ? `/sign-in?next=${encodeURIComponent(next()!)}` : '/sign-in'}>{t('signUp.signInLink')}</A>
         </p>
       </div>
     </div>

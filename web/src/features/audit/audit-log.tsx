@@ -48,12 +48,13 @@ export function AuditLog() {
 
   return (
     <section class="card" aria-labelledby="audit-heading">
-      <h2 id="audit-heading" class="card-title">{t('audit.heading')}</h2>
+      <h2 id="audit-heading" class="card-title">
+        {t('audit.heading')}
+      </h2>
       <p class="card-intro">{t('audit.intro')}</p>
       <Show when={subject()}>
         <p class="filter-note">
-          <Suspense>{subjectName() ? t('audit.about', subjectName()!) : null}</Suspense>{' '}
-          <A href="/staff/audit">{t('audit.showAll')}</A>
+          <Suspense>{subjectName() ? t('audit.about', subjectName()!) : null}</Suspense> <A href="/staff/audit">{t('audit.showAll')}</A>
         </p>
       </Show>
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
@@ -69,9 +70,7 @@ export function AuditLog() {
               </tr>
             </thead>
             <For each={cursors()}>
-              {(cursor, index) => (
-                <AuditRows subject={subject()} after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />
-              )}
+              {(cursor, index) => <AuditRows subject={subject()} after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />}
             </For>
           </table>
         </Show>
@@ -97,7 +96,9 @@ function AuditRows(props: { subject: string | null; after: string | null; last: 
             <td data-label={t('audit.whom')}>
               <A href={`/staff/people?handle=${encodeURIComponent(edge.node.subject.handle)}`}>{edge.node.subject.name}</A>
             </td>
-            <td data-label={t('audit.why')} lang="vi">{edge.node.reason}</td>
+            <td data-label={t('audit.why')} lang="vi">
+              {edge.node.reason}
+            </td>
           </tr>
         )}
       </For>

@@ -29,7 +29,6 @@ export type AuditEntry = AuditPage['edges'][number]['node'];
 
 /** One page of the audit log, newest first; about one person when `subject` (a global id) is given. */
 export const getAuditLog = query(
-  async (subject: string | null, after: string | null): Promise<AuditPage> =>
-    (await request(AuditLogQuery, { subject, first: AUDIT_PAGE_SIZE, after })).auditLog,
+  async (subject: string | null, after: string | null): Promise<AuditPage> => (await request(AuditLogQuery, { subject, first: AUDIT_PAGE_SIZE, after })).auditLog,
   'auditLog',
 );

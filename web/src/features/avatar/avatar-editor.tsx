@@ -75,15 +75,14 @@ export function AvatarEditor(props: { name: string; handle: string; avatarUrl: s
 
   return (
     <section class="card" aria-labelledby="avatar-heading">
-      <h2 id="avatar-heading" class="card-title">{t('avatar.heading')}</h2>
+      <h2 id="avatar-heading" class="card-title">
+        {t('avatar.heading')}
+      </h2>
       <p class="card-intro">{t('avatar.intro')}</p>
       <FormAlert problem={formProblem()} success={preview() ? undefined : success()} />
       <div class="avatar-editor">
         <figure class="avatar-figure">
-          <Show
-            when={preview()}
-            fallback={<ExpertAvatar name={props.name} handle={props.handle} url={props.avatarUrl} size="large" />}
-          >
+          <Show when={preview()} fallback={<ExpertAvatar name={props.name} handle={props.handle} url={props.avatarUrl} size="large" />}>
             {(shown) => (
               <span class="avatar avatar-large is-preview">
                 <img src={shown().url} alt={t('avatar.preview')} width="256" height="256" />
@@ -97,7 +96,9 @@ export function AvatarEditor(props: { name: string; handle: string; avatarUrl: s
             <p class="muted">{t('avatar.none')}</p>
           </Show>
           <Show when={processing()}>
-            <p role="status" class="muted">{t('avatar.processing')}</p>
+            <p role="status" class="muted">
+              {t('avatar.processing')}
+            </p>
           </Show>
           <Show when={imageError()}>
             {(message) => (

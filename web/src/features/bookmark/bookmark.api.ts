@@ -41,10 +41,7 @@ export const bookmarkPracticeAction = action(async (id: string, bookmarked: bool
 }, 'bookmarkPractice');
 
 export const bookmarkThreadAction = action(async (id: string, bookmarked: boolean) => {
-  const outcome = mapOutcome(
-    await mutate(BookmarkThreadMutation, { id, bookmarked }, 'bookmarkThread', 'BookmarkThreadPayload'),
-    (data): ToggleState => ({ on: data.thread.viewerBookmarked }),
-  );
+  const outcome = mapOutcome(await mutate(BookmarkThreadMutation, { id, bookmarked }, 'bookmarkThread', 'BookmarkThreadPayload'), (data): ToggleState => ({ on: data.thread.viewerBookmarked }));
   return json(outcome, { revalidate: outcome.ok ? [getMyBookmarks.key] : [] });
 }, 'bookmarkThread');
 
@@ -70,10 +67,7 @@ const MyBookmarksQuery = graphql(`
 
 export type MyBookmarks = ResultOf<typeof MyBookmarksQuery>['myBookmarks'];
 
-export const getMyBookmarks = query(
-  async (kind: BookmarkKind | null, after: string | null): Promise<MyBookmarks> => (await request(MyBookmarksQuery, { kind, after })).myBookmarks,
-  'myBookmarks',
-);
+export const getMyBookmarks = query(async (kind: BookmarkKind | null, after: string | null): Promise<MyBookmarks> => (await request(MyBookmarksQuery, { kind, after })).myBookmarks, 'myBookmarks');
 
 /** The `?kind=` of /bookmarks, if it names a kind. */
 export const bookmarkKindOf = (value: unknown): BookmarkKind | null => {

@@ -37,7 +37,13 @@ export default function BookmarksPage() {
             </For>
           </Tabs>
           <SectionError>
-            <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+            <Suspense
+              fallback={
+                <p class="page-loading" role="status">
+                  {t('app.loading')}
+                </p>
+              }
+            >
               <Show when={kind()} keyed fallback={<BookmarkList kind={null} />}>
                 {(k) => <BookmarkList kind={k} />}
               </Show>
@@ -65,13 +71,22 @@ function BookmarkList(props: { kind: BookmarkKind | null }) {
                   <span>{t(`bookmark.kind.${item.kind}`)}</span>
                   <span>{t('bookmark.savedAt', formatDate(item.savedAt))}</span>
                 </p>
-                <Show when={item.practice} fallback={<Show when={!item.thread}><p class="muted">{t('bookmark.gone')}</p></Show>}>
+                <Show
+                  when={item.practice}
+                  fallback={
+                    <Show when={!item.thread}>
+                      <p class="muted">{t('bookmark.gone')}</p>
+                    </Show>
+                  }
+                >
                   {(practice) => (
                     <div class="bookmark-body">
                       <h2 class="follow-update-title" lang="vi">
                         <A href={practiceHref(practice().id)}>{practice().title}</A>
                       </h2>
-                      <p class="bookmark-summary" lang="vi">{practice().summary}</p>
+                      <p class="bookmark-summary" lang="vi">
+                        {practice().summary}
+                      </p>
                       <BookmarkButton kind="practice" target={practice()} signedIn />
                     </div>
                   )}

@@ -11,7 +11,4 @@ const CohortsQuery = graphql(`
 export type Cohort = ResultOf<typeof CohortsQuery>['cohorts'][number];
 
 /** The programme's intakes, oldest first. */
-export const getCohorts = query(
-  async () => [...(await request(CohortsQuery)).cohorts].sort((a, b) => a.year - b.year || a.slug.localeCompare(b.slug)),
-  'cohorts',
-);
+export const getCohorts = query(async () => [...(await request(CohortsQuery)).cohorts].sort((a, b) => a.year - b.year || a.slug.localeCompare(b.slug)), 'cohorts');

@@ -11,14 +11,8 @@ export default function NewThreadPage() {
   // The address is read here, in the route's component, beside its preload (see preloadThread).
   const [search] = useSearchParams();
   const forVisitors = () =>
-    search.kind === 'question'
-      ? { title: t('membersOnly.askTitle'), body: t('membersOnly.askBody') }
-      : { title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') };
-  return (
-    <RequireViewer forVisitors={forVisitors()}>
-      {() => <NewThread question={search.kind === 'question'} />}
-    </RequireViewer>
-  );
+    search.kind === 'question' ? { title: t('membersOnly.askTitle'), body: t('membersOnly.askBody') } : { title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') };
+  return <RequireViewer forVisitors={forVisitors()}>{() => <NewThread question={search.kind === 'question'} />}</RequireViewer>;
 }
 
 function NewThread(props: { question: boolean }) {
@@ -26,7 +20,13 @@ function NewThread(props: { question: boolean }) {
   const kindOf = (question: boolean): ThreadKind => (question ? 'QUESTION' : 'DISCUSSION');
   const [kind, setKind] = createSignal<ThreadKind>(untrack(() => kindOf(props.question)));
   // "Ask a question" followed from this very page changes only the address: follow it.
-  createComputed(on(() => props.question, (question) => setKind(kindOf(question)), { defer: true }));
+  createComputed(
+    on(
+      () => props.question,
+      (question) => setKind(kindOf(question)),
+      { defer: true },
+    ),
+  );
   const create = useAction(createThreadAction);
   const heading = () => (kind() === 'QUESTION' ? t('discussion.askTitle') : t('discussion.startTitle'));
 
@@ -35,7 +35,9 @@ function NewThread(props: { question: boolean }) {
       <DocumentTitle text={heading()} />
       <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
         <ol>
-          <li><A href="/threads">{t('nav.discussions')}</A></li>
+          <li>
+            <A href="/threads">{t('nav.discussions')}</A>
+          </li>
           <li aria-current="page">{heading()}</li>
         </ol>
       </nav>

@@ -24,8 +24,7 @@ export function PracticeDiscussion(props: { practiceId: string }) {
             <Match when={viewer()}>{(signedIn) => <PracticeComments practiceId={props.practiceId} viewer={signedIn()} />}</Match>
             <Match when={viewer() === null}>
               <p class="practice-discussion-signin">
-                {t('discussion.practiceSignedOut')}{' '}
-                <A href={signInHref(location.pathname + location.search)}>{t('discussion.signInToComment')}</A>
+                {t('discussion.practiceSignedOut')} <A href={signInHref(location.pathname + location.search)}>{t('discussion.signInToComment')}</A>
               </p>
             </Match>
           </Switch>
@@ -44,12 +43,7 @@ function PracticeComments(props: { practiceId: string; viewer: Viewer }) {
       fallback={
         <>
           <p class="muted replies-empty">{t('discussion.practiceNoComments')}</p>
-          <ReplyBox
-            id={`practice-comment-${props.practiceId}`}
-            label={t('discussion.yourComment')}
-            submitLabel={t('discussion.postComment')}
-            send={(body) => comment(props.practiceId, body)}
-          />
+          <ReplyBox id={`practice-comment-${props.practiceId}`} label={t('discussion.yourComment')} submitLabel={t('discussion.postComment')} send={(body) => comment(props.practiceId, body)} />
         </>
       }
     >

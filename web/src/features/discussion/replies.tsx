@@ -73,10 +73,7 @@ export function Replies(props: {
 
   return (
     <div class="replies">
-      <Show
-        when={topLevel().length}
-        fallback={<p class="muted replies-empty">{isQuestion() ? t('discussion.noAnswers') : t('discussion.noReplies')}</p>}
-      >
+      <Show when={topLevel().length} fallback={<p class="muted replies-empty">{isQuestion() ? t('discussion.noAnswers') : t('discussion.noReplies')}</p>}>
         <ol class="reply-list" aria-label={isQuestion() ? t('discussion.answersLabel') : t('discussion.repliesLabel')}>
           <For each={topLevel()}>{(reply) => <ReplyItem reply={reply} level={0} context={context} />}</For>
         </ol>
@@ -209,9 +206,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
           </Show>
           <span class="reply-meta">
             <time datetime={reply().createdAt}>{formatDateTime(reply().createdAt)}</time>
-            <Show when={props.inReplyTo}>
-              {(name) => <span class="reply-in-reply-to">{t('discussion.inReplyTo', name())}</span>}
-            </Show>
+            <Show when={props.inReplyTo}>{(name) => <span class="reply-in-reply-to">{t('discussion.inReplyTo', name())}</span>}</Show>
           </span>
           <Show when={accepted()}>
             <span class="accepted-mark">
@@ -220,10 +215,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
           </Show>
         </header>
 
-        <Show
-          when={!reply().deleted}
-          fallback={<p class="reply-removed">{t('discussion.removed')}</p>}
-        >
+        <Show when={!reply().deleted} fallback={<p class="reply-removed">{t('discussion.removed')}</p>}>
           <Show
             when={mode() === 'edit'}
             fallback={
@@ -251,18 +243,8 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
 
         <div class="reply-actions">
           <Show when={isAnswer() && !reply().deleted}>
-            <Show
-              when={!own()}
-              fallback={<span class="vote-count">{t('discussion.votes', voteCount())}</span>}
-            >
-              <button
-                type="button"
-                class="button button-small vote-button"
-                classList={{ 'is-voted': voted() }}
-                aria-pressed={voted()}
-                disabled={thread().locked}
-                onClick={() => void toggleVote()}
-              >
+            <Show when={!own()} fallback={<span class="vote-count">{t('discussion.votes', voteCount())}</span>}>
+              <button type="button" class="button button-small vote-button" classList={{ 'is-voted': voted() }} aria-pressed={voted()} disabled={thread().locked} onClick={() => void toggleVote()}>
                 <span aria-hidden="true">▲</span> {voted() ? t('discussion.voted') : t('discussion.vote')}
                 <span class="vote-number">{voteCount()}</span>
                 <span class="visually-hidden">{t('discussion.votesLabel')}</span>
@@ -326,9 +308,7 @@ function ReplyItem(props: { reply: Reply; level: number; context: TreeContext; i
       <Show when={children().length || flat().length}>
         <ol class="reply-list reply-children" classList={{ 'is-flat': props.level === MAX_LEVEL }}>
           <For each={children()}>{(child) => <ReplyItem reply={child} level={props.level + 1} context={props.context} />}</For>
-          <For each={flat()}>
-            {(child) => <ReplyItem reply={child} level={MAX_LEVEL} context={props.context} inReplyTo={props.context.parentName(child)} />}
-          </For>
+          <For each={flat()}>{(child) => <ReplyItem reply={child} level={MAX_LEVEL} context={props.context} inReplyTo={props.context.parentName(child)} />}</For>
         </ol>
       </Show>
     </li>
@@ -347,7 +327,9 @@ export function EditedHistory(props: { versions: { title?: string; bodyHtml: str
             <li>
               <p class="edited-when">{t('discussion.replacedAt', formatDateTime(version.editedAt))}</p>
               <Show when={version.title}>
-                <p class="edited-title" lang="vi">{version.title}</p>
+                <p class="edited-title" lang="vi">
+                  {version.title}
+                </p>
               </Show>
               {/* Sanitised by the server's one renderer. */}
               <div class="prose" lang="vi" innerHTML={version.bodyHtml} />
@@ -408,7 +390,9 @@ export function ReplyBox(props: {
     <form class="reply-box" onSubmit={(event) => void submit(event)} novalidate>
       <div class="field" classList={{ 'has-error': Boolean(bodyError()) }}>
         <label for={props.id}>{props.label}</label>
-        <p id={`${props.id}-hint`} class="field-hint">{t('discussion.markdownHint')}</p>
+        <p id={`${props.id}-hint`} class="field-hint">
+          {t('discussion.markdownHint')}
+        </p>
         <textarea
           id={props.id}
           ref={(element) => {
@@ -423,7 +407,9 @@ export function ReplyBox(props: {
           onInput={(event) => setBody(event.currentTarget.value)}
         />
         <Show when={bodyError()}>
-          <p id={`${props.id}-error`} class="field-error">{bodyError()}</p>
+          <p id={`${props.id}-error`} class="field-error">
+            {bodyError()}
+          </p>
         </Show>
         <p class="field-count" aria-hidden="true" classList={{ 'is-over': body().length > THREAD_LIMITS.markdown }}>
           {t('form.characters', body().length, THREAD_LIMITS.markdown)}

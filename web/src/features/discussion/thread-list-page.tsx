@@ -34,9 +34,7 @@ export default function ThreadListPage() {
   const { params, change } = useListParams(threadListParams);
   const loaded = createPageLoader(() => getThreads(params()));
   return (
-    <RequireViewer forVisitors={{ title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') }}>
-      {() => <ThreadList params={params()} loaded={loaded()} change={change} />}
-    </RequireViewer>
+    <RequireViewer forVisitors={{ title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') }}>{() => <ThreadList params={params()} loaded={loaded()} change={change} />}</RequireViewer>
   );
 }
 
@@ -46,8 +44,7 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
   const change: Change = (patch, options) => props.change(patch, options);
   const clear = () => navigate(params().show ? `/threads?show=${params().show}` : '/threads');
   const tab = () => params().show ?? 'all';
-  const tabHref = (next: ThreadTab) =>
-    listAddress('/threads', { show: next === 'all' ? undefined : next, topic: params().topic, place: params().place, q: params().q });
+  const tabHref = (next: ThreadTab) => listAddress('/threads', { show: next === 'all' ? undefined : next, topic: params().topic, place: params().place, q: params().q });
 
   return (
     <div class="directory thread-list-page">
@@ -58,8 +55,12 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
           <p class="lead">{t('discussion.listIntro')}</p>
         </div>
         <div class="button-row">
-          <A class="button" href={newThreadHref('question')}>{t('nav.ask')}</A>
-          <A class="button button-secondary" href={newThreadHref()}>{t('discussion.startTitle')}</A>
+          <A class="button" href={newThreadHref('question')}>
+            {t('nav.ask')}
+          </A>
+          <A class="button button-secondary" href={newThreadHref()}>
+            {t('discussion.startTitle')}
+          </A>
         </div>
       </header>
 
@@ -89,19 +90,29 @@ function ThreadList(props: { params: ThreadListParams; loaded: Loaded<ThreadPage
               when={hasThreadFilters(params()) || params().show}
               fallback={
                 <StateMessage title={t('discussion.noneYetTitle')} body={t('discussion.noneYetBody')}>
-                  <A class="button" href={newThreadHref('question')}>{t('nav.ask')}</A>
+                  <A class="button" href={newThreadHref('question')}>
+                    {t('nav.ask')}
+                  </A>
                 </StateMessage>
               }
             >
               <StateMessage title={t('discussion.emptyTitle')} body={t('discussion.emptyBody')}>
-                <A class="button" href="/threads">{t('discussion.seeAll')}</A>
+                <A class="button" href="/threads">
+                  {t('discussion.seeAll')}
+                </A>
               </StateMessage>
             </Show>
           }
         >
           {(page) => (
             <ul class="thread-rows">
-              <For each={page.edges}>{(edge) => <li><ThreadRow thread={edge.node} /></li>}</For>
+              <For each={page.edges}>
+                {(edge) => (
+                  <li>
+                    <ThreadRow thread={edge.node} />
+                  </li>
+                )}
+              </For>
             </ul>
           )}
         </PagedResults>
@@ -138,7 +149,9 @@ function ThreadRow(props: { thread: ThreadSummary }) {
       <div class="thread-row-top">
         <KindBadge kind={props.thread.kind} />
         <Show when={answered()}>
-          <span class="accepted-mark"><CheckIcon /> {t('discussion.answered')}</span>
+          <span class="accepted-mark">
+            <CheckIcon /> {t('discussion.answered')}
+          </span>
         </Show>
         <Show when={props.thread.locked}>
           <span class="chip thread-locked-chip">{t('discussion.locked')}</span>

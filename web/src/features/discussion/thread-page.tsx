@@ -33,7 +33,13 @@ export default function ThreadPage() {
 function ThreadLoader(props: { id: string; loaded: Loaded<Thread> | undefined; viewer: Viewer }) {
   return (
     <div class="thread-page">
-      <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p class="page-loading" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
         <RecordStates
           loaded={props.loaded}
           retry={() => revalidate(getThread.keyFor(props.id))}
@@ -76,7 +82,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
       <DocumentTitle text={props.thread.title} />
       <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
         <ol>
-          <li><A href="/threads">{t('nav.discussions')}</A></li>
+          <li>
+            <A href="/threads">{t('nav.discussions')}</A>
+          </li>
           <li aria-current="page">{props.thread.title}</li>
         </ol>
       </nav>
@@ -85,7 +93,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
         when={!editing()}
         fallback={
           <section class="thread-edit" aria-labelledby="thread-edit-heading">
-            <h1 id="thread-edit-heading" class="thread-edit-heading">{isQuestion() ? t('discussion.editQuestion') : t('discussion.editDiscussion')}</h1>
+            <h1 id="thread-edit-heading" class="thread-edit-heading">
+              {isQuestion() ? t('discussion.editQuestion') : t('discussion.editDiscussion')}
+            </h1>
             <ThreadForm
               initial={{
                 title: props.thread.title,
@@ -108,17 +118,24 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
           <p class="thread-kicker">
             <KindBadge kind={props.thread.kind} />
             <Show when={isQuestion() && props.thread.acceptedAnswer}>
-              <span class="accepted-mark"><CheckIcon /> {t('discussion.answered')}</span>
+              <span class="accepted-mark">
+                <CheckIcon /> {t('discussion.answered')}
+              </span>
             </Show>
             <Show when={props.thread.locked}>
               <span class="chip thread-locked-chip">{t('discussion.locked')}</span>
             </Show>
           </p>
-          <h1 id="page-title" class="thread-title" lang="vi">{props.thread.title}</h1>
+          <h1 id="page-title" class="thread-title" lang="vi">
+            {props.thread.title}
+          </h1>
           <Show when={props.thread.practice}>
             {(practice) => (
               <p class="thread-practice">
-                {t('discussion.aboutPractice')} <A href={practiceHref(practice().id)} lang="vi">{practice().title}</A>
+                {t('discussion.aboutPractice')}{' '}
+                <A href={practiceHref(practice().id)} lang="vi">
+                  {practice().title}
+                </A>
               </p>
             )}
           </Show>
@@ -135,14 +152,18 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
               <For each={props.thread.topics}>
                 {(topic) => (
                   <li>
-                    <A class="chip chip-link" href={`/threads?topic=${encodeURIComponent(topic.slug)}`}>{localName(topic)}</A>
+                    <A class="chip chip-link" href={`/threads?topic=${encodeURIComponent(topic.slug)}`}>
+                      {localName(topic)}
+                    </A>
                   </li>
                 )}
               </For>
               <Show when={props.thread.place}>
                 {(place) => (
                   <li>
-                    <A class="chip chip-link chip-place" href={`/threads?place=${encodeURIComponent(place().code)}`}>{place().name}</A>
+                    <A class="chip chip-link chip-place" href={`/threads?place=${encodeURIComponent(place().code)}`}>
+                      {place().name}
+                    </A>
                   </li>
                 )}
               </Show>
@@ -165,7 +186,13 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
               </button>
             </Show>
           </div>
-          <Show when={problem()?.form}>{(form) => <p class="field-error" role="alert">{formErrorText(form())}</p>}</Show>
+          <Show when={problem()?.form}>
+            {(form) => (
+              <p class="field-error" role="alert">
+                {formErrorText(form())}
+              </p>
+            )}
+          </Show>
         </header>
 
         <Show when={props.thread.bodyHtml.trim()}>
@@ -180,9 +207,7 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
       </Show>
 
       <section class="thread-replies" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">
-          {isQuestion() ? t('discussion.answerCount', answerCount()) : t('discussion.replyCount', liveReplies().length)}
-        </h2>
+        <h2 id="replies-heading">{isQuestion() ? t('discussion.answerCount', answerCount()) : t('discussion.replyCount', liveReplies().length)}</h2>
         <Replies thread={props.thread} viewer={props.viewer} />
       </section>
     </article>

@@ -20,11 +20,7 @@ interface OrganizationLike {
  * ("Quảng Nam, nay thuộc Đà Nẵng"), since filters and people know the new units.
  */
 export function MergedPlaceHint(props: { place: PlaceLike }) {
-  return (
-    <Show when={!props.place.current && props.place.successor}>
-      {(successor) => <span class="merged-hint">{t('expert.placeNowPartOf', successor().name)}</span>}
-    </Show>
-  );
+  return <Show when={!props.place.current && props.place.successor}>{(successor) => <span class="merged-hint">{t('expert.placeNowPartOf', successor().name)}</span>}</Show>;
 }
 
 /** An organisation merged into another keeps its name on old records; say what it is now. */

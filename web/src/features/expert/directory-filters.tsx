@@ -3,13 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, Suspe
 import { FilterPanel } from '../../components/filter-panel.tsx';
 import { compareLabels, localName, t, vietnameseCollator } from '../../i18n/i18n.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
-import {
-  getLocalOrganizations,
-  getNationalOrganizations,
-  getOrganization,
-  type OrganizationKind,
-  type OrganizationOption,
-} from '../organization/organization.api.ts';
+import { getLocalOrganizations, getNationalOrganizations, getOrganization, type OrganizationKind, type OrganizationOption } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { hasFilters, type DirectoryParams } from './expert.api.ts';
@@ -38,16 +32,16 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
   const activeChoices = () => (['place', 'org', 'specialty', 'cohort'] as const).filter((key) => props.params[key]).length;
 
   return (
-    <FilterPanel
-      role="search"
-      search={<SearchField value={props.params.q} onChange={props.onChange} />}
-      active={activeChoices()}
-      filtered={hasFilters(props.params)}
-      onClear={props.onClear}
-    >
+    <FilterPanel role="search" search={<SearchField value={props.params.q} onChange={props.onChange} />} active={activeChoices()} filtered={hasFilters(props.params)} onClear={props.onClear}>
       <PlaceAndOrganizationFields params={props.params} onChange={props.onChange} />
 
-      <SelectField id="filter-specialty" label={t('directory.specialty')} allLabel={t('directory.allSpecialties')} selected={props.params.specialty} onChange={(specialty) => props.onChange({ specialty })}>
+      <SelectField
+        id="filter-specialty"
+        label={t('directory.specialty')}
+        allLabel={t('directory.allSpecialties')}
+        selected={props.params.specialty}
+        onChange={(specialty) => props.onChange({ specialty })}
+      >
         <TopicOptions selected={props.params.specialty} />
       </SelectField>
 
@@ -93,12 +87,7 @@ export function PlaceAndOrganizationFields(props: {
  * The filters' search box: it changes the URL's `q` once typing pauses (or on Enter). Shared
  * with the good practices list, which gives its own label and hint.
  */
-export function SearchField(props: {
-  value: string | undefined;
-  onChange: (patch: { q?: string | undefined }, options?: { replace?: boolean }) => void;
-  label?: string;
-  hint?: string;
-}) {
+export function SearchField(props: { value: string | undefined; onChange: (patch: { q?: string | undefined }, options?: { replace?: boolean }) => void; label?: string; hint?: string }) {
   const [text, setText] = createSignal(props.value ?? '');
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -146,24 +135,21 @@ export function SearchField(props: {
           if (event.key === 'Enter') commit(event.currentTarget.value);
         }}
       />
-      <p id="filter-q-hint" class="field-hint">{props.hint ?? t('directory.searchHint')}</p>
+      <p id="filter-q-hint" class="field-hint">
+        {props.hint ?? t('directory.searchHint')}
+      </p>
     </div>
   );
 }
 
-export function SelectField(props: {
-  id: string;
-  label: string;
-  allLabel: string;
-  selected: string | undefined;
-  onChange: (value: string | undefined) => void;
-  children: JSX.Element;
-}) {
+export function SelectField(props: { id: string; label: string; allLabel: string; selected: string | undefined; onChange: (value: string | undefined) => void; children: JSX.Element }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
       <select id={props.id} class="select" onChange={(event) => props.onChange(event.currentTarget.value || undefined)}>
-        <option value="" selected={!props.selected}>{props.allLabel}</option>
+        <option value="" selected={!props.selected}>
+          {props.allLabel}
+        </option>
         {/* Options arrive with their data; until then the select offers "all" alone. */}
         <Suspense>{props.children}</Suspense>
       </select>
@@ -173,9 +159,7 @@ export function SelectField(props: {
 
 export function PlaceOptions(props: { selected: string | undefined }) {
   const places = createAsync(() => getPlaces().catch(noOptions));
-  const current = createMemo(() =>
-    (places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)),
-  );
+  const current = createMemo(() => (places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)));
   // A shared link may name a province merged away in 2025: keep it selectable and say so.
   const other = createMemo(() => {
     const code = props.selected;
@@ -185,9 +169,19 @@ export function PlaceOptions(props: { selected: string | undefined }) {
   });
   return (
     <>
-      <Show when={other()}>{(o) => <option value={o().code} selected>{o().label}</option>}</Show>
+      <Show when={other()}>
+        {(o) => (
+          <option value={o().code} selected>
+            {o().label}
+          </option>
+        )}
+      </Show>
       <For each={current()}>
-        {(place) => <option value={place.code} selected={place.code === props.selected}>{place.name}</option>}
+        {(place) => (
+          <option value={place.code} selected={place.code === props.selected}>
+            {place.name}
+          </option>
+        )}
       </For>
     </>
   );
@@ -222,14 +216,20 @@ export function OrganizationOptions(props: { selected: string | undefined; place
       <Show when={props.selected && !listed().has(props.selected) ? props.selected : undefined}>
         {(slug) => (
           <optgroup label={t('directory.selectedOrganization')}>
-            <option value={slug()} selected>{selectedElsewhere()?.name ?? slug()}</option>
+            <option value={slug()} selected>
+              {selectedElsewhere()?.name ?? slug()}
+            </option>
           </optgroup>
         )}
       </Show>
       <Show when={props.place && (local() ?? []).length}>
         <optgroup label={t('directory.localOrganizations', placeName())}>
           <For each={[...(local() ?? [])].sort(byName)}>
-            {(org) => <option value={org.slug} selected={org.slug === props.selected}>{org.name}</option>}
+            {(org) => (
+              <option value={org.slug} selected={org.slug === props.selected}>
+                {org.name}
+              </option>
+            )}
           </For>
         </optgroup>
       </Show>
@@ -238,7 +238,11 @@ export function OrganizationOptions(props: { selected: string | undefined; place
           <Show when={props.national.some((o) => o.kind === group.kind)}>
             <optgroup label={group.label()}>
               <For each={props.national.filter((o) => o.kind === group.kind).sort(byName)}>
-                {(org) => <option value={org.slug} selected={org.slug === props.selected}>{organizationLabel(org)}</option>}
+                {(org) => (
+                  <option value={org.slug} selected={org.slug === props.selected}>
+                    {organizationLabel(org)}
+                  </option>
+                )}
               </For>
             </optgroup>
           </Show>
@@ -253,7 +257,11 @@ export function TopicOptions(props: { selected: string | undefined }) {
   const sorted = createMemo(() => [...(topics() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
   return (
     <For each={sorted()}>
-      {(topic) => <option value={topic.slug} selected={topic.slug === props.selected}>{localName(topic)}</option>}
+      {(topic) => (
+        <option value={topic.slug} selected={topic.slug === props.selected}>
+          {localName(topic)}
+        </option>
+      )}
     </For>
   );
 }

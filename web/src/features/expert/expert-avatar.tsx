@@ -20,12 +20,7 @@ const initialOf = (name: string) => (name.trim().split(/\s+/).at(-1)?.[0] ?? '?'
 export function ExpertAvatar(props: { name: string; handle: string; url?: string | null | undefined; size?: 'small' | 'medium' | 'large' }) {
   const [failed, setFailed] = createSignal<string>();
   return (
-    <span
-      class="avatar"
-      classList={{ 'avatar-large': props.size === 'large', 'avatar-small': props.size === 'small' }}
-      style={{ 'background-color': toneOf(props.handle) }}
-      aria-hidden="true"
-    >
+    <span class="avatar" classList={{ 'avatar-large': props.size === 'large', 'avatar-small': props.size === 'small' }} style={{ 'background-color': toneOf(props.handle) }} aria-hidden="true">
       {initialOf(props.name)}
       <Show when={props.url && props.url !== failed() ? props.url : undefined}>
         {(url) => <img src={url()} alt="" width="256" height="256" loading="lazy" decoding="async" onError={() => setFailed(url())} />}

@@ -19,16 +19,13 @@ export function ExpertCard(props: { expert: ExpertSummary }) {
           </h3>
           <VerifiedBadge verified={props.expert.verified} size="small" />
           <Show when={props.expert.position}>
-            <p class="expert-position" lang="vi">{props.expert.position}</p>
+            <p class="expert-position" lang="vi">
+              {props.expert.position}
+            </p>
           </Show>
         </div>
       </div>
-      <AffiliationFacts
-        class="expert-facts"
-        organization={props.expert.organization}
-        place={props.expert.place}
-        labels={{ organization: t('expert.organization'), place: t('expert.place') }}
-      />
+      <AffiliationFacts class="expert-facts" organization={props.expert.organization} place={props.expert.place} labels={{ organization: t('expert.organization'), place: t('expert.place') }} />
       <Show when={props.expert.specialties.length}>
         <ul class="chip-list" aria-label={t('expert.specialties')}>
           <For each={props.expert.specialties}>{(topic) => <li class="chip">{localName(topic)}</li>}</For>
@@ -36,9 +33,7 @@ export function ExpertCard(props: { expert: ExpertSummary }) {
       </Show>
       <Show when={props.expert.cohorts.length}>
         <ul class="badge-list" aria-label={t('expert.cohorts')}>
-          <For each={props.expert.cohorts}>
-            {(cohort) => <li class="badge">{t('expert.cohortBadge', localName(cohort), cohort.year)}</li>}
-          </For>
+          <For each={props.expert.cohorts}>{(cohort) => <li class="badge">{t('expert.cohortBadge', localName(cohort), cohort.year)}</li>}</For>
         </ul>
       </Show>
     </article>

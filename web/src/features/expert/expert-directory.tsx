@@ -7,12 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { DirectoryFilters } from './directory-filters.tsx';
 import { ExpertCard } from './expert-card.tsx';
-import {
-  directoryParams,
-  getExpertDirectory,
-  hasFilters,
-  PAGE_SIZE,
-} from './expert.api.ts';
+import { directoryParams, getExpertDirectory, hasFilters, PAGE_SIZE } from './expert.api.ts';
 
 /** /experts: everyone in the network, filtered and paged through the URL. */
 export default function ExpertDirectory() {
@@ -45,7 +40,9 @@ export default function ExpertDirectory() {
           empty={
             <StateMessage title={t('directory.emptyTitle')} body={hasFilters(params()) ? t('directory.emptyBody') : undefined}>
               <Show when={hasFilters(params())}>
-                <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
+                <button type="button" class="button" onClick={clearFilters}>
+                  {t('directory.clear')}
+                </button>
               </Show>
             </StateMessage>
           }

@@ -39,14 +39,20 @@ function ProfileView(props: { expert: Profile }) {
   // Signed out or not loaded yet, the page is the same for everyone: no wait on the viewer.
   const viewer = createViewer();
   const isOwn = () => viewer.latest?.id === props.expert.id;
-  const paragraphs = () => props.expert.bio.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = () =>
+    props.expert.bio
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
 
   return (
     <article class="profile" aria-labelledby="page-title">
       <DocumentTitle text={props.expert.name} />
       <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
         <ol>
-          <li><A href="/experts">{t('nav.experts')}</A></li>
+          <li>
+            <A href="/experts">{t('nav.experts')}</A>
+          </li>
           <li aria-current="page">{props.expert.name}</li>
         </ol>
       </nav>
@@ -54,7 +60,9 @@ function ProfileView(props: { expert: Profile }) {
       <header class="profile-header">
         <ExpertAvatar name={props.expert.name} handle={props.expert.handle} url={props.expert.avatarUrl} size="large" />
         <div class="profile-identity">
-          <h1 id="page-title" class="profile-name">{props.expert.name}</h1>
+          <h1 id="page-title" class="profile-name">
+            {props.expert.name}
+          </h1>
           <Show when={props.expert.verified || props.expert.role !== 'MEMBER'}>
             <p class="profile-badges">
               <VerifiedBadge verified={props.expert.verified} />
@@ -62,7 +70,9 @@ function ProfileView(props: { expert: Profile }) {
             </p>
           </Show>
           <Show when={props.expert.position}>
-            <p class="profile-position" lang="vi">{props.expert.position}</p>
+            <p class="profile-position" lang="vi">
+              {props.expert.position}
+            </p>
           </Show>
           <Show when={props.expert.organization}>
             {(organization) => (
@@ -82,7 +92,9 @@ function ProfileView(props: { expert: Profile }) {
               <p class="profile-affiliation">
                 <PlaceIcon />
                 <span>
-                  <A href={directoryHref({ place: place().code })} title={t('profile.seeAllIn', place().name)}>{place().name}</A>{' '}
+                  <A href={directoryHref({ place: place().code })} title={t('profile.seeAllIn', place().name)}>
+                    {place().name}
+                  </A>{' '}
                   <MergedPlaceHint place={place()} />
                 </span>
               </p>
@@ -121,7 +133,9 @@ function ProfileView(props: { expert: Profile }) {
                 <For each={props.expert.specialties}>
                   {(topic) => (
                     <li>
-                      <A class="chip chip-link" href={directoryHref({ specialty: topic.slug })}>{localName(topic)}</A>
+                      <A class="chip chip-link" href={directoryHref({ specialty: topic.slug })}>
+                        {localName(topic)}
+                      </A>
                     </li>
                   )}
                 </For>
@@ -131,7 +145,9 @@ function ProfileView(props: { expert: Profile }) {
         </div>
 
         <aside class="profile-aside" aria-labelledby="profile-details">
-          <h2 id="profile-details" class="visually-hidden">{t('profile.details')}</h2>
+          <h2 id="profile-details" class="visually-hidden">
+            {t('profile.details')}
+          </h2>
           <dl class="detail-list">
             <Show when={props.expert.verified && props.expert.verifiedAt}>
               {(verifiedAt) => (
@@ -189,7 +205,9 @@ function ProfileView(props: { expert: Profile }) {
 function ProfileSkeleton() {
   return (
     <div class="profile is-loading">
-      <p class="visually-hidden" role="status">{t('app.loading')}</p>
+      <p class="visually-hidden" role="status">
+        {t('app.loading')}
+      </p>
       <div class="profile-header" aria-hidden="true">
         <span class="avatar avatar-large skeleton" />
         <div class="profile-identity">

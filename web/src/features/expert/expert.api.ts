@@ -94,10 +94,7 @@ export const getExpertDirectory = query(async (params: DirectoryParams): Promise
 }, 'expertDirectory');
 
 /** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */
-export const getExpert = query(
-  (handle: string): Promise<ExpertProfile | null> => orNull(async () => (await request(ExpertProfileQuery, { handle })).expert, isMissing('handle')),
-  'expert',
-);
+export const getExpert = query((handle: string): Promise<ExpertProfile | null> => orNull(async () => (await request(ExpertProfileQuery, { handle })).expert, isMissing('handle')), 'expert');
 
 /** Starts every request of the directory at once, before its code has even loaded. */
 export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
@@ -204,9 +201,6 @@ export const updateProfileAction = action(async (form: FormInput) => {
     if (!link.url) fields[`links.${keys[index]}.url`] = 'REQUIRED';
   });
   if (Object.keys(fields).length) return invalid(fields);
-  const outcome = toRowPaths(
-    await mutate(UpdateProfileMutation, { input }, 'updateProfile', 'UpdateProfilePayload'),
-    keys,
-  );
+  const outcome = toRowPaths(await mutate(UpdateProfileMutation, { input }, 'updateProfile', 'UpdateProfilePayload'), keys);
   return json(outcome, { revalidate: outcome.ok ? [getViewer.key, getOwnProfile.key, getExpert.key, getExpertDirectory.key] : [] });
 }, 'updateProfile');

@@ -37,7 +37,10 @@ export function ProfileForm(props: { profile: OwnProfile }) {
     return path ? errorFor(problem(), path) : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
 
   const addLink = () => {
     const key = String(nextKey++);
@@ -54,7 +57,9 @@ export function ProfileForm(props: { profile: OwnProfile }) {
 
   return (
     <form action={updateProfileAction} method="post" class="form" novalidate ref={form} aria-labelledby="profile-form-heading">
-      <h2 id="profile-form-heading" class="card-title">{t('profileForm.heading')}</h2>
+      <h2 id="profile-form-heading" class="card-title">
+        {t('profileForm.heading')}
+      </h2>
       <p class="card-intro">{t('profileForm.intro')}</p>
       <FormAlert problem={problem()} success={saved()} />
       <Show when={saved()}>
@@ -92,14 +97,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
       <fieldset class="form-section">
         <legend>{t('profileForm.affiliation')}</legend>
         <PlaceSelect id="profile-place" name="place" value={place()} onChange={setPlace} error={errorFor(problem(), 'place')} />
-        <OrganizationSelect
-          id="profile-organization"
-          name="organization"
-          place={place()}
-          value={organization()}
-          onChange={setOrganization}
-          error={errorFor(problem(), 'organization')}
-        />
+        <OrganizationSelect id="profile-organization" name="organization" place={place()} value={organization()} onChange={setOrganization} error={errorFor(problem(), 'organization')} />
       </fieldset>
 
       <TopicCheckboxes id="profile-specialties" name="specialties" value={initial.specialties.map((s) => s.slug)} error={specialtiesError()} />
@@ -109,7 +107,13 @@ export function ProfileForm(props: { profile: OwnProfile }) {
           {t('profileForm.links')} <span class="field-optional">{t('form.optional')}</span>
         </legend>
         <p class="field-hint">{t('profileForm.linksHint')}</p>
-        <input type="hidden" name="linkKeys" value={links().map((row) => row.key).join(',')} />
+        <input
+          type="hidden"
+          name="linkKeys"
+          value={links()
+            .map((row) => row.key)
+            .join(',')}
+        />
         <Show when={links().length} fallback={<p class="muted">{t('profileForm.noLinks')}</p>}>
           <ol class="link-rows">
             <For each={links()}>

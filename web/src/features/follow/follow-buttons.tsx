@@ -15,8 +15,7 @@ interface Followable {
  */
 export function FollowButton(props: { kind: 'expert' | 'topic' | 'thread'; id: string; name?: string; target: Followable; signedIn: boolean }) {
   const actions = { expert: useAction(followExpertAction), topic: useAction(followTopicAction), thread: useAction(followThreadAction) };
-  const title = () =>
-    props.kind === 'expert' ? t('follow.expertTitle', props.name ?? '') : props.kind === 'topic' ? t('follow.topicTitle', props.name ?? '') : t('follow.threadTitle');
+  const title = () => (props.kind === 'expert' ? t('follow.expertTitle', props.name ?? '') : props.kind === 'topic' ? t('follow.topicTitle', props.name ?? '') : t('follow.threadTitle'));
   return (
     <ToggleButton
       on={props.target.viewerFollows}

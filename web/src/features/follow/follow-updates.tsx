@@ -28,7 +28,9 @@ export function FollowUpdateList(props: { limit?: number; headingId: string }) {
         when={updates().length}
         fallback={
           <StateMessage title={t('follow.updatesEmptyTitle')} body={t('follow.updatesEmptyBody')}>
-            <A class="button button-secondary" href="/topics">{t('follow.findTopics')}</A>
+            <A class="button button-secondary" href="/topics">
+              {t('follow.findTopics')}
+            </A>
           </StateMessage>
         }
       >
@@ -89,9 +91,7 @@ function FollowUpdateItem(props: { update: FollowUpdate; isNew: boolean }) {
         <Show when={props.isNew}>
           <span class="chip chip-new">{t('follow.new')}</span>
         </Show>
-        <span>
-          {activity()}
-        </span>
+        <span>{activity()}</span>
         <time datetime={props.update.at}>{formatDateTime(props.update.at)}</time>
       </p>
       <Show when={props.update.practice}>

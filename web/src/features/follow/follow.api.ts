@@ -7,7 +7,6 @@ import type { ToggleState } from '../../components/toggle-button.tsx';
 import { getViewer } from '../account/account.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
 
-
 const FollowExpertMutation = graphql(
   `
   mutation FollowExpert($id: ID!, $following: Boolean!) {
@@ -55,26 +54,17 @@ const followState = (target: { viewerFollows: boolean; followerCount: number }):
 const followReaders = () => [getFollowUpdates.key, getMyFollows.key];
 
 export const followExpertAction = action(async (id: string, following: boolean) => {
-  const outcome = mapOutcome(
-    await mutate(FollowExpertMutation, { id, following }, 'followExpert', 'FollowExpertPayload'),
-    (data): ToggleState => followState(data.expert),
-  );
+  const outcome = mapOutcome(await mutate(FollowExpertMutation, { id, following }, 'followExpert', 'FollowExpertPayload'), (data): ToggleState => followState(data.expert));
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followExpert');
 
 export const followTopicAction = action(async (topic: string, following: boolean) => {
-  const outcome = mapOutcome(
-    await mutate(FollowTopicMutation, { topic, following }, 'followTopic', 'FollowTopicPayload'),
-    (data): ToggleState => followState(data.topic),
-  );
+  const outcome = mapOutcome(await mutate(FollowTopicMutation, { topic, following }, 'followTopic', 'FollowTopicPayload'), (data): ToggleState => followState(data.topic));
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followTopic');
 
 export const followThreadAction = action(async (id: string, following: boolean) => {
-  const outcome = mapOutcome(
-    await mutate(FollowThreadMutation, { id, following }, 'followThread', 'FollowThreadPayload'),
-    (data): ToggleState => followState(data.thread),
-  );
+  const outcome = mapOutcome(await mutate(FollowThreadMutation, { id, following }, 'followThread', 'FollowThreadPayload'), (data): ToggleState => followState(data.thread));
   return json(outcome, { revalidate: outcome.ok ? followReaders() : [] });
 }, 'followThread');
 

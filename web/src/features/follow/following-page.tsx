@@ -24,17 +24,33 @@ export default function FollowingPage() {
           </header>
           <div class="following-layout">
             <section class="card" aria-labelledby="updates-title">
-              <h2 id="updates-title" class="card-title">{t('follow.updatesTitle')}</h2>
+              <h2 id="updates-title" class="card-title">
+                {t('follow.updatesTitle')}
+              </h2>
               <SectionError>
-                <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+                <Suspense
+                  fallback={
+                    <p class="page-loading" role="status">
+                      {t('app.loading')}
+                    </p>
+                  }
+                >
                   <FollowUpdateList headingId="updates-title" />
                 </Suspense>
               </SectionError>
             </section>
             <section class="card" aria-labelledby="follows-title">
-              <h2 id="follows-title" class="card-title">{t('follow.followsTitle')}</h2>
+              <h2 id="follows-title" class="card-title">
+                {t('follow.followsTitle')}
+              </h2>
               <SectionError>
-                <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+                <Suspense
+                  fallback={
+                    <p class="page-loading" role="status">
+                      {t('app.loading')}
+                    </p>
+                  }
+                >
                   <FollowedList />
                 </Suspense>
               </SectionError>
@@ -93,7 +109,9 @@ function FollowedItem(props: { node: FollowedThing }) {
         <Match when={props.node.thread}>
           {(thread) => (
             <>
-              <A href={threadHref(thread().id)} lang="vi">{thread().title}</A>
+              <A href={threadHref(thread().id)} lang="vi">
+                {thread().title}
+              </A>
               <FollowButton kind="thread" id={thread().id} target={thread()} signedIn />
             </>
           )}

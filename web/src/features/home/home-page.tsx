@@ -43,7 +43,13 @@ export default function HomePage() {
 
       <PracticeSections />
 
-      <Suspense fallback={<p class="muted" role="status">{t('app.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p class="muted" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
         {/* Neither while who is looking is unknown (the API could not say): a member is not invited to join. */}
         <Switch>
           <Match when={viewer()}>
@@ -65,7 +71,9 @@ function QuickLinks() {
   const link = (href: string, title: string, body: string, icon: JSX.Element) => (
     <li>
       <A class="quick-link" href={href}>
-        <span class="quick-link-icon" aria-hidden="true">{icon}</span>
+        <span class="quick-link-icon" aria-hidden="true">
+          {icon}
+        </span>
         <span class="quick-link-text">
           <span class="quick-link-title">{title}</span>
           <span class="quick-link-body">{body}</span>
@@ -74,7 +82,7 @@ function QuickLinks() {
     </li>
   );
   const svg = (path: string) => (
-    <svg viewBox="0 0 24 24" width="22" height="22">
+    <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
       <path d={path} fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
   );
@@ -154,8 +162,12 @@ function JoinInvitation() {
         <p>{t('home.joinBody')}</p>
       </div>
       <div class="button-row">
-        <A class="button" href="/sign-up">{t('account.signUp')}</A>
-        <A class="button button-secondary" href="/sign-in">{t('account.signIn')}</A>
+        <A class="button" href="/sign-up">
+          {t('account.signUp')}
+        </A>
+        <A class="button button-secondary" href="/sign-in">
+          {t('account.signIn')}
+        </A>
       </div>
     </section>
   );

@@ -7,16 +7,7 @@ import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { canAdminister, canModerate, getViewer, type Role, type Viewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from '../expert/expert-badges.tsx';
-import {
-  changeRoleAction,
-  getMember,
-  getStaffMembers,
-  searchMembers,
-  suspendAction,
-  unsuspendAction,
-  type Member,
-  type MemberSummary,
-} from './moderation.api.ts';
+import { changeRoleAction, getMember, getStaffMembers, searchMembers, suspendAction, unsuspendAction, type Member, type MemberSummary } from './moderation.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -44,10 +35,14 @@ export function MemberAdmin() {
   return (
     <div class="card-stack">
       <section class="card" aria-labelledby="people-heading">
-        <h2 id="people-heading" class="card-title">{t('people.heading')}</h2>
+        <h2 id="people-heading" class="card-title">
+          {t('people.heading')}
+        </h2>
         <form class="search-row" role="search" onSubmit={find}>
           <TextField id="people-q" name="q" type="search" label={t('people.find')} hint={t('people.findHint')} value={query() ?? ''} autocomplete="off" spellcheck={false} maxLength={200} />
-          <button type="submit" class="button">{t('people.search')}</button>
+          <button type="submit" class="button">
+            {t('people.search')}
+          </button>
         </form>
         <Show when={query() && !handle()}>
           <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
@@ -65,7 +60,9 @@ export function MemberAdmin() {
       </Show>
 
       <section class="card" aria-labelledby="staff-list-heading">
-        <h2 id="staff-list-heading" class="card-title">{t('people.staffList')}</h2>
+        <h2 id="staff-list-heading" class="card-title">
+          {t('people.staffList')}
+        </h2>
         <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
           <StaffList />
         </Suspense>
@@ -91,7 +88,13 @@ function MemberRow(props: { member: MemberSummary }) {
           <span class="visually-hidden"> ({t('people.select', props.member.name)})</span>
         </A>
         <span class="muted"> {t('people.handle', props.member.handle)}</span>
-        <Show when={props.member.organization}>{(org) => <p class="muted member-row-org" lang="vi">{org().name}</p>}</Show>
+        <Show when={props.member.organization}>
+          {(org) => (
+            <p class="muted member-row-org" lang="vi">
+              {org().name}
+            </p>
+          )}
+        </Show>
       </div>
       <RoleBadge role={props.member.role} />
     </li>
@@ -148,15 +151,16 @@ function MemberDetails(props: { member: Member; viewer: Viewer | null | undefine
     if (!latest) return undefined;
     return latest === suspending ? t('people.suspended', props.member.name) : t('people.unsuspended', props.member.name);
   };
-  const mayModerate = () =>
-    canModerate(props.viewer?.role) && (props.viewer?.role === 'ADMIN' || (props.member.role !== 'ADMIN' && props.member.role !== 'MODERATOR'));
+  const mayModerate = () => canModerate(props.viewer?.role) && (props.viewer?.role === 'ADMIN' || (props.member.role !== 'ADMIN' && props.member.role !== 'MODERATOR'));
 
   return (
     <section class="card member-panel" aria-labelledby="member-heading">
       <header class="member-head">
         <ExpertAvatar name={props.member.name} handle={props.member.handle} url={props.member.avatarUrl} size="large" />
         <div class="member-identity">
-          <h2 id="member-heading" class="card-title">{props.member.name}</h2>
+          <h2 id="member-heading" class="card-title">
+            {props.member.name}
+          </h2>
           <p class="muted">
             {t('people.handle', props.member.handle)}
             <Show when={props.member.position}>
@@ -164,12 +168,20 @@ function MemberDetails(props: { member: Member; viewer: Viewer | null | undefine
               <span lang="vi">{props.member.position}</span>
             </Show>
           </p>
-          <Show when={props.member.organization}>{(org) => <p class="muted" lang="vi">{org().name}</p>}</Show>
+          <Show when={props.member.organization}>
+            {(org) => (
+              <p class="muted" lang="vi">
+                {org().name}
+              </p>
+            )}
+          </Show>
           <p class="profile-badges">
             <VerifiedBadge verified={props.member.verified} />
             <RoleBadge role={props.member.role} />
             <Show when={props.member.role === 'MEMBER'}>
-              <span class="role-badge" data-role="member">{t('roles.MEMBER')}</span>
+              <span class="role-badge" data-role="member">
+                {t('roles.MEMBER')}
+              </span>
             </Show>
           </p>
           <p class="member-links">
@@ -219,14 +231,25 @@ function RoleForm(props: { member: Member }) {
     return result?.ok ? t('people.roleChanged', result.data.expert.name, t(`roles.${result.data.expert.role}`)) : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
   return (
     <form action={changeRoleAction} method="post" class="form member-form" novalidate ref={form} aria-labelledby="role-heading">
-      <h3 id="role-heading" class="card-subtitle">{t('people.roleHeading')}</h3>
+      <h3 id="role-heading" class="card-subtitle">
+        {t('people.roleHeading')}
+      </h3>
       <FormAlert problem={problem()} success={done()} />
       <input type="hidden" name="expertId" value={props.member.id} />
       <SelectField id="role-new" name="role" label={t('people.newRole')} error={errorFor(problem(), 'role')} onChange={setRole}>
-        <For each={roles}>{(value) => <option value={value} selected={value === props.member.role}>{t(`roles.${value}`)}</option>}</For>
+        <For each={roles}>
+          {(value) => (
+            <option value={value} selected={value === props.member.role}>
+              {t(`roles.${value}`)}
+            </option>
+          )}
+        </For>
       </SelectField>
       <TextField id="role-reason" name="reason" label={t('people.reason')} hint={t('people.reasonHint')} maxLength={500} lang="vi" error={errorFor(problem(), 'reason')} />
       <div class="form-actions">
@@ -249,10 +272,15 @@ function SuspendForm(props: { member: Member }) {
     return result && !result.ok ? result.problem : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
   return (
     <form action={suspendAction} method="post" class="form member-form" novalidate ref={form} aria-labelledby="suspend-heading">
-      <h3 id="suspend-heading" class="card-subtitle">{t('people.suspendHeading')}</h3>
+      <h3 id="suspend-heading" class="card-subtitle">
+        {t('people.suspendHeading')}
+      </h3>
       <p class="muted">{t('people.suspendIntro')}</p>
       <FormAlert problem={problem()} />
       <input type="hidden" name="expertId" value={props.member.id} />
@@ -272,10 +300,15 @@ function UnsuspendForm(props: { member: Member }) {
     return result && !result.ok ? result.problem : undefined;
   };
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
   return (
     <form action={unsuspendAction} method="post" class="form member-form" novalidate ref={form} aria-labelledby="unsuspend-heading">
-      <h3 id="unsuspend-heading" class="card-subtitle">{t('people.unsuspend')}</h3>
+      <h3 id="unsuspend-heading" class="card-subtitle">
+        {t('people.unsuspend')}
+      </h3>
       <FormAlert problem={problem()} />
       <input type="hidden" name="expertId" value={props.member.id} />
       <TextField id="unsuspend-reason" name="reason" label={t('people.unsuspendReason')} hint={t('people.reasonHint')} maxLength={500} lang="vi" error={errorFor(problem(), 'reason')} />

@@ -31,10 +31,7 @@ export type Member = ResultOf<typeof MemberQuery>['expert'];
  * One person as staff see them, suspension included (moderators and admins may read it);
  * null when nobody has the handle.
  */
-export const getMember = query(
-  (handle: string): Promise<Member | null> => orNull(async () => (await request(MemberQuery, { handle })).expert, isMissing('handle')),
-  'member',
-);
+export const getMember = query((handle: string): Promise<Member | null> => orNull(async () => (await request(MemberQuery, { handle })).expert, isMissing('handle')), 'member');
 
 const MemberSearchQuery = graphql(`
   query MemberSearch($query: String!) {
@@ -48,10 +45,7 @@ const MemberSearchQuery = graphql(`
 export type MemberSummary = ResultOf<typeof MemberSearchQuery>['experts']['edges'][number]['node'];
 
 /** People whose name, handle, position or organisation match the words; the first ten. */
-export const searchMembers = query(
-  async (text: string) => (await request(MemberSearchQuery, { query: text.slice(0, 200) })).experts,
-  'memberSearch',
-);
+export const searchMembers = query(async (text: string) => (await request(MemberSearchQuery, { query: text.slice(0, 200) })).experts, 'memberSearch');
 
 const StaffQuery = graphql(`
   query StaffMembers {

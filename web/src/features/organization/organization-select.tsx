@@ -5,14 +5,7 @@ import { t, vietnameseCollator } from '../../i18n/i18n.ts';
 import { createChoices } from '../../lib/choices.ts';
 import { fold } from '../../lib/fold.ts';
 import { getPlaces, type Place } from '../place/place.api.ts';
-import {
-  getLocalOrganizations,
-  getNationalOrganizations,
-  getOrganization,
-  getOtherOrganizations,
-  type OrganizationKind,
-  type OrganizationOption,
-} from './organization.api.ts';
+import { getLocalOrganizations, getNationalOrganizations, getOrganization, getOtherOrganizations, type OrganizationKind, type OrganizationOption } from './organization.api.ts';
 
 /**
  * Where a person works: the chosen place's departments and centres first, then ministries and
@@ -60,7 +53,9 @@ export function OrganizationSelect(props: {
         />
       }
     >
-      <option value="" selected={!props.value}>{t('choice.noOrganization')}</option>
+      <option value="" selected={!props.value}>
+        {t('choice.noOrganization')}
+      </option>
       <Suspense>
         <OrganizationOptions lists={lists} place={props.place} value={props.value} filter={filter()} />
       </Suspense>
@@ -100,9 +95,7 @@ function OrganizationOptions(props: { lists: OrganizationLists; place: string; v
   const listed = createMemo(() => new Set(everyone().map((o) => o.slug)));
   // A body of another place, or one merged away, is still the person's: fetch its name to show it.
   // Without the name it is shown by its slug, still chosen; nothing is lost, so nothing more is said.
-  const chosenElsewhere = createAsync(async () =>
-    props.value && !listed().has(props.value) ? getOrganization(props.value).catch(() => null) : null,
-  );
+  const chosenElsewhere = createAsync(async () => (props.value && !listed().has(props.value) ? getOrganization(props.value).catch(() => null) : null));
 
   const words = () => fold(props.filter).split(/\s+/).filter(Boolean);
   const shown = (org: OrganizationOption) => {
@@ -123,12 +116,22 @@ function OrganizationOptions(props: { lists: OrganizationLists; place: string; v
             if (!org) return slug();
             return org.current ? org.name : t('choice.formerOrganization', org.name);
           };
-          return <option value={slug()} selected>{label()}</option>;
+          return (
+            <option value={slug()} selected>
+              {label()}
+            </option>
+          );
         }}
       </Show>
       <Show when={props.place && localShown().length}>
         <optgroup label={t('directory.localOrganizations', placeName())}>
-          <For each={localShown()}>{(org) => <option value={org.slug} selected={org.slug === props.value}>{org.name}</option>}</For>
+          <For each={localShown()}>
+            {(org) => (
+              <option value={org.slug} selected={org.slug === props.value}>
+                {org.name}
+              </option>
+            )}
+          </For>
         </optgroup>
       </Show>
       <For each={groups}>
@@ -137,7 +140,13 @@ function OrganizationOptions(props: { lists: OrganizationLists; place: string; v
           return (
             <Show when={members().length}>
               <optgroup label={group.label()}>
-                <For each={members()}>{(org) => <option value={org.slug} selected={org.slug === props.value}>{labelOf(org)}</option>}</For>
+                <For each={members()}>
+                  {(org) => (
+                    <option value={org.slug} selected={org.slug === props.value}>
+                      {labelOf(org)}
+                    </option>
+                  )}
+                </For>
               </optgroup>
             </Show>
           );

@@ -37,10 +37,7 @@ async function everyOrganization(filter: Filter): Promise<OrganizationOption[]> 
 }
 
 /** Ministries, ministry-level agencies and government agencies: the national choices of the filter. */
-export const getNationalOrganizations = query(
-  () => everyOrganization({ kinds: ['MINISTRY', 'MINISTRY_AGENCY', 'AGENCY'] }),
-  'nationalOrganizations',
-);
+export const getNationalOrganizations = query(() => everyOrganization({ kinds: ['MINISTRY', 'MINISTRY_AGENCY', 'AGENCY'] }), 'nationalOrganizations');
 
 /** Enterprises and universities: choices for a profile, not filters of the directory. */
 export const getOtherOrganizations = query(() => everyOrganization({ kinds: ['ENTERPRISE', 'UNIVERSITY'] }), 'otherOrganizations');
@@ -59,7 +56,4 @@ export const getLocalOrganizations = query(async (place: string) => {
 export type Organization = ResultOf<typeof OrganizationQuery>['organization'];
 
 /** One organisation by slug, or null when there is none. */
-export const getOrganization = query(
-  (slug: string): Promise<Organization | null> => orNull(async () => (await request(OrganizationQuery, { slug })).organization, isMissing()),
-  'organization',
-);
+export const getOrganization = query((slug: string): Promise<Organization | null> => orNull(async () => (await request(OrganizationQuery, { slug })).organization, isMissing()), 'organization');

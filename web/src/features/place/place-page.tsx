@@ -4,16 +4,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
-import {
-  BrowseBreadcrumb,
-  BrowseRoute,
-  BrowseView,
-  Counts,
-  ExpertSection,
-  PracticeSection,
-  ThreadSection,
-  type BrowseParent,
-} from '../topic/browse-sections.tsx';
+import { BrowseBreadcrumb, BrowseRoute, BrowseView, Counts, ExpertSection, PracticeSection, ThreadSection, type BrowseParent } from '../topic/browse-sections.tsx';
 import { getPlacePage, getPlaceThreads, placeHref, type PlacePageData } from './place.api.ts';
 
 /**
@@ -43,17 +34,16 @@ function FormerPlaceView(props: { data: PlacePageData }) {
     <div class="browse-page">
       <DocumentTitle text={t('placePage.formerTitle', place().name)} />
       <BrowseBreadcrumb parent={parent()} name={place().name} />
-      <Show
-        when={place().successor}
-        fallback={<StateMessage title={t('placePage.formerTitle', place().name)} headingLevel={1} />}
-      >
+      <Show when={place().successor} fallback={<StateMessage title={t('placePage.formerTitle', place().name)} headingLevel={1} />}>
         {(successor) => (
           <StateMessage
             title={t('placePage.formerTitle', place().name)}
             body={t('placePage.formerBody', place().name, place().fullName, successor().name, successor().fullName, props.data.practices.totalCount)}
             headingLevel={1}
           >
-            <A class="button" href={placeHref(successor().code)}>{t('placePage.goToSuccessor', successor().name)}</A>
+            <A class="button" href={placeHref(successor().code)}>
+              {t('placePage.goToSuccessor', successor().name)}
+            </A>
             <Show when={props.data.practices.totalCount}>
               <A class="button button-secondary" href={listAddress('/practices', { place: place().code })}>
                 {t('placePage.formerPractices', place().name)}
@@ -68,7 +58,10 @@ function FormerPlaceView(props: { data: PlacePageData }) {
 
 function PlaceView(props: { data: PlacePageData }) {
   const place = () => props.data.place;
-  const formerNames = () => place().predecessors.map((p) => p.name).join(', ');
+  const formerNames = () =>
+    place()
+      .predecessors.map((p) => p.name)
+      .join(', ');
   return (
     <BrowseView
       name={place().name}
@@ -83,31 +76,11 @@ function PlaceView(props: { data: PlacePageData }) {
         </>
       }
     >
-      <PracticeSection
-        id="place-practices"
-        title={t('placePage.latestPractices')}
-        list={props.data.practices}
-        path="/practices"
-        filter={{ place: place().code }}
-        empty={t('placePage.noPractices')}
-      />
+      <PracticeSection id="place-practices" title={t('placePage.latestPractices')} list={props.data.practices} path="/practices" filter={{ place: place().code }} empty={t('placePage.noPractices')} />
 
-      <ThreadSection
-        id="place-threads"
-        filter={place().code}
-        load={getPlaceThreads}
-        moreHref={listAddress('/threads', { place: place().code })}
-        empty={t('placePage.noThreads')}
-      />
+      <ThreadSection id="place-threads" filter={place().code} load={getPlaceThreads} moreHref={listAddress('/threads', { place: place().code })} empty={t('placePage.noThreads')} />
 
-      <ExpertSection
-        id="place-experts"
-        title={t('placePage.experts')}
-        list={props.data.experts}
-        path="/experts"
-        filter={{ place: place().code }}
-        empty={t('placePage.noExperts')}
-      />
+      <ExpertSection id="place-experts" title={t('placePage.experts')} list={props.data.experts} path="/experts" filter={{ place: place().code }} empty={t('placePage.noExperts')} />
     </BrowseView>
   );
 }

@@ -25,13 +25,17 @@ export function PlaceSelect(props: {
       error={props.error}
       onChange={(code) => props.onChange(code)}
     >
-      <option value="" selected={!props.value}>{t('choice.noPlace')}</option>
+      <option value="" selected={!props.value}>
+        {t('choice.noPlace')}
+      </option>
       <Suspense>
         <PlaceOptions places={places.items} value={props.value} />
       </Suspense>
       {/* Without the list, the current place stays chosen (by its code) rather than being cleared on save. */}
       <Show when={places.failed() && props.value}>
-        <option value={props.value} selected>{props.value}</option>
+        <option value={props.value} selected>
+          {props.value}
+        </option>
       </Show>
     </SelectField>
   );
@@ -39,5 +43,13 @@ export function PlaceSelect(props: {
 
 function PlaceOptions(props: { places: Accessor<readonly Place[] | undefined>; value: string }) {
   const current = createMemo(() => (props.places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)));
-  return <For each={current()}>{(place) => <option value={place.code} selected={place.code === props.value}>{place.name}</option>}</For>;
+  return (
+    <For each={current()}>
+      {(place) => (
+        <option value={place.code} selected={place.code === props.value}>
+          {place.name}
+        </option>
+      )}
+    </For>
+  );
 }

@@ -74,8 +74,7 @@ export type PlacePageData = ResultOf<typeof PlacePageQuery>;
  * names no place.
  */
 export const getPlacePage = query(
-  (code: string): Promise<PlacePageData | null> =>
-    orNull(() => request(PlacePageQuery, { code, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
+  (code: string): Promise<PlacePageData | null> => orNull(() => request(PlacePageQuery, { code, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
   'placePage',
 );
 

@@ -20,7 +20,13 @@ export default function PlacesPage() {
         <p class="lead">{t('placePage.intro')}</p>
       </header>
       <SectionError>
-        <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+        <Suspense
+          fallback={
+            <p class="page-loading" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
           <For each={REGIONS}>
             {(region) => (
               <Show when={inRegion(region).length}>
@@ -48,9 +54,7 @@ function PlaceCard(props: { place: PlaceWithCounts }) {
       <h3 class="place-card-title">
         <A href={placeHref(props.place.code)}>{props.place.name}</A>
       </h3>
-      <p class="place-card-merged">
-        {props.place.predecessors.length ? t('placePage.mergedFrom', formerNames()) : t('placePage.unchanged')}
-      </p>
+      <p class="place-card-merged">{props.place.predecessors.length ? t('placePage.mergedFrom', formerNames()) : t('placePage.unchanged')}</p>
       <Counts class="topic-card-counts" practices={props.place.practiceCount} experts={props.place.expertCount} threads={props.place.threadCount} />
     </li>
   );

@@ -53,7 +53,9 @@ export function CoAuthorField(props: {
       <label for={props.id}>
         {t('practiceEditor.coAuthors')} <span class="field-optional">{t('form.optional')}</span>
       </label>
-      <p id={`${props.id}-hint`} class="field-hint">{t('practiceEditor.coAuthorsHint')}</p>
+      <p id={`${props.id}-hint`} class="field-hint">
+        {t('practiceEditor.coAuthorsHint')}
+      </p>
       <Show when={props.value.length} fallback={<p class="muted co-author-none">{t('practiceEditor.noCoAuthors')}</p>}>
         <ul class="co-author-list" id={`${props.id}-list`}>
           <For each={props.value}>

@@ -81,8 +81,7 @@ export function MarkdownField(props: {
     controller?.abort();
   });
 
-  const describedBy = () =>
-    [props.hint ? `${props.id}-hint` : '', props.formatHintId ?? '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = () => [props.hint ? `${props.id}-hint` : '', props.formatHintId ?? '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const selectTab = (next: 'write' | 'preview', focus = false) => {
     setTab(next);
     if (focus) document.getElementById(`${props.id}-tab-${next}`)?.focus();
@@ -132,16 +131,13 @@ export function MarkdownField(props: {
         </Show>
       </div>
       <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="field-hint">{props.hint}</p>
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
       </Show>
       <div class="markdown-panes">
-        <div
-          class="markdown-pane"
-          id={`${props.id}-write`}
-          role={wide() ? undefined : 'tabpanel'}
-          aria-labelledby={wide() ? undefined : `${props.id}-tab-write`}
-          hidden={!wide() && tab() !== 'write'}
-        >
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is set only with the tabpanel role */}
+        <div class="markdown-pane" id={`${props.id}-write`} role={wide() ? undefined : 'tabpanel'} aria-labelledby={wide() ? undefined : `${props.id}-tab-write`} hidden={!wide() && tab() !== 'write'}>
           <textarea
             id={props.id}
             rows={props.rows ?? 8}
@@ -152,6 +148,7 @@ export function MarkdownField(props: {
             onInput={(event) => props.onInput(event.currentTarget.value)}
           />
         </div>
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is set only with the tabpanel role */}
         <div
           class="markdown-pane markdown-preview"
           id={`${props.id}-preview`}
@@ -163,12 +160,11 @@ export function MarkdownField(props: {
           aria-busy={previewState() === 'loading'}
         >
           <Show when={wide()}>
-            <p class="markdown-preview-label" aria-hidden="true">{t('practiceEditor.preview')}</p>
+            <p class="markdown-preview-label" aria-hidden="true">
+              {t('practiceEditor.preview')}
+            </p>
           </Show>
-          <Show
-            when={props.value.trim()}
-            fallback={<p class="muted">{t('practiceEditor.previewEmpty')}</p>}
-          >
+          <Show when={props.value.trim()} fallback={<p class="muted">{t('practiceEditor.previewEmpty')}</p>}>
             <Show when={previewState() === 'failed'}>
               <p class="field-hint">{t('practiceEditor.previewFailed')}</p>
             </Show>

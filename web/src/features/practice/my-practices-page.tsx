@@ -28,7 +28,13 @@ export default function MyPracticesPage() {
             </A>
           </header>
           <SectionError>
-            <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+            <Suspense
+              fallback={
+                <p class="page-loading" role="status">
+                  {t('app.loading')}
+                </p>
+              }
+            >
               <MyPracticeList />
             </Suspense>
           </SectionError>
@@ -51,7 +57,9 @@ function MyPracticeList() {
         when={practices().length}
         fallback={
           <StateMessage title={t('myPractices.emptyTitle')} body={t('myPractices.emptyBody')}>
-            <A class="button" href="/practices/new">{t('myPractices.write')}</A>
+            <A class="button" href="/practices/new">
+              {t('myPractices.write')}
+            </A>
           </StateMessage>
         }
       >
@@ -99,10 +107,7 @@ function MyPracticeItem(props: { practice: MyPractice }) {
           <Show
             when={props.practice.status === 'PUBLISHED' && props.practice.publishedAt}
             fallback={
-              <Show
-                when={props.practice.status === 'SUBMITTED' && props.practice.submittedAt}
-                fallback={<span>{t('myPractices.updated', formatDate(props.practice.updatedAt))}</span>}
-              >
+              <Show when={props.practice.status === 'SUBMITTED' && props.practice.submittedAt} fallback={<span>{t('myPractices.updated', formatDate(props.practice.updatedAt))}</span>}>
                 {(at) => <span>{t('myPractices.submitted', formatDate(at()))}</span>}
               </Show>
             }
@@ -114,7 +119,9 @@ function MyPracticeItem(props: { practice: MyPractice }) {
           </Show>
         </p>
         <Show when={props.practice.status === 'RETURNED' && props.practice.returnReason}>
-          <p class="request-reason" lang="vi">{t('myPractices.reason', props.practice.returnReason)}</p>
+          <p class="request-reason" lang="vi">
+            {t('myPractices.reason', props.practice.returnReason)}
+          </p>
         </Show>
       </div>
       <A class="button button-secondary button-small" href={practiceEditHref(props.practice.id)} aria-label={t('myPractices.editLabel', title())}>

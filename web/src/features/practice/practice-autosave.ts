@@ -3,19 +3,7 @@ import { createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import { t } from '../../i18n/i18n.ts';
 import type { FormProblem } from '../../lib/form.ts';
-import {
-  apiValue,
-  DRAFT_FIELDS,
-  draftValues,
-  fieldOf,
-  fingerprint,
-  formPath,
-  isBlank,
-  isPartialLink,
-  sentLinkKeys,
-  type DraftField,
-  type DraftValues,
-} from './practice-draft.ts';
+import { apiValue, DRAFT_FIELDS, draftValues, fieldOf, fingerprint, formPath, isBlank, isPartialLink, sentLinkKeys, type DraftField, type DraftValues } from './practice-draft.ts';
 import { PRACTICE_LIMITS, savePracticeAction, type PracticeChanges, type PracticeDraft, type PracticeStatus } from './practice.api.ts';
 
 /*
@@ -39,20 +27,13 @@ export interface SaveResult {
  * The editor's shared state and saving, for one editor (call it while the component is set up:
  * it registers the leave guards and their cleanup). `onEdited` runs on every change typed.
  */
-export function createPracticeAutosave(options: {
-  initial: PracticeDraft | null;
-  viewerId: string;
-  onCreated: (id: string) => void;
-  onEdited: () => void;
-}) {
+export function createPracticeAutosave(options: { initial: PracticeDraft | null; viewerId: string; onCreated: (id: string) => void; onEdited: () => void }) {
   const { initial } = options;
   const save = useAction(savePracticeAction);
 
   const [values, setValues] = createStore<DraftValues>(draftValues(initial, options.viewerId));
   // What the API holds, field by field, as far as this editor knows.
-  const [saved, setSaved] = createSignal<Record<string, string>>(
-    Object.fromEntries(DRAFT_FIELDS.map((field) => [field, fingerprint(unwrap(values), field)])),
-  );
+  const [saved, setSaved] = createSignal<Record<string, string>>(Object.fromEntries(DRAFT_FIELDS.map((field) => [field, fingerprint(unwrap(values), field)])));
   const [practiceId, setPracticeId] = createSignal<string | null>(initial?.id ?? null);
   const [status, setStatus] = createSignal<PracticeStatus>(initial?.status ?? 'DRAFT');
   const [version, setVersion] = createSignal(initial?.version ?? 0);

@@ -32,7 +32,9 @@ export function PracticeCard(props: { practice: PracticeSummary }) {
         <A href={practiceHref(props.practice.id)}>{props.practice.title}</A>
       </h3>
       <Show when={props.practice.summary}>
-        <p class="practice-card-summary" lang="vi">{props.practice.summary}</p>
+        <p class="practice-card-summary" lang="vi">
+          {props.practice.summary}
+        </p>
       </Show>
       <AffiliationFacts
         class="expert-facts practice-card-facts"
@@ -46,7 +48,9 @@ export function PracticeCard(props: { practice: PracticeSummary }) {
           <For each={props.practice.topics}>
             {(topic) => (
               <li>
-                <A class="chip chip-link" href={topicHref(topic.slug)}>{localName(topic)}</A>
+                <A class="chip chip-link" href={topicHref(topic.slug)}>
+                  {localName(topic)}
+                </A>
               </li>
             )}
           </For>

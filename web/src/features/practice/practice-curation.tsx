@@ -47,11 +47,16 @@ function ReviewForm(props: { practice: Practice; submission: ReviewSubmission })
   // (the curator may no longer read it) and says what happened instead of the controls.
   const returned = () => submission.result?.ok === true && submission.input?.[0].get('decision') === 'return';
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
 
   return (
     <section class="card curation-panel" aria-labelledby="review-heading">
-      <h2 id="review-heading" class="card-title">{t('practicePage.reviewHeading')}</h2>
+      <h2 id="review-heading" class="card-title">
+        {t('practicePage.reviewHeading')}
+      </h2>
       <Show
         when={!returned()}
         fallback={
@@ -130,8 +135,12 @@ function FeatureToggle(props: { practice: Practice; publishedNow: boolean }) {
       </Show>
       <div class="curation-feature-row">
         <div>
-          <h2 id="feature-heading" class="card-title">{t('practicePage.featureHeading')}</h2>
-          <p class="card-intro" aria-live="polite">{featured() ? t('practicePage.isFeatured') : t('practicePage.notFeatured')}</p>
+          <h2 id="feature-heading" class="card-title">
+            {t('practicePage.featureHeading')}
+          </h2>
+          <p class="card-intro" aria-live="polite">
+            {featured() ? t('practicePage.isFeatured') : t('practicePage.notFeatured')}
+          </p>
         </div>
         <form action={featurePracticeAction} method="post">
           <input type="hidden" name="id" value={props.practice.id} />

@@ -31,21 +31,7 @@ export interface DraftValues {
 
 export type DraftField = keyof DraftValues;
 
-export const DRAFT_FIELDS: readonly DraftField[] = [
-  'title',
-  'summary',
-  'problem',
-  'solution',
-  'results',
-  'lessons',
-  'organization',
-  'place',
-  'topics',
-  'stage',
-  'year',
-  'links',
-  'coAuthors',
-];
+export const DRAFT_FIELDS: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'organization', 'place', 'topics', 'stage', 'year', 'links', 'coAuthors'];
 
 /**
  * What the API's submitPractice requires beyond a draft (schema/practice/service.ts
@@ -55,21 +41,7 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
 const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place', 'topics'] as const;
 
 /** The fields, in the order the form shows them: a summary of problems follows it. */
-export const FORM_ORDER: readonly DraftField[] = [
-  'title',
-  'summary',
-  'problem',
-  'solution',
-  'results',
-  'lessons',
-  'place',
-  'organization',
-  'stage',
-  'year',
-  'topics',
-  'links',
-  'coAuthors',
-];
+export const FORM_ORDER: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'place', 'organization', 'stage', 'year', 'topics', 'links', 'coAuthors'];
 
 /**
  * Every problem the form can see before sending it for review, by form path, in the API's

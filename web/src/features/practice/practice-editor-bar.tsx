@@ -24,13 +24,7 @@ export function EditorBar(props: { editor: PracticeAutosave; submitFlow: Practic
         <div class="editor-bar-actions">
           <Show when={status() !== 'SUBMITTED'}>
             <button type="submit" class="button" disabled={submitting()} aria-describedby="editor-submit-hint">
-              {submitting()
-                ? status() === 'PUBLISHED'
-                  ? t('form.saving')
-                  : t('practiceEditor.submitting')
-                : status() === 'PUBLISHED'
-                  ? t('practiceEditor.saveVersion')
-                  : t('practiceEditor.submit')}
+              {submitting() ? (status() === 'PUBLISHED' ? t('form.saving') : t('practiceEditor.submitting')) : status() === 'PUBLISHED' ? t('practiceEditor.saveVersion') : t('practiceEditor.submit')}
             </button>
           </Show>
         </div>
@@ -38,11 +32,7 @@ export function EditorBar(props: { editor: PracticeAutosave; submitFlow: Practic
       <Show when={submitNotice()}>
         {(notice) => (
           <div class="form-alert is-error editor-notice" role="alert" tabindex="-1">
-            <p>
-              {notice().kind === 'fixFirst'
-                ? t('practiceEditor.fixFirst')
-                : formErrorText((notice() as { form: NonNullable<FormProblem['form']> }).form)}
-            </p>
+            <p>{notice().kind === 'fixFirst' ? t('practiceEditor.fixFirst') : formErrorText((notice() as { form: NonNullable<FormProblem['form']> }).form)}</p>
           </div>
         )}
       </Show>
@@ -54,22 +44,16 @@ export function EditorBar(props: { editor: PracticeAutosave; submitFlow: Practic
         )}
       </Show>
       <Show when={status() === 'DRAFT' || status() === 'RETURNED'}>
-        <p id="editor-submit-hint" class="field-hint editor-bar-hint">{t('practiceEditor.submitHint')}</p>
+        <p id="editor-submit-hint" class="field-hint editor-bar-hint">
+          {t('practiceEditor.submitHint')}
+        </p>
       </Show>
     </div>
   );
 }
 
 /** Where the draft stands: waiting for a title, unsaved, saving, saved at a time, or not saved. */
-function SaveStatus(props: {
-  phase: SavePhase;
-  waitingForTitle: boolean;
-  unsaved: boolean;
-  refused: boolean;
-  savedAt: Date | undefined;
-  problem: FormProblem['form'];
-  onRetry: () => void;
-}) {
+function SaveStatus(props: { phase: SavePhase; waitingForTitle: boolean; unsaved: boolean; refused: boolean; savedAt: Date | undefined; problem: FormProblem['form']; onRetry: () => void }) {
   return (
     <div class="save-status" aria-live="polite">
       <Switch>

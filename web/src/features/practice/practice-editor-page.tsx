@@ -71,7 +71,13 @@ function ExistingPractice(props: { id: string; viewer: Accessor<Viewer> }) {
     }
   });
   return (
-    <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+    <Suspense
+      fallback={
+        <p class="page-loading" role="status">
+          {t('app.loading')}
+        </p>
+      }
+    >
       <Switch>
         <Match when={loaded()?.error !== undefined}>
           <DocumentTitle text={t('practicePage.errorTitle')} />
@@ -84,7 +90,9 @@ function ExistingPractice(props: { id: string; viewer: Accessor<Viewer> }) {
         <Match when={loaded()?.practice === null}>
           <DocumentTitle text={t('practicePage.notFoundTitle')} />
           <StateMessage title={t('practicePage.notFoundTitle')} body={t('practicePage.notFoundBody')} headingLevel={1}>
-            <A class="button" href="/practices/mine">{t('myPractices.title')}</A>
+            <A class="button" href="/practices/mine">
+              {t('myPractices.title')}
+            </A>
           </StateMessage>
         </Match>
         <Match when={loaded()?.practice}>
@@ -95,7 +103,9 @@ function ExistingPractice(props: { id: string; viewer: Accessor<Viewer> }) {
                 <>
                   <DocumentTitle text={t('practiceEditor.notEditableTitle')} />
                   <StateMessage title={t('practiceEditor.notEditableTitle')} body={t('practiceEditor.notEditableBody')} headingLevel={1}>
-                    <A class="button" href={practiceHref(props.id)}>{t('practiceEditor.view')}</A>
+                    <A class="button" href={practiceHref(props.id)}>
+                      {t('practiceEditor.view')}
+                    </A>
                   </StateMessage>
                 </>
               }

@@ -57,7 +57,9 @@ export function ContentSection(props: SectionProps) {
   return (
     <fieldset class="form-section editor-section editor-section-wide" aria-describedby="practice-markdown-hint">
       <legend>{t('practiceEditor.content')}</legend>
-      <p id="practice-markdown-hint" class="field-hint editor-section-hint">{t('practiceEditor.markdownHint')}</p>
+      <p id="practice-markdown-hint" class="field-hint editor-section-hint">
+        {t('practiceEditor.markdownHint')}
+      </p>
       <MarkdownField
         id="practice-problem"
         label={t('practiceEditor.problem')}
@@ -112,14 +114,7 @@ export function ContextSection(props: SectionProps) {
     <fieldset class="form-section editor-section">
       <legend>{t('practiceEditor.context')}</legend>
       <div class="editor-pair">
-        <PlaceSelect
-          id="practice-place"
-          name="place"
-          value={values.place}
-          optional={false}
-          onChange={(code) => setField('place', code)}
-          error={errorText('place')}
-        />
+        <PlaceSelect id="practice-place" name="place" value={values.place} optional={false} onChange={(code) => setField('place', code)} error={errorText('place')} />
         <OrganizationSelect
           id="practice-organization"
           name="organization"
@@ -143,14 +138,7 @@ export function ContextSection(props: SectionProps) {
             {(stage) => (
               <li>
                 <label class="stage-option">
-                  <input
-                    type="radio"
-                    name="stage"
-                    value={stage}
-                    checked={values.stage === stage}
-                    aria-invalid={errorText('stage') ? 'true' : undefined}
-                    onChange={() => setField('stage', stage)}
-                  />
+                  <input type="radio" name="stage" value={stage} checked={values.stage === stage} aria-invalid={errorText('stage') ? 'true' : undefined} onChange={() => setField('stage', stage)} />
                   <span>
                     <span class="stage-option-name">{t(`practice.stage.${stage}`)}</span>
                     <span class="stage-option-hint">{t(`practice.stageHint.${stage}`)}</span>
@@ -171,8 +159,16 @@ export function ContextSection(props: SectionProps) {
 
       <div class="editor-year">
         <SelectField id="practice-year" name="year" label={t('practiceEditor.year')} error={errorText('year')} onChange={(year) => setField('year', year)}>
-          <option value="" selected={!values.year}>{t('practiceEditor.noYear')}</option>
-          <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === values.year}>{year()}</option>}</Index>
+          <option value="" selected={!values.year}>
+            {t('practiceEditor.noYear')}
+          </option>
+          <Index each={years()}>
+            {(year) => (
+              <option value={String(year())} selected={String(year()) === values.year}>
+                {year()}
+              </option>
+            )}
+          </Index>
         </SelectField>
       </div>
 

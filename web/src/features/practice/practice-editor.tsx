@@ -89,7 +89,9 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         </Match>
         <Match when={status() === 'RETURNED' && initial?.returnReason}>
           <div class="status-panel is-declined editor-mode-note">
-            <p lang="vi" class="request-statement">{t('practiceEditor.returnedNote', initial!.returnReason)}</p>
+            <p lang="vi" class="request-statement">
+              {t('practiceEditor.returnedNote', initial!.returnReason)}
+            </p>
           </div>
         </Match>
       </Switch>
@@ -110,13 +112,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         }}
       >
         <Show when={summaryShown() && summaryKeys().length}>
-          <ErrorSummary
-            id="practice-problems"
-            title={t('errorSummary.practiceTitle')}
-            keys={summaryKeys}
-            item={summaryItem}
-            ref={(element) => (summary = element)}
-          />
+          <ErrorSummary id="practice-problems" title={t('errorSummary.practiceTitle')} keys={summaryKeys} item={summaryItem} ref={(element) => (summary = element)} />
         </Show>
         <BasicsSection editor={editor} errorText={errorText} />
         <ContentSection editor={editor} errorText={errorText} />

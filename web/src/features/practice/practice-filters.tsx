@@ -29,11 +29,7 @@ export function PracticeFilters(props: PracticeFiltersProps) {
       onClear={props.onClear}
     >
       <label class="checkbox filter-featured">
-        <input
-          type="checkbox"
-          checked={props.params.featured === '1'}
-          onChange={(event) => props.onChange({ featured: event.currentTarget.checked ? '1' : undefined })}
-        />
+        <input type="checkbox" checked={props.params.featured === '1'} onChange={(event) => props.onChange({ featured: event.currentTarget.checked ? '1' : undefined })} />
         <span>{t('practices.featuredOnly')}</span>
       </label>
 
@@ -67,7 +63,13 @@ export function StageYearFields(props: {
       </SelectField>
 
       <SelectField id={`${props.idPrefix}-year`} label={t('practices.year')} allLabel={t('practices.allYears')} selected={props.params.year} onChange={(year) => props.onChange({ year })}>
-        <Index each={years()}>{(year) => <option value={String(year())} selected={String(year()) === props.params.year}>{year()}</option>}</Index>
+        <Index each={years()}>
+          {(year) => (
+            <option value={String(year())} selected={String(year()) === props.params.year}>
+              {year()}
+            </option>
+          )}
+        </Index>
       </SelectField>
     </>
   );

@@ -7,12 +7,7 @@ import { t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { PracticeCard, PracticeCardSkeleton } from './practice-card.tsx';
 import { PracticeFilters } from './practice-filters.tsx';
-import {
-  getPractices,
-  hasPracticeFilters,
-  PRACTICE_PAGE_SIZE,
-  practiceListParams,
-} from './practice.api.ts';
+import { getPractices, hasPracticeFilters, PRACTICE_PAGE_SIZE, practiceListParams } from './practice.api.ts';
 
 /** /practices: published good practices, newest first, filtered and paged through the URL. */
 export default function PracticeListPage() {
@@ -51,12 +46,16 @@ export default function PracticeListPage() {
               when={hasPracticeFilters(params())}
               fallback={
                 <StateMessage title={t('practices.noneYetTitle')} body={t('practices.noneYetBody')}>
-                  <A class="button" href="/practices/new">{t('practices.write')}</A>
+                  <A class="button" href="/practices/new">
+                    {t('practices.write')}
+                  </A>
                 </StateMessage>
               }
             >
               <StateMessage title={t('practices.emptyTitle')} body={t('practices.emptyBody')}>
-                <button type="button" class="button" onClick={clearFilters}>{t('directory.clear')}</button>
+                <button type="button" class="button" onClick={clearFilters}>
+                  {t('directory.clear')}
+                </button>
               </StateMessage>
             </Show>
           }
@@ -77,5 +76,3 @@ export default function PracticeListPage() {
     </div>
   );
 }
-
-

@@ -65,7 +65,9 @@ function PracticeView(props: { practice: Practice }) {
       <DocumentTitle text={props.practice.title} />
       <nav class="breadcrumb" aria-label={t('profile.breadcrumb')}>
         <ol>
-          <li><A href="/practices">{t('nav.practices')}</A></li>
+          <li>
+            <A href="/practices">{t('nav.practices')}</A>
+          </li>
           <li aria-current="page">{props.practice.title}</li>
         </ol>
       </nav>
@@ -78,9 +80,13 @@ function PracticeView(props: { practice: Practice }) {
             <StageYear stage={props.practice.stage} year={props.practice.year} />
             <FeaturedMark featured={props.practice.featured} />
           </p>
-          <h1 id="page-title" class="practice-title" lang="vi">{props.practice.title}</h1>
+          <h1 id="page-title" class="practice-title" lang="vi">
+            {props.practice.title}
+          </h1>
           <Show when={props.practice.summary}>
-            <p class="practice-summary" lang="vi">{props.practice.summary}</p>
+            <p class="practice-summary" lang="vi">
+              {props.practice.summary}
+            </p>
           </Show>
         </div>
         <Show when={props.practice.viewerCanEdit}>
@@ -110,7 +116,9 @@ function PracticeView(props: { practice: Practice }) {
 
       <div class="practice-body">
         <aside class="practice-aside" aria-labelledby="practice-details">
-          <h2 id="practice-details" class="practice-aside-title">{t('practicePage.details')}</h2>
+          <h2 id="practice-details" class="practice-aside-title">
+            {t('practicePage.details')}
+          </h2>
           <dl class="detail-list">
             <Show when={props.practice.organization}>
               {(organization) => (
@@ -183,7 +191,9 @@ function PracticeView(props: { practice: Practice }) {
                         <span class="author-text">
                           <A href={profileHref(author.handle)}>{author.name}</A>
                           <Show when={author.position}>
-                            <span class="author-position" lang="vi">{author.position}</span>
+                            <span class="author-position" lang="vi">
+                              {author.position}
+                            </span>
                           </Show>
                         </span>
                       </li>
@@ -248,10 +258,10 @@ function PracticeView(props: { practice: Practice }) {
                   {(revision) => (
                     <li>
                       <span class="history-version">{t('practicePage.historyVersion', revision.version)}</span>
-                      <span class="history-title" lang="vi">{revision.title}</span>
-                      <span class="history-meta">
-                        {t('practicePage.historyReplaced', revision.editedBy.name, formatDate(revision.replacedAt))}
+                      <span class="history-title" lang="vi">
+                        {revision.title}
                       </span>
+                      <span class="history-meta">{t('practicePage.historyReplaced', revision.editedBy.name, formatDate(revision.replacedAt))}</span>
                     </li>
                   )}
                 </For>
@@ -289,7 +299,9 @@ function StatusBanner(props: { practice: Practice }) {
         <div class="status-panel is-declined practice-status">
           <p class="status-panel-title">{t('practicePage.returnedTitle')}</p>
           <Show when={props.practice.returnReason}>
-            <p class="request-statement" lang="vi">{t('practicePage.returnedReason', props.practice.returnReason)}</p>
+            <p class="request-statement" lang="vi">
+              {t('practicePage.returnedReason', props.practice.returnReason)}
+            </p>
           </Show>
           <p>{t('practicePage.returnedBody')}</p>
         </div>
@@ -301,7 +313,9 @@ function StatusBanner(props: { practice: Practice }) {
 function PracticeSkeleton() {
   return (
     <div class="practice is-loading">
-      <p class="visually-hidden" role="status">{t('app.loading')}</p>
+      <p class="visually-hidden" role="status">
+        {t('app.loading')}
+      </p>
       <div class="practice-header" aria-hidden="true">
         <div class="practice-header-text">
           <span class="skeleton skeleton-line skeleton-short" />

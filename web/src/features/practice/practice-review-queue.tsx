@@ -14,15 +14,19 @@ export function PracticeReviewQueue() {
 
   return (
     <section class="card" aria-labelledby="practice-queue-heading">
-      <h2 id="practice-queue-heading" class="card-title">{t('review.heading')}</h2>
+      <h2 id="practice-queue-heading" class="card-title">
+        {t('review.heading')}
+      </h2>
       <p class="card-intro">{t('review.intro')}</p>
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
-        <Show when={first()}>{(page) => <p class="result-count practice-queue-count" role="status">{t('review.count', page().totalCount)}</p>}</Show>
-        <For each={cursors()}>
-          {(cursor, index) => (
-            <QueuePage after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />
+        <Show when={first()}>
+          {(page) => (
+            <p class="result-count practice-queue-count" role="status">
+              {t('review.count', page().totalCount)}
+            </p>
           )}
-        </For>
+        </Show>
+        <For each={cursors()}>{(cursor, index) => <QueuePage after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />}</For>
       </Suspense>
     </section>
   );
@@ -69,10 +73,14 @@ function QueueItem(props: { practice: PracticeToReview }) {
           </p>
         </header>
         <Show when={where()}>
-          <p class="muted practice-queue-where" lang="vi">{where()}</p>
+          <p class="muted practice-queue-where" lang="vi">
+            {where()}
+          </p>
         </Show>
         <Show when={props.practice.summary}>
-          <p class="request-statement" lang="vi">{props.practice.summary}</p>
+          <p class="request-statement" lang="vi">
+            {props.practice.summary}
+          </p>
         </Show>
         <Show when={props.practice.topics.length}>
           <ul class="chip-list">

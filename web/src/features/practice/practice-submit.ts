@@ -11,11 +11,7 @@ import { practiceHref, submitPracticeAction } from './practice.api.ts';
 
 export type SubmitNotice = { kind: 'fixFirst' } | { kind: 'form'; form: NonNullable<FormProblem['form']> };
 
-export function createPracticeSubmit(options: {
-  editor: PracticeAutosave;
-  form: () => HTMLFormElement | undefined;
-  summary: () => HTMLDivElement | undefined;
-}) {
+export function createPracticeSubmit(options: { editor: PracticeAutosave; form: () => HTMLFormElement | undefined; summary: () => HTMLDivElement | undefined }) {
   const { editor, form } = options;
   const navigate = useNavigate();
   const submitForReview = useAction(submitPracticeAction);

@@ -176,10 +176,7 @@ const PracticeQuery = graphql(`
 export type Practice = ResultOf<typeof PracticeQuery>['practice'];
 
 /** One practice as its page shows it, or null when the viewer may not read it (NOT_FOUND, or not an id at all). */
-export const getPractice = query(
-  (id: string): Promise<Practice | null> => orNull(async () => (await request(PracticeQuery, { id })).practice, isMissing('id')),
-  'practice',
-);
+export const getPractice = query((id: string): Promise<Practice | null> => orNull(async () => (await request(PracticeQuery, { id })).practice, isMissing('id')), 'practice');
 
 export function preloadPractice({ params }: RoutePreloadFuncArgs) {
   if (params.id) prefetch(getPractice(params.id));
@@ -218,10 +215,7 @@ const PracticeDraftQuery = graphql(`
 export type PracticeDraft = ResultOf<typeof PracticeDraftQuery>['practice'];
 
 /** A practice as its editor starts from it (the markdown as written), or null. */
-export const getPracticeDraft = query(
-  (id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice, isMissing('id')),
-  'practiceDraft',
-);
+export const getPracticeDraft = query((id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice, isMissing('id')), 'practiceDraft');
 
 export function preloadPracticeEditor({ params }: RoutePreloadFuncArgs) {
   prefetch(getViewer());
@@ -352,10 +346,7 @@ export type MyPracticesPage = ResultOf<typeof MyPracticesQuery>['myPractices'];
 export type MyPractice = MyPracticesPage['edges'][number]['node'];
 
 /** The viewer's practices in every state, last edited first. */
-export const getMyPractices = query(
-  async (after: string | null): Promise<MyPracticesPage> => (await request(MyPracticesQuery, { first: MINE_PAGE_SIZE, after })).myPractices,
-  'myPractices',
-);
+export const getMyPractices = query(async (after: string | null): Promise<MyPracticesPage> => (await request(MyPracticesQuery, { first: MINE_PAGE_SIZE, after })).myPractices, 'myPractices');
 
 export function preloadMyPractices() {
   prefetch(getViewer().then((viewer) => (viewer ? getMyPractices(null) : undefined)));
@@ -393,8 +384,7 @@ export type PracticeToReview = ReviewPage['edges'][number]['node'];
 
 /** Submitted practices, oldest first (curators and admins). */
 export const getPracticesToReview = query(
-  async (after: string | null): Promise<ReviewPage> =>
-    (await request(PracticesToReviewQuery, { first: REVIEW_PAGE_SIZE, after })).practicesToReview,
+  async (after: string | null): Promise<ReviewPage> => (await request(PracticesToReviewQuery, { first: REVIEW_PAGE_SIZE, after })).practicesToReview,
   'practicesToReview',
 );
 

@@ -41,7 +41,9 @@ export function HeaderSearch() {
         navigate(searchHref({ q }));
       }}
     >
-      <label for="header-search-q" class="visually-hidden">{t('search.headerLabel')}</label>
+      <label for="header-search-q" class="visually-hidden">
+        {t('search.headerLabel')}
+      </label>
       <input
         ref={input}
         id="header-search-q"

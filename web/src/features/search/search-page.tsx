@@ -21,7 +21,7 @@ import {
   searchParamsOf,
   type SearchHit,
   type SearchKind,
-  type SearchPage,
+  type SearchResults,
   type SearchParamsOf,
   type Segments,
 } from './search.api.ts';
@@ -59,7 +59,7 @@ export default function SearchPage() {
         <div class="directory-layout">
           <SearchFilters params={params()} onChange={change} onClear={() => navigate(searchHref({ q: params().q, kind: params().kind }))} />
           <PagedResults
-            loaded={loaded() as { page: SearchPage } | { error: unknown } | undefined}
+            loaded={loaded() as { page: SearchResults } | { error: unknown } | undefined}
             skeleton={<ResultsSkeleton list="ol" class="search-results" count={4} item={() => <RowSkeleton class="search-result" />} />}
             count={(total) => t('search.count', total)}
             errorTitle={t('search.errorTitle')}
@@ -70,14 +70,22 @@ export default function SearchPage() {
             empty={
               <StateMessage title={t('search.emptyTitle')} body={hasSearchFilters(params()) || params().kind ? t('search.emptyFilteredBody') : t('search.emptyBody')}>
                 <Show when={hasSearchFilters(params()) || params().kind}>
-                  <A class="button" href={searchHref({ q: params().q })}>{t('search.searchEverything')}</A>
+                  <A class="button" href={searchHref({ q: params().q })}>
+                    {t('search.searchEverything')}
+                  </A>
                 </Show>
               </StateMessage>
             }
           >
             {(page) => (
               <ol class="search-results">
-                <For each={page.edges}>{(edge) => <li><SearchResult hit={edge.node} /></li>}</For>
+                <For each={page.edges}>
+                  {(edge) => (
+                    <li>
+                      <SearchResult hit={edge.node} />
+                    </li>
+                  )}
+                </For>
               </ol>
             )}
           </PagedResults>
@@ -90,7 +98,13 @@ export default function SearchPage() {
 /** The page's own search box: submits on Enter or with the button. */
 function SearchForm(props: { value: string | undefined; onSubmit: (q: string | undefined) => void }) {
   const [text, setText] = createSignal(props.value ?? '');
-  createEffect(on(() => props.value, (value) => setText(value ?? ''), { defer: true }));
+  createEffect(
+    on(
+      () => props.value,
+      (value) => setText(value ?? ''),
+      { defer: true },
+    ),
+  );
   return (
     <form
       class="search-form"
@@ -101,7 +115,9 @@ function SearchForm(props: { value: string | undefined; onSubmit: (q: string | u
         props.onSubmit(text().trim() || undefined);
       }}
     >
-      <label for="search-q" class="visually-hidden">{t('search.label')}</label>
+      <label for="search-q" class="visually-hidden">
+        {t('search.label')}
+      </label>
       <input
         id="search-q"
         type="search"
@@ -113,14 +129,18 @@ function SearchForm(props: { value: string | undefined; onSubmit: (q: string | u
         value={text()}
         onInput={(event) => setText(event.currentTarget.value)}
       />
-      <button type="submit" class="button">{t('search.submit')}</button>
-      <p id="search-q-hint" class="field-hint">{t('search.hint')}</p>
+      <button type="submit" class="button">
+        {t('search.submit')}
+      </button>
+      <p id="search-q-hint" class="field-hint">
+        {t('search.hint')}
+      </p>
     </form>
   );
 }
 
 /** All / practices / discussions / experts, each with its count; links, so each tab has an address. */
-function SearchTabs(props: { params: SearchParamsOf; page: SearchPage | null | undefined; signedIn: boolean }) {
+function SearchTabs(props: { params: SearchParamsOf; page: SearchResults | null | undefined; signedIn: boolean }) {
   const location = useLocation();
   const counts = () => props.page?.counts;
   const countOf = (kind: SearchKind | undefined) => {
@@ -193,14 +213,16 @@ function SearchResult(props: { hit: SearchHit }) {
             <>
               <p class="search-result-kind">{t('search.kind.practice')}</p>
               <h3 class="search-result-title">
-                <A href={practiceHref(practice().id)}><Highlighted segments={props.hit.title} /></A>
+                <A href={practiceHref(practice().id)}>
+                  <Highlighted segments={props.hit.title} />
+                </A>
               </h3>
               <Show when={props.hit.snippet.length}>
-                <p class="search-result-snippet"><Highlighted segments={props.hit.snippet} /></p>
+                <p class="search-result-snippet">
+                  <Highlighted segments={props.hit.snippet} />
+                </p>
               </Show>
-              <p class="search-result-meta">
-                {[practice().organization?.shortName || practice().organization?.name, practice().place?.name, practice().year].filter(Boolean).join(' · ')}
-              </p>
+              <p class="search-result-meta">{[practice().organization?.shortName || practice().organization?.name, practice().place?.name, practice().year].filter(Boolean).join(' · ')}</p>
             </>
           )}
         </Match>
@@ -209,14 +231,16 @@ function SearchResult(props: { hit: SearchHit }) {
             <>
               <p class="search-result-kind">{thread().threadKind === 'QUESTION' ? t('search.question') : t('search.discussion')}</p>
               <h3 class="search-result-title">
-                <A href={`/threads/${encodeURIComponent(thread().id)}`}><Highlighted segments={props.hit.title} /></A>
+                <A href={`/threads/${encodeURIComponent(thread().id)}`}>
+                  <Highlighted segments={props.hit.title} />
+                </A>
               </h3>
               <Show when={props.hit.snippet.length}>
-                <p class="search-result-snippet"><Highlighted segments={props.hit.snippet} /></p>
+                <p class="search-result-snippet">
+                  <Highlighted segments={props.hit.snippet} />
+                </p>
               </Show>
-              <p class="search-result-meta">
-                {[thread().author.name, t('search.replies', thread().replyCount), formatDate(thread().lastActivityAt as string)].join(' · ')}
-              </p>
+              <p class="search-result-meta">{[thread().author.name, t('search.replies', thread().replyCount), formatDate(thread().lastActivityAt as string)].join(' · ')}</p>
             </>
           )}
         </Match>
@@ -225,13 +249,17 @@ function SearchResult(props: { hit: SearchHit }) {
             <>
               <p class="search-result-kind">{t('search.kind.expert')}</p>
               <h3 class="search-result-title">
-                <A href={profileHref(expert().handle)}><Highlighted segments={props.hit.title} /></A>
+                <A href={profileHref(expert().handle)}>
+                  <Highlighted segments={props.hit.title} />
+                </A>
                 <Show when={expert().verified}>
                   <span class="search-result-badge">{t('search.verified')}</span>
                 </Show>
               </h3>
               <Show when={props.hit.snippet.length}>
-                <p class="search-result-snippet"><Highlighted segments={props.hit.snippet} /></p>
+                <p class="search-result-snippet">
+                  <Highlighted segments={props.hit.snippet} />
+                </p>
               </Show>
               <p class="search-result-meta">{[`@${expert().handle}`, expert().place?.name].filter(Boolean).join(' · ')}</p>
             </>

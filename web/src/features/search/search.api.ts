@@ -57,8 +57,8 @@ const SearchQuery = graphql(`
   }
 `);
 
-export type SearchPage = ResultOf<typeof SearchQuery>['search'];
-export type SearchHit = SearchPage['edges'][number]['node'];
+export type SearchResults = ResultOf<typeof SearchQuery>['search'];
+export type SearchHit = SearchResults['edges'][number]['node'];
 export type Segments = SearchHit['title'];
 type SearchFilter = NonNullable<VariablesOf<typeof SearchQuery>['filter']>;
 
@@ -96,7 +96,7 @@ export const hasSearchFilters = (params: SearchParamsOf) => (['topic', 'place', 
 export const searchHref = (params: SearchParamsOf): string => listAddress('/search', params);
 
 /** One ranked page of results for the given URL parameters. */
-export const getSearch = query(async (params: SearchParamsOf): Promise<SearchPage> => {
+export const getSearch = query(async (params: SearchParamsOf): Promise<SearchResults> => {
   const filter: SearchFilter = practiceFilterOf(params);
   if (params.kind) filter.kinds = [params.kind.toUpperCase() as 'PRACTICE' | 'THREAD' | 'EXPERT'];
   return (await request(SearchQuery, { query: params.q ?? '', filter, ...pageArgs(params, SEARCH_PAGE_SIZE) })).search;

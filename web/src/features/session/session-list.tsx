@@ -29,7 +29,9 @@ export function SessionList() {
 
   return (
     <section class="card" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading" class="card-title">{t('sessions.heading')}</h2>
+      <h2 id="sessions-heading" class="card-title">
+        {t('sessions.heading')}
+      </h2>
       <p class="card-intro">{t('sessions.intro')}</p>
       <FormAlert problem={problem()} success={ended.result?.ok ? t('sessions.ended') : undefined} />
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
@@ -63,7 +65,9 @@ export function SessionList() {
         </ul>
       </Suspense>
       <form action={signOutEverywhereAction} method="post" class="session-everywhere">
-        <p id="sessions-everywhere-hint" class="field-hint">{t('sessions.everywhereHint')}</p>
+        <p id="sessions-everywhere-hint" class="field-hint">
+          {t('sessions.everywhereHint')}
+        </p>
         <SubmitButton pending={everywhere.pending ?? false} label={t('sessions.signOutEverywhere')} pendingLabel={t('sessions.signOutEverywhere')} class="button button-danger" />
       </form>
     </section>

@@ -28,8 +28,8 @@ export default function SettingsLayout(props: RouteSectionProps) {
               ]}
             />
             <div class="section-content">
-                <SectionError>{props.children}</SectionError>
-              </div>
+              <SectionError>{props.children}</SectionError>
+            </div>
           </div>
         </div>
       )}

@@ -25,7 +25,13 @@ import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
 export function BrowseRoute<T>(props: { data: T | null | undefined; children: (data: Accessor<T>) => JSX.Element }) {
   return (
     <SectionError>
-      <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p class="page-loading" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
         <Switch>
           <Match when={props.data === null}>
             <NotFoundPage />
@@ -49,7 +55,9 @@ export function BrowseBreadcrumb(props: { parent: BrowseParent; name: string }) 
   return (
     <nav class="breadcrumb" aria-label={props.parent.label}>
       <ol>
-        <li><A href={props.parent.href}>{props.parent.title}</A></li>
+        <li>
+          <A href={props.parent.href}>{props.parent.title}</A>
+        </li>
         <li aria-current="page">{props.name}</li>
       </ol>
     </nav>
@@ -169,7 +177,9 @@ export function PracticeGrid(props: { practices: readonly PracticeSummary[]; emp
 export function PracticeGridSkeleton(props: { count: number }) {
   return (
     <>
-      <p class="visually-hidden" role="status">{t('app.loading')}</p>
+      <p class="visually-hidden" role="status">
+        {t('app.loading')}
+      </p>
       <ul class="practice-grid" aria-hidden="true">
         <Index each={Array.from({ length: props.count })}>
           {() => (
@@ -218,7 +228,9 @@ function ThreadTeaser(props: { thread: ThreadSummary }) {
         {props.thread.kind === 'QUESTION' ? t('topicPage.question') : t('topicPage.discussion')}
       </span>
       <div class="thread-teaser-text">
-        <A class="thread-teaser-title" href={threadHref(props.thread.id)} lang="vi">{props.thread.title}</A>
+        <A class="thread-teaser-title" href={threadHref(props.thread.id)} lang="vi">
+          {props.thread.title}
+        </A>
         <p class="thread-teaser-meta">
           <span>{props.thread.author.name}</span>
           <span aria-hidden="true"> · </span>
@@ -247,8 +259,12 @@ export function MembersOnly(props: { title: string; body: string }) {
         <h3 class="members-only-title">{props.title}</h3>
         <p>{props.body}</p>
         <div class="button-row">
-          <A class="button" href={signInHref(location.pathname + location.search)}>{t('account.signIn')}</A>
-          <A class="button button-secondary" href={signUpHref(location.pathname + location.search)}>{t('account.signUp')}</A>
+          <A class="button" href={signInHref(location.pathname + location.search)}>
+            {t('account.signIn')}
+          </A>
+          <A class="button button-secondary" href={signUpHref(location.pathname + location.search)}>
+            {t('account.signUp')}
+          </A>
         </div>
       </div>
     </div>
@@ -280,7 +296,9 @@ export function ThreadSection(props: {
   };
   const loading = (
     <BrowseSection id={props.id} title={t('topicPage.threads')}>
-      <p class="muted" role="status">{t('app.loading')}</p>
+      <p class="muted" role="status">
+        {t('app.loading')}
+      </p>
     </BrowseSection>
   );
   return (

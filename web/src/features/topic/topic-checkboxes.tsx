@@ -77,7 +77,9 @@ export function TopicCheckboxes(props: {
         <For each={[...chosen()]}>{(slug) => <input type="hidden" name={props.name} value={slug} />}</For>
       </Show>
       <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">{props.error}</p>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
+        </p>
       </Show>
     </fieldset>
   );

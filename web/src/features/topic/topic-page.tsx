@@ -34,31 +34,11 @@ function TopicView(props: { data: TopicPageData }) {
         </>
       }
     >
-      <PracticeSection
-        id="topic-practices"
-        title={t('topicPage.latestPractices')}
-        list={props.data.practices}
-        path="/practices"
-        filter={{ topic: topic().slug }}
-        empty={t('topicPage.noPractices')}
-      />
+      <PracticeSection id="topic-practices" title={t('topicPage.latestPractices')} list={props.data.practices} path="/practices" filter={{ topic: topic().slug }} empty={t('topicPage.noPractices')} />
 
-      <ThreadSection
-        id="topic-threads"
-        filter={topic().slug}
-        load={getTopicThreads}
-        moreHref={listAddress('/threads', { topic: topic().slug })}
-        empty={t('topicPage.noThreads')}
-      />
+      <ThreadSection id="topic-threads" filter={topic().slug} load={getTopicThreads} moreHref={listAddress('/threads', { topic: topic().slug })} empty={t('topicPage.noThreads')} />
 
-      <ExpertSection
-        id="topic-experts"
-        title={t('topicPage.experts')}
-        list={props.data.experts}
-        path="/experts"
-        filter={{ specialty: topic().slug }}
-        empty={t('topicPage.noExperts')}
-      />
+      <ExpertSection id="topic-experts" title={t('topicPage.experts')} list={props.data.experts} path="/experts" filter={{ specialty: topic().slug }} empty={t('topicPage.noExperts')} />
     </BrowseView>
   );
 }

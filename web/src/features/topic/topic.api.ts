@@ -22,8 +22,7 @@ export const getTopics = query(async () => (await request(TopicsQuery)).topics, 
 export const topicHref = (slug: string) => `/topics/${encodeURIComponent(slug)}`;
 
 /** The topic's description in the interface language (the Vietnamese one when there is no other). */
-export const localDescription = (topic: { description: string; descriptionEn: string }) =>
-  (locale() === 'en' && topic.descriptionEn) || topic.description;
+export const localDescription = (topic: { description: string; descriptionEn: string }) => (locale() === 'en' && topic.descriptionEn) || topic.description;
 
 const TopicsBrowseQuery = graphql(`
   query TopicsBrowse {
@@ -70,8 +69,7 @@ export const isMissingPage = isMissing();
 
 /** A topic with its latest practices and its experts, or null when the slug names no topic. */
 export const getTopicPage = query(
-  (slug: string): Promise<TopicPageData | null> =>
-    orNull(() => request(TopicPageQuery, { slug, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
+  (slug: string): Promise<TopicPageData | null> => orNull(() => request(TopicPageQuery, { slug, practices: BROWSE_PRACTICES, experts: BROWSE_EXPERTS }), isMissingPage),
   'topicPage',
 );
 
@@ -91,8 +89,7 @@ export type ThreadConnectionSummary = ResultOf<typeof BrowseThreadsQuery>['threa
 export type ThreadSummary = ThreadConnectionSummary['edges'][number]['node'];
 
 /** The most recently active threads of a browse page (members only), by topic or by place. */
-export const browseThreads = async (filter: VariablesOf<typeof BrowseThreadsQuery>['filter']) =>
-  (await request(BrowseThreadsQuery, { filter, first: BROWSE_THREADS })).threads;
+export const browseThreads = async (filter: VariablesOf<typeof BrowseThreadsQuery>['filter']) => (await request(BrowseThreadsQuery, { filter, first: BROWSE_THREADS })).threads;
 
 /** Members only: the topic's most recently active threads. */
 export const getTopicThreads = query((slug: string) => browseThreads({ topic: slug }), 'topicThreads');

@@ -17,7 +17,13 @@ export default function TopicsPage() {
         <p class="lead">{t('topicPage.intro')}</p>
       </header>
       <SectionError>
-        <Suspense fallback={<p class="page-loading" role="status">{t('app.loading')}</p>}>
+        <Suspense
+          fallback={
+            <p class="page-loading" role="status">
+              {t('app.loading')}
+            </p>
+          }
+        >
           <ul class="topic-grid">
             <For each={topics()}>{(topic) => <TopicCard topic={topic} />}</For>
           </ul>
@@ -28,7 +34,10 @@ export default function TopicsPage() {
 }
 
 /** One topic: its name (the link), its description, and its counts. */
-export function TopicCard(props: { topic: Pick<TopicWithCounts, 'slug' | 'name' | 'nameEn' | 'description' | 'descriptionEn' | 'practiceCount' | 'expertCount' | 'threadCount'>; headingLevel?: 2 | 3 }) {
+export function TopicCard(props: {
+  topic: Pick<TopicWithCounts, 'slug' | 'name' | 'nameEn' | 'description' | 'descriptionEn' | 'practiceCount' | 'expertCount' | 'threadCount'>;
+  headingLevel?: 2 | 3;
+}) {
   const name = () => <A href={topicHref(props.topic.slug)}>{localName(props.topic)}</A>;
   return (
     <li class="topic-card">

@@ -18,7 +18,9 @@ export function VerificationPanel() {
 
   return (
     <section class="card" aria-labelledby="verification-heading">
-      <h2 id="verification-heading" class="card-title">{t('verification.heading')}</h2>
+      <h2 id="verification-heading" class="card-title">
+        {t('verification.heading')}
+      </h2>
       <p class="card-intro">{t('verification.intro')}</p>
       <Show when={own()}>
         {(state) => (
@@ -60,13 +62,15 @@ export function VerificationPanel() {
           <For each={earlier()}>
             {(request) => (
               <li>
-                <span class="status-chip" data-status={request.status.toLowerCase()}>{t(`verification.status.${request.status}`)}</span>{' '}
+                <span class="status-chip" data-status={request.status.toLowerCase()}>
+                  {t(`verification.status.${request.status}`)}
+                </span>{' '}
                 <span class="muted">{t('verification.requested', formatDate(request.createdAt))}</span>
-                <Show when={request.decidedAt}>
-                  {(decidedAt) => <span class="muted"> · {t('verification.decided', formatDate(decidedAt()))}</span>}
-                </Show>
+                <Show when={request.decidedAt}>{(decidedAt) => <span class="muted"> · {t('verification.decided', formatDate(decidedAt()))}</span>}</Show>
                 <Show when={request.reason}>
-                  <p class="request-reason" lang="vi">{t('verification.declinedReason', request.reason)}</p>
+                  <p class="request-reason" lang="vi">
+                    {t('verification.declinedReason', request.reason)}
+                  </p>
                 </Show>
               </li>
             )}
@@ -81,10 +85,10 @@ function RequestDetails(props: { request: OwnRequest }) {
   return (
     <details class="request-details">
       <summary>{t('verification.yourStatement')}</summary>
-      <Show when={props.request.cohort}>
-        {(cohort) => <p>{t('expert.cohortBadge', localName(cohort()), cohort().year)}</p>}
-      </Show>
-      <p class="request-statement" lang="vi">{props.request.statement}</p>
+      <Show when={props.request.cohort}>{(cohort) => <p>{t('expert.cohortBadge', localName(cohort()), cohort().year)}</p>}</Show>
+      <p class="request-statement" lang="vi">
+        {props.request.statement}
+      </p>
     </details>
   );
 }
@@ -97,7 +101,10 @@ function RequestForm() {
     return result && !result.ok ? result.problem : undefined;
   });
   let form: HTMLFormElement | undefined;
-  focusProblems(() => form, () => submission.result);
+  focusProblems(
+    () => form,
+    () => submission.result,
+  );
 
   return (
     <form action={requestVerificationAction} method="post" class="form" novalidate ref={form} aria-labelledby="verification-heading">
@@ -115,19 +122,10 @@ function RequestForm() {
         lang="vi"
         error={errorFor(problem(), 'statement')}
       />
-      <SelectField
-        id="verification-cohort"
-        name="cohort"
-        label={t('verification.cohort')}
-        hint={cohorts.failed() ? t('choice.loadFailed') : undefined}
-        optional
-        error={errorFor(problem(), 'cohort')}
-      >
+      <SelectField id="verification-cohort" name="cohort" label={t('verification.cohort')} hint={cohorts.failed() ? t('choice.loadFailed') : undefined} optional error={errorFor(problem(), 'cohort')}>
         <option value="">{t('verification.noCohort')}</option>
         <Suspense>
-          <For each={cohorts.items() ?? []}>
-            {(cohort) => <option value={cohort.slug}>{t('expert.cohortBadge', localName(cohort), cohort.year)}</option>}
-          </For>
+          <For each={cohorts.items() ?? []}>{(cohort) => <option value={cohort.slug}>{t('expert.cohortBadge', localName(cohort), cohort.year)}</option>}</For>
         </Suspense>
       </SelectField>
       <div class="form-actions">

@@ -39,29 +39,33 @@ export function VerificationQueue() {
   return (
     <section class="card" aria-labelledby="queue-heading">
       <div class="card-head">
-        <h2 id="queue-heading" class="card-title">{t('queue.heading')}</h2>
+        <h2 id="queue-heading" class="card-title">
+          {t('queue.heading')}
+        </h2>
         <div class="field field-inline">
           <label for="queue-status">{t('queue.status')}</label>
           <select id="queue-status" class="select" onChange={(event) => setSearch({ status: event.currentTarget.value === 'PENDING' ? undefined : event.currentTarget.value.toLowerCase() })}>
-            <For each={statuses}>{(value) => <option value={value} selected={value === status()}>{t(`verification.status.${value}`)}</option>}</For>
+            <For each={statuses}>
+              {(value) => (
+                <option value={value} selected={value === status()}>
+                  {t(`verification.status.${value}`)}
+                </option>
+              )}
+            </For>
           </select>
         </div>
       </div>
       <FormAlert success={confirmation()} />
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
         <Show when={first()}>
-          {(page) => <p class="result-count" role="status">{t('queue.count', Math.max(0, page().totalCount - (status() === 'PENDING' ? deciding().size : 0)))}</p>}
+          {(page) => (
+            <p class="result-count" role="status">
+              {t('queue.count', Math.max(0, page().totalCount - (status() === 'PENDING' ? deciding().size : 0)))}
+            </p>
+          )}
         </Show>
         <For each={cursors()}>
-          {(cursor, index) => (
-            <QueuePage
-              status={status()}
-              after={cursor}
-              hidden={deciding()}
-              last={index() === cursors().length - 1}
-              onMore={(next) => setCursors([...cursors(), next])}
-            />
-          )}
+          {(cursor, index) => <QueuePage status={status()} after={cursor} hidden={deciding()} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />}
         </For>
       </Suspense>
     </section>
@@ -130,13 +134,17 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
               )}
             </Show>
           </div>
-          <span class="status-chip" data-status={props.request.status.toLowerCase()}>{t(`verification.status.${props.request.status}`)}</span>
+          <span class="status-chip" data-status={props.request.status.toLowerCase()}>
+            {t(`verification.status.${props.request.status}`)}
+          </span>
         </header>
         <p class="queue-item-meta">
           <span>{t('queue.requested', formatDate(props.request.createdAt))}</span>
           <Show when={props.request.cohort}>{(cohort) => <span>{t('queue.cohort', t('expert.cohortBadge', localName(cohort()), cohort().year))}</span>}</Show>
         </p>
-        <p class="request-statement" lang="vi">{props.request.statement}</p>
+        <p class="request-statement" lang="vi">
+          {props.request.statement}
+        </p>
 
         <Show when={props.request.status !== 'PENDING'}>
           <p class="queue-item-meta">
@@ -145,7 +153,9 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
             </Show>
           </p>
           <Show when={props.request.reason}>
-            <p class="request-reason" lang="vi">{t('verification.declinedReason', props.request.reason)}</p>
+            <p class="request-reason" lang="vi">
+              {t('verification.declinedReason', props.request.reason)}
+            </p>
           </Show>
         </Show>
 
@@ -158,7 +168,9 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
                 when={declining()}
                 fallback={
                   <div class="button-row">
-                    <button type="submit" name="decision" value="approve" class="button">{t('queue.approve')}</button>
+                    <button type="submit" name="decision" value="approve" class="button">
+                      {t('queue.approve')}
+                    </button>
                     <button
                       type="button"
                       class="button button-secondary"

@@ -30,10 +30,7 @@ export type OwnVerification = NonNullable<ResultOf<typeof OwnVerificationQuery>[
 export type VerificationStatus = 'PENDING' | 'APPROVED' | 'DECLINED';
 
 /** The viewer's badge and their requests for it, newest first; null when signed out. */
-export const getOwnVerification = query(
-  async (): Promise<OwnVerification | null> => (await request(OwnVerificationQuery)).viewer,
-  'ownVerification',
-);
+export const getOwnVerification = query(async (): Promise<OwnVerification | null> => (await request(OwnVerificationQuery)).viewer, 'ownVerification');
 
 const RequestVerificationMutation = graphql(
   `
@@ -100,8 +97,7 @@ export type QueuedRequest = QueuePage['edges'][number]['node'];
 
 /** One page of the curators' queue in a status, oldest first. */
 export const getVerificationQueue = query(
-  async (status: VerificationStatus, after: string | null): Promise<QueuePage> =>
-    (await request(VerificationQueueQuery, { status, first: QUEUE_PAGE_SIZE, after })).verificationRequests,
+  async (status: VerificationStatus, after: string | null): Promise<QueuePage> => (await request(VerificationQueueQuery, { status, first: QUEUE_PAGE_SIZE, after })).verificationRequests,
   'verificationQueue',
 );
 
