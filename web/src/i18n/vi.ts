@@ -1,3 +1,4 @@
+// Long by nature (over 400 lines): one flat dictionary per language, so a translator reads every string in one place and tsc compares en.ts to it key for key.
 /*
  * The Vietnamese dictionary: the default language, and the shape every other dictionary must
  * match key for key (en.ts is typed as `Dictionary`, so a missing or extra key fails tsc).
