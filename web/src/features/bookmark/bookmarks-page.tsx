@@ -1,3 +1,4 @@
+import './bookmarks.css';
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

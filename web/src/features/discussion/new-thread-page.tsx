@@ -1,3 +1,4 @@
+import './discussion.css';
 import { A, useAction, useNavigate, useSearchParams } from '@solidjs/router';
 import { createComputed, createSignal, on, untrack } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

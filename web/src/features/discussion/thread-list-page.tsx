@@ -1,3 +1,4 @@
+import './discussion.css';
 import { A, revalidate, useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

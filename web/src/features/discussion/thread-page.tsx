@@ -1,3 +1,4 @@
+import './discussion.css';
 import { A, revalidate, useAction, useParams } from '@solidjs/router';
 import { createSignal, For, onMount, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

@@ -1,3 +1,4 @@
+import './expert-profile.css';
 import { A, revalidate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

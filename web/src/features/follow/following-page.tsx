@@ -1,3 +1,4 @@
+import './following.css';
 import { A, createAsync } from '@solidjs/router';
 import { createMemo, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

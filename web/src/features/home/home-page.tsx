@@ -1,3 +1,4 @@
+import './home.css';
 import { A, createAsync } from '@solidjs/router';
 import { For, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

@@ -1,3 +1,4 @@
+import './places.css';
 import { A, createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

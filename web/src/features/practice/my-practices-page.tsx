@@ -1,3 +1,4 @@
+import './my-practices.css';
 import { A, createAsync } from '@solidjs/router';
 import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

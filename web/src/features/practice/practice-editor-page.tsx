@@ -1,3 +1,4 @@
+import './practice-editor.css';
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, Match, Show, Suspense, Switch, type Accessor } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

@@ -1,3 +1,4 @@
+import './practice-page.css';
 import { A, revalidate, useParams } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

@@ -1,3 +1,4 @@
+import './search.css';
 import { A, createAsync, revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';

@@ -1,3 +1,4 @@
+import './settings.css';
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { SectionError } from '../../components/section-error.tsx';
 import { SectionNav } from '../../components/section-nav.tsx';

@@ -1,3 +1,4 @@
+import './staff.css';
 import { createAsync, type RouteSectionProps } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
