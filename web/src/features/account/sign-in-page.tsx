@@ -1,3 +1,4 @@
+import './account.css';
 import { A, useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
