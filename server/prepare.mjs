@@ -30,7 +30,7 @@ function ensureDependencies() {
   const marker = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('Installing npm dependencies (npm ci)…');
+  say('Installing npm dependencies (npm ci), about a minute…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
@@ -58,7 +58,7 @@ function ensureWebBuilt() {
   const stamp = path.join(root, 'web/dist/.source-hash');
   const hash = webSourceHash();
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
-  say('Building the web app (vite build)…');
+  say('Building the web app (vite build), about 10 s…');
   run(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
   writeFileSync(stamp, hash);
 }

@@ -97,10 +97,18 @@ function engineAt(dir: string): Engine {
 
 const run = promisify(execFile);
 
-/** Runs a build step, saying what it does and how long it took; a failure shows the output's tail. */
-async function step<T>(say: (message: string) => void, what: string, work: () => Promise<T>): Promise<T> {
-  say(`${what}…`);
+/** How often a long step says it is still working: a silent minute looks like a hang. */
+const STILL_WORKING_EVERY_MS = 20_000;
+
+/**
+ * Runs a build step, saying what it does, roughly how long it takes (`aboutSeconds`, measured on two
+ * cores), that it is still working every 20 s, and how long it took; a failure shows the output's tail.
+ */
+async function step<T>(say: (message: string) => void, what: string, work: () => Promise<T>, aboutSeconds?: number): Promise<T> {
+  say(`${what}${aboutSeconds ? `, about ${aboutSeconds} s` : ''}…`);
   const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  const ticker = setInterval(() => say(`  still ${what.charAt(0).toLowerCase()}${what.slice(1)} (${seconds()} s so far)`), STILL_WORKING_EVERY_MS);
   try {
     const result = await work();
     say(`${what}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -110,6 +118,8 @@ async function step<T>(say: (message: string) => void, what: string, work: () =>
     const e = error as { stdout?: string; stderr?: string; message: string };
     const tail = `${e.stdout ?? ''}\n${e.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
     throw new EmbeddedDatabaseError(`${what} failed: ${e.message.split('\n')[0]}\n${tail}`);
+  } finally {
+    clearInterval(ticker);
   }
 }
 
@@ -220,7 +230,7 @@ export async function ensureEngineBuilt(options: BuildOptions = {}): Promise<Eng
   const key = buildKey();
   if (isBuilt(key)) return engineAt(engineDir);
 
-  say(`Building the embedded database (PostgreSQL ${PG_MAJOR} + DocumentDB + FerretDB ${FERRETDB_VERSION}) into ${path.relative(rootDir, engineDir) || engineDir}…`);
+  say(`Building the embedded database (PostgreSQL ${PG_MAJOR} + DocumentDB + FerretDB ${FERRETDB_VERSION}) into ${path.relative(rootDir, engineDir) || engineDir}, once: about 2 minutes…`);
   mkdirSync(path.dirname(engineDir), { recursive: true });
   // Built beside the final place and renamed into it, so a concurrent start never sees half a build.
   const work = await mkdtemp(`${engineDir}.build-`);
@@ -245,27 +255,38 @@ export async function ensureEngineBuilt(options: BuildOptions = {}): Promise<Eng
     const make = (dir: string, extra: string[]) =>
       run('make', ['-j2', 'with_llvm=no', ...extra], { cwd: dir, env, ...big }).then(() => run('make', ['with_llvm=no', ...extra, 'install', `DESTDIR=${stage}`], { cwd: dir, env, ...big }));
     // No -march=native: the build may move to another machine.
-    await step(say, 'Building pgvector 0.8.0', () => make(sources.pgvector!, ['OPTFLAGS=']));
+    await step(say, 'Building pgvector 0.8.0', () => make(sources.pgvector!, ['OPTFLAGS=']), 10);
     // Debian's pg_cron (1.4) rejects DocumentDB's "every few seconds" schedules; 1.6 accepts them.
-    await step(say, 'Building pg_cron 1.6.3', () => make(sources.pg_cron!, []));
+    await step(say, 'Building pg_cron 1.6.3', () => make(sources.pg_cron!, []), 5);
     // Debian's libbson 1.23 lacks one enum value (added in 1.25) that DocumentDB switches on.
     const docdbFlags = ['COPT=-DBSON_SUBTYPE_SENSITIVE=0x08 -Wno-error=switch'];
-    await step(say, 'Building DocumentDB (core)', () => make(path.join(sources.documentdb!, 'pg_documentdb_core'), docdbFlags));
-    await step(say, 'Building DocumentDB (API)', () => make(path.join(sources.documentdb!, 'pg_documentdb'), docdbFlags));
+    await step(say, 'Building DocumentDB (core)', () => make(path.join(sources.documentdb!, 'pg_documentdb_core'), docdbFlags), 5);
+    await step(say, 'Building DocumentDB (API), the longest step', () => make(path.join(sources.documentdb!, 'pg_documentdb'), docdbFlags), 50);
 
-    await step(say, `Assembling a private PostgreSQL ${PG_MAJOR} with the extensions`, async () => {
-      const pgRoot = path.join(out, 'pg');
-      await cp(systemPgLib, path.join(pgRoot, `lib/postgresql/${PG_MAJOR}`), { recursive: true, verbatimSymlinks: true });
-      await cp(systemPgShare, path.join(pgRoot, `share/postgresql/${PG_MAJOR}`), { recursive: true, verbatimSymlinks: true });
-      await cp(path.join(stage, `usr/lib/postgresql/${PG_MAJOR}`), path.join(pgRoot, `lib/postgresql/${PG_MAJOR}`), { recursive: true, force: true });
-      await cp(path.join(stage, `usr/share/postgresql/${PG_MAJOR}`), path.join(pgRoot, `share/postgresql/${PG_MAJOR}`), { recursive: true, force: true });
-    });
+    await step(
+      say,
+      `Assembling a private PostgreSQL ${PG_MAJOR} with the extensions`,
+      async () => {
+        const pgRoot = path.join(out, 'pg');
+        await cp(systemPgLib, path.join(pgRoot, `lib/postgresql/${PG_MAJOR}`), { recursive: true, verbatimSymlinks: true });
+        await cp(systemPgShare, path.join(pgRoot, `share/postgresql/${PG_MAJOR}`), { recursive: true, verbatimSymlinks: true });
+        await cp(path.join(stage, `usr/lib/postgresql/${PG_MAJOR}`), path.join(pgRoot, `lib/postgresql/${PG_MAJOR}`), { recursive: true, force: true });
+        await cp(path.join(stage, `usr/share/postgresql/${PG_MAJOR}`), path.join(pgRoot, `share/postgresql/${PG_MAJOR}`), { recursive: true, force: true });
+      },
+      5,
+    );
     const bin = path.join(out, 'bin');
-    await step(say, `Building FerretDB ${FERRETDB_VERSION} and the launcher with ${goVersion} (the first build downloads Go modules)`, async () => {
-      const goEnv = { ...process.env, CGO_ENABLED: '0' };
-      await run('go', ['build', '-trimpath', '-o', path.join(bin, 'ferretdb'), 'github.com/FerretDB/FerretDB/v2/cmd/ferretdb'], { cwd: launcherSource, env: goEnv, ...big });
-      await run('go', ['build', '-trimpath', '-o', path.join(bin, 'engine-launcher'), '.'], { cwd: launcherSource, env: goEnv, ...big });
-    });
+    // A minute the first time (Go modules are downloaded and compiled), seconds with Go's cache warm.
+    await step(
+      say,
+      `Building FerretDB ${FERRETDB_VERSION} and the launcher with ${goVersion} (the first build downloads Go modules)`,
+      async () => {
+        const goEnv = { ...process.env, CGO_ENABLED: '0' };
+        await run('go', ['build', '-trimpath', '-o', path.join(bin, 'ferretdb'), 'github.com/FerretDB/FerretDB/v2/cmd/ferretdb'], { cwd: launcherSource, env: goEnv, ...big });
+        await run('go', ['build', '-trimpath', '-o', path.join(bin, 'engine-launcher'), '.'], { cwd: launcherSource, env: goEnv, ...big });
+      },
+      60,
+    );
     writeFileSync(path.join(out, 'build-key'), key);
     const old = `${engineDir}.old-${process.pid}`;
     if (existsSync(engineDir)) renameSync(engineDir, old);
