@@ -2,11 +2,12 @@ import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import mongoose, { type QueryFilter, type Model } from 'mongoose';
 import { countEach, firstOfEach } from './loading.ts';
 import { InvalidArgumentError } from './errors.ts';
+import { PAGE_SIZE_MAX } from './field-limits.ts';
 import { greaterThan, lessThan } from './query.ts';
 import { isObjectId } from './validation.ts';
 
 /** The largest page any connection serves. */
-export const MAX_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = PAGE_SIZE_MAX;
 export const DEFAULT_PAGE_SIZE = 20;
 
 type KeyKind = 'string' | 'number' | 'date' | 'objectId';

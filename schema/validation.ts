@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldError } from './errors.ts';
+import { ACCOUNT_LIMITS, CODE_MAX, SEARCH_LIMITS, WEB_ADDRESS_MAX } from './field-limits.ts';
 
 /*
  * Input rules shared by many arguments and inputs. Reference codes and slugs are short ASCII
@@ -19,7 +20,7 @@ export const objectId = z.string().regex(OBJECT_ID, 'INVALID');
 export const slugArg = z
   .string()
   .min(1, 'must not be empty')
-  .max(80, 'is too long')
+  .max(CODE_MAX, 'is too long')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a valid code');
 
 // C0 (but tab and line breaks), DEL, C1, and the bidirectional overrides that can disguise text.
@@ -36,7 +37,7 @@ const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 export const searchTextArg = z
   .string()
-  .max(200, 'must be at most 200 characters')
+  .max(SEARCH_LIMITS.text, `must be at most ${SEARCH_LIMITS.text} characters`)
   .refine((s) => !CONTROL.test(s) && s.isWellFormed(), 'contains control characters or broken Unicode');
 
 /**
@@ -63,8 +64,7 @@ export function text(min: number, max: number, options: { multiline?: boolean } 
  * combining marks on a letter (NFC Vietnamese needs none, decomposed Vietnamese two: e + ̂ + ̃).
  * Each rule has its own code, so the person learns what to fix.
  */
-export const NAME_MIN = 2;
-export const NAME_MAX = 80;
+const { nameMin: NAME_MIN, name: NAME_MAX } = ACCOUNT_LIMITS;
 const MAX_MARKS_PER_LETTER = 2;
 const NAME_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u;
 const PRIVATE_USE = /\p{Co}/u;
@@ -104,24 +104,24 @@ export const personName = z.string().transform((raw, ctx) => {
 
 export const slug = z
   .string()
-  .max(80, 'TOO_LONG')
+  .max(CODE_MAX, 'TOO_LONG')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'INVALID');
 
 export const email = z
   .string()
-  .max(254, 'TOO_LONG')
+  .max(ACCOUNT_LIMITS.email, 'TOO_LONG')
   .transform((s) => s.normalize('NFC').trim())
   .pipe(z.email('INVALID'));
 
 export const password = z
   .string()
-  .min(10, 'TOO_SHORT')
-  .max(128, 'TOO_LONG')
+  .min(ACCOUNT_LIMITS.passwordMin, 'TOO_SHORT')
+  .max(ACCOUNT_LIMITS.password, 'TOO_LONG')
   .refine((s) => s.isWellFormed() && !CONTROL.test(s), 'INVALID');
 
 export const webAddress = z
   .string()
-  .max(300, 'TOO_LONG')
+  .max(WEB_ADDRESS_MAX, 'TOO_LONG')
   .refine((s) => s.isWellFormed() && !CONTROL.test(s) && !LINE_BREAK.test(s) && !/\s/.test(s.trim()), 'INVALID')
   .trim()
   .refine((s) => {

@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Context, Viewer } from '../context.ts';
 import { InvalidCredentialsError, NotAuthorizedError, SuspendedError, ValidationError } from '../errors.ts';
+import { ACCOUNT_LIMITS } from '../field-limits.ts';
 import { createMemberProfile, deleteExpert, findExpertById, profileFields, type ExpertDoc } from '../expert/service.ts';
 import { spend } from '../limits.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
@@ -89,7 +90,7 @@ export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
   return expert;
 }
 
-const signInInput = z.object({ email: z.string().max(254, 'TOO_LONG'), password: z.string().max(128, 'TOO_LONG') });
+const signInInput = z.object({ email: z.string().max(ACCOUNT_LIMITS.email, 'TOO_LONG'), password: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG') });
 
 export async function signIn(ctx: Context, input: unknown): Promise<ExpertDoc> {
   const data = parseInput(signInInput, input);
@@ -123,7 +124,7 @@ export async function signOutEverywhere(ctx: Context): Promise<void> {
   ctx.viewer = null;
 }
 
-const changePasswordInput = z.object({ currentPassword: z.string().max(128, 'TOO_LONG'), newPassword: password });
+const changePasswordInput = z.object({ currentPassword: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG'), newPassword: password });
 
 /** Changes the password, ends every other session and gives this browser a new one. */
 export async function changePassword(ctx: Context, input: unknown): Promise<ExpertDoc> {

@@ -3,11 +3,12 @@ import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
 import { findExpertById, swapAvatarId, type ExpertDoc } from '../expert/service.ts';
 import { ValidationError } from '../errors.ts';
+import { AVATAR_MAX_BYTES } from '../field-limits.ts';
 import { parseInput } from '../validation.ts';
 import { Avatar, type AvatarDoc } from './model.ts';
 
 /** Largest picture accepted; the web app scales pictures to 256×256 before sending them. */
-export const MAX_AVATAR_BYTES = 256 * 1024;
+export const MAX_AVATAR_BYTES = AVATAR_MAX_BYTES;
 
 /** The image type read from the bytes themselves; the client's claim is never trusted. */
 function sniff(data: Buffer): AvatarDoc['contentType'] | null {

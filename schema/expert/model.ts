@@ -1,10 +1,12 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { HANDLE_MAX } from '../field-limits.ts';
 import { roles } from '../roles.ts';
 
 /** Staff roles are declared in schema/roles.ts; being a verified expert is separate (`verifiedAt`) and shows as a badge. */
 export { roles, type Role } from '../roles.ts';
 
-export const HANDLE_PATTERN = /^[a-z][a-z0-9._-]{2,29}$/;
+/** A handle: 3 to HANDLE_MAX lowercase letters, digits, dots, dashes and underscores, a letter first. */
+export const HANDLE_PATTERN = new RegExp(`^[a-z][a-z0-9._-]{2,${HANDLE_MAX - 1}}$`);
 
 const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
 

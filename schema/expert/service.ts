@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireCohort } from '../cohort/service.ts';
 import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { PROFILE_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
@@ -66,12 +67,12 @@ export const findExpertById = (id: string) => (isObjectId(id) ? Expert.findById(
 /** What a person may say about themselves; each field checked on its own. */
 export const profileFields = z.object({
   name: personName,
-  position: text(0, 120),
-  bio: text(0, 1000, { multiline: true }),
+  position: text(0, PROFILE_LIMITS.position),
+  bio: text(0, PROFILE_LIMITS.bio, { multiline: true }),
   organization: slug.nullable(),
   place: slug.nullable(),
-  specialties: z.array(slug).max(6, 'TOO_LONG'),
-  links: z.array(z.object({ label: text(1, 60), url: webAddress })).max(5, 'TOO_LONG'),
+  specialties: z.array(slug).max(PROFILE_LIMITS.specialties, 'TOO_LONG'),
+  links: z.array(z.object({ label: text(1, PROFILE_LIMITS.linkLabel), url: webAddress })).max(PROFILE_LIMITS.links, 'TOO_LONG'),
 });
 export type ProfileFields = z.output<typeof profileFields>;
 

@@ -6,6 +6,7 @@ import { builder, enumValues } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { found } from '../errors.ts';
+import { HANDLE_MAX } from '../field-limits.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
@@ -92,7 +93,7 @@ builder.queryFields((t) => ({
   }),
   expert: t.field({
     type: ExpertRef,
-    args: { handle: t.arg.string({ required: true, validate: z.string().max(30).regex(HANDLE_PATTERN, 'is not a valid handle') }) },
+    args: { handle: t.arg.string({ required: true, validate: z.string().max(HANDLE_MAX).regex(HANDLE_PATTERN, 'is not a valid handle') }) },
     resolve: async (_, { handle }) => found(await findExpertByHandle(handle), 'handle', 'expert', handle),
   }),
 }));

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { MARKDOWN_MAX } from '../field-limits.ts';
 
 /*
  * The one renderer for text people write. markdown-it with raw HTML off escapes every tag, and
@@ -8,7 +9,7 @@ import sanitizeHtml from 'sanitize-html';
  */
 
 /** The longest markdown field accepted; bigger inputs are refused before rendering. */
-export const MAX_MARKDOWN_LENGTH = 20_000;
+export const MAX_MARKDOWN_LENGTH = MARKDOWN_MAX;
 
 /**
  * The most HTML one stored text may render to: four times the longest text. Prose and lists make

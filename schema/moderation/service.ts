@@ -3,6 +3,7 @@ import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
+import { STAFF_LIMITS } from '../field-limits.ts';
 import { roles } from '../roles.ts';
 import { findExpertById, setRole, setSuspension, type ExpertDoc } from '../expert/service.ts';
 import { endAllSessions } from '../session/service.ts';
@@ -21,7 +22,10 @@ async function subjectOf(id: string): Promise<ExpertDoc> {
   return subject;
 }
 
-const changeRoleInput = z.object({ expertId: objectId, role: z.enum(roles), reason: text(3, 500) });
+/** A staff decision's reason, shown to the person and kept in the audit log. */
+const reason = text(STAFF_LIMITS.reasonMin, STAFF_LIMITS.reason);
+
+const changeRoleInput = z.object({ expertId: objectId, role: z.enum(roles), reason });
 
 /**
  * Gives someone a staff role (or takes it away). Their sessions end, so the new rights come
@@ -39,8 +43,8 @@ export async function changeRole(ctx: Context, input: unknown): Promise<ExpertDo
   return expert;
 }
 
-const MAX_SUSPENSION_DAYS = 3650;
-const suspendInput = z.object({ expertId: objectId, until: z.date(), reason: text(3, 500) });
+const MAX_SUSPENSION_DAYS = STAFF_LIMITS.suspensionDays;
+const suspendInput = z.object({ expertId: objectId, until: z.date(), reason });
 
 /** Suspends someone until a date: they are signed out everywhere and cannot sign in or write. */
 export async function suspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
@@ -59,7 +63,7 @@ export async function suspendExpert(ctx: Context, input: unknown): Promise<Exper
   return expert;
 }
 
-const unsuspendInput = z.object({ expertId: objectId, reason: text(3, 500) });
+const unsuspendInput = z.object({ expertId: objectId, reason });
 
 export async function unsuspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
   const viewer = requireViewer(ctx);

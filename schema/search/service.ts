@@ -4,6 +4,7 @@ import { DEFAULT_PAGE_SIZE, findNewestFirst, MAX_PAGE_SIZE, type PageArgs } from
 import type { Viewer } from '../context.ts';
 import { Thread, type ThreadDoc } from '../discussion/model.ts';
 import { InvalidArgumentError } from '../errors.ts';
+import { SEARCH_LIMITS } from '../field-limits.ts';
 import { Expert, type ExpertDoc } from '../expert/model.ts';
 import { organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
 import { placeCodesFor } from '../place/service.ts';
@@ -29,8 +30,8 @@ export type SearchKind = (typeof searchKinds)[number];
 
 /** How many matches of each kind are ranked. */
 export const CANDIDATES_PER_KIND = 200;
-export const MAX_QUERY_LENGTH = 200;
-export const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_LENGTH = SEARCH_LIMITS.text;
+export const MAX_QUERY_WORDS = SEARCH_LIMITS.words;
 
 export interface SearchFilter {
   kinds?: SearchKind[] | null;

@@ -7,6 +7,7 @@ import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { markVerified, unverifiedAmong } from '../expert/service.ts';
+import { VERIFICATION_LIMITS } from '../field-limits.ts';
 import { createOnce } from '../mark.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
 import { objectId, parseInput, slug, text } from '../validation.ts';
@@ -14,7 +15,7 @@ import { VerificationRequest, type VerificationRequestDoc, type verificationStat
 
 export type { VerificationRequestDoc };
 
-const requestInput = z.object({ statement: text(20, 2000, { multiline: true }), cohort: slug.nullish() });
+const requestInput = z.object({ statement: text(VERIFICATION_LIMITS.statementMin, VERIFICATION_LIMITS.statement, { multiline: true }), cohort: slug.nullish() });
 
 function conflictingRequest(): never {
   throw new ConflictError('A request of yours is already waiting for a curator.');
@@ -35,8 +36,8 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
 }
 
 const decideInput = z
-  .object({ requestId: objectId, approve: z.boolean(), reason: text(0, 1000, { multiline: true }) })
-  .refine((d) => d.approve || d.reason.length >= 3, { path: ['reason'], message: 'REQUIRED' });
+  .object({ requestId: objectId, approve: z.boolean(), reason: text(0, VERIFICATION_LIMITS.decisionReason, { multiline: true }) })
+  .refine((d) => d.approve || d.reason.length >= VERIFICATION_LIMITS.declineReasonMin, { path: ['reason'], message: 'REQUIRED' });
 
 /** A curator approves (the person becomes a verified expert) or declines with a reason. */
 export async function decideVerification(ctx: Context, input: unknown): Promise<VerificationRequestDoc> {

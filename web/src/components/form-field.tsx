@@ -1,6 +1,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { formErrorText, type FormProblem } from '../lib/form.ts';
+import { ACCOUNT_LIMITS } from '../../../schema/field-limits.ts';
 
 /** The ids a field's control points at with aria-describedby: its hint, then its error. */
 const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -93,7 +94,7 @@ export function PasswordField(props: FieldProps & { name: string; autocomplete: 
           autocomplete={props.autocomplete}
           spellcheck={false}
           autocapitalize="off"
-          maxLength={128}
+          maxLength={ACCOUNT_LIMITS.password}
           aria-describedby={describedBy(props.id, props.hint, props.error)}
           aria-invalid={props.error ? 'true' : undefined}
         />

@@ -5,6 +5,7 @@ import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, invalid, mutate, settle, textOf, type FormInput } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getSessions } from '../session/session.api.ts';
+import { ACCOUNT_LIMITS, PROFILE_LIMITS } from '../../../../schema/field-limits.ts';
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -113,12 +114,12 @@ const SignUpMutation = graphql(
 function signUpProblems(input: { name: string; email: string; password: string; specialties: string[] }) {
   const fields: Record<string, string> = {};
   if (!input.name) fields.name = 'REQUIRED';
-  else if (input.name.length < 2) fields.name = 'TOO_SHORT';
+  else if (input.name.length < ACCOUNT_LIMITS.nameMin) fields.name = 'TOO_SHORT';
   if (!input.email) fields.email = 'REQUIRED';
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) fields.email = 'INVALID';
   if (!input.password) fields.password = 'REQUIRED';
-  else if (input.password.length < 10) fields.password = 'TOO_SHORT';
-  if (input.specialties.length > 6) fields.specialties = 'TOO_LONG';
+  else if (input.password.length < ACCOUNT_LIMITS.passwordMin) fields.password = 'TOO_SHORT';
+  if (input.specialties.length > PROFILE_LIMITS.specialties) fields.specialties = 'TOO_LONG';
   return fields;
 }
 
@@ -198,7 +199,7 @@ export const changePasswordAction = action(async (form: FormInput) => {
   const fields: Record<string, string> = {};
   if (!currentPassword) fields.currentPassword = 'REQUIRED';
   if (!newPassword) fields.newPassword = 'REQUIRED';
-  else if (newPassword.length < 10) fields.newPassword = 'TOO_SHORT';
+  else if (newPassword.length < ACCOUNT_LIMITS.passwordMin) fields.newPassword = 'TOO_SHORT';
   if (Object.keys(fields).length) return invalid(fields);
   const outcome = await mutate(ChangePasswordMutation, { input: { currentPassword, newPassword } }, 'changePassword', 'ChangePasswordPayload');
   return json(outcome, { revalidate: outcome.ok ? [getSessions.key] : [] });

@@ -8,6 +8,7 @@ import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { createViewer, safeNextPath, signInAction } from './account.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
+import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -51,7 +52,7 @@ export default function SignInPage() {
                 autocomplete="username"
                 inputMode="email"
                 spellcheck={false}
-                maxLength={254}
+                maxLength={ACCOUNT_LIMITS.email}
                 error={errorFor(problem(), 'email')}
               />
               <PasswordField id="sign-in-password" name="password" label={t('signIn.password')} autocomplete="current-password" error={errorFor(problem(), 'password')} />

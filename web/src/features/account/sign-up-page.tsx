@@ -9,6 +9,7 @@ import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { safeNextPath, signUpAction } from './account.api.ts';
+import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -45,7 +46,16 @@ export default function SignUpPage() {
         <form action={signUpAction} method="post" class="form" novalidate ref={form} aria-labelledby="page-title">
           <input type="hidden" name="next" value={next() ?? ''} />
           <FormAlert problem={problem()} />
-          <TextField id="sign-up-name" name="name" label={t('signUp.name')} hint={t('signUp.nameHint')} autocomplete="name" maxLength={80} lang="vi" error={errorFor(problem(), 'name')} />
+          <TextField
+            id="sign-up-name"
+            name="name"
+            label={t('signUp.name')}
+            hint={t('signUp.nameHint')}
+            autocomplete="name"
+            maxLength={ACCOUNT_LIMITS.name}
+            lang="vi"
+            error={errorFor(problem(), 'name')}
+          />
           <TextField
             id="sign-up-email"
             name="email"
@@ -55,7 +65,7 @@ export default function SignUpPage() {
             autocomplete="email"
             inputMode="email"
             spellcheck={false}
-            maxLength={254}
+            maxLength={ACCOUNT_LIMITS.email}
             error={errorFor(problem(), 'email')}
           />
           <PasswordField id="sign-up-password" name="password" label={t('signUp.password')} hint={t('signUp.passwordHint')} autocomplete="new-password" error={errorFor(problem(), 'password')} />

@@ -1,5 +1,7 @@
+import { AVATAR_MAX_BYTES } from '../../../../schema/field-limits.ts';
+
 /** The API takes pictures of at most 256 KiB; a 256 × 256 picture is far below that. */
-export const MAX_AVATAR_BYTES = 256 * 1024;
+export const MAX_AVATAR_BYTES = AVATAR_MAX_BYTES;
 export const AVATAR_SIZE = 256;
 
 export class UnreadableImageError extends Error {

@@ -7,6 +7,7 @@ import { getLocalOrganizations, getNationalOrganizations, getOrganization, type 
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { hasFilters, type DirectoryParams } from './expert.api.ts';
+import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 /**
  * A list of choices that failed to load leaves its select at "all": the results area reports
@@ -122,7 +123,7 @@ export function SearchField(props: { value: string | undefined; onChange: (patch
         type="search"
         autocomplete="off"
         spellcheck={false}
-        maxLength={200}
+        maxLength={SEARCH_LIMITS.text}
         aria-describedby="filter-q-hint"
         value={text()}
         onInput={(event) => {

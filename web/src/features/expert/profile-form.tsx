@@ -7,6 +7,7 @@ import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { MAX_LINKS, updateProfileAction, type OwnProfile, profileHref } from './expert.api.ts';
+import { ACCOUNT_LIMITS, PROFILE_LIMITS, WEB_ADDRESS_MAX } from '../../../../schema/field-limits.ts';
 
 interface LinkRow {
   key: string;
@@ -68,7 +69,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
         </p>
       </Show>
 
-      <TextField id="profile-name" name="name" label={t('profileForm.name')} value={initial.name} autocomplete="name" maxLength={80} lang="vi" error={errorFor(problem(), 'name')} />
+      <TextField id="profile-name" name="name" label={t('profileForm.name')} value={initial.name} autocomplete="name" maxLength={ACCOUNT_LIMITS.name} lang="vi" error={errorFor(problem(), 'name')} />
       <TextField
         id="profile-position"
         name="position"
@@ -77,7 +78,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
         value={initial.position}
         optional
         autocomplete="organization-title"
-        maxLength={120}
+        maxLength={PROFILE_LIMITS.position}
         lang="vi"
         error={errorFor(problem(), 'position')}
       />
@@ -89,7 +90,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
         value={initial.bio}
         optional
         rows={7}
-        maxLength={1000}
+        maxLength={PROFILE_LIMITS.bio}
         lang="vi"
         error={errorFor(problem(), 'bio')}
       />
@@ -126,7 +127,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
                       name={`links.${row.key}.label`}
                       label={t('profileForm.linkLabel')}
                       value={row.label}
-                      maxLength={60}
+                      maxLength={PROFILE_LIMITS.linkLabel}
                       lang="vi"
                       error={errorFor(problem(), `links.${row.key}.label`)}
                     />
@@ -138,7 +139,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
                       value={row.url}
                       inputMode="url"
                       spellcheck={false}
-                      maxLength={300}
+                      maxLength={WEB_ADDRESS_MAX}
                       error={errorFor(problem(), `links.${row.key}.url`)}
                     />
                   </fieldset>

@@ -9,6 +9,7 @@ import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from '../expert/expert-badges.tsx';
 import { changeRoleAction, getMember, getStaffMembers, searchMembers, suspendAction, unsuspendAction, type Member, type MemberSummary } from './moderation.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
+import { SEARCH_LIMITS, STAFF_LIMITS } from '../../../../schema/field-limits.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
@@ -39,7 +40,17 @@ export function MemberAdmin() {
           {t('people.heading')}
         </h2>
         <form class="search-row" role="search" onSubmit={find}>
-          <TextField id="people-q" name="q" type="search" label={t('people.find')} hint={t('people.findHint')} value={query() ?? ''} autocomplete="off" spellcheck={false} maxLength={200} />
+          <TextField
+            id="people-q"
+            name="q"
+            type="search"
+            label={t('people.find')}
+            hint={t('people.findHint')}
+            value={query() ?? ''}
+            autocomplete="off"
+            spellcheck={false}
+            maxLength={SEARCH_LIMITS.text}
+          />
           <button type="submit" class="button">
             {t('people.search')}
           </button>
@@ -251,7 +262,7 @@ function RoleForm(props: { member: Member }) {
           )}
         </For>
       </SelectField>
-      <TextField id="role-reason" name="reason" label={t('people.reason')} hint={t('people.reasonHint')} maxLength={500} lang="vi" error={errorFor(problem(), 'reason')} />
+      <TextField id="role-reason" name="reason" label={t('people.reason')} hint={t('people.reasonHint')} maxLength={STAFF_LIMITS.reason} lang="vi" error={errorFor(problem(), 'reason')} />
       <div class="form-actions">
         <SubmitButton pending={submission.pending ?? false} label={t('people.changeRole')} />
         <Show when={role() === props.member.role}>
@@ -284,8 +295,17 @@ function SuspendForm(props: { member: Member }) {
       <p class="muted">{t('people.suspendIntro')}</p>
       <FormAlert problem={problem()} />
       <input type="hidden" name="expertId" value={props.member.id} />
-      <TextField id="suspend-until" name="until" type="date" label={t('people.until')} value={vietnamDay(7)} min={vietnamDay(0)} max={vietnamDay(3649)} error={errorFor(problem(), 'until')} />
-      <TextField id="suspend-reason" name="reason" label={t('people.suspendReason')} hint={t('people.reasonHint')} maxLength={500} lang="vi" error={errorFor(problem(), 'reason')} />
+      <TextField
+        id="suspend-until"
+        name="until"
+        type="date"
+        label={t('people.until')}
+        value={vietnamDay(7)}
+        min={vietnamDay(0)}
+        max={vietnamDay(STAFF_LIMITS.suspensionDays - 1)}
+        error={errorFor(problem(), 'until')}
+      />
+      <TextField id="suspend-reason" name="reason" label={t('people.suspendReason')} hint={t('people.reasonHint')} maxLength={STAFF_LIMITS.reason} lang="vi" error={errorFor(problem(), 'reason')} />
       <div class="form-actions">
         <SubmitButton pending={submission.pending ?? false} label={t('people.suspend')} class="button button-danger" />
       </div>
@@ -311,7 +331,15 @@ function UnsuspendForm(props: { member: Member }) {
       </h3>
       <FormAlert problem={problem()} />
       <input type="hidden" name="expertId" value={props.member.id} />
-      <TextField id="unsuspend-reason" name="reason" label={t('people.unsuspendReason')} hint={t('people.reasonHint')} maxLength={500} lang="vi" error={errorFor(problem(), 'reason')} />
+      <TextField
+        id="unsuspend-reason"
+        name="reason"
+        label={t('people.unsuspendReason')}
+        hint={t('people.reasonHint')}
+        maxLength={STAFF_LIMITS.reason}
+        lang="vi"
+        error={errorFor(problem(), 'reason')}
+      />
       <div class="form-actions">
         <SubmitButton pending={submission.pending ?? false} label={t('people.unsuspend')} />
       </div>

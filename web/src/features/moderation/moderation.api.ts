@@ -6,6 +6,7 @@ import { isMissing, orNull, request } from '../../lib/graphql-client.ts';
 import { getViewer, type Role } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getExpert } from '../expert/expert.api.ts';
+import { SEARCH_LIMITS, STAFF_LIMITS } from '../../../../schema/field-limits.ts';
 
 const MemberQuery = graphql(`
   query Member($handle: String!) {
@@ -45,7 +46,7 @@ const MemberSearchQuery = graphql(`
 export type MemberSummary = ResultOf<typeof MemberSearchQuery>['experts']['edges'][number]['node'];
 
 /** People whose name, handle, position or organisation match the words; the first ten. */
-export const searchMembers = query(async (text: string) => (await request(MemberSearchQuery, { query: text.slice(0, 200) })).experts, 'memberSearch');
+export const searchMembers = query(async (text: string) => (await request(MemberSearchQuery, { query: text.slice(0, SEARCH_LIMITS.text) })).experts, 'memberSearch');
 
 const StaffQuery = graphql(`
   query StaffMembers {
@@ -100,8 +101,7 @@ const UnsuspendMutation = graphql(
   [MutationErrorFields],
 );
 
-const REASON_MIN = 3;
-const REASON_MAX = 500;
+const { reasonMin: REASON_MIN, reason: REASON_MAX } = STAFF_LIMITS;
 
 function reasonProblem(reason: string): Record<string, string> {
   if (!reason) return { reason: 'REQUIRED' };

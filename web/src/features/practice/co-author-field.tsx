@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { PRACTICE_LIMITS } from './practice.api.ts';
+import { HANDLE_MAX } from '../../../../schema/field-limits.ts';
 
 /**
  * Co-authors by handle: type one, add it, remove any. Handles are checked by the API when the
@@ -86,7 +87,7 @@ export function CoAuthorField(props: {
           autocomplete="off"
           autocapitalize="off"
           spellcheck={false}
-          maxLength={30}
+          maxLength={HANDLE_MAX}
           placeholder={t('practiceEditor.coAuthorInput')}
           aria-describedby={`${props.id}-hint${message() ? ` ${props.id}-error` : ''}`}
           value={text()}

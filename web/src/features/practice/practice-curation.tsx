@@ -5,6 +5,7 @@ import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
 import { featurePracticeAction, reviewPracticeAction, type Practice } from './practice.api.ts';
+import { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
 
 /**
  * What curators and admins do on a practice's page: publish or return a submitted one (not
@@ -98,7 +99,7 @@ function ReviewForm(props: { practice: Practice; submission: ReviewSubmission })
               label={t('practicePage.returnReason')}
               hint={t('practicePage.returnReasonHint')}
               rows={4}
-              maxLength={2000}
+              maxLength={PRACTICE_LIMITS.returnReason}
               lang="vi"
               error={errorFor(problem(), 'reason')}
             />

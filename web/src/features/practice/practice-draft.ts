@@ -1,4 +1,5 @@
 import { PRACTICE_LIMITS, type PracticeChanges, type PracticeDraft, type PracticeStage } from './practice.api.ts';
+import { PRACTICE_REQUIRED_TO_SUBMIT } from '../../../../schema/field-limits.ts';
 
 /*
  * The editor's model, apart from the screen: what the form holds, what of it the API gets,
@@ -33,13 +34,6 @@ export type DraftField = keyof DraftValues;
 
 export const DRAFT_FIELDS: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'organization', 'place', 'topics', 'stage', 'year', 'links', 'coAuthors'];
 
-/**
- * What the API's submitPractice requires beyond a draft (schema/practice/service.ts
- * REQUIRED_TO_SUBMIT, and at least one topic), checked here too so that one submit lists every
- * missing field: otherwise a missing title hides the rest until the next try.
- */
-const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place', 'topics'] as const;
-
 /** The fields, in the order the form shows them: a summary of problems follows it. */
 export const FORM_ORDER: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'place', 'organization', 'stage', 'year', 'topics', 'links', 'coAuthors'];
 
@@ -52,7 +46,9 @@ export function problemsBeforeSubmit(values: DraftValues): Record<string, string
   const title = values.title.trim();
   if (!title) problems.title = 'REQUIRED';
   else if (title.length < PRACTICE_LIMITS.titleMin) problems.title = 'TOO_SHORT';
-  for (const field of REQUIRED_TO_SUBMIT) {
+  // The list the API's submitPractice checks (one definition for both), checked here too so that
+  // one submit names every gap: otherwise a missing title hides the rest until the next try.
+  for (const field of PRACTICE_REQUIRED_TO_SUBMIT) {
     const value = values[field];
     if (Array.isArray(value) ? value.length === 0 : !value.trim()) problems[field] = 'REQUIRED';
   }

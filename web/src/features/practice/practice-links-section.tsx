@@ -5,6 +5,7 @@ import { CoAuthorField } from './co-author-field.tsx';
 import type { SectionProps } from './practice-editor-sections.tsx';
 import type { LinkRow } from './practice-draft.ts';
 import { PRACTICE_LIMITS } from './practice.api.ts';
+import { WEB_ADDRESS_MAX } from '../../../../schema/field-limits.ts';
 
 /* The practice editor's last group of fields: links to read more (rows added and removed), and the co-authors. */
 
@@ -71,7 +72,7 @@ export function MoreSection(
                       value={row.url}
                       inputMode="url"
                       spellcheck={false}
-                      maxLength={300}
+                      maxLength={WEB_ADDRESS_MAX}
                       onInput={(value) => setLink(index(), 'url', value)}
                       error={errorText(`links.${row.key}.url`)}
                     />

@@ -2,9 +2,10 @@ import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { compareLabels, localName, t } from '../../i18n/i18n.ts';
 import { createChoices } from '../../lib/choices.ts';
 import { getTopics } from './topic.api.ts';
+import { PROFILE_LIMITS } from '../../../../schema/field-limits.ts';
 
 /** At most this many specialties on a profile (the API's limit). */
-export const MAX_SPECIALTIES = 6;
+export const MAX_SPECIALTIES = PROFILE_LIMITS.specialties;
 
 /**
  * The specialties as checkboxes named `name`, at most six: once six are ticked, the others wait

@@ -7,6 +7,7 @@ import { createViewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { decideVerificationAction, getVerificationQueue, type QueuedRequest, type VerificationStatus } from './verification.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
+import { VERIFICATION_LIMITS } from '../../../../schema/field-limits.ts';
 
 const statuses: VerificationStatus[] = ['PENDING', 'APPROVED', 'DECLINED'];
 
@@ -190,7 +191,7 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
                   label={t('queue.declineReason')}
                   hint={t('queue.declineReasonHint')}
                   rows={3}
-                  maxLength={1000}
+                  maxLength={VERIFICATION_LIMITS.decisionReason}
                   lang="vi"
                   error={errorFor(problem(), 'reason')}
                 />

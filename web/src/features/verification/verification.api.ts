@@ -6,6 +6,7 @@ import { request } from '../../lib/graphql-client.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getExpert, getExpertDirectory } from '../expert/expert.api.ts';
+import { VERIFICATION_LIMITS } from '../../../../schema/field-limits.ts';
 
 const OwnVerificationQuery = graphql(`
   query OwnVerification {
@@ -45,8 +46,7 @@ const RequestVerificationMutation = graphql(
   [MutationErrorFields],
 );
 
-export const STATEMENT_MIN = 20;
-export const STATEMENT_MAX = 2000;
+export const { statementMin: STATEMENT_MIN, statement: STATEMENT_MAX } = VERIFICATION_LIMITS;
 
 export const requestVerificationAction = action(async (form: FormInput) => {
   const statement = String(form.get('statement') ?? '').trim();
@@ -122,7 +122,7 @@ export const decideVerificationAction = action(async (form: FormInput) => {
   const requestId = textOf(form, 'requestId');
   const approve = textOf(form, 'decision') === 'approve';
   const reason = String(form.get('reason') ?? '').trim();
-  if (!approve && reason.length < 3) return invalid({ reason: 'REQUIRED' });
+  if (!approve && reason.length < VERIFICATION_LIMITS.declineReasonMin) return invalid({ reason: 'REQUIRED' });
   const outcome = await mutate(DecideVerificationMutation, { input: { requestId, approve, reason: approve ? null : reason } }, 'decideVerification', 'DecideVerificationPayload');
   const stale = !outcome.ok && ['CONFLICT', 'NOT_FOUND'].includes(outcome.problem.form?.code ?? '');
   return json(outcome, {
