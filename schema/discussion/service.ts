@@ -4,11 +4,12 @@ import { requireViewer } from '../account/service.ts';
 import { listProjection, paginate, paginateEach, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { THREAD_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { Follow } from '../follow/model.ts';
 import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
-import { MAX_MARKDOWN_LENGTH, mentionedHandles } from '../markdown/render.ts';
+import { mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { findReadablePractice } from '../practice/service.ts';
@@ -22,7 +23,7 @@ import { canAccept, canDeleteReply, canEditReply, canEditThread, canLock, canVot
 
 export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 
-const body = text(1, MAX_MARKDOWN_LENGTH, { multiline: true });
+const body = text(1, THREAD_LIMITS.markdown, { multiline: true });
 
 export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter(isObjectId));
 
@@ -38,11 +39,12 @@ async function findReply(id: string): Promise<ReplyDoc> {
   return reply;
 }
 
-const createInput = z.object({
+/** A new thread; the GraphQL inputs are generated from these schemas (schema/input.ts). */
+export const createThreadInput = z.object({
   kind: z.enum(threadKinds),
-  title: text(10, 200),
-  body: text(0, MAX_MARKDOWN_LENGTH, { multiline: true }),
-  topics: z.array(slug).max(5, 'TOO_LONG'),
+  title: text(THREAD_LIMITS.titleMin, THREAD_LIMITS.title),
+  body: text(0, THREAD_LIMITS.markdown, { multiline: true }).default('').describe('Markdown.'),
+  topics: z.array(slug).max(THREAD_LIMITS.topics, 'TOO_LONG').default([]),
   place: slug.nullish(),
 });
 
@@ -73,7 +75,7 @@ const watchThread = (viewer: Viewer, threadId: unknown) => setMark(Follow, { fol
 
 export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
-  const data = parseInput(createInput, input);
+  const data = parseInput(createThreadInput, input);
   await checkReferences(data);
   const rendered = refuseOversized('body', await renderText(data.body));
   const thread = await Thread.create({
@@ -90,7 +92,7 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
   return thread.toObject() as ThreadDoc;
 }
 
-const editThreadInput = createInput.omit({ kind: true }).extend({ threadId: objectId });
+export const editThreadInput = createThreadInput.omit({ kind: true }).extend({ threadId: objectId });
 
 /**
  * A thread or reply stored before earlier versions had their own collection (no editCount yet):
@@ -144,7 +146,7 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
   return edited;
 }
 
-const practiceInput = z.object({ practiceId: objectId });
+export const practiceDiscussionInput = z.object({ practiceId: objectId });
 
 /**
  * The comments of a published practice live in one discussion thread: this returns it, or starts
@@ -152,7 +154,7 @@ const practiceInput = z.object({ practiceId: objectId });
  */
 export async function startPracticeDiscussion(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
-  const { practiceId } = parseInput(practiceInput, input);
+  const { practiceId } = parseInput(practiceDiscussionInput, input);
   const practice = await findReadablePractice(viewer, practiceId, 'practiceId');
   if (practice.status !== 'published') throw new ConflictError('Only a published practice takes comments.');
   const existing = () => Thread.findOne({ practice: practice._id }).lean<ThreadDoc>();
@@ -181,7 +183,7 @@ export async function discussionsOfPractices(practiceIds: readonly string[]): Pr
   return practiceIds.map((id) => byPractice.get(id) ?? null);
 }
 
-const replyInput = z.object({ threadId: objectId, parentId: objectId.nullish(), body });
+export const replyInput = z.object({ threadId: objectId, parentId: objectId.nullish(), body });
 
 /** Replies to the thread or to one of its replies; not in a locked thread, not under a removed reply. */
 export async function replyToThread(ctx: Context, input: unknown): Promise<ReplyDoc> {
@@ -213,12 +215,12 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
   return reply.toObject() as ReplyDoc;
 }
 
-const editInput = z.object({ replyId: objectId, body });
+export const editReplyInput = z.object({ replyId: objectId, body });
 
 /** Authors edit their replies; the earlier text is kept. */
 export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
-  const data = parseInput(editInput, input);
+  const data = parseInput(editReplyInput, input);
   const reply = await withOwnHistory('reply', await findReply(data.replyId), () => findReply(data.replyId));
   if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
   if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
@@ -236,7 +238,7 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   return edited;
 }
 
-const replyIdInput = z.object({ replyId: objectId });
+export const replyIdInput = z.object({ replyId: objectId });
 
 /** Removes a reply but keeps its place in the thread ("reply removed"), and its replies. */
 export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
@@ -269,12 +271,10 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
   return (await after.lean<ReplyDoc>())!;
 }
 
-const acceptInput = z.object({ replyId: objectId });
-
 /** The asker (or a curator) accepts one answer; accepting another replaces it. */
 export async function acceptAnswer(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
-  const { replyId } = parseInput(acceptInput, input);
+  const { replyId } = parseInput(replyIdInput, input);
   const reply = await findReply(replyId);
   const thread = await findThread(String(reply.thread));
   if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
@@ -296,11 +296,11 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
   return accepted;
 }
 
-const lockInput = z.object({ threadId: objectId, locked: z.boolean() });
+export const lockThreadInput = z.object({ threadId: objectId, locked: z.boolean() });
 
 export async function lockThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
-  const { threadId, locked } = parseInput(lockInput, input);
+  const { threadId, locked } = parseInput(lockThreadInput, input);
   if (!canLock(viewer)) throw new NotAuthorizedError();
   await findThread(threadId);
   // From the other state only: of two moderators doing the same at once, one wins.

@@ -2,6 +2,7 @@ import { builder, enumValues } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { pageKey, shownOnItems, type PageArgs } from '../connection.ts';
 import { findByIds, perRequest } from '../loading.ts';
@@ -14,15 +15,22 @@ import { Reply, threadKinds } from './model.ts';
 import {
   acceptAnswer,
   createThread,
+  createThreadInput,
   deleteReply,
   discussionsOfPractices,
   editReply,
+  editReplyInput,
   editThread,
+  editThreadInput,
   getThread,
   listThreads,
   lockThread,
+  lockThreadInput,
+  practiceDiscussionInput,
   repliesOfThreads,
   replyHistories,
+  replyIdInput,
+  replyInput,
   replyToThread,
   startPracticeDiscussion,
   threadHistories,
@@ -185,43 +193,19 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const CreateThreadInput = builder.inputType('CreateThreadInput', {
-  fields: (t) => ({
-    kind: t.field({ type: ThreadKind, required: true }),
-    title: t.string({ required: true }),
-    body: t.string({ description: 'Markdown.' }),
-    topics: t.stringList(),
-    place: t.string(),
-  }),
-});
-const EditThreadInput = builder.inputType('EditThreadInput', {
-  fields: (t) => ({
-    threadId: t.globalID({ required: true, for: ThreadRef }),
-    title: t.string({ required: true }),
-    body: t.string({ description: 'Markdown.' }),
-    topics: t.stringList(),
-    place: t.string(),
-  }),
-});
-const StartPracticeDiscussionInput = builder.inputType('StartPracticeDiscussionInput', {
-  fields: (t) => ({ practiceId: t.globalID({ required: true, for: PracticeRef }) }),
-});
-const ReplyToThreadInput = builder.inputType('ReplyToThreadInput', {
-  fields: (t) => ({ threadId: t.globalID({ required: true, for: ThreadRef }), parentId: t.id(), body: t.string({ required: true }) }),
-});
-const EditReplyInput = builder.inputType('EditReplyInput', { fields: (t) => ({ replyId: t.id({ required: true }), body: t.string({ required: true }) }) });
-const ReplyIdInput = (name: string) => builder.inputType(name, { fields: (t) => ({ replyId: t.id({ required: true }) }) });
-const LockThreadInput = builder.inputType('LockThreadInput', { fields: (t) => ({ threadId: t.globalID({ required: true, for: ThreadRef }), locked: t.boolean({ required: true }) }) });
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const discussionTypes = { kind: ThreadKind, threadId: { globalIdOf: ThreadRef }, practiceId: { globalIdOf: PracticeRef }, parentId: 'ID', replyId: 'ID' };
+const CreateThreadInput = inputTypeOf('CreateThreadInput', createThreadInput, { types: discussionTypes });
+const EditThreadInput = inputTypeOf('EditThreadInput', editThreadInput, { types: discussionTypes });
+const StartPracticeDiscussionInput = inputTypeOf('StartPracticeDiscussionInput', practiceDiscussionInput, { types: discussionTypes });
+const ReplyToThreadInput = inputTypeOf('ReplyToThreadInput', replyInput, { types: discussionTypes });
+const EditReplyInput = inputTypeOf('EditReplyInput', editReplyInput, { types: discussionTypes });
+const ReplyIdInput = (name: string) => inputTypeOf(name, replyIdInput, { types: discussionTypes });
+const LockThreadInput = inputTypeOf('LockThreadInput', lockThreadInput, { types: discussionTypes });
 
 const ThreadPayload = (name: string) => payload<'thread', ThreadDoc>(name, 'thread', ThreadRef);
 const ReplyPayload = (name: string) => payload<'reply', ReplyDoc>(name, 'reply', ReplyRef);
 const discussionErrors = [...writeErrors, ConflictError, NotFoundError];
-const ids = (input: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(input)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => [k, typeof v === 'object' && v && 'id' in v ? (v as { id: string }).id : String(v)]),
-  );
 
 builder.mutationFields((t) => ({
   createThread: t.field({
@@ -229,7 +213,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await createThread(ctx, { ...input, body: input.body ?? '', topics: input.topics ?? [] }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await createThread(ctx, plainInput(createThreadInput, input)) }),
   }),
   editThread: t.field({
     type: ThreadPayload('EditThreadPayload'),
@@ -237,9 +221,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EditThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({
-      thread: await editThread(ctx, { threadId: input.threadId.id, title: input.title, body: input.body ?? '', topics: input.topics ?? [], place: input.place }),
-    }),
+    resolve: async (_, { input }, ctx) => ({ thread: await editThread(ctx, plainInput(editThreadInput, input)) }),
   }),
   startPracticeDiscussion: t.field({
     type: ThreadPayload('StartPracticeDiscussionPayload'),
@@ -247,55 +229,55 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: StartPracticeDiscussionInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await startPracticeDiscussion(ctx, { practiceId: input.practiceId.id }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await startPracticeDiscussion(ctx, plainInput(practiceDiscussionInput, input)) }),
   }),
   replyToThread: t.field({
     type: ReplyPayload('ReplyToThreadPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyToThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await replyToThread(ctx, { ...ids(input), body: input.body }) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await replyToThread(ctx, plainInput(replyInput, input)) }),
   }),
   editReply: t.field({
     type: ReplyPayload('EditReplyPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EditReplyInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await editReply(ctx, { replyId: String(input.replyId), body: input.body }) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await editReply(ctx, plainInput(editReplyInput, input)) }),
   }),
   deleteReply: t.field({
     type: ReplyPayload('DeleteReplyPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('DeleteReplyInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await deleteReply(ctx, { replyId: String(input.replyId) }) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await deleteReply(ctx, plainInput(replyIdInput, input)) }),
   }),
   voteForAnswer: t.field({
     type: ReplyPayload('VoteForAnswerPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('VoteForAnswerInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, { replyId: String(input.replyId) }, true) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, plainInput(replyIdInput, input), true) }),
   }),
   withdrawVote: t.field({
     type: ReplyPayload('WithdrawVotePayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('WithdrawVoteInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, { replyId: String(input.replyId) }, false) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, plainInput(replyIdInput, input), false) }),
   }),
   acceptAnswer: t.field({
     type: ThreadPayload('AcceptAnswerPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('AcceptAnswerInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await acceptAnswer(ctx, { replyId: String(input.replyId) }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await acceptAnswer(ctx, plainInput(replyIdInput, input)) }),
   }),
   lockThread: t.field({
     type: ThreadPayload('LockThreadPayload'),
     authScopes: { moderator: true },
     args: { input: t.arg({ type: LockThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await lockThread(ctx, { threadId: input.threadId.id, locked: input.locked }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await lockThread(ctx, plainInput(lockThreadInput, input)) }),
   }),
 }));

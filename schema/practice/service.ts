@@ -6,10 +6,10 @@ import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey }
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
+import { HANDLE_MAX, PRACTICE_LIMITS, PRACTICE_REQUIRED_TO_SUBMIT } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
-import { MAX_MARKDOWN_LENGTH } from '../markdown/render.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf } from '../query.ts';
@@ -22,34 +22,40 @@ import { canEdit, canRead, canReview } from './policy.ts';
 
 export type { PracticeDoc, PracticeRevisionDoc };
 
-const markdownText = text(0, MAX_MARKDOWN_LENGTH, { multiline: true });
+const markdownText = text(0, PRACTICE_LIMITS.markdown, { multiline: true }).describe('Markdown.');
 
-/** The fields an author writes; a draft may leave any of them empty except the title. */
-const practiceFields = z.object({
-  title: text(5, 200),
-  summary: text(0, 600, { multiline: true }),
+export const practiceLinkInput = z.object({ label: text(1, PRACTICE_LIMITS.linkLabel), url: webAddress });
+
+/**
+ * The fields an author writes; a draft may leave any of them empty except the title. The
+ * GraphQL inputs are generated from these (schema/input.ts).
+ */
+export const practiceFields = z.object({
+  title: text(PRACTICE_LIMITS.titleMin, PRACTICE_LIMITS.title),
+  summary: text(0, PRACTICE_LIMITS.summary, { multiline: true }),
   problem: markdownText,
   solution: markdownText,
-  results: markdownText,
+  results: markdownText.describe('Markdown; include figures.'),
   lessons: markdownText,
   organization: slug.nullable(),
   place: slug.nullable(),
-  topics: z.array(slug).max(5, 'TOO_LONG'),
+  topics: z.array(slug).max(PRACTICE_LIMITS.topics, 'TOO_LONG'),
   stage: z.enum(practiceStages).nullable(),
   year: z
     .number()
     .int('INVALID')
-    .min(2000, 'INVALID')
+    .min(PRACTICE_LIMITS.yearMin, 'INVALID')
     .max(new Date().getFullYear() + 1, 'INVALID')
     .nullable(),
-  links: z.array(z.object({ label: text(1, 80), url: webAddress })).max(10, 'TOO_LONG'),
-  /** Handles of co-authors (the writer is always an author). */
-  coAuthors: z.array(z.string().max(30, 'INVALID')).max(5, 'TOO_LONG'),
+  links: z.array(practiceLinkInput).max(PRACTICE_LIMITS.links, 'TOO_LONG'),
+  /** The writer is always an author. */
+  coAuthors: z.array(z.string().max(HANDLE_MAX, 'INVALID')).max(PRACTICE_LIMITS.coAuthors, 'TOO_LONG').describe('Handles of co-authors.'),
 });
 type PracticeFields = z.output<typeof practiceFields>;
 
-/** What submitting needs beyond a draft: the record must tell the whole case. */
-const REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place'] as const;
+/** A new draft: GraphQL lets any field be left out, and a missing title gets the typed REQUIRED. */
+export const createPracticeInput = practiceFields.partial();
+const newDraft = createPracticeInput.required({ title: true });
 
 export const practicesByIds = (ids: readonly string[]) => findByIds<PracticeDoc>(Practice, ids.filter(isObjectId));
 
@@ -104,7 +110,7 @@ export async function findReadablePractice(viewer: Viewer | null, id: string, ar
 
 export async function createPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const fields = parseInput(practiceFields.partial().required({ title: true }), input);
+  const fields = parseInput(newDraft, input);
   const { coAuthorIds } = await resolveReferences(fields);
   const { coAuthors, ...rest } = fields;
   const practice = await Practice.create({
@@ -117,7 +123,10 @@ export async function createPractice(ctx: Context, input: unknown): Promise<Prac
   return practice.toObject() as PracticeDoc;
 }
 
-const updateInput = practiceFields.partial().extend({ id: objectId, baseUpdatedAt: z.date().optional() });
+export const updatePracticeInput = practiceFields.partial().extend({
+  id: objectId,
+  baseUpdatedAt: z.date().optional().describe('The updatedAt the editor started from: if the practice changed since (a co-author, a curator), nothing is saved and CONFLICT comes back.'),
+});
 
 /**
  * Saves an author's changes (the editor autosaves drafts through this). A published practice
@@ -125,7 +134,7 @@ const updateInput = practiceFields.partial().extend({ id: objectId, baseUpdatedA
  */
 export async function updatePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updateInput, input);
+  const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updatePracticeInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
   // Already moved on from the version the editor opened: say so before writing any history for it.
@@ -163,17 +172,20 @@ function conflict(base?: Date): never {
   throw new ConflictError(base ? 'Someone else changed this practice after you opened it; reload it to see their changes.' : 'The practice changed meanwhile; reload it.');
 }
 
-const idInput = z.object({ id: objectId });
+export const practiceIdInput = z.object({ id: objectId });
+
+/** A field left empty: unset, blank, or a list with nothing in it. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Sends a draft (or a returned practice) to the curators; it must tell the whole case. */
 export async function submitPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id } = parseInput(idInput, input);
+  const { id } = parseInput(practiceIdInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can submit a practice.');
   if (practice.status !== 'draft' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice cannot be submitted.`);
-  const missing: FieldError[] = REQUIRED_TO_SUBMIT.filter((f) => practice[f] === null || practice[f] === '').map((f) => ({ path: f, code: 'REQUIRED', message: `${f} is required to submit` }));
-  if (!practice.topics.length) missing.push({ path: 'topics', code: 'REQUIRED', message: 'topics is required to submit' });
+  // The list the editor checks too (schema/field-limits.ts), so one submit names every gap.
+  const missing: FieldError[] = PRACTICE_REQUIRED_TO_SUBMIT.filter((f) => isEmpty(practice[f])).map((f) => ({ path: f, code: 'REQUIRED', message: `${f} is required to submit` }));
   if (missing.length) throw new ValidationError(missing);
   return transition(practice, { status: 'submitted', submittedAt: new Date(), returnReason: '' });
 }
@@ -193,29 +205,29 @@ async function submittedForReview(ctx: Context, id: string): Promise<{ viewer: V
 }
 
 export async function publishPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
-  const { id } = parseInput(idInput, input);
+  const { id } = parseInput(practiceIdInput, input);
   const { viewer, practice } = await submittedForReview(ctx, id);
   const published = await transition(practice, { status: 'published', publishedAt: practice.publishedAt ?? new Date(), version: practice.version + 1, returnReason: '' });
   await record('practice.published', viewer.id, practice.authors[0]!, { practice: practice._id });
   return published;
 }
 
-const returnInput = z.object({ id: objectId, reason: text(3, 2000, { multiline: true }) });
+export const returnPracticeInput = z.object({ id: objectId, reason: text(PRACTICE_LIMITS.returnReasonMin, PRACTICE_LIMITS.returnReason, { multiline: true }) });
 
 /** Sends a submitted practice back to its authors with what to improve. */
 export async function returnPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
-  const { id, reason } = parseInput(returnInput, input);
+  const { id, reason } = parseInput(returnPracticeInput, input);
   const { viewer, practice } = await submittedForReview(ctx, id);
   const returned = await transition(practice, { status: 'returned', returnReason: reason });
   await record('practice.returned', viewer.id, practice.authors[0]!, { practice: practice._id, reason });
   return returned;
 }
 
-const featureInput = z.object({ id: objectId, featured: z.boolean() });
+export const featurePracticeInput = z.object({ id: objectId, featured: z.boolean() });
 
 export async function featurePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id, featured } = parseInput(featureInput, input);
+  const { id, featured } = parseInput(featurePracticeInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!hasRole(viewer, 'curator')) throw new NotAuthorizedError();
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be featured.');

@@ -3,6 +3,7 @@ import { payload } from '../payload.ts';
 import { builder, enumValues } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
@@ -13,17 +14,23 @@ import { canEdit, canRead } from './policy.ts';
 import type { Context } from '../context.ts';
 import {
   createPractice,
+  createPracticeInput,
   featurePractice,
+  featurePracticeInput,
   findReadablePractice,
   listOwnPractices,
   listPractices,
   listSubmittedPractices,
   practiceHistories,
+  practiceIdInput,
+  practiceLinkInput,
   practicesByIds,
   publishPractice,
   returnPractice,
+  returnPracticeInput,
   submitPractice,
   updatePractice,
+  updatePracticeInput,
   type PracticeDoc,
   type PracticeRevisionDoc,
 } from './service.ts';
@@ -135,58 +142,19 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const PracticeLinkInput = builder.inputType('PracticeLinkInput', {
-  fields: (t) => ({ label: t.string({ required: true }), url: t.string({ required: true }) }),
-});
-
-const practiceInputFields = (t: any) => ({
-  title: t.string(),
-  summary: t.string(),
-  problem: t.string({ description: 'Markdown.' }),
-  solution: t.string({ description: 'Markdown.' }),
-  results: t.string({ description: 'Markdown; include figures.' }),
-  lessons: t.string({ description: 'Markdown.' }),
-  organization: t.string(),
-  place: t.string(),
-  topics: t.stringList(),
-  stage: t.field({ type: PracticeStage }),
-  year: t.int(),
-  links: t.field({ type: [PracticeLinkInput] }),
-  coAuthors: t.stringList({ description: 'Handles of co-authors.' }),
-});
-
-const CreatePracticeInput = builder.inputType('CreatePracticeInput', { fields: (t) => practiceInputFields(t) });
-const UpdatePracticeInput = builder.inputType('UpdatePracticeInput', {
-  description: 'Only the given fields change.',
-  fields: (t) => ({
-    id: t.globalID({ required: true, for: PracticeRef }),
-    baseUpdatedAt: t.field({
-      type: 'DateTime',
-      description: 'The updatedAt the editor started from: if the practice changed since (a co-author, a curator), nothing is saved and CONFLICT comes back.',
-    }),
-    ...practiceInputFields(t),
-  }),
-});
-const PracticeIdInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
-const ReturnPracticeInput = builder.inputType('ReturnPracticeInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), reason: t.string({ required: true }) }),
-});
-const FeaturePracticeInput = builder.inputType('FeaturePracticeInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), featured: t.boolean({ required: true }) }),
-});
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const PracticeLinkInput = inputTypeOf('PracticeLinkInput', practiceLinkInput);
+const practiceTypes = { stage: PracticeStage, links: PracticeLinkInput, id: { globalIdOf: PracticeRef } };
+const CreatePracticeInput = inputTypeOf('CreatePracticeInput', createPracticeInput, { types: practiceTypes });
+const UpdatePracticeInput = inputTypeOf('UpdatePracticeInput', updatePracticeInput, { description: 'Only the given fields change.', types: practiceTypes });
+const PracticeIdInput = (name: string) => inputTypeOf(name, practiceIdInput, { types: practiceTypes });
+const ReturnPracticeInput = inputTypeOf('ReturnPracticeInput', returnPracticeInput, { types: practiceTypes });
+const FeaturePracticeInput = inputTypeOf('FeaturePracticeInput', featurePracticeInput, { types: practiceTypes });
 
 const PracticePayload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
-/** Fields an author may clear by sending null; for the others null means "not sent". */
-const CLEARABLE = new Set(['organization', 'place', 'stage', 'year']);
-
-/** Drops what the client did not send, and turns the global id into the practice's own. */
-const given = (input: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(input)
-      .filter(([k, v]) => v !== undefined && (v !== null || CLEARABLE.has(k)))
-      .map(([k, v]) => [k, k === 'id' ? (v as { id: string }).id : v]),
-  );
+/** What the client sent, as the service parses it: null clears the fields that may be empty (organization, place, stage, year) and means "not sent" elsewhere. */
+const given = (input: Record<string, unknown>) => plainInput(updatePracticeInput, input);
 
 const practiceErrors = [...writeErrors, ConflictError, NotFoundError];
 
