@@ -8,16 +8,17 @@ import { getViewer } from '../account/account.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
+import { PAGE_SIZE_MAX, SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 /* ---------- Shared vocabulary ---------- */
 
 export const THREAD_PAGE_SIZE = 20;
 /** Replies are read in pages of the API's maximum, up to this many pages (1,000 replies). */
-const REPLY_PAGE_SIZE = 50;
+const REPLY_PAGE_SIZE = PAGE_SIZE_MAX;
 const MAX_REPLY_PAGES = 20;
 
-/** The API's limits (schema/discussion/service.ts), so the forms can say them. */
-export const THREAD_LIMITS = { titleMin: 10, title: 200, markdown: 20_000, topics: 5 } as const;
+/** The API's limits, so the forms can say them (one definition for both). */
+export { THREAD_LIMITS } from '../../../../schema/field-limits.ts';
 
 export type ThreadKind = 'DISCUSSION' | 'QUESTION';
 
@@ -89,7 +90,7 @@ export const getThreads = query(async (params: ThreadListParams): Promise<Thread
   if (params.show === 'unanswered') filter.unanswered = true;
   if (params.topic) filter.topic = params.topic;
   if (params.place) filter.place = params.place;
-  if (params.q) filter.query = params.q.slice(0, 200);
+  if (params.q) filter.query = params.q.slice(0, SEARCH_LIMITS.text);
   return (await request(ThreadListQuery, { filter, ...pageArgs(params, THREAD_PAGE_SIZE) })).threads;
 }, 'threads');
 

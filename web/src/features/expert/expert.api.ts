@@ -10,6 +10,7 @@ import { getLocalOrganizations, getNationalOrganizations } from '../organization
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
+import { ACCOUNT_LIMITS, PROFILE_LIMITS, SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 /** Where a person's profile is; handles may hold dots, so they are encoded. */
 export const profileHref = (handle: string) => `/experts/${encodeURIComponent(handle)}`;
@@ -89,7 +90,7 @@ export const getExpertDirectory = query(async (params: DirectoryParams): Promise
   if (params.org) filter.organization = params.org;
   if (params.specialty) filter.specialty = params.specialty;
   if (params.cohort) filter.cohort = params.cohort;
-  if (params.q) filter.query = params.q.slice(0, 200);
+  if (params.q) filter.query = params.q.slice(0, SEARCH_LIMITS.text);
   return (await request(ExpertDirectoryQuery, { filter, ...pageArgs(params, PAGE_SIZE) })).experts;
 }, 'expertDirectory');
 
@@ -149,7 +150,7 @@ const UpdateProfileMutation = graphql(
 );
 
 /** At most this many links on a profile (the API's limit). */
-export const MAX_LINKS = 5;
+export const MAX_LINKS = PROFILE_LIMITS.links;
 
 /**
  * The profile form's links: each row has a stable key (rows come and go), listed in order in
@@ -195,7 +196,7 @@ export const updateProfileAction = action(async (form: FormInput) => {
   };
   const fields: Record<string, string> = {};
   if (!input.name) fields.name = 'REQUIRED';
-  else if (input.name.length < 2) fields.name = 'TOO_SHORT';
+  else if (input.name.length < ACCOUNT_LIMITS.nameMin) fields.name = 'TOO_SHORT';
   links.forEach((link, index) => {
     if (!link.label) fields[`links.${keys[index]}.label`] = 'REQUIRED';
     if (!link.url) fields[`links.${keys[index]}.url`] = 'REQUIRED';

@@ -10,6 +10,7 @@ import { getLocalOrganizations, getNationalOrganizations, getOtherOrganizations 
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
+import { PRACTICE_LIMITS, SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 /* ---------- Shared vocabulary ---------- */
 
@@ -18,18 +19,8 @@ export const STAGES = ['IDEA', 'PILOT', 'OPERATING', 'SCALED'] as const;
 export type PracticeStage = (typeof STAGES)[number];
 export type PracticeStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'RETURNED';
 
-/** The API's limits for a practice (schema/practice/service.ts), so the form can say them. */
-export const PRACTICE_LIMITS = {
-  titleMin: 5,
-  title: 200,
-  summary: 600,
-  markdown: 20_000,
-  topics: 5,
-  links: 10,
-  linkLabel: 80,
-  coAuthors: 5,
-  yearMin: 2000,
-} as const;
+/** The API's limits for a practice, so the form can say them (one definition for both). */
+export { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
 
 /** The latest year a practice may name (the API allows next year, for what is being prepared). */
 export const latestYear = () => new Date().getFullYear() + 1;
@@ -120,7 +111,7 @@ export const hasPracticeFilters = (params: PracticeListParams) => PRACTICE_FILTE
 export const getPractices = query(async (params: PracticeListParams): Promise<PracticePage> => {
   const filter: PracticeFilter = practiceFilterOf(params);
   if (params.featured === '1') filter.featured = true;
-  if (params.q) filter.query = params.q.slice(0, 200);
+  if (params.q) filter.query = params.q.slice(0, SEARCH_LIMITS.text);
   return (await request(PracticeListQuery, { filter, ...pageArgs(params, PRACTICE_PAGE_SIZE) })).practices;
 }, 'practices');
 
@@ -453,7 +444,7 @@ export const reviewPracticeAction = action(async (form: FormData) => {
     return json(outcome, { revalidate: afterDecision(outcome) });
   }
   const reason = String(form.get('reason') ?? '').trim();
-  if (reason.length < 3) return json<Outcome<never>>({ ok: false, problem: { fields: { reason: 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
+  if (reason.length < PRACTICE_LIMITS.returnReasonMin) return json<Outcome<never>>({ ok: false, problem: { fields: { reason: 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
   const outcome = await mutate(ReturnPracticeMutation, { input: { id, reason } }, 'returnPractice', 'ReturnPracticePayload');
   return json(outcome, { revalidate: afterDecision(outcome, { keepPractice: true }) });
 }, 'reviewPractice');

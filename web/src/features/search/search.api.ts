@@ -8,10 +8,11 @@ import { getPlaces } from '../place/place.api.ts';
 import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
+import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** The API's limit (schema/search/service.ts). */
-export const SEARCH_MAX_LENGTH = 200;
+export const SEARCH_MAX_LENGTH = SEARCH_LIMITS.text;
 
 export const SEARCH_KINDS = ['practice', 'thread', 'expert'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
