@@ -1,152 +1,46 @@
+// Loading the seed data into a database: the reference data, and the demo in units (people, practices, threads).
+// The records it reads are in records.ts; how each collection is brought to them, in sync.ts.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import mongoose, { type Model } from 'mongoose';
-import { Cohort } from '../schema/cohort/model.ts';
 import { Account } from '../schema/account/model.ts';
-import { Expert, type Role } from '../schema/expert/model.ts';
-import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
-import { Organization, type OrganizationKind } from '../schema/organization/model.ts';
-import { organizationKindRank } from '../schema/organization/service.ts';
+import { Cohort } from '../schema/cohort/model.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, Vote } from '../schema/discussion/model.ts';
+import { replyCounter, voteCounter } from '../schema/discussion/repair.ts';
 import { mentionsOf } from '../schema/discussion/service.ts';
+import { Expert } from '../schema/expert/model.ts';
+import { expertSearchTokens, sortNameOf } from '../schema/expert/service.ts';
+import { Follow } from '../schema/follow/model.ts';
 import { RENDERER_VERSION, renderMarkdown } from '../schema/markdown/render.ts';
+import { Organization } from '../schema/organization/model.ts';
+import { organizationKindRank } from '../schema/organization/service.ts';
 import { Place } from '../schema/place/model.ts';
 import { Practice, PracticeRevision } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
-import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
-import { Topic } from '../schema/topic/model.ts';
-import { Follow } from '../schema/follow/model.ts';
 import { Endorsement } from '../schema/reaction/model.ts';
 import { endorsementCounter } from '../schema/reaction/service.ts';
-import { replyCounter, voteCounter } from '../schema/discussion/repair.ts';
-import type { StoredCounter } from '../schema/counters.ts';
+import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
+import { Topic } from '../schema/topic/model.ts';
 import type { Config } from '../server/config.ts';
+import {
+  type CohortRecord,
+  demoAccounts,
+  demoEmail,
+  demoExpertId,
+  type ExpertRecord,
+  type OrganizationRecord,
+  type PlaceRecord,
+  type PracticeRecord,
+  readData,
+  readOptionalData,
+  stableId,
+  type ThreadRecord,
+  type TopicRecord,
+} from './records.ts';
+import { addMissingUnits, type DemoUnit, type Doc, merged, recount, resetUnits, type SyncReport, sync } from './sync.ts';
 
-/* The shapes of the data files in seeds/data/. */
-interface PlaceRecord {
-  code: string;
-  name: string;
-  fullName: string;
-  kind: string;
-  region: string;
-  current: boolean;
-  successor: string | null;
-  formerNames?: string[];
-}
-interface OrganizationRecord {
-  slug: string;
-  name: string;
-  shortName?: string | null;
-  kind: OrganizationKind;
-  place: string | null;
-  parent: string | null;
-  current: boolean;
-  successor: string | null;
-}
-interface TopicRecord {
-  slug: string;
-  name: string;
-  nameEn: string;
-  description: string;
-  descriptionEn: string;
-}
-interface CohortRecord {
-  slug: string;
-  name: string;
-  nameEn: string;
-  year: number;
-}
-export interface ExpertRecord {
-  handle: string;
-  name: string;
-  position: string;
-  organization: string;
-  place: string;
-  specialties: string[];
-  cohorts: string[];
-  bio: string;
-  links: { label: string; url: string }[];
-  joinedAt: string;
-}
-
-export const readData = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));
-
-/** What one load did to one collection. */
-export interface SyncReport {
-  collection: string;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
-const comparable = (doc: Record<string, unknown>) => {
-  const { _id, createdAt, updatedAt, __v, ...rest } = doc;
-  return JSON.parse(JSON.stringify(rest));
-};
-
-/** A one-of record (schema/mark.ts) comes without an `_id`: its key makes it. */
-const withIds = (model: Model<any>, given: Record<string, unknown>[]) => given.map((doc) => (doc._id === undefined ? { ...doc, _id: new model(doc)._id } : doc));
-
-/**
- * Makes the collection hold `docs` (matched by _id): inserts the missing, overwrites the ones
- * that differ, and leaves equal ones alone, so a second run writes nothing at all. Only for what
- * nobody edits (reference data) or when the demo is reset on purpose. `keep` names fields of a
- * stored document that stay as they are (counters, recomputed from their records afterwards).
- */
-async function sync(model: Model<any>, given: Record<string, unknown>[], keep: (stored: Record<string, unknown>) => string[] = () => []): Promise<SyncReport> {
-  const docs = withIds(model, given);
-  const existing = new Map<string, Record<string, unknown>>();
-  const stored = (await model.find({ _id: anyOf(docs.map((d) => d._id)) }).lean()) as Record<string, unknown>[];
-  for (const doc of stored) existing.set(String(doc._id), doc);
-  const report: SyncReport = { collection: model.collection.collectionName, inserted: 0, updated: 0, unchanged: 0 };
-  const operations: mongoose.AnyBulkWriteOperation[] = [];
-  for (const doc of docs) {
-    const current = existing.get(String(doc._id));
-    // Cast through the schema so defaults and types compare like stored documents do.
-    const desired = new model(doc).toObject({ depopulate: true }) as Record<string, unknown>;
-    if (current) for (const field of keep(current)) desired[field] = current[field];
-    if (!current) {
-      operations.push({ insertOne: { document: doc } });
-      report.inserted++;
-    } else if (!isDeepStrictEqual(comparable(current), comparable(desired))) {
-      // The whole document as shipped, defaults included: an edit history or a "removed" mark goes too.
-      const { _id, __v, ...fields } = desired;
-      operations.push({ updateOne: { filter: { _id }, update: { $set: fields } } });
-      report.updated++;
-    } else {
-      report.unchanged++;
-    }
-  }
-  if (operations.length) await model.bulkWrite(operations, { ordered: true });
-  return report;
-}
-
-/**
- * Inserts those of `docs` whose `_id` is not stored yet and never touches a stored one. A record
- * that appears meanwhile (another server loading the demo at the same start) is left as it is.
- */
-async function insertMissing(model: Model<any>, given: Record<string, unknown>[]): Promise<SyncReport> {
-  const docs = withIds(model, given);
-  const report: SyncReport = { collection: model.collection.collectionName, inserted: 0, updated: 0, unchanged: 0 };
-  if (!docs.length) return report;
-  const stored = new Set((await model.find({ _id: anyOf(docs.map((d) => d._id)) }, { _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id)));
-  const missing = docs.filter((doc) => !stored.has(String(doc._id)));
-  report.unchanged = docs.length - missing.length;
-  if (!missing.length) return report;
-  try {
-    report.inserted = (await model.insertMany(missing, { ordered: false })).length;
-  } catch (error) {
-    // Unordered: every other record went in; the duplicates are someone else's, kept as they are.
-    const { insertedDocs, writeErrors } = error as { insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
-    const duplicatesOnly = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!duplicatesOnly || !insertedDocs) throw error;
-    report.inserted = insertedDocs.length;
-    report.unchanged += missing.length - insertedDocs.length;
-  }
-  return report;
-}
+// What the rest of the code reads of the seeds, from one place.
+export { demoAccounts, demoEmail, demoExpertId, demoReplyId, demoThreadId, type ExpertRecord, type PracticeRecord, readData, type ThreadRecord } from './records.ts';
+export type { SyncReport } from './sync.ts';
 
 /** Provinces, organisations, topics and cohorts: the reference data every install needs. */
 export async function loadReferenceData(): Promise<SyncReport[]> {
@@ -190,20 +84,6 @@ function withoutSlug<T extends { slug: string }>(record: T): Omit<T, 'slug'> {
   return rest;
 }
 
-/** Demo people get stable ids derived from their handles, so links to them survive a re-seed. */
-export const demoExpertId = (handle: string) => new mongoose.Types.ObjectId(createHash('sha1').update(`expert:${handle}`).digest('hex').slice(0, 24));
-
-interface DemoAccounts {
-  emailDomain: string;
-  passwordHash: string;
-  staff: Record<string, Role>;
-}
-
-export const demoAccounts = (): DemoAccounts => JSON.parse(readFileSync(new URL('./data/demo-accounts.json', import.meta.url), 'utf8'));
-
-/** The email a demo person signs in with. */
-export const demoEmail = (handle: string) => `${handle}@${demoAccounts().emailDomain}`;
-
 /*
  * How the demo goes into a database people use. Everything in it comes in units: a person with
  * their account and what they follow, a practice with its endorsements, a thread with its
@@ -220,66 +100,6 @@ export const demoEmail = (handle: string) => `${handle}@${demoAccounts().emailDo
  */
 export interface DemoLoadOptions {
   reset?: boolean;
-}
-
-type Doc = Record<string, unknown>;
-/** One demo unit: its head, and the records that come with it, inserted before the head. */
-interface DemoUnit {
-  head: Doc;
-  parts: [Model<any>, Doc[]][];
-}
-
-/** Adds the units whose head is missing, whole (see above). */
-async function addMissingUnits(head: Model<any>, units: DemoUnit[]): Promise<SyncReport[]> {
-  const stored = new Set((await head.find({ _id: anyOf(units.map((u) => u.head._id)) }, { _id: 1 }).lean<{ _id: unknown }[]>()).map((d) => String(d._id)));
-  const missing = units.filter((u) => !stored.has(String(u.head._id)));
-  // Every part's collection reported, even with nothing to add: the reports keep one shape.
-  const parts = new Map<Model<any>, Doc[]>(units.flatMap((u) => u.parts).map(([model]) => [model, []]));
-  for (const unit of missing) for (const [model, docs] of unit.parts) parts.get(model)!.push(...docs);
-  const reports: SyncReport[] = [];
-  for (const [model, docs] of parts) reports.push(await insertMissing(model, docs));
-  const headReport = await insertMissing(
-    head,
-    missing.map((u) => u.head),
-  );
-  headReport.unchanged += stored.size;
-  return [...reports, headReport];
-}
-
-/** Overwrites the units' records with the shipped ones (see above); `keep` as in sync(), per model. */
-async function resetUnits(head: Model<any>, units: DemoUnit[], keep: (model: Model<any>, stored: Doc) => string[] = () => []): Promise<SyncReport[]> {
-  const parts = new Map<Model<any>, Doc[]>();
-  for (const unit of units) for (const [model, docs] of unit.parts) parts.set(model, [...(parts.get(model) ?? []), ...docs]);
-  const reports: SyncReport[] = [];
-  for (const [model, docs] of parts) reports.push(await sync(model, docs, (stored) => keep(model, stored)));
-  reports.push(
-    await sync(
-      head,
-      units.map((u) => u.head),
-      (stored) => keep(head, stored),
-    ),
-  );
-  return reports;
-}
-
-/** One report per collection, in the order they first came. */
-function merged(reports: SyncReport[]): SyncReport[] {
-  const byCollection = new Map<string, SyncReport>();
-  for (const r of reports) {
-    const sum = byCollection.get(r.collection);
-    if (!sum) byCollection.set(r.collection, { ...r });
-    else for (const key of ['inserted', 'updated', 'unchanged'] as const) sum[key] += r[key];
-  }
-  return [...byCollection.values()];
-}
-
-/** Sets the counter of each of `ids` to what its records say, where it differs. */
-async function recount(counter: StoredCounter, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    const batch = ids.slice(i, i + 500);
-    const [stored, actual] = [await counter.stored(batch), await counter.actual(batch)];
-    for (const id of batch) if ((stored.get(id) ?? 0) !== (actual.get(id) ?? 0)) await counter.replace(id, stored.get(id) ?? 0, actual.get(id) ?? 0);
-  }
 }
 
 /**
@@ -386,34 +206,9 @@ function demoPeopleFollows(people: readonly ExpertRecord[]): Map<string, Doc[]> 
   return follows;
 }
 
-export interface PracticeRecord {
-  key: string;
-  title: string;
-  summary: string;
-  problem: string;
-  solution: string;
-  results: string;
-  lessons: string;
-  organization: string;
-  place: string;
-  topics: string[];
-  stage: string;
-  year: number;
-  links: { label: string; url: string }[];
-  authors: string[];
-  publishedAt: string;
-  featured: boolean;
-}
-
-const stableId = (kind: string, key: string) => new mongoose.Types.ObjectId(createHash('sha1').update(`${kind}:${key}`).digest('hex').slice(0, 24));
-
-/** The ids of a demo thread and of one of its replies (keys as in seeds/data/threads.json). */
-export const demoThreadId = (threadKey: string) => stableId('thread', threadKey);
-export const demoReplyId = (threadKey: string, replyKey: string) => stableId('reply', `${threadKey}/${replyKey}`);
-
 /** The demo good practices (seeds/data/practices.json), all published, written by demo people, with their endorsements. */
 export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
-  const records = existsSync(new URL('./data/practices.json', import.meta.url)) ? readData<PracticeRecord>('practices.json') : [];
+  const records = readOptionalData<PracticeRecord>('practices.json');
   const people = readData<ExpertRecord>('experts.json');
   const units: DemoUnit[] = records.map((p) => {
     const endorsers = demoEndorsers(p, people);
@@ -470,22 +265,9 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
   return reports;
 }
 
-export interface ThreadRecord {
-  key: string;
-  kind: 'question' | 'discussion';
-  title: string;
-  body: string;
-  author: string;
-  topics: string[];
-  place: string | null;
-  createdAt: string;
-  replies: { key: string; parent: string | null; author: string; body: string; createdAt: string; votes?: string[] }[];
-  accepted: string | null;
-}
-
 /** The demo discussions and questions (seeds/data/threads.json) with their replies, votes and followers. */
 export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
-  const records = existsSync(new URL('./data/threads.json', import.meta.url)) ? readData<ThreadRecord>('threads.json') : [];
+  const records = readOptionalData<ThreadRecord>('threads.json');
   const units: DemoUnit[] = records.map((t) => {
     const threadId = stableId('thread', t.key);
     const replyId = (key: string) => stableId('reply', `${t.key}/${key}`);
