@@ -261,7 +261,7 @@ export async function ensureEngineBuilt(options: BuildOptions = {}): Promise<Eng
     // Debian's libbson 1.23 lacks one enum value (added in 1.25) that DocumentDB switches on.
     const docdbFlags = ['COPT=-DBSON_SUBTYPE_SENSITIVE=0x08 -Wno-error=switch'];
     await step(say, 'Building DocumentDB (core)', () => make(path.join(sources.documentdb!, 'pg_documentdb_core'), docdbFlags), 5);
-    await step(say, 'Building DocumentDB (API), the longest step', () => make(path.join(sources.documentdb!, 'pg_documentdb'), docdbFlags), 50);
+    await step(say, 'Building DocumentDB (API)', () => make(path.join(sources.documentdb!, 'pg_documentdb'), docdbFlags), 50);
 
     await step(
       say,
