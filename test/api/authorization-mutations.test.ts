@@ -1,0 +1,291 @@
+import { verify } from '@node-rs/argon2';
+import { describe, expect, it } from 'vitest';
+import { Account } from '../../schema/account/model.ts';
+import { AuditEntry } from '../../schema/audit/model.ts';
+import { Avatar } from '../../schema/avatar/model.ts';
+import { Expert } from '../../schema/expert/model.ts';
+import { Session } from '../../schema/session/model.ts';
+import { createSession, hashToken } from '../../schema/session/service.ts';
+import { VerificationRequest } from '../../schema/verification/model.ts';
+import {
+  type Actor,
+  actorFor,
+  cellsOf,
+  confirmIdentity,
+  DAY,
+  NEW_PASSWORD,
+  nextSerial,
+  no,
+  ok,
+  type Outcome,
+  PASSWORD,
+  PNG,
+  person,
+  type Row,
+  type Snapshot,
+  snapshot,
+  useAuthorizationWorld,
+} from '../helpers/authorization.ts';
+import { cookieFrom, type GraphQLResponse, graphql } from '../helpers/graphql.ts';
+
+/* Who may call which mutation (test/helpers/authorization.ts says who each column is and what a refusal looks like). */
+
+// prettier-ignore
+const MUTATION_MATRIX = [
+  //                       anonymous member expert           curator moderator admin suspended
+  ['signUp', ok, ok, ok, ok, ok, ok, ok],
+  ['signIn', ok, ok, ok, ok, ok, ok, 'SuspendedError'],
+  ['signOut', ok, ok, ok, ok, ok, ok, ok],
+  ['signOutEverywhere', no, ok, ok, ok, ok, ok, no],
+  ['changePassword', no, ok, ok, ok, ok, ok, no],
+  ['updateProfile', no, ok, ok, ok, ok, ok, no],
+  ['setAvatar', no, ok, ok, ok, ok, ok, no],
+  ['removeAvatar', no, ok, ok, ok, ok, ok, no],
+  ['endSession', no, ok, ok, ok, ok, ok, no],
+  ['requestVerification', no, ok, 'ConflictError', ok, ok, ok, no],
+  ['decideVerification', no, no, no, ok, no, ok, no],
+  ['changeRole', no, no, no, no, no, ok, no],
+  ['suspendExpert', no, no, no, no, ok, ok, no],
+  ['unsuspendExpert', no, no, no, no, ok, ok, no],
+] as const satisfies readonly Row<string>[];
+
+useAuthorizationWorld();
+
+/* Mutations */
+
+interface MutationAttempt {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** What an allowed call must have done (`before` is the database just before the call). */
+  effect: (response: GraphQLResponse, before: Snapshot) => Promise<void>;
+}
+
+const RESULT = `__typename ... on Error { code message }`;
+const mutation = (name: string, inputType: string | null, selection = '') =>
+  inputType ? `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${RESULT} ${selection} } }` : `mutation { ${name} { ${RESULT} ${selection} } }`;
+
+const tokenOf = (actor: Actor) => actor.cookie!.slice('session='.length);
+const expertDoc = (id: string) => Expert.findById(id).lean();
+
+const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; prepare: (actor: Actor) => Promise<MutationAttempt> }> = {
+  signUp: {
+    success: 'SignUpPayload',
+    prepare: async () => {
+      const email = `moi.${nextSerial()}@example.vn`;
+      return {
+        query: mutation('signUp', 'SignUpInput', '... on SignUpPayload { viewer { email role verified } }'),
+        variables: { input: { name: 'Đặng Thu Trang', email, password: PASSWORD } },
+        effect: async (response) => {
+          expect(response.data.signUp.viewer).toEqual({ email, role: 'MEMBER', verified: false });
+          expect(await Account.countDocuments({ emailKey: email })).toBe(1);
+          expect(cookieFrom(response)).not.toBeNull();
+        },
+      };
+    },
+  },
+  signIn: {
+    success: 'SignInPayload',
+    prepare: async (actor) => {
+      // The anonymous visitor signs in to an existing account; everyone else to their own.
+      const account = actor.person ?? (await person('visitor'));
+      const sessionsBefore = await Session.countDocuments({ expert: account.id });
+      return {
+        query: mutation('signIn', 'SignInInput', '... on SignInPayload { viewer { handle } }'),
+        variables: { input: { email: account.email, password: PASSWORD } },
+        effect: async (response) => {
+          expect(response.data.signIn.viewer).toEqual({ handle: account.handle });
+          expect(await Session.countDocuments({ expert: account.id })).toBe(sessionsBefore + 1);
+          const cookie = cookieFrom(response);
+          expect(cookie).not.toBeNull();
+          expect(await Session.exists({ _id: hashToken(cookie!.slice('session='.length)), expert: account.id })).not.toBeNull();
+        },
+      };
+    },
+  },
+  signOut: {
+    success: 'DonePayload',
+    prepare: async (actor) => ({
+      query: mutation('signOut', null),
+      effect: async (response, before) => {
+        expect(response.setCookies.some((c) => /^session=;/.test(c))).toBe(true);
+        if (actor.live) expect(await Session.exists({ _id: hashToken(tokenOf(actor)) })).toBeNull();
+        // Signed out already: nothing to end, nothing changes.
+        else expect(await snapshot()).toEqual(before);
+      },
+    }),
+  },
+  signOutEverywhere: {
+    success: 'DonePayload',
+    prepare: async (actor) => {
+      if (actor.person) await createSession(actor.person.id, 'Điện thoại');
+      return {
+        query: mutation('signOutEverywhere', null),
+        effect: async () => expect(await Session.countDocuments({ expert: actor.person!.id })).toBe(0),
+      };
+    },
+  },
+  changePassword: {
+    success: 'ChangePasswordPayload',
+    prepare: async (actor) => ({
+      query: mutation('changePassword', 'ChangePasswordInput'),
+      variables: { input: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } },
+      effect: async (response) => {
+        const account = await Account.findById(actor.person!.id).lean();
+        expect(await verify(account!.passwordHash, NEW_PASSWORD)).toBe(true);
+        expect(await Session.exists({ _id: hashToken(tokenOf(actor)) })).toBeNull();
+        expect(cookieFrom(response)).not.toBeNull();
+      },
+    }),
+  },
+  updateProfile: {
+    success: 'UpdateProfilePayload',
+    prepare: async (actor) => ({
+      query: mutation('updateProfile', 'UpdateProfileInput', '... on UpdateProfilePayload { expert { bio } }'),
+      variables: { input: { bio: 'Mười năm làm kiến trúc Chính phủ điện tử cấp tỉnh.' } },
+      effect: async () => expect((await expertDoc(actor.person!.id))!.bio).toBe('Mười năm làm kiến trúc Chính phủ điện tử cấp tỉnh.'),
+    }),
+  },
+  setAvatar: {
+    success: 'SetAvatarPayload',
+    prepare: async (actor) => ({
+      query: mutation('setAvatar', 'SetAvatarInput'),
+      variables: { input: { image: PNG } },
+      effect: async () => {
+        const avatar = (await expertDoc(actor.person!.id))!.avatar;
+        expect(avatar).not.toBeNull();
+        expect(await Avatar.findById(avatar).lean()).toMatchObject({ contentType: 'image/png' });
+      },
+    }),
+  },
+  removeAvatar: {
+    success: 'RemoveAvatarPayload',
+    prepare: async (actor) => {
+      // Everyone with a profile has a picture to lose, so a wrongly allowed call would show.
+      if (actor.person) {
+        const avatar = await Avatar.create({ expert: actor.person.id, contentType: 'image/png', data: Buffer.from(PNG, 'base64') });
+        await Expert.updateOne({ _id: actor.person.id }, { $set: { avatar: avatar._id } });
+      }
+      return {
+        query: mutation('removeAvatar', null),
+        effect: async () => {
+          expect((await expertDoc(actor.person!.id))!.avatar).toBeNull();
+          expect(await Avatar.countDocuments({ expert: actor.person!.id })).toBe(0);
+        },
+      };
+    },
+  },
+  endSession: {
+    success: 'DonePayload',
+    prepare: async (actor) => {
+      // One's own other browser; the anonymous visitor aims at a stranger's.
+      const owner = actor.person ?? (await person('stranger'));
+      const { session } = await createSession(owner.id, 'Máy tính ở cơ quan');
+      return {
+        query: mutation('endSession', 'EndSessionInput'),
+        variables: { input: { sessionId: session._id } },
+        effect: async () => {
+          expect(await Session.exists({ _id: session._id })).toBeNull();
+          if (actor.live) expect(await Session.exists({ _id: hashToken(tokenOf(actor)) })).not.toBeNull();
+        },
+      };
+    },
+  },
+  requestVerification: {
+    success: 'RequestVerificationPayload',
+    prepare: async (actor) => ({
+      query: mutation('requestVerification', 'RequestVerificationInput', '... on RequestVerificationPayload { request { status } }'),
+      variables: { input: { statement: 'Trưởng phòng CNTT, học viên khóa 100 chuyên gia năm 2019.', cohort: 'cpdt-100-2019' } },
+      effect: async (response) => {
+        expect(response.data.requestVerification.request).toEqual({ status: 'PENDING' });
+        expect(await VerificationRequest.countDocuments({ expert: actor.person!.id, status: 'pending' })).toBe(1);
+      },
+    }),
+  },
+  decideVerification: {
+    success: 'DecideVerificationPayload',
+    prepare: async () => {
+      const applicant = await person('applicant');
+      const request = await VerificationRequest.create({ expert: applicant.id, statement: 'Giám đốc Trung tâm CNTT tỉnh, khóa 2019.', cohort: 'cpdt-100-2019' });
+      return {
+        query: mutation('decideVerification', 'DecideVerificationInput'),
+        variables: { input: { requestId: String(request._id), approve: true } },
+        effect: async () => {
+          expect((await expertDoc(applicant.id))!.verifiedAt).toBeInstanceOf(Date);
+          expect((await VerificationRequest.findById(request._id).lean())!.status).toBe('approved');
+          expect(await AuditEntry.countDocuments({ subject: applicant.id, action: 'expert.verified' })).toBe(1);
+        },
+      };
+    },
+  },
+  changeRole: {
+    success: 'ChangeRolePayload',
+    prepare: async () => {
+      const target = await person('target');
+      return {
+        query: mutation('changeRole', 'ChangeRoleInput'),
+        variables: { input: { expertId: target.gid, role: 'CURATOR', reason: 'Phụ trách duyệt hồ sơ' } },
+        effect: async () => {
+          expect((await expertDoc(target.id))!.role).toBe('curator');
+          expect(await AuditEntry.countDocuments({ subject: target.id, action: 'role.changed' })).toBe(1);
+        },
+      };
+    },
+  },
+  suspendExpert: {
+    success: 'SuspendExpertPayload',
+    prepare: async () => {
+      const target = await person('target');
+      const until = new Date(Date.now() + 7 * DAY).toISOString();
+      return {
+        query: mutation('suspendExpert', 'SuspendExpertInput'),
+        variables: { input: { expertId: target.gid, until, reason: 'Đăng quảng cáo' } },
+        effect: async () => {
+          expect((await expertDoc(target.id))!.suspendedUntil?.toISOString()).toBe(until);
+          expect(await AuditEntry.countDocuments({ subject: target.id, action: 'expert.suspended' })).toBe(1);
+        },
+      };
+    },
+  },
+  unsuspendExpert: {
+    success: 'UnsuspendExpertPayload',
+    prepare: async () => {
+      const target = await person('target', { suspended: true });
+      return {
+        query: mutation('unsuspendExpert', 'UnsuspendExpertInput'),
+        variables: { input: { expertId: target.gid, reason: 'Đã cam kết' } },
+        effect: async () => {
+          expect((await expertDoc(target.id))!.suspendedUntil).toBeNull();
+          expect(await AuditEntry.countDocuments({ subject: target.id, action: 'expert.unsuspended' })).toBe(1);
+        },
+      };
+    },
+  },
+};
+
+const TYPED_REFUSALS: Partial<Record<Outcome, { __typename: string; code: string }>> = {
+  [no]: { __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' },
+  ConflictError: { __typename: 'ConflictError', code: 'CONFLICT' },
+  SuspendedError: { __typename: 'SuspendedError', code: 'SUSPENDED' },
+};
+
+describe.each(MUTATION_MATRIX)('%s', (name, ...cells) => {
+  it.each(cellsOf(cells))('%s: %s', async (column, outcome) => {
+    const actor = await actorFor(column);
+    const attempt = await MUTATIONS[name].prepare(actor);
+    await confirmIdentity(actor);
+    const before = await snapshot();
+    const response = await graphql(attempt.query, attempt.variables, { cookie: actor.cookie });
+    expect(response.errors).toBeUndefined();
+    const result = response.data[name];
+
+    if (outcome === ok) {
+      expect(result.__typename).toBe(MUTATIONS[name].success);
+      await attempt.effect(response, before);
+    } else {
+      expect(result).toMatchObject(TYPED_REFUSALS[outcome]!);
+      expect(await snapshot()).toEqual(before);
+      // No session was handed out either.
+      expect(cookieFrom(response)).toBeNull();
+    }
+  });
+});
