@@ -59,8 +59,12 @@ export async function ensureServerBuilt(say = () => {}) {
   say('Building the server (esbuild)…');
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [path.join(root, 'server/main.ts')],
-    outfile: serverEntry,
+    // The server, and the module its markdown threads run (schema/markdown/pool.ts).
+    entryPoints: [path.join(root, 'server/main.ts'), path.join(root, 'schema/markdown/render-texts.ts')],
+    outdir: path.dirname(serverEntry),
+    entryNames: '[name]',
+    // Tells the bundle it runs compiled (no tsx at run time).
+    define: { 'process.env.COMPILED_SERVER': '"1"' },
     bundle: true,
     // Libraries are loaded from node_modules as they are (native ones such as argon2 included).
     packages: 'external',

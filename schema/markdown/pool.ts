@@ -22,9 +22,15 @@ export interface Rendered {
 
 let pool: Piscina | null = null;
 
+/**
+ * The thread's module: the compiled server's bundle of ./render-texts.ts (server/build.mjs sets
+ * COMPILED_SERVER in the bundle), or the TypeScript itself through tsx.
+ */
+const workerFile = process.env.COMPILED_SERVER ? new URL('../../dist/server/render-texts.js', import.meta.url) : new URL('./worker.mjs', import.meta.url);
+
 const renderPool = () =>
   (pool ??= new Piscina({
-    filename: new URL('./worker.mjs', import.meta.url).href,
+    filename: workerFile.href,
     // At most one thread per core but one, so rendering never takes every core from the loop.
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),

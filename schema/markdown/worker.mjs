@@ -1,12 +1,10 @@
 /*
- * A rendering thread (see ./pool.ts). Plain JavaScript so that a worker starts the same way under
- * `node --import tsx`, tsx and vitest; it loads the one renderer's TypeScript through tsx.
+ * A rendering thread when the server runs from TypeScript (tsx, vitest): plain JavaScript, so that
+ * a worker starts the same way under each, loading the renderer's TypeScript through tsx. The
+ * compiled server runs the bundled dist/server/render-texts.js instead (see ./pool.ts).
  */
 import { tsImport } from 'tsx/esm/api';
 
-const { renderMarkdown, mentionedHandles } = await tsImport('./render.ts', import.meta.url);
+const { default: renderTexts } = await tsImport('./render-texts.ts', import.meta.url);
 
-/** @param {string[]} sources */
-export default function render(sources) {
-  return sources.map((source) => ({ html: renderMarkdown(source), mentions: mentionedHandles(source) }));
-}
+export default renderTexts;

@@ -42,12 +42,12 @@ const typeScriptServer = [path.join(rootDir, 'node_modules/.bin/tsx'), 'server/m
  * Starts `tsx server/main.ts` (or `command`) with only the variables given (plus PATH and HOME,
  * and the engine's source directory when the run has one) and waits until it says it is ready.
  */
-export async function startServerProcess(env: Record<string, string>, readyWithinMs = 180_000, command: readonly string[] = typeScriptServer): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, readyWithinMs = 180_000, command: readonly string[] = typeScriptServer, cwd = rootDir): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   let printed = '';
   const [program, ...args] = command;
   const child = spawn(program!, args, {
-    cwd: rootDir,
+    cwd,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
