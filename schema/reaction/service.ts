@@ -10,12 +10,13 @@ import { isAuthor } from '../practice/policy.ts';
 import { objectId, parseInput } from '../validation.ts';
 import { Endorsement } from './model.ts';
 
-const idInput = z.object({ id: objectId });
+/** The practice endorsed; the GraphQL inputs are generated from this schema (schema/input.ts). */
+export const endorsementInput = z.object({ id: objectId });
 
 /** Says "this helped me" about a published practice of someone else; saying it twice counts once. */
 export async function endorsePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id } = parseInput(idInput, input);
+  const { id } = parseInput(endorsementInput, input);
   // Published stays published and authors stay authors of a published practice: a read suffices.
   const practice = await findReadablePractice(viewer, id);
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be endorsed.');
@@ -26,7 +27,7 @@ export async function endorsePractice(ctx: Context, input: unknown): Promise<Pra
 
 export async function withdrawEndorsement(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
-  const { id } = parseInput(idInput, input);
+  const { id } = parseInput(endorsementInput, input);
   await findReadablePractice(viewer, id);
   const removed = await setMark(Endorsement, { practice: id, expert: viewer.id }, false);
   return moveEndorsementCount(id, removed ? -1 : 0);

@@ -2,9 +2,10 @@ import { payload } from '../payload.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { PracticeRef } from '../practice/types.ts';
 import type { PracticeDoc } from '../practice/service.ts';
-import { endorsePractice, endorsedByViewer, withdrawEndorsement } from './service.ts';
+import { endorsePractice, endorsedByViewer, endorsementInput, withdrawEndorsement } from './service.ts';
 
 builder.objectFields(PracticeRef, (t) => ({
   endorsementCount: t.int({ description: 'How many people said "this helped me".', resolve: (p) => p.endorsementCount ?? 0 }),
@@ -17,7 +18,8 @@ builder.objectFields(PracticeRef, (t) => ({
   }),
 }));
 
-const EndorseInput = (name: string) => builder.inputType(name, { fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }) }) });
+// Generated from the service's zod schema, which holds each field's type, nullability and limits.
+const EndorseInput = (name: string) => inputTypeOf(name, endorsementInput, { types: { id: { globalIdOf: PracticeRef } } });
 const Payload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
 builder.mutationFields((t) => ({
@@ -27,13 +29,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EndorseInput('EndorsePracticeInput'), required: true }) },
     errors: { types: [...writeErrors, ConflictError, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await endorsePractice(ctx, { id: input.id.id }) }),
+    resolve: async (_, { input }, ctx) => ({ practice: await endorsePractice(ctx, plainInput(endorsementInput, input)) }),
   }),
   withdrawEndorsement: t.field({
     type: Payload('WithdrawEndorsementPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EndorseInput('WithdrawEndorsementInput'), required: true }) },
     errors: { types: [...writeErrors, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await withdrawEndorsement(ctx, { id: input.id.id }) }),
+    resolve: async (_, { input }, ctx) => ({ practice: await withdrawEndorsement(ctx, plainInput(endorsementInput, input)) }),
   }),
 }));
