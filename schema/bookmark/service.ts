@@ -10,7 +10,8 @@ import { Bookmark, type BookmarkDoc, type BookmarkKind } from './model.ts';
 
 export type { BookmarkDoc, BookmarkKind };
 
-const bookmarkInput = z.object({ id: objectId, bookmarked: z.boolean() });
+/** What to keep or let go of; the GraphQL inputs are generated from this schema (schema/input.ts). */
+export const bookmarkInput = z.object({ id: objectId, bookmarked: z.boolean() });
 
 /** Keeps (or lets go of) a practice the viewer may read. */
 export async function bookmarkPractice(ctx: Context, input: unknown) {

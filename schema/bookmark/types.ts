@@ -3,11 +3,12 @@ import { ThreadRef } from '../discussion/types.ts';
 import type { ThreadDoc } from '../discussion/model.ts';
 import { NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { payload } from '../payload.ts';
 import type { PracticeDoc } from '../practice/service.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { bookmarkKinds } from './model.ts';
-import { bookmarkedByViewer, bookmarkPractice, bookmarkThread, listBookmarks, type BookmarkDoc, type BookmarkKind } from './service.ts';
+import { bookmarkedByViewer, bookmarkInput, bookmarkPractice, bookmarkThread, listBookmarks, type BookmarkDoc, type BookmarkKind } from './service.ts';
 
 const BookmarkKindEnum = builder.enumType('BookmarkKind', {
   values: enumValues(bookmarkKinds),
@@ -49,12 +50,9 @@ builder.queryFields((t) => ({
   ),
 }));
 
-const BookmarkPracticeInput = builder.inputType('BookmarkPracticeInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: PracticeRef }), bookmarked: t.boolean({ required: true }) }),
-});
-const BookmarkThreadInput = builder.inputType('BookmarkThreadInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: ThreadRef }), bookmarked: t.boolean({ required: true }) }),
-});
+// Generated from the service's zod schema, which holds each field's type, nullability and limits.
+const BookmarkPracticeInput = inputTypeOf('BookmarkPracticeInput', bookmarkInput, { types: { id: { globalIdOf: PracticeRef } } });
+const BookmarkThreadInput = inputTypeOf('BookmarkThreadInput', bookmarkInput, { types: { id: { globalIdOf: ThreadRef } } });
 
 builder.mutationFields((t) => ({
   bookmarkPractice: t.field({
@@ -62,13 +60,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: BookmarkPracticeInput, required: true }) },
     errors: { types: [...writeErrors, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await bookmarkPractice(ctx, { id: input.id.id, bookmarked: input.bookmarked }) }),
+    resolve: async (_, { input }, ctx) => ({ practice: await bookmarkPractice(ctx, plainInput(bookmarkInput, input)) }),
   }),
   bookmarkThread: t.field({
     type: payload<'thread', ThreadDoc>('BookmarkThreadPayload', 'thread', ThreadRef),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: BookmarkThreadInput, required: true }) },
     errors: { types: [...writeErrors, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await bookmarkThread(ctx, { id: input.id.id, bookmarked: input.bookmarked }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await bookmarkThread(ctx, plainInput(bookmarkInput, input)) }),
   }),
 }));
