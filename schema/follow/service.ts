@@ -15,9 +15,10 @@ import { Follow, FollowSeen, type FollowDoc, type FollowKind } from './model.ts'
 
 export type { FollowDoc, FollowKind };
 
-const expertInput = z.object({ id: objectId, following: z.boolean() });
-const topicInput = z.object({ topic: slug, following: z.boolean() });
-const threadInput = z.object({ id: objectId, following: z.boolean() });
+/** What to follow or stop following; the GraphQL inputs are generated from these schemas (schema/input.ts). */
+export const followExpertInput = z.object({ id: objectId, following: z.boolean() });
+export const followTopicInput = z.object({ topic: slug.describe('The topic’s slug.'), following: z.boolean() });
+export const followThreadInput = z.object({ id: objectId, following: z.boolean() });
 
 async function setFollow(viewer: Viewer, kind: FollowKind, target: string, following: boolean): Promise<void> {
   await setMark(Follow, { follower: viewer.id, kind, target }, following);
@@ -25,7 +26,7 @@ async function setFollow(viewer: Viewer, kind: FollowKind, target: string, follo
 
 export async function followExpert(ctx: Context, input: unknown): Promise<string> {
   const viewer = requireViewer(ctx);
-  const { id, following } = parseInput(expertInput, input);
+  const { id, following } = parseInput(followExpertInput, input);
   if (!(await findExpertById(id))) throw new NotFoundError('id', 'expert', id);
   if (id === viewer.id) throw new ConflictError('Nobody follows themselves.');
   await setFollow(viewer, 'expert', id, following);
@@ -34,7 +35,7 @@ export async function followExpert(ctx: Context, input: unknown): Promise<string
 
 export async function followTopic(ctx: Context, input: unknown): Promise<string> {
   const viewer = requireViewer(ctx);
-  const { topic, following } = parseInput(topicInput, input);
+  const { topic, following } = parseInput(followTopicInput, input);
   if (!(await findTopic(topic))) throw new NotFoundError('topic', 'topic', topic);
   await setFollow(viewer, 'topic', topic, following);
   return topic;
@@ -42,7 +43,7 @@ export async function followTopic(ctx: Context, input: unknown): Promise<string>
 
 export async function followThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
-  const { id, following } = parseInput(threadInput, input);
+  const { id, following } = parseInput(followThreadInput, input);
   const thread = await getThread(id);
   await setFollow(viewer, 'thread', id, following);
   return thread;

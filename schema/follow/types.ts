@@ -2,6 +2,7 @@ import { builder, enumValues } from '../builder.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { ExpertRef } from '../expert/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
 import { done, DonePayload, payload } from '../payload.ts';
@@ -14,8 +15,11 @@ import {
   followedByViewer,
   followerCounts,
   followExpert,
+  followExpertInput,
   followThread,
+  followThreadInput,
   followTopic,
+  followTopicInput,
   listFollows,
   listFollowUpdates,
   markFollowUpdatesSeen,
@@ -122,15 +126,10 @@ builder.queryFields((t) => ({
   ),
 }));
 
-const FollowExpertInput = builder.inputType('FollowExpertInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: ExpertRef }), following: t.boolean({ required: true }) }),
-});
-const FollowTopicInput = builder.inputType('FollowTopicInput', {
-  fields: (t) => ({ topic: t.string({ required: true, description: 'The topic’s slug.' }), following: t.boolean({ required: true }) }),
-});
-const FollowThreadInput = builder.inputType('FollowThreadInput', {
-  fields: (t) => ({ id: t.globalID({ required: true, for: ThreadRef }), following: t.boolean({ required: true }) }),
-});
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const FollowExpertInput = inputTypeOf('FollowExpertInput', followExpertInput, { types: { id: { globalIdOf: ExpertRef } } });
+const FollowTopicInput = inputTypeOf('FollowTopicInput', followTopicInput);
+const FollowThreadInput = inputTypeOf('FollowThreadInput', followThreadInput, { types: { id: { globalIdOf: ThreadRef } } });
 const followErrors = [...writeErrors, ConflictError, NotFoundError];
 
 builder.mutationFields((t) => ({
@@ -140,7 +139,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: FollowExpertInput, required: true }) },
     errors: { types: followErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await followExpert(ctx, { id: input.id.id, following: input.following }) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await followExpert(ctx, plainInput(followExpertInput, input)) }),
   }),
   followTopic: t.field({
     type: payload<'topic', string>('FollowTopicPayload', 'topic', TopicRef),
@@ -148,7 +147,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: FollowTopicInput, required: true }) },
     errors: { types: followErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ topic: await followTopic(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ topic: await followTopic(ctx, plainInput(followTopicInput, input)) }),
   }),
   followThread: t.field({
     type: payload<'thread', ThreadDoc>('FollowThreadPayload', 'thread', ThreadRef),
@@ -156,7 +155,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: FollowThreadInput, required: true }) },
     errors: { types: followErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await followThread(ctx, { id: input.id.id, following: input.following }) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await followThread(ctx, plainInput(followThreadInput, input)) }),
   }),
   markFollowUpdatesSeen: t.field({
     type: DonePayload,
