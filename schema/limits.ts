@@ -117,6 +117,37 @@ export function liftBenchLimits(lifted: boolean): void {
   benchLimitsLifted = lifted;
 }
 
+/** The costly operation each person or address has running or waiting last (see oneCostlyAtATime). */
+const costlyLanes = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs a costly read (a search, a preview, a large page) after the same person's or address's
+ * previous one has finished, in this process. Budgets bound how many such reads one sender gets;
+ * this bounds how many run at once, so that a sender firing them in parallel takes at most one
+ * share of the event loop and the database beside everyone else's requests (npm run bench: the
+ * worst requests and a normal one). People rarely have two in flight; the second then waits for
+ * the first, tens of milliseconds. Lifted with the bench's budgets.
+ */
+export async function oneCostlyAtATime<T>(key: string, work: () => Promise<T> | T): Promise<T> {
+  if (benchLimitsLifted) return work();
+  const previous = costlyLanes.get(key);
+  const mine = (async () => {
+    await previous;
+    return work();
+  })();
+  // The lane's tail never rejects: a failed read must not fail the next one.
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  costlyLanes.set(key, tail);
+  try {
+    return await mine;
+  } finally {
+    if (costlyLanes.get(key) === tail) costlyLanes.delete(key);
+  }
+}
+
 /** Forgets every count; for tests, which start each case with a clean slate. */
 export function resetRateLimits(): void {
   limiters = create();

@@ -28,7 +28,7 @@ import { collectFields, collectSubfields } from 'graphql/execution/collectFields
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/context.ts';
 import { RateLimitedError } from '../schema/errors.ts';
-import { LARGE_PAGE_ABOVE, PREVIEW_POINT_CHARACTERS, spendAll, type LimitName } from '../schema/limits.ts';
+import { LARGE_PAGE_ABOVE, oneCostlyAtATime, PREVIEW_POINT_CHARACTERS, spendAll, type LimitName } from '../schema/limits.ts';
 
 /** Mutations with limits of their own (per address and per account, see schema/limits.ts). */
 const SELF_LIMITED = new Set(['signIn', 'signUp']);
@@ -121,7 +121,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  */
 export function useOperationLimits(): Plugin<Context> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const cost = operationCost(args.schema, args.document as DocumentNode, args.operationName, args.variableValues as Record<string, unknown> | undefined);
       if (!cost) return;
       const context = args.contextValue as Context;
@@ -131,7 +131,9 @@ export function useOperationLimits(): Plugin<Context> {
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
         setResultAndStopExecution({ errors: [error] });
+        return;
       }
+      if (cost.searches || cost.previews || cost.largePages) setExecuteFn((executionArgs) => oneCostlyAtATime(key, () => executeFn(executionArgs)));
     },
   };
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { Practice } from '../../schema/practice/model.ts';
 import { LARGE_PAGE_ABOVE, PREVIEW_POINT_CHARACTERS, RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
 import { Topic } from '../../schema/topic/model.ts';
-import { createGraphQL, LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
-import { createLogger } from '../../server/logger.ts';
+import { LIMITS, MAX_BODY_BYTES } from '../../server/http.ts';
 import { useHttpServer } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
@@ -356,77 +356,43 @@ describe('Requests per address', () => {
   });
 });
 
-describe('Cross-site request forgery', () => {
-  const send = (init: RequestInit & { url?: string }) => fetch(init.url ?? `${server()}/graphql`, init);
-
-  it('refuses a cross-site form post', async () => {
-    const response = await send({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=mutation%20%7B%20signOut%20%7B%20__typename%20%7D%20%7D' });
-    expect(response.status).toBe(403);
-  });
-
-  it('refuses a text/plain post', async () => {
-    const response = await send({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { signOut { __typename } }' }) });
-    expect(response.status).toBe(403);
-  });
-
-  it('refuses a multipart post', async () => {
-    const form = new FormData();
-    form.set('operations', JSON.stringify({ query: 'mutation { signOut { __typename } }' }));
-    const response = await send({ method: 'POST', body: form });
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-  });
-
-  it('refuses a mutation over GET, even with the CSRF header', async () => {
-    const response = await send({ url: `${server()}/graphql?query=${encodeURIComponent('mutation { signOut { __typename } }')}`, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } });
-    expect(response.status).toBe(405);
-  });
-
-  it('refuses a GET query without the CSRF header and answers it with the header', async () => {
-    const url = `${server()}/graphql?query=${encodeURIComponent('{ topics { slug } }')}`;
-    expect((await send({ url, method: 'GET' })).status).toBe(403);
-    expect((await send({ url, method: 'GET', headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } })).status).toBe(200);
-  });
-});
-
-describe('Production mode', () => {
-  const production = createGraphQL({ NODE_ENV: 'production' }, createLogger('silent', false));
-  const ask = async (query: string) => {
-    const response = await production.fetch(
-      'http://localhost/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) },
-      { clientAddress: '192.0.2.50' },
-    );
-    return { status: response.status, ...(await response.json()) };
-  };
-
-  it('does not answer introspection', async () => {
-    const response = await ask('{ __schema { types { name } } }');
-    expect(response.data ?? null).toBeNull();
-    expect(response.errors[0].message).toMatch(/introspection/i);
-  });
-
-  it('does not suggest field names', async () => {
-    const response = await ask('{ expertz { totalCount } }');
-    expect(response.errors[0].message).not.toMatch(/Did you mean/);
-  });
-
-  it('serves no GraphiQL page', async () => {
-    const response = await production.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
-    expect(await response.text()).not.toMatch(/graphiql/i);
-  });
-
-  it('masks an unexpected failure without a stack trace', async () => {
-    const failure = vi.spyOn(Topic, 'find').mockImplementationOnce(() => {
-      throw new Error('disk on fire at /srv/app/schema/topic/service.ts:9:3');
-    });
+describe('Costly reads', () => {
+  it("runs one person's costly reads one after another, and no one else waits for them", async () => {
+    const [first, second] = await Promise.all(['reader1', 'reader2'].map(async (handle) => sessionCookieFor(String((await createExpert({ handle }))._id))));
+    const large = (filter: string) => `{ practices(first: ${LARGE_PAGE_ABOVE + 10}, filter: { ${filter} }) { totalCount } }`;
+    // The first read of practices waits at the database until released; the filters tell the reads apart.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const find = Practice.find.bind(Practice);
+    const filters: unknown[] = [];
+    const spy = vi.spyOn(Practice, 'find').mockImplementation(((...args: Parameters<typeof Practice.find>) => {
+      const query = find(...args);
+      filters.push(args[0]);
+      if (filters.length === 1) {
+        const exec = query.exec.bind(query);
+        query.exec = (async () => {
+          await gate;
+          return exec();
+        }) as typeof query.exec;
+      }
+      return query;
+    }) as typeof Practice.find);
     try {
-      const response = await ask('{ topics { name } }');
-      expect(response.errors[0].message).toBe('Unexpected error.');
-      expect(response.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(JSON.stringify(response)).not.toMatch(/disk on fire|service\.ts|stack/);
+      const held = graphql(large(''), {}, { cookie: first });
+      await vi.waitFor(() => expect(filters).toHaveLength(1));
+      const queued = graphql(large('year: 2024'), {}, { cookie: first });
+      // Another person's costly read runs to its end meanwhile...
+      const other = await graphql(large('stage: PILOT'), {}, { cookie: second });
+      expect(other.errors).toBeUndefined();
+      // ...while the first person's second one has not begun.
+      expect(JSON.stringify(filters)).not.toContain('"year"');
+      release();
+      const [a, b] = await Promise.all([held, queued]);
+      expect([a.errors, b.errors]).toEqual([undefined, undefined]);
+      expect(JSON.stringify(filters)).toContain('"year"');
     } finally {
-      failure.mockRestore();
+      release();
+      spy.mockRestore();
     }
   });
 });
