@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 /* The driver mongoose bundles: the engine is proven with the very client the product uses. */
 export const { MongoClient, ObjectId, MongoServerError, Binary } = mongoose.mongo;
@@ -45,6 +45,16 @@ export function useEngine(): Engine {
     dbs: () => clients.slice(1).map((c) => c.db(name)),
     client: () => clients[0]!,
   };
+}
+
+/** The engine and its `things` collection, emptied before each test, for the proofs of single operations. */
+export function useThings() {
+  const engine = useEngine();
+  const things = () => engine.db().collection<any>('things');
+  beforeEach(async () => {
+    await things().deleteMany({});
+  });
+  return { engine, things };
 }
 
 /** Settles every promise and sorts the outcomes: what succeeded, and the errors. */
