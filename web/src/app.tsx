@@ -2,20 +2,14 @@ import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { AppShell } from './components/app-shell.tsx';
 import { getViewer } from './features/account/account.api.ts';
-import { preloadBookmarks } from './features/bookmark/bookmark.api.ts';
-import { preloadFollowing } from './features/follow/follow.api.ts';
 import { preloadHome } from './features/home/home.api.ts';
-import { preloadPlacePage, preloadPlacesBrowse } from './features/place/place.api.ts';
 import { preloadTopicPage, preloadTopicsBrowse } from './features/topic/topic.api.ts';
-import { preloadDirectory, preloadProfile } from './features/expert/expert.api.ts';
-import { preloadSearch } from './features/search/search.api.ts';
-import { preloadMyPractices, preloadPractice, preloadPracticeEditor, preloadPractices } from './features/practice/practice.api.ts';
-import { preloadNewThread, preloadThread, preloadThreads } from './features/discussion/discussion.api.ts';
-import { preloadProfileSettings, preloadSecuritySettings, preloadSettings, preloadVerificationSettings } from './features/settings/settings-preload.ts';
-import { preloadStaff, preloadStaffAudit, preloadStaffPeople, preloadStaffPractices, preloadStaffVerification } from './features/staff/staff-preload.ts';
+import { lazyPreload } from './lib/lazy-preload.ts';
 import { prefetch } from './lib/prefetch.ts';
 
-// Each page is its own chunk; the preload functions stay here so data starts loading with the code.
+// Each page is its own chunk. The data of home and the topic pages starts with the app (their API
+// is in the first load: home lists the topics); other routes' preloads come with their feature's
+// API chunk (lib/lazy-preload.ts), so the first load carries no other page's queries.
 const ExpertDirectory = lazy(() => import('./features/expert/expert-directory.tsx'));
 const ExpertProfile = lazy(() => import('./features/expert/expert-profile.tsx'));
 const PracticeListPage = lazy(() => import('./features/practice/practice-list-page.tsx'));
@@ -48,6 +42,40 @@ const PlacesPage = lazy(() => import('./features/place/places-page.tsx'));
 const PlacePage = lazy(() => import('./features/place/place-page.tsx'));
 
 const preloadViewer = () => prefetch(getViewer());
+
+const bookmarkApi = () => import('./features/bookmark/bookmark.api.ts');
+const followApi = () => import('./features/follow/follow.api.ts');
+const placeApi = () => import('./features/place/place.api.ts');
+const expertApi = () => import('./features/expert/expert.api.ts');
+const searchApi = () => import('./features/search/search.api.ts');
+const practiceApi = () => import('./features/practice/practice.api.ts');
+const discussionApi = () => import('./features/discussion/discussion.api.ts');
+const settingsPreload = () => import('./features/settings/settings-preload.ts');
+const staffPreload = () => import('./features/staff/staff-preload.ts');
+
+const preloadBookmarks = lazyPreload(bookmarkApi, (m) => m.preloadBookmarks);
+const preloadFollowing = lazyPreload(followApi, (m) => m.preloadFollowing);
+const preloadPlacesBrowse = lazyPreload(placeApi, (m) => m.preloadPlacesBrowse);
+const preloadPlacePage = lazyPreload(placeApi, (m) => m.preloadPlacePage);
+const preloadDirectory = lazyPreload(expertApi, (m) => m.preloadDirectory);
+const preloadProfile = lazyPreload(expertApi, (m) => m.preloadProfile);
+const preloadSearch = lazyPreload(searchApi, (m) => m.preloadSearch);
+const preloadPractices = lazyPreload(practiceApi, (m) => m.preloadPractices);
+const preloadMyPractices = lazyPreload(practiceApi, (m) => m.preloadMyPractices);
+const preloadPracticeEditor = lazyPreload(practiceApi, (m) => m.preloadPracticeEditor);
+const preloadPractice = lazyPreload(practiceApi, (m) => m.preloadPractice);
+const preloadThreads = lazyPreload(discussionApi, (m) => m.preloadThreads);
+const preloadNewThread = lazyPreload(discussionApi, (m) => m.preloadNewThread);
+const preloadThread = lazyPreload(discussionApi, (m) => m.preloadThread);
+const preloadSettings = lazyPreload(settingsPreload, (m) => m.preloadSettings);
+const preloadProfileSettings = lazyPreload(settingsPreload, (m) => m.preloadProfileSettings);
+const preloadSecuritySettings = lazyPreload(settingsPreload, (m) => m.preloadSecuritySettings);
+const preloadVerificationSettings = lazyPreload(settingsPreload, (m) => m.preloadVerificationSettings);
+const preloadStaff = lazyPreload(staffPreload, (m) => m.preloadStaff);
+const preloadStaffVerification = lazyPreload(staffPreload, (m) => m.preloadStaffVerification);
+const preloadStaffPractices = lazyPreload(staffPreload, (m) => m.preloadStaffPractices);
+const preloadStaffPeople = lazyPreload(staffPreload, (m) => m.preloadStaffPeople);
+const preloadStaffAudit = lazyPreload(staffPreload, (m) => m.preloadStaffAudit);
 
 export function App() {
   return (

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
-import { SEARCH_MAX_LENGTH, searchHref } from '../features/search/search.api.ts';
+import { SEARCH_MAX_LENGTH, searchHref } from '../features/search/search-links.ts';
 import { DocumentTitle } from './document-title.tsx';
 import { MAIN_SECTIONS } from './main-sections.ts';
 import { StateMessage } from './state-message.tsx';

@@ -2,7 +2,8 @@ import { A, useLocation, useSubmission } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, onCleanup, Show, Suspense, Switch } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
-import { updateProfileAction, profileHref } from '../expert/expert.api.ts';
+import { profileHref } from '../expert/expert-links.ts';
+import { updateProfileAction } from '../expert/profile.api.ts';
 import { useFormSubmission } from '../../lib/form.ts';
 import { createViewer, isStaff, signInHref, signOutAction, type Viewer } from './account.api.ts';
 

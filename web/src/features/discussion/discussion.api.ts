@@ -22,8 +22,7 @@ export { THREAD_LIMITS } from '../../../../schema/field-limits.ts';
 
 export type ThreadKind = 'DISCUSSION' | 'QUESTION';
 
-export const threadHref = (id: string) => `/threads/${encodeURIComponent(id)}`;
-export const newThreadHref = (kind?: 'question') => (kind ? `/threads/new?kind=${kind}` : '/threads/new');
+export { newThreadHref, threadHref } from './discussion-links.ts';
 
 /* ---------- The list: /threads ---------- */
 

@@ -5,7 +5,7 @@ import { AffiliationFacts } from './affiliation.tsx';
 import { ExpertAvatar } from './expert-avatar.tsx';
 import { VerifiedBadge } from './expert-badges.tsx';
 import type { ExpertSummary } from './expert.api.ts';
-import { profileHref } from './expert.api.ts';
+import { profileHref } from './expert-links.ts';
 
 /** One person in the directory; the name links to the profile. */
 export function ExpertCard(props: { expert: ExpertSummary }) {

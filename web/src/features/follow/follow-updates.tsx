@@ -2,8 +2,8 @@ import { A, createAsync, useAction } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDateTime, locale, t } from '../../i18n/i18n.ts';
-import { threadHref } from '../discussion/discussion.api.ts';
-import { practiceHref } from '../practice/practice.api.ts';
+import { threadHref } from '../discussion/discussion-links.ts';
+import { practiceHref } from '../practice/practice-links.ts';
 import { getFollowUpdates, markFollowUpdatesSeenAction, type FollowUpdate } from './follow.api.ts';
 
 /**

@@ -1,6 +1,6 @@
 import './home.css';
 import { A, createAsync } from '@solidjs/router';
-import { For, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -9,8 +9,10 @@ import { createViewer } from '../account/account.api.ts';
 import { BrowseSection, PracticeGrid, PracticeGridSkeleton, ThreadList } from '../topic/browse-sections.tsx';
 import { getTopicsWithCounts } from '../topic/topic.api.ts';
 import { TopicCard } from '../topic/topics-page.tsx';
-import { FollowUpdateList } from '../follow/follow-updates.tsx';
-import { getHomePractices, getHomeThreads, HOME_LATEST } from './home.api.ts';
+import { getHomePractices, getHomeThreads, HOME_LATEST, loadFollowUpdates } from './home.api.ts';
+
+// Members only: a visitor's first load does not carry it (home.api.ts starts it for a member).
+const FollowUpdateList = lazy(() => loadFollowUpdates().then((module) => ({ default: module.FollowUpdateList })));
 
 /** How many of the viewer's updates the home page shows (the rest are on /following). */
 const HOME_UPDATES = 5;

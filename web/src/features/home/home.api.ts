@@ -54,8 +54,12 @@ export type HomeThreads = ResultOf<typeof HomeThreadsQuery>;
 /** Members only: the most active discussions and the questions still waiting for an accepted answer. */
 export const getHomeThreads = query(async () => request(HomeThreadsQuery, { first: HOME_THREADS }), 'homeThreads');
 
+/** The code of a member's updates on the home page, which visitors never load. */
+export const loadFollowUpdates = () => import('../follow/follow-updates.tsx');
+
 export function preloadHome() {
   prefetch(getHomePractices());
   prefetch(getTopicsWithCounts());
-  prefetch(getViewer().then((viewer) => (viewer ? getHomeThreads() : undefined)));
+  // A member's sections: their data, and the code of their updates beside it.
+  prefetch(getViewer().then((viewer) => (viewer ? Promise.all([getHomeThreads(), loadFollowUpdates()]) : undefined)));
 }

@@ -27,7 +27,7 @@ export const getPlaces = query(async () => (await request(PlacesQuery)).places, 
 
 /* ---------- Browsing: /places and /places/:code ---------- */
 
-export const placeHref = (code: string) => `/places/${encodeURIComponent(code)}`;
+export { placeHref } from './place-links.ts';
 
 const PlacesBrowseQuery = graphql(`
   query PlacesBrowse {

@@ -3,9 +3,10 @@ import { For, Show } from 'solid-js';
 import { localName, t } from '../../i18n/i18n.ts';
 import { AffiliationFacts } from '../expert/affiliation.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
-import { placeHref } from '../place/place.api.ts';
+import { placeHref } from '../place/place-links.ts';
 import { topicHref } from '../topic/topic.api.ts';
-import { practiceHref, type PracticeSummary } from './practice.api.ts';
+import { practiceHref } from './practice-links.ts';
+import type { PracticeSummary } from './practice.api.ts';
 
 /** A practice card's placeholder while a list loads. */
 export function PracticeCardSkeleton() {

@@ -25,9 +25,7 @@ export { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
 /** The latest year a practice may name (the API allows next year, for what is being prepared). */
 export const latestYear = () => new Date().getFullYear() + 1;
 
-/** Where a practice is read, edited; ids are the API's opaque ids. */
-export const practiceHref = (id: string) => `/practices/${encodeURIComponent(id)}`;
-export const practiceEditHref = (id: string) => `/practices/${encodeURIComponent(id)}/edit`;
+export { practiceEditHref, practiceHref } from './practice-links.ts';
 
 /* ---------- The list: /practices ---------- */
 

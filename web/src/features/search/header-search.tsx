@@ -1,7 +1,7 @@
 import { useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, on } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
-import { SEARCH_MAX_LENGTH, searchHref } from './search.api.ts';
+import { SEARCH_MAX_LENGTH, searchHref } from './search-links.ts';
 
 const SearchIcon = () => (
   <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">

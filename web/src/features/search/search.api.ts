@@ -1,21 +1,18 @@
 import { query, type RoutePreloadFuncArgs, type SearchParams } from '@solidjs/router';
 import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { request } from '../../lib/graphql-client.ts';
-import { listAddress, pageArgs, readListParams, single } from '../../lib/list-params.ts';
+import { pageArgs, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getNationalOrganizations, getLocalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
-import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
+import { SEARCH_KINDS, type SearchKind, type SearchParamsOf } from './search-links.ts';
+
+export { SEARCH_KINDS, SEARCH_MAX_LENGTH, searchHref, type SearchKind, type SearchParamsOf } from './search-links.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
-/** The API's limit (schema/search/service.ts). */
-export const SEARCH_MAX_LENGTH = SEARCH_LIMITS.text;
-
-export const SEARCH_KINDS = ['practice', 'thread', 'expert'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const SearchQuery = graphql(`
   query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String, $last: Int, $before: String) {
@@ -63,22 +60,6 @@ export type SearchHit = SearchResults['edges'][number]['node'];
 export type Segments = SearchHit['title'];
 type SearchFilter = NonNullable<VariablesOf<typeof SearchQuery>['filter']>;
 
-/**
- * What the search page shows, as carried by its URL:
- * `?q=&kind=practice|thread|expert&topic=&place=&org=&stage=&year=`, `after=` or `before=` to page.
- */
-export interface SearchParamsOf {
-  q?: string;
-  kind?: SearchKind;
-  topic?: string;
-  place?: string;
-  org?: string;
-  stage?: string;
-  year?: string;
-  after?: string;
-  before?: string;
-}
-
 export const SEARCH_FILTER_KEYS = ['kind', 'topic', 'place', 'org', 'stage', 'year'] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTER_KEYS)[number];
 
@@ -92,9 +73,6 @@ export function searchParamsOf(search: SearchParams): SearchParamsOf {
 
 /** Filters other than the kind (which the tabs show). */
 export const hasSearchFilters = (params: SearchParamsOf) => (['topic', 'place', 'org', 'stage', 'year'] as const).some((key) => params[key] !== undefined);
-
-/** Where the search page is, for these parameters (blank ones left out). */
-export const searchHref = (params: SearchParamsOf): string => listAddress('/search', params);
 
 /** One ranked page of results for the given URL parameters. */
 export const getSearch = query(async (params: SearchParamsOf): Promise<SearchResults> => {

@@ -1,17 +1,19 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { For, Index, Match, Show, Suspense, Switch, type Accessor, type JSX } from 'solid-js';
+import { For, Index, lazy, Match, Show, Suspense, Switch, type Accessor, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import NotFoundPage from '../../components/not-found-page.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
 import { getViewer, signInHref, signUpHref } from '../account/account.api.ts';
-import { threadHref } from '../discussion/discussion.api.ts';
+import { threadHref } from '../discussion/discussion-links.ts';
 import { ExpertCard } from '../expert/expert-card.tsx';
 import type { ExpertSummary } from '../expert/expert.api.ts';
 import { PracticeCard, PracticeCardSkeleton } from '../practice/practice-card.tsx';
 import type { PracticeSummary } from '../practice/practice.api.ts';
 import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
+
+// Loaded when a topic or province is missing, as the app's own 404 page is: not with every browse page.
+const NotFoundPage = lazy(() => import('../../components/not-found-page.tsx'));
 
 /*
  * The sections a browse page (a topic, a province, the home page) is made of: a heading, a few
