@@ -55,9 +55,10 @@ async function startSession(ctx: Context, expert: ExpertDoc) {
   ctx.viewer = viewerOf(expert, session._id);
 }
 
-const signUpInput = z.object({
+/** A new account; the GraphQL inputs are generated from these schemas (schema/input.ts). */
+export const signUpInput = z.object({
   email,
-  password,
+  password: password.describe(`${ACCOUNT_LIMITS.passwordMin} to ${ACCOUNT_LIMITS.password} characters.`),
   name: profileFields.shape.name,
   organization: profileFields.shape.organization.optional(),
   place: profileFields.shape.place.optional(),
@@ -90,7 +91,7 @@ export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
   return expert;
 }
 
-const signInInput = z.object({ email: z.string().max(ACCOUNT_LIMITS.email, 'TOO_LONG'), password: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG') });
+export const signInInput = z.object({ email: z.string().max(ACCOUNT_LIMITS.email, 'TOO_LONG'), password: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG') });
 
 export async function signIn(ctx: Context, input: unknown): Promise<ExpertDoc> {
   const data = parseInput(signInInput, input);
@@ -124,7 +125,7 @@ export async function signOutEverywhere(ctx: Context): Promise<void> {
   ctx.viewer = null;
 }
 
-const changePasswordInput = z.object({ currentPassword: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG'), newPassword: password });
+export const changePasswordInput = z.object({ currentPassword: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG'), newPassword: password });
 
 /** Changes the password, ends every other session and gives this browser a new one. */
 export async function changePassword(ctx: Context, input: unknown): Promise<ExpertDoc> {

@@ -3,29 +3,16 @@ import { InvalidCredentialsError, SuspendedError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
 import { ExpertRef } from '../expert/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { DonePayload, done, payload } from '../payload.ts';
-import { accountsByIds, changePassword, signIn, signOut, signOutEverywhere, signUp } from './service.ts';
+import { accountsByIds, changePassword, changePasswordInput, signIn, signInInput, signOut, signOutEverywhere, signUp, signUpInput } from './service.ts';
 
 const ViewerPayload = (name: string) => payload<'viewer', ExpertDoc>(name, 'viewer', ExpertRef);
 
-const SignUpInput = builder.inputType('SignUpInput', {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    email: t.string({ required: true }),
-    password: t.string({ required: true, description: '10 to 128 characters.' }),
-    organization: t.string({ description: 'An organisation slug.' }),
-    place: t.string({ description: 'A current place code.' }),
-    specialties: t.stringList({ description: 'Topic slugs, at most 6.' }),
-  }),
-});
-
-const SignInInput = builder.inputType('SignInInput', {
-  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
-});
-
-const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
-  fields: (t) => ({ currentPassword: t.string({ required: true }), newPassword: t.string({ required: true }) }),
-});
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const SignUpInput = inputTypeOf('SignUpInput', signUpInput);
+const SignInInput = inputTypeOf('SignInInput', signInInput);
+const ChangePasswordInput = inputTypeOf('ChangePasswordInput', changePasswordInput);
 
 builder.mutationFields((t) => ({
   signUp: t.field({
@@ -33,14 +20,14 @@ builder.mutationFields((t) => ({
     description: 'Creates an account and signs in.',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ viewer: await signUp(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ viewer: await signUp(ctx, plainInput(signUpInput, input)) }),
   }),
   signIn: t.field({
     type: ViewerPayload('SignInPayload'),
     description: 'Signs in with email and password; the session arrives as an httpOnly cookie.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     errors: { types: [...writeErrors, InvalidCredentialsError, SuspendedError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ viewer: await signIn(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ viewer: await signIn(ctx, plainInput(signInInput, input)) }),
   }),
   signOut: t.field({
     type: DonePayload,
@@ -67,7 +54,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ viewer: await changePassword(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ viewer: await changePassword(ctx, plainInput(changePasswordInput, input)) }),
   }),
 }));
 

@@ -18,11 +18,13 @@ function sniff(data: Buffer): AvatarDoc['contentType'] | null {
   return null;
 }
 
-const avatarInput = z.object({
+/** A new picture; the GraphQL input is generated from this schema (schema/input.ts). */
+export const avatarInput = z.object({
   image: z
     .string()
     .max(Math.ceil((MAX_AVATAR_BYTES * 4) / 3) + 4, 'TOO_LARGE')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'INVALID'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'INVALID')
+    .describe(`A PNG, JPEG or WebP picture of at most ${MAX_AVATAR_BYTES / 1024} KiB, base64-encoded.`),
 });
 
 /** Stores a new picture for `expert` and returns its id; the caller links it to the profile. */

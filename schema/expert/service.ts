@@ -64,17 +64,25 @@ export function expertSearchTokens(expert: { name: string; handle: string; posit
 
 export const findExpertById = (id: string) => (isObjectId(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));
 
-/** What a person may say about themselves; each field checked on its own. */
+export const profileLinkInput = z.object({ label: text(1, PROFILE_LIMITS.linkLabel), url: webAddress });
+
+/**
+ * What a person may say about themselves; each field checked on its own. The GraphQL inputs
+ * (sign-up, profile) are generated from these (schema/input.ts).
+ */
 export const profileFields = z.object({
   name: personName,
   position: text(0, PROFILE_LIMITS.position),
-  bio: text(0, PROFILE_LIMITS.bio, { multiline: true }),
-  organization: slug.nullable(),
-  place: slug.nullable(),
-  specialties: z.array(slug).max(PROFILE_LIMITS.specialties, 'TOO_LONG'),
-  links: z.array(z.object({ label: text(1, PROFILE_LIMITS.linkLabel), url: webAddress })).max(PROFILE_LIMITS.links, 'TOO_LONG'),
+  bio: text(0, PROFILE_LIMITS.bio, { multiline: true }).describe(`Up to ${PROFILE_LIMITS.bio.toLocaleString('en-US')} characters, plain text.`),
+  organization: slug.nullable().describe('An organisation slug.'),
+  place: slug.nullable().describe('A current place code.'),
+  specialties: z.array(slug).max(PROFILE_LIMITS.specialties, 'TOO_LONG').describe(`Topic slugs, at most ${PROFILE_LIMITS.specialties}.`),
+  links: z.array(profileLinkInput).max(PROFILE_LIMITS.links, 'TOO_LONG').describe(`At most ${PROFILE_LIMITS.links}.`),
 });
 export type ProfileFields = z.output<typeof profileFields>;
+
+/** A profile change: only the given fields change. */
+export const updateProfileInput = profileFields.partial();
 
 /** The references a profile names must exist: a current place, a known organisation and topics. */
 async function checkReferences(fields: Partial<ProfileFields>): Promise<{ organizationName: string | null }> {
@@ -159,7 +167,7 @@ export const deleteExpert = (id: Types.ObjectId | string) => Expert.deleteOne({ 
 
 /** Changes the given fields of one's own profile; search tokens follow the name and position. */
 export async function updateProfile(expertId: string, input: unknown): Promise<ExpertDoc> {
-  const fields = parseInput(profileFields.partial(), input);
+  const fields = parseInput(updateProfileInput, input);
   const current = await findExpertById(expertId);
   if (!current) throw new NotFoundError('id', 'expert', expertId);
   const merged = { ...current, ...fields };

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { removeAvatar, replaceAvatar } from '../avatar/service.ts';
+import { avatarInput, removeAvatar, replaceAvatar } from '../avatar/service.ts';
 import { payload } from '../payload.ts';
 import { builder, enumValues } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { CohortRef } from '../cohort/types.ts';
 import { found } from '../errors.ts';
 import { HANDLE_MAX } from '../field-limits.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
 import { roles } from '../roles.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
 import { HANDLE_PATTERN } from './model.ts';
-import { expertsByIds, findExpertByHandle, findExpertById, listExperts, updateProfile, type ExpertDoc } from './service.ts';
+import { expertsByIds, findExpertByHandle, findExpertById, listExperts, profileLinkInput, updateProfile, updateProfileInput, type ExpertDoc } from './service.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'Staff role. Being a verified expert is separate: see Expert.verified.',
@@ -98,31 +99,12 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const LinkInput = builder.inputType('LinkInput', {
-  fields: (t) => ({ label: t.string({ required: true }), url: t.string({ required: true }) }),
-});
-
-const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
-  description: 'Only the given fields change.',
-  fields: (t) => ({
-    name: t.string(),
-    position: t.string(),
-    bio: t.string({ description: 'Up to 1,000 characters, plain text.' }),
-    organization: t.string({ description: 'An organisation slug.' }),
-    place: t.string({ description: 'A current place code.' }),
-    specialties: t.stringList({ description: 'Topic slugs, at most 6.' }),
-    links: t.field({ type: [LinkInput], description: 'At most 5.' }),
-  }),
-});
-
-const SetAvatarInput = builder.inputType('SetAvatarInput', {
-  fields: (t) => ({ image: t.string({ required: true, description: 'A PNG, JPEG or WebP picture of at most 256 KiB, base64-encoded.' }) }),
-});
+// Generated from the services' zod schemas, which hold each field's type, nullability and limits.
+const LinkInput = inputTypeOf('LinkInput', profileLinkInput);
+const UpdateProfileInput = inputTypeOf('UpdateProfileInput', updateProfileInput, { description: 'Only the given fields change.', types: { links: LinkInput } });
+const SetAvatarInput = inputTypeOf('SetAvatarInput', avatarInput);
 
 const ExpertPayload = (name: string) => payload<'expert', ExpertDoc>(name, 'expert', ExpertRef);
-
-/** Fields sent as null mean "no value" only where that makes sense; elsewhere they are ignored. */
-const given = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter(([key, v]) => v !== undefined && (v !== null || key === 'organization' || key === 'place')));
 
 builder.mutationFields((t) => ({
   updateProfile: t.field({
@@ -130,14 +112,14 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await updateProfile(requireViewer(ctx).id, given(input)) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await updateProfile(requireViewer(ctx).id, plainInput(updateProfileInput, input)) }),
   }),
   setAvatar: t.field({
     type: ExpertPayload('SetAvatarPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: SetAvatarInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await replaceAvatar(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await replaceAvatar(ctx, plainInput(avatarInput, input)) }),
   }),
   removeAvatar: t.field({
     type: ExpertPayload('RemoveAvatarPayload'),
