@@ -25,7 +25,8 @@ async function subjectOf(id: string): Promise<ExpertDoc> {
 /** A staff decision's reason, shown to the person and kept in the audit log. */
 const reason = text(STAFF_LIMITS.reasonMin, STAFF_LIMITS.reason);
 
-const changeRoleInput = z.object({ expertId: objectId, role: z.enum(roles), reason });
+/** The moderation inputs; the GraphQL inputs are generated from these schemas (schema/input.ts). */
+export const changeRoleInput = z.object({ expertId: objectId, role: z.enum(roles), reason });
 
 /**
  * Gives someone a staff role (or takes it away). Their sessions end, so the new rights come
@@ -44,7 +45,7 @@ export async function changeRole(ctx: Context, input: unknown): Promise<ExpertDo
 }
 
 const MAX_SUSPENSION_DAYS = STAFF_LIMITS.suspensionDays;
-const suspendInput = z.object({ expertId: objectId, until: z.date(), reason });
+export const suspendInput = z.object({ expertId: objectId, until: z.date(), reason: reason.describe('Shown to the person when they try to sign in.') });
 
 /** Suspends someone until a date: they are signed out everywhere and cannot sign in or write. */
 export async function suspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
@@ -63,7 +64,7 @@ export async function suspendExpert(ctx: Context, input: unknown): Promise<Exper
   return expert;
 }
 
-const unsuspendInput = z.object({ expertId: objectId, reason });
+export const unsuspendInput = z.object({ expertId: objectId, reason });
 
 export async function unsuspendExpert(ctx: Context, input: unknown): Promise<ExpertDoc> {
   const viewer = requireViewer(ctx);

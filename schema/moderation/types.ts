@@ -5,30 +5,17 @@ import { writeErrors } from '../error/types.ts';
 import { ExpertRef, RoleEnum } from '../expert/types.ts';
 import type { ExpertDoc } from '../expert/service.ts';
 import { AuditEntryRef } from '../audit/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { listNameFlags } from './names.ts';
-import { changeRole, suspendExpert, unsuspendExpert } from './service.ts';
+import { changeRole, changeRoleInput, suspendExpert, suspendInput, unsuspendExpert, unsuspendInput } from './service.ts';
 
 const ExpertPayload = (name: string) => payload<'expert', ExpertDoc>(name, 'expert', ExpertRef);
 
-const ChangeRoleInput = builder.inputType('ChangeRoleInput', {
-  fields: (t) => ({
-    expertId: t.globalID({ required: true, for: ExpertRef }),
-    role: t.field({ type: RoleEnum, required: true }),
-    reason: t.string({ required: true }),
-  }),
-});
-
-const SuspendExpertInput = builder.inputType('SuspendExpertInput', {
-  fields: (t) => ({
-    expertId: t.globalID({ required: true, for: ExpertRef }),
-    until: t.field({ type: 'DateTime', required: true }),
-    reason: t.string({ required: true, description: 'Shown to the person when they try to sign in.' }),
-  }),
-});
-
-const UnsuspendExpertInput = builder.inputType('UnsuspendExpertInput', {
-  fields: (t) => ({ expertId: t.globalID({ required: true, for: ExpertRef }), reason: t.string({ required: true }) }),
-});
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const moderationTypes = { expertId: { globalIdOf: ExpertRef }, role: RoleEnum };
+const ChangeRoleInput = inputTypeOf('ChangeRoleInput', changeRoleInput, { types: moderationTypes });
+const SuspendExpertInput = inputTypeOf('SuspendExpertInput', suspendInput, { types: moderationTypes });
+const UnsuspendExpertInput = inputTypeOf('UnsuspendExpertInput', unsuspendInput, { types: moderationTypes });
 
 const moderationErrors = [...writeErrors, ConflictError, NotFoundError];
 
@@ -39,7 +26,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: ChangeRoleInput, required: true }) },
     errors: { types: moderationErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await changeRole(ctx, { ...input, expertId: input.expertId.id }) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await changeRole(ctx, plainInput(changeRoleInput, input)) }),
   }),
   suspendExpert: t.field({
     type: ExpertPayload('SuspendExpertPayload'),
@@ -47,14 +34,14 @@ builder.mutationFields((t) => ({
     authScopes: { moderator: true },
     args: { input: t.arg({ type: SuspendExpertInput, required: true }) },
     errors: { types: moderationErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await suspendExpert(ctx, { ...input, expertId: input.expertId.id }) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await suspendExpert(ctx, plainInput(suspendInput, input)) }),
   }),
   unsuspendExpert: t.field({
     type: ExpertPayload('UnsuspendExpertPayload'),
     authScopes: { moderator: true },
     args: { input: t.arg({ type: UnsuspendExpertInput, required: true }) },
     errors: { types: moderationErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ expert: await unsuspendExpert(ctx, { ...input, expertId: input.expertId.id }) }),
+    resolve: async (_, { input }, ctx) => ({ expert: await unsuspendExpert(ctx, plainInput(unsuspendInput, input)) }),
   }),
 }));
 
