@@ -15,7 +15,13 @@ import { VerificationRequest, type VerificationRequestDoc, type verificationStat
 
 export type { VerificationRequestDoc };
 
-const requestInput = z.object({ statement: text(VERIFICATION_LIMITS.statementMin, VERIFICATION_LIMITS.statement, { multiline: true }), cohort: slug.nullish() });
+/** The verification inputs; the GraphQL inputs are generated from these schemas (schema/input.ts). */
+export const requestVerificationInput = z.object({
+  statement: text(VERIFICATION_LIMITS.statementMin, VERIFICATION_LIMITS.statement, { multiline: true }).describe(
+    `Who you are in the network and how a curator can check it (${VERIFICATION_LIMITS.statementMin} to ${VERIFICATION_LIMITS.statement.toLocaleString('en-US')} characters).`,
+  ),
+  cohort: slug.nullish().describe('The programme cohort you came through, if any.'),
+});
 
 function conflictingRequest(): never {
   throw new ConflictError('A request of yours is already waiting for a curator.');
@@ -24,7 +30,7 @@ function conflictingRequest(): never {
 /** A member asks to be recognised as an expert; one open request at a time. */
 export async function requestVerification(ctx: Context, input: unknown): Promise<VerificationRequestDoc> {
   const viewer = requireViewer(ctx);
-  const data = parseInput(requestInput, input);
+  const data = parseInput(requestVerificationInput, input);
   if (viewer.verified) throw new ConflictError('You are already recognised as an expert.');
   if (data.cohort)
     await requireCohort(data.cohort, 'cohort').catch(() => {
@@ -35,14 +41,14 @@ export async function requestVerification(ctx: Context, input: unknown): Promise
   return request ?? conflictingRequest();
 }
 
-const decideInput = z
-  .object({ requestId: objectId, approve: z.boolean(), reason: text(0, VERIFICATION_LIMITS.decisionReason, { multiline: true }) })
+export const decideVerificationInput = z
+  .object({ requestId: objectId, approve: z.boolean(), reason: text(0, VERIFICATION_LIMITS.decisionReason, { multiline: true }).default('').describe('Required when declining.') })
   .refine((d) => d.approve || d.reason.length >= VERIFICATION_LIMITS.declineReasonMin, { path: ['reason'], message: 'REQUIRED' });
 
 /** A curator approves (the person becomes a verified expert) or declines with a reason. */
 export async function decideVerification(ctx: Context, input: unknown): Promise<VerificationRequestDoc> {
   const viewer = requireViewer(ctx);
-  const data = parseInput(decideInput, input);
+  const data = parseInput(decideVerificationInput, input);
   const request = await VerificationRequest.findById(data.requestId).lean<VerificationRequestDoc>();
   if (!request) throw new NotFoundError('requestId', 'verification request', data.requestId);
   if (!canDecideVerification(viewer, String(request.expert))) throw new NotAuthorizedError();

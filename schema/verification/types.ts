@@ -4,8 +4,17 @@ import { CohortRef } from '../cohort/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { verificationStatuses } from './model.ts';
-import { decideVerification, listVerificationRequests, requestVerification, verificationRequestsOf, type VerificationRequestDoc } from './service.ts';
+import {
+  decideVerification,
+  decideVerificationInput,
+  listVerificationRequests,
+  requestVerification,
+  requestVerificationInput,
+  verificationRequestsOf,
+  type VerificationRequestDoc,
+} from './service.ts';
 
 const StatusEnum = builder.enumType('VerificationStatus', {
   values: enumValues(verificationStatuses),
@@ -51,20 +60,9 @@ builder.queryFields((t) => ({
   ),
 }));
 
-const RequestVerificationInput = builder.inputType('RequestVerificationInput', {
-  fields: (t) => ({
-    statement: t.string({ required: true, description: 'Who you are in the network and how a curator can check it (20 to 2,000 characters).' }),
-    cohort: t.string({ description: 'The programme cohort you came through, if any.' }),
-  }),
-});
-
-const DecideVerificationInput = builder.inputType('DecideVerificationInput', {
-  fields: (t) => ({
-    requestId: t.id({ required: true }),
-    approve: t.boolean({ required: true }),
-    reason: t.string({ description: 'Required when declining.' }),
-  }),
-});
+// Generated from the service's zod schemas, which hold each field's type, nullability and limits.
+const RequestVerificationInput = inputTypeOf('RequestVerificationInput', requestVerificationInput);
+const DecideVerificationInput = inputTypeOf('DecideVerificationInput', decideVerificationInput, { types: { requestId: 'ID' } });
 
 const RequestPayload = (name: string) => payload<'request', VerificationRequestDoc>(name, 'request', VerificationRequestRef);
 
@@ -74,13 +72,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: RequestVerificationInput, required: true }) },
     errors: { types: [...writeErrors, ConflictError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ request: await requestVerification(ctx, input) }),
+    resolve: async (_, { input }, ctx) => ({ request: await requestVerification(ctx, plainInput(requestVerificationInput, input)) }),
   }),
   decideVerification: t.field({
     type: RequestPayload('DecideVerificationPayload'),
     authScopes: { curator: true },
     args: { input: t.arg({ type: DecideVerificationInput, required: true }) },
     errors: { types: [...writeErrors, ConflictError, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ request: await decideVerification(ctx, { ...input, reason: input.reason ?? '', requestId: String(input.requestId) }) }),
+    resolve: async (_, { input }, ctx) => ({ request: await decideVerification(ctx, plainInput(decideVerificationInput, input)) }),
   }),
 }));
