@@ -66,7 +66,8 @@ export const sessionsOfExperts = (experts: readonly string[]) =>
 
 export const endSession = (sessionId: string) => Session.deleteOne({ _id: sessionId });
 
-const endSessionInput = z.object({
+/** Which session to end; the GraphQL input is generated from this schema (schema/input.ts). */
+export const endSessionInput = z.object({
   sessionId: z
     .string()
     .max(64, 'INVALID')

@@ -1,8 +1,9 @@
 import { builder } from '../builder.ts';
 import { writeErrors } from '../error/types.ts';
 import { ExpertRef } from '../expert/types.ts';
+import { inputTypeOf, plainInput } from '../input.ts';
 import { DonePayload, done } from '../payload.ts';
-import { endOwnSession, sessionsOfExperts, type SessionDoc } from './service.ts';
+import { endOwnSession, endSessionInput, sessionsOfExperts, type SessionDoc } from './service.ts';
 
 export const SessionRef = builder.objectRef<SessionDoc & { current: boolean }>('Session').implement({
   description: 'A browser signed in to the account.',
@@ -27,9 +28,7 @@ builder.objectFields(ExpertRef, (t) => ({
   }),
 }));
 
-const EndSessionInput = builder.inputType('EndSessionInput', {
-  fields: (t) => ({ sessionId: t.id({ required: true }) }),
-});
+const EndSessionInput = inputTypeOf('EndSessionInput', endSessionInput, { types: { sessionId: 'ID' } });
 
 builder.mutationFields((t) => ({
   endSession: t.field({
@@ -39,7 +38,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EndSessionInput, required: true }) },
     errors: { types: writeErrors, directResult: true },
     resolve: async (_, { input }, ctx) => {
-      await endOwnSession(ctx, input);
+      await endOwnSession(ctx, plainInput(endSessionInput, input));
       return done;
     },
   }),
