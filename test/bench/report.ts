@@ -8,6 +8,8 @@ import { OLDER_WINDOW, type LoadResult, type Memory, type Timing } from './measu
 
 export interface ScaleResults {
   scale: number;
+  /** A visitor's first load of each main page (test/bench/transfer.ts), measured at the first scale only. */
+  transfer: string[] | null;
   size: Size;
   counts: { people: number; practices: number; threads: number; replies: number };
   seedSeconds: number;
@@ -310,6 +312,14 @@ what the group really holds.${results.external ? ' With BENCH_MONGODB_URI the da
 
 ${header(['scale', 'process', 'processes', 'RSS MiB', 'PSS MiB'], ['---:', '---', '---:', '---:', '---:'])}
 ${memoryRows.join('\n')}
+
+## First load per page
+
+A visitor with an empty cache, in headless Chromium: scripts and their brotli bytes as sent, and
+everything the page received (HTML, styles, scripts, API answers, headers). The home page's budget
+is 8 scripts and 50 KB of JavaScript (\`test/e2e/first-load.test.ts\`).
+
+${results.scales[0]?.transfer?.join('\n') ?? 'Not measured.'}
 
 ## Web bundle
 

@@ -31,6 +31,7 @@ import { demoExpertId } from '../../seeds/load.ts';
 import { Dataset, sizeOf } from './dataset.ts';
 import { Client, load, memoryOf, timeSerially } from './measure.ts';
 import { hostileRequests } from './hostile.ts';
+import { measureTransfer, transferTable } from './transfer.ts';
 import { globalId, pageSizePairs, planPages, replyRequest, type Fixtures, type GraphQLRequest, type Page } from './pages.ts';
 import { bundleRows, writeResults, type Results, type ScaleResults } from './report.ts';
 import type { CommandsMessage, ReadyMessage, ToServer } from './server.ts';
@@ -179,6 +180,9 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
     const fixed = fixtures(dataset);
     const pages = await planPages(fixed, (request, member) => client.ask(request, member));
     const loadBefore = loadavg()[0]!;
+
+    const transfer = scale === scales[0] ? transferTable(await measureTransfer(server.url.replace(/\/graphql$/, ''))) : null;
+    if (transfer) say(`first load per page:\n${transfer.join('\n')}`);
 
     say('serial page loads');
     const serial: ScaleResults['serial'] = [];
@@ -330,7 +334,7 @@ async function measureScale(scale: number, dataset: Dataset, uri: string, databa
       postgres: memoryOf(pids.postgres, true),
     };
     say(`memory: ${JSON.stringify(memory)}`);
-    return { scale, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, hostile, paired, counters, memory };
+    return { scale, transfer, size: sizeOf(scale), counts, seedSeconds, loadBefore, loadAfter: loadavg()[0]!, serial, pageSizes, homeCommands, loads, hostile, paired, counters, memory };
   } finally {
     await server.stop();
   }
