@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import mongoose, { type QueryFilter, type Model } from 'mongoose';
-import { countEach, firstOfEach } from './loading.ts';
+import { countsInOrder, firstOfEach } from './loading.ts';
 import { InvalidArgumentError } from './errors.ts';
 import { PAGE_SIZE_MAX } from './field-limits.ts';
 import { greaterThan, lessThan } from './query.ts';
@@ -237,7 +237,48 @@ export async function paginateEach<T extends Record<string, unknown>>(
     projection,
   );
   let counts: Promise<number[]> | null = null;
-  return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countEach(model, field, values)))[i]!));
+  return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countsInOrder(model, field, values)))[i]!));
+}
+
+/**
+ * The first `limit` documents of `filter` in the order `sort` (window by window when it starts
+ * with a date, newest first), and how many match in all: the count is sent only when the read
+ * came back full. Nothing but the count when the documents are not `shown`.
+ */
+export async function firstAndCount<T>(
+  model: Model<any>,
+  filter: QueryFilter<any>,
+  sort: Record<string, 1 | -1>,
+  limit: number,
+  shown: boolean,
+  projection: Record<string, 0> = {},
+): Promise<{ docs: T[]; count: number }> {
+  if (!shown) return { docs: [], count: await model.countDocuments(filter) };
+  const newestFirst = Object.values(sort)[0] === -1;
+  const docs = newestFirst
+    ? await findNewestFirst<T>(model, filter, sort, limit, new Date(), projection)
+    : ((await model.find(filter, projection).sort(sort).limit(limit).batchSize(limit).lean()) as T[]);
+  const count = docs.length < limit ? docs.length : await model.countDocuments(filter);
+  return { docs, count };
+}
+
+/** Where a newest-first page starts: past `position` (a decoded [date, _id] cursor), or from `from` when it is the first. */
+export interface NewestFirstPage {
+  position: unknown[] | null;
+  limit: number;
+  from: Date;
+}
+
+/** The keys of a list newest first by the date `field`, then by `_id`. */
+export const newestFirstKeys = (field: string): SortKey[] => [
+  { field, kind: 'date', direction: -1 },
+  { field: '_id', kind: 'objectId', direction: -1 },
+];
+
+/** One newest-first page of `filter` by the date `field` (findNewestFirst past the page's position). */
+export function findNewestFirstPage<T>(model: Model<any>, filter: QueryFilter<any>, field: string, page: NewestFirstPage): Promise<T[]> {
+  const past = page.position ? { $and: [filter, beyond(newestFirstKeys(field), page.position, true)] } : filter;
+  return findNewestFirst<T>(model, past, { [field]: -1, _id: -1 }, page.limit, page.from);
 }
 
 /*

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Types, type Model } from 'mongoose';
+import { Types } from 'mongoose';
 import { repairAcceptedAnswers, replyCounter, voteCounter } from './discussion/repair.ts';
-import { anyOf, greaterThan } from './query.ts';
 import { endorsementCounter } from './reaction/service.ts';
 import { repairVerifications } from './verification/service.ts';
+import type { StoredCounter } from './stored-counter.ts';
 import { viewCounters } from './view/service.ts';
 
 /*
@@ -18,49 +18,7 @@ import { viewCounters } from './view/service.ts';
  * is never undone, and a counter that keeps moving waits for the next run.
  */
 
-/** One kind of counter: what it counts for, and how to read, count and set it for some of them. */
-export interface StoredCounter {
-  /** The documents counted for (practices, threads, replies), walked in `_id` order. */
-  targets: Model<any>;
-  /** The stored values of these targets (absent: 0). */
-  stored(ids: string[]): Promise<Map<string, number>>;
-  /** The true values of these targets, from their records (absent: 0). */
-  actual(ids: string[]): Promise<Map<string, number>>;
-  /** Sets the target's counter to `to` only where it still holds `from`; whether it did. */
-  replace(id: string, from: number, to: number): Promise<boolean>;
-}
-
-/**
- * A counter kept in a field of the target itself. A repair is not an edit: updatedAt, which
- * editors save against, stays.
- */
-export function fieldCounter(targets: Model<any>, field: string, actual: StoredCounter['actual']): StoredCounter {
-  return {
-    targets,
-    actual,
-    async stored(ids) {
-      const docs = await targets.find({ _id: anyOf(ids) }, { [field]: 1 }).lean<Record<string, unknown>[]>();
-      return new Map(docs.map((doc) => [String(doc._id), Number(doc[field] ?? 0)]));
-    },
-    async replace(id, from, to) {
-      const { modifiedCount } = await targets.updateOne({ _id: id, [field]: from }, { $set: { [field]: to } }, { timestamps: false });
-      return modifiedCount === 1;
-    },
-  };
-}
-
-/**
- * How many records of `model` name each of `ids` in `field` (and match `where`): one aggregate,
- * served by an index that starts with `field`.
- */
-export async function countPer(model: Model<any>, field: string, ids: string[], where: Record<string, unknown> = {}): Promise<Map<string, number>> {
-  // An aggregate's $match is not cast by mongoose: the ids go in as what is stored.
-  const rows = await model.aggregate<{ _id: unknown; n: number }>([
-    { $match: { [field]: { $in: ids.map((id) => new Types.ObjectId(id)) }, ...where } },
-    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((row) => [String(row._id), row.n]));
-}
+export type { IdWalk, StoredCounter } from './stored-counter.ts';
 
 /** Longer than any request stays between its two writes. */
 const SETTLE_MS = 3000;
@@ -85,26 +43,15 @@ async function driftsOf(counter: StoredCounter): Promise<Drift[]> {
   const drifts: Drift[] = [];
   let after = new Types.ObjectId('000000000000000000000000');
   for (;;) {
-    const batch = await counter.targets
-      .find({ _id: greaterThan(after) }, { _id: 1 })
-      .sort({ _id: 1 })
-      .limit(BATCH)
-      .lean<{ _id: Types.ObjectId }[]>();
+    const batch = await counter.targets(after, BATCH);
     if (!batch.length) return drifts;
-    drifts.push(
-      ...(await driftsAmong(
-        counter,
-        batch.map((doc) => String(doc._id)),
-      )),
-    );
-    after = batch.at(-1)!._id;
+    drifts.push(...(await driftsAmong(counter, batch.map(String))));
+    after = batch.at(-1)!;
   }
 }
 
 type CounterName = 'endorsements' | 'replies' | 'votes' | 'views';
 
-// A function, not a constant: the feature modules build their counters with the helpers above,
-// so they import this module, and their counters exist only once all of them are loaded.
 const allCounters = (): Record<CounterName, StoredCounter[]> => ({
   endorsements: [endorsementCounter],
   replies: [replyCounter],

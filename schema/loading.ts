@@ -64,26 +64,24 @@ export async function firstOfEach<T>(model: Model<any>, filters: readonly QueryF
   return found;
 }
 
-/** How many documents hold each value of `field` (one aggregate for them all), in `values` order. */
-export async function countEach(model: Model<any>, field: string, values: readonly unknown[]): Promise<number[]> {
-  if (!values.length) return [];
-  const match = model.find({ [field]: anyOf(values) }).cast(model);
-  const rows = await model.aggregate<{ _id: unknown; count: number }>([{ $match: match }, { $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
-  const counts = new Map(rows.map((row) => [String(row._id), row.count]));
-  return values.map((value) => counts.get(String(value)) ?? 0);
-}
-
 /**
  * How many documents of `model` (that match `where`) hold each of `values` in `field`, for these
- * values only: one aggregate whatever their number, served by an index on the field. An array
- * field counts a document once for each value it holds.
+ * values only, keyed by the value as text (ids as hex): one aggregate whatever their number,
+ * served by an index that starts with the field. An array field counts a document once for each
+ * value it holds. Every count of records per parent (follower, reader, endorsement, reply,
+ * vote counts; topics' and places' tallies; connections' totalCount) is this one.
  */
-export async function countPerValue(model: Model<any>, field: string, values: readonly string[], where: Record<string, unknown> = {}): Promise<Map<string, number>> {
+export async function countPerValue(model: Model<any>, field: string, values: readonly unknown[], where: Record<string, unknown> = {}): Promise<Map<string, number>> {
+  if (!values.length) return new Map();
   const isArray = model.schema.path(field)?.instance === 'Array';
-  const rows = await model.aggregate<{ _id: string; count: number }>([
-    { $match: { ...where, [field]: anyOf([...new Set(values)]) } },
-    ...(isArray ? [{ $unwind: `$${field}` }] : []),
-    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((row) => [row._id, row.count]));
+  // Aggregates skip mongoose's casting: cast the match as a find would (ids as ObjectIds).
+  const match = model.find({ ...where, [field]: anyOf([...new Set(values)]) }).cast(model);
+  const rows = await model.aggregate<{ _id: unknown; count: number }>([{ $match: match }, ...(isArray ? [{ $unwind: `$${field}` }] : []), { $group: { _id: `$${field}`, count: { $sum: 1 } } }]);
+  return new Map(rows.map((row) => [String(row._id), row.count]));
+}
+
+/** countPerValue in the order of `values` (0 for a value nothing holds), for loaders. */
+export async function countsInOrder(model: Model<any>, field: string, values: readonly unknown[], where: Record<string, unknown> = {}): Promise<number[]> {
+  const counts = await countPerValue(model, field, values, where);
+  return values.map((value) => counts.get(String(value)) ?? 0);
 }

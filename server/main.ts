@@ -5,7 +5,7 @@ import { createHttpServer } from './http.ts';
 import { createLogger } from './logger.ts';
 import { sweepExpiredSessions } from '../schema/session/service.ts';
 import { loadDemoDataAtStart, loadReferenceData } from '../seeds/load.ts';
-import { reindexPractices } from '../schema/search/service.ts';
+import { reindexPractices } from '../schema/practice/migrate.ts';
 import { repairCounters } from '../schema/counters.ts';
 
 async function main() {

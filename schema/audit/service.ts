@@ -23,3 +23,6 @@ export function listAuditEntries(subject: string | null | undefined, page: PageA
   if (subject && !isObjectId(subject)) throw new InvalidArgumentError('subject', 'is not the ID of a person');
   return paginate<AuditEntryDoc>(AuditEntry, subject ? { subject } : {}, order, page);
 }
+
+/** The entries of one action, newest first (e.g. the names moderation flagged). */
+export const listAuditEntriesOf = (action: AuditAction, page: PageArgs) => paginate<AuditEntryDoc>(AuditEntry, { action }, order, page);

@@ -1,6 +1,6 @@
 import { builder, enumValues } from '../builder.ts';
 import { ThreadRef } from '../discussion/types.ts';
-import type { ThreadDoc } from '../discussion/model.ts';
+import type { ThreadDoc } from '../discussion/service.ts';
 import { NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { inputTypeOf, plainInput } from '../input.ts';

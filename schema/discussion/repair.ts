@@ -1,13 +1,14 @@
-import { countPer, fieldCounter } from '../counters.ts';
+import { fieldCounter } from '../stored-counter.ts';
+import { countPerValue } from '../loading.ts';
 import { anyOf, notEqual } from '../query.ts';
 import { Reply, Thread, Vote } from './model.ts';
 
 /* What repairCounters() (schema/counters.ts) needs to know of threads, replies and votes. */
 
 /** Live replies per thread; removed ones keep their place but do not count. */
-export const replyCounter = fieldCounter(Thread, 'replyCount', (ids) => countPer(Reply, 'thread', ids, { deleted: false }));
+export const replyCounter = fieldCounter(Thread, 'replyCount', (ids) => countPerValue(Reply, 'thread', ids, { deleted: false }));
 
-export const voteCounter = fieldCounter(Reply, 'voteCount', (ids) => countPer(Vote, 'reply', ids));
+export const voteCounter = fieldCounter(Reply, 'voteCount', (ids) => countPerValue(Vote, 'reply', ids));
 
 /**
  * Removing a reply marks it removed, then drops it as its question's accepted answer: this

@@ -1,20 +1,22 @@
+// Over 400 lines: threads and replies share their finders and rules; what other features read of them is at the end.
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { listProjection, paginate, paginateEach, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
+import { findNewestFirstPage, firstAndCount, listProjection, paginate, paginateEach, type ListSkips, type NewestFirstPage, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { THREAD_LIMITS } from '../field-limits.ts';
+import { walkIdsOf, type IdWalk } from '../stored-counter.ts';
 import { countPerValue, findByIds } from '../loading.ts';
-import { Follow } from '../follow/model.ts';
 import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
 import { mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { findReadablePractice } from '../practice/service.ts';
-import { anyOf } from '../query.ts';
+import { anyOf, notEqual } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
+import type { SearchScope } from '../search/service.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
@@ -26,6 +28,11 @@ export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 const body = text(1, THREAD_LIMITS.markdown, { multiline: true });
 
 export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter(isObjectId));
+
+/** Every thread's id in turn, for counters kept about threads elsewhere (readers). */
+export function walkThreadIds(): IdWalk {
+  return walkIdsOf(Thread);
+}
 
 async function findThread(id: string, argument = 'threadId'): Promise<ThreadDoc> {
   const thread = isObjectId(id) ? await Thread.findById(id).lean<ThreadDoc>() : null;
@@ -70,9 +77,7 @@ export const mentionsOf = (markdown: string, writerHandle: string) =>
 /** The same from the handles the renderer found (rendering runs off the event loop, and finds them too). */
 const mentionsFrom = (handles: string[], writer: Viewer) => handles.filter((handle) => handle !== writer.handle).slice(0, MAX_MENTIONS);
 
-/** Whoever starts or replies to a thread follows it, as forums do (they can stop following it). */
-const watchThread = (viewer: Viewer, threadId: unknown) => setMark(Follow, { follower: viewer.id, kind: 'thread', target: String(threadId) }, true);
-
+/** Starts a thread (its author following it is commands/start-thread.ts's part). */
 export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(createThreadInput, input);
@@ -88,7 +93,6 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
     searchTokens: searchTokens(`${data.title} ${data.body}`),
     mentions: mentionsFrom(rendered.mentions, viewer),
   });
-  await watchThread(viewer, thread._id);
   return thread.toObject() as ThreadDoc;
 }
 
@@ -185,7 +189,10 @@ export async function discussionsOfPractices(practiceIds: readonly string[]): Pr
 
 export const replyInput = z.object({ threadId: objectId, parentId: objectId.nullish(), body });
 
-/** Replies to the thread or to one of its replies; not in a locked thread, not under a removed reply. */
+/**
+ * Replies to the thread or to one of its replies; not in a locked thread, not under a removed
+ * reply (the writer following the thread is commands/reply-to-thread.ts's part).
+ */
 export async function replyToThread(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(replyInput, input);
@@ -211,7 +218,6 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     mentions: mentionsFrom(rendered.mentions, viewer),
   });
   await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
-  await watchThread(viewer, thread._id);
   return reply.toObject() as ReplyDoc;
 }
 
@@ -395,3 +401,42 @@ export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]
  * members only, like the threads themselves.
  */
 export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values);
+
+/** What following brings of threads (commands/follow-updates.ts): of whom, in which topics, and mentioning whom. */
+interface ThreadReach {
+  topics: readonly string[];
+  authors: readonly string[];
+  /** Their own threads are no news to the follower. */
+  notBy: string;
+  /** The follower's handle: a thread that mentions them reaches them. */
+  mentioning: string;
+}
+
+/** Threads in one of the topics (not by `notBy`), by one of the authors, or mentioning the handle. */
+const reachingBranches = ({ topics, authors, notBy, mentioning }: ThreadReach): QueryFilter<ThreadDoc>[] => [
+  ...(topics.length ? [{ topics: anyOf(topics), author: notEqual(notBy) }] : []),
+  ...(authors.length ? [{ author: anyOf(authors) }] : []),
+  { mentions: mentioning },
+];
+
+/** One page of those threads, most recently active first. */
+export const threadsReaching = (reach: ThreadReach, page: NewestFirstPage) => findNewestFirstPage<ThreadDoc>(Thread, { $or: reachingBranches(reach) }, 'lastActivityAt', page);
+
+/** How many threads those are, with the threads of `alsoIds` (followed one by one). */
+export const countThreadsReaching = (reach: ThreadReach, alsoIds: readonly string[]) =>
+  Thread.countDocuments({ $or: [...reachingBranches(reach), ...(alsoIds.length ? [{ _id: anyOf(alsoIds) }] : [])] });
+
+const mentioning = (handle: string) => ({ mentions: handle, deleted: false });
+
+/** One page of the live replies that mention `handle`, newest first. */
+export const repliesMentioning = (handle: string, page: NewestFirstPage) => findNewestFirstPage<ReplyDoc>(Reply, mentioning(handle), 'createdAt', page);
+
+export const countRepliesMentioning = (handle: string) => Reply.countDocuments(mentioning(handle));
+
+/** The threads that match a search (commands/search.ts), most recently active first, and how many in all. */
+export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'places'>, shown: boolean, limit: number) {
+  const conditions: QueryFilter<ThreadDoc>[] = scope.tokens.map((token) => ({ searchTokens: token }));
+  if (scope.topic) conditions.push({ topics: scope.topic });
+  if (scope.places) conditions.push({ place: anyOf(scope.places) });
+  return firstAndCount<ThreadDoc>(Thread, { $and: conditions }, { lastActivityAt: -1, _id: -1 }, limit, shown, { searchTokens: 0 });
+}

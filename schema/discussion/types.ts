@@ -1,4 +1,6 @@
 import { builder, enumValues } from '../builder.ts';
+import { replyAndFollow } from '../commands/reply-to-thread.ts';
+import { startThread } from '../commands/start-thread.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -14,7 +16,6 @@ import { isObjectId, searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
 import {
   acceptAnswer,
-  createThread,
   createThreadInput,
   deleteReply,
   discussionsOfPractices,
@@ -31,7 +32,6 @@ import {
   replyHistories,
   replyIdInput,
   replyInput,
-  replyToThread,
   startPracticeDiscussion,
   threadHistories,
   threadsByIds,
@@ -213,7 +213,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: CreateThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await createThread(ctx, plainInput(createThreadInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await startThread(ctx, plainInput(createThreadInput, input)) }),
   }),
   editThread: t.field({
     type: ThreadPayload('EditThreadPayload'),
@@ -236,7 +236,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyToThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await replyToThread(ctx, plainInput(replyInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await replyAndFollow(ctx, plainInput(replyInput, input)) }),
   }),
   editReply: t.field({
     type: ReplyPayload('EditReplyPayload'),

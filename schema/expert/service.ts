@@ -1,15 +1,17 @@
 import type { QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 import { requireCohort } from '../cohort/service.ts';
-import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
+import { firstAndCount, listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { PROFILE_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { anyOf, startsWith } from '../query.ts';
+import { anyOf, notEqual, startsWith } from '../query.ts';
+import { STAFF_ROLES } from '../roles.ts';
 import { fold, searchTokens } from '../search/fold.ts';
+import type { SearchScope } from '../search/service.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { isObjectId, parseInput, personName, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
@@ -200,6 +202,25 @@ export const markVerified = (id: string, cohort: string | null) => Expert.update
 /** Links a picture to the profile; returns the one it replaced, read in the same write. */
 export const swapAvatarId = async (id: string, avatar: string | null) =>
   (await Expert.findByIdAndUpdate(id, { $set: { avatar } }, { returnDocument: 'before', projection: { avatar: 1 } }).lean<ExpertDoc>())?.avatar ?? null;
+
+/**
+ * The names of staff members other than `except`, at most `limit` of them in directory order:
+ * staff are a few dozen people, read through the role index, capped all the same.
+ */
+export const staffNamesExcept = (except: Types.ObjectId | string, limit: number) =>
+  Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(except) }, { name: 1 })
+    .sort({ sortName: 1, _id: 1 })
+    .limit(limit)
+    .lean<Pick<ExpertDoc, '_id' | 'name'>[]>();
+
+/** The people who match a search (commands/search.ts), in directory order, and how many in all. */
+export function searchExperts(scope: Pick<SearchScope, 'tokens' | 'topic' | 'places' | 'organizations'>, shown: boolean, limit: number) {
+  const conditions: QueryFilter<ExpertDoc>[] = scope.tokens.map((token) => ({ searchTokens: token }));
+  if (scope.topic) conditions.push({ specialties: scope.topic });
+  if (scope.places) conditions.push({ place: anyOf(scope.places) });
+  if (scope.organizations) conditions.push({ organization: anyOf(scope.organizations) });
+  return firstAndCount<ExpertDoc>(Expert, { $and: conditions }, { sortName: 1, _id: 1 }, limit, shown, { searchTokens: 0 });
+}
 
 /** Which of these people are not verified experts. */
 export const unverifiedAmong = async (ids: string[]) =>

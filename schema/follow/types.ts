@@ -1,4 +1,5 @@
 import { builder, enumValues } from '../builder.ts';
+import { listFollowUpdates, type FollowUpdate } from '../commands/follow-updates.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -8,7 +9,7 @@ import type { ExpertDoc } from '../expert/service.ts';
 import { done, DonePayload, payload } from '../payload.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { TopicRef } from '../topic/types.ts';
-import type { ThreadDoc } from '../discussion/model.ts';
+import type { ThreadDoc } from '../discussion/service.ts';
 import type { TopicDoc } from '../topic/service.ts';
 import { followKinds } from './model.ts';
 import {
@@ -21,11 +22,9 @@ import {
   followTopic,
   followTopicInput,
   listFollows,
-  listFollowUpdates,
   markFollowUpdatesSeen,
   type FollowDoc,
   type FollowKind,
-  type FollowUpdate,
 } from './service.ts';
 
 const FollowKindEnum = builder.enumType('FollowKind', {

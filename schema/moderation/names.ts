@@ -1,11 +1,9 @@
 import type { Types } from 'mongoose';
 import unhomoglyph from 'unhomoglyph';
-import { paginate, type PageArgs, type SortKey } from '../connection.ts';
-import { record, type AuditEntryDoc } from '../audit/service.ts';
-import { AuditEntry } from '../audit/model.ts';
-import { Expert } from '../expert/model.ts';
+import type { PageArgs } from '../connection.ts';
+import { listAuditEntriesOf, record } from '../audit/service.ts';
+import { staffNamesExcept } from '../expert/service.ts';
 import { STAFF_ROLES, type Role } from '../roles.ts';
-import { anyOf, notEqual } from '../query.ts';
 
 /*
  * A member whose new name looks like a staff member's (Cyrillic "а" for Latin "a", "rn" for
@@ -35,20 +33,11 @@ const MAX_STAFF_COMPARED = 1000;
 
 export async function flagStaffLookalike(person: { _id: Types.ObjectId; role: Role; name: string }, previousName: string | null): Promise<void> {
   if (STAFF_ROLES.includes(person.role)) return;
-  // Staff are a few dozen people, read through the role index; capped (in a fixed order) all the same.
-  const staff = await Expert.find({ role: anyOf(STAFF_ROLES), _id: notEqual(person._id) }, { name: 1 })
-    .sort({ sortName: 1, _id: 1 })
-    .limit(MAX_STAFF_COMPARED)
-    .lean();
+  const staff = await staffNamesExcept(person._id, MAX_STAFF_COMPARED);
   for (const member of staff.filter((s) => looksAlike(s.name, person.name))) {
     await record('name.confusable', person._id, member._id, { from: previousName, to: person.name });
   }
 }
 
-const order: SortKey[] = [
-  { field: 'createdAt', kind: 'date', direction: -1 },
-  { field: '_id', kind: 'objectId', direction: -1 },
-];
-
 /** Names flagged as looking like a staff member's, newest first. */
-export const listNameFlags = (page: PageArgs) => paginate<AuditEntryDoc>(AuditEntry, { action: 'name.confusable' }, order, page);
+export const listNameFlags = (page: PageArgs) => listAuditEntriesOf('name.confusable', page);

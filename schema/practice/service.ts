@@ -2,24 +2,27 @@ import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import { listProjection, paginate, type ListSkips, type PageArgs, type SortKey } from '../connection.ts';
+import { findNewestFirstPage, firstAndCount, listProjection, paginate, type ListSkips, type NewestFirstPage, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
 import { HANDLE_MAX, PRACTICE_LIMITS, PRACTICE_REQUIRED_TO_SUBMIT } from '../field-limits.ts';
+import { fieldCounter, walkIdsOf, type IdWalk, type StoredCounter } from '../stored-counter.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
 import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { anyOf } from '../query.ts';
+import { anyOf, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
+import type { SearchScope } from '../search/service.ts';
 import { requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
 
+export type PracticeStage = (typeof practiceStages)[number];
 export type { PracticeDoc, PracticeRevisionDoc };
 
 const markdownText = text(0, PRACTICE_LIMITS.markdown, { multiline: true }).describe('Markdown.');
@@ -335,6 +338,52 @@ export const countPublishedPractices = (field: 'topics' | 'place', values: reado
  * not an edit: updatedAt is what an author's editor saves against (baseUpdatedAt), so bumping it
  * would make their next autosave a CONFLICT.
  */
+/** The published practices that match a search (commands/search.ts), newest first, and how many in all. */
+export function searchPractices(scope: SearchScope, shown: boolean, limit: number) {
+  const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'published' }, ...scope.tokens.map((token) => ({ searchTokens: token }))];
+  if (scope.topic) conditions.push({ topics: scope.topic });
+  if (scope.places) conditions.push({ place: anyOf(scope.places) });
+  if (scope.organizations) conditions.push({ organization: anyOf(scope.organizations) });
+  if (scope.stage) conditions.push({ stage: scope.stage });
+  if (scope.year !== null) conditions.push({ year: scope.year });
+  return firstAndCount<PracticeDoc>(Practice, { $and: conditions }, { publishedAt: -1, _id: -1 }, limit, shown, { searchTokens: 0 });
+}
+
+/**
+ * Published practices in one of `topics` but not by `notBy` (one's own are no news to one), or by
+ * one of `authors`: what following topics and people brings (commands/follow-updates.ts). Null
+ * when neither is given.
+ */
+function publishedReaching({ topics, authors, notBy }: { topics: readonly string[]; authors: readonly string[]; notBy: string }): QueryFilter<PracticeDoc> | null {
+  const branches = [
+    ...(topics.length ? [{ status: 'published' as const, topics: anyOf(topics), authors: notEqual(notBy) }] : []),
+    ...(authors.length ? [{ status: 'published' as const, authors: anyOf(authors) }] : []),
+  ];
+  return branches.length ? { $or: branches } : null;
+}
+
+/** One newest-first page of those practices, by publication. */
+export async function publishedPracticesReaching(reach: Parameters<typeof publishedReaching>[0], page: NewestFirstPage): Promise<PracticeDoc[]> {
+  const filter = publishedReaching(reach);
+  return filter ? findNewestFirstPage<PracticeDoc>(Practice, filter, 'publishedAt', page) : [];
+}
+
+/** How many practices those are. */
+export async function countPublishedPracticesReaching(reach: Parameters<typeof publishedReaching>[0]): Promise<number> {
+  const filter = publishedReaching(reach);
+  return filter ? Practice.countDocuments(filter) : 0;
+}
+
+/** The endorsement count kept on each practice, for the repair; `actual` counts the endorsements (reaction's). */
+export function practiceEndorsementCounter(actual: StoredCounter['actual']): StoredCounter {
+  return fieldCounter(Practice, 'endorsementCount', actual);
+}
+
+/** Every practice's id in turn, for counters kept about practices elsewhere (readers). */
+export function walkPracticeIds(): IdWalk {
+  return walkIdsOf(Practice);
+}
+
 export async function moveEndorsementCount(practiceId: string, by: 1 | -1 | 0): Promise<PracticeDoc> {
   const practice = by
     ? await Practice.findByIdAndUpdate(practiceId, { $inc: { endorsementCount: by } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>()

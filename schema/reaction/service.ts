@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
-import { countPer, fieldCounter } from '../counters.ts';
 import { ConflictError, NotAuthorizedError } from '../errors.ts';
 import { markedBy, setMark } from '../mark.ts';
-import { Practice } from '../practice/model.ts';
-import { findReadablePractice, moveEndorsementCount, type PracticeDoc } from '../practice/service.ts';
+import { countPerValue } from '../loading.ts';
+import { findReadablePractice, moveEndorsementCount, practiceEndorsementCounter, type PracticeDoc } from '../practice/service.ts';
 import { isAuthor } from '../practice/policy.ts';
 import { objectId, parseInput } from '../validation.ts';
 import { Endorsement } from './model.ts';
@@ -36,4 +35,7 @@ export async function withdrawEndorsement(ctx: Context, input: unknown): Promise
 /** Which of these practices the viewer endorsed: one query for a whole page. */
 export const endorsedByViewer = (viewerId: string, practiceIds: readonly string[]) => markedBy(Endorsement, viewerId, practiceIds, (expert, practice) => ({ practice, expert }));
 
-export const endorsementCounter = fieldCounter(Practice, 'endorsementCount', (ids) => countPer(Endorsement, 'practice', ids));
+/** The endorsements of each of these practices, for the count kept on the practice. */
+export const endorsementsOf = (practiceIds: readonly string[]) => countPerValue(Endorsement, 'practice', practiceIds);
+
+export const endorsementCounter = practiceEndorsementCounter(endorsementsOf);

@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Model, QueryFilter } from 'mongoose';
-import { DEFAULT_PAGE_SIZE, findNewestFirst, MAX_PAGE_SIZE, type PageArgs } from '../connection.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs } from '../connection.ts';
 import type { Viewer } from '../context.ts';
-import { Thread, type ThreadDoc } from '../discussion/model.ts';
+import type { ThreadDoc } from '../discussion/service.ts';
 import { InvalidArgumentError } from '../errors.ts';
 import { SEARCH_LIMITS } from '../field-limits.ts';
-import { Expert, type ExpertDoc } from '../expert/model.ts';
-import { organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
-import { placeCodesFor } from '../place/service.ts';
-import { Practice, type practiceStages, type PracticeDoc } from '../practice/model.ts';
-import { practiceSearchTokens } from '../practice/service.ts';
-import { anyOf } from '../query.ts';
-import { requireTopic } from '../topic/service.ts';
+import type { ExpertDoc } from '../expert/service.ts';
+import type { PracticeDoc, PracticeStage } from '../practice/service.ts';
 import { ACRONYMS, exactForm, exactWordTest, fold, foldedWords, highlight, queryTerms, snippet, withAcronyms, type QueryTerms, type Segment } from './fold.ts';
 
 /*
- * One ranked list over published practices, threads (members only) and experts.
+ * One ranked list over published practices, threads (members only) and experts: the query, the
+ * ranking and the cursors are here; commands/search.ts reads the candidates through the three
+ * features' services.
  *
  * Ranking is not an index order, so each kind contributes a bounded candidate set: its
  * CANDIDATES_PER_KIND most recent matches (practices by publication, threads by last activity,
@@ -38,8 +34,24 @@ export interface SearchFilter {
   topic?: string | null;
   place?: string | null;
   organization?: string | null;
-  stage?: (typeof practiceStages)[number] | null;
+  stage?: PracticeStage | null;
   year?: number | null;
+}
+
+/** What a kind's candidates must match: every word, and the filters resolved to stored values. */
+export interface SearchScope {
+  tokens: string[];
+  topic: string | null;
+  places: string[] | null;
+  organizations: string[] | null;
+  stage: PracticeStage | null;
+  year: number | null;
+}
+
+/** A kind's candidates (at most CANDIDATES_PER_KIND) and how many match in all. */
+export interface Candidates<T> {
+  docs: T[];
+  count: number;
 }
 
 export interface SearchHit {
@@ -209,20 +221,6 @@ function kindAccepts(kind: SearchKind, filter: SearchFilter): boolean {
   return true;
 }
 
-/** Reads one kind's matches: the candidates when the kind is shown, and the exact count. */
-async function readKind<T>(model: Model<any>, conditions: QueryFilter<any>[], sort: Record<string, 1 | -1>, shown: boolean): Promise<{ docs: T[]; count: number }> {
-  const filter = { $and: conditions };
-  if (!shown) return { docs: [], count: await model.countDocuments(filter) };
-  const projection = { searchTokens: 0 } as const;
-  // Practices and threads are read newest first (by a date), people by name.
-  const newestFirst = Object.values(sort)[0] === -1;
-  const docs = newestFirst
-    ? await findNewestFirst<T>(model, filter, sort, CANDIDATES_PER_KIND, new Date(), projection)
-    : ((await model.find(filter, projection).sort(sort).limit(CANDIDATES_PER_KIND).batchSize(CANDIDATES_PER_KIND).lean()) as T[]);
-  const count = docs.length < CANDIDATES_PER_KIND ? docs.length : await model.countDocuments(filter);
-  return { docs, count };
-}
-
 interface Cursor {
   offset: number;
   key: string;
@@ -265,8 +263,19 @@ function decodeCursor(value: string, key: string, argument: string): number {
   return offset;
 }
 
-/** Searches what the viewer may see and answers one ranked page. */
-export async function search(viewer: Viewer | null, query: string, filter: SearchFilter, page: PageArgs): Promise<SearchPage> {
+/** A search asked for: its terms, page and cursors, each checked (a typed error names what is wrong). */
+export interface SearchRequest {
+  terms: QueryTerms;
+  filter: SearchFilter;
+  signedIn: boolean;
+  first: number | null;
+  last: number | null;
+  key: string;
+  after: number | null;
+  before: number | null;
+}
+
+export function parseSearch(viewer: Viewer | null, query: string, filter: SearchFilter, page: PageArgs): SearchRequest {
   const terms = parseQuery(query);
   const size = (value: number | null | undefined, argument: string) => {
     if (value === null || value === undefined) return null;
@@ -280,53 +289,30 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
   if (filter.year !== null && filter.year !== undefined && (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2100)) {
     throw new InvalidArgumentError('filter.year', 'is not a year');
   }
-  const key = searchKey(terms, filter, Boolean(viewer));
+  const signedIn = Boolean(viewer);
+  const key = searchKey(terms, filter, signedIn);
   const after = page.after ? decodeCursor(page.after, key, 'after') : null;
   const before = page.before ? decodeCursor(page.before, key, 'before') : null;
+  return { terms, filter, signedIn, first, last, key, after, before };
+}
 
-  // Filters resolve first: an unknown topic, place or organisation is an error, not "nothing found".
-  const topic = filter.topic ? await requireTopic(filter.topic, 'filter.topic') : null;
-  const places = filter.place ? await placeCodesFor(filter.place, 'filter.place') : null;
-  const organizations = filter.organization ? await organizationSlugsFor(filter.organization, 'filter.organization') : null;
+/** Whether the search shows this kind (a kind left out is still counted). */
+export const showsKind = (filter: SearchFilter, kind: SearchKind) => !filter.kinds?.length || filter.kinds.includes(kind);
 
-  const words = terms.tokens.map((token) => ({ searchTokens: token }));
-  const shown = (kind: SearchKind) => !filter.kinds?.length || filter.kinds.includes(kind);
-  const empty = { docs: [], count: 0 };
+/** Whether a kind is read at all: discussions are for signed-in members, and a filter a kind has no field for leaves it out. */
+export const readsKind = (request: SearchRequest, kind: SearchKind) => (kind !== 'thread' || request.signedIn) && kindAccepts(kind, request.filter);
 
-  const practiceConditions: QueryFilter<any>[] = [{ status: 'published' }, ...words];
-  if (topic) practiceConditions.push({ topics: topic });
-  if (places) practiceConditions.push({ place: anyOf(places) });
-  if (organizations) practiceConditions.push({ organization: anyOf(organizations) });
-  if (filter.stage) practiceConditions.push({ stage: filter.stage });
-  if (filter.year !== null && filter.year !== undefined) practiceConditions.push({ year: filter.year });
-
-  const threadConditions: QueryFilter<any>[] = [...words];
-  if (topic) threadConditions.push({ topics: topic });
-  if (places) threadConditions.push({ place: anyOf(places) });
-
-  const expertConditions: QueryFilter<any>[] = [...words];
-  if (topic) expertConditions.push({ specialties: topic });
-  if (places) expertConditions.push({ place: anyOf(places) });
-  if (organizations) expertConditions.push({ organization: anyOf(organizations) });
-
-  const [practices, threads, experts] = await Promise.all([
-    readKind<PracticeDoc>(Practice, practiceConditions, { publishedAt: -1, _id: -1 }, shown('practice')),
-    // Discussions are for signed-in members: a signed-out viewer is told of none.
-    viewer && kindAccepts('thread', filter) ? readKind<ThreadDoc>(Thread, threadConditions, { lastActivityAt: -1, _id: -1 }, shown('thread')) : empty,
-    kindAccepts('expert', filter) ? readKind<ExpertDoc>(Expert, expertConditions, { sortName: 1, _id: 1 }, shown('expert')) : empty,
-  ]);
-
-  const organizationNames = new Map(
-    (await (experts.docs.length ? organizationsBySlugs([...new Set(experts.docs.map((e) => e.organization).filter((o): o is string => Boolean(o)))]) : [])).map((o) => [o._id, o.name]),
-  );
-
+/** The candidates of each kind ranked, and the page the request asks of them. */
+export function rankedPage(
+  request: SearchRequest,
+  found: { practices: Candidates<PracticeDoc>; threads: Candidates<ThreadDoc>; experts: Candidates<ExpertDoc> },
+  organizationNames: ReadonlyMap<string, string>,
+): SearchPage {
+  const { terms, filter, key, first, last, after, before } = request;
+  const { practices, threads, experts } = found;
   const now = Date.now();
   const facts = factsOfTexts();
-  const ranked = [
-    ...practices.docs.map(asPractice),
-    ...(threads.docs as ThreadDoc[]).map(asThread),
-    ...(experts.docs as ExpertDoc[]).map((e) => asExpert(e, e.organization ? (organizationNames.get(e.organization) ?? null) : null)),
-  ]
+  const ranked = [...practices.docs.map(asPractice), ...threads.docs.map(asThread), ...experts.docs.map((e) => asExpert(e, e.organization ? (organizationNames.get(e.organization) ?? null) : null))]
     .map((c) => ({ c, relevance: relevance(c, terms, facts), freshness: freshness(c, now) }))
     .sort((a, b) => b.relevance - a.relevance || b.freshness - a.freshness || String(b.c.doc._id).localeCompare(String(a.c.doc._id)));
 
@@ -342,6 +328,7 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
   }
   const edges = ranked.slice(start, end).map(({ c }, i) => ({ cursor: encodeCursor({ offset: start + i, key }), node: hitOf(c, terms, facts) }));
   const counts: SearchCounts = { practices: practices.count, threads: threads.count, experts: experts.count };
+  const shown = (kind: SearchKind) => showsKind(filter, kind);
   const total = (shown('practice') ? counts.practices : 0) + (shown('thread') ? counts.threads : 0) + (shown('expert') ? counts.experts : 0);
   return {
     edges,
@@ -367,20 +354,4 @@ function hitOf(c: Candidate, terms: QueryTerms, facts: Facts): SearchHit {
     if (score > bestScore) [best, bestScore] = [text, score];
   }
   return { kind: c.kind, node: c.doc, title: highlight(c.title, terms), snippet: best ? snippet(best, terms) : [] };
-}
-
-/**
- * Makes every practice's stored searchTokens what practiceSearchTokens gives today (e.g. after
- * the long fields joined the index); returns how many changed. Reads the practices once in _id
- * order and writes only the ones that differ, so a second run writes nothing.
- */
-export async function reindexPractices(): Promise<number> {
-  let changed = 0;
-  for (const practice of await Practice.find({}, { title: 1, summary: 1, problem: 1, solution: 1, results: 1, lessons: 1, searchTokens: 1 }).sort({ _id: 1 }).lean<PracticeDoc[]>()) {
-    const tokens = practiceSearchTokens(practice);
-    if (JSON.stringify(tokens) === JSON.stringify(practice.searchTokens)) continue;
-    await Practice.updateOne({ _id: practice._id }, { $set: { searchTokens: tokens } });
-    changed++;
-  }
-  return changed;
 }

@@ -4,7 +4,8 @@ import { ExpertRef } from '../expert/types.ts';
 import { PracticeRef, PracticeStage } from '../practice/types.ts';
 import { slugArg } from '../validation.ts';
 import type { Segment } from './fold.ts';
-import { search, searchKinds, type SearchCounts, type SearchHit, type SearchPage } from './service.ts';
+import { search } from '../commands/search.ts';
+import { searchKinds, type SearchCounts, type SearchHit, type SearchPage } from './service.ts';
 
 const SearchKindEnum = builder.enumType('SearchKind', {
   values: enumValues(searchKinds),

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.ts';
-import { countPer, type StoredCounter } from '../counters.ts';
-import { Thread } from '../discussion/model.ts';
-import { Practice } from '../practice/model.ts';
-import { getThread } from '../discussion/service.ts';
-import { findByIds } from '../loading.ts';
+import type { IdWalk, StoredCounter } from '../stored-counter.ts';
+import { getThread, walkThreadIds } from '../discussion/service.ts';
+import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce, setMark, updateCreating } from '../mark.ts';
-import { findReadablePractice } from '../practice/service.ts';
+import { findReadablePractice, walkPracticeIds } from '../practice/service.ts';
 import { View, ViewCount, type ViewCountDoc, type ViewKind } from './model.ts';
 
 const countKey = (kind: ViewKind, target: string) => `${kind}:${target}`;
@@ -49,13 +47,13 @@ export async function viewCounts(kind: ViewKind, targets: readonly string[]): Pr
 }
 
 /** The readers of practices, and of threads, for repairCounters() (schema/counters.ts). */
-const viewCounter = (kind: ViewKind, targets: StoredCounter['targets']): StoredCounter => ({
+const viewCounter = (kind: ViewKind, targets: IdWalk): StoredCounter => ({
   targets,
   async stored(ids) {
     const counts = await viewCounts(kind, ids);
     return new Map(ids.map((id, i) => [id, counts[i]!]));
   },
-  actual: (ids) => countPer(View, 'target', ids, { kind }),
+  actual: (ids) => countPerValue(View, 'target', ids, { kind }),
   async replace(id, from, to) {
     const key = countKey(kind, id);
     if ((await ViewCount.updateOne({ _id: key, count: from }, { $set: { count: to } })).modifiedCount === 1) return true;
@@ -65,4 +63,4 @@ const viewCounter = (kind: ViewKind, targets: StoredCounter['targets']): StoredC
   },
 });
 
-export const viewCounters = [viewCounter('practice', Practice), viewCounter('thread', Thread)];
+export const viewCounters = [viewCounter('practice', walkPracticeIds()), viewCounter('thread', walkThreadIds())];

@@ -5,7 +5,7 @@ import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { practiceSearchTokens } from '../../schema/practice/service.ts';
 import { searchTokens } from '../../schema/search/fold.ts';
-import { reindexPractices } from '../../schema/search/service.ts';
+import { reindexPractices } from '../../schema/practice/migrate.ts';
 import { loadDemoPractices, readData, type PracticeRecord } from '../../seeds/load.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';

@@ -14,7 +14,8 @@ import { Expert } from '../../schema/expert/model.ts';
 import { expertSearchTokens, sortNameOf } from '../../schema/expert/service.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { queryTerms } from '../../schema/search/fold.ts';
-import { CANDIDATES_PER_KIND, search } from '../../schema/search/service.ts';
+import { search } from '../../schema/commands/search.ts';
+import { CANDIDATES_PER_KIND } from '../../schema/search/service.ts';
 import { demoExpertId, loadDemoData, loadReferenceData, readData, type ExpertRecord } from '../../seeds/load.ts';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
 
