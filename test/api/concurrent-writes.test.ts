@@ -71,7 +71,11 @@ async function send(name: string, input: Record<string, unknown>, who: string, s
 }
 
 /** How many results of each type: `{ PublishPracticePayload: 1, ConflictError: 19 }`. */
-const tally = (results: { __typename: string }[]) => Object.fromEntries(Object.entries(Object.groupBy(results, (r) => r.__typename)).map(([name, all]) => [name, all!.length]));
+const tally = (results: { __typename: string }[]) => {
+  const counts: Record<string, number> = {};
+  for (const r of results) counts[r.__typename] = (counts[r.__typename] ?? 0) + 1;
+  return counts;
+};
 
 const query = async (text: string, variables: Record<string, unknown>, who = 'member0') => {
   const response = await graphql(text, variables, { cookie: cookies[who] });
