@@ -1,20 +1,22 @@
 // The authorization matrix's columns and personas: who each column is, made fresh for every cell, and
 // the whole writable database to compare before and after. The rows are in
 // test/api/authorization-{fields,mutations}.test.ts.
-import { hash } from '@node-rs/argon2';
 import mongoose from 'mongoose';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
-import { Expert, type Role } from '../../schema/expert/model.ts';
+import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
+import { type Traits, personWithAccount } from './accounts.ts';
 import { useTestDatabase } from './database.ts';
-import { createExpert, createReferenceData } from './factories.ts';
+import { createReferenceData } from './factories.ts';
 import { graphql } from './graphql.ts';
+
+export { DAY, globalId, NEW_PASSWORD, PASSWORD, PNG } from './accounts.ts';
 
 /*
  * Who may read which private field and call which mutation. Columns are personas, each made
@@ -45,12 +47,6 @@ export type Column = (typeof COLUMNS)[number];
 
 export type Row<Name extends string> = readonly [Name, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
-export const PASSWORD = 'mat-khau-rat-dai';
-export const NEW_PASSWORD = 'mat-khau-moi-dai-hon';
-export const DAY = 86_400_000;
-/** A 1×1 PNG. */
-export const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-let passwordHash = '';
 /* Personas */
 
 export interface Person {
@@ -70,31 +66,14 @@ export interface Actor {
   live: boolean;
 }
 
-export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64url');
-
 let serial = 0;
 /** A number no earlier call in this file returned, for unique handles and emails. */
 export const nextSerial = () => ++serial;
 
 /** A person with an account (password PASSWORD) and the given traits; no session. */
-export async function person(label: string, traits: { role?: Role; verified?: boolean; suspended?: boolean } = {}): Promise<Person> {
+export async function person(label: string, traits: Traits = {}): Promise<Person> {
   serial++;
-  const handle = `${label}.${serial}`;
-  const expert = await createExpert({ handle, name: `Người Thử ${serial}` });
-  await Expert.updateOne(
-    { _id: expert._id },
-    {
-      $set: {
-        role: traits.role ?? 'member',
-        verifiedAt: traits.verified ? new Date('2024-01-01T00:00:00Z') : null,
-        suspendedUntil: traits.suspended ? new Date(Date.now() + 30 * DAY) : null,
-        suspensionReason: traits.suspended ? 'Đăng quảng cáo nhiều lần' : '',
-      },
-    },
-  );
-  const email = `${handle}@example.vn`;
-  await Account.create({ _id: expert._id, email, emailKey: email, passwordHash, passwordChangedAt: new Date() });
-  return { id: String(expert._id), gid: globalId('Expert', String(expert._id)), handle, email };
+  return personWithAccount(`${label}.${serial}`, `Người Thử ${serial}`, traits);
 }
 
 const TRAITS: Record<Exclude<Column, 'anonymous'>, Parameters<typeof person>[1]> = {
@@ -148,7 +127,6 @@ export function useAuthorizationWorld() {
   useTestDatabase();
   beforeAll(async () => {
     await createReferenceData();
-    passwordHash = await hash(PASSWORD);
   });
   beforeEach(() => resetRateLimits());
   afterEach(async () => {

@@ -1,5 +1,5 @@
 // The people and the database the hostile-input tests run on, and each operation's valid call (see hostile-corpus.ts).
-import { hash, verify } from '@node-rs/argon2';
+import { verify } from '@node-rs/argon2';
 import mongoose from 'mongoose';
 import { beforeAll } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
@@ -15,18 +15,16 @@ import { Session } from '../../schema/session/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { Topic } from '../../schema/topic/model.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
+import { DAY, NEW_PASSWORD, PASSWORD, PNG, personWithAccount } from './accounts.ts';
 import { useTestDatabase } from './database.ts';
-import { createExpert, createReferenceData } from './factories.ts';
+import { createReferenceData } from './factories.ts';
 import { fieldOf, type OperationName } from './hostile-corpus.ts';
+
+export { DAY, globalId, PASSWORD, PNG } from './accounts.ts';
 
 /* Personas */
 
-export const PASSWORD = 'mat-khau-rat-dai';
-export const NEW_PASSWORD = 'mat-khau-moi-dai-hon';
-export const DAY = 86_400_000;
-export const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 export const STATEMENT = 'Trưởng phòng CNTT tỉnh, học viên khóa 100 chuyên gia năm 2019.';
-let passwordHash = '';
 
 export interface Person {
   id: string;
@@ -36,21 +34,12 @@ export interface Person {
   cookie: string;
 }
 
-export const globalId = (typename: string, id: string) => Buffer.from(`${typename}:${id}`).toString('base64url');
-
 let serial = 0;
 
 async function person(name: string, handle: string, traits: { role?: Role; suspended?: boolean } = {}): Promise<Person> {
-  const expert = await createExpert({ handle, name });
-  const id = String(expert._id);
-  await Expert.updateOne(
-    { _id: expert._id },
-    { $set: { role: traits.role ?? 'member', suspendedUntil: traits.suspended ? new Date(Date.now() + 30 * DAY) : null, suspensionReason: traits.suspended ? 'Đăng quảng cáo nhiều lần' : '' } },
-  );
-  const email = `${handle}@example.vn`;
-  await Account.create({ _id: expert._id, email, emailKey: email, passwordHash, passwordChangedAt: new Date() });
-  const cookie = traits.suspended ? '' : `session=${(await createSession(id, 'vitest')).token}`;
-  return { id, gid: globalId('Expert', id), handle, email, cookie };
+  const made = await personWithAccount(handle, name, traits);
+  const cookie = traits.suspended ? '' : `session=${(await createSession(made.id, 'vitest')).token}`;
+  return { ...made, cookie };
 }
 
 /** Someone made for one case, whose documents that case may change. */
@@ -123,7 +112,6 @@ export function useHostileWorld() {
   beforeAll(async () => {
     world.retired = Object.fromEntries(WRITABLE.map((name) => [name, []]));
     await createReferenceData();
-    passwordHash = await hash(PASSWORD);
     people.self = await person('Phạm Thị Thử', 'self.thu');
     people.victim = await person('Lê Văn Bị', 'victim.bi');
     people.prisoner = await person('Đỗ Văn Giam', 'prisoner.giam', { suspended: true });
