@@ -4,7 +4,9 @@ import { createComputed, createSignal, on, untrack } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
-import { createThreadAction, threadHref, type ThreadKind } from './discussion.api.ts';
+import { threadHref } from './discussion-links.ts';
+import type { ThreadKind } from './thread-params.ts';
+import { createThreadAction } from './thread-writes.api.ts';
 import { ThreadForm } from './thread-form.tsx';
 
 /** /threads/new: start a discussion, or ask a question (`?kind=question`). */

@@ -3,8 +3,11 @@ import { Match, Show, Suspense, Switch } from 'solid-js';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { getViewer, signInHref, type Viewer } from '../account/account.api.ts';
-import { commentOnPracticeAction, getPracticeDiscussion, getThread, threadHref } from './discussion.api.ts';
-import { ReplyBox, Replies } from './replies.tsx';
+import { threadHref } from './discussion-links.ts';
+import { getPracticeDiscussion, getThread } from './thread.api.ts';
+import { commentOnPracticeAction } from './thread-writes.api.ts';
+import { Replies } from './replies.tsx';
+import { ReplyBox } from './reply-box.tsx';
 
 /**
  * The comments under a published practice: its one discussion thread, started by the first

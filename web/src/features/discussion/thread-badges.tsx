@@ -1,5 +1,5 @@
 import { t } from '../../i18n/i18n.ts';
-import type { ThreadKind } from './discussion.api.ts';
+import type { ThreadKind } from './thread-params.ts';
 
 /** "Question" or "Discussion", as a small label. */
 export function KindBadge(props: { kind: ThreadKind }) {

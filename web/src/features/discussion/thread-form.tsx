@@ -6,7 +6,8 @@ import { fieldErrorText, type FormProblem, type Outcome } from '../../lib/form.t
 import { PlaceSelect } from '../place/place-select.tsx';
 import { MarkdownField } from '../practice/markdown-field.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
-import { THREAD_LIMITS, type ThreadFields, type ThreadKind } from './discussion.api.ts';
+import { THREAD_LIMITS, type ThreadKind } from './thread-params.ts';
+import type { ThreadFields } from './thread-writes.api.ts';
 
 /**
  * The form of a thread: its kind (when starting one), title, body with a live preview, topics

@@ -10,20 +10,9 @@ import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
 import { listAddress, useListParams, type ParamPatch } from '../../lib/list-params.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
-import {
-  getThreads,
-  hasThreadFilters,
-  newThreadHref,
-  THREAD_PAGE_SIZE,
-  THREAD_TABS,
-  threadHref,
-  threadListParams,
-  type ThreadFilterKey,
-  type ThreadListParams,
-  type ThreadPage,
-  type ThreadSummary,
-  type ThreadTab,
-} from './discussion.api.ts';
+import { newThreadHref, threadHref } from './discussion-links.ts';
+import { getThreads, THREAD_PAGE_SIZE, type ThreadPage, type ThreadSummary } from './thread-list.api.ts';
+import { hasThreadFilters, THREAD_TABS, threadListParams, type ThreadFilterKey, type ThreadListParams, type ThreadTab } from './thread-params.ts';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 
 type FilterPatch = Partial<Record<ThreadFilterKey | 'show', string | undefined>>;

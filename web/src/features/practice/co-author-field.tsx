@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
-import { PRACTICE_LIMITS } from './practice.api.ts';
+import { PRACTICE_LIMITS } from './practice-params.ts';
 import { HANDLE_MAX } from '../../../../schema/field-limits.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
-import { previewMarkdown } from './practice.api.ts';
+import { previewMarkdown } from './practice-record.api.ts';
 
 /** How long typing may pause before the preview is made again. */
 const PREVIEW_DELAY_MS = 450;

@@ -7,7 +7,9 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { StatusChip } from './practice-badges.tsx';
-import { getMyPractices, practiceEditHref, practiceHref, type MyPractice, type PracticeStatus } from './practice.api.ts';
+import { practiceEditHref, practiceHref } from './practice-links.ts';
+import { getMyPractices, type MyPractice } from './practice-list.api.ts';
+import type { PracticeStatus } from './practice-params.ts';
 
 /** What needs the author first: returned ones, then drafts, then what waits for others. */
 const groups: PracticeStatus[] = ['RETURNED', 'DRAFT', 'SUBMITTED', 'PUBLISHED'];

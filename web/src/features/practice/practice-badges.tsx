@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
-import type { PracticeStage, PracticeStatus } from './practice.api.ts';
+import type { PracticeStage, PracticeStatus } from './practice-params.ts';
 
 /** The "Tiêu biểu" mark of a practice the curators chose to feature. */
 export function FeaturedMark(props: { featured: boolean }) {

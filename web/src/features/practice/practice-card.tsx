@@ -6,7 +6,7 @@ import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { placeHref } from '../place/place-links.ts';
 import { topicHref } from '../topic/topic.api.ts';
 import { practiceHref } from './practice-links.ts';
-import type { PracticeSummary } from './practice.api.ts';
+import type { PracticeSummary } from './practice-list.api.ts';
 
 /** A practice card's placeholder while a list loads. */
 export function PracticeCardSkeleton() {

@@ -4,7 +4,8 @@ import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-fi
 import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
-import { featurePracticeAction, reviewPracticeAction, type Practice } from './practice.api.ts';
+import type { Practice } from './practice-record.api.ts';
+import { featurePracticeAction, reviewPracticeAction } from './practice-writes.api.ts';
 import { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
 
 /**

@@ -1,4 +1,6 @@
-import { PRACTICE_LIMITS, type PracticeChanges, type PracticeDraft, type PracticeStage } from './practice.api.ts';
+import { PRACTICE_LIMITS, type PracticeStage } from './practice-params.ts';
+import type { PracticeDraft } from './practice-record.api.ts';
+import type { PracticeChanges } from './practice-writes.api.ts';
 import { PRACTICE_REQUIRED_TO_SUBMIT } from '../../../../schema/field-limits.ts';
 
 /*

@@ -2,7 +2,7 @@ import type { SummaryItem } from '../../components/error-summary.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { fieldErrorText } from '../../lib/form.ts';
 import { fieldOf, FORM_ORDER, type DraftField, type DraftValues } from './practice-draft.ts';
-import { PRACTICE_LIMITS } from './practice.api.ts';
+import { PRACTICE_LIMITS } from './practice-params.ts';
 
 /* What the practice editor says about a field in error: beside the field, and in the summary at the top. */
 

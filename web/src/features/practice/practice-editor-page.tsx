@@ -7,7 +7,8 @@ import { t } from '../../i18n/i18n.ts';
 import type { Viewer } from '../account/account.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { PracticeEditor } from './practice-editor.tsx';
-import { getPracticeDraft, practiceEditHref, practiceHref, type PracticeDraft } from './practice.api.ts';
+import { practiceEditHref, practiceHref } from './practice-links.ts';
+import { getPracticeDraft, type PracticeDraft } from './practice-record.api.ts';
 
 /**
  * One editing session: of the practice `id`, or of a new one. A new one gets its address

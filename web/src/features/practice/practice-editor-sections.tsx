@@ -6,7 +6,7 @@ import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { MarkdownField } from './markdown-field.tsx';
 import type { PracticeAutosave } from './practice-autosave.ts';
-import { latestYear, PRACTICE_LIMITS, STAGES } from './practice.api.ts';
+import { latestYear, PRACTICE_LIMITS, STAGES } from './practice-params.ts';
 
 /* The practice editor's groups of fields: the basics, the content, and the context. */
 

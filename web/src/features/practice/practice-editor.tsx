@@ -10,7 +10,8 @@ import { inFormOrder, practiceErrorText, summaryItemFor } from './practice-edito
 import { BasicsSection, ContentSection, ContextSection } from './practice-editor-sections.tsx';
 import { MoreSection } from './practice-links-section.tsx';
 import { createPracticeSubmit } from './practice-submit.ts';
-import { practiceHref, type PracticeDraft } from './practice.api.ts';
+import { practiceHref } from './practice-links.ts';
+import type { PracticeDraft } from './practice-record.api.ts';
 
 /**
  * The structured form of a practice, saving itself: a new one is created once it has a title,

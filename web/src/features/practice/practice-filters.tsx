@@ -2,7 +2,7 @@ import { For, Index } from 'solid-js';
 import { FilterPanel } from '../../components/filter-panel.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { PlaceAndOrganizationFields, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
-import { hasPracticeFilters, latestYear, PRACTICE_LIMITS, STAGES, type PracticeFilterKey, type PracticeListParams } from './practice.api.ts';
+import { hasPracticeFilters, latestYear, PRACTICE_LIMITS, STAGES, type PracticeFilterKey, type PracticeListParams } from './practice-params.ts';
 
 export type PracticeFilterPatch = Partial<Record<PracticeFilterKey, string | undefined>>;
 

@@ -4,7 +4,7 @@ import { t } from '../../i18n/i18n.ts';
 import { CoAuthorField } from './co-author-field.tsx';
 import type { SectionProps } from './practice-editor-sections.tsx';
 import type { LinkRow } from './practice-draft.ts';
-import { PRACTICE_LIMITS } from './practice.api.ts';
+import { PRACTICE_LIMITS } from './practice-params.ts';
 import { WEB_ADDRESS_MAX } from '../../../../schema/field-limits.ts';
 
 /* The practice editor's last group of fields: links to read more (rows added and removed), and the co-authors. */

@@ -7,7 +7,8 @@ import { t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { PracticeCard, PracticeCardSkeleton } from './practice-card.tsx';
 import { PracticeFilters } from './practice-filters.tsx';
-import { getPractices, hasPracticeFilters, PRACTICE_PAGE_SIZE, practiceListParams } from './practice.api.ts';
+import { getPractices, PRACTICE_PAGE_SIZE } from './practice-list.api.ts';
+import { hasPracticeFilters, practiceListParams } from './practice-params.ts';
 
 /** /practices: published good practices, newest first, filtered and paged through the URL. */
 export default function PracticeListPage() {

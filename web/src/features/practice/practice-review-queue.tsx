@@ -2,7 +2,8 @@ import { A, createAsync } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { StageYear } from './practice-badges.tsx';
-import { getPracticesToReview, practiceHref, type PracticeToReview } from './practice.api.ts';
+import { practiceHref } from './practice-links.ts';
+import { getPracticesToReview, type PracticeToReview } from './practice-list.api.ts';
 
 /**
  * The curators' queue of submitted practices, oldest first. Each is decided on its own page,

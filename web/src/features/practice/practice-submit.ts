@@ -5,7 +5,8 @@ import { t } from '../../i18n/i18n.ts';
 import type { FormProblem } from '../../lib/form.ts';
 import type { PracticeAutosave, SaveResult } from './practice-autosave.ts';
 import { formPath, problemsBeforeSubmit } from './practice-draft.ts';
-import { practiceHref, submitPracticeAction } from './practice.api.ts';
+import { practiceHref } from './practice-links.ts';
+import { submitPracticeAction } from './practice-writes.api.ts';
 
 /* Sending a practice for review (or, once published, saving a new version), and what the editor says when that cannot be done yet. */
 

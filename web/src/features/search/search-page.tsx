@@ -12,7 +12,7 @@ import { createViewer, signInHref } from '../account/account.api.ts';
 import { noOptions, OrganizationOptions, PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { getNationalOrganizations } from '../organization/organization.api.ts';
 import { StageYearFields } from '../practice/practice-filters.tsx';
-import { practiceHref } from '../practice/practice.api.ts';
+import { practiceHref } from '../practice/practice-links.ts';
 import {
   getSearch,
   hasSearchFilters,

@@ -5,7 +5,7 @@ import { pageArgs, readListParams, single } from '../../lib/list-params.ts';
 import { getViewer } from '../account/account.api.ts';
 import { getNationalOrganizations, getLocalOrganizations } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
-import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice.api.ts';
+import { dropBadStageAndYear, practiceFilterOf } from '../practice/practice-params.ts';
 import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
 import { SEARCH_KINDS, type SearchKind, type SearchParamsOf } from './search-links.ts';
