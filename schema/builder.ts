@@ -95,6 +95,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The schema's types, as Pothos' generic helpers take them. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+/** The `t` of an object type whose resolvers get `Parent`: for helpers that give several types the same fields. */
+export type FieldsOf<Parent> = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>;
+
 builder.queryType({});
 builder.mutationType({});
 

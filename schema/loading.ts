@@ -8,6 +8,9 @@ import { anyOf } from './query.ts';
  * at once: loadable refs and `t.loadable` fields through Pothos' DataLoaders, connections and
  * arguments-taking lists through `perRequest` below. test/api/batching.test.ts walks the schema
  * and fails any such field whose cost grows with the number of parents.
+ *
+ * The helpers take `Model<any>`: they serve every model, and callers name the documents they
+ * get back through `T`.
  */
 
 /**

@@ -1,4 +1,5 @@
-import { builder } from './builder.ts';
+import type { OutputType } from '@pothos/core';
+import { builder, type BuilderTypes } from './builder.ts';
 
 /** The success object of a mutation that returns nothing but having happened. */
 export const DonePayload = builder.objectRef<{ done: true }>('DonePayload').implement({
@@ -12,7 +13,7 @@ export const done = { done: true } as const;
  * The success object of a mutation that returns one object, e.g. `SubmitPracticePayload
  * { practice }`; resolvers return `{ [field]: value }`.
  */
-export function payload<Field extends string, T>(name: string, field: Field, type: any) {
+export function payload<Field extends string, T>(name: string, field: Field, type: OutputType<BuilderTypes>) {
   return builder.objectRef<Record<Field, T>>(name).implement({
     fields: (t) => ({ [field]: t.field({ type, resolve: (parent: Record<Field, T>) => parent[field] as never }) }) as never,
   });

@@ -1,4 +1,4 @@
-import { builder, enumValues } from '../builder.ts';
+import { builder, enumValues, type FieldsOf } from '../builder.ts';
 import { ThreadRef } from '../discussion/types.ts';
 import type { ThreadDoc } from '../discussion/service.ts';
 import { NotFoundError } from '../errors.ts';
@@ -14,14 +14,16 @@ const BookmarkKindEnum = builder.enumType('BookmarkKind', {
   values: enumValues(bookmarkKinds),
 });
 
-const viewerBookmarked = (kind: BookmarkKind) => (t: any) => ({
-  viewerBookmarked: t.loadable({
-    type: 'Boolean',
-    description: 'Whether the viewer bookmarked it (false when signed out).',
-    load: (ids: string[], ctx: { viewer: never }) => bookmarkedByViewer(ctx.viewer, kind, ids),
-    resolve: (parent: { _id: unknown }) => String(parent._id),
-  }),
-});
+const viewerBookmarked =
+  (kind: BookmarkKind) =>
+  <Parent extends { _id: unknown }>(t: FieldsOf<Parent>) => ({
+    viewerBookmarked: t.loadable({
+      type: 'Boolean',
+      description: 'Whether the viewer bookmarked it (false when signed out).',
+      load: (ids: string[], ctx) => bookmarkedByViewer(ctx.viewer, kind, ids),
+      resolve: (parent) => String(parent._id),
+    }),
+  });
 
 builder.objectFields(PracticeRef, viewerBookmarked('practice'));
 builder.objectFields(ThreadRef, viewerBookmarked('thread'));

@@ -1,4 +1,4 @@
-import { builder, enumValues } from '../builder.ts';
+import { builder, enumValues, type FieldsOf } from '../builder.ts';
 import { listFollowUpdates, type FollowUpdate } from '../commands/follow-updates.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -32,19 +32,21 @@ const FollowKindEnum = builder.enumType('FollowKind', {
 });
 
 /** "Do I follow it?" and "how many follow it?", batched per page for each kind of target. */
-const followFields = (kind: FollowKind, key: (parent: any) => string) => (t: any) => ({
-  viewerFollows: t.loadable({
-    type: 'Boolean',
-    description: 'Whether the viewer follows it (false when signed out).',
-    load: (targets: string[], ctx: { viewer: never }) => followedByViewer(ctx.viewer, kind, targets),
-    resolve: key,
-  }),
-  followerCount: t.loadable({
-    type: 'Int',
-    load: (targets: string[]) => followerCounts(kind, targets),
-    resolve: key,
-  }),
-});
+const followFields =
+  <Parent>(kind: FollowKind, key: (parent: Parent) => string) =>
+  (t: FieldsOf<Parent>) => ({
+    viewerFollows: t.loadable({
+      type: 'Boolean',
+      description: 'Whether the viewer follows it (false when signed out).',
+      load: (targets: string[], ctx) => followedByViewer(ctx.viewer, kind, targets),
+      resolve: key,
+    }),
+    followerCount: t.loadable({
+      type: 'Int',
+      load: (targets: string[]) => followerCounts(kind, targets),
+      resolve: key,
+    }),
+  });
 
 builder.objectFields(
   ExpertRef,

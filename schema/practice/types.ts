@@ -1,6 +1,6 @@
 import { shownOnItems } from '../connection.ts';
 import { payload } from '../payload.ts';
-import { builder, enumValues } from '../builder.ts';
+import { builder, enumValues, type FieldsOf } from '../builder.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
 import { inputTypeOf, plainInput } from '../input.ts';
@@ -43,9 +43,9 @@ const LinkRef = builder.objectRef<{ label: string; url: string }>('PracticeLink'
 });
 
 /** The markdown as written, and the safe HTML the one renderer made of it when it was written (reads never render). */
-const markdownFields = (t: any, field: 'problem' | 'solution' | 'results' | 'lessons') => ({
-  [field]: t.string({ description: 'Markdown.', resolve: (p: PracticeDoc) => p[field] }),
-  [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p: PracticeDoc) => p[`${field}Html`] ?? '' }),
+const markdownFields = (t: FieldsOf<PracticeDoc>, field: 'problem' | 'solution' | 'results' | 'lessons') => ({
+  [field]: t.string({ description: 'Markdown.', resolve: (p) => p[field] }),
+  [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p) => p[`${field}Html`] ?? '' }),
 });
 
 export const PracticeRef = builder.loadableNodeRef('Practice', {

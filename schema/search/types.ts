@@ -18,14 +18,14 @@ const HighlightSegmentRef = builder.objectRef<Segment>('HighlightSegment').imple
 
 const SearchNodeRef = builder.unionType('SearchNode', {
   types: [PracticeRef, ThreadRef, ExpertRef],
-  resolveType: (node: any) => ('handle' in node ? 'Expert' : 'lastActivityAt' in node ? 'Thread' : 'Practice'),
+  resolveType: (node) => ('handle' in node ? 'Expert' : 'lastActivityAt' in node ? 'Thread' : 'Practice'),
 });
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'One search result: the record, its title with the matches marked, and a snippet of the field that matched most.',
   fields: (t) => ({
     kind: t.field({ type: SearchKindEnum, resolve: (h) => h.kind }),
-    node: t.field({ type: SearchNodeRef, resolve: (h) => h.node as any }),
+    node: t.field({ type: SearchNodeRef, resolve: (h) => h.node }),
     title: t.field({ type: [HighlightSegmentRef], resolve: (h) => h.title }),
     snippet: t.field({ type: [HighlightSegmentRef], description: 'Empty when the record has no text beyond its title.', resolve: (h) => h.snippet }),
   }),
@@ -57,7 +57,7 @@ builder.queryFields((t) => ({
         query: t.arg.string({ required: true, description: 'At most 200 characters and 12 words.' }),
         filter: t.arg({ type: SearchFilter }),
       },
-      resolve: (_, args, ctx) => search(ctx.viewer, args.query, args.filter ?? {}, args) as any,
+      resolve: (_, args, ctx) => search(ctx.viewer, args.query, args.filter ?? {}, args),
     },
     {
       name: 'SearchConnection',

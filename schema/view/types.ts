@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, type FieldsOf } from '../builder.ts';
 import { ThreadRef } from '../discussion/types.ts';
 import { InvalidArgumentError, NotFoundError, NotAuthorizedError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -6,14 +6,16 @@ import { PracticeRef } from '../practice/types.ts';
 import { recordView, viewCounts } from './service.ts';
 import type { ViewKind } from './model.ts';
 
-const viewCount = (kind: ViewKind) => (t: any) => ({
-  viewCount: t.loadable({
-    type: 'Int',
-    description: 'How many different people have read it (members, and signed-out visitors by browser).',
-    load: (ids: string[]) => viewCounts(kind, ids),
-    resolve: (parent: { _id: unknown }) => String(parent._id),
-  }),
-});
+const viewCount =
+  (kind: ViewKind) =>
+  <Parent extends { _id: unknown }>(t: FieldsOf<Parent>) => ({
+    viewCount: t.loadable({
+      type: 'Int',
+      description: 'How many different people have read it (members, and signed-out visitors by browser).',
+      load: (ids: string[]) => viewCounts(kind, ids),
+      resolve: (parent) => String(parent._id),
+    }),
+  });
 
 builder.objectFields(PracticeRef, viewCount('practice'));
 builder.objectFields(ThreadRef, viewCount('thread'));
