@@ -4,24 +4,12 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.ts';
 import { InvalidArgumentError, NotAuthorizedError, NotFoundError } from './errors.ts';
 import { hasRole } from './roles.ts';
 
 const GLOBAL_ID = /^[A-Za-z0-9_-]{4,200}$/;
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 instant with a zone; no other formats, and no 30 February rolled into March. */
-export function parseIsoInstant(value: unknown): Date | null {
-  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
-  if (!match) return null;
-  const [, y, mo, d, h, mi, sec] = match.map(Number);
-  const calendar = new Date(Date.UTC(y!, mo! - 1, d!));
-  if (calendar.getUTCMonth() !== mo! - 1 || calendar.getUTCDate() !== d || h! > 23 || mi! > 59 || (sec ?? 0) > 59) return null;
-  const date = new Date(value as string);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 /** A stored value as a GraphQL enum value's name: 'ministry-agency' → MINISTRY_AGENCY, 'role.changed' → ROLE_CHANGED. */
 type EnumName<S extends string> = S extends `${infer Head}.${infer Tail}` | `${infer Head}-${infer Tail}` ? `${EnumName<Head>}_${EnumName<Tail>}` : Uppercase<S>;
 
@@ -104,14 +92,23 @@ export type FieldsOf<Parent> = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes
 builder.queryType({});
 builder.mutationType({});
 
-builder.scalarType('DateTime', {
+/** Runs one of graphql-scalars' parsers, a refusal becoming our typed BAD_USER_INPUT error. */
+const typedRefusal =
+  <A extends unknown[]>(parse: (...args: A) => Date) =>
+  (...args: A): Date => {
+    try {
+      return parse(...args);
+    } catch {
+      throw new InvalidArgumentError('DateTime', 'expected an ISO 8601 date and time with a time zone, e.g. 2030-01-31T00:00:00Z');
+    }
+  };
+
+// graphql-scalars' RFC 3339 DateTime: a zone required, no other formats, no 30 February rolled
+// into March. Out, it stays a Date until the answer is JSON, which writes it as ISO 8601 in UTC.
+builder.addScalarType('DateTime', DateTimeResolver, {
   description: 'An instant, as an ISO 8601 string in UTC.',
-  serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const date = parseIsoInstant(value);
-    if (!date) throw new InvalidArgumentError('DateTime', 'expected an ISO 8601 date and time with a time zone, e.g. 2030-01-31T00:00:00Z');
-    return date;
-  },
+  parseValue: typedRefusal((value) => DateTimeResolver.parseValue(value)),
+  parseLiteral: typedRefusal((literal, variables) => DateTimeResolver.parseLiteral(literal, variables)),
 });
 
 builder.globalConnectionField('totalCount', (t) => t.int({ description: 'How many items match, across all pages.', resolve: (connection) => connection.totalCount() }));
