@@ -1,3 +1,14 @@
+/*
+ * Keyset paging for every list. The Connection, Edge and PageInfo types are Pothos' relay
+ * plugin's (t.connection); the reading is ours, and stays ours rather than going through its
+ * resolveCursorConnection, which would keep none of this file's work (it hands the raw cursors to
+ * a resolver that must still decode them, build the keyset filter and read by date windows) and
+ * would change answers: it clamps a `first` over the maximum silently and refuses a negative one
+ * with an untyped error, where we answer BAD_USER_INPUT naming the argument; an empty page's
+ * start/end cursors become the `after` cursor or "" instead of null; and it resolves one
+ * connection at a time, so paginateEach's one command for a whole page of parents would need a
+ * loader inside each resolver to come back.
+ */
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import mongoose, { type QueryFilter, type Model } from 'mongoose';
 import { countsInOrder, firstOfEach } from './loading.ts';
