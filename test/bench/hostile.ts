@@ -19,8 +19,13 @@ export function hostileRequests(): { body: string }[] {
   const longSearch = Array.from({ length: 12 }, (_, i) => `${SEARCH_TEXT.split(' ')[i % 3]}${'a'.repeat(12)}`)
     .join(' ')
     .slice(0, 200);
-  // Just under the body limit: a long text the API must parse before refusing it.
-  const largest = JSON.stringify(preview(pathologicalMarkdown(MAX_BODY_BYTES - 1000)));
+  // Just under the body limit once encoded as JSON: a long text the API must read and parse before refusing it.
+  let length = MAX_BODY_BYTES;
+  let largest = '';
+  do {
+    largest = JSON.stringify(preview(pathologicalMarkdown(length)));
+    length -= largest.length - (MAX_BODY_BYTES - 100);
+  } while (largest.length > MAX_BODY_BYTES - 100);
   return [
     JSON.stringify(preview(pathologicalMarkdown(20_000))),
     JSON.stringify({ query: aliased }),
