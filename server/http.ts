@@ -206,6 +206,20 @@ const securityHeaders: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
 
+/** The most of a refused request's body that is read and dropped to keep its connection open. */
+const DRAIN_AT_MOST_BYTES = 64 * 1024;
+
+/**
+ * After refusing a request whose body was not read: a small one is read and dropped, so that its
+ * connection serves the next request; a large or unknown one closes the connection instead (the
+ * client reconnects), since draining half a megabyte per refusal is what a flood of them costs.
+ */
+function leaveBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > DRAIN_AT_MOST_BYTES || req.headers['transfer-encoding']) res.setHeader('connection', 'close');
+  else req.resume();
+}
+
 /**
  * Reads a request body, refusing (null) one larger than MAX_BODY_BYTES, chunked or not. Node sets
  * no limit and Yoga reads whatever it is given, so GraphQL bodies are read here first: a declared
@@ -295,14 +309,14 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       // Refused before the body is read: a flood costs as little as it can.
-      req.resume();
+      leaveBodyUnread(req, res);
       metrics.recordRefusal('rejected', 429, 'RATE_LIMITED', receivedAt);
       res.setHeader('retry-after', String(error.retryAfterSeconds));
       return sendJson(res, 429, { errors: [{ message: error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: error.retryAfterSeconds } }] });
     }
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     if (body === null) {
-      req.resume();
+      leaveBodyUnread(req, res);
       metrics.recordRefusal('rejected', 413, 'PAYLOAD_TOO_LARGE', receivedAt);
       return sendJson(res, 413, { errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     }

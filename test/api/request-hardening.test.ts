@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { Topic } from '../../schema/topic/model.ts';
 import { createGraphQL } from '../../server/http.ts';
@@ -86,5 +87,41 @@ describe('Production mode', () => {
     } finally {
       failure.mockRestore();
     }
+  });
+});
+
+describe('Refused bodies', () => {
+  /** Posts `size` bytes over a fresh keep-alive connection: the answer's status, its Connection header, and whether the server closed the socket. */
+  function post(size: number): Promise<{ status: number; connection: string | undefined; closed: boolean }> {
+    const agent = new http.Agent({ keepAlive: true });
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${server()}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': size } }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          // A closed socket ends right after the answer; an open one waits for the next request.
+          const socket = request.socket!;
+          const settle = () => {
+            resolve({ status: response.statusCode!, connection: response.headers.connection, closed: socket.destroyed });
+            agent.destroy();
+          };
+          if (socket.destroyed) settle();
+          else setTimeout(settle, 200);
+        });
+      });
+      request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+      const shell = '{"query":"{ __typename }","extensions":{"pad":""}}';
+      request.end(`${shell.slice(0, -3)}${'x'.repeat(size - shell.length)}"}}`);
+    });
+  }
+
+  it('closes the connection instead of reading a refused body of a megabyte, and keeps it for a small one', async () => {
+    const large = await post(1024 * 1024);
+    expect(large.status).toBe(413);
+    expect(large.connection).toBe('close');
+    expect(large.closed).toBe(true);
+    const small = await post(1000);
+    expect(small.status).toBe(200);
+    expect(small.connection).toBe('keep-alive');
+    expect(small.closed).toBe(false);
   });
 });
