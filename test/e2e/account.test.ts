@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { DEMO_PASSWORD, useBrowser } from '../helpers/browser.ts';
+import { DEMO_PASSWORD, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Accounts as a person uses them, in headless Chromium against the built web app (web/dist)
@@ -15,17 +15,10 @@ const browser = useBrowser();
 /** A curator of the demo data (seeds/data/demo-accounts.json). */
 const DEMO_EMAIL = 'ha.ltt@demo.chuyengia.example';
 
-let context: BrowserContext;
+const open = usePages(browser);
 let page: Page;
-
 beforeEach(async () => {
-  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-});
-
-afterEach(async () => {
-  await context.close();
+  page = await open();
 });
 
 const header = () => page.locator('header.site-header');
@@ -96,6 +89,13 @@ describe('Account', () => {
     const bio = 'Phụ trách nền tảng tích hợp, chia sẻ dữ liệu của thành phố sau hợp nhất.';
     await page.getByLabel('Chức vụ').fill(position);
     await page.getByLabel('Giới thiệu').fill(bio);
+    // A link row: the new row's label takes the focus; a second row removed gives it back to the first.
+    await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+    await page.keyboard.type('Cổng dữ liệu thành phố');
+    await page.getByLabel('Địa chỉ web').fill('https://data.danang.gov.vn');
+    await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+    await page.getByRole('button', { name: 'Bỏ liên kết 2' }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toMatch(/^links\.\w+\.label$/);
     await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu hồ sơ.' }).waitFor();
 
@@ -104,6 +104,7 @@ describe('Account', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText(position, { exact: true }).waitFor();
     await page.getByText(bio, { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Cổng dữ liệu thành phố' }).getAttribute('href')).toBe('https://data.danang.gov.vn');
     expect(await page.getByText('Đà Nẵng', { exact: true }).count()).toBeGreaterThan(0);
 
     await signOut(name);

@@ -1,19 +1,14 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show, untrack } from 'solid-js';
+import { createSignal, Show, untrack } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
+import { LinkRows, type LinkRow } from '../../components/link-rows.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { MAX_LINKS, updateProfileAction, type OwnProfile, profileHref } from './expert.api.ts';
-import { ACCOUNT_LIMITS, PROFILE_LIMITS, WEB_ADDRESS_MAX } from '../../../../schema/field-limits.ts';
-
-interface LinkRow {
-  key: string;
-  label: string;
-  url: string;
-}
+import { ACCOUNT_LIMITS, PROFILE_LIMITS } from '../../../../schema/field-limits.ts';
 
 /**
  * The viewer's public profile as one form. It starts from the saved profile and then keeps
@@ -46,14 +41,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
   const addLink = () => {
     const key = String(nextKey++);
     setLinks([...links(), { key, label: '', url: '' }]);
-    form?.querySelector<HTMLInputElement>(`#link-${key}-label`)?.focus();
-  };
-  const removeLink = (key: string, index: number) => {
-    setLinks(links().filter((row) => row.key !== key));
-    // Focus stays in the list: on the next row's first field, or on "add".
-    const rows = form?.querySelectorAll<HTMLInputElement>('.link-row input[name$=".label"]');
-    const target = rows?.[index] ?? form?.querySelector<HTMLButtonElement>('.link-add');
-    target?.focus();
+    return key;
   };
 
   return (
@@ -115,48 +103,14 @@ export function ProfileForm(props: { profile: OwnProfile }) {
             .map((row) => row.key)
             .join(',')}
         />
-        <Show when={links().length} fallback={<p class="muted">{t('profileForm.noLinks')}</p>}>
-          <ol class="link-rows">
-            <For each={links()}>
-              {(row, index) => (
-                <li class="link-row">
-                  <fieldset>
-                    <legend class="visually-hidden">{t('profileForm.linkGroup', index() + 1)}</legend>
-                    <TextField
-                      id={`link-${row.key}-label`}
-                      name={`links.${row.key}.label`}
-                      label={t('profileForm.linkLabel')}
-                      value={row.label}
-                      maxLength={PROFILE_LIMITS.linkLabel}
-                      lang="vi"
-                      error={errorFor(problem(), `links.${row.key}.label`)}
-                    />
-                    <TextField
-                      id={`link-${row.key}-url`}
-                      name={`links.${row.key}.url`}
-                      type="url"
-                      label={t('profileForm.linkUrl')}
-                      value={row.url}
-                      inputMode="url"
-                      spellcheck={false}
-                      maxLength={WEB_ADDRESS_MAX}
-                      error={errorFor(problem(), `links.${row.key}.url`)}
-                    />
-                  </fieldset>
-                  <button type="button" class="button button-quiet link-remove" onClick={() => removeLink(row.key, index())}>
-                    {t('profileForm.removeLink', index() + 1)}
-                  </button>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-        <Show when={errorFor(problem(), 'links')}>{(message) => <p class="field-error">{message()}</p>}</Show>
-        <Show when={links().length < MAX_LINKS}>
-          <button type="button" class="button button-secondary link-add" onClick={addLink}>
-            <span aria-hidden="true">+</span> {t('profileForm.addLink')}
-          </button>
-        </Show>
+        <LinkRows
+          rows={links()}
+          labelMax={PROFILE_LIMITS.linkLabel}
+          maxRows={MAX_LINKS}
+          errorFor={(path) => errorFor(problem(), path)}
+          onAdd={addLink}
+          onRemove={(key) => setLinks(links().filter((row) => row.key !== key))}
+        />
       </fieldset>
 
       <div class="form-actions">

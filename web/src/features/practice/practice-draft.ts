@@ -1,3 +1,4 @@
+import type { LinkRow } from '../../components/link-rows.tsx';
 import { PRACTICE_LIMITS, type PracticeStage } from './practice-params.ts';
 import type { PracticeDraft } from './practice-record.api.ts';
 import type { PracticeChanges } from './practice-writes.api.ts';
@@ -8,12 +9,7 @@ import { PRACTICE_REQUIRED_TO_SUBMIT } from '../../../../schema/field-limits.ts'
  * which fields changed since the last save, and where the API's field errors belong.
  */
 
-/** One row of the links editor; `key` stays with the row as rows come and go. */
-export interface LinkRow {
-  key: string;
-  label: string;
-  url: string;
-}
+export type { LinkRow } from '../../components/link-rows.tsx';
 
 /** What the form holds: text as typed, choices as codes ('' for none). */
 export interface DraftValues {

@@ -118,7 +118,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         <BasicsSection editor={editor} errorText={errorText} />
         <ContentSection editor={editor} errorText={errorText} />
         <ContextSection editor={editor} errorText={errorText} />
-        <MoreSection editor={editor} errorText={errorText} taken={taken()} form={() => form} />
+        <MoreSection editor={editor} errorText={errorText} taken={taken()} />
         <EditorBar editor={editor} submitFlow={submitFlow} />
       </form>
     </div>
