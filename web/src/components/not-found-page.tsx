@@ -1,16 +1,13 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For } from 'solid-js';
+import { A } from '@solidjs/router';
+import { For } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
-import { SEARCH_MAX_LENGTH, searchHref } from '../features/search/search-links.ts';
+import { SearchBox } from '../features/search/search-box.tsx';
 import { DocumentTitle } from './document-title.tsx';
 import { MAIN_SECTIONS } from './main-sections.ts';
 import { StateMessage } from './state-message.tsx';
 
 /** Any address the app does not know: the ways on are home, a search and the main sections. */
 export default function NotFoundPage() {
-  const navigate = useNavigate();
-  const [text, setText] = createSignal('');
-  let input: HTMLInputElement | undefined;
   return (
     <div class="page-narrow not-found-page">
       <DocumentTitle text={t('notFound.title')} />
@@ -19,37 +16,15 @@ export default function NotFoundPage() {
           {t('notFound.home')}
         </A>
       </StateMessage>
-      <form
+      <SearchBox
+        id="not-found-search-q"
         class="search-form not-found-search"
-        role="search"
-        aria-labelledby="not-found-search-label"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const q = text().trim();
-          if (!q) return input?.focus();
-          navigate(searchHref({ q }));
-        }}
-      >
-        <label for="not-found-search-q" id="not-found-search-label" class="not-found-search-label">
-          {t('notFound.searchLabel')}
-        </label>
-        <input
-          ref={input}
-          id="not-found-search-q"
-          type="search"
-          name="q"
-          autocomplete="off"
-          spellcheck={false}
-          enterkeyhint="search"
-          maxLength={SEARCH_MAX_LENGTH}
-          placeholder={t('notFound.searchPlaceholder')}
-          value={text()}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-        <button type="submit" class="button button-secondary">
-          {t('notFound.searchSubmit')}
-        </button>
-      </form>
+        label={t('notFound.searchLabel')}
+        labelClass="not-found-search-label"
+        placeholder={t('notFound.searchPlaceholder')}
+        submitClass="button button-secondary"
+        submit={t('notFound.searchSubmit')}
+      />
       <nav class="not-found-sections" aria-labelledby="not-found-sections-title">
         <h2 id="not-found-sections-title" class="not-found-sections-title">
           {t('notFound.sections')}

@@ -1,7 +1,6 @@
-import { useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, on } from 'solid-js';
+import { useLocation } from '@solidjs/router';
 import { t } from '../../i18n/i18n.ts';
-import { SEARCH_MAX_LENGTH, searchHref } from './search-links.ts';
+import { SearchBox } from './search-box.tsx';
 
 const SearchIcon = () => (
   <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
@@ -16,51 +15,22 @@ const SearchIcon = () => (
  */
 export function HeaderSearch() {
   const location = useLocation();
-  const navigate = useNavigate();
-  const [text, setText] = createSignal('');
-  let input: HTMLInputElement | undefined;
-
-  // On the results page the box shows what was searched; elsewhere it starts empty.
-  createEffect(
-    on(
-      () => [location.pathname, location.query.q] as const,
-      ([path, q]) => setText(path === '/search' && typeof q === 'string' ? q : ''),
-    ),
-  );
-
   return (
-    <form
+    <SearchBox
+      id="header-search-q"
       class="header-search"
-      role="search"
-      aria-label={t('search.headerLabel')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const q = text().trim();
-        if (!q) return input?.focus();
-        input?.blur();
-        navigate(searchHref({ q }));
-      }}
-    >
-      <label for="header-search-q" class="visually-hidden">
-        {t('search.headerLabel')}
-      </label>
-      <input
-        ref={input}
-        id="header-search-q"
-        type="search"
-        name="q"
-        autocomplete="off"
-        spellcheck={false}
-        enterkeyhint="search"
-        maxLength={SEARCH_MAX_LENGTH}
-        placeholder={t('search.headerPlaceholder')}
-        value={text()}
-        onInput={(event) => setText(event.currentTarget.value)}
-      />
-      <button type="submit" class="header-search-submit">
-        <SearchIcon />
-        <span class="visually-hidden">{t('search.submit')}</span>
-      </button>
-    </form>
+      label={t('search.headerLabel')}
+      labelClass="visually-hidden"
+      placeholder={t('search.headerPlaceholder')}
+      submitClass="header-search-submit"
+      submit={
+        <>
+          <SearchIcon />
+          <span class="visually-hidden">{t('search.submit')}</span>
+        </>
+      }
+      // On the results page the box shows what was searched; elsewhere it starts empty.
+      shown={() => (location.pathname === '/search' && typeof location.query.q === 'string' ? location.query.q : '')}
+    />
   );
 }
