@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { signInWithCookie, useBrowser } from '../helpers/browser.ts';
+import { PHONE, signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Browsing the network as a visitor and as a member, in headless Chromium against the built web
@@ -11,18 +11,10 @@ import { signInWithCookie, useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-let context: BrowserContext;
+const open = usePages(browser, { timeout: 15_000 });
 let page: Page;
-
-async function open(viewport = { width: 1366, height: 900 }) {
-  context = await browser().newContext({ viewport, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-}
-
-beforeEach(() => open());
-afterEach(async () => {
-  await context.close();
+beforeEach(async () => {
+  page = await open();
 });
 
 /** Asks the API what the page should show, so the test follows the demo data as it grows. */
@@ -38,7 +30,7 @@ async function api<T>(query: string): Promise<T> {
 type Titles = { edges: { node: { title: string; place: { code: string; name: string } | null } }[] };
 
 /** Signs this browser in as a demo member, as if through the sign-in page. */
-const signInAs = (handle: string) => signInWithCookie(context, baseUrl(), handle);
+const signInAs = (handle: string) => signInWithCookie(page.context(), baseUrl(), handle);
 
 describe('Home page', () => {
   it('shows the latest published practice and invites a visitor to join when signed out', async () => {
@@ -68,8 +60,7 @@ describe('Home page', () => {
   });
 
   it('fits a phone’s width without sideways scrolling', async () => {
-    await context.close();
-    await open({ width: 390, height: 844 });
+    page = await open({ viewport: PHONE });
     for (const path of ['/', '/topics', '/places', '/places/da-nang']) {
       await page.goto(`${baseUrl()}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();

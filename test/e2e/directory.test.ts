@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * The expert directory as a person uses it, in headless Chromium against the built web app
@@ -11,17 +11,10 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-let context: BrowserContext;
+const open = usePages(browser);
 let page: Page;
-
 beforeEach(async () => {
-  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-});
-
-afterEach(async () => {
-  await context.close();
+  page = await open();
 });
 
 /** Asks the API what the page should show, so the test follows the demo data as it grows. */

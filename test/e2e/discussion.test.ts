@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { fillDemoSignIn, useBrowser } from '../helpers/browser.ts';
+import { fillDemoSignIn, PHONE, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Discussions and questions as members use them, in headless Chromium against the built web app
@@ -18,18 +18,7 @@ const ANSWERER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
 const VOTER = { handle: 'thaohtp', name: 'Hồ Thị Phương Thảo' };
 const MODERATOR = { handle: 'thang.dv', name: 'Đỗ Văn Thắng' };
 
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function pageFor(width = 1366, height = 900): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width, height }, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
+const pageFor = usePages(browser);
 
 /** Opens `path` signed out, signs in from the page's offer to visitors, and waits to be back. */
 async function visitSignedIn(page: Page, path: string, handle: string) {
@@ -82,7 +71,7 @@ describe('Discussion', () => {
     expect(await answer.getByText('0 lượt bình chọn').count()).toBe(1);
 
     // A third member votes (the count changes at once), then replies under the answer, and under that.
-    const voter = await pageFor(390, 844);
+    const voter = await pageFor({ viewport: PHONE });
     await visitSignedIn(voter, threadPath, VOTER.handle);
     const voted = replyArticle(voter, 'Đăng ký kết nối qua Cục');
     const vote = voted.getByRole('button', { name: /Hữu ích/ });

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { signInThroughPage, useBrowser } from '../helpers/browser.ts';
+import { openPage, signInThroughPage, useBrowser } from '../helpers/browser.ts';
 
 /*
  * What a signed-in member sees when the API fails, in headless Chromium over the demo data:
@@ -16,20 +16,17 @@ const browser = useBrowser();
 
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page = await openPage(browser());
   await signInThroughPage(page, baseUrl(), MEMBER.handle);
 });
 afterEach(async () => {
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 afterAll(async () => {
-  await context.close();
+  await page.context().close();
 });
 
 const header = () => page.locator('header.site-header');

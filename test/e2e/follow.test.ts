@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { signInThroughPage, useBrowser } from '../helpers/browser.ts';
+import { openPage, PHONE, signInThroughPage, useBrowser } from '../helpers/browser.ts';
 
 /*
  * Following, saving and "this helped me" as a member uses them, in headless Chromium over the
@@ -15,17 +15,14 @@ const browser = useBrowser();
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 const FOLLOWED = { handle: 'ha.ltt', name: 'Lê Thị Thu Hà' };
 
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page = await openPage(browser(), { viewport: PHONE });
   await signInThroughPage(page, baseUrl(), MEMBER.handle);
 });
 afterAll(async () => {
-  await context.close();
+  await page.context().close();
 });
 
 const main = () => page.getByRole('main');
@@ -107,12 +104,11 @@ describe('Saving and endorsing', () => {
   });
 
   it('sends a signed-out reader who wants to save to sign in', async () => {
-    const guest = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    const guestPage = await guest.newPage();
+    const guestPage = await openPage(browser());
     await guestPage.goto(`${baseUrl()}/practices`);
     await guestPage.getByRole('main').locator('.practice-card a').first().click();
     await guestPage.getByRole('main').getByRole('link', { name: 'Lưu', exact: true }).click();
     await guestPage.waitForURL(/\/sign-in\?next=%2Fpractices%2F/);
-    await guest.close();
+    await guestPage.context().close();
   });
 });

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page, Response } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Only the chosen language's dictionary travels: English is a chunk of its own (en-<hash>.js),
@@ -11,17 +11,10 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-let context: BrowserContext;
+const open = usePages(browser);
 let page: Page;
-
 beforeEach(async () => {
-  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-});
-
-afterEach(async () => {
-  await context.close();
+  page = await open();
 });
 
 /** A string only the English dictionary has, to recognise it in a script whatever its file name. */

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { fillDemoSignIn, useBrowser } from '../helpers/browser.ts';
+import { fillDemoSignIn, PHONE, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Good practices as people use them, in headless Chromium against the built web app (web/dist)
@@ -19,17 +19,10 @@ const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 const READER = { handle: 'namvh', name: 'Vũ Hoàng Nam' };
 const CURATOR = { handle: 'ha.ltt', name: 'Lê Thị Thu Hà' };
 
-let context: BrowserContext;
+const open = usePages(browser);
 let page: Page;
-
 beforeEach(async () => {
-  context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-});
-
-afterEach(async () => {
-  await context.close();
+  page = await open();
 });
 
 const header = () => page.locator('header.site-header');
@@ -167,10 +160,8 @@ describe('Practice', () => {
     ).toBe(`/experts/${MEMBER.handle}`);
 
     // ...the writer, told of the mention among their updates, answers in their own browser...
-    const writer = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
-    try {
-      const writerPage = await writer.newPage();
-      writerPage.setDefaultTimeout(10_000);
+    {
+      const writerPage = await open({ viewport: PHONE });
       await writerPage.goto(`${baseUrl()}/sign-in?next=%2Ffollowing`);
       await fillDemoSignIn(writerPage, MEMBER.handle);
       await writerPage.waitForURL(/\/following$/);
@@ -181,8 +172,6 @@ describe('Practice', () => {
       await writerPage.getByLabel('Câu trả lời của bạn').fill('Chuẩn hóa danh mục thửa đất trước, rồi mới quét: quét trước thì phải đánh chỉ mục lại.');
       await writerPage.getByRole('button', { name: 'Gửi câu trả lời' }).click();
       await writerPage.locator('article.reply .reply-body', { hasText: 'Chuẩn hóa danh mục thửa đất trước' }).waitFor();
-    } finally {
-      await writer.close();
     }
 
     // ...and the asker accepts the answer.

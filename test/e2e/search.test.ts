@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser } from '../helpers/browser.ts';
+import { PHONE, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * Search as people use it, in headless Chromium against the built web app over the demo data:
@@ -11,21 +11,15 @@ import { useBrowser } from '../helpers/browser.ts';
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-let context: BrowserContext;
+const open = usePages(browser);
 let page: Page;
-
-afterEach(async () => {
-  await context.close();
-});
 
 const header = () => page.locator('header.site-header');
 const main = () => page.getByRole('main');
 
 describe('Search', () => {
   beforeEach(async () => {
-    context = await browser().newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await open();
   });
 
   it('finds practices typed without diacritics from the header box, filters to practices and opens one', async () => {
@@ -72,10 +66,7 @@ describe('Search', () => {
   });
 
   it('keeps the header box usable on a phone', async () => {
-    await context.close();
-    context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await open({ viewport: PHONE, context: { isMobile: true, hasTouch: true } });
     await page.goto(`${baseUrl()}/practices`);
     const box = header().getByRole('searchbox', { name: 'Tìm trên toàn mạng lưới' });
     const size = await box.boundingBox();

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { fillDemoSignIn, signInWithCookie, useBrowser } from '../helpers/browser.ts';
+import { DESKTOP, fillDemoSignIn, PHONE, signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * What a newcomer meets, in headless Chromium against the built web app over the demo data: the
@@ -15,22 +15,10 @@ import { fillDemoSignIn, signInWithCookie, useBrowser } from '../helpers/browser
 const baseUrl = useRunningApp();
 const browser = useBrowser();
 
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const MEMBER = { handle: 'linhnt', name: 'Nguyễn Thùy Linh' };
 
-const contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function pageFor(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser().newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const open = usePages(browser, { timeout: 15_000 });
+const pageFor = (viewport: { width: number; height: number }) => open({ viewport });
 
 async function screenshot(page: Page, name: string) {
   const dir = process.env.UX_SCREENSHOTS;

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { findExpertByHandle } from '../../schema/expert/service.ts';
 import { sessionCookieFor } from './graphql.ts';
 import { DEMO_PASSWORD } from './server-process.ts';
@@ -22,6 +22,47 @@ export function useBrowser(): () => Browser {
   return () => {
     if (!browser) throw new Error('the browser did not start');
     return browser;
+  };
+}
+
+/** The screens the pages are tried on. */
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface PageOptions {
+  /** DESKTOP unless said. */
+  viewport?: { width: number; height: number };
+  /** How long each step may wait, in milliseconds (10 s unless said). */
+  timeout?: number;
+  /** Anything else the context needs (isMobile, hasTouch…). */
+  context?: BrowserContextOptions;
+}
+
+/**
+ * A page in a browser context of its own, as one person in Vietnamese: its own cookies, so its
+ * own session. Close it with `page.context().close()`.
+ */
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'vi-VN', ...options.context });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeout ?? 10_000);
+  return page;
+}
+
+/**
+ * Opens pages (see {@link openPage}) that are closed after each test, so no session or route
+ * leaks into the next: `const open = usePages(browser)`, then `await open()` in a test or a
+ * beforeEach. `defaults` apply to every page the file opens.
+ */
+export function usePages(browser: () => Browser, defaults: PageOptions = {}): (options?: PageOptions) => Promise<Page> {
+  const opened: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.context().close()));
+  });
+  return async (options = {}) => {
+    const page = await openPage(browser(), { ...defaults, ...options });
+    opened.push(page);
+    return page;
   };
 }
 
