@@ -3,6 +3,7 @@ import { createEffect, on, onCleanup } from 'solid-js';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { TadaDocumentNode } from 'gql.tada';
 import { isOutage, request } from './graphql-client.ts';
+import { ACCOUNT_LIMITS, PROFILE_LIMITS, STAFF_LIMITS, VERIFICATION_LIMITS, WEB_ADDRESS_MAX } from '../../../schema/field-limits.ts';
 
 /** What the router hands an action bound to a `<form method="post">` (URLSearchParams unless multipart). */
 export type FormInput = FormData | URLSearchParams;
@@ -83,18 +84,22 @@ export function mutate<Result extends { [F in K]: { __typename?: string } }, Var
   return attempt(async () => settle((await request(document, variables))[field], payload));
 }
 
-/** Lengths the API enforces, by field name, so messages can say the limit. */
+/**
+ * Lengths the API enforces, by field name, so messages can say the limit (read from the API's
+ * own definitions). A form whose field of the same name has other limits says its own (the
+ * practice editor: practice-editor-messages.ts).
+ */
 const limits: Record<string, [min: number, max: number]> = {
-  name: [2, 80],
-  position: [0, 120],
-  bio: [0, 1000],
-  password: [10, 128],
-  newPassword: [10, 128],
-  statement: [20, 2000],
-  reason: [3, 500],
-  label: [1, 60],
-  url: [0, 300],
-  email: [0, 254],
+  name: [ACCOUNT_LIMITS.nameMin, ACCOUNT_LIMITS.name],
+  position: [0, PROFILE_LIMITS.position],
+  bio: [0, PROFILE_LIMITS.bio],
+  password: [ACCOUNT_LIMITS.passwordMin, ACCOUNT_LIMITS.password],
+  newPassword: [ACCOUNT_LIMITS.passwordMin, ACCOUNT_LIMITS.password],
+  statement: [VERIFICATION_LIMITS.statementMin, VERIFICATION_LIMITS.statement],
+  reason: [STAFF_LIMITS.reasonMin, STAFF_LIMITS.reason],
+  label: [1, PROFILE_LIMITS.linkLabel],
+  url: [0, WEB_ADDRESS_MAX],
+  email: [0, ACCOUNT_LIMITS.email],
 };
 
 /**
