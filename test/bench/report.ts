@@ -21,8 +21,8 @@ export interface ScaleResults {
   pageSizes: { label: string; at10: string[]; at50: string[] }[];
   homeCommands: { graphql: string[]; plain: string[] };
   loads: { key: string; label: string; requestsPerPage: number; results: (LoadResult & { drained: number; loadAverage: number })[] }[];
-  /** The practice page at one connection, alone and while the worst requests are sent (test/bench/hostile.ts). */
-  hostile: { quiet: LoadResult; attacked: LoadResult; attacker: LoadResult };
+  /** The practice page at one connection, alone and while the worst requests are sent (test/bench/hostile.ts), in alternating rounds. */
+  hostile: { quiet: LoadResult; attacked: LoadResult; attacker: LoadResult }[];
   /** GraphQL's home feed and the plain endpoint in alternating runs: mean req/s, and each round's ratio. */
   paired: { connections: number; graphql: number; plain: number; ratios: number[] }[];
   /**
@@ -130,11 +130,13 @@ function targets(results: Results): Target[] {
     });
   }
 
-  const { quiet, attacked, attacker } = base.hostile;
+  // The median round: one round's p99 rests on its few slowest requests, which a busy machine moves.
+  const rounds = base.hostile.map((h) => ({ ...h, ratio: h.attacked.p99 / h.quiet.p99 }));
+  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[rounds.length >> 1]!;
   list.push({
     target: 'a normal request (practice page) beside the worst requests: p99 ≤ 3 × its quiet p99',
-    measured: `${(attacked.p99 / quiet.p99).toFixed(2)} (${attacked.p99} / ${quiet.p99} ms; ${attacker.requestsPerSecond.toFixed(1)} req/s of the worst requests; ${at})`,
-    met: attacked.p99 <= 3 * quiet.p99 && attacked.errors === 0,
+    measured: `${median.ratio.toFixed(2)} (median of ${rounds.length} rounds: ${rounds.map((h) => `${h.attacked.p99} / ${h.quiet.p99} ms`).join(', ')}; ${median.attacker.requestsPerSecond.toFixed(1)} req/s of the worst requests; ${at})`,
+    met: median.ratio <= 3 && rounds.every((h) => h.attacked.errors === 0),
   });
 
   const paired16 = base.paired.find((p) => p.connections === 16);

@@ -7,6 +7,7 @@
 //   <- { type: 'trace', on } to keep (or stop keeping) the shape of each command
 //   <- { type: 'idle', quietMs } -> { type: 'idle' } once the database has been quiet that long
 //   <- { type: 'read-budgets', on } to enforce the read budgets (off at first: see below)
+//   <- { type: 'reset-limits' } to forget what every sender spent of every limit
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
@@ -14,7 +15,7 @@ import { loadConfig } from '../../server/config.ts';
 import { connectDatabase } from '../../server/db/connection.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
-import { liftBenchLimits } from '../../schema/limits.ts';
+import { liftBenchLimits, resetRateLimits } from '../../schema/limits.ts';
 import { OLDER_WINDOW, shapeOf } from './measure.ts';
 import { OLDER_WINDOW_COMMENT } from '../../schema/connection.ts';
 import { createPlainHomeServer } from './plain-home.ts';
@@ -33,7 +34,7 @@ export interface CommandsMessage {
 export interface IdleMessage {
   type: 'idle';
 }
-export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean } | { type: 'idle'; quietMs: number } | { type: 'read-budgets'; on: boolean };
+export type ToServer = { type: 'commands' } | { type: 'trace'; on: boolean } | { type: 'idle'; quietMs: number } | { type: 'read-budgets'; on: boolean } | { type: 'reset-limits' };
 
 const uri = process.env.BENCH_URI;
 const dbName = process.env.BENCH_DB ?? 'bench';
@@ -84,6 +85,7 @@ send({ type: 'ready', port: await listen(server), plainPort: await listen(plain)
 process.on('message', (message: ToServer) => {
   if (message.type === 'trace') trace = message.on ? [] : null;
   if (message.type === 'read-budgets') liftBenchLimits(!message.on);
+  if (message.type === 'reset-limits') resetRateLimits();
   if (message.type === 'commands') send({ type: 'commands', count, trace: trace ?? [] } satisfies CommandsMessage);
   if (message.type === 'idle') {
     const check = () => (inFlight <= 0 && Date.now() - lastActivity >= message.quietMs ? send({ type: 'idle' } satisfies IdleMessage) : setTimeout(check, 100));
