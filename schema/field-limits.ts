@@ -63,3 +63,6 @@ export const STAFF_LIMITS = { reasonMin: 3, reason: 500, suspensionDays: 3650 } 
 
 /** A request to be verified as an expert, and a curator's reason for declining one. */
 export const VERIFICATION_LIMITS = { statementMin: 20, statement: 2000, declineReasonMin: 3, decisionReason: 1000 } as const;
+
+/** A curated collection: its title, introduction (markdown), edition label, topics, places, items and each item's note. */
+export const COLLECTION_LIMITS = { titleMin: 5, title: 200, intro: 10_000, edition: 60, topics: 5, places: 10, items: 40, note: 600 } as const;

@@ -11,6 +11,7 @@ import './verification/types.ts';
 import './moderation/types.ts';
 import './audit/types.ts';
 import './practice/types.ts';
+import './collection/types.ts';
 import './markdown/types.ts';
 import './reaction/types.ts';
 import './discussion/types.ts';

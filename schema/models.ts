@@ -2,6 +2,7 @@ import { Account } from './account/model.ts';
 import { AuditEntry } from './audit/model.ts';
 import { Avatar } from './avatar/model.ts';
 import { Cohort } from './cohort/model.ts';
+import { Collection } from './collection/model.ts';
 import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
@@ -32,6 +33,7 @@ export const models = [
   Avatar,
   Practice,
   PracticeRevision,
+  Collection,
   Endorsement,
   Thread,
   ThreadRevision,

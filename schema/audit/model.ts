@@ -10,6 +10,14 @@ export const auditActions = [
   'practice.returned',
   'practice.featured',
   'practice.unfeatured',
+  'collection.created',
+  'collection.updated',
+  'collection.item-added',
+  'collection.item-changed',
+  'collection.item-removed',
+  'collection.reordered',
+  'collection.published',
+  'collection.archived',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -24,6 +32,8 @@ const auditEntrySchema = new Schema(
     subject: { type: Schema.Types.ObjectId, required: true },
     /** The practice acted on, when the action is about one. */
     practice: { type: Schema.Types.ObjectId, default: null },
+    /** The curated collection acted on, when the action is about one. */
+    collectionId: { type: Schema.Types.ObjectId, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

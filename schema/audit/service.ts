@@ -9,8 +9,17 @@ export type { AuditEntryDoc };
 type Id = string | Types.ObjectId;
 
 /** Records one staff action. Written after the change it describes (see the callers). */
-export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string; practice?: Id } = {}) {
-  return AuditEntry.create({ action, actor, subject, from: details.from ?? null, to: details.to ?? null, reason: details.reason ?? '', practice: details.practice ?? null });
+export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id } = {}) {
+  return AuditEntry.create({
+    action,
+    actor,
+    subject,
+    from: details.from ?? null,
+    to: details.to ?? null,
+    reason: details.reason ?? '',
+    practice: details.practice ?? null,
+    collectionId: details.collection ?? null,
+  });
 }
 
 const order: SortKey[] = [
