@@ -74,6 +74,18 @@ const configSchema = z.object({
    * origin may.
    */
   CORS_ORIGINS: z.string().default('').transform(parseOrigins),
+  /**
+   * The site's public address (`https://chuyengia.gov.vn`), for the absolute links of canonical
+   * URLs, Open Graph tags, the sitemap and feeds. Unset, each request's own origin is used, which
+   * a client can choose through its Host header: set it in production.
+   */
+  PUBLIC_URL: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol) && new URL(value).origin === value,
+      'an origin: scheme://host[:port], no path and no trailing slash, like https://chuyengia.gov.vn',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -25,6 +25,7 @@ import { isDatabaseUnavailable } from './db/availability.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, metricsAccess, observeDatabaseCommands, type Metrics, type TimedServerContext } from './metrics.ts';
 import { useOperationLimits } from './operation-limits.ts';
+import { createPublicRoutes } from './public/index.ts';
 
 export const webDistDir = path.join(rootDir, 'web/dist');
 
@@ -319,6 +320,8 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
   const assets = hasWeb ? sirv(webDistDir, options) : null;
   // Everything else is an app route and falls back to index.html, dots included (/experts/tri.nv).
   const app = hasWeb ? sirv(webDistDir, { ...options, single: true, ignores: false }) : null;
+  // Public pages (a published practice, the lists), the sitemap, robots.txt and feeds: readable without JavaScript.
+  const publicRoutes = hasWeb ? createPublicRoutes(config, readFileSync(path.join(webDistDir, 'index.html'), 'utf8')) : null;
   // Everything else (GraphQL answers, the app page, metrics) is compressed on the fly when the client
   // accepts it, above 1 KB and for text types only; answers sirv sent precompressed are left as they are.
   const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -388,13 +391,17 @@ export function createHttpServer(config: Config, logger: Logger, serverOptions: 
     if (pathname === '/metrics') return void answerMetrics(req, res).catch(fail);
     const avatar = /^\/avatars\/([0-9a-f]{24})$/.exec(pathname);
     if (avatar) return void answerAvatar(res, avatar[1]!).catch(fail);
-    if (!assets || !app) {
+    if (!assets || !app || !publicRoutes) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run build`.\n');
       return;
     }
     const notFound = () => void res.writeHead(404).end();
     if (pathname.startsWith('/assets/')) assets(req, res, notFound);
-    else app(req, res, notFound);
+    else
+      void publicRoutes
+        .answer(req, res)
+        .then((answered) => answered || app(req, res, notFound))
+        .catch(fail);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

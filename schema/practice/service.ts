@@ -374,6 +374,10 @@ export async function countPublishedPracticesReaching(reach: Parameters<typeof p
   return filter ? Practice.countDocuments(filter) : 0;
 }
 
+/** Every published practice's id and dates, newest first (the sitemap), at most `limit`. */
+export const publishedPracticeDates = (limit: number) =>
+  Practice.find({ status: 'published' }, { publishedAt: 1, updatedAt: 1 }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<Pick<PracticeDoc, '_id' | 'publishedAt' | 'updatedAt'>[]>();
+
 /** The endorsement count kept on each practice, for the repair; `actual` counts the endorsements (reaction's). */
 export function practiceEndorsementCounter(actual: StoredCounter['actual']): StoredCounter {
   return fieldCounter(Practice, 'endorsementCount', actual);

@@ -22,4 +22,9 @@ import './styles/notices.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 // A reader who chose English sees English from the first paint (its dictionary is a chunk of its own).
-void settleStoredLocale().then(() => render(() => <App />, root));
+// A public page comes with its content inside #app for readers without JavaScript (server/public):
+// solid's render appends, so the app takes its place instead.
+void settleStoredLocale().then(() => {
+  root.replaceChildren();
+  render(() => <App />, root);
+});

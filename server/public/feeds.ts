@@ -1,0 +1,55 @@
+import { Feed } from 'feed';
+import { expertsByIds } from '../../schema/expert/service.ts';
+import { findPlace } from '../../schema/place/service.ts';
+import { listPractices, type PracticeFilter } from '../../schema/practice/service.ts';
+import { findTopic } from '../../schema/topic/service.ts';
+import { practicePath } from './addresses.ts';
+import { escapeText, plainSummary, SITE_NAME } from './page.ts';
+
+/** Entries per feed: the newest published practices. */
+export const FEED_SIZE = 20;
+
+/**
+ * The Atom feed of newly published practices, overall or of one topic or place (a current
+ * province also carries its predecessors' practices, as the list filter does); null when the
+ * topic or place is unknown.
+ */
+export async function practicesFeed(origin: string, query: URLSearchParams): Promise<string | null> {
+  const topicSlug = query.get('topic');
+  const placeCode = query.get('place');
+  const [topic, place] = await Promise.all([topicSlug === null ? null : findTopic(topicSlug.slice(0, 200)), placeCode === null ? null : findPlace(placeCode.slice(0, 200))]);
+  if ((topicSlug !== null && !topic) || (placeCode !== null && !place)) return null;
+  const filter: PracticeFilter = { topic: topic?._id ?? null, place: place?._id ?? null };
+  const practices = (await listPractices(filter, { first: FEED_SIZE })).edges.map((edge) => edge.node);
+  const authors = new Map((await expertsByIds([...new Set(practices.flatMap((p) => p.authors.map(String)))])).map((e) => [String(e._id), e.name]));
+
+  const scope = [topic?.name, place?.name].filter(Boolean).join(', ');
+  const self = `${origin}/feeds/practices.atom${topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : ''}`;
+  const listUrl = `${origin}/practices${topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : ''}`;
+  const feed = new Feed({
+    id: self,
+    title: `Cách làm hay mới công bố${scope ? `: ${scope}` : ''} | ${SITE_NAME}`,
+    link: listUrl,
+    feedLinks: { atom: self },
+    language: 'vi',
+    updated: practices.reduce<Date | null>((newest, p) => (!newest || p.updatedAt > newest ? p.updatedAt : newest), null) ?? new Date(0),
+    author: { name: SITE_NAME, link: origin },
+    generator: false,
+    copyright: SITE_NAME,
+  });
+  for (const practice of practices) {
+    const link = origin + practicePath(String(practice._id));
+    const names = practice.authors.map((id) => authors.get(String(id))).filter((name): name is string => Boolean(name));
+    feed.addItem({
+      id: link,
+      link,
+      // The feed marks titles and summaries as HTML: escaped, they read as the plain text they are.
+      title: escapeText(practice.title),
+      description: escapeText(plainSummary(practice.summary || practice.title, 500)),
+      date: practice.updatedAt,
+      published: practice.publishedAt ?? practice.updatedAt,
+      author: (names.length ? names : [SITE_NAME]).map((name) => ({ name })),
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,26 @@
+import { publishedPracticeDates } from '../../schema/practice/service.ts';
+import { practicePath } from './addresses.ts';
+import { escapeText } from './page.ts';
+
+/** The public pages that are not records: the home page and the three ways to browse. */
+export const PUBLIC_LISTS = ['/', '/practices', '/topics', '/places'];
+
+/** A sitemap holds 50,000 addresses at most (sitemaps.org); past that it would need an index. */
+const SITEMAP_MAX = 50_000;
+
+/** The sitemap (sitemaps.org 0.9): the public lists and every published practice with its last change. */
+export async function sitemap(origin: string): Promise<string> {
+  const practices = await publishedPracticeDates(SITEMAP_MAX - PUBLIC_LISTS.length);
+  const url = (path: string, lastmod?: Date | null) => `  <url><loc>${escapeText(origin + path)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ''}</url>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...PUBLIC_LISTS.map((path) => url(path)),
+    ...practices.map((p) => url(practicePath(String(p._id)), p.updatedAt ?? p.publishedAt)),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/** Crawlers may read the public pages; the API, settings and staff pages are no use to them. */
+export const robotsTxt = (origin: string) => ['User-agent: *', 'Allow: /', 'Disallow: /graphql', 'Disallow: /settings', 'Disallow: /staff', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n');
