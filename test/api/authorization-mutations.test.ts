@@ -2,8 +2,10 @@ import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
+import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { Practice } from '../../schema/practice/model.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession, hashToken } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
@@ -14,6 +16,7 @@ import {
   confirmIdentity,
   DAY,
   NEW_PASSWORD,
+  globalId,
   nextSerial,
   no,
   ok,
@@ -47,6 +50,9 @@ const MUTATION_MATRIX = [
   ['changeRole', no, no, no, no, no, ok, no],
   ['suspendExpert', no, no, no, no, ok, ok, no],
   ['unsuspendExpert', no, no, no, no, ok, ok, no],
+  ['createCollection', no, no, no, ok, no, ok, no],
+  ['addCollectionItem', no, no, no, ok, no, ok, no],
+  ['publishCollection', no, no, no, ok, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -66,6 +72,14 @@ const mutation = (name: string, inputType: string | null, selection = '') =>
 
 const tokenOf = (actor: Actor) => actor.cookie!.slice('session='.length);
 const expertDoc = (id: string) => Expert.findById(id).lean();
+
+/** A draft collection by another curator, holding one published practice (or none). */
+async function draftCollection(withItem: boolean) {
+  const curator = await person('curator-owner');
+  const practice = await Practice.create({ title: `Cách làm ${nextSerial()}`, authors: [curator.id], status: 'published', publishedAt: new Date() });
+  const collection = await Collection.create({ title: 'Bộ sưu tập nháp', slug: `nhap-${nextSerial()}`, createdBy: curator.id, items: withItem ? [{ practice: practice._id, note: '' }] : [] });
+  return { collection, practice, gid: globalId('Collection', String(collection._id)) };
+}
 
 const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; prepare: (actor: Actor) => Promise<MutationAttempt> }> = {
   signUp: {
@@ -256,6 +270,46 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
         effect: async () => {
           expect((await expertDoc(target.id))!.suspendedUntil).toBeNull();
           expect(await AuditEntry.countDocuments({ subject: target.id, action: 'expert.unsuspended' })).toBe(1);
+        },
+      };
+    },
+  },
+  createCollection: {
+    success: 'CreateCollectionPayload',
+    prepare: async () => ({
+      query: mutation('createCollection', 'CreateCollectionInput', '... on CreateCollectionPayload { collection { slug status } }'),
+      variables: { input: { title: 'Kết nối, chia sẻ dữ liệu' } },
+      effect: async (response) => {
+        expect(response.data.createCollection.collection).toEqual({ slug: 'ket-noi-chia-se-du-lieu', status: 'DRAFT' });
+        expect(await AuditEntry.countDocuments({ action: 'collection.created' })).toBe(1);
+      },
+    }),
+  },
+  addCollectionItem: {
+    success: 'AddCollectionItemPayload',
+    prepare: async () => {
+      const { collection, gid } = await draftCollection(false);
+      const practice = await Practice.create({ title: 'Cách làm được chọn', authors: [collection.createdBy], status: 'published', publishedAt: new Date() });
+      return {
+        query: mutation('addCollectionItem', 'AddCollectionItemInput'),
+        variables: { input: { collectionId: gid, practiceId: globalId('Practice', String(practice._id)), note: 'Nhân rộng được' } },
+        effect: async () => {
+          expect((await Collection.findById(collection._id).lean())!.items.map((i) => i.note)).toEqual(['Nhân rộng được']);
+          expect(await AuditEntry.countDocuments({ action: 'collection.item-added' })).toBe(1);
+        },
+      };
+    },
+  },
+  publishCollection: {
+    success: 'PublishCollectionPayload',
+    prepare: async () => {
+      const { collection, gid } = await draftCollection(true);
+      return {
+        query: mutation('publishCollection', 'PublishCollectionInput'),
+        variables: { input: { id: gid } },
+        effect: async () => {
+          expect((await Collection.findById(collection._id).lean())!.status).toBe('published');
+          expect(await AuditEntry.countDocuments({ action: 'collection.published' })).toBe(1);
         },
       };
     },

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Bookmark } from '../../schema/bookmark/model.ts';
 import { Cohort } from '../../schema/cohort/model.ts';
+import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Follow } from '../../schema/follow/model.ts';
@@ -119,6 +120,8 @@ const PARENTS: Record<string, (field: string) => string> = {
   Bookmark: (field) => `query ($n: Int) { myBookmarks(first: $n, kind: ${field.toUpperCase()}) { edges { node { PROBE } } } }`,
   FollowUpdate: () => `query ($n: Int) { followUpdates(first: $n) { edges { node { PROBE } } } }`,
   SearchHit: () => `query ($n: Int) { search(query: "thuphan", first: $n) { edges { node { PROBE } } } }`,
+  Collection: () => `query ($n: Int) { collections(first: $n) { edges { node { PROBE } } } }`,
+  CollectionItem: () => `query ($n: Int) { collections(first: $n) { edges { node { items { PROBE } } } } }`,
 };
 
 let adminCookie = '';
@@ -189,6 +192,19 @@ beforeAll(async () => {
       searchTokens: practiceSearchTokens(practiceFields),
     });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
+    // Each collection by its own person, on its own topic and place, with its own practice.
+    await new Collection({
+      title: `Bộ sưu tập thuphan ${i}`,
+      slug: `bo-suu-tap-${i}`,
+      topics: [`chu-de-${i}`],
+      places: [`tinh-${i}`],
+      status: 'published',
+      items: [{ practice: practice._id, note: 'Vì sao chọn' }],
+      createdBy: id,
+      publishedAt: minutesAgo(10 * i + 1),
+      createdAt: minutesAgo(10 * i + 1),
+      updatedAt: minutesAgo(10 * i + 1),
+    }).save({ timestamps: false });
 
     const thread = await Thread.create({
       kind: 'question',

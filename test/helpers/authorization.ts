@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
+import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
@@ -105,7 +106,7 @@ export async function confirmIdentity(actor: Actor) {
 
 /* The database, whole: every collection a request could write. */
 
-export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar].map((model) => model.collection.collectionName);
+export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection].map((model) => model.collection.collectionName);
 
 /** Every document of every writable collection, as canonical Extended JSON (ObjectIds, dates and bytes compare exactly). */
 export async function snapshot() {
