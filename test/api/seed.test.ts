@@ -144,6 +144,28 @@ describe('Demo content', () => {
   });
 });
 
+describe('Demo collections', () => {
+  beforeAll(() => loadDemoData());
+
+  it('shows anonymous visitors at least four published collections, newest first, each with its noted practices; curators also find a draft', async () => {
+    const { data } = await graphql(`{ collections(first: 10) { edges { node { title edition publishedAt items { note practice { title status } } } } } }`);
+    const shown = data.collections.edges.map((e: any) => e.node);
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.map((c: any) => c.title)).toContain('Kết nối, chia sẻ dữ liệu');
+    expect(shown.map((c: any) => c.publishedAt)).toEqual([...shown.map((c: any) => c.publishedAt)].sort().reverse());
+    for (const c of shown) {
+      expect(c.items.length, c.title).toBeGreaterThanOrEqual(3);
+      expect(
+        c.items.every((i: any) => i.note && i.practice.status === 'PUBLISHED'),
+        c.title,
+      ).toBe(true);
+    }
+    const curator = await Expert.findOne({ handle: 'ha.ltt' }).lean();
+    const drafts = await graphql(`{ collections(first: 10, status: DRAFT) { edges { node { title } } } }`, {}, { cookie: await sessionCookieFor(String(curator!._id)) });
+    expect(drafts.data.collections.edges.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('Seeding', () => {
   beforeAll(() => loadDemoData());
 
