@@ -4,7 +4,7 @@ import { RENDERER_VERSION } from './render.ts';
 
 /*
  * The start-up step that brings stored HTML up to RENDERER_VERSION, shared by the features that
- * store rendered markdown (schema/discussion/migrate.ts, schema/practice/migrate.ts).
+ * store rendered markdown (schema/discussion/migrate.ts, schema/practice/migrate.ts, schema/collection/migrate.ts).
  */
 
 /** Documents read and rendered per round trip: bounded memory, and one worker call each. */

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { migrateCollections } from '../../schema/collection/migrate.ts';
 import { migrateDiscussions } from '../../schema/discussion/migrate.ts';
 import { rekeyMarks } from '../../schema/mark.ts';
 import { migratePractices } from '../../schema/practice/migrate.ts';
@@ -43,6 +44,7 @@ export async function ensureIndexes(): Promise<void> {
   for (const model of models) await model.syncIndexes();
   for (const model of markModels) await rekeyMarks(model);
   await migratePractices();
+  await migrateCollections();
   await migrateDiscussions();
 }
 

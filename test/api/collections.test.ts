@@ -1,9 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import mongoose from 'mongoose';
 import { AuditEntry } from '../../schema/audit/model.ts';
+import { Collection } from '../../schema/collection/model.ts';
 import { COLLECTION_LIMITS } from '../../schema/field-limits.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
+import { ensureIndexes } from '../../server/db/connection.ts';
 import { globalId } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
@@ -228,5 +231,29 @@ describe('Collection editing', () => {
       fieldErrors: [{ path: 'note', code: 'TOO_LONG' }],
     });
     expect((await read(c.slug, 'curator')).data.collection).toMatchObject({ title: c.title, version: c.version, items: [], topics: [], places: [] });
+  });
+});
+
+describe('Collection introductions', () => {
+  it('are rendered at start when stored without HTML (an earlier release), keeping the version curators edit against', async () => {
+    const stored = await Collection.collection.insertOne({
+      title: 'Bộ sưu tập cũ',
+      slug: 'bo-suu-tap-cu',
+      intro: 'Giới thiệu *cũ*',
+      topics: [],
+      places: [],
+      edition: '',
+      status: 'published',
+      items: [{ _id: new mongoose.Types.ObjectId(), practice: new mongoose.Types.ObjectId(published[0]!), note: '' }],
+      createdBy: new mongoose.Types.ObjectId(authorId),
+      publishedAt: new Date(),
+      version: 3,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    } as never);
+    await mongoose.connection.collection('migrations').deleteMany({});
+    await ensureIndexes();
+    expect((await read('bo-suu-tap-cu', null)).data.collection).toMatchObject({ introHtml: '<p>Giới thiệu <em>cũ</em></p>\n', version: 3 });
+    await Collection.deleteOne({ _id: stored.insertedId });
   });
 });
