@@ -40,6 +40,8 @@ const TopicsPage = lazy(() => import('./features/topic/topics-page.tsx'));
 const TopicPage = lazy(() => import('./features/topic/topic-page.tsx'));
 const PlacesPage = lazy(() => import('./features/place/places-page.tsx'));
 const PlacePage = lazy(() => import('./features/place/place-page.tsx'));
+const CollectionsPage = lazy(() => import('./features/collection/collections-page.tsx'));
+const CollectionPage = lazy(() => import('./features/collection/collection-page.tsx'));
 
 const preloadViewer = () => prefetch(getViewer());
 
@@ -48,6 +50,7 @@ const followApi = () => import('./features/follow/follow.api.ts');
 const placeApi = () => import('./features/place/place.api.ts');
 const expertApi = () => import('./features/expert/expert.api.ts');
 const searchApi = () => import('./features/search/search.api.ts');
+const collectionApi = () => import('./features/collection/collection.api.ts');
 const practiceApi = () => import('./features/practice/practice.api.ts');
 const discussionApi = () => import('./features/discussion/discussion.api.ts');
 const settingsPreload = () => import('./features/settings/settings-preload.ts');
@@ -60,6 +63,8 @@ const preloadPlacePage = lazyPreload(placeApi, (m) => m.preloadPlacePage);
 const preloadDirectory = lazyPreload(expertApi, (m) => m.preloadDirectory);
 const preloadProfile = lazyPreload(expertApi, (m) => m.preloadProfile);
 const preloadSearch = lazyPreload(searchApi, (m) => m.preloadSearch);
+const preloadCollections = lazyPreload(collectionApi, (m) => m.preloadCollections);
+const preloadCollection = lazyPreload(collectionApi, (m) => m.preloadCollection);
 const preloadPractices = lazyPreload(practiceApi, (m) => m.preloadPractices);
 const preloadMyPractices = lazyPreload(practiceApi, (m) => m.preloadMyPractices);
 const preloadPracticeEditor = lazyPreload(practiceApi, (m) => m.preloadPracticeEditor);
@@ -85,6 +90,8 @@ export function App() {
       <Route path="/topics/:slug" component={TopicPage} preload={preloadTopicPage} />
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
+      <Route path="/collections" component={CollectionsPage} preload={preloadCollections} />
+      <Route path="/collections/:slug" component={CollectionPage} preload={preloadCollection} />
       <Route path="/practices" component={PracticeListPage} preload={preloadPractices} />
       <Route path="/practices/mine" component={MyPracticesPage} preload={preloadMyPractices} />
       {/* One route for both, so a new draft moving to its own address keeps its editor. */}

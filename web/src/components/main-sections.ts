@@ -1,6 +1,7 @@
 /** The site's main sections, in the order of the main navigation (the 404 page offers them too). */
 export const MAIN_SECTIONS = [
   { href: '/practices', label: 'nav.practices' },
+  { href: '/collections', label: 'nav.collections' },
   { href: '/experts', label: 'nav.experts' },
   { href: '/threads', label: 'nav.discussions' },
   { href: '/topics', label: 'nav.topics' },

@@ -18,6 +18,7 @@ export const en: Dictionary = {
   },
   nav: {
     practices: 'Good practices',
+    collections: 'Collections',
     experts: 'Expert directory',
     topics: 'Topics',
     places: 'Provinces',
@@ -705,6 +706,17 @@ export const en: Dictionary = {
     joinBody: 'Discussions and questions are for members. Sign in or sign up to ask questions, answer colleagues and follow the topics you care about.',
     topics: 'Browse by topic',
     allTopics: 'All topics',
+  },
+  collection: {
+    intro: 'Good practices chosen theme by theme, with why each was chosen.',
+    empty: 'No collection has been published yet.',
+    why: 'Why it was chosen',
+    print: 'Print',
+    printTitle: 'Print the collection (or save it as PDF)',
+    noPractices: 'This collection has no practices yet.',
+    notFoundTitle: 'Collection not found',
+    notFoundBody: 'This collection does not exist or has not been published.',
+    errorTitle: 'The collection could not be loaded',
   },
   topicPage: {
     title: 'Topics',

@@ -21,6 +21,7 @@ export const vi = {
   },
   nav: {
     practices: 'Cách làm hay',
+    collections: 'Bộ sưu tập',
     experts: 'Danh bạ chuyên gia',
     topics: 'Chủ đề',
     places: 'Tỉnh, thành',
@@ -710,6 +711,17 @@ export const vi = {
     joinBody: 'Thảo luận và hỏi đáp dành cho thành viên. Đăng nhập hoặc đăng ký để đặt câu hỏi, trả lời đồng nghiệp và theo dõi những chủ đề bạn quan tâm.',
     topics: 'Duyệt theo chủ đề',
     allTopics: 'Tất cả chủ đề',
+  },
+  collection: {
+    intro: 'Những cách làm hay được tuyển chọn theo từng chủ đề, kèm lý do chọn.',
+    empty: 'Chưa có bộ sưu tập nào được công bố.',
+    why: 'Vì sao được chọn',
+    print: 'In',
+    printTitle: 'In bộ sưu tập (hoặc lưu PDF)',
+    noPractices: 'Bộ sưu tập chưa có cách làm hay nào.',
+    notFoundTitle: 'Không tìm thấy bộ sưu tập',
+    notFoundBody: 'Bộ sưu tập này không tồn tại hoặc chưa được công bố.',
+    errorTitle: 'Không tải được bộ sưu tập',
   },
   topicPage: {
     title: 'Chủ đề',
