@@ -33,6 +33,16 @@ export async function findReadableCollection(viewer: Viewer | null, slugValue: s
   return collection;
 }
 
+/** Published collections for the public pages and feeds, newest first as the API lists them (the status index serves it). */
+export const publishedCollections = (limit: number) => Collection.find({ status: 'published' }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<CollectionDoc[]>();
+
+/** The address and dates of each published collection, for the sitemap. */
+export const publishedCollectionDates = (limit: number) =>
+  Collection.find({ status: 'published' }, { slug: 1, updatedAt: 1, publishedAt: 1 })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .lean<Pick<CollectionDoc, '_id' | 'slug' | 'updatedAt' | 'publishedAt'>[]>();
+
 const newestFirst: SortKey[] = [
   { field: 'createdAt', kind: 'date', direction: -1 },
   { field: '_id', kind: 'objectId', direction: -1 },

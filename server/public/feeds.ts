@@ -1,9 +1,11 @@
 import { Feed } from 'feed';
+import { publishedCollections } from '../../schema/collection/service.ts';
 import { expertsByIds } from '../../schema/expert/service.ts';
 import { findPlace } from '../../schema/place/service.ts';
 import { listPractices, type PracticeFilter } from '../../schema/practice/service.ts';
 import { findTopic } from '../../schema/topic/service.ts';
 import { practicePath } from './addresses.ts';
+import { COLLECTION_TITLE_SUFFIX, collectionPath, introText } from './collection-page.ts';
 import { escapeText, plainSummary, SITE_NAME } from './page.ts';
 
 /** Entries per feed: the newest published practices. */
@@ -49,6 +51,37 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
       date: practice.updatedAt,
       published: practice.publishedAt ?? practice.updatedAt,
       author: (names.length ? names : [SITE_NAME]).map((name) => ({ name })),
+    });
+  }
+  return feed.atom1();
+}
+
+/** The Atom feed of published collections, the most recently published first. */
+export async function collectionsFeed(origin: string): Promise<string> {
+  const collections = await publishedCollections(FEED_SIZE);
+  const self = `${origin}/feeds/collections.atom`;
+  const feed = new Feed({
+    id: self,
+    title: `${COLLECTION_TITLE_SUFFIX} | ${SITE_NAME}`,
+    link: `${origin}/collections`,
+    feedLinks: { atom: self },
+    language: 'vi',
+    updated: collections.reduce<Date | null>((newest, c) => (!newest || c.updatedAt > newest ? c.updatedAt : newest), null) ?? new Date(0),
+    author: { name: SITE_NAME, link: origin },
+    generator: false,
+    copyright: SITE_NAME,
+  });
+  for (const collection of collections) {
+    const link = origin + collectionPath(collection.slug);
+    feed.addItem({
+      id: link,
+      link,
+      // Marked as HTML, like the practices' feed: escaped, they read as the plain text they are.
+      title: escapeText([collection.title, collection.edition].filter(Boolean).join(' — ')),
+      description: escapeText(introText(collection.introHtml, 500) || collection.title),
+      date: collection.updatedAt,
+      published: collection.publishedAt ?? collection.updatedAt,
+      author: [{ name: SITE_NAME }],
     });
   }
   return feed.atom1();

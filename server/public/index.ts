@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import { practiceIdOf, practicePath, publicOrigin } from './addresses.ts';
-import { practicesFeed } from './feeds.ts';
+import { collectionPage, collectionPath, collectionSlugOf, COLLECTION_TITLE_SUFFIX } from './collection-page.ts';
+import { collectionsFeed, practicesFeed } from './feeds.ts';
 import { pageTemplate, SITE_NAME, type PageHead } from './page.ts';
 import { practicePage } from './practice-page.ts';
 import { robotsTxt, sitemap } from './sitemap.ts';
@@ -18,6 +19,11 @@ const LIST_PAGES: Record<string, Omit<PageHead, 'url'>> = {
   '/practices': {
     title: `Cách làm hay | ${SITE_NAME}`,
     description: 'Những cách làm hay về chuyển đổi số do lãnh đạo công nghệ thông tin các bộ, ngành, địa phương chia sẻ: vấn đề gặp phải, giải pháp, kết quả đo được và bài học rút ra.',
+    type: 'website',
+  },
+  '/collections': {
+    title: `${COLLECTION_TITLE_SUFFIX} | ${SITE_NAME}`,
+    description: 'Những bộ sưu tập cách làm hay về chuyển đổi số do Bộ chọn lọc theo chủ đề và địa phương, mỗi cách làm kèm lời giới thiệu vì sao được chọn.',
     type: 'website',
   },
 };
@@ -40,6 +46,13 @@ export function createPublicRoutes(config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PR
     if (pathname === '/feeds/practices.atom') {
       const feed = await practicesFeed(origin, query);
       return feed ? { status: 200, type: 'application/atom+xml; charset=utf-8', body: feed } : { status: 404, type: 'text/plain; charset=utf-8', body: 'No such topic or place.\n' };
+    }
+    if (pathname === '/feeds/collections.atom') return { status: 200, type: 'application/atom+xml; charset=utf-8', body: await collectionsFeed(origin) };
+    const collection = /^\/collections\/([^/]+)$/.exec(pathname);
+    if (collection) {
+      const slug = collectionSlugOf(collection[1]!);
+      const page = slug && (await collectionPage(slug, origin + collectionPath(slug)));
+      return page ? html(page) : null;
     }
     const practice = /^\/practices\/([^/]+)$/.exec(pathname);
     const id = practice ? practiceIdOf(practice[1]!) : null;
