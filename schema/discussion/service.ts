@@ -8,7 +8,7 @@ import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type
 import { THREAD_LIMITS } from '../field-limits.ts';
 import { walkIdsOf, type IdWalk } from '../stored-counter.ts';
 import { countPerValue, findByIds } from '../loading.ts';
-import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
+import { createOnce, insertOnce, markedBy, retryingDeadlocks, setMark } from '../mark.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
 import { mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
@@ -141,11 +141,11 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
     editedAt: new Date(),
   });
   // Only over the version it read, so the history keeps every version, and only while unlocked.
-  const edited = await Thread.findOneAndUpdate(
-    { _id: thread._id, title: thread.title, body: thread.body, editCount: thread.editCount, locked: false },
-    { $set: changes },
-    { returnDocument: 'after' },
-  ).lean<ThreadDoc>();
+  // Racing edits move many index entries (search tokens) and PostgreSQL may end one as a deadlock,
+  // which changed nothing: it is tried again, and its condition then says whether it still applies.
+  const edited = await retryingDeadlocks(() =>
+    Thread.findOneAndUpdate({ _id: thread._id, title: thread.title, body: thread.body, editCount: thread.editCount, locked: false }, { $set: changes }, { returnDocument: 'after' }).lean<ThreadDoc>(),
+  );
   if (!edited) throw new ConflictError('This thread changed or was locked meanwhile; reload it.');
   return edited;
 }
@@ -235,11 +235,14 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   // The version being replaced first, numbered by the count read (see editThread).
   await insertOnce(ReplyRevision, { reply: reply._id, seq: reply.editCount, body: reply.body, bodyHtml: reply.bodyHtml, bodyVersion: reply.bodyVersion, editedAt: new Date() });
   // Only over the version it read, so the history keeps every version, and never a removed reply.
-  const edited = await Reply.findOneAndUpdate(
-    { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false },
-    { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer), editCount: reply.editCount + 1 } },
-    { returnDocument: 'after' },
-  ).lean<ReplyDoc>();
+  // A deadlock with a racing edit changed nothing: tried again under the same condition (see editThread).
+  const edited = await retryingDeadlocks(() =>
+    Reply.findOneAndUpdate(
+      { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false },
+      { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer), editCount: reply.editCount + 1 } },
+      { returnDocument: 'after' },
+    ).lean<ReplyDoc>(),
+  );
   if (!edited) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
   return edited;
 }
