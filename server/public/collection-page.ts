@@ -1,22 +1,20 @@
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
-import { type CollectionDoc, findReadableCollection, isPubliclyShown } from '../../schema/collection/service.ts';
-import { NotFoundError } from '../../schema/errors.ts';
+import { findReadableCollection, isPubliclyShown } from '../../schema/collection/service.ts';
 import { organizationsBySlugs } from '../../schema/organization/service.ts';
 import { placesByCodes } from '../../schema/place/service.ts';
 import { practicesByIds } from '../../schema/practice/service.ts';
+import { slug as slugRule } from '../../schema/validation.ts';
 import { practicePath } from './addresses.ts';
-import { escapeText, plainSummary, type PageHead } from './page.ts';
+import { escapeText, plainSummary, publicOrNull, type PageHead } from './page.ts';
 
 export const COLLECTION_TITLE_SUFFIX = 'Bộ sưu tập cách làm hay';
 
 /** A collection's address in the web app and on the public pages. */
 export const collectionPath = (slug: string) => `/collections/${encodeURIComponent(slug)}`;
 
-/** The slug in a collection page's address, or null when it cannot name one (as the API's slug rule). */
-export function collectionSlugOf(segment: string): string | null {
-  return /^[a-z0-9][a-z0-9._-]{0,99}$/.test(segment) ? segment : null;
-}
+/** The slug in a collection page's address, or null when the API's slug rule says it cannot name one. */
+export const collectionSlugOf = (segment: string): string | null => (slugRule.safeParse(segment).success ? segment : null);
 
 /** Block ends that separate words once the tags are gone. */
 const BLOCK_END = /<\/(?:p|li|h[1-6]|blockquote|pre|td|th|tr)>|<br\s*\/?>/gi;
@@ -27,16 +25,6 @@ export function introText(introHtml: string, max = 200): string {
   return plainSummary(decodeHTML(text), max);
 }
 
-/** The collection as an anonymous reader may see it; null for a draft, an archived one or an unknown slug alike. */
-async function findPublicCollection(slug: string): Promise<CollectionDoc | null> {
-  try {
-    return await findReadableCollection(null, slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
-}
-
 /**
  * A published collection's page for readers without JavaScript and link previews: its title,
  * edition, the stored sanitised introduction and its practices in the curators' order, those no
@@ -44,7 +32,7 @@ async function findPublicCollection(slug: string): Promise<CollectionDoc | null>
  * reader may not see it.
  */
 export async function collectionPage(slug: string, url: string): Promise<PageHead | null> {
-  const collection = await findPublicCollection(slug);
+  const collection = await publicOrNull(findReadableCollection(null, slug));
   if (!collection) return null;
   const found = new Map((await practicesByIds(collection.items.map((item) => String(item.practice)))).map((p) => [String(p._id), p]));
   const items = collection.items.flatMap((item) => {

@@ -26,18 +26,13 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
   const authors = new Map((await expertsByIds([...new Set(practices.flatMap((p) => p.authors.map(String)))])).map((e) => [String(e._id), e.name]));
 
   const scope = [topic?.name, place?.name].filter(Boolean).join(', ');
-  const self = `${origin}/feeds/practices.atom${topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : ''}`;
-  const listUrl = `${origin}/practices${topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : ''}`;
-  const feed = new Feed({
-    id: self,
+  const asked = topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : '';
+  const feed = atomFeed({
+    self: `${origin}/feeds/practices.atom${asked}`,
     title: `Cách làm hay mới công bố${scope ? `: ${scope}` : ''} | ${SITE_NAME}`,
-    link: listUrl,
-    feedLinks: { atom: self },
-    language: 'vi',
-    updated: practices.reduce<Date | null>((newest, p) => (!newest || p.updatedAt > newest ? p.updatedAt : newest), null) ?? new Date(0),
-    author: { name: SITE_NAME, link: origin },
-    generator: false,
-    copyright: SITE_NAME,
+    link: `${origin}/practices${asked}`,
+    origin,
+    entries: practices,
   });
   for (const practice of practices) {
     const link = origin + practicePath(String(practice._id));
@@ -56,21 +51,10 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
   return feed.atom1();
 }
 
-/** The Atom feed of published collections, the most recently published first. */
+/** The Atom feed of published collections, the newest first (as the API lists them). */
 export async function collectionsFeed(origin: string): Promise<string> {
   const collections = await publishedCollections(FEED_SIZE);
-  const self = `${origin}/feeds/collections.atom`;
-  const feed = new Feed({
-    id: self,
-    title: `${COLLECTION_TITLE_SUFFIX} | ${SITE_NAME}`,
-    link: `${origin}/collections`,
-    feedLinks: { atom: self },
-    language: 'vi',
-    updated: collections.reduce<Date | null>((newest, c) => (!newest || c.updatedAt > newest ? c.updatedAt : newest), null) ?? new Date(0),
-    author: { name: SITE_NAME, link: origin },
-    generator: false,
-    copyright: SITE_NAME,
-  });
+  const feed = atomFeed({ self: `${origin}/feeds/collections.atom`, title: `${COLLECTION_TITLE_SUFFIX} | ${SITE_NAME}`, link: `${origin}/collections`, origin, entries: collections });
   for (const collection of collections) {
     const link = origin + collectionPath(collection.slug);
     feed.addItem({
@@ -85,4 +69,20 @@ export async function collectionsFeed(origin: string): Promise<string> {
     });
   }
   return feed.atom1();
+}
+
+/** An Atom feed of the site, at `self`, of these entries (its time: the latest entry's change). */
+function atomFeed(options: { self: string; title: string; link: string; origin: string; entries: readonly { updatedAt: Date }[] }): Feed {
+  const latest = options.entries.reduce<Date | null>((newest, entry) => (!newest || entry.updatedAt > newest ? entry.updatedAt : newest), null);
+  return new Feed({
+    id: options.self,
+    title: options.title,
+    link: options.link,
+    feedLinks: { atom: options.self },
+    language: 'vi',
+    updated: latest ?? new Date(0),
+    author: { name: SITE_NAME, link: options.origin },
+    generator: false,
+    copyright: SITE_NAME,
+  });
 }

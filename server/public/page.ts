@@ -1,4 +1,5 @@
 import { escapeUTF8 } from 'entities';
+import { NotFoundError } from '../../schema/errors.ts';
 
 /** Escapes text for HTML and XML, in text and in quoted attributes alike (& < > " '). */
 export const escapeText = (text: string) => escapeUTF8(text);
@@ -23,6 +24,16 @@ export function plainSummary(text: string, max = 200): string {
   const cut = line.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** What an anonymous reader may see of a record: null where the API would answer NOT_FOUND (a draft, an unknown id alike). */
+export async function publicOrNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 const MOUNT = '<div id="app"></div>';

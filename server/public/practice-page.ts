@@ -1,9 +1,8 @@
-import { NotFoundError } from '../../schema/errors.ts';
 import { organizationsBySlugs } from '../../schema/organization/service.ts';
 import { placesByCodes } from '../../schema/place/service.ts';
-import { findReadablePractice, type PracticeDoc } from '../../schema/practice/service.ts';
+import { findReadablePractice } from '../../schema/practice/service.ts';
 import { topicsBySlugs } from '../../schema/topic/service.ts';
-import { escapeText, plainSummary, SITE_NAME, type PageHead } from './page.ts';
+import { escapeText, plainSummary, publicOrNull, SITE_NAME, type PageHead } from './page.ts';
 
 const SECTIONS = [
   ['problemHtml', 'Vấn đề'],
@@ -12,23 +11,13 @@ const SECTIONS = [
   ['lessonsHtml', 'Bài học kinh nghiệm'],
 ] as const;
 
-/** The practice as an anonymous reader may see it; null for a draft, a submission or an unknown id alike. */
-async function findPublicPractice(id: string): Promise<PracticeDoc | null> {
-  try {
-    return await findReadablePractice(null, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
-}
-
 /**
  * A published practice's page for readers without JavaScript and link previews: its title,
  * organisation, place, topics, summary and the stored sanitised HTML of its sections (never
  * rendered here). Null when an anonymous reader may not see it.
  */
 export async function practicePage(id: string, url: string): Promise<PageHead | null> {
-  const practice = await findPublicPractice(id);
+  const practice = await publicOrNull(findReadablePractice(null, id));
   if (!practice) return null;
   const [[organization], [place], topics] = await Promise.all([
     practice.organization ? organizationsBySlugs([practice.organization]) : [],
