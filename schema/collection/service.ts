@@ -3,7 +3,7 @@ import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
-import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { COLLECTION_LIMITS } from '../field-limits.ts';
 import { findByIds } from '../loading.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
@@ -11,7 +11,8 @@ import { placesByCodes } from '../place/service.ts';
 import { practicesByIds } from '../practice/service.ts';
 import { hasRole } from '../roles.ts';
 import { fold } from '../search/fold.ts';
-import { topicsBySlugs } from '../topic/service.ts';
+import { createOnce } from '../mark.ts';
+import { unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { Collection, type CollectionDoc, type CollectionItemDoc, type CollectionStatus } from './model.ts';
 
@@ -94,11 +95,7 @@ const slugOf = (title: string) =>
 
 /** Topics and places must be known; places must be current units. */
 async function checkReferences(fields: { topics?: string[]; places?: string[] }) {
-  const errors: FieldError[] = [];
-  if (fields.topics?.length) {
-    const known = new Set((await topicsBySlugs(fields.topics)).map((t) => t._id));
-    for (const [i, t] of fields.topics.entries()) if (!known.has(t)) errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' });
-  }
+  const errors = await unknownTopicErrors(fields.topics ?? []);
   if (fields.places?.length) {
     const current = new Set((await placesByCodes(fields.places)).filter((p) => p.current).map((p) => p._id));
     for (const [i, p] of fields.places.entries()) if (!current.has(p)) errors.push({ path: `places.${i}`, code: 'UNKNOWN', message: 'places holds an unknown or former place' });
@@ -117,8 +114,6 @@ function requireCurator(ctx: Context): Viewer {
   return viewer;
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
 export async function createCollection(ctx: Context, input: unknown): Promise<CollectionDoc> {
   const viewer = requireCurator(ctx);
   const { slug: given, ...fields } = parseInput(createCollectionInput, input);
@@ -128,14 +123,12 @@ export async function createCollection(ctx: Context, input: unknown): Promise<Co
   // A slug made from a title takes a number when another collection has it; a slug asked for is refused.
   for (let attempt = 0; attempt < 20; attempt++) {
     const candidate = attempt === 0 ? base : `${base}-${attempt + 1}`;
-    try {
-      const created = (await Collection.create({ ...fields, ...html, slug: candidate, status: 'draft', createdBy: viewer.id })).toObject() as CollectionDoc;
+    const created = await createOnce<CollectionDoc>(Collection, { ...fields, ...html, slug: candidate, status: 'draft', createdBy: viewer.id });
+    if (created) {
       await record('collection.created', viewer.id, viewer.id, { collection: created._id, to: created.title });
       return created;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      if (given) throw ValidationError.field('slug', 'TAKEN', 'another collection has this slug');
     }
+    if (given) break;
   }
   throw ValidationError.field('slug', 'TAKEN', 'another collection has this slug');
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { findNewestFirstPage, firstAndCount, listProjection, paginate, paginateEach, type ListSkips, type NewestFirstPage, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
-import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError } from '../errors.ts';
 import { THREAD_LIMITS } from '../field-limits.ts';
 import { walkIdsOf, type IdWalk } from '../stored-counter.ts';
 import { countPerValue, findByIds } from '../loading.ts';
@@ -17,7 +17,7 @@ import { findReadablePractice } from '../practice/service.ts';
 import { anyOf, notEqual } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
-import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
@@ -57,11 +57,7 @@ export const createThreadInput = z.object({
 
 /** Topics must be known and the place a current province or city. */
 async function checkReferences(data: { topics: string[]; place?: string | null }): Promise<void> {
-  const errors: FieldError[] = [];
-  const known = new Set((await topicsBySlugs(data.topics)).map((t) => t._id));
-  data.topics.forEach((t, i) => {
-    if (!known.has(t)) errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' });
-  });
+  const errors = await unknownTopicErrors(data.topics);
   if (data.place && !(await placesByCodes([data.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
   if (errors.length) throw new ValidationError(errors);
 }

@@ -17,7 +17,7 @@ import { anyOf, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
-import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
@@ -67,12 +67,7 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
   const errors: FieldError[] = [];
   if (fields.organization && !(await organizationsBySlugs([fields.organization]))[0]) errors.push({ path: 'organization', code: 'UNKNOWN', message: 'organization is not a known organisation' });
   if (fields.place && !(await placesByCodes([fields.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
-  if (fields.topics?.length) {
-    const known = new Set((await topicsBySlugs(fields.topics)).map((t) => t._id));
-    fields.topics.forEach((t, i) => {
-      if (!known.has(t)) errors.push({ path: `topics.${i}`, code: 'UNKNOWN', message: 'topics holds an unknown topic' });
-    });
-  }
+  errors.push(...(await unknownTopicErrors(fields.topics ?? [])));
   const coAuthorIds: string[] = [];
   for (const [i, handle] of (fields.coAuthors ?? []).entries()) {
     const expert = await findExpertByHandle(handle);
