@@ -1,0 +1,117 @@
+/*
+ * The showcase's tile map of the 34 provincial units in force since 1 July 2025: one tile per unit,
+ * placed roughly where it lies, north at the top and west on the left (a tile map trades true
+ * shapes for equal, legible, clickable tiles). Shared by the web app's showcase page and the
+ * server's page for readers without JavaScript, so both draw the same map.
+ */
+
+/** Where a unit's tile sits: row 0 is the northernmost, column 0 the westernmost. */
+export interface TilePosition {
+  row: number;
+  col: number;
+  /** A shorter label where the name does not fit a tile. */
+  label?: string;
+}
+
+/** One tile per current place code (seeds/data/places.json, `current: true`). */
+export const PROVINCE_TILES: Readonly<Record<string, TilePosition>> = {
+  'lai-chau': { row: 0, col: 1 },
+  'lao-cai': { row: 0, col: 2 },
+  'tuyen-quang': { row: 0, col: 3 },
+  'cao-bang': { row: 0, col: 4 },
+  'dien-bien': { row: 1, col: 0 },
+  'son-la': { row: 1, col: 1 },
+  'phu-tho': { row: 1, col: 2 },
+  'thai-nguyen': { row: 1, col: 3 },
+  'lang-son': { row: 1, col: 4 },
+  'quang-ninh': { row: 1, col: 5 },
+  'ha-noi': { row: 2, col: 2 },
+  'bac-ninh': { row: 2, col: 3 },
+  'hai-phong': { row: 2, col: 4 },
+  'ninh-binh': { row: 3, col: 2 },
+  'hung-yen': { row: 3, col: 3 },
+  'thanh-hoa': { row: 4, col: 2 },
+  'nghe-an': { row: 5, col: 2 },
+  'ha-tinh': { row: 6, col: 3 },
+  'quang-tri': { row: 7, col: 3 },
+  hue: { row: 8, col: 4 },
+  'da-nang': { row: 9, col: 4 },
+  'quang-ngai': { row: 10, col: 5 },
+  'gia-lai': { row: 11, col: 5 },
+  'dak-lak': { row: 12, col: 5 },
+  'lam-dong': { row: 13, col: 4 },
+  'khanh-hoa': { row: 13, col: 5 },
+  'tay-ninh': { row: 14, col: 2 },
+  'ho-chi-minh': { row: 14, col: 3, label: 'TP.HCM' },
+  'dong-nai': { row: 14, col: 4 },
+  'an-giang': { row: 15, col: 0 },
+  'dong-thap': { row: 15, col: 1 },
+  'vinh-long': { row: 15, col: 2 },
+  'can-tho': { row: 16, col: 1 },
+  'ca-mau': { row: 17, col: 0 },
+};
+
+/** A tile's size and the gap between tiles, in the SVG's own units. */
+export const TILE = { width: 92, height: 46, gap: 4 } as const;
+
+/** Shades from none to the most practices: a fill and a text colour that reads on it (WCAG AA). */
+export const TILE_SHADES = [
+  { fill: '#eef1f5', text: '#28354a' },
+  { fill: '#d3e3f3', text: '#17202e' },
+  { fill: '#9fc0e3', text: '#17202e' },
+  { fill: '#2f6fae', text: '#ffffff' },
+  { fill: '#0c2d4f', text: '#ffffff' },
+] as const;
+
+/** The shade of a count: 0 for none, then a quarter of the largest count per step. */
+export const shadeLevel = (count: number, max: number) => (count <= 0 || max <= 0 ? 0 : Math.min(TILE_SHADES.length - 1, Math.ceil((count / max) * (TILE_SHADES.length - 1))));
+
+export interface PlaceCount {
+  code: string;
+  name: string;
+  practiceCount: number;
+}
+
+export interface DrawnTile extends PlaceCount {
+  label: string;
+  x: number;
+  y: number;
+  level: number;
+}
+
+/**
+ * The map of these places: each one with a tile placed, labelled and shaded; places without a
+ * tile (none among the current 34) are left off the map, but not off the table beside it.
+ */
+export function tileMap(places: readonly PlaceCount[]) {
+  const max = Math.max(0, ...places.map((place) => place.practiceCount));
+  const tiles: DrawnTile[] = places.flatMap((place) => {
+    const position = PROVINCE_TILES[place.code];
+    if (!position) return [];
+    return [
+      {
+        ...place,
+        label: position.label ?? place.name,
+        x: position.col * (TILE.width + TILE.gap),
+        y: position.row * (TILE.height + TILE.gap),
+        level: shadeLevel(place.practiceCount, max),
+      },
+    ];
+  });
+  const positions = Object.values(PROVINCE_TILES);
+  const width = (Math.max(...positions.map((p) => p.col)) + 1) * (TILE.width + TILE.gap) - TILE.gap;
+  const height = (Math.max(...positions.map((p) => p.row)) + 1) * (TILE.height + TILE.gap) - TILE.gap;
+  return { width, height, tiles, legend: legendOf(max) };
+}
+
+/** The counts each shade stands for (shades no whole count reaches are left out), for the legend. */
+function legendOf(max: number): { level: number; from: number; to: number }[] {
+  const steps = TILE_SHADES.length - 1;
+  const legend = [{ level: 0, from: 0, to: 0 }];
+  for (let level = 1; level <= steps && max > 0; level++) {
+    const from = Math.floor((max * (level - 1)) / steps) + 1;
+    const to = Math.floor((max * level) / steps);
+    if (from <= to) legend.push({ level, from, to });
+  }
+  return legend;
+}
