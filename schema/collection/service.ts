@@ -34,8 +34,15 @@ export async function findReadableCollection(viewer: Viewer | null, slugValue: s
   return collection;
 }
 
-/** Published collections for the public pages and feeds, newest first as the API lists them (the status index serves it). */
-export const publishedCollections = (limit: number) => Collection.find({ status: 'published' }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<CollectionDoc[]>();
+/**
+ * Published collections for the public pages and feeds, newest first as the API lists them (the
+ * status index serves it); with a scope, those about the topic and naming the place.
+ */
+export const publishedCollections = (limit: number, scope: { topic?: string | null; place?: string | null } = {}) =>
+  Collection.find({ status: 'published', ...(scope.topic ? { topics: scope.topic } : {}), ...(scope.place ? { places: scope.place } : {}) })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .lean<CollectionDoc[]>();
 
 /** The address and dates of each published collection, for the sitemap. */
 export const publishedCollectionDates = (limit: number) =>

@@ -1,9 +1,9 @@
 import { Feed } from 'feed';
 import { publishedCollections } from '../../schema/collection/service.ts';
 import { expertsByIds } from '../../schema/expert/service.ts';
-import { findPlace } from '../../schema/place/service.ts';
+import { findPlace, type PlaceDoc } from '../../schema/place/service.ts';
 import { listPractices, type PracticeFilter } from '../../schema/practice/service.ts';
-import { findTopic } from '../../schema/topic/service.ts';
+import { findTopic, type TopicDoc } from '../../schema/topic/service.ts';
 import { practicePath } from './addresses.ts';
 import { COLLECTION_TITLE_SUFFIX, collectionPath, introText } from './collection-page.ts';
 import { escapeText, plainSummary, SITE_NAME } from './page.ts';
@@ -11,25 +11,42 @@ import { escapeText, plainSummary, SITE_NAME } from './page.ts';
 /** Entries per feed: the newest published practices. */
 export const FEED_SIZE = 20;
 
+/** What a feed's query string narrows it to: a topic, a place (a current province with its predecessors), or both. */
+interface FeedScope {
+  topic: TopicDoc | null;
+  place: PlaceDoc | null;
+  /** The scope's own query string ("?topic=…&place=…", or empty): one made for the feed's links. */
+  asked: string;
+  /** The topic's and the place's names, for the feed's title. */
+  names: string;
+}
+
+/** The topic and place a feed's query names; null when either names none (the feed answers 404). */
+async function feedScope(query: URLSearchParams): Promise<FeedScope | null> {
+  const topicSlug = query.get('topic');
+  const placeCode = query.get('place');
+  const [topic, place] = await Promise.all([topicSlug === null ? null : findTopic(topicSlug.slice(0, 200)), placeCode === null ? null : findPlace(placeCode.slice(0, 200))]);
+  if ((topicSlug !== null && !topic) || (placeCode !== null && !place)) return null;
+  const asked = topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : '';
+  return { topic, place, asked, names: [topic?.name, place?.name].filter(Boolean).join(', ') };
+}
+
 /**
  * The Atom feed of newly published practices, overall or of one topic or place (a current
  * province also carries its predecessors' practices, as the list filter does); null when the
  * topic or place is unknown.
  */
 export async function practicesFeed(origin: string, query: URLSearchParams): Promise<string | null> {
-  const topicSlug = query.get('topic');
-  const placeCode = query.get('place');
-  const [topic, place] = await Promise.all([topicSlug === null ? null : findTopic(topicSlug.slice(0, 200)), placeCode === null ? null : findPlace(placeCode.slice(0, 200))]);
-  if ((topicSlug !== null && !topic) || (placeCode !== null && !place)) return null;
+  const scope = await feedScope(query);
+  if (!scope) return null;
+  const { topic, place, asked } = scope;
   const filter: PracticeFilter = { topic: topic?._id ?? null, place: place?._id ?? null };
   const practices = (await listPractices(filter, { first: FEED_SIZE })).edges.map((edge) => edge.node);
   const authors = new Map((await expertsByIds([...new Set(practices.flatMap((p) => p.authors.map(String)))])).map((e) => [String(e._id), e.name]));
 
-  const scope = [topic?.name, place?.name].filter(Boolean).join(', ');
-  const asked = topic || place ? `?${new URLSearchParams({ ...(topic ? { topic: topic._id } : {}), ...(place ? { place: place._id } : {}) })}` : '';
   const feed = atomFeed({
     self: `${origin}/feeds/practices.atom${asked}`,
-    title: `Cách làm hay mới công bố${scope ? `: ${scope}` : ''} | ${SITE_NAME}`,
+    title: `Cách làm hay mới công bố${scope.names ? `: ${scope.names}` : ''} | ${SITE_NAME}`,
     link: `${origin}/practices${asked}`,
     origin,
     entries: practices,
@@ -51,10 +68,21 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
   return feed.atom1();
 }
 
-/** The Atom feed of published collections, the newest first (as the API lists them). */
-export async function collectionsFeed(origin: string): Promise<string> {
-  const collections = await publishedCollections(FEED_SIZE);
-  const feed = atomFeed({ self: `${origin}/feeds/collections.atom`, title: `${COLLECTION_TITLE_SUFFIX} | ${SITE_NAME}`, link: `${origin}/collections`, origin, entries: collections });
+/**
+ * The Atom feed of published collections, the newest first (as the API lists them), overall or
+ * of those about one topic or naming one place among theirs; null when the topic or place is unknown.
+ */
+export async function collectionsFeed(origin: string, query: URLSearchParams): Promise<string | null> {
+  const scope = await feedScope(query);
+  if (!scope) return null;
+  const collections = await publishedCollections(FEED_SIZE, { topic: scope.topic?._id, place: scope.place?._id });
+  const feed = atomFeed({
+    self: `${origin}/feeds/collections.atom${scope.asked}`,
+    title: `${COLLECTION_TITLE_SUFFIX}${scope.names ? `: ${scope.names}` : ''} | ${SITE_NAME}`,
+    link: `${origin}/collections`,
+    origin,
+    entries: collections,
+  });
   for (const collection of collections) {
     const link = origin + collectionPath(collection.slug);
     feed.addItem({

@@ -5,6 +5,7 @@ import { collectionPage, collectionPath, collectionSlugOf, COLLECTION_TITLE_SUFF
 import { collectionsFeed, practicesFeed } from './feeds.ts';
 import { pageTemplate, SITE_NAME, type PageHead } from './page.ts';
 import { practicePage } from './practice-page.ts';
+import { SHOWCASE_PATH, showcasePage } from './showcase-page.ts';
 import { robotsTxt, sitemap } from './sitemap.ts';
 
 /* Pages and files for link previews, search engines and feed readers: read by people without the app's JavaScript. */
@@ -43,11 +44,12 @@ export function createPublicRoutes(config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PR
     if (list) return html({ ...list, url: origin + pathname });
     if (pathname === '/sitemap.xml') return { status: 200, type: 'application/xml; charset=utf-8', body: await sitemap(origin) };
     if (pathname === '/robots.txt') return { status: 200, type: 'text/plain; charset=utf-8', body: robotsTxt(origin) };
-    if (pathname === '/feeds/practices.atom') {
-      const feed = await practicesFeed(origin, query);
+    if (pathname === SHOWCASE_PATH) return html(await showcasePage(origin));
+    const feedOf = pathname === '/feeds/practices.atom' ? practicesFeed : pathname === '/feeds/collections.atom' ? collectionsFeed : null;
+    if (feedOf) {
+      const feed = await feedOf(origin, query);
       return feed ? { status: 200, type: 'application/atom+xml; charset=utf-8', body: feed } : { status: 404, type: 'text/plain; charset=utf-8', body: 'No such topic or place.\n' };
     }
-    if (pathname === '/feeds/collections.atom') return { status: 200, type: 'application/atom+xml; charset=utf-8', body: await collectionsFeed(origin) };
     const collection = /^\/collections\/([^/]+)$/.exec(pathname);
     if (collection) {
       const slug = collectionSlugOf(collection[1]!);

@@ -15,6 +15,8 @@ export interface PageHead {
   type: 'website' | 'article';
   /** Trusted HTML (escaped text and the stored sanitised HTML) put inside the app's mount element. */
   body?: string;
+  /** Atom feeds of the page, for feed readers (`<link rel="alternate">`); absolute addresses. */
+  feeds?: readonly { title: string; href: string }[];
 }
 
 /** One line of plain text for a description: whitespace collapsed, cut at a word near `max` characters. */
@@ -60,6 +62,7 @@ export function pageTemplate(indexHtml: string) {
       meta('name', 'twitter:card', 'summary'),
       meta('name', 'twitter:title', page.title),
       meta('name', 'twitter:description', page.description),
+      ...(page.feeds ?? []).map((feed) => `<link rel="alternate" type="application/atom+xml" title="${escapeText(feed.title)}" href="${escapeText(feed.href)}" />`),
     ];
     // Functions as replacements: a `$&` in a title must stay text, not a replacement pattern.
     return head.replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`).replace(MOUNT, () => `<div id="app">${page.body ?? ''}</div>`);

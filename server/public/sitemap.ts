@@ -4,8 +4,8 @@ import { practicePath } from './addresses.ts';
 import { collectionPath } from './collection-page.ts';
 import { escapeText } from './page.ts';
 
-/** The public pages that are not records: the home page, the three ways to browse and the collections. */
-export const PUBLIC_LISTS = ['/', '/practices', '/topics', '/places', '/collections'];
+/** The public pages that are not records: the home page, the three ways to browse, the showcase and the collections. */
+export const PUBLIC_LISTS = ['/', '/practices', '/topics', '/places', '/showcase', '/collections'];
 
 /** A sitemap holds 50,000 addresses at most (sitemaps.org); past that it would need an index. */
 const SITEMAP_MAX = 50_000;
