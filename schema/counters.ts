@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Types } from 'mongoose';
 import { repairAcceptedAnswers, replyCounter, voteCounter } from './discussion/repair.ts';
+import { discussionsOfPractices } from './discussion/service.ts';
+import { practiceDiscussionCounter } from './practice/service.ts';
 import { endorsementCounter } from './reaction/service.ts';
 import { repairVerifications } from './verification/service.ts';
 import type { StoredCounter } from './stored-counter.ts';
@@ -50,11 +52,19 @@ async function driftsOf(counter: StoredCounter): Promise<Drift[]> {
   }
 }
 
-type CounterName = 'endorsements' | 'replies' | 'votes' | 'views';
+/** A practice's discussion count: the live replies of its discussion thread, counted as the thread's own count is. */
+const discussionCounter = practiceDiscussionCounter(async (practiceIds) => {
+  const threads = await discussionsOfPractices(practiceIds);
+  const live = await replyCounter.actual(threads.flatMap((thread) => (thread ? [String(thread._id)] : [])));
+  return new Map(practiceIds.map((id, i) => [id, threads[i] ? (live.get(String(threads[i]!._id)) ?? 0) : 0]));
+});
+
+type CounterName = 'endorsements' | 'replies' | 'discussions' | 'votes' | 'views';
 
 const allCounters = (): Record<CounterName, StoredCounter[]> => ({
   endorsements: [endorsementCounter],
   replies: [replyCounter],
+  discussions: [discussionCounter],
   votes: [voteCounter],
   views: viewCounters,
 });
@@ -71,7 +81,7 @@ export async function repairCounters(options: { settleMs?: number } = {}): Promi
     for (const counter of kinds) found.push([name, counter, await driftsOf(counter)]);
   }
   if (found.some(([, , drifts]) => drifts.length)) await sleep(options.settleMs ?? SETTLE_MS);
-  const report: RepairReport = { endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+  const report: RepairReport = { endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
   for (const [name, counter, drifts] of found) {
     for (const first of drifts) {
       // Still wrong exactly as first seen: no write touched this target meanwhile.

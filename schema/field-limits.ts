@@ -43,6 +43,11 @@ export const PRACTICE_LIMITS = {
   links: 10,
   linkLabel: 80,
   coAuthors: 5,
+  /** Partners and enterprises involved: how many names, and each name's length. */
+  partners: 10,
+  partnerName: 120,
+  /** Who benefits and how many, in a sentence or two. */
+  beneficiaries: 300,
   /** The earliest year a practice may name; the latest is next year (for what is being prepared). */
   yearMin: 2000,
   returnReasonMin: 3,
@@ -51,7 +56,10 @@ export const PRACTICE_LIMITS = {
 
 /**
  * What submitting a practice for review needs beyond a draft (which needs only its title): the
- * record must tell the whole case. `topics` needs at least one.
+ * record must tell the whole case. `topics` needs at least one. The reuse fields (level, partners,
+ * cost band, beneficiaries, challenges, conditions, contact) stay optional: practices published
+ * before them must stay revisable without new facts, a cost may not be the authors' to disclose,
+ * and a curator's checklist asks for a contact instead of the form refusing the submission.
  */
 export const PRACTICE_REQUIRED_TO_SUBMIT = ['summary', 'problem', 'solution', 'results', 'stage', 'year', 'organization', 'place', 'topics'] as const;
 

@@ -1,5 +1,5 @@
 import { builder, enumValues } from '../builder.ts';
-import { replyAndFollow } from '../commands/reply-to-thread.ts';
+import { removeReplyAndCount, replyAndFollow } from '../commands/reply-to-thread.ts';
 import { startThread } from '../commands/start-thread.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -17,7 +17,6 @@ import { Reply, threadKinds } from './model.ts';
 import {
   acceptAnswer,
   createThreadInput,
-  deleteReply,
   discussionsOfPractices,
   editReply,
   editReplyInput,
@@ -250,7 +249,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('DeleteReplyInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await deleteReply(ctx, plainInput(replyIdInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await removeReplyAndCount(ctx, plainInput(replyIdInput, input)) }),
   }),
   voteForAnswer: t.field({
     type: ReplyPayload('VoteForAnswerPayload'),

@@ -1,17 +1,39 @@
+import { discussionsOfPractices } from '../discussion/service.ts';
 import { onceForRenderer, renderStale } from '../markdown/migrate.ts';
 import { Practice, type PracticeDoc } from './model.ts';
 import { practiceSearchTokens } from './service.ts';
 
 /**
  * Start-up step of the practices (called by ensureIndexes(), server/db/connection.ts): renders the
- * four markdown fields of every practice stored without HTML or with an older renderer's. Safe to
- * run again, and by two servers at once. Revisions keep their snapshot's markdown only (their
- * pages show no HTML).
+ * markdown fields of every practice stored without HTML or with an older renderer's, and gives a
+ * discussion count to practices stored before it. Safe to run again, and by two servers at once.
+ * Revisions keep their snapshot's markdown only (their pages show no HTML).
  */
 export async function migratePractices(): Promise<void> {
   await onceForRenderer('practice', () =>
-    renderStale(Practice, { problem: 'problemHtml', solution: 'solutionHtml', results: 'resultsHtml', lessons: 'lessonsHtml' }, 'htmlVersion').then(() => undefined),
+    renderStale(
+      Practice,
+      { problem: 'problemHtml', solution: 'solutionHtml', results: 'resultsHtml', lessons: 'lessonsHtml', challenges: 'challengesHtml', conditions: 'conditionsHtml' },
+      'htmlVersion',
+    ).then(() => undefined),
   );
+  await countDiscussionsOfOlderPractices();
+}
+
+/**
+ * Practices stored before the "most discussed" order have no count, which that order's cursors
+ * cannot name: each gets its discussion thread's reply count (0 without one), only where still
+ * missing, so a reply counted meanwhile is never overwritten.
+ */
+async function countDiscussionsOfOlderPractices(): Promise<void> {
+  for (;;) {
+    const batch = await Practice.find({ discussionCount: null }, { _id: 1 }).limit(500).lean<Pick<PracticeDoc, '_id'>[]>();
+    if (!batch.length) return;
+    const threads = await discussionsOfPractices(batch.map((p) => String(p._id)));
+    for (const [i, practice] of batch.entries()) {
+      await Practice.updateOne({ _id: practice._id, discussionCount: null }, { $set: { discussionCount: threads[i]?.replyCount ?? 0 } }, { timestamps: false });
+    }
+  }
 }
 
 /**
@@ -21,7 +43,8 @@ export async function migratePractices(): Promise<void> {
  */
 export async function reindexPractices(): Promise<number> {
   let changed = 0;
-  for (const practice of await Practice.find({}, { title: 1, summary: 1, problem: 1, solution: 1, results: 1, lessons: 1, searchTokens: 1 }).sort({ _id: 1 }).lean<PracticeDoc[]>()) {
+  const read = { title: 1, summary: 1, problem: 1, solution: 1, results: 1, lessons: 1, challenges: 1, conditions: 1, beneficiaries: 1, partners: 1, searchTokens: 1 };
+  for (const practice of await Practice.find({}, read).sort({ _id: 1 }).lean<PracticeDoc[]>()) {
     const tokens = practiceSearchTokens(practice);
     if (JSON.stringify(tokens) === JSON.stringify(practice.searchTokens)) continue;
     await Practice.updateOne({ _id: practice._id }, { $set: { searchTokens: tokens } });

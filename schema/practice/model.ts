@@ -2,6 +2,10 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const practiceStages = ['idea', 'pilot', 'operating', 'scaled'] as const;
 export const practiceStatuses = ['draft', 'submitted', 'published', 'returned'] as const;
+/** The level of government that carried the practice out. */
+export const practiceLevels = ['ministry', 'province', 'commune'] as const;
+/** What the practice cost, in bands of VND (billions are "tỷ"); `undisclosed` when the authors may not say. */
+export const practiceCostBands = ['under-500m', 'from-500m-to-2b', 'from-2b-to-10b', 'over-10b', 'undisclosed'] as const;
 export type PracticeStatus = (typeof practiceStatuses)[number];
 
 const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
@@ -29,6 +33,11 @@ const practiceSchema = new Schema(
     solutionHtml: { type: String, default: '' },
     resultsHtml: { type: String, default: '' },
     lessonsHtml: { type: String, default: '' },
+    /** What a reader reusing it needs (the OPSI case library's record): markdown, rendered like the four above. */
+    challenges: { type: String, default: '' },
+    conditions: { type: String, default: '' },
+    challengesHtml: { type: String, default: '' },
+    conditionsHtml: { type: String, default: '' },
     htmlVersion: { type: Number, default: null },
     organization: { type: String, default: null },
     place: { type: String, default: null },
@@ -36,6 +45,14 @@ const practiceSchema = new Schema(
     stage: { type: String, enum: practiceStages, default: null },
     year: { type: Number, default: null },
     links: { type: [linkSchema], default: [] },
+    level: { type: String, enum: practiceLevels, default: null },
+    /** Partners and enterprises involved, by name as the authors wrote them. */
+    partners: { type: [String], default: [] },
+    costBand: { type: String, enum: practiceCostBands, default: null },
+    /** Who benefits and how many, in a sentence. */
+    beneficiaries: { type: String, default: '' },
+    /** The member to ask about it (an expert's id). */
+    contact: { type: Schema.Types.ObjectId, default: null },
     authors: { type: [Schema.Types.ObjectId], required: true },
     status: { type: String, enum: practiceStatuses, required: true, default: 'draft' },
     returnReason: { type: String, default: '' },
@@ -46,6 +63,8 @@ const practiceSchema = new Schema(
     version: { type: Number, default: 0 },
     /** The number of endorsements: +1 per endorsement made, -1 per one withdrawn (schema/counters.ts). */
     endorsementCount: { type: Number, default: 0 },
+    /** Live replies in its discussion (the thread with `practice` set), moved with them (schema/commands/reply-to-thread.ts). */
+    discussionCount: { type: Number, default: 0 },
     searchTokens: { type: [String], default: [] },
   },
   { timestamps: true },
@@ -58,6 +77,10 @@ practiceSchema.index({ status: 1, organization: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, stage: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, year: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, featured: 1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, level: 1, publishedAt: -1, _id: -1 });
+// The list's other orders: most helpful, most discussed (ties newest first).
+practiceSchema.index({ status: 1, endorsementCount: -1, publishedAt: -1, _id: -1 });
+practiceSchema.index({ status: 1, discussionCount: -1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, searchTokens: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ authors: 1, updatedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, authors: 1, publishedAt: -1, _id: -1 });

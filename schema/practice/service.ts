@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import { findNewestFirstPage, firstAndCount, listProjection, paginate, type ListSkips, type NewestFirstPage, type PageArgs, type SortKey } from '../connection.ts';
+import { findNewestFirstPage, firstAndCount, listProjection, paginate, type ListSkips, type NewestFirstPage, type PageArgs } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
@@ -11,7 +11,7 @@ import { fieldCounter, walkIdsOf, type IdWalk, type StoredCounter } from '../sto
 import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
-import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
+import { organizationsBySlugs } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
@@ -21,8 +21,11 @@ import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
+import { practiceCostBands, practiceLevels } from './model.ts';
+import { practiceListFilter, practiceSortKeys, type PracticeFilter, type PracticeSort } from './list-filter.ts';
 
 export type PracticeStage = (typeof practiceStages)[number];
+export type PracticeLevel = (typeof practiceLevels)[number];
 export type { PracticeDoc, PracticeRevisionDoc };
 
 const markdownText = text(0, PRACTICE_LIMITS.markdown, { multiline: true }).describe('Markdown.');
@@ -53,6 +56,14 @@ export const practiceFields = z.object({
   links: z.array(practiceLinkInput).max(PRACTICE_LIMITS.links, 'TOO_LONG'),
   /** The writer is always an author. */
   coAuthors: z.array(z.string().max(HANDLE_MAX, 'INVALID')).max(PRACTICE_LIMITS.coAuthors, 'TOO_LONG').describe('Handles of co-authors.'),
+  // What a reader needs to reuse it (the OPSI case library's record); all optional, see PRACTICE_REQUIRED_TO_SUBMIT.
+  level: z.enum(practiceLevels).nullable().describe('The level of government that carried it out.'),
+  partners: z.array(text(1, PRACTICE_LIMITS.partnerName)).max(PRACTICE_LIMITS.partners, 'TOO_LONG').describe('Partners and enterprises involved, by name.'),
+  costBand: z.enum(practiceCostBands).nullable().describe('What it cost, as a band of VND.'),
+  beneficiaries: text(0, PRACTICE_LIMITS.beneficiaries).describe('Who benefits, and how many.'),
+  challenges: markdownText.describe('Markdown: the difficulties met and what failed.'),
+  conditions: markdownText.describe('Markdown: what another ministry or province needs to replicate it.'),
+  contact: z.string().max(HANDLE_MAX, 'INVALID').nullable().describe('The handle of the member to ask about it.'),
 });
 type PracticeFields = z.output<typeof practiceFields>;
 
@@ -63,7 +74,7 @@ const newDraft = createPracticeInput.required({ title: true });
 export const practicesByIds = (ids: readonly string[]) => findByIds<PracticeDoc>(Practice, ids.filter(isObjectId));
 
 /** References must exist: a known organisation, a current place, known topics and co-authors. */
-async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coAuthorIds: string[] }> {
+async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coAuthorIds: string[]; contactId?: string | null }> {
   const errors: FieldError[] = [];
   if (fields.organization && !(await organizationsBySlugs([fields.organization]))[0]) errors.push({ path: 'organization', code: 'UNKNOWN', message: 'organization is not a known organisation' });
   if (fields.place && !(await placesByCodes([fields.place]))[0]?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place is not a current province or city' });
@@ -74,18 +85,31 @@ async function resolveReferences(fields: Partial<PracticeFields>): Promise<{ coA
     if (expert) coAuthorIds.push(String(expert._id));
     else errors.push({ path: `coAuthors.${i}`, code: 'UNKNOWN', message: 'coAuthors holds an unknown handle' });
   }
+  // The contact is stored by id, so a later change of handle keeps the link.
+  const contact = fields.contact ? await findExpertByHandle(fields.contact) : null;
+  if (fields.contact && !contact) errors.push({ path: 'contact', code: 'UNKNOWN', message: 'contact is not a member’s handle' });
   if (errors.length) throw new ValidationError(errors);
-  return { coAuthorIds };
+  return { coAuthorIds, ...(fields.contact === undefined ? {} : { contactId: contact ? String(contact._id) : null }) };
 }
 
 /**
  * What search and the practice list's text filter match: the folded words of the title, the
  * summary and the long fields (problem, solution, results, lessons), acronyms expanded.
  */
-export const practiceSearchTokens = (p: { title: string; summary?: string | null; problem?: string | null; solution?: string | null; results?: string | null; lessons?: string | null }) =>
-  searchTokens([p.title, p.summary, p.problem, p.solution, p.results, p.lessons].filter(Boolean).join('\n'));
+export const practiceSearchTokens = (p: {
+  title: string;
+  summary?: string | null;
+  problem?: string | null;
+  solution?: string | null;
+  results?: string | null;
+  lessons?: string | null;
+  challenges?: string | null;
+  conditions?: string | null;
+  beneficiaries?: string | null;
+  partners?: readonly string[] | null;
+}) => searchTokens([p.title, p.summary, p.problem, p.solution, p.results, p.lessons, p.challenges, p.conditions, p.beneficiaries, ...(p.partners ?? [])].filter(Boolean).join('\n'));
 
-const MARKDOWN_FIELDS = ['problem', 'solution', 'results', 'lessons'] as const;
+const MARKDOWN_FIELDS = ['problem', 'solution', 'results', 'lessons', 'challenges', 'conditions'] as const;
 
 /**
  * The stored HTML of the four markdown fields, rendered off the event loop when they are written
@@ -109,10 +133,11 @@ export async function findReadablePractice(viewer: Viewer | null, id: string, ar
 export async function createPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const fields = parseInput(newDraft, input);
-  const { coAuthorIds } = await resolveReferences(fields);
+  const { coAuthorIds, contactId } = await resolveReferences(fields);
   const { coAuthors, ...rest } = fields;
   const practice = await Practice.create({
     ...rest,
+    contact: contactId ?? null,
     ...(await renderedFields(rest)),
     authors: [viewer.id, ...coAuthorIds.filter((id) => id !== viewer.id)],
     status: 'draft',
@@ -137,7 +162,8 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
   // Already moved on from the version the editor opened: say so before writing any history for it.
   if (baseUpdatedAt && baseUpdatedAt.getTime() !== new Date(practice.updatedAt).getTime()) conflict(baseUpdatedAt);
-  const { coAuthorIds } = await resolveReferences({ ...fields, coAuthors });
+  const { coAuthorIds, contactId } = await resolveReferences({ ...fields, coAuthors });
+  if (contactId !== undefined) fields.contact = contactId;
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
   if (unchanged && !coAuthors) return practice;
@@ -234,20 +260,7 @@ export async function featurePractice(ctx: Context, input: unknown): Promise<Pra
   return changed;
 }
 
-export interface PracticeFilter {
-  topic?: string | null;
-  place?: string | null;
-  organization?: string | null;
-  stage?: (typeof practiceStages)[number] | null;
-  year?: number | null;
-  featured?: boolean | null;
-  query?: string | null;
-}
-
-const newestFirst: SortKey[] = [
-  { field: 'publishedAt', kind: 'date', direction: -1 },
-  { field: '_id', kind: 'objectId', direction: -1 },
-];
+export type { PracticeFilter, PracticeSort } from './list-filter.ts';
 
 /**
  * What practice lists leave out unless the query shows them: stored field -> the Practice fields
@@ -264,22 +277,18 @@ export const PRACTICE_LIST_SKIPS: ListSkips = {
   solutionHtml: ['solutionHtml'],
   resultsHtml: ['resultsHtml'],
   lessonsHtml: ['lessonsHtml'],
+  challenges: ['challenges', 'challengesHtml'],
+  conditions: ['conditions', 'conditionsHtml'],
+  challengesHtml: ['challengesHtml'],
+  conditionsHtml: ['conditionsHtml'],
 };
 
-/** Published practices, newest first; a current province also finds its predecessors' practices. */
-export async function listPractices(filter: PracticeFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
-  const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'published' }];
-  if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
-  if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
-  if (filter.organization) conditions.push({ organization: anyOf(await organizationSlugsFor(filter.organization, 'filter.organization')) });
-  if (filter.stage) conditions.push({ stage: filter.stage });
-  if (filter.year !== null && filter.year !== undefined) {
-    if (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2100) throw new InvalidArgumentError('filter.year', 'is not a year');
-    conditions.push({ year: filter.year });
-  }
-  if (filter.featured) conditions.push({ featured: true });
-  conditions.push(...textConditions(filter.query));
-  return paginate<PracticeDoc>(Practice, { $and: conditions }, newestFirst, page, listProjection(PRACTICE_LIST_SKIPS, shown));
+/**
+ * Published practices in the given order (newest first by default), filtered by facets
+ * (./list-filter.ts); a current province also finds its predecessors' practices.
+ */
+export async function listPractices(filter: PracticeFilter, page: PageArgs, shown: ReadonlySet<string> | null = null, sort: PracticeSort = 'newest') {
+  return paginate<PracticeDoc>(Practice, await practiceListFilter(filter), practiceSortKeys[sort], page, listProjection(PRACTICE_LIST_SKIPS, shown));
 }
 
 /** The curators' queue: submitted practices, oldest first. */
@@ -381,6 +390,20 @@ export function practiceEndorsementCounter(actual: StoredCounter['actual']): Sto
 /** Every practice's id in turn, for counters kept about practices elsewhere (readers). */
 export function walkPracticeIds(): IdWalk {
   return walkIdsOf(Practice);
+}
+
+/**
+ * Moves the stored count of live replies in a practice's discussion (the "most discussed" order)
+ * by `by`, right after a reply in it was written, removed or hidden (the callers say when one
+ * really came or went). Not an edit: updatedAt stays.
+ */
+export async function moveDiscussionCount(practiceId: string, by: 1 | -1): Promise<void> {
+  await Practice.updateOne({ _id: practiceId }, { $inc: { discussionCount: by } }, { timestamps: false });
+}
+
+/** The discussion count kept on each practice, for the repair; `actual` counts the live replies of its discussion (discussion's). */
+export function practiceDiscussionCounter(actual: StoredCounter['actual']): StoredCounter {
+  return fieldCounter(Practice, 'discussionCount', actual);
 }
 
 export async function moveEndorsementCount(practiceId: string, by: 1 | -1 | 0): Promise<PracticeDoc> {

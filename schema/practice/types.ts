@@ -9,7 +9,9 @@ import { OrganizationRef } from '../organization/types.ts';
 import { PlaceRef } from '../place/types.ts';
 import { TopicRef } from '../topic/types.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
-import { practiceStages, practiceStatuses } from './model.ts';
+import { practiceCostBands, practiceLevels, practiceStages, practiceStatuses } from './model.ts';
+import { FACET_VALUES_MAX, practiceFacets, practiceSorts, type FacetCount } from './list-filter.ts';
+import { z } from 'zod';
 import { canEdit, canRead } from './policy.ts';
 import type { Context } from '../context.ts';
 import {
@@ -37,13 +39,22 @@ import {
 
 export const PracticeStage = builder.enumType('PracticeStage', { values: enumValues(practiceStages) });
 export const PracticeStatus = builder.enumType('PracticeStatus', { values: enumValues(practiceStatuses) });
+export const PracticeLevel = builder.enumType('PracticeLevel', { description: 'The level of government that carried a practice out.', values: enumValues(practiceLevels) });
+export const PracticeCostBand = builder.enumType('PracticeCostBand', {
+  description: 'What a practice cost, in VND: under 500 million, 500 million to 2 billion, 2 to 10 billion, over 10 billion, or not disclosed.',
+  values: enumValues(practiceCostBands),
+});
+const PracticeSort = builder.enumType('PracticeSort', {
+  description: 'NEWEST: by publication; MOST_HELPFUL: most "this helped me"; MOST_DISCUSSED: most replies in its discussion. Ties newest first.',
+  values: enumValues(practiceSorts),
+});
 
 const LinkRef = builder.objectRef<{ label: string; url: string }>('PracticeLink').implement({
   fields: (t) => ({ label: t.exposeString('label'), url: t.exposeString('url') }),
 });
 
 /** The markdown as written, and the safe HTML the one renderer made of it when it was written (reads never render). */
-const markdownFields = (t: FieldsOf<PracticeDoc>, field: 'problem' | 'solution' | 'results' | 'lessons') => ({
+const markdownFields = (t: FieldsOf<PracticeDoc>, field: 'problem' | 'solution' | 'results' | 'lessons' | 'challenges' | 'conditions') => ({
   [field]: t.string({ description: 'Markdown.', resolve: (p) => p[field] }),
   [`${field}Html`]: t.string({ description: 'Sanitised HTML.', resolve: (p) => p[`${field}Html`] ?? '' }),
 });
@@ -64,6 +75,14 @@ PracticeRef.implement({
     ...markdownFields(t, 'solution'),
     ...markdownFields(t, 'results'),
     ...markdownFields(t, 'lessons'),
+    level: t.field({ type: PracticeLevel, nullable: true, resolve: (p) => p.level ?? null }),
+    partners: t.stringList({ description: 'Partners and enterprises involved, by name.', resolve: (p) => p.partners ?? [] }),
+    costBand: t.field({ type: PracticeCostBand, nullable: true, resolve: (p) => p.costBand ?? null }),
+    beneficiaries: t.string({ description: 'Who benefits, and how many.', resolve: (p) => p.beneficiaries ?? '' }),
+    ...markdownFields(t, 'challenges'),
+    ...markdownFields(t, 'conditions'),
+    contact: t.field({ type: ExpertRef, nullable: true, description: 'The member to ask about it.', resolve: (p) => (p.contact ? String(p.contact) : null) }),
+    discussionCount: t.int({ description: 'Replies in its discussion.', resolve: (p) => p.discussionCount ?? 0 }),
     organization: t.field({ type: OrganizationRef, nullable: true, resolve: (p) => p.organization ?? null }),
     place: t.field({ type: PlaceRef, nullable: true, resolve: (p) => p.place ?? null }),
     topics: t.field({ type: [TopicRef], resolve: (p) => p.topics }),
@@ -106,8 +125,40 @@ const PracticeFilter = builder.inputType('PracticeFilter', {
     organization: t.string({ description: 'Also finds its units’ practices.', validate: slugArg }),
     stage: t.field({ type: PracticeStage }),
     year: t.int(),
+    // Several values of one facet: any of them (with the single one above too); facets combine with "and".
+    topics: t.stringList({ validate: facetValues }),
+    places: t.stringList({ description: 'Place codes, each with its predecessors.', validate: facetValues }),
+    organizations: t.stringList({ description: 'Each also finds its units’ practices.', validate: facetValues }),
+    levels: t.field({ type: [PracticeLevel] }),
+    stages: t.field({ type: [PracticeStage] }),
+    years: t.intList(),
     featured: t.boolean(),
     query: t.string({ validate: searchTextArg }),
+  }),
+});
+
+const facetValues = z.array(slugArg).max(FACET_VALUES_MAX, `takes at most ${FACET_VALUES_MAX} values`);
+
+/** One value of a facet and how many practices hold it. */
+const facetCount = <T>(name: string, valueField: string, type: any, description: string) =>
+  builder.objectRef<FacetCount<T>>(name).implement({
+    description,
+    fields: (t) => ({ [valueField]: t.field({ type, resolve: (c: FacetCount<T>) => c.value as never }), count: t.exposeInt('count') }),
+  });
+
+const PracticeFacets = builder.objectRef<Awaited<ReturnType<typeof practiceFacets>>>('PracticeFacets').implement({
+  description:
+    'Each facet’s values with how many published practices the list would show with that value ticked (the other facets’ selections applied, not its own). Values no practice holds are left out.',
+  fields: (t) => ({
+    topics: t.field({ type: [facetCount<string>('TopicFacetCount', 'topic', TopicRef, 'A topic and its practices.')], resolve: (f) => f.topics }),
+    places: t.field({ type: [facetCount<string>('PlaceFacetCount', 'place', PlaceRef, 'A current province or city and its practices, its predecessors’ included.')], resolve: (f) => f.places }),
+    organizations: t.field({
+      type: [facetCount<string>('OrganizationFacetCount', 'organization', OrganizationRef, 'A current organisation and its practices, its units’ and predecessors’ included.')],
+      resolve: (f) => f.organizations,
+    }),
+    levels: t.field({ type: [facetCount<string>('LevelFacetCount', 'level', PracticeLevel, 'A level of government and its practices.')], resolve: (f) => f.levels }),
+    stages: t.field({ type: [facetCount<string>('StageFacetCount', 'stage', PracticeStage, 'A stage and its practices.')], resolve: (f) => f.stages }),
+    years: t.field({ type: [facetCount<number>('YearFacetCount', 'year', 'Int', 'A year and its practices.')], resolve: (f) => f.years }),
   }),
 });
 
@@ -121,9 +172,9 @@ builder.queryFields((t) => ({
   practices: t.connection(
     {
       type: PracticeRef,
-      description: 'Published practices, newest first.',
-      args: { filter: t.arg({ type: PracticeFilter }) },
-      resolve: (_, args, _ctx, info) => listPractices(args.filter ?? {}, args, shownOnItems(info)),
+      description: 'Published practices, newest first unless `sort` says otherwise.',
+      args: { filter: t.arg({ type: PracticeFilter }), sort: t.arg({ type: PracticeSort }) },
+      resolve: (_, args, _ctx, info) => listPractices(args.filter ?? {}, args, shownOnItems(info), args.sort ?? 'newest'),
     },
     { name: 'PracticeConnection' },
     { name: 'PracticeEdge' },
@@ -133,6 +184,12 @@ builder.queryFields((t) => ({
     description: 'Curators: submitted practices, oldest first.',
     authScopes: { curator: true },
     resolve: (_, args, _ctx, info) => listSubmittedPractices(args, shownOnItems(info)),
+  }),
+  practiceFacets: t.field({
+    type: PracticeFacets,
+    description: 'The counts beside each facet value of the practice list, for the same filter: all facets in one request.',
+    args: { filter: t.arg({ type: PracticeFilter }) },
+    resolve: (_, args) => practiceFacets(args.filter ?? {}),
   }),
   myPractices: t.connection({
     type: PracticeRef,
@@ -144,7 +201,7 @@ builder.queryFields((t) => ({
 
 // Generated from the service's zod schemas, which hold each field's type, nullability and limits.
 const PracticeLinkInput = inputTypeOf('PracticeLinkInput', practiceLinkInput);
-const practiceTypes = { stage: PracticeStage, links: PracticeLinkInput, id: { globalIdOf: PracticeRef } };
+const practiceTypes = { stage: PracticeStage, level: PracticeLevel, costBand: PracticeCostBand, links: PracticeLinkInput, id: { globalIdOf: PracticeRef } };
 const CreatePracticeInput = inputTypeOf('CreatePracticeInput', createPracticeInput, { types: practiceTypes });
 const UpdatePracticeInput = inputTypeOf('UpdatePracticeInput', updatePracticeInput, { description: 'Only the given fields change.', types: practiceTypes });
 const PracticeIdInput = (name: string) => inputTypeOf(name, practiceIdInput, { types: practiceTypes });
