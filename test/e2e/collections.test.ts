@@ -37,7 +37,9 @@ describe('Collections', () => {
 
     const page = await open();
     await page.goto(`${baseUrl()}/`);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bộ sưu tập', exact: true }).click();
+    // The showcase home, in the main navigation, leads to every collection.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trưng bày', exact: true }).click();
+    await page.getByRole('link', { name: 'Xem tất cả bộ sưu tập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bộ sưu tập' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/collections');
     // Every published collection, each with its edition and how many practices it holds.
@@ -77,7 +79,8 @@ describe('Collections', () => {
     await page.goto(`${baseUrl()}/`);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('button', { name: 'Menu' }).click();
-    await nav.getByRole('link', { name: 'Bộ sưu tập', exact: true }).click();
+    await nav.getByRole('link', { name: 'Trưng bày', exact: true }).click();
+    await page.getByRole('link', { name: 'Xem tất cả bộ sưu tập' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bộ sưu tập' }).waitFor();
     await page.locator('.collection-card').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -105,7 +105,7 @@ describe('Practice editor', () => {
   });
 });
 
-const MAIN_SECTIONS = ['Cách làm hay', 'Bộ sưu tập', 'Danh bạ chuyên gia', 'Thảo luận', 'Chủ đề', 'Tỉnh, thành', 'Đặt câu hỏi'];
+const MAIN_SECTIONS = ['Cách làm hay', 'Trưng bày', 'Danh bạ chuyên gia', 'Thảo luận', 'Chủ đề', 'Tỉnh, thành', 'Đặt câu hỏi'];
 
 describe('Main navigation', () => {
   it('reaches every main section on a phone through a menu button that Escape closes, and keeps one row on a desktop', async () => {

@@ -42,6 +42,7 @@ const PlacesPage = lazy(() => import('./features/place/places-page.tsx'));
 const PlacePage = lazy(() => import('./features/place/place-page.tsx'));
 const CollectionsPage = lazy(() => import('./features/collection/collections-page.tsx'));
 const CollectionPage = lazy(() => import('./features/collection/collection-page.tsx'));
+const ShowcasePage = lazy(() => import('./features/showcase/showcase-page.tsx'));
 
 const preloadViewer = () => prefetch(getViewer());
 
@@ -51,6 +52,7 @@ const placeApi = () => import('./features/place/place.api.ts');
 const expertApi = () => import('./features/expert/expert.api.ts');
 const searchApi = () => import('./features/search/search.api.ts');
 const collectionApi = () => import('./features/collection/collection.api.ts');
+const showcaseApi = () => import('./features/showcase/showcase.api.ts');
 const practiceApi = () => import('./features/practice/practice.api.ts');
 const discussionApi = () => import('./features/discussion/discussion.api.ts');
 const settingsPreload = () => import('./features/settings/settings-preload.ts');
@@ -65,6 +67,7 @@ const preloadProfile = lazyPreload(expertApi, (m) => m.preloadProfile);
 const preloadSearch = lazyPreload(searchApi, (m) => m.preloadSearch);
 const preloadCollections = lazyPreload(collectionApi, (m) => m.preloadCollections);
 const preloadCollection = lazyPreload(collectionApi, (m) => m.preloadCollection);
+const preloadShowcase = lazyPreload(showcaseApi, (m) => m.preloadShowcase);
 const preloadPractices = lazyPreload(practiceApi, (m) => m.preloadPractices);
 const preloadMyPractices = lazyPreload(practiceApi, (m) => m.preloadMyPractices);
 const preloadPracticeEditor = lazyPreload(practiceApi, (m) => m.preloadPracticeEditor);
@@ -90,6 +93,7 @@ export function App() {
       <Route path="/topics/:slug" component={TopicPage} preload={preloadTopicPage} />
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
+      <Route path="/showcase" component={ShowcasePage} preload={preloadShowcase} />
       <Route path="/collections" component={CollectionsPage} preload={preloadCollections} />
       <Route path="/collections/:slug" component={CollectionPage} preload={preloadCollection} />
       <Route path="/practices" component={PracticeListPage} preload={preloadPractices} />

@@ -1,7 +1,8 @@
 /** The site's main sections, in the order of the main navigation (the 404 page offers them too). */
 export const MAIN_SECTIONS = [
   { href: '/practices', label: 'nav.practices' },
-  { href: '/collections', label: 'nav.collections' },
+  /** The showcase home leads to every collection (its own section would crowd the row: one item, not two). */
+  { href: '/showcase', label: 'nav.showcase' },
   { href: '/experts', label: 'nav.experts' },
   { href: '/threads', label: 'nav.discussions' },
   { href: '/topics', label: 'nav.topics' },

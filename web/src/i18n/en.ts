@@ -19,6 +19,7 @@ export const en: Dictionary = {
   nav: {
     practices: 'Good practices',
     collections: 'Collections',
+    showcase: 'Showcase',
     experts: 'Expert directory',
     topics: 'Topics',
     places: 'Provinces',
@@ -743,6 +744,18 @@ export const en: Dictionary = {
     answers: (n: number) => `${number.format(n)} ${n === 1 ? 'answer' : 'answers'}`,
     answered: 'Answered',
     active: (date: string) => `active ${date}`,
+  },
+  showcase: {
+    title: 'Showcase of good practices',
+    intro: 'Collections and featured practices chosen by the ministry, and how many practices each province and city has published.',
+    allCollections: 'All collections',
+    map: 'Good practices by province and city',
+    mapCaption: 'Tile map of the 34 provinces and cities (north at the top): the darker, the more good practices.',
+    legend: 'Legend: number of good practices',
+    tableCaption: 'Published good practices of the 34 provinces and cities, including the former provinces merged into them',
+    feeds: 'Atom feeds:',
+    collectionsFeed: 'New collections',
+    practicesFeed: 'Newly published practices',
   },
   placePage: {
     title: 'Provinces and cities',

@@ -22,6 +22,7 @@ export const vi = {
   nav: {
     practices: 'Cách làm hay',
     collections: 'Bộ sưu tập',
+    showcase: 'Trưng bày',
     experts: 'Danh bạ chuyên gia',
     topics: 'Chủ đề',
     places: 'Tỉnh, thành',
@@ -748,6 +749,18 @@ export const vi = {
     answers: (n: number) => `${number.format(n)} trả lời`,
     answered: 'Đã có câu trả lời',
     active: (date: string) => `hoạt động ${date}`,
+  },
+  showcase: {
+    title: 'Trưng bày cách làm hay',
+    intro: 'Bộ sưu tập và cách làm hay tiêu biểu do Bộ chọn lọc, và số cách làm hay đã công bố của từng tỉnh, thành.',
+    allCollections: 'Xem tất cả bộ sưu tập',
+    map: 'Cách làm hay theo tỉnh, thành',
+    mapCaption: 'Bản đồ ô 34 tỉnh, thành (phía bắc ở trên): màu càng đậm, càng nhiều cách làm hay.',
+    legend: 'Chú giải: số cách làm hay',
+    tableCaption: 'Số cách làm hay đã công bố của 34 tỉnh, thành, gồm cả các tỉnh cũ đã sáp nhập',
+    feeds: 'Nguồn tin Atom:',
+    collectionsFeed: 'Bộ sưu tập mới',
+    practicesFeed: 'Cách làm hay mới công bố',
   },
   placePage: {
     title: 'Tỉnh, thành phố',
