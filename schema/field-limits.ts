@@ -74,3 +74,12 @@ export const VERIFICATION_LIMITS = { statementMin: 20, statement: 2000, declineR
 
 /** A curated collection: its title, introduction (markdown), edition label, topics, places, items and each item's note. */
 export const COLLECTION_LIMITS = { titleMin: 5, title: 200, intro: 10_000, edition: 60, topics: 5, places: 10, items: 40, note: 600 } as const;
+
+/** The review desk: a comment on a section of a submitted practice; a decision's reason. */
+export const REVIEW_LIMITS = { comment: 2000, reasonMin: 3, reason: 2000 } as const;
+
+/** A replication ("we adopted this practice"): what the adopters changed, and what came of it. */
+export const REPLICATION_LIMITS = { changesMin: 10, changes: 600, result: 2000, listed: 100 } as const;
+
+/** A flag's note (needed when the reason is "other"); moderators' reasons are STAFF_LIMITS'. */
+export const FLAG_LIMITS = { noteMin: 3, note: 500, notesShown: 20 } as const;

@@ -5,11 +5,14 @@ import { Cohort } from './cohort/model.ts';
 import { Collection } from './collection/model.ts';
 import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
+import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
 import { Organization } from './organization/model.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
 import { Endorsement } from './reaction/model.ts';
+import { Replication } from './replication/model.ts';
+import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
@@ -33,7 +36,11 @@ export const models = [
   Avatar,
   Practice,
   PracticeRevision,
+  ReviewClaim,
+  ReviewComment,
+  ReviewEvent,
   Collection,
+  Replication,
   Endorsement,
   Thread,
   ThreadRevision,
@@ -45,4 +52,6 @@ export const models = [
   Bookmark,
   View,
   ViewCount,
+  FlaggedItem,
+  Flag,
 ];

@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
  */
 
 export const anyOf = <T>(values: readonly T[]): any => mongoose.trusted({ $in: values });
+export const noneOf = <T>(values: readonly T[]): any => mongoose.trusted({ $nin: values });
 export const greaterThan = (value: unknown): any => mongoose.trusted({ $gt: value });
 export const notEqual = (value: unknown): any => mongoose.trusted({ $ne: value });
 export const lessThan = (value: unknown): any => mongoose.trusted({ $lt: value });

@@ -8,6 +8,11 @@ export const auditActions = [
   'expert.unsuspended',
   'practice.published',
   'practice.returned',
+  'practice.claimed',
+  'practice.released',
+  'practice.duplicate',
+  'practice.unpublished',
+  'practice.corrected',
   'practice.featured',
   'practice.unfeatured',
   'collection.created',
@@ -18,6 +23,19 @@ export const auditActions = [
   'collection.reordered',
   'collection.published',
   'collection.archived',
+  /** A curator removed a replication someone else recorded (the subject). */
+  'replication.removed',
+  /** Moderation (the subject: the author of what was acted on). */
+  'practice.hidden',
+  'practice.restored',
+  'thread.hidden',
+  'thread.restored',
+  'reply.hidden',
+  'reply.restored',
+  'thread.locked',
+  'thread.unlocked',
+  'thread.moved',
+  'flags.dismissed',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -34,6 +52,10 @@ const auditEntrySchema = new Schema(
     practice: { type: Schema.Types.ObjectId, default: null },
     /** The curated collection acted on, when the action is about one. */
     collectionId: { type: Schema.Types.ObjectId, default: null },
+    /** The thread acted on (for a reply: its thread), when the action is about one. */
+    thread: { type: Schema.Types.ObjectId, default: null },
+    /** The reply acted on, when the action is about one. */
+    reply: { type: Schema.Types.ObjectId, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

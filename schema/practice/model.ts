@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const practiceStages = ['idea', 'pilot', 'operating', 'scaled'] as const;
-export const practiceStatuses = ['draft', 'submitted', 'published', 'returned'] as const;
+/** `hidden`: a published practice a moderator took down (schema/flag/); out of everything public until restored. */
+export const practiceStatuses = ['draft', 'submitted', 'published', 'returned', 'hidden'] as const;
 /** The level of government that carried the practice out. */
 export const practiceLevels = ['ministry', 'province', 'commune'] as const;
 /** What the practice cost, in bands of VND (billions are "tỷ"); `undisclosed` when the authors may not say. */
@@ -56,6 +57,8 @@ const practiceSchema = new Schema(
     authors: { type: [Schema.Types.ObjectId], required: true },
     status: { type: String, enum: practiceStatuses, required: true, default: 'draft' },
     returnReason: { type: String, default: '' },
+    /** Set when a curator returned it as a duplicate of this published practice. */
+    duplicateOf: { type: Schema.Types.ObjectId, default: null },
     featured: { type: Boolean, default: false },
     submittedAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },

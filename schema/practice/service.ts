@@ -13,13 +13,13 @@ import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
 import { organizationsBySlugs } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { anyOf, notEqual } from '../query.ts';
+import { anyOf, noneOf, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
 import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
-import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc } from './model.ts';
+import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc, type PracticeStatus } from './model.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
 import { practiceCostBands, practiceLevels } from './model.ts';
 import { practiceListFilter, practiceSortKeys, type PracticeFilter, type PracticeSort } from './list-filter.ts';
@@ -220,31 +220,58 @@ export async function submitPractice(ctx: Context, input: unknown): Promise<Prac
  */
 const transition = async (practice: PracticeDoc, $set: Record<string, unknown>) => (await changeIfUnchanged(practice, $set)) ?? conflict();
 
-async function submittedForReview(ctx: Context, id: string): Promise<{ viewer: Viewer; practice: PracticeDoc }> {
-  const viewer = requireViewer(ctx);
+/**
+ * A practice the viewer may review (a curator, and not one of its authors) that is in one of
+ * `statuses`. NOT_FOUND when they may not read it, CONFLICT when it is in another state.
+ */
+export async function findReviewablePractice(viewer: Viewer, id: string, statuses: readonly PracticeStatus[]): Promise<PracticeDoc> {
   const practice = await findReadablePractice(viewer, id);
   if (!canReview(viewer, practice)) throw new NotAuthorizedError('Curators review practices, and not their own.');
-  if (practice.status !== 'submitted') throw new ConflictError(`A ${practice.status} practice is not waiting for review.`);
-  return { viewer, practice };
+  if (!statuses.includes(practice.status)) throw new ConflictError(`This practice is ${practice.status} now, so this cannot be done; reload it.`);
+  return practice;
 }
 
-export async function publishPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
-  const { id } = parseInput(practiceIdInput, input);
-  const { viewer, practice } = await submittedForReview(ctx, id);
-  const published = await transition(practice, { status: 'published', publishedAt: practice.publishedAt ?? new Date(), version: practice.version + 1, returnReason: '' });
-  await record('practice.published', viewer.id, practice.authors[0]!, { practice: practice._id });
-  return published;
+/**
+ * What each curator decision writes. Unpublishing and returning give the practice back to its
+ * authors with the reason; a duplicate also names the published practice it repeats.
+ */
+export const reviewDecision = {
+  publish: (p: PracticeDoc) => ({ status: 'published', publishedAt: p.publishedAt ?? new Date(), version: p.version + 1, returnReason: '', duplicateOf: null }),
+  return: (reason: string) => ({ status: 'returned', returnReason: reason, duplicateOf: null }),
+  duplicate: (reason: string, of: PracticeDoc) => ({ status: 'returned', returnReason: reason, duplicateOf: of._id }),
+  unpublish: (reason: string) => ({ status: 'returned', returnReason: reason, featured: false }),
+} satisfies Record<string, (...args: never[]) => Record<string, unknown>>;
+
+/**
+ * Writes a curator's decision, provided the practice is still as the curator saw it (`base`, the
+ * updatedAt their page opened; else as read just before): a practice edited or decided on
+ * meanwhile answers CONFLICT and is left as it is.
+ */
+export async function decideOnPractice(practice: PracticeDoc, $set: Record<string, unknown>, base?: Date): Promise<PracticeDoc> {
+  if (base && base.getTime() !== new Date(practice.updatedAt).getTime()) conflict(base);
+  if (practice.status === 'published' && $set.status !== 'published') {
+    // The published text leaves the public; kept first, so that a revision by the authors
+    // while it is back with them never loses the version readers saw.
+    const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
+    await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: practice.authors[0] });
+  }
+  return (await changeIfUnchanged(practice, $set, base)) ?? conflict(base);
 }
 
-export const returnPracticeInput = z.object({ id: objectId, reason: text(PRACTICE_LIMITS.returnReasonMin, PRACTICE_LIMITS.returnReason, { multiline: true }) });
+/** A published practice that `other` may be marked a duplicate of (not itself). */
+export async function findDuplicateTarget(viewer: Viewer, other: PracticeDoc, id: string): Promise<PracticeDoc> {
+  const original = await findReadablePractice(viewer, id, 'duplicateOf');
+  if (original.status !== 'published' || String(original._id) === String(other._id)) throw ValidationError.field('duplicateOf', 'INVALID', 'duplicateOf is not another published practice');
+  return original;
+}
 
-/** Sends a submitted practice back to its authors with what to improve. */
-export async function returnPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
-  const { id, reason } = parseInput(returnPracticeInput, input);
-  const { viewer, practice } = await submittedForReview(ctx, id);
-  const returned = await transition(practice, { status: 'returned', returnReason: reason });
-  await record('practice.returned', viewer.id, practice.authors[0]!, { practice: practice._id, reason });
-  return returned;
+/**
+ * A curator's correction of a practice's topics and place: checked like the authors' own, and
+ * written only over the version the curator saw.
+ */
+export async function correctClassification(practice: PracticeDoc, fields: { topics?: string[]; place?: string | null }, base?: Date): Promise<PracticeDoc> {
+  await resolveReferences(fields);
+  return decideOnPractice(practice, fields, base);
 }
 
 export const featurePracticeInput = z.object({ id: objectId, featured: z.boolean() });
@@ -291,11 +318,26 @@ export async function listPractices(filter: PracticeFilter, page: PageArgs, show
   return paginate<PracticeDoc>(Practice, await practiceListFilter(filter), practiceSortKeys[sort], page, listProjection(PRACTICE_LIST_SKIPS, shown));
 }
 
+/** Which submitted practices the review queue shows: by topic, by place (predecessors too), by id. */
+export interface ReviewQueueFilter {
+  topic?: string | null;
+  place?: string | null;
+  /** Only these practices (e.g. the ones a curator claimed). */
+  ids?: readonly string[];
+  /** Not these (e.g. the claimed ones, for what nobody has claimed). */
+  notIds?: readonly string[];
+}
+
 /** The curators' queue: submitted practices, oldest first. */
-export const listSubmittedPractices = (page: PageArgs, shown: ReadonlySet<string> | null = null) =>
-  paginate<PracticeDoc>(
+export async function listSubmittedPractices(filter: ReviewQueueFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
+  const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'submitted' }];
+  if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
+  if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
+  if (filter.ids) conditions.push({ _id: anyOf(filter.ids) });
+  if (filter.notIds?.length) conditions.push({ _id: noneOf(filter.notIds) });
+  return paginate<PracticeDoc>(
     Practice,
-    { status: 'submitted' },
+    { $and: conditions },
     [
       { field: 'submittedAt', kind: 'date' },
       { field: '_id', kind: 'objectId' },
@@ -303,6 +345,17 @@ export const listSubmittedPractices = (page: PageArgs, shown: ReadonlySet<string
     page,
     listProjection(PRACTICE_LIST_SKIPS, shown),
   );
+}
+
+/** How many practices are in each of `statuses` (the review desk's counts). */
+export async function countPracticesByStatus(statuses: readonly PracticeStatus[]): Promise<Record<string, number>> {
+  const counts = await countPerValue(Practice, 'status', statuses);
+  return Object.fromEntries(statuses.map((status) => [status, counts.get(status) ?? 0]));
+}
+
+/** The submission time of each submitted practice among `ids` (to tell a claim of an earlier round). */
+export const submittedAtOf = (ids: readonly string[]) =>
+  Practice.find({ _id: anyOf(ids), status: 'submitted' }, { submittedAt: 1 }).lean<Pick<PracticeDoc, '_id' | 'submittedAt'>[]>();
 
 /** The viewer's own practices in every state, last edited first. */
 export const listOwnPractices = (viewer: Viewer, page: PageArgs, shown: ReadonlySet<string> | null = null) =>
@@ -412,3 +465,11 @@ export async function moveEndorsementCount(practiceId: string, by: 1 | -1 | 0): 
     : await Practice.findById(practiceId).lean<PracticeDoc>();
   return practice!;
 }
+
+/**
+ * A moderator hides a published practice (`hidden`: out of every public list, search, count,
+ * feed and collection, which all read `published`) or restores it; the practice after, or null
+ * when it was not in the state to leave. Not an edit: updatedAt, which editors save against, stays.
+ */
+export const setPracticeHidden = (practiceId: string, hidden: boolean) =>
+  Practice.findOneAndUpdate({ _id: practiceId, status: hidden ? 'published' : 'hidden' }, { $set: { status: hidden ? 'hidden' : 'published' } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>();

@@ -14,6 +14,7 @@ import { FACET_VALUES_MAX, practiceFacets, practiceSorts, type FacetCount } from
 import { z } from 'zod';
 import { canEdit, canRead } from './policy.ts';
 import type { Context } from '../context.ts';
+import { submitPractice } from '../commands/submit-practice.ts';
 import {
   createPractice,
   createPracticeInput,
@@ -22,15 +23,10 @@ import {
   findReadablePractice,
   listOwnPractices,
   listPractices,
-  listSubmittedPractices,
   practiceHistories,
   practiceIdInput,
   practiceLinkInput,
   practicesByIds,
-  publishPractice,
-  returnPractice,
-  returnPracticeInput,
-  submitPractice,
   updatePractice,
   updatePracticeInput,
   type PracticeDoc,
@@ -148,7 +144,7 @@ const facetCount = <T>(name: string, valueField: string, type: any, description:
 
 const PracticeFacets = builder.objectRef<Awaited<ReturnType<typeof practiceFacets>>>('PracticeFacets').implement({
   description:
-    'Each facet’s values with how many published practices the list would show with that value ticked (the other facets’ selections applied, not its own). Values no practice holds are left out.',
+    'Each facet’s values with how many published practices the list would show with that value ticked (the other facets’ selections applied, not its own). Values no practice holds are left out, unless ticked (with 0).',
   fields: (t) => ({
     topics: t.field({ type: [facetCount<string>('TopicFacetCount', 'topic', TopicRef, 'A topic and its practices.')], resolve: (f) => f.topics }),
     places: t.field({ type: [facetCount<string>('PlaceFacetCount', 'place', PlaceRef, 'A current province or city and its practices, its predecessors’ included.')], resolve: (f) => f.places }),
@@ -179,12 +175,6 @@ builder.queryFields((t) => ({
     { name: 'PracticeConnection' },
     { name: 'PracticeEdge' },
   ),
-  practicesToReview: t.connection({
-    type: PracticeRef,
-    description: 'Curators: submitted practices, oldest first.',
-    authScopes: { curator: true },
-    resolve: (_, args, _ctx, info) => listSubmittedPractices(args, shownOnItems(info)),
-  }),
   practiceFacets: t.field({
     type: PracticeFacets,
     description: 'The counts beside each facet value of the practice list, for the same filter: all facets in one request.',
@@ -205,15 +195,14 @@ const practiceTypes = { stage: PracticeStage, level: PracticeLevel, costBand: Pr
 const CreatePracticeInput = inputTypeOf('CreatePracticeInput', createPracticeInput, { types: practiceTypes });
 const UpdatePracticeInput = inputTypeOf('UpdatePracticeInput', updatePracticeInput, { description: 'Only the given fields change.', types: practiceTypes });
 const PracticeIdInput = (name: string) => inputTypeOf(name, practiceIdInput, { types: practiceTypes });
-const ReturnPracticeInput = inputTypeOf('ReturnPracticeInput', returnPracticeInput, { types: practiceTypes });
 const FeaturePracticeInput = inputTypeOf('FeaturePracticeInput', featurePracticeInput, { types: practiceTypes });
 
-const PracticePayload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
+export const PracticePayload = (name: string) => payload<'practice', PracticeDoc>(name, 'practice', PracticeRef);
 
 /** What the client sent, as the service parses it: null clears the fields that may be empty (organization, place, stage, year) and means "not sent" elsewhere. */
 const given = (input: Record<string, unknown>) => plainInput(updatePracticeInput, input);
 
-const practiceErrors = [...writeErrors, ConflictError, NotFoundError];
+export const practiceErrors = [...writeErrors, ConflictError, NotFoundError];
 
 builder.mutationFields((t) => ({
   createPractice: t.field({
@@ -238,20 +227,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PracticeIdInput('SubmitPracticeInput'), required: true }) },
     errors: { types: practiceErrors, directResult: true },
     resolve: async (_, { input }, ctx) => ({ practice: await submitPractice(ctx, given(input)) }),
-  }),
-  publishPractice: t.field({
-    type: PracticePayload('PublishPracticePayload'),
-    authScopes: { curator: true },
-    args: { input: t.arg({ type: PracticeIdInput('PublishPracticeInput'), required: true }) },
-    errors: { types: practiceErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await publishPractice(ctx, given(input)) }),
-  }),
-  returnPractice: t.field({
-    type: PracticePayload('ReturnPracticePayload'),
-    authScopes: { curator: true },
-    args: { input: t.arg({ type: ReturnPracticeInput, required: true }) },
-    errors: { types: practiceErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await returnPractice(ctx, given(input)) }),
   }),
   featurePractice: t.field({
     type: PracticePayload('FeaturePracticePayload'),
