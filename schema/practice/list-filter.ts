@@ -62,7 +62,11 @@ const checkYear = (year: number, argument: string) => {
  * text). A current province stands for its predecessors too, an organisation for its units and
  * the bodies merged into it.
  */
-export async function practiceConditions(filter: PracticeFilter): Promise<{ common: QueryFilter<PracticeDoc>[]; facets: Partial<Record<PracticeFacetName, QueryFilter<PracticeDoc>>> }> {
+export async function practiceConditions(filter: PracticeFilter): Promise<{
+  common: QueryFilter<PracticeDoc>[];
+  facets: Partial<Record<PracticeFacetName, QueryFilter<PracticeDoc>>>;
+  chosen: Record<PracticeFacetName, (string | number)[]>;
+}> {
   const facets: Partial<Record<PracticeFacetName, QueryFilter<PracticeDoc>>> = {};
   const topics = selected(filter.topic, filter.topics, 'filter.topics');
   if (topics.length) facets.topic = { topics: anyOf(await Promise.all(topics.map((t, i) => requireTopic(t, i === 0 && filter.topic ? 'filter.topic' : 'filter.topics')))) };
@@ -82,7 +86,7 @@ export async function practiceConditions(filter: PracticeFilter): Promise<{ comm
   const common: QueryFilter<PracticeDoc>[] = [{ status: 'published' }];
   if (filter.featured) common.push({ featured: true });
   common.push(...(textConditions(filter.query) as QueryFilter<PracticeDoc>[]));
-  return { common, facets };
+  return { common, facets, chosen: { topic: topics, place: places, organization: organizations, level: levels, stage: stages, year: years } };
 }
 
 /** Every condition of the filter, for the list itself. */
@@ -155,26 +159,30 @@ export interface FacetCount<T> {
   count: number;
 }
 
-const byCount = <T>(counts: Map<T, number>): FacetCount<T>[] =>
-  [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+/** Most practices first; a ticked value nothing holds comes last with 0, so that it can be unticked. */
+const byCount = <T>(counts: Map<T, number>, chosen: readonly unknown[]): FacetCount<T>[] => {
+  const rows = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+  for (const value of chosen) if (!counts.has(value as T)) rows.push({ value: value as T, count: 0 });
+  return rows;
+};
 
 /**
  * Each facet's values with how many practices the list would show with that value ticked: a
  * facet's counts apply every other facet's selection but not its own, so the values beside a
  * ticked one keep their numbers. One aggregate per facet, run together, each matching on the
- * (status, field) index first. Values no practice holds are left out.
+ * (status, field) index first. Values no practice holds are left out, unless ticked.
  */
 export async function practiceFacets(filter: PracticeFilter) {
-  const { common, facets } = await practiceConditions(filter);
+  const { common, facets, chosen } = await practiceConditions(filter);
   const without = (name: PracticeFacetName) => [...common, ...Object.entries(facets).flatMap(([other, condition]) => (other === name ? [] : [condition!]))];
   const [topic, place, organization, level, stage, year] = await Promise.all(practiceFacetNames.map((name) => countByValue(facetField[name], without(name))));
   return {
-    topics: byCount(topic as Map<string, number>),
-    places: byCount(await toCurrentPlaces(place!)),
-    organizations: byCount(await toCurrentOrganizations(organization!)),
-    levels: byCount(level as Map<Level, number>),
-    stages: byCount(stage as Map<Stage, number>),
-    years: byCount(year as Map<number, number>).sort((a, b) => b.value - a.value),
+    topics: byCount(topic as Map<string, number>, chosen.topic),
+    places: byCount(await toCurrentPlaces(place!), chosen.place),
+    organizations: byCount(await toCurrentOrganizations(organization!), chosen.organization),
+    levels: byCount(level as Map<Level, number>, chosen.level),
+    stages: byCount(stage as Map<Stage, number>, chosen.stage),
+    years: byCount(year as Map<number, number>, chosen.year).sort((a, b) => b.value - a.value),
   };
 }
 

@@ -134,9 +134,11 @@ describe('Practice facets', () => {
     expect(await titles(narrower)).toEqual(['P4']);
     const narrowed = await facets(narrower);
     expect(narrowed.topics).toEqual({ 'du-lieu-so': 1, 'an-toan-thong-tin': 2 });
-    expect(narrowed.levels).toEqual({ PROVINCE: 2, MINISTRY: 1 });
+    expect(narrowed.levels).toEqual({ PROVINCE: 2, MINISTRY: 1, COMMUNE: 0 });
     expect(narrowed.organizations).toEqual({ 'bo-khcn': 1 });
     expect(narrowed.years).toEqual({ 2022: 1 });
+    // A ticked value that nothing matches any more stays offered, at 0, so that it can be unticked.
+    expect((await facets({ places: ['ha-noi'], levels: ['COMMUNE'] })).levels).toEqual({ MINISTRY: 2, COMMUNE: 0 });
   });
 
   it('gives each ticked value the number of practices the list then shows', async () => {
