@@ -9,7 +9,12 @@ export type { AuditEntryDoc };
 type Id = string | Types.ObjectId;
 
 /** Records one staff action. Written after the change it describes (see the callers). */
-export function record(action: AuditAction, actor: Id, subject: Id, details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id } = {}) {
+export function record(
+  action: AuditAction,
+  actor: Id,
+  subject: Id,
+  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id } = {},
+) {
   return AuditEntry.create({
     action,
     actor,
@@ -19,6 +24,8 @@ export function record(action: AuditAction, actor: Id, subject: Id, details: { f
     reason: details.reason ?? '',
     practice: details.practice ?? null,
     collectionId: details.collection ?? null,
+    thread: details.thread ?? null,
+    reply: details.reply ?? null,
   });
 }
 

@@ -25,7 +25,7 @@ export async function bookmarkPractice(ctx: Context, input: unknown) {
 export async function bookmarkThread(ctx: Context, input: unknown) {
   const viewer = requireViewer(ctx);
   const { id, bookmarked } = parseInput(bookmarkInput, input);
-  const thread = await getThread(id);
+  const thread = await getThread(viewer, id);
   await setMark(Bookmark, { owner: viewer.id, kind: 'thread', target: id }, bookmarked);
   return thread;
 }

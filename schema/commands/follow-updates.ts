@@ -52,7 +52,8 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   // Followed threads (few, their order settled below) and the threads of the mentions, by id.
   const byId = [...new Set([...threadIds, ...mentionReplies.map((r) => String(r.thread))])];
   // Bounded by the ids: the followed threads read (at most 500) and one page of mentions.
-  const threadsById = new Map((byId.length ? await threadsByIds(byId) : []).map((th) => [String(th._id), th]));
+  // A hidden thread is no update for anyone, a mention in it neither.
+  const threadsById = new Map((byId.length ? await threadsByIds(byId) : []).filter((th) => !th.hiddenAt).map((th) => [String(th._id), th]));
   const followedThreads = threadIds.flatMap((id) => threadsById.get(id) ?? []);
 
   const topicSet = new Set(topics);

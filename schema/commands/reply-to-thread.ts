@@ -20,11 +20,12 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
 /** Removes a reply (discussion's rules), and a practice's discussion then counts one less. */
 export async function removeReplyAndCount(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const removed = await deleteReply(ctx, input);
-  await countForPractice(removed, -1);
+  // A hidden reply was taken off the count when it was hidden.
+  if (!removed.hiddenAt) await countForPractice(removed, -1);
   return removed;
 }
 
-async function countForPractice(reply: ReplyDoc, by: 1 | -1): Promise<void> {
+export async function countForPractice(reply: ReplyDoc, by: 1 | -1): Promise<void> {
   const [thread] = await threadsByIds([String(reply.thread)]);
   if (thread?.practice) await moveDiscussionCount(String(thread.practice), by);
 }

@@ -36,10 +36,20 @@ const threadSchema = new Schema(
     practice: { type: Schema.Types.ObjectId, default: null },
     /** Handles its body mentions (@handle): they see it among their updates. */
     mentions: { type: [String], default: [] },
+    /**
+     * When a moderator hid it (null: shown). Hidden, it leaves every list, search, count and
+     * update, and only moderators open it (to restore it). `{ hiddenAt: null }` also matches
+     * threads stored before the field existed.
+     */
+    hiddenAt: { type: Date, default: null },
+    /** Hidden because its practice was hidden (not by a decision about the thread): restored with it. */
+    hiddenWithPractice: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
+// The whole list of threads, hidden ones left out (`hiddenAt: null` is an equality).
+threadSchema.index({ hiddenAt: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ mentions: 1, lastActivityAt: -1, _id: -1 });
 // One discussion per practice. Partial, as every other thread holds null. Written as `$gt` the
 // least id: DocumentDB then also serves `practice: x` and `$in` lookups with it (with
@@ -56,7 +66,7 @@ threadSchema.index({ searchTokens: 1, lastActivityAt: -1, _id: -1 });
 export type ThreadDoc = InferSchemaType<typeof threadSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Thread = model('Thread', threadSchema);
 
-/** A reply; `parent` null means top level (an answer, in a question). Deleting keeps it as "reply removed". */
+/** A reply; `parent` null means top level (an answer, in a question). Deleting keeps it as "reply removed", hiding as "hidden by a moderator". */
 const replySchema = new Schema(
   {
     thread: { type: Schema.Types.ObjectId, required: true },
@@ -68,6 +78,8 @@ const replySchema = new Schema(
     /** How many earlier versions ReplyRevision keeps (numbered 0 to editCount - 1). */
     editCount: { type: Number, default: 0 },
     deleted: { type: Boolean, default: false },
+    /** When a moderator hid it: it keeps its place as "hidden by a moderator", and stops counting. */
+    hiddenAt: { type: Date, default: null },
     voteCount: { type: Number, default: 0 },
     /** Handles its body mentions (@handle): they see it among their updates. */
     mentions: { type: [String], default: [] },

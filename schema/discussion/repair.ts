@@ -5,8 +5,8 @@ import { Reply, Thread, Vote } from './model.ts';
 
 /* What repairCounters() (schema/counters.ts) needs to know of threads, replies and votes. */
 
-/** Live replies per thread; removed ones keep their place but do not count. */
-export const replyCounter = fieldCounter(Thread, 'replyCount', (ids) => countPerValue(Reply, 'thread', ids, { deleted: false }));
+/** Live replies per thread; removed and hidden ones keep their place but do not count. */
+export const replyCounter = fieldCounter(Thread, 'replyCount', (ids) => countPerValue(Reply, 'thread', ids, { deleted: false, hiddenAt: null }));
 
 export const voteCounter = fieldCounter(Reply, 'voteCount', (ids) => countPerValue(Vote, 'reply', ids));
 

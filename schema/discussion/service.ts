@@ -21,7 +21,7 @@ import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
-import { canAccept, canDeleteReply, canEditReply, canEditThread, canLock, canVote } from './policy.ts';
+import { canAccept, canDeleteReply, canEditReply, canEditThread, canReadThread, canVote } from './policy.ts';
 
 export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 
@@ -44,6 +44,33 @@ async function findReply(id: string): Promise<ReplyDoc> {
   const reply = isObjectId(id) ? await Reply.findById(id).lean<ReplyDoc>() : null;
   if (!reply) throw new NotFoundError('replyId', 'reply', id);
   return reply;
+}
+
+/** A thread the viewer may open: a hidden one is NOT_FOUND, as if it did not exist, but for moderators. */
+export async function findVisibleThread(viewer: Viewer | null, id: string, argument = 'threadId'): Promise<ThreadDoc> {
+  const thread = await findThread(id, argument);
+  if (!canReadThread(viewer, thread)) throw new NotFoundError(argument, 'thread', id);
+  return thread;
+}
+
+/** A thread that takes writes: one the viewer may open, and not hidden (a moderator restores it first). */
+async function findWritableThread(viewer: Viewer, id: string, argument = 'threadId'): Promise<ThreadDoc> {
+  const thread = await findVisibleThread(viewer, id, argument);
+  if (thread.hiddenAt) throw new ConflictError('This thread is hidden by a moderator.');
+  return thread;
+}
+
+/** A reply of a thread the viewer may open (a reply of a hidden thread is NOT_FOUND but for moderators). */
+export async function findVisibleReply(viewer: Viewer, id: string): Promise<{ reply: ReplyDoc; thread: ThreadDoc }> {
+  const reply = await findReply(id);
+  const thread = await findThread(String(reply.thread), 'replyId');
+  if (!canReadThread(viewer, thread)) throw new NotFoundError('replyId', 'reply', id);
+  return { reply, thread };
+}
+
+/** A hidden reply keeps its place but takes nothing: no edit, vote, acceptance or reply under it. */
+function refuseHidden(reply: Pick<ReplyDoc, 'hiddenAt'>) {
+  if (reply.hiddenAt) throw new ConflictError('That reply was hidden by a moderator.');
 }
 
 /** A new thread; the GraphQL inputs are generated from these schemas (schema/input.ts). */
@@ -109,7 +136,7 @@ async function withOwnHistory<T extends { editCount?: number | null }>(kind: 'th
 export async function editThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(editThreadInput, input);
-  const thread = await withOwnHistory('thread', await findThread(data.threadId), () => findThread(data.threadId));
+  const thread = await withOwnHistory('thread', await findWritableThread(viewer, data.threadId), () => findThread(data.threadId));
   if (!canEditThread(viewer, thread)) throw new NotAuthorizedError('Only its author or a moderator can edit a thread.');
   if (thread.locked) throw new ConflictError('This thread is locked.');
   await checkReferences(data);
@@ -172,7 +199,9 @@ export async function startPracticeDiscussion(ctx: Context, input: unknown): Pro
       searchTokens: searchTokens(practice.title),
     }));
   // Someone started it at the same moment: the unique index kept theirs, which is the one.
-  return created ?? (await existing())!;
+  const discussion = created ?? (await existing())!;
+  if (discussion.hiddenAt) throw new ConflictError('This practice’s discussion is hidden by a moderator.');
+  return discussion;
 }
 
 /** The discussion of each practice, in key order (null where none was started): one query for a page. */
@@ -192,13 +221,14 @@ export const replyInput = z.object({ threadId: objectId, parentId: objectId.null
 export async function replyToThread(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(replyInput, input);
-  const thread = await findThread(data.threadId);
+  const thread = await findWritableThread(viewer, data.threadId);
   if (thread.locked) throw new ConflictError('This thread is locked.');
   let depth = 0;
   if (data.parentId) {
     const parent = await findReply(data.parentId);
     if (String(parent.thread) !== data.threadId) throw ValidationError.field('parentId', 'INVALID', 'parentId is a reply of another thread');
     if (parent.deleted) throw new ConflictError('That reply was removed.');
+    refuseHidden(parent);
     depth = parent.depth + 1;
   }
   const rendered = refuseOversized('body', await renderText(data.body));
@@ -225,7 +255,8 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   const data = parseInput(editReplyInput, input);
   const reply = await withOwnHistory('reply', await findReply(data.replyId), () => findReply(data.replyId));
   if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
-  if ((await findThread(String(reply.thread))).locked) throw new ConflictError('This thread is locked.');
+  refuseHidden(reply);
+  if ((await findWritableThread(viewer, String(reply.thread), 'replyId')).locked) throw new ConflictError('This thread is locked.');
   if (reply.deleted) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
   const rendered = refuseOversized('body', await renderText(data.body));
   // The version being replaced first, numbered by the count read (see editThread).
@@ -234,7 +265,7 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   // A deadlock with a racing edit changed nothing: tried again under the same condition (see editThread).
   const edited = await retryingDeadlocks(() =>
     Reply.findOneAndUpdate(
-      { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false },
+      { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false, hiddenAt: null },
       { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer), editCount: reply.editCount + 1 } },
       { returnDocument: 'after' },
     ).lean<ReplyDoc>(),
@@ -249,13 +280,14 @@ export const replyIdInput = z.object({ replyId: objectId });
 export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
-  const reply = await findReply(replyId);
+  const { reply } = await findVisibleReply(viewer, replyId);
   if (!canDeleteReply(viewer, reply)) throw new NotAuthorizedError();
   const removed = await Reply.findOneAndUpdate({ _id: reply._id, deleted: false }, { $set: { deleted: true } }, { returnDocument: 'after' }).lean<ReplyDoc>();
   if (!removed) throw new ConflictError('That reply was already removed.');
   // Then the thread: a crash between leaves what repairCounters() finishes (the count, and a
-  // removed reply as the accepted answer).
-  await Thread.updateOne({ _id: reply.thread }, { $inc: { replyCount: -1 } });
+  // removed reply as the accepted answer). A hidden reply no longer counted: this same write
+  // read whether it was hidden, so a racing hide and removal take it off the count once.
+  if (!removed.hiddenAt) await Thread.updateOne({ _id: reply.thread }, { $inc: { replyCount: -1 } });
   await Thread.updateOne({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
   return removed;
 }
@@ -264,9 +296,10 @@ export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDo
 export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<ReplyDoc> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
-  const reply = await findReply(replyId);
-  const thread = await findThread(String(reply.thread));
+  const { reply } = await findVisibleReply(viewer, replyId);
+  const thread = await findWritableThread(viewer, String(reply.thread), 'replyId');
   if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only answers to a question take votes.');
+  refuseHidden(reply);
   if (thread.locked) throw new ConflictError('This thread is locked.');
   if (!canVote(viewer, reply)) throw new NotAuthorizedError('Nobody votes for their own answer.');
   // The count moves only for a vote this call cast or took back: a repeated one changes nothing.
@@ -280,10 +313,11 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
 export async function acceptAnswer(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
-  const reply = await findReply(replyId);
-  const thread = await findThread(String(reply.thread));
+  const { reply } = await findVisibleReply(viewer, replyId);
+  const thread = await findWritableThread(viewer, String(reply.thread), 'replyId');
   if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
   if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
+  refuseHidden(reply);
   if (thread.locked) throw new ConflictError('This thread is locked.');
   // Over the answer the viewer saw accepted (or none): of two people accepting at once, one wins.
   const accepted = await Thread.findOneAndUpdate(
@@ -299,19 +333,6 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
     throw new ConflictError('That reply was removed.');
   }
   return accepted;
-}
-
-export const lockThreadInput = z.object({ threadId: objectId, locked: z.boolean() });
-
-export async function lockThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
-  const viewer = requireViewer(ctx);
-  const { threadId, locked } = parseInput(lockThreadInput, input);
-  if (!canLock(viewer)) throw new NotAuthorizedError();
-  await findThread(threadId);
-  // From the other state only: of two moderators doing the same at once, one wins.
-  const changed = await Thread.findOneAndUpdate({ _id: threadId, locked: !locked }, { $set: { locked } }, { returnDocument: 'after' }).lean<ThreadDoc>();
-  if (!changed) throw new ConflictError(locked ? 'This thread is already locked.' : 'This thread is not locked.');
-  return changed;
 }
 
 export interface ThreadFilter {
@@ -343,10 +364,16 @@ export async function listThreads(filter: ThreadFilter, page: PageArgs, shown: R
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   conditions.push(...textConditions(filter.query));
-  return paginate<ThreadDoc>(Thread, conditions.length ? { $and: conditions } : {}, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown));
+  // Hidden threads leave every list, moderators' too (they reach them through the flag queue).
+  conditions.push({ hiddenAt: null });
+  return paginate<ThreadDoc>(Thread, { $and: conditions }, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown));
 }
 
-export const getThread = (id: string) => findThread(id, 'id');
+/** A thread the viewer may open (threads are for members: signed out, none is found). */
+export async function getThread(viewer: Viewer | null, id: string): Promise<ThreadDoc> {
+  if (!viewer) throw new NotFoundError('id', 'thread', id);
+  return findVisibleThread(viewer, id, 'id');
+}
 
 /**
  * The same page of replies of each thread, in the order they were written (the client nests them
@@ -399,7 +426,7 @@ export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]
  * only: one aggregate whatever their number, served by the field's index. Callers show it to
  * members only, like the threads themselves.
  */
-export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values);
+export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values, { hiddenAt: null });
 
 /** What following brings of threads (commands/follow-updates.ts): of whom, in which topics, and mentioning whom. */
 interface ThreadReach {
@@ -419,13 +446,13 @@ const reachingBranches = ({ topics, authors, notBy, mentioning }: ThreadReach): 
 ];
 
 /** One page of those threads, most recently active first. */
-export const threadsReaching = (reach: ThreadReach, page: NewestFirstPage) => findNewestFirstPage<ThreadDoc>(Thread, { $or: reachingBranches(reach) }, 'lastActivityAt', page);
+export const threadsReaching = (reach: ThreadReach, page: NewestFirstPage) => findNewestFirstPage<ThreadDoc>(Thread, { $or: reachingBranches(reach), hiddenAt: null }, 'lastActivityAt', page);
 
 /** How many threads those are, with the threads of `alsoIds` (followed one by one). */
 export const countThreadsReaching = (reach: ThreadReach, alsoIds: readonly string[]) =>
-  Thread.countDocuments({ $or: [...reachingBranches(reach), ...(alsoIds.length ? [{ _id: anyOf(alsoIds) }] : [])] });
+  Thread.countDocuments({ $or: [...reachingBranches(reach), ...(alsoIds.length ? [{ _id: anyOf(alsoIds) }] : [])], hiddenAt: null });
 
-const mentioning = (handle: string) => ({ mentions: handle, deleted: false });
+const mentioning = (handle: string) => ({ mentions: handle, deleted: false, hiddenAt: null });
 
 /** One page of the live replies that mention `handle`, newest first. */
 export const repliesMentioning = (handle: string, page: NewestFirstPage) => findNewestFirstPage<ReplyDoc>(Reply, mentioning(handle), 'createdAt', page);
@@ -434,7 +461,7 @@ export const countRepliesMentioning = (handle: string) => Reply.countDocuments(m
 
 /** The threads that match a search (commands/search.ts), most recently active first, and how many in all. */
 export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'places'>, shown: boolean, limit: number) {
-  const conditions: QueryFilter<ThreadDoc>[] = scope.tokens.map((token) => ({ searchTokens: token }));
+  const conditions: QueryFilter<ThreadDoc>[] = [...scope.tokens.map((token) => ({ searchTokens: token })), { hiddenAt: null }];
   if (scope.topic) conditions.push({ topics: scope.topic });
   if (scope.places) conditions.push({ place: anyOf(scope.places) });
   return firstAndCount<ThreadDoc>(Thread, { $and: conditions }, { lastActivityAt: -1, _id: -1 }, limit, shown, { searchTokens: 0 });

@@ -14,6 +14,8 @@ import { PracticeRef } from '../practice/types.ts';
 import { TopicRef } from '../topic/types.ts';
 import { isObjectId, searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
+import { lockThread, lockThreadInput, moveThread, moveThreadInput } from './moderation.ts';
+import { canReadReplyText, canReadThread } from './policy.ts';
 import {
   acceptAnswer,
   createThreadInput,
@@ -24,8 +26,6 @@ import {
   editThreadInput,
   getThread,
   listThreads,
-  lockThread,
-  lockThreadInput,
   practiceDiscussionInput,
   repliesOfThreads,
   replyHistories,
@@ -49,7 +49,8 @@ const ThreadKind = builder.enumType('ThreadKind', {
 export const ThreadRef = builder.loadableNodeRef('Thread', {
   id: { resolve: (t: ThreadDoc) => String(t._id) },
   // Discussions are for signed-in members: loading one (node(id) included) needs a viewer.
-  load: async (ids: string[], ctx: Context) => (ctx.viewer ? threadsByIds(ids) : []),
+  // A hidden one, through every door, to moderators only.
+  load: async (ids: string[], ctx: Context) => (ctx.viewer ? (await threadsByIds(ids)).filter((th) => canReadThread(ctx.viewer, th)) : []),
   sort: (t) => String(t._id),
 });
 
@@ -81,22 +82,23 @@ const ThreadEdit = builder.objectRef<ThreadRevisionDoc>('ThreadEdit').implement(
 });
 
 ReplyRef.implement({
-  description: 'A reply; in a question, the top-level replies are its answers. A removed one keeps its place without its text.',
+  description: 'A reply; in a question, the top-level replies are its answers. A removed one keeps its place without its text; so does a hidden one, whose text and author only moderators see.',
   fields: (t) => ({
     id: t.id({ resolve: (r) => String(r._id) }),
     parentId: t.id({ nullable: true, resolve: (r) => (r.parent ? String(r.parent) : null) }),
     depth: t.exposeInt('depth'),
     deleted: t.exposeBoolean('deleted'),
-    body: t.string({ nullable: true, description: 'Markdown; null once removed.', resolve: (r) => (r.deleted ? null : r.body) }),
-    bodyHtml: t.string({ nullable: true, resolve: (r) => (r.deleted ? null : (r.bodyHtml ?? '')) }),
-    author: t.field({ type: ExpertRef, nullable: true, resolve: (r) => (r.deleted ? null : String(r.author)) }),
+    hidden: t.boolean({ description: 'A moderator hid it: "hidden by a moderator".', resolve: (r) => Boolean(r.hiddenAt) }),
+    body: t.string({ nullable: true, description: 'Markdown; null once removed, and once hidden but for moderators.', resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? r.body : null) }),
+    bodyHtml: t.string({ nullable: true, resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? (r.bodyHtml ?? '') : null) }),
+    author: t.field({ type: ExpertRef, nullable: true, resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? String(r.author) : null) }),
     edited: t.boolean({ resolve: (r) => (r.editCount ?? 0) > 0 }),
     history: t.loadableList({
       type: ReplyEdit,
       description: 'Earlier versions, oldest first; empty once removed (a removed reply tells nothing).',
       // One query for a page of replies; a removed one asks for none.
       load: (keys: string[]) => replyHistories(keys),
-      resolve: (r) => `${String(r._id)}:${r.deleted ? 0 : (r.editCount ?? 0)}`,
+      resolve: (r, _, ctx) => `${String(r._id)}:${canReadReplyText(ctx.viewer, r) ? (r.editCount ?? 0) : 0}`,
     }),
     voteCount: t.exposeInt('voteCount'),
     viewerVoted: t.loadable({
@@ -120,6 +122,7 @@ ThreadRef.implement({
     topics: t.field({ type: [TopicRef], resolve: (th) => th.topics }),
     place: t.field({ type: PlaceRef, nullable: true, resolve: (th) => th.place ?? null }),
     locked: t.exposeBoolean('locked'),
+    hidden: t.boolean({ description: 'A moderator hid it: only moderators open it, to restore it.', resolve: (th) => Boolean(th.hiddenAt) }),
     edited: t.boolean({ resolve: (th) => (th.editCount ?? 0) > 0 }),
     history: t.loadableList({
       type: ThreadEdit,
@@ -157,7 +160,8 @@ builder.objectFields(PracticeRef, (t) => ({
     nullable: true,
     description: 'Its comments: null until someone starts them, and for signed-out readers.',
     // One query for a page of practices, keyed by practice.
-    load: async (ids: string[], ctx) => (ctx.viewer ? discussionsOfPractices(ids) : ids.map(() => null)),
+    // A hidden discussion is shown to moderators only.
+    load: async (ids: string[], ctx) => (ctx.viewer ? (await discussionsOfPractices(ids)).map((th) => (th && canReadThread(ctx.viewer, th) ? th : null)) : ids.map(() => null)),
     resolve: (p) => String(p._id),
   }),
 }));
@@ -188,7 +192,7 @@ builder.queryFields((t) => ({
     type: ThreadRef,
     authScopes: { signedIn: true },
     args: { id: t.arg.globalID({ required: true, for: ThreadRef }) },
-    resolve: (_, { id }) => getThread(id.id),
+    resolve: (_, { id }, ctx) => getThread(ctx.viewer!, id.id),
   }),
 }));
 
@@ -201,6 +205,7 @@ const ReplyToThreadInput = inputTypeOf('ReplyToThreadInput', replyInput, { types
 const EditReplyInput = inputTypeOf('EditReplyInput', editReplyInput, { types: discussionTypes });
 const ReplyIdInput = (name: string) => inputTypeOf(name, replyIdInput, { types: discussionTypes });
 const LockThreadInput = inputTypeOf('LockThreadInput', lockThreadInput, { types: discussionTypes });
+const MoveThreadInput = inputTypeOf('MoveThreadInput', moveThreadInput, { types: discussionTypes });
 
 const ThreadPayload = (name: string) => payload<'thread', ThreadDoc>(name, 'thread', ThreadRef);
 const ReplyPayload = (name: string) => payload<'reply', ReplyDoc>(name, 'reply', ReplyRef);
@@ -278,5 +283,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: LockThreadInput, required: true }) },
     errors: { types: discussionErrors, directResult: true },
     resolve: async (_, { input }, ctx) => ({ thread: await lockThread(ctx, plainInput(lockThreadInput, input)) }),
+  }),
+  moveThread: t.field({
+    type: ThreadPayload('MoveThreadPayload'),
+    description: 'Moderators move a thread to other topics, with a reason (audited).',
+    authScopes: { moderator: true },
+    args: { input: t.arg({ type: MoveThreadInput, required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ thread: await moveThread(ctx, plainInput(moveThreadInput, input)) }),
   }),
 }));

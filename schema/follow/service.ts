@@ -42,7 +42,7 @@ export async function followTopic(ctx: Context, input: unknown): Promise<string>
 export async function followThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const { id, following } = parseInput(followThreadInput, input);
-  const thread = await getThread(id);
+  const thread = await getThread(viewer, id);
   await setFollow(viewer, 'thread', id, following);
   return thread;
 }

@@ -6,11 +6,17 @@ import type { PracticeDoc } from './model.ts';
 
 export const isAuthor = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => Boolean(viewer && practice.authors.some((a) => String(a) === viewer.id));
 
-/** Published ones are public; drafts are the authors'; curators also see what is or was under review. */
+/**
+ * Published ones are public; drafts are the authors'; curators also see what is or was under
+ * review. A hidden one is its authors' and the moderators' alone (who open it to restore it).
+ */
 export const canRead = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors' | 'status'>) =>
-  practice.status === 'published' || isAuthor(viewer, practice) || (practice.status !== 'draft' && hasRole(viewer, 'curator'));
+  practice.status === 'hidden'
+    ? isAuthor(viewer, practice) || hasRole(viewer, 'moderator')
+    : practice.status === 'published' || isAuthor(viewer, practice) || (practice.status !== 'draft' && hasRole(viewer, 'curator'));
 
-export const canEdit = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => isAuthor(viewer, practice);
+/** Authors edit their practice, except while a moderator keeps it hidden. */
+export const canEdit = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors' | 'status'>) => isAuthor(viewer, practice) && practice.status !== 'hidden';
 
 /** Curators review others' practices, never their own. */
 export const canReview = (viewer: Viewer | null, practice: Pick<PracticeDoc, 'authors'>) => hasRole(viewer, 'curator') && !isAuthor(viewer, practice);

@@ -28,7 +28,7 @@ async function addReader(key: string): Promise<number> {
 export async function recordView(ctx: Context, kind: ViewKind, target: string): Promise<number> {
   // Reading rules first: a draft or a members-only thread is NOT_FOUND, and nothing is written.
   if (kind === 'practice') await findReadablePractice(ctx.viewer, target);
-  else await getThread(target);
+  else await getThread(ctx.viewer, target);
   if (await setMark(View, { kind, target, reader: readerOf(ctx) }, true)) return addReader(countKey(kind, target));
   return (await ViewCount.findById(countKey(kind, target)).lean<ViewCountDoc>())?.count ?? 0;
 }
