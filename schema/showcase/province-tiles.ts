@@ -63,8 +63,23 @@ export const TILE_SHADES = [
   { fill: '#0c2d4f', text: '#ffffff' },
 ] as const;
 
-/** The shade of a count: 0 for none, then a quarter of the largest count per step. */
-export const shadeLevel = (count: number, max: number) => (count <= 0 || max <= 0 ? 0 : Math.min(TILE_SHADES.length - 1, Math.ceil((count / max) * (TILE_SHADES.length - 1))));
+/**
+ * The largest count each shade past "none" stands for: the quartiles of the non-zero counts, so
+ * the shades split the provinces evenly (one city far ahead of the rest would otherwise leave
+ * every other tile the same pale shade).
+ */
+export function shadeBreaks(counts: readonly number[]): number[] {
+  const sorted = counts.filter((count) => count > 0).sort((a, b) => a - b);
+  const steps = TILE_SHADES.length - 1;
+  return sorted.length ? Array.from({ length: steps }, (_, i) => sorted[Math.ceil(((i + 1) / steps) * sorted.length) - 1]!) : [];
+}
+
+/** The shade of a count: 0 for none, then the first shade whose break holds it. */
+export function shadeLevel(count: number, breaks: readonly number[]): number {
+  if (count <= 0 || !breaks.length) return 0;
+  const index = breaks.findIndex((limit) => count <= limit);
+  return index === -1 ? breaks.length : index + 1;
+}
 
 export interface PlaceCount {
   code: string;
@@ -84,7 +99,7 @@ export interface DrawnTile extends PlaceCount {
  * tile (none among the current 34) are left off the map, but not off the table beside it.
  */
 export function tileMap(places: readonly PlaceCount[]) {
-  const max = Math.max(0, ...places.map((place) => place.practiceCount));
+  const breaks = shadeBreaks(places.map((place) => place.practiceCount));
   const tiles: DrawnTile[] = places.flatMap((place) => {
     const position = PROVINCE_TILES[place.code];
     if (!position) return [];
@@ -94,24 +109,22 @@ export function tileMap(places: readonly PlaceCount[]) {
         label: position.label ?? place.name,
         x: position.col * (TILE.width + TILE.gap),
         y: position.row * (TILE.height + TILE.gap),
-        level: shadeLevel(place.practiceCount, max),
+        level: shadeLevel(place.practiceCount, breaks),
       },
     ];
   });
   const positions = Object.values(PROVINCE_TILES);
   const width = (Math.max(...positions.map((p) => p.col)) + 1) * (TILE.width + TILE.gap) - TILE.gap;
   const height = (Math.max(...positions.map((p) => p.row)) + 1) * (TILE.height + TILE.gap) - TILE.gap;
-  return { width, height, tiles, legend: legendOf(max) };
+  return { width, height, tiles, legend: legendOf(breaks) };
 }
 
-/** The counts each shade stands for (shades no whole count reaches are left out), for the legend. */
-function legendOf(max: number): { level: number; from: number; to: number }[] {
-  const steps = TILE_SHADES.length - 1;
+/** The counts each shade stands for (shades that tie with the one before stand for none and are left out), for the legend. */
+function legendOf(breaks: readonly number[]): { level: number; from: number; to: number }[] {
   const legend = [{ level: 0, from: 0, to: 0 }];
-  for (let level = 1; level <= steps && max > 0; level++) {
-    const from = Math.floor((max * (level - 1)) / steps) + 1;
-    const to = Math.floor((max * level) / steps);
-    if (from <= to) legend.push({ level, from, to });
-  }
+  breaks.forEach((to, i) => {
+    const from = i === 0 ? 1 : breaks[i - 1]! + 1;
+    if (from <= to) legend.push({ level: i + 1, from, to });
+  });
   return legend;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROVINCE_TILES, shadeLevel, TILE_SHADES, tileMap } from '../../schema/showcase/province-tiles.ts';
+import { PROVINCE_TILES, shadeBreaks, shadeLevel, TILE_SHADES, tileMap } from '../../schema/showcase/province-tiles.ts';
 
 /* The showcase's tile map (schema/showcase/province-tiles.ts): every current unit on it, each on its own cell, roughly where it lies. */
 
@@ -50,27 +50,31 @@ describe('the tile map', () => {
     expect(map.tiles.find((tile) => tile.code === 'ho-chi-minh')!.label).toBe('TP.HCM');
   });
 
-  it('shades none apart, and darker for more, the largest count darkest', () => {
-    expect(shadeLevel(0, 8)).toBe(0);
-    expect(shadeLevel(1, 8)).toBe(1);
-    expect(shadeLevel(8, 8)).toBe(TILE_SHADES.length - 1);
-    expect(shadeLevel(3, 8)).toBeLessThan(shadeLevel(5, 8));
-    // Nothing published anywhere: every tile the lightest, no division by zero.
+  it('shades none apart, and darker for more, splitting the provinces evenly even when one city is far ahead', () => {
+    // One city far ahead, the others from 1 to 4: a quarter of the largest count would shade them all alike.
+    const skewed = [70, ...Array.from({ length: 31 }, (_, i) => 1 + (i % 4)), 0];
+    const breaks = shadeBreaks(skewed);
+    expect(breaks).toEqual([1, 2, 3, 70]);
+    expect(skewed.map((count) => shadeLevel(count, breaks)).slice(0, 5)).toEqual([4, 1, 2, 3, 4]);
+    expect(shadeLevel(0, breaks)).toBe(0);
+    const levels = new Set(skewed.map((count) => shadeLevel(count, breaks)));
+    expect(levels.size).toBe(TILE_SHADES.length);
+    // Nothing published anywhere: every tile the lightest, no break to divide by.
     expect(tileMap(counts.map((c) => ({ ...c, practiceCount: 0 }))).tiles.every((tile) => tile.level === 0)).toBe(true);
   });
 
   it('has a legend whose ranges cover every count once, for the shades in use', () => {
-    const { legend } = tileMap(counts);
-    for (let count = 0; count <= 8; count++) {
+    const { legend, tiles } = tileMap(counts);
+    const largest = Math.max(...counts.map((c) => c.practiceCount));
+    for (let count = 0; count <= largest; count++) {
       const holding = legend.filter((entry) => entry.from <= count && count <= entry.to);
       expect(holding, String(count)).toHaveLength(1);
-      expect(holding[0]!.level, String(count)).toBe(shadeLevel(count, 8));
     }
-    // With at most 2, two of the four darker shades stand for no whole count and are left out.
+    for (const tile of tiles) expect(legend.find((entry) => entry.from <= tile.practiceCount && tile.practiceCount <= entry.to)!.level, tile.code).toBe(tile.level);
+    // With one count only, the shades tie: one stands for them, the others for nothing and are left out.
     expect(tileMap([{ code: 'ha-noi', name: 'Hà Nội', practiceCount: 2 }]).legend).toEqual([
       { level: 0, from: 0, to: 0 },
-      { level: 2, from: 1, to: 1 },
-      { level: 4, from: 2, to: 2 },
+      { level: 1, from: 1, to: 2 },
     ]);
   });
 });
