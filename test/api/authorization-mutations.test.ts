@@ -6,6 +6,7 @@ import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
+import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession, hashToken } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
@@ -53,6 +54,9 @@ const MUTATION_MATRIX = [
   ['createCollection', no, no, no, ok, no, ok, no],
   ['addCollectionItem', no, no, no, ok, no, ok, no],
   ['publishCollection', no, no, no, ok, no, ok, no],
+  ['recordReplication', no, no, ok, ok, no, ok, no],
+  ['updateReplication', no, no, no, ok, no, ok, no],
+  ['removeReplication', no, no, no, ok, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -79,6 +83,22 @@ async function draftCollection(withItem: boolean) {
   const practice = await Practice.create({ title: `Cách làm ${nextSerial()}`, authors: [curator.id], status: 'published', publishedAt: new Date() });
   const collection = await Collection.create({ title: 'Bộ sưu tập nháp', slug: `nhap-${nextSerial()}`, createdBy: curator.id, items: withItem ? [{ practice: practice._id, note: '' }] : [] });
   return { collection, practice, gid: globalId('Collection', String(collection._id)) };
+}
+
+/** A published practice of a ministry, adopted in Đà Nẵng by someone else (the personas' organisation is the Đà Nẵng department). */
+async function othersReplication() {
+  const recorder = await person('recorder');
+  const practice = await Practice.create({ title: `Cách làm ${nextSerial()}`, authors: [recorder.id], organization: 'bo-khcn', status: 'published', publishedAt: new Date() });
+  const replication = await Replication.create({
+    practice: practice._id,
+    organization: 'so-khcn-da-nang',
+    place: 'da-nang',
+    year: 2025,
+    month: 6,
+    changes: 'Áp dụng cho cấp xã',
+    recordedBy: recorder.id,
+  });
+  return { replication, gid: globalId('Replication', replication._id) };
 }
 
 const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; prepare: (actor: Actor) => Promise<MutationAttempt> }> = {
@@ -310,6 +330,42 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
         effect: async () => {
           expect((await Collection.findById(collection._id).lean())!.status).toBe('published');
           expect(await AuditEntry.countDocuments({ action: 'collection.published' })).toBe(1);
+        },
+      };
+    },
+  },
+  recordReplication: {
+    success: 'RecordReplicationPayload',
+    prepare: async () => {
+      const practice = await Practice.create({ title: `Cách làm ${nextSerial()}`, authors: [(await person('author')).id], organization: 'bo-khcn', status: 'published', publishedAt: new Date() });
+      return {
+        query: mutation('recordReplication', 'RecordReplicationInput'),
+        variables: { input: { practiceId: globalId('Practice', String(practice._id)), organization: 'so-khcn-da-nang', place: 'da-nang', year: 2025, month: 6, changes: 'Áp dụng cho cấp xã' } },
+        effect: async () => expect(await Replication.countDocuments({ practice: practice._id })).toBe(1),
+      };
+    },
+  },
+  updateReplication: {
+    success: 'UpdateReplicationPayload',
+    prepare: async () => {
+      const { replication, gid } = await othersReplication();
+      return {
+        query: mutation('updateReplication', 'UpdateReplicationInput'),
+        variables: { input: { id: gid, version: 1, result: 'Giảm một nửa thời gian xử lý' } },
+        effect: async () => expect((await Replication.findById(replication._id).lean())!.result).toBe('Giảm một nửa thời gian xử lý'),
+      };
+    },
+  },
+  removeReplication: {
+    success: 'RemoveReplicationPayload',
+    prepare: async () => {
+      const { replication, gid } = await othersReplication();
+      return {
+        query: mutation('removeReplication', 'RemoveReplicationInput'),
+        variables: { input: { id: gid } },
+        effect: async () => {
+          expect(await Replication.countDocuments({ _id: replication._id })).toBe(0);
+          expect(await AuditEntry.countDocuments({ action: 'replication.removed' })).toBe(1);
         },
       };
     },

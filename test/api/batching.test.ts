@@ -13,6 +13,7 @@ import { schema } from '../../schema/index.ts';
 import { Organization } from '../../schema/organization/model.ts';
 import { Place } from '../../schema/place/model.ts';
 import { Practice, PracticeRevision } from '../../schema/practice/model.ts';
+import { Replication } from '../../schema/replication/model.ts';
 import { practiceSearchTokens } from '../../schema/practice/service.ts';
 import { searchTokens } from '../../schema/search/fold.ts';
 import { createSession } from '../../schema/session/service.ts';
@@ -122,6 +123,7 @@ const PARENTS: Record<string, (field: string) => string> = {
   SearchHit: () => `query ($n: Int) { search(query: "thuphan", first: $n) { edges { node { PROBE } } } }`,
   Collection: () => `query ($n: Int) { collections(first: $n) { edges { node { PROBE } } } }`,
   CollectionItem: () => `query ($n: Int) { collections(first: $n) { edges { node { items { PROBE } } } } }`,
+  Replication: () => `query ($n: Int) { practices(first: $n) { edges { node { replications { PROBE } } } } }`,
 };
 
 let adminCookie = '';
@@ -192,6 +194,8 @@ beforeAll(async () => {
       searchTokens: practiceSearchTokens(practiceFields),
     });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
+    // Each practice adopted by the next one's department, in its place.
+    await Replication.create({ practice: practice._id, organization: `so-${(i + 1) % LARGE}`, place: `tinh-${(i + 1) % LARGE}`, year: 2025, month: 1, changes: 'Áp dụng lại', recordedBy: id });
     // Each collection by its own person, on its own topic and place, with its own practice.
     await new Collection({
       title: `Bộ sưu tập thuphan ${i}`,

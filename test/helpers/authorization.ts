@@ -9,6 +9,7 @@ import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
+import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
@@ -106,7 +107,7 @@ export async function confirmIdentity(actor: Actor) {
 
 /* The database, whole: every collection a request could write. */
 
-export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection].map((model) => model.collection.collectionName);
+export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection, Replication].map((model) => model.collection.collectionName);
 
 /** Every document of every writable collection, as canonical Extended JSON (ObjectIds, dates and bytes compare exactly). */
 export async function snapshot() {
