@@ -65,6 +65,8 @@ const auditEntrySchema = new Schema(
 auditEntrySchema.index({ createdAt: -1, _id: -1 });
 auditEntrySchema.index({ subject: 1, createdAt: -1, _id: -1 });
 auditEntrySchema.index({ action: 1, createdAt: -1, _id: -1 });
+auditEntrySchema.index({ actor: 1, createdAt: -1, _id: -1 });
+auditEntrySchema.index({ practice: 1, createdAt: -1, _id: -1 });
 
 export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId; createdAt: Date };
 export const AuditEntry = model('AuditEntry', auditEntrySchema);

@@ -34,10 +34,25 @@ const order: SortKey[] = [
   { field: '_id', kind: 'objectId', direction: -1 },
 ];
 
-/** The audit log, newest first; about one person when `subject` is given. */
-export function listAuditEntries(subject: string | null | undefined, page: PageArgs) {
-  if (subject && !isObjectId(subject)) throw new InvalidArgumentError('subject', 'is not the ID of a person');
-  return paginate<AuditEntryDoc>(AuditEntry, subject ? { subject } : {}, order, page);
+/** What the audit log can be narrowed by; ids are checked, unknown ones find nothing. */
+export interface AuditFilter {
+  subject?: string | null;
+  actor?: string | null;
+  action?: AuditAction | null;
+  practice?: string | null;
+}
+
+/** The audit log, newest first, narrowed by any of the filter's fields. */
+export function listAuditEntries(filter: AuditFilter, page: PageArgs) {
+  const where: Record<string, unknown> = {};
+  for (const field of ['subject', 'actor', 'practice'] as const) {
+    const id = filter[field];
+    if (!id) continue;
+    if (!isObjectId(id)) throw new InvalidArgumentError(field, 'is not an ID');
+    where[field] = id;
+  }
+  if (filter.action) where.action = filter.action;
+  return paginate<AuditEntryDoc>(AuditEntry, where, order, page);
 }
 
 /** The entries of one action, newest first (e.g. the names moderation flagged). */

@@ -1,5 +1,8 @@
 import { builder, enumValues } from '../builder.ts';
+import { CollectionRef } from '../collection/types.ts';
+import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ExpertRef } from '../expert/types.ts';
+import { PracticeRef } from '../practice/types.ts';
 import { auditActions } from './model.ts';
 import { listAuditEntries, type AuditEntryDoc } from './service.ts';
 
@@ -17,6 +20,11 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     from: t.string({ nullable: true, resolve: (e) => e.from ?? null }),
     to: t.string({ nullable: true, resolve: (e) => e.to ?? null }),
     reason: t.exposeString('reason'),
+    // What the action was about besides the person; each as the viewer may read it (null once gone).
+    practice: t.field({ type: PracticeRef, nullable: true, resolve: (e) => (e.practice ? String(e.practice) : null) }),
+    collection: t.field({ type: CollectionRef, nullable: true, resolve: (e) => (e.collectionId ? String(e.collectionId) : null) }),
+    thread: t.field({ type: ThreadRef, nullable: true, resolve: (e) => (e.thread ? String(e.thread) : null) }),
+    reply: t.field({ type: ReplyRef, nullable: true, resolve: (e) => (e.reply ? String(e.reply) : null) }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });
@@ -25,10 +33,15 @@ builder.queryFields((t) => ({
   auditLog: t.connection(
     {
       type: AuditEntryRef,
-      description: 'Admins only: every staff action, newest first.',
+      description: 'Admins only: every staff action, newest first; narrowed by the person acted on, who acted, the action, or the practice.',
       authScopes: { admin: true },
-      args: { subject: t.arg.globalID({ for: ExpertRef }) },
-      resolve: (_, args) => listAuditEntries(args.subject?.id, args),
+      args: {
+        subject: t.arg.globalID({ for: ExpertRef }),
+        actor: t.arg.globalID({ for: ExpertRef }),
+        action: t.arg({ type: AuditActionEnum }),
+        practice: t.arg.globalID({ for: PracticeRef }),
+      },
+      resolve: (_, args) => listAuditEntries({ subject: args.subject?.id, actor: args.actor?.id, action: args.action, practice: args.practice?.id }, args),
     },
     { name: 'AuditEntryConnection' },
     { name: 'AuditEntryEdge' },

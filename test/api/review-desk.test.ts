@@ -56,11 +56,11 @@ const complete = {
   organization: 'so-khcn-da-nang',
   place: 'da-nang',
   topics: ['du-lieu-so'],
-};
+} as const;
 let serial = 0;
 /** A practice its author submits through the API, as the desk receives it. */
 async function submitted(): Promise<string> {
-  const practice = await Practice.create({ title: `Cách làm để duyệt ${++serial}`, ...complete, authors: [people.author.id], status: 'draft' });
+  const practice = await Practice.create({ title: `Cách làm để duyệt ${++serial}`, ...complete, topics: [...complete.topics], authors: [people.author.id], status: 'draft' });
   const id = String(practice._id);
   expect((await mutate('submitPractice', { id: gid(id) }, 'author')).__typename).toBe('SubmitPracticePayload');
   return id;
@@ -218,5 +218,32 @@ describe('The review desk', () => {
     expect(desk.decisionsCounted).toBeGreaterThan(0);
     expect(desk.medianDecisionHours).toBeGreaterThanOrEqual(0);
     expect((await graphql('{ reviewDesk { waiting } }', {}, as('member'))).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
+  });
+});
+
+describe('The audit log of curators’ actions', () => {
+  const LOG = `query ($action: AuditAction, $actor: ID, $practice: ID) {
+    auditLog(first: 50, action: $action, actor: $actor, practice: $practice) { edges { node { action reason actor { name } subject { name } practice { id title } } } }
+  }`;
+  const log = async (variables: Record<string, unknown>, who: Who = 'admin') => graphql(LOG, variables, as(who));
+
+  it('names each review action, links its practice, and narrows by action, actor and practice', async () => {
+    const id = await submitted();
+    await mutate('claimPractice', { id: gid(id) }, 'curator2');
+    await mutate('returnPractice', { id: gid(id), reason: 'Chưa nêu bài học' }, 'curator2');
+    const about = (await log({ practice: gid(id) })).data.auditLog.edges.map((e: { node: unknown }) => e.node);
+    expect(about).toEqual([
+      { action: 'PRACTICE_RETURNED', reason: 'Chưa nêu bài học', actor: { name: 'Người curator2' }, subject: { name: 'Người author' }, practice: { id: gid(id), title: expect.any(String) } },
+      { action: 'PRACTICE_CLAIMED', reason: '', actor: { name: 'Người curator2' }, subject: { name: 'Người author' }, practice: { id: gid(id), title: expect.any(String) } },
+    ]);
+    const byActor = (await log({ actor: globalId('Expert', people.curator2.id), action: 'PRACTICE_CLAIMED' })).data.auditLog.edges;
+    expect(byActor.length).toBeGreaterThan(0);
+    expect(byActor.every((e: { node: { action: string; actor: { name: string } } }) => e.node.action === 'PRACTICE_CLAIMED' && e.node.actor.name === 'Người curator2')).toBe(true);
+  });
+
+  it('is for admins only, and nothing in the API writes to it', async () => {
+    expect((await log({}, 'curator')).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
+    const mutations = (await graphql('{ __schema { mutationType { fields { name } } } }')).data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
+    expect(mutations.filter((name: string) => /audit/i.test(name))).toEqual([]);
   });
 });

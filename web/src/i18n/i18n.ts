@@ -107,6 +107,15 @@ const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } =
 /** `t('directory.title')`, `t('directory.count', 152)`: reactive in the current locale. */
 export const t = i18n.translator(flatDictionary, i18n.resolveTemplate);
 
+/**
+ * A translator for a feature's own words (vi, and en typed as vi), following the interface
+ * language: staff pages keep theirs beside them, out of the dictionary every visitor loads first.
+ */
+export function featureTranslator<D extends i18n.BaseDict>(dictionaries: { vi: D; en: NoInfer<D> }) {
+  const flat = createRoot(() => createMemo(() => i18n.flatten(locale() === 'en' ? dictionaries.en : dictionaries.vi)));
+  return i18n.translator(flat, i18n.resolveTemplate);
+}
+
 /** A DateTime from the API (ISO string), as a long date in Vietnam's time zone. */
 export const formatDate = (iso: string) => {
   const date = new Date(iso);

@@ -1,77 +1,119 @@
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
-import { getAuditLog, type AuditEntry } from './audit.api.ts';
+import { threadHref } from '../discussion/discussion-links.ts';
 import { profileHref } from '../expert/expert.api.ts';
-
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || null;
+import { practiceHref } from '../practice/practice-links.ts';
+import { AUDIT_ACTIONS, ta } from './audit-text.ts';
+import { auditFilterOf, getAuditLog, type AuditEntry, type AuditFilter } from './audit.api.ts';
 
 /** Roles are recorded in the API's lower case ("curator"); say them as the interface does. */
 function roleName(value: string | null | undefined) {
-  switch (value?.toUpperCase()) {
-    case 'MEMBER':
-      return t('roles.MEMBER');
-    case 'CURATOR':
-      return t('roles.CURATOR');
-    case 'MODERATOR':
-      return t('roles.MODERATOR');
-    case 'ADMIN':
-      return t('roles.ADMIN');
-    default:
-      return value ?? '';
-  }
+  const role = value?.toUpperCase();
+  return role === 'MEMBER' || role === 'CURATOR' || role === 'MODERATOR' || role === 'ADMIN' ? t(`roles.${role}`) : (value ?? '');
 }
 
 function describe(entry: AuditEntry) {
   switch (entry.action) {
     case 'ROLE_CHANGED':
-      return t('audit.action.ROLE_CHANGED', roleName(entry.from), roleName(entry.to));
+      return ta('action.ROLE_CHANGED', roleName(entry.from), roleName(entry.to));
     case 'EXPERT_SUSPENDED':
-      return t('audit.action.EXPERT_SUSPENDED', entry.to ? formatDate(entry.to) : '');
-    case 'EXPERT_UNSUSPENDED':
-      return t('audit.action.EXPERT_UNSUSPENDED');
-    case 'EXPERT_VERIFIED':
-      return t('audit.action.EXPERT_VERIFIED');
-    case 'VERIFICATION_DECLINED':
-      return t('audit.action.VERIFICATION_DECLINED');
+      return ta('action.EXPERT_SUSPENDED', entry.to ? formatDate(entry.to) : '');
+    default:
+      return ta(`action.${entry.action}`);
   }
 }
 
-/** The admins' audit log, newest first, optionally about one person (`?subject=<id>`). */
+/** What the action was about besides the person, linked; "no longer readable" once it is not. */
+function Target(props: { entry: AuditEntry }) {
+  const e = () => props.entry;
+  return (
+    <Show when={e().practice ?? e().collection ?? e().thread ?? (e().reply ? true : null)} fallback={e().action.startsWith('PRACTICE_') || e().action.startsWith('COLLECTION_') ? ta('gone') : null}>
+      <Show when={e().practice}>{(practice) => <A href={practiceHref(practice().id)}>{practice().title}</A>}</Show>
+      <Show when={e().collection}>{(collection) => <A href={`/collections/${encodeURIComponent(collection().slug)}`}>{collection().title}</A>}</Show>
+      <Show when={e().thread}>
+        {(thread) => <A href={e().reply ? `${threadHref(thread().id)}#reply-${e().reply!.id}` : threadHref(thread().id)}>{e().reply ? `${ta('reply')} · ${thread().title}` : thread().title}</A>}
+      </Show>
+    </Show>
+  );
+}
+
+/**
+ * The admins' audit log, newest first, narrowed by the address: about one person (`?subject=`),
+ * by one person (`?actor=`), about one practice (`?practice=`), one kind of action (`?action=`).
+ */
 export function AuditLog() {
   const [search] = useSearchParams();
-  const subject = () => single(search.subject);
+  const navigate = useNavigate();
+  const filter = (): AuditFilter => auditFilterOf(search, AUDIT_ACTIONS);
   const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  createEffect(on(subject, () => setCursors([null]), { defer: true }));
-  const first = createAsync(() => getAuditLog(subject(), null));
-  const subjectName = () => first()?.edges[0]?.node.subject.name;
+  createEffect(
+    on(
+      () => JSON.stringify(filter()),
+      () => setCursors([null]),
+      { defer: true },
+    ),
+  );
+  const first = createAsync(() => getAuditLog(filter(), null));
+  const firstNode = () => first()?.edges[0]?.node;
+  const narrowed = () => Boolean(filter().subject || filter().actor || filter().practice || filter().action);
+  const chooseAction = (action: string) => {
+    const params = new URLSearchParams(Object.entries(filter()).filter(([key, value]) => value && key !== 'action') as [string, string][]);
+    if (action) params.set('action', action);
+    navigate(`/staff/audit${params.size ? `?${params}` : ''}`);
+  };
 
   return (
     <section class="card" aria-labelledby="audit-heading">
       <h2 id="audit-heading" class="card-title">
-        {t('audit.heading')}
+        {ta('heading')}
       </h2>
-      <p class="card-intro">{t('audit.intro')}</p>
-      <Show when={subject()}>
+      <p class="card-intro">{ta('intro')}</p>
+      <div class="audit-filters">
+        <label class="field-label" for="audit-action">
+          {ta('filterAction')}
+        </label>
+        <select id="audit-action" class="input" value={filter().action ?? ''} onChange={(event) => chooseAction(event.currentTarget.value)}>
+          <option value="">{ta('anyAction')}</option>
+          <For each={AUDIT_ACTIONS}>
+            {(action) => (
+              <option value={action}>
+                {action === 'ROLE_CHANGED' ? ta('action.ROLE_CHANGED', '…', '…') : action === 'EXPERT_SUSPENDED' ? ta('action.EXPERT_SUSPENDED', '…') : ta(`action.${action}`)}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <Show when={narrowed()}>
         <p class="filter-note">
-          <Suspense>{subjectName() ? t('audit.about', subjectName()!) : null}</Suspense> <A href="/staff/audit">{t('audit.showAll')}</A>
+          <Suspense>
+            <Show when={firstNode()}>
+              {(node) => (
+                <>
+                  <Show when={filter().subject}>{ta('about', node().subject.name)} </Show>
+                  <Show when={filter().actor}>{ta('byActor', node().actor.name)} </Show>
+                  <Show when={filter().practice}>{ta('aboutPractice')} </Show>
+                </>
+              )}
+            </Show>
+          </Suspense>
+          <A href="/staff/audit">{ta('showAll')}</A>
         </p>
       </Show>
       <Suspense fallback={<p class="muted">{t('app.loading')}</p>}>
-        <Show when={first()?.edges.length !== 0} fallback={<p class="empty-note">{t('audit.empty')}</p>}>
+        <Show when={first()?.edges.length !== 0} fallback={<p class="empty-note">{ta('empty')}</p>}>
           <table class="audit-table">
             <thead>
               <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.whom')}</th>
-                <th scope="col">{t('audit.why')}</th>
+                <th scope="col">{ta('when')}</th>
+                <th scope="col">{ta('who')}</th>
+                <th scope="col">{ta('what')}</th>
+                <th scope="col">{ta('target')}</th>
+                <th scope="col">{ta('whom')}</th>
+                <th scope="col">{ta('why')}</th>
               </tr>
             </thead>
-            <For each={cursors()}>
-              {(cursor, index) => <AuditRows subject={subject()} after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />}
-            </For>
+            <For each={cursors()}>{(cursor, index) => <AuditRows filter={filter()} after={cursor} last={index() === cursors().length - 1} onMore={(next) => setCursors([...cursors(), next])} />}</For>
           </table>
         </Show>
       </Suspense>
@@ -79,24 +121,30 @@ export function AuditLog() {
   );
 }
 
-function AuditRows(props: { subject: string | null; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
-  const page = createAsync(() => getAuditLog(props.subject, props.after));
+function AuditRows(props: { filter: AuditFilter; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+  const page = createAsync(() => getAuditLog(props.filter, props.after));
   return (
     <tbody>
       <For each={page()?.edges}>
         {(edge) => (
           <tr>
-            <td data-label={t('audit.when')}>
+            <td data-label={ta('when')}>
               <time datetime={edge.node.createdAt}>{formatDateTime(edge.node.createdAt)}</time>
             </td>
-            <td data-label={t('audit.who')}>
-              <A href={profileHref(edge.node.actor.handle)}>{edge.node.actor.name}</A>
+            <td data-label={ta('who')}>
+              <A href={profileHref(edge.node.actor.handle)}>{edge.node.actor.name}</A>{' '}
+              <A class="audit-narrow" href={`/staff/audit?actor=${encodeURIComponent(edge.node.actor.id)}`} aria-label={ta('byActor', edge.node.actor.name)} title={ta('onlyTheirs')}>
+                ⌕
+              </A>
             </td>
-            <td data-label={t('audit.what')}>{describe(edge.node)}</td>
-            <td data-label={t('audit.whom')}>
+            <td data-label={ta('what')}>{describe(edge.node)}</td>
+            <td data-label={ta('target')} lang="vi">
+              <Target entry={edge.node} />
+            </td>
+            <td data-label={ta('whom')}>
               <A href={`/staff/people?handle=${encodeURIComponent(edge.node.subject.handle)}`}>{edge.node.subject.name}</A>
             </td>
-            <td data-label={t('audit.why')} lang="vi">
+            <td data-label={ta('why')} lang="vi">
               {edge.node.reason}
             </td>
           </tr>
@@ -105,9 +153,9 @@ function AuditRows(props: { subject: string | null; after: string | null; last: 
       <Show when={props.last && page()?.pageInfo.hasNextPage && page()?.pageInfo.endCursor}>
         {(cursor) => (
           <tr class="audit-more">
-            <td colSpan={5}>
+            <td colSpan={6}>
               <button type="button" class="button button-secondary" onClick={() => props.onMore(cursor())}>
-                {t('audit.more')}
+                {ta('more')}
               </button>
             </td>
           </tr>

@@ -1,8 +1,9 @@
 import type { RoutePreloadFuncArgs } from '@solidjs/router';
 import { canAdminister, canCurate, canModerate, getViewer } from '../account/account.api.ts';
-import { getAuditLog } from '../audit/audit.api.ts';
+import { auditFilterOf, getAuditLog } from '../audit/audit.api.ts';
+import { AUDIT_ACTIONS } from '../audit/audit-text.ts';
 import { getMember, getStaffMembers } from '../moderation/moderation.api.ts';
-import { preloadPracticeReview } from '../practice/practice.api.ts';
+import { preloadReviewDesk } from '../review/review.api.ts';
 import { getVerificationQueue, type VerificationStatus } from '../verification/verification.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
 
@@ -35,13 +36,13 @@ export function preloadStaffPeople({ location }: RoutePreloadFuncArgs) {
 }
 
 export function preloadStaffAudit({ location }: RoutePreloadFuncArgs) {
-  const subject = single(location.query.subject) ?? null;
+  const filter = auditFilterOf(location.query, AUDIT_ACTIONS);
   prefetch(
     getViewer().then((viewer) => {
-      if (canAdminister(viewer?.role)) prefetch(getAuditLog(subject, null));
+      if (canAdminister(viewer?.role)) prefetch(getAuditLog(filter, null));
     }),
   );
 }
 
-/** The good practices awaiting review (curators and admins). */
-export const preloadStaffPractices = () => preloadPracticeReview();
+/** The review desk's figures and queue, as its address filters it (curators and admins). */
+export const preloadStaffPractices = ({ location }: RoutePreloadFuncArgs) => preloadReviewDesk(location.query);
