@@ -22,6 +22,7 @@ import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 import type { Config } from '../server/config.ts';
 import { loadDemoCollections } from './collections.ts';
+import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import {
   type CohortRecord,
   demoAccounts,
@@ -106,10 +107,17 @@ export interface DemoLoadOptions {
 /**
  * The demo dataset: the people of the network (seeds/data/experts.json) with accounts: those
  * with a programme cohort are verified experts, four of them staff (seeds/data/demo-accounts.json);
- * their good practices and discussions, and the curators' collections of them. See above for what a load changes in a database in use.
+ * their good practices and discussions, the curators' collections of them, and work waiting on the curators' desk (seeds/curation.ts). See above for what a load changes in a database in use.
  */
 export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
-  return merged([...(await loadDemoPeople(options)), ...(await loadDemoPractices(options)), ...(await loadDemoThreads(options)), ...(await loadDemoCollections(options))]);
+  return merged([
+    ...(await loadDemoPeople(options)),
+    ...(await loadDemoPractices(options)),
+    ...(await loadDemoThreads(options)),
+    ...(await loadDemoCollections(options)),
+    ...(await loadDemoReviewQueue(options)),
+    ...(await loadDemoVerificationRequests(options)),
+  ]);
 }
 
 /** The demo people, their accounts and what they follow (topics, colleagues). */

@@ -166,6 +166,37 @@ describe('Demo collections', () => {
   });
 });
 
+describe('Demo review desk', () => {
+  beforeAll(() => loadDemoData());
+  const cookieOf = async (handle: string) => sessionCookieFor(String((await Expert.findOne({ handle }).lean())!._id));
+
+  it('gives curators work: practices waiting (one claimed, with ticks and a comment), one back with its author, a median, open verification requests', async () => {
+    const cookie = await cookieOf('ha.ltt');
+    const { data } = await graphql(
+      `{ reviewDesk { waiting unclaimed claimedByViewer returned medianDecisionHours }
+         practicesToReview(first: 10, filter: { claim: MINE }) { edges { node { title reviewClaim { checklist } reviewComments { section } } } }
+         verificationRequests(first: 10) { totalCount } }`,
+      {},
+      { cookie },
+    );
+    expect(data.reviewDesk).toMatchObject({ claimedByViewer: 1 });
+    expect(data.reviewDesk.waiting).toBeGreaterThanOrEqual(4);
+    expect(data.reviewDesk.unclaimed).toBe(data.reviewDesk.waiting - 1);
+    expect(data.reviewDesk.returned).toBeGreaterThanOrEqual(1);
+    expect(data.reviewDesk.medianDecisionHours).toBeGreaterThan(0);
+    expect(data.practicesToReview.edges).toEqual([{ node: { title: expect.any(String), reviewClaim: { checklist: ['PROBLEM_STATED', 'FIGURES_IN_RESULTS'] }, reviewComments: [{ section: 'LESSONS' }] } }]);
+    expect(data.verificationRequests.totalCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the author of a returned practice the reason, the comments per section and the history', async () => {
+    const { data } = await graphql(`{ myPractices(first: 20) { edges { node { status returnReason reviewComments { section body } reviewHistory { kind } } } } }`, {}, { cookie: await cookieOf('khoatm') });
+    const returned = data.myPractices.edges.map((e: any) => e.node).find((p: any) => p.status === 'RETURNED');
+    expect(returned.returnReason).toContain('bài học');
+    expect(returned.reviewComments.map((c: any) => c.section)).toEqual(['RESULTS', 'LESSONS']);
+    expect(returned.reviewHistory.map((e: any) => e.kind)).toEqual(['SUBMITTED', 'CLAIMED', 'RETURNED']);
+  });
+});
+
 describe('Seeding', () => {
   beforeAll(() => loadDemoData());
 
