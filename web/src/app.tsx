@@ -31,6 +31,8 @@ const StaffVerificationPage = lazy(() => import('./features/staff/verification-p
 const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
 const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-review-page.tsx'));
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
+const StaffCollectionsPage = lazy(() => import('./features/collection/collection-admin-page.tsx'));
+const StaffCollectionEditor = lazy(() => import('./features/collection/collection-editor-page.tsx'));
 const SearchPage = lazy(() => import('./features/search/search-page.tsx'));
 const FollowingPage = lazy(() => import('./features/follow/following-page.tsx'));
 const BookmarksPage = lazy(() => import('./features/bookmark/bookmarks-page.tsx'));
@@ -123,6 +125,8 @@ export function App() {
         <Route path="/practices" component={StaffPracticeReviewPage} preload={preloadStaffPractices} />
         <Route path="/people" component={StaffPeoplePage} preload={preloadStaffPeople} />
         <Route path="/audit" component={StaffAuditPage} preload={preloadStaffAudit} />
+        <Route path="/collections" component={StaffCollectionsPage} />
+        <Route path="/collections/:slug" component={StaffCollectionEditor} />
         <Route path="*404" component={NotFoundPage} />
       </Route>
       <Route path="*404" component={NotFoundPage} />

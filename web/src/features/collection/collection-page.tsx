@@ -1,13 +1,14 @@
 import './collection-page.css';
-import { A, revalidate, useParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { t } from '../../i18n/i18n.ts';
+import { canCurate, getViewer } from '../account/account.api.ts';
 import { PracticeCard } from '../practice/practice-card.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { CollectionScope } from './collection-parts.tsx';
-import { getCollection, type Collection } from './collection.api.ts';
+import { collectionEditorHref, getCollection, type Collection } from './collection.api.ts';
 
 /** /collections/:slug: one collection, its practices in the curators' order, each with why it was chosen; printable as a briefing. */
 export default function CollectionPage() {
@@ -37,6 +38,7 @@ export default function CollectionPage() {
 }
 
 function CollectionView(props: { collection: Collection }) {
+  const viewer = createAsync(() => getViewer());
   // The public sees only items whose practice it may read; a null practice is one it may not.
   const items = () => props.collection.items.flatMap((item) => (item.practice ? [{ ...item, practice: item.practice }] : []));
   return (
@@ -63,6 +65,12 @@ function CollectionView(props: { collection: Collection }) {
         <button type="button" class="button button-secondary collection-print" title={t('collection.printTitle')} onClick={() => window.print()}>
           {t('collection.print')}
         </button>
+        {/* Curators go from what the public sees to its editor. */}
+        <Show when={canCurate(viewer()?.role)}>
+          <A class="button button-secondary collection-print collection-edit-link" href={collectionEditorHref(props.collection.slug)}>
+            {t('collection.edit')}
+          </A>
+        </Show>
       </header>
       <Show when={items().length} fallback={<p class="muted">{t('collection.noPractices')}</p>}>
         <ol class="collection-items">

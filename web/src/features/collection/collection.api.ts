@@ -8,6 +8,9 @@ import { prefetch } from '../../lib/prefetch.ts';
 
 export const collectionHref = (slug: string) => `/collections/${encodeURIComponent(slug)}`;
 
+/** The curators' editor of a collection (/staff/collections/:slug). */
+export const collectionEditorHref = (slug: string) => `/staff/collections/${encodeURIComponent(slug)}`;
+
 /** Enough for every current collection on one page: the ministry publishes a handful per quarter. */
 const LIST_SIZE = 50;
 

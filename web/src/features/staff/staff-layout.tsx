@@ -14,6 +14,7 @@ export function staffSections(role: Role): SectionLink[] {
   const links: SectionLink[] = [];
   if (canCurate(role)) links.push({ href: '/staff/verification', label: t('staff.verificationTab') });
   if (canCurate(role)) links.push({ href: '/staff/practices', label: t('staff.practicesTab') });
+  if (canCurate(role)) links.push({ href: '/staff/collections', label: t('nav.collections') });
   if (canModerate(role)) links.push({ href: '/staff/people', label: t('staff.peopleTab') });
   if (canAdminister(role)) links.push({ href: '/staff/audit', label: t('staff.auditTab') });
   return links;

@@ -1,0 +1,355 @@
+import { A } from '@solidjs/router';
+import { type Accessor, createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { formErrorText, type FormProblem, type Outcome } from '../../lib/form.ts';
+import { practiceHref } from '../practice/practice-links.ts';
+import { COLLECTION_LIMITS } from '../../../../schema/field-limits.ts';
+import {
+  addCollectionItem,
+  type EditedCollection,
+  type EditedItem,
+  type PracticeChoice,
+  removeCollectionItem,
+  reorderCollectionItems,
+  searchPublishedPractices,
+  updateCollectionItem,
+} from './collection-admin.api.ts';
+import { collectionFieldError, ct } from './collection-editor-text.ts';
+
+/* The practices of a collection in order: notes, moves by button (mouse or keyboard), removal; and finding more to add. */
+
+interface ItemsProps {
+  collection: Accessor<EditedCollection>;
+  adopt: (collection: EditedCollection) => void;
+  onProblem: (problem: FormProblem) => void;
+}
+
+const titleOf = (item: EditedItem) => item.practice?.title ?? ct('unreadable');
+
+/** Focus once the list has been redrawn (a moved row is taken out and put back, which drops focus). */
+const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+export function CollectionItemsEditor(props: ItemsProps) {
+  // Rows keyed by item id, so a row keeps its place in the page (and a note being typed) when the server's answer comes in.
+  const [items, setItems] = createStore<EditedItem[]>([]);
+  const [announcement, setAnnouncement] = createSignal('');
+  let reorders = Promise.resolve();
+  let reordersPending = 0;
+  createEffect(
+    on(props.collection, (collection) => {
+      // The server's order waits while moves of ours are still on their way.
+      if (reordersPending === 0) setItems(reconcile(collection.items, { key: 'id' }));
+    }),
+  );
+
+  const move = (index: number, by: -1 | 1) => {
+    const item = items[index]!;
+    const to = index + by;
+    const direction = by < 0 ? 'up' : 'down';
+    if (to < 0 || to >= items.length) {
+      setAnnouncement(ct('atEdge', titleOf(item), index + 1, items.length));
+      return;
+    }
+    const order = [...items];
+    order.splice(index, 1);
+    order.splice(to, 0, item);
+    setItems(reconcile(order, { key: 'id' }));
+    setAnnouncement(ct('moved', titleOf(item), to + 1, order.length));
+    focusLater(`item-${item.id}-${direction}`);
+    // One move at a time, in the order made: each sends the whole order as it then stood.
+    reordersPending++;
+    const ids = order.map((entry) => entry.id);
+    reorders = reorders.then(async () => {
+      const outcome = await reorderCollectionItems(props.collection().id, ids);
+      reordersPending--;
+      if (outcome.ok) props.adopt(outcome.data);
+      else {
+        setAnnouncement(outcome.problem.form?.code === 'VALIDATION_FAILED' ? ct('listChanged') : formErrorText(outcome.problem.form ?? { code: 'UNKNOWN' }));
+        props.onProblem(outcome.problem);
+        // Back to the order the server holds.
+        if (reordersPending === 0) setItems(reconcile(props.collection().items, { key: 'id' }));
+      }
+    });
+  };
+
+  const remove = async (item: EditedItem) => {
+    const outcome = await removeCollectionItem(props.collection().id, item.id);
+    if (!outcome.ok) {
+      setAnnouncement(formErrorText(outcome.problem.form ?? { code: 'UNKNOWN' }));
+      props.onProblem(outcome.problem);
+      return;
+    }
+    props.adopt(outcome.data);
+    setAnnouncement(ct('removed', titleOf(item)));
+    focusLater('collection-items-heading');
+  };
+
+  return (
+    <section class="card" aria-labelledby="collection-items-heading">
+      <h3 id="collection-items-heading" class="card-title" tabindex="-1">
+        {ct('itemsHeading')} <span class="muted">({items.length})</span>
+      </h3>
+      <p class="card-intro">{ct('itemsHint')}</p>
+      <p class="collection-announcement" role="status" aria-live="polite">
+        {announcement()}
+      </p>
+      <Show when={items.length} fallback={<p class="empty-note">{ct('noItems')}</p>}>
+        <ol class="collection-edit-items">
+          <For each={items}>
+            {(item, index) => (
+              <ItemRow
+                item={item}
+                index={index()}
+                count={items.length}
+                collectionId={props.collection().id}
+                onMove={(by) => move(index(), by)}
+                onRemove={() => void remove(item)}
+                onSaved={(collection) => {
+                  props.adopt(collection);
+                  setAnnouncement(ct('noteSaved', titleOf(item)));
+                }}
+                onProblem={props.onProblem}
+              />
+            )}
+          </For>
+        </ol>
+      </Show>
+    </section>
+  );
+}
+
+function ItemRow(props: {
+  item: EditedItem;
+  index: number;
+  count: number;
+  collectionId: string;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  onSaved: (collection: EditedCollection) => void;
+  onProblem: (problem: FormProblem) => void;
+}) {
+  const [note, setNote] = createSignal(props.item.note);
+  const [pending, setPending] = createSignal(false);
+  const [problem, setProblem] = createSignal<FormProblem>();
+  const noteId = () => `item-${props.item.id}-note`;
+  const title = () => titleOf(props.item);
+  const noteError = () => {
+    const fields = problem()?.fields;
+    if (fields?.note) return collectionFieldError('note', fields.note);
+    return problem()?.form ? formErrorText(problem()!.form!) : undefined;
+  };
+
+  const saveNote = async () => {
+    setPending(true);
+    const outcome: Outcome<EditedCollection> = await updateCollectionItem(props.collectionId, props.item.id, note().trim());
+    setPending(false);
+    if (outcome.ok) {
+      setProblem(undefined);
+      props.onSaved(outcome.data);
+    } else {
+      setProblem(outcome.problem);
+      props.onProblem(outcome.problem);
+    }
+  };
+
+  return (
+    <li class="collection-edit-item" classList={{ 'is-hidden-from-public': !props.item.shownToPublic }}>
+      <div class="collection-edit-item-head">
+        <span class="collection-edit-position" aria-hidden="true">
+          {ct('position', props.index + 1, props.count)}
+        </span>
+        <div class="collection-edit-practice">
+          <p class="collection-edit-practice-title" lang="vi">
+            <Show when={props.item.practice} fallback={title()}>
+              {(practice) => <A href={practiceHref(practice().id)}>{practice().title}</A>}
+            </Show>
+          </p>
+          <Show when={props.item.practice?.organization?.name ?? props.item.practice?.place?.name}>
+            <p class="muted" lang="vi">
+              {[props.item.practice?.organization?.shortName || props.item.practice?.organization?.name, props.item.practice?.place?.name].filter(Boolean).join(' · ')}
+            </p>
+          </Show>
+          <Show when={!props.item.shownToPublic}>
+            <p class="collection-admin-warning">{ct('notShown')}</p>
+          </Show>
+        </div>
+        <div class="collection-edit-moves" role="group" aria-label={title()}>
+          {/* aria-disabled, not disabled: a button that stops working at the end of the list keeps its focus. */}
+          <button
+            type="button"
+            id={`item-${props.item.id}-up`}
+            class="button button-small button-secondary"
+            aria-label={ct('upLabel', title())}
+            aria-disabled={props.index === 0 ? 'true' : undefined}
+            onClick={() => props.onMove(-1)}
+          >
+            <span aria-hidden="true">↑ </span>
+            {ct('up')}
+          </button>
+          <button
+            type="button"
+            id={`item-${props.item.id}-down`}
+            class="button button-small button-secondary"
+            aria-label={ct('downLabel', title())}
+            aria-disabled={props.index === props.count - 1 ? 'true' : undefined}
+            onClick={() => props.onMove(1)}
+          >
+            <span aria-hidden="true">↓ </span>
+            {ct('down')}
+          </button>
+          <button type="button" class="button button-small button-quiet" aria-label={ct('removeLabel', title())} onClick={() => props.onRemove()}>
+            {ct('remove')}
+          </button>
+        </div>
+      </div>
+      <form
+        class="collection-edit-note field"
+        classList={{ 'has-error': Boolean(noteError()) }}
+        novalidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveNote();
+        }}
+      >
+        <label for={noteId()}>{ct('note')}</label>
+        <textarea
+          id={noteId()}
+          rows={2}
+          lang="vi"
+          aria-label={ct('noteFor', title())}
+          aria-invalid={noteError() ? 'true' : undefined}
+          aria-describedby={noteError() ? `${noteId()}-error` : undefined}
+          value={props.item.note}
+          onInput={(event) => setNote(event.currentTarget.value)}
+        />
+        <Show when={noteError()}>
+          <p id={`${noteId()}-error`} class="field-error">
+            {noteError()}
+          </p>
+        </Show>
+        <div class="button-row">
+          <button type="submit" class="button button-small" disabled={pending()} aria-label={`${ct('saveNote')}: ${title()}`}>
+            {ct('saveNote')}
+          </button>
+          <span class="field-count" aria-hidden="true" classList={{ 'is-over': note().length > COLLECTION_LIMITS.note }}>
+            {note().length}/{COLLECTION_LIMITS.note}
+          </span>
+        </div>
+      </form>
+    </li>
+  );
+}
+
+/** How long typing may pause before the search runs. */
+const SEARCH_DELAY_MS = 300;
+
+/** Finds published practices by a few words and adds the one chosen at the end of the list. */
+export function PracticeFinder(props: { collection: Accessor<EditedCollection>; adopt: (collection: EditedCollection) => void }) {
+  const [text, setText] = createSignal('');
+  const [results, setResults] = createSignal<PracticeChoice[]>();
+  const [state, setState] = createSignal<'idle' | 'searching' | 'failed'>('idle');
+  const [message, setMessage] = createSignal('');
+  const [adding, setAdding] = createSignal<string>();
+  const inCollection = () => new Set(props.collection().items.map((item) => item.practice?.id));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+  onCleanup(() => {
+    clearTimeout(timer);
+    controller?.abort();
+  });
+
+  const search = async (words: string) => {
+    controller?.abort();
+    if (words.trim().length < 2) {
+      setResults(undefined);
+      setState('idle');
+      return;
+    }
+    const mine = (controller = new AbortController());
+    setState('searching');
+    try {
+      const found = await searchPublishedPractices(words.trim(), mine.signal);
+      if (mine.signal.aborted) return;
+      setResults(found);
+      setState('idle');
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError' || mine.signal.aborted) return;
+      setState('failed');
+    }
+  };
+
+  const add = async (practice: PracticeChoice) => {
+    setAdding(practice.id);
+    const outcome = await addCollectionItem(props.collection().id, practice.id, '');
+    setAdding(undefined);
+    if (!outcome.ok) {
+      const code = outcome.problem.fields.practiceId;
+      setMessage(
+        code === 'DUPLICATE'
+          ? ct('duplicate')
+          : code === 'NOT_PUBLISHED'
+            ? ct('notPublished')
+            : code === 'TOO_MANY'
+              ? ct('tooMany', COLLECTION_LIMITS.items)
+              : formErrorText(outcome.problem.form ?? { code: 'UNKNOWN' }),
+      );
+      return;
+    }
+    props.adopt(outcome.data);
+    const added = outcome.data.items.find((item) => item.practice?.id === practice.id);
+    setMessage(ct('added', practice.title, outcome.data.items.length));
+    // Next: why it was chosen.
+    if (added) focusLater(`item-${added.id}-note`);
+  };
+
+  return (
+    <section class="card" aria-labelledby="collection-add-heading">
+      <h3 id="collection-add-heading" class="card-title">
+        {ct('addHeading')}
+      </h3>
+      <div class="field">
+        <label for="collection-practice-search">{ct('search')}</label>
+        <p id="collection-practice-search-hint" class="field-hint">
+          {ct('searchHint')}
+        </p>
+        <input
+          id="collection-practice-search"
+          type="search"
+          lang="vi"
+          autocomplete="off"
+          aria-describedby="collection-practice-search-hint"
+          aria-controls="collection-practice-results"
+          value={text()}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setText(value);
+            clearTimeout(timer);
+            timer = setTimeout(() => void search(value), SEARCH_DELAY_MS);
+          }}
+        />
+      </div>
+      <p class="collection-announcement" role="status" aria-live="polite">
+        {state() === 'searching' ? ct('searching') : state() === 'failed' ? ct('searchFailed') : results()?.length === 0 ? ct('noMatch') : message()}
+      </p>
+      <ul id="collection-practice-results" class="collection-search-results">
+        <For each={results() ?? []}>
+          {(practice) => (
+            <li class="collection-search-result">
+              <div>
+                <p lang="vi">{practice.title}</p>
+                <p class="muted" lang="vi">
+                  {[practice.organization?.shortName || practice.organization?.name, practice.place?.name].filter(Boolean).join(' · ')}
+                </p>
+              </div>
+              <Show when={!inCollection().has(practice.id)} fallback={<span class="muted">{ct('inCollection')}</span>}>
+                <button type="button" class="button button-small" disabled={adding() === practice.id} aria-label={ct('addLabel', practice.title)} onClick={() => void add(practice)}>
+                  {ct('add')}
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
