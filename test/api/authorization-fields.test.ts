@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { record } from '../../schema/audit/service.ts';
+import { Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { FlaggedItem } from '../../schema/flag/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
-import { type Actor, actorFor, cellsOf, confirmIdentity, na, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
+import { type Actor, actorFor, cellsOf, confirmIdentity, na, nextSerial, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
 import { graphql } from '../helpers/graphql.ts';
 
 /* Who may read which private field (test/helpers/authorization.ts says who each column is and what a refusal looks like). */
@@ -23,6 +25,7 @@ const FIELD_MATRIX = [
   ['Expert.suspensionReason (someone else’s)', no, no, no, no, ok, ok, no],
   ['Query.verificationRequests', no, no, no, ok, no, ok, no],
   ['Query.auditLog', no, no, no, no, no, ok, no],
+  ['Query.flagQueue', no, no, no, no, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -117,6 +120,17 @@ const FIELDS: Record<(typeof FIELD_MATRIX)[number][0], (actor: Actor) => Promise
       path: ['auditLog'],
       expectAllowed: (value) =>
         expect(value.edges.map((e: any) => e.node)).toContainEqual({ id: String(entry._id), action: 'ROLE_CHANGED', reason: 'Phụ trách duyệt hồ sơ', subject: { handle: subject.handle } }),
+    };
+  },
+  'Query.flagQueue': async () => {
+    const author = await person('flagged-author');
+    const thread = await Thread.create({ kind: 'discussion', title: `Chủ đề bị báo cáo ${nextSerial()}`, author: author.id, lastActivityAt: new Date() });
+    await FlaggedItem.create({ kind: 'thread', target: thread._id, thread: thread._id, state: 'open', flaggerCount: 2, reasonCounts: { spam: 2 }, activityAt: new Date() });
+    return {
+      query: `{ flagQueue(first: 50) { edges { node { kind flaggerCount thread { title } } } } }`,
+      variables: {},
+      path: ['flagQueue'],
+      expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toContainEqual({ kind: 'THREAD', flaggerCount: 2, thread: { title: thread.title } }),
     };
   },
 };

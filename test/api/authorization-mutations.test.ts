@@ -5,6 +5,8 @@ import { AuditEntry } from '../../schema/audit/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { Thread } from '../../schema/discussion/model.ts';
+import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
@@ -57,6 +59,10 @@ const MUTATION_MATRIX = [
   ['recordReplication', no, no, ok, ok, no, ok, no],
   ['updateReplication', no, no, no, ok, no, ok, no],
   ['removeReplication', no, no, no, ok, no, ok, no],
+  ['flagContent', no, ok, ok, ok, ok, ok, no],
+  ['hideContent', no, no, no, no, ok, ok, no],
+  ['dismissFlags', no, no, no, no, ok, ok, no],
+  ['moveThread', no, no, no, no, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -99,6 +105,14 @@ async function othersReplication() {
     recordedBy: recorder.id,
   });
   return { replication, gid: globalId('Replication', replication._id) };
+}
+
+/** A discussion by someone else, for the moderation rows (with one open flag when `flagged`). */
+async function othersThread(flagged = false) {
+  const author = await person('thread-author');
+  const thread = await Thread.create({ kind: 'discussion', title: `Chủ đề cần xem xét ${nextSerial()}`, author: author.id, topics: ['du-lieu-so'], lastActivityAt: new Date() });
+  if (flagged) await FlaggedItem.create({ kind: 'thread', target: thread._id, thread: thread._id, state: 'open', flaggerCount: 1, reasonCounts: { spam: 1 }, activityAt: new Date() });
+  return { thread, gid: globalId('Thread', String(thread._id)) };
 }
 
 const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; prepare: (actor: Actor) => Promise<MutationAttempt> }> = {
@@ -366,6 +380,64 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
         effect: async () => {
           expect(await Replication.countDocuments({ _id: replication._id })).toBe(0);
           expect(await AuditEntry.countDocuments({ action: 'replication.removed' })).toBe(1);
+        },
+      };
+    },
+  },
+  flagContent: {
+    success: 'FlagContentPayload',
+    prepare: async (actor) => {
+      const { thread, gid } = await othersThread();
+      return {
+        query: mutation('flagContent', 'FlagContentInput', '... on FlagContentPayload { counted }'),
+        variables: { input: { threadId: gid, reason: 'SPAM' } },
+        effect: async (response) => {
+          expect(response.data.flagContent.counted).toBe(true);
+          const item = `thread:${thread._id}`;
+          expect((await Flag.find({ item, round: 0 }).lean()).map((f) => String(f.flagger))).toEqual([actor.person!.id]);
+          expect((await FlaggedItem.findById(item).lean())!.flaggerCount).toBe(1);
+        },
+      };
+    },
+  },
+  hideContent: {
+    success: 'HideContentPayload',
+    prepare: async () => {
+      const { thread, gid } = await othersThread(true);
+      return {
+        query: mutation('hideContent', 'HideContentInput'),
+        variables: { input: { threadId: gid, reason: 'Quảng cáo lặp lại' } },
+        effect: async () => {
+          expect((await Thread.findById(thread._id).lean())!.hiddenAt).toBeInstanceOf(Date);
+          expect(await AuditEntry.countDocuments({ action: 'thread.hidden', thread: thread._id })).toBe(1);
+        },
+      };
+    },
+  },
+  dismissFlags: {
+    success: 'DismissFlagsPayload',
+    prepare: async () => {
+      const { thread, gid } = await othersThread(true);
+      return {
+        query: mutation('dismissFlags', 'DismissFlagsInput'),
+        variables: { input: { threadId: gid, reason: 'Đúng chủ đề, giữ lại' } },
+        effect: async () => {
+          expect((await FlaggedItem.findById(`thread:${thread._id}`).lean())!.state).toBe('dismissed');
+          expect(await AuditEntry.countDocuments({ action: 'flags.dismissed', thread: thread._id })).toBe(1);
+        },
+      };
+    },
+  },
+  moveThread: {
+    success: 'MoveThreadPayload',
+    prepare: async () => {
+      const { thread, gid } = await othersThread();
+      return {
+        query: mutation('moveThread', 'MoveThreadInput'),
+        variables: { input: { threadId: gid, topics: ['an-toan-thong-tin'], reason: 'Đúng chủ đề an toàn thông tin hơn' } },
+        effect: async () => {
+          expect((await Thread.findById(thread._id).lean())!.topics).toEqual(['an-toan-thong-tin']);
+          expect(await AuditEntry.countDocuments({ action: 'thread.moved', thread: thread._id })).toBe(1);
         },
       };
     },

@@ -8,6 +8,8 @@ import { AuditEntry } from '../../schema/audit/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { Thread } from '../../schema/discussion/model.ts';
+import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
@@ -107,7 +109,7 @@ export async function confirmIdentity(actor: Actor) {
 
 /* The database, whole: every collection a request could write. */
 
-export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection, Replication].map((model) => model.collection.collectionName);
+export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection, Replication, Thread, FlaggedItem, Flag].map((model) => model.collection.collectionName);
 
 /** Every document of every writable collection, as canonical Extended JSON (ObjectIds, dates and bytes compare exactly). */
 export async function snapshot() {

@@ -12,7 +12,7 @@ import { getMyPractices, type MyPractice } from './practice-list.api.ts';
 import type { PracticeStatus } from './practice-params.ts';
 
 /** What needs the author first: returned ones, then drafts, then what waits for others. */
-const groups: PracticeStatus[] = ['RETURNED', 'DRAFT', 'SUBMITTED', 'PUBLISHED'];
+const groups: PracticeStatus[] = ['RETURNED', 'DRAFT', 'SUBMITTED', 'PUBLISHED', 'HIDDEN'];
 
 /** /practices/mine: the viewer's practices in every state, with links to edit them. */
 export default function MyPracticesPage() {

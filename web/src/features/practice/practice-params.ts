@@ -8,7 +8,7 @@ import { readListParams } from '../../lib/list-params.ts';
 
 export const STAGES = ['IDEA', 'PILOT', 'OPERATING', 'SCALED'] as const;
 export type PracticeStage = (typeof STAGES)[number];
-export type PracticeStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'RETURNED';
+export type PracticeStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'RETURNED' | 'HIDDEN';
 
 /** The API's limits for a practice, so the form can say them (one definition for both). */
 export { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
