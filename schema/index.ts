@@ -11,6 +11,7 @@ import './verification/types.ts';
 import './moderation/types.ts';
 import './audit/types.ts';
 import './practice/types.ts';
+import './practice/co-author-types.ts';
 import './review/types.ts';
 import './collection/types.ts';
 import './replication/types.ts';

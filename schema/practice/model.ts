@@ -55,6 +55,8 @@ const practiceSchema = new Schema(
     /** The member to ask about it (an expert's id). */
     contact: { type: Schema.Types.ObjectId, default: null },
     authors: { type: [Schema.Types.ObjectId], required: true },
+    /** People an author listed as co-authors who have not accepted yet (schema/practice/co-authors.ts). */
+    invitedAuthors: { type: [Schema.Types.ObjectId], default: [] },
     status: { type: String, enum: practiceStatuses, required: true, default: 'draft' },
     returnReason: { type: String, default: '' },
     /** Set when a curator returned it as a duplicate of this published practice. */
@@ -86,6 +88,7 @@ practiceSchema.index({ status: 1, endorsementCount: -1, publishedAt: -1, _id: -1
 practiceSchema.index({ status: 1, discussionCount: -1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, searchTokens: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ authors: 1, updatedAt: -1, _id: -1 });
+practiceSchema.index({ invitedAuthors: 1, updatedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, authors: 1, publishedAt: -1, _id: -1 });
 
 export type PracticeDoc = InferSchemaType<typeof practiceSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

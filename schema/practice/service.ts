@@ -20,6 +20,7 @@ import type { SearchScope } from '../search/service.ts';
 import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { Practice, PracticeRevision, practiceStages, type PracticeDoc, type PracticeRevisionDoc, type PracticeStatus } from './model.ts';
+import { coAuthorship, coAuthorshipChanged } from './co-authors.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
 import { practiceCostBands, practiceLevels } from './model.ts';
 import { practiceListFilter, practiceSortKeys, type PracticeFilter, type PracticeSort } from './list-filter.ts';
@@ -139,7 +140,7 @@ export async function createPractice(ctx: Context, input: unknown): Promise<Prac
     ...rest,
     contact: contactId ?? null,
     ...(await renderedFields(rest)),
-    authors: [viewer.id, ...coAuthorIds.filter((id) => id !== viewer.id)],
+    ...coAuthorship(null, viewer.id, coAuthorIds),
     status: 'draft',
     searchTokens: practiceSearchTokens(fields),
   });
@@ -164,15 +165,13 @@ export async function updatePractice(ctx: Context, input: unknown): Promise<Prac
   if (baseUpdatedAt && baseUpdatedAt.getTime() !== new Date(practice.updatedAt).getTime()) conflict(baseUpdatedAt);
   const { coAuthorIds, contactId } = await resolveReferences({ ...fields, coAuthors });
   if (contactId !== undefined) fields.contact = contactId;
+  const authorship = coAuthors ? coAuthorship(practice, viewer.id, coAuthorIds) : null;
   // Nothing different: nothing to save (and no new version of a published practice).
   const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
-  if (unchanged && !coAuthors) return practice;
+  if (unchanged && !(authorship && coAuthorshipChanged(practice, authorship))) return practice;
   const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
   if (MARKDOWN_FIELDS.some((field) => field in fields)) Object.assign($set, await renderedFields({ ...practice, ...fields }));
-  if (coAuthors)
-    $set.authors = [...practice.authors.map(String).filter((a) => a === viewer.id || coAuthorIds.includes(a) || a === String(practice.authors[0])), ...coAuthorIds].filter(
-      (a, i, all) => all.indexOf(a) === i,
-    );
+  if (authorship) Object.assign($set, authorship);
   if (practice.status === 'published') {
     // History first, so no published version is ever lost. Each version is kept once (a unique
     // index): a save that then loses the race below, or a crash, leaves the same revision the

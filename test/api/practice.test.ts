@@ -113,6 +113,8 @@ describe('Practice life cycle', () => {
 
   it('refuses a save based on a version a co-author has since changed, keeping the co-author’s words', async () => {
     const draft = await create({ title: 'Hai tác giả cùng sửa một bản nháp', coAuthors: ['other1'] });
+    // Named by consent: the co-author accepts the invitation first.
+    expect((await mutate('answerCoAuthorInvitation', { id: draft.practice.id, accept: true }, 'other')).__typename).toBe('AnswerCoAuthorInvitationPayload');
     const opened = (await graphql(`query ($id: ID!) { practice(id: $id) { updatedAt } }`, { id: draft.practice.id }, as('author'))).data.practice.updatedAt;
     await new Promise((resolve) => setTimeout(resolve, 5));
     const first = await mutate('updatePractice', { id: draft.practice.id, baseUpdatedAt: opened, summary: 'Lời của đồng tác giả.' }, 'other');
