@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findExpertByHandle } from '../../schema/expert/service.ts';
 import { useRunningApp } from '../helpers/app.ts';
-import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
+import { type PageOptions, signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
 /*
@@ -21,6 +21,9 @@ const CURATOR = 'ha.ltt';
 const OTHER_CURATOR = 'khanhpq';
 const MEMBER = 'linhnt';
 
+/** The demo's draft collection (seeds/data/collections.json). */
+const DRAFT = 'dam-may-va-thue-dich-vu';
+
 interface Practice {
   id: string;
   title: string;
@@ -31,8 +34,8 @@ beforeAll(async () => {
   practices = answer.data!.practices.edges.map((edge) => edge.node);
 });
 
-async function signedInPage(handle: string): Promise<Page> {
-  const page = await open();
+async function signedInPage(handle: string, options: PageOptions = {}): Promise<Page> {
+  const page = await open(options);
   await signInWithCookie(page.context(), baseUrl(), handle);
   return page;
 }
@@ -156,6 +159,34 @@ describe('Collection editor', () => {
     await mine.getByLabel('Kỳ, đợt').fill('Quý 2/2027');
     await mine.getByRole('button', { name: 'Lưu thông tin' }).click();
     await mine.getByText('Đã lưu thông tin chung.').waitFor();
+  });
+
+  it('moves a practice by dragging its handle with the mouse, and keeps the new order', async () => {
+    const curator = await findExpertByHandle(CURATOR);
+    const cookie = await sessionCookieFor(String(curator!._id));
+    const orderOf = async () =>
+      (
+        await graphql<{ collection: { items: { practice: Practice }[] } }>('query($slug: String!) { collection(slug: $slug) { items { practice { id title } } } }', { slug: DRAFT }, { cookie })
+      ).data!.collection.items.map((item) => item.practice.title);
+    const before = await orderOf();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+
+    // A tall window, so that the row dragged and the row dropped on are both in sight, as a person would have them.
+    const page = await signedInPage(CURATOR, { viewport: { width: 1366, height: 1400 } });
+    await page.goto(`${baseUrl()}/staff/collections/${DRAFT}`);
+    const rows = page.locator('.collection-edit-item');
+    await rows.first().waitFor();
+    await rows.first().evaluate((row) => row.scrollIntoView({ block: 'start' }));
+    const saved = page.waitForResponse((response) => response.request().postData()?.includes('ReorderCollectionItems') === true);
+    await rows.nth(2).locator('.collection-drag-handle').dragTo(rows.first());
+    await saved;
+    const after = [before[2]!, before[0]!, before[1]!, ...before.slice(3)];
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${before[2]}” giờ ở vị trí 1 trên ${before.length}.` })
+      .waitFor();
+    expect(await editedTitles(page)).toEqual(after);
+    expect(await orderOf()).toEqual(after);
   });
 
   it('tells a member who opens an editor’s address that the page is for staff, and shows nothing of it', async () => {

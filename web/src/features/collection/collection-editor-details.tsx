@@ -21,6 +21,14 @@ const fieldTargets: Record<string, string> = {
   places: 'collection-places',
 };
 const fieldOf = (path: string) => path.split('.')[0] ?? path;
+/** What the summary calls each field: its label. */
+const fieldLabels: Record<string, () => string> = {
+  title: () => ct('title'),
+  intro: () => ct('introLabel'),
+  edition: () => ct('edition'),
+  topics: () => ct('topics'),
+  places: () => ct('places'),
+};
 
 /** Title, introduction, edition, topics and places, saved together against the version they started from. */
 export function CollectionDetailsForm(props: { collection: EditedCollection; version: () => number; onSaved: (collection: EditedCollection) => void; onProblem: (problem: FormProblem) => void }) {
@@ -92,7 +100,7 @@ export function CollectionDetailsForm(props: { collection: EditedCollection; ver
             id="collection-problems"
             title={ct('problemsTitle')}
             keys={summaryKeys}
-            item={(field) => ({ target: fieldTargets[field] ?? field, text: errors()[field] ?? '' })}
+            item={(field) => ({ target: fieldTargets[field] ?? field, text: `${fieldLabels[field]?.() ?? field}: ${errors()[field] ?? ''}` })}
             ref={(element) => (summary = element)}
           />
         </Show>

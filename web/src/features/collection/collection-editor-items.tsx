@@ -26,6 +26,9 @@ interface ItemsProps {
 
 const titleOf = (item: EditedItem) => item.practice?.title ?? ct('unreadable');
 
+/** What a dragged row carries: its position (a type of our own, so text dragged from elsewhere is not taken for a row). */
+const DRAG_TYPE = 'application/x-collection-item';
+
 /** Focus once the list has been redrawn (a moved row is taken out and put back, which drops focus). */
 const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
@@ -42,20 +45,20 @@ export function CollectionItemsEditor(props: ItemsProps) {
     }),
   );
 
-  const move = (index: number, by: -1 | 1) => {
-    const item = items[index]!;
-    const to = index + by;
-    const direction = by < 0 ? 'up' : 'down';
-    if (to < 0 || to >= items.length) {
-      setAnnouncement(ct('atEdge', titleOf(item), index + 1, items.length));
+  /** Moves the item at `from` to `to` (a button's step or a drop), says where it now is, and saves the new order. */
+  const moveTo = (from: number, to: number, focusId?: (id: string) => string) => {
+    const item = items[from];
+    if (!item) return;
+    if (to < 0 || to >= items.length || to === from) {
+      setAnnouncement(ct('atEdge', titleOf(item), from + 1, items.length));
       return;
     }
     const order = [...items];
-    order.splice(index, 1);
+    order.splice(from, 1);
     order.splice(to, 0, item);
     setItems(reconcile(order, { key: 'id' }));
     setAnnouncement(ct('moved', titleOf(item), to + 1, order.length));
-    focusLater(`item-${item.id}-${direction}`);
+    if (focusId) focusLater(focusId(item.id));
     // One move at a time, in the order made: each sends the whole order as it then stood.
     reordersPending++;
     const ids = order.map((entry) => entry.id);
@@ -102,7 +105,8 @@ export function CollectionItemsEditor(props: ItemsProps) {
                 index={index()}
                 count={items.length}
                 collectionId={props.collection().id}
-                onMove={(by) => move(index(), by)}
+                onMove={(by) => moveTo(index(), index() + by, (id) => `item-${id}-${by < 0 ? 'up' : 'down'}`)}
+                onDrop={(from) => moveTo(from, index())}
                 onRemove={() => void remove(item)}
                 onSaved={(collection) => {
                   props.adopt(collection);
@@ -124,11 +128,14 @@ function ItemRow(props: {
   count: number;
   collectionId: string;
   onMove: (by: -1 | 1) => void;
+  /** An item dragged from position `from` was dropped on this one. */
+  onDrop: (from: number) => void;
   onRemove: () => void;
   onSaved: (collection: EditedCollection) => void;
   onProblem: (problem: FormProblem) => void;
 }) {
   const [note, setNote] = createSignal(props.item.note);
+  const [dropTarget, setDropTarget] = createSignal(false);
   const [pending, setPending] = createSignal(false);
   const [problem, setProblem] = createSignal<FormProblem>();
   const noteId = () => `item-${props.item.id}-note`;
@@ -153,8 +160,39 @@ function ItemRow(props: {
   };
 
   return (
-    <li class="collection-edit-item" classList={{ 'is-hidden-from-public': !props.item.shownToPublic }}>
+    <li
+      class="collection-edit-item"
+      classList={{ 'is-hidden-from-public': !props.item.shownToPublic, 'is-drop-target': dropTarget() }}
+      onDragOver={(event) => {
+        if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+        event.preventDefault();
+        setDropTarget(true);
+      }}
+      onDragLeave={() => setDropTarget(false)}
+      onDrop={(event) => {
+        setDropTarget(false);
+        const from = Number(event.dataTransfer?.getData(DRAG_TYPE));
+        if (!event.dataTransfer?.types.includes(DRAG_TYPE) || !Number.isInteger(from)) return;
+        event.preventDefault();
+        props.onDrop(from);
+      }}
+    >
       <div class="collection-edit-item-head">
+        {/* The mouse's way to reorder; the keyboard's is the Up and Down buttons, so the handle is left out of the accessibility tree. */}
+        <span
+          class="collection-drag-handle"
+          draggable="true"
+          aria-hidden="true"
+          title={ct('dragHint')}
+          onDragStart={(event) => {
+            event.dataTransfer?.setData(DRAG_TYPE, String(props.index));
+            if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+            const row = event.currentTarget.closest('li');
+            if (row) event.dataTransfer?.setDragImage(row, 16, 16);
+          }}
+        >
+          ⠿
+        </span>
         <span class="collection-edit-position" aria-hidden="true">
           {ct('position', props.index + 1, props.count)}
         </span>

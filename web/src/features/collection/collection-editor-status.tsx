@@ -45,7 +45,7 @@ export function CollectionStatusPanel(props: { collection: Accessor<EditedCollec
           <Match when={status() === 'DRAFT'}>{ct('draftNote')}</Match>
           <Match when={status() === 'PUBLISHED'}>
             {ct('publishedNote')}
-            <Show when={props.collection().publishedAt}>{(at) => ` (${formatDate(at())})`}</Show>
+            <Show when={props.collection().publishedAt}>{(at) => <> ({formatDate(at())})</>}</Show>
           </Match>
           <Match when={status() === 'ARCHIVED'}>{ct('archivedNote')}</Match>
         </Switch>
