@@ -52,11 +52,22 @@ async function driftsOf(counter: StoredCounter): Promise<Drift[]> {
   }
 }
 
+/**
+ * PostgreSQL proves that `practice IN (…)` fits the one-discussion-per-practice partial index only
+ * for lists of up to 100 values; past that it reads every thread.
+ */
+const PARTIAL_INDEX_IN_MAX = 100;
+
 /** A practice's discussion count: the live replies of its discussion thread, counted as the thread's own count is. */
 const discussionCounter = practiceDiscussionCounter(async (practiceIds) => {
-  const threads = await discussionsOfPractices(practiceIds);
-  const live = await replyCounter.actual(threads.flatMap((thread) => (thread ? [String(thread._id)] : [])));
-  return new Map(practiceIds.map((id, i) => [id, threads[i] ? (live.get(String(threads[i]!._id)) ?? 0) : 0]));
+  const counts = new Map<string, number>();
+  for (let i = 0; i < practiceIds.length; i += PARTIAL_INDEX_IN_MAX) {
+    const ids = practiceIds.slice(i, i + PARTIAL_INDEX_IN_MAX);
+    const threads = await discussionsOfPractices(ids);
+    const live = await replyCounter.actual(threads.flatMap((thread) => (thread ? [String(thread._id)] : [])));
+    for (const [j, id] of ids.entries()) counts.set(id, threads[j] ? (live.get(String(threads[j]!._id)) ?? 0) : 0);
+  }
+  return counts;
 });
 
 type CounterName = 'endorsements' | 'replies' | 'discussions' | 'votes' | 'views';

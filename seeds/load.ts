@@ -235,7 +235,16 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
         solutionHtml: renderMarkdown(p.solution),
         resultsHtml: renderMarkdown(p.results),
         lessonsHtml: renderMarkdown(p.lessons),
+        challenges: p.challenges ?? '',
+        conditions: p.conditions ?? '',
+        challengesHtml: renderMarkdown(p.challenges ?? ''),
+        conditionsHtml: renderMarkdown(p.conditions ?? ''),
         htmlVersion: RENDERER_VERSION,
+        level: p.level ?? null,
+        partners: p.partners ?? [],
+        costBand: p.costBand ?? null,
+        beneficiaries: p.beneficiaries ?? '',
+        contact: p.contact ? demoExpertId(p.contact) : null,
         organization: p.organization,
         place: p.place,
         topics: p.topics,
@@ -250,6 +259,8 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
         publishedAt: new Date(p.publishedAt),
         version: 1,
         endorsementCount: endorsers.length,
+        // The demo's discussions are not about practices; the repair recounts any a person starts.
+        discussionCount: 0,
         searchTokens: practiceSearchTokens(p),
       },
       parts: [
@@ -269,7 +280,7 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
   const ids = units.map((u) => u.head._id);
   // The demo ships without earlier versions: people's edits of it go with the edit they replaced.
   await PracticeRevision.deleteMany({ practice: anyOf(ids) });
-  const reports = await resetUnits(Practice, units, (model) => (model === Practice ? ['endorsementCount'] : []));
+  const reports = await resetUnits(Practice, units, (model) => (model === Practice ? ['endorsementCount', 'discussionCount'] : []));
   await recount(endorsementCounter, ids.map(String));
   return reports;
 }

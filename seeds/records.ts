@@ -74,6 +74,15 @@ export interface PracticeRecord {
   authors: string[];
   publishedAt: string;
   featured: boolean;
+  /** What a reader needs to reuse it (optional in the data, as in the editor). */
+  level?: 'ministry' | 'province' | 'commune';
+  partners?: string[];
+  costBand?: 'under-500m' | 'from-500m-to-2b' | 'from-2b-to-10b' | 'over-10b' | 'undisclosed';
+  beneficiaries?: string;
+  challenges?: string;
+  conditions?: string;
+  /** A demo person's handle. */
+  contact?: string;
 }
 
 export interface ThreadRecord {

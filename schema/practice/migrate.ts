@@ -23,11 +23,12 @@ export async function migratePractices(): Promise<void> {
 /**
  * Practices stored before the "most discussed" order have no count, which that order's cursors
  * cannot name: each gets its discussion thread's reply count (0 without one), only where still
- * missing, so a reply counted meanwhile is never overwritten.
+ * missing, so a reply counted meanwhile is never overwritten. A hundred at a time: the most
+ * whose discussions one indexed read finds (see PARTIAL_INDEX_IN_MAX in schema/counters.ts).
  */
 async function countDiscussionsOfOlderPractices(): Promise<void> {
   for (;;) {
-    const batch = await Practice.find({ discussionCount: null }, { _id: 1 }).limit(500).lean<Pick<PracticeDoc, '_id'>[]>();
+    const batch = await Practice.find({ discussionCount: null }, { _id: 1 }).limit(100).lean<Pick<PracticeDoc, '_id'>[]>();
     if (!batch.length) return;
     const threads = await discussionsOfPractices(batch.map((p) => String(p._id)));
     for (const [i, practice] of batch.entries()) {

@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 beforeEach(() => resetRateLimits());
 afterEach(async () => {
-  expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
+  expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
 });
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');

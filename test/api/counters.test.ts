@@ -65,7 +65,7 @@ describe('View counts', () => {
   });
 });
 
-const NOTHING = { endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+const NOTHING = { endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
 const quick = { settleMs: 300 };
 
 describe('Counter repair', () => {
@@ -82,7 +82,7 @@ describe('Counter repair', () => {
     const applicant = await createExpert({ handle: 'applicant', cohorts: [] });
     await VerificationRequest.create({ expert: applicant._id, statement: 'Giám đốc Trung tâm CNTT tỉnh, khóa 2019.', cohort: 'cpdt-100-2019', status: 'approved' });
 
-    expect(await repairCounters(quick)).toEqual({ endorsements: 1, replies: 1, votes: 1, views: 2, verifications: 1, acceptedAnswers: 1 });
+    expect(await repairCounters(quick)).toEqual({ endorsements: 1, replies: 1, discussions: 0, votes: 1, views: 2, verifications: 1, acceptedAnswers: 1 });
     const thread = await graphql(
       `query ($id: ID!) { thread(id: $id) { replyCount viewCount acceptedAnswer { id } replies { edges { node { voteCount } } } } }`,
       { id: globalId('Thread', threadId) },

@@ -15,7 +15,7 @@ const commandLog = useTestDatabase();
 
 /** The configuration a server or the seed command would read from these variables. */
 const configWith = (env: Record<string, string>) => loadConfig(env);
-const NOTHING_TO_REPAIR = { endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+const NOTHING_TO_REPAIR = { endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
 
 beforeAll(() => loadReferenceData());
 
@@ -140,7 +140,7 @@ describe('Demo content', () => {
     expect(data.practices.edges.every((e: any) => e.node.endorsementCount >= 2)).toBe(true);
     expect(data.myFollows.totalCount).toBeGreaterThanOrEqual(3);
     expect(data.followUpdates.edges).toHaveLength(5);
-    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
+    expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
   });
 });
 

@@ -163,7 +163,7 @@ describe('Two server processes on one database', () => {
   it('finds no counter to repair and no second discussion when the servers are done', async () => {
     await connectDatabase(cluster.database!.uri, { dbName: DB_NAME });
     try {
-      expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
+      expect(await repairCounters()).toEqual({ endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 });
       const practiceId = Buffer.from(run.discussionPractice, 'base64url').toString().split(':')[1];
       expect(await Thread.countDocuments({ practice: practiceId })).toBe(1);
     } finally {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PRACTICE_LIMITS } from '../../schema/field-limits.ts';
+import { practiceCostBands, practiceLevels } from '../../schema/practice/model.ts';
 
 /* The demo good practices in seeds/data/practices.json: references resolve, texts fit the form's bounds. */
 
@@ -40,6 +42,13 @@ interface Practice {
   authors: string[];
   publishedAt: string;
   featured: boolean;
+  level?: string;
+  partners?: string[];
+  costBand?: string;
+  beneficiaries?: string;
+  challenges?: string;
+  conditions?: string;
+  contact?: string;
 }
 
 const read = <T>(file: string): T[] => JSON.parse(readFileSync(new URL(`../../seeds/data/${file}`, import.meta.url), 'utf8'));
@@ -174,6 +183,22 @@ describe('demo practices', () => {
       expect(p.year, p.key).toBeLessThanOrEqual(new Date(time).getUTCFullYear());
       expect(p.publishedAt >= '2020-06-01' && p.publishedAt <= '2026-11-15T23:59:59Z', `${p.key} ${p.publishedAt}`).toBe(true);
     }
+  });
+
+  it('gives reuse records within the form’s bounds to at least 12 featured practices, with a known contact', () => {
+    const reusable = practices.filter((p) => p.featured && p.contact && p.costBand && p.challenges && p.conditions && p.beneficiaries && p.partners?.length);
+    expect(reusable.length).toBeGreaterThanOrEqual(12);
+    for (const p of practices) {
+      if (p.level !== undefined) expect(practiceLevels, p.key).toContain(p.level);
+      if (p.costBand !== undefined) expect(practiceCostBands, p.key).toContain(p.costBand);
+      if (p.contact !== undefined) expect(expertByHandle.has(p.contact), `${p.key} contact ${p.contact}`).toBe(true);
+      expect((p.partners ?? []).length, p.key).toBeLessThanOrEqual(PRACTICE_LIMITS.partners);
+      for (const name of p.partners ?? []) expect(name.length, p.key).toBeLessThanOrEqual(PRACTICE_LIMITS.partnerName);
+      expect((p.beneficiaries ?? '').length, p.key).toBeLessThanOrEqual(PRACTICE_LIMITS.beneficiaries);
+      for (const f of ['challenges', 'conditions'] as const) expect((p[f] ?? '').length, `${p.key} ${f}`).toBeLessThanOrEqual(PRACTICE_LIMITS.markdown);
+    }
+    // Every government practice names its level, so that the level facet counts them all.
+    expect(practices.filter((p) => p.level).length).toBeGreaterThanOrEqual(160);
   });
 
   it('features a handful of records', () => {

@@ -1,5 +1,5 @@
 import type { LinkRow } from '../../components/link-rows.tsx';
-import { PRACTICE_LIMITS, type PracticeStage } from './practice-params.ts';
+import { PRACTICE_LIMITS, type PracticeCostBand, type PracticeLevel, type PracticeStage } from './practice-params.ts';
 import type { PracticeDraft } from './practice-record.api.ts';
 import type { PracticeChanges } from './practice-writes.api.ts';
 import { PRACTICE_REQUIRED_TO_SUBMIT } from '../../../../schema/field-limits.ts';
@@ -26,14 +26,72 @@ export interface DraftValues {
   year: string;
   links: LinkRow[];
   coAuthors: string[];
+  level: PracticeLevel | '';
+  costBand: PracticeCostBand | '';
+  /** One name per line. */
+  partners: string;
+  beneficiaries: string;
+  challenges: string;
+  conditions: string;
+  /** A member's handle. */
+  contact: string;
 }
 
 export type DraftField = keyof DraftValues;
 
-export const DRAFT_FIELDS: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'organization', 'place', 'topics', 'stage', 'year', 'links', 'coAuthors'];
+export const DRAFT_FIELDS: readonly DraftField[] = [
+  'title',
+  'summary',
+  'problem',
+  'solution',
+  'results',
+  'lessons',
+  'organization',
+  'place',
+  'topics',
+  'stage',
+  'year',
+  'links',
+  'coAuthors',
+  'level',
+  'costBand',
+  'partners',
+  'beneficiaries',
+  'challenges',
+  'conditions',
+  'contact',
+];
 
 /** The fields, in the order the form shows them: a summary of problems follows it. */
-export const FORM_ORDER: readonly DraftField[] = ['title', 'summary', 'problem', 'solution', 'results', 'lessons', 'place', 'organization', 'stage', 'year', 'topics', 'links', 'coAuthors'];
+export const FORM_ORDER: readonly DraftField[] = [
+  'title',
+  'summary',
+  'problem',
+  'solution',
+  'results',
+  'lessons',
+  'place',
+  'organization',
+  'stage',
+  'year',
+  'topics',
+  'level',
+  'costBand',
+  'partners',
+  'beneficiaries',
+  'challenges',
+  'conditions',
+  'contact',
+  'links',
+  'coAuthors',
+];
+
+/** The partners as the API takes them: the form's lines, trimmed, blanks left out. */
+export const partnerNames = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * Every problem the form can see before sending it for review, by form path, in the API's
@@ -67,7 +125,13 @@ export function apiValue<F extends DraftField>(values: DraftValues, field: F): N
     case 'place':
       return (values[field] || null) as never;
     case 'stage':
-      return (values.stage || null) as never;
+    case 'level':
+    case 'costBand':
+      return (values[field] || null) as never;
+    case 'contact':
+      return (values.contact.trim().replace(/^@/, '') || null) as never;
+    case 'partners':
+      return partnerNames(values.partners) as never;
     case 'year':
       return (values.year ? Number(values.year) : null) as never;
     case 'links':
@@ -127,6 +191,13 @@ export function draftValues(practice: PracticeDraft | null, viewerId: string): D
       year: '',
       links: [],
       coAuthors: [],
+      level: '',
+      costBand: '',
+      partners: '',
+      beneficiaries: '',
+      challenges: '',
+      conditions: '',
+      contact: '',
     };
   }
   const [first] = practice.authors;
@@ -146,5 +217,12 @@ export function draftValues(practice: PracticeDraft | null, viewerId: string): D
     links: practice.links.map((link, index) => ({ key: `l${index}`, label: link.label, url: link.url })),
     // The viewer and the first author stay authors whatever is sent: they are not listed.
     coAuthors: practice.authors.filter((author) => author.id !== viewerId && author.id !== first?.id).map((author) => author.handle),
+    level: practice.level ?? '',
+    costBand: practice.costBand ?? '',
+    partners: practice.partners.join('\n'),
+    beneficiaries: practice.beneficiaries,
+    challenges: practice.challenges,
+    conditions: practice.conditions,
+    contact: practice.contact?.handle ?? '',
   };
 }

@@ -12,6 +12,10 @@ const limitOf: Partial<Record<string, number>> = {
   solution: PRACTICE_LIMITS.markdown,
   results: PRACTICE_LIMITS.markdown,
   lessons: PRACTICE_LIMITS.markdown,
+  challenges: PRACTICE_LIMITS.markdown,
+  conditions: PRACTICE_LIMITS.markdown,
+  beneficiaries: PRACTICE_LIMITS.beneficiaries,
+  partners: PRACTICE_LIMITS.partnerName,
   title: PRACTICE_LIMITS.title,
   label: PRACTICE_LIMITS.linkLabel,
 };
@@ -32,9 +36,12 @@ export function practiceErrorText(path: string, code: string): string {
     if (path === 'topics') return t('practiceEditor.tooManyTopics');
     if (path === 'links') return t('practiceEditor.tooManyLinks');
     if (path === 'coAuthors') return t('practiceEditor.coAuthorTooMany');
+    if (path === 'partners') return t('practiceReuse.partnersHint', PRACTICE_LIMITS.partners);
+    if (field === 'partners') return t('fieldError.TOO_LONG', PRACTICE_LIMITS.partnerName);
     const max = limitOf[last];
     if (max) return t('fieldError.TOO_LONG', max);
   }
+  if (field === 'contact' && code === 'UNKNOWN') return t('practiceReuse.contactUnknown');
   if (field === 'coAuthors' && code === 'UNKNOWN' && path !== 'coAuthors') return t('practiceEditor.coAuthorUnknown', path.slice('coAuthors.'.length));
   return fieldErrorText(last, code);
 }
@@ -68,6 +75,13 @@ export const fieldIds: Partial<Record<DraftField, string>> = {
   topics: 'practice-topics',
   links: 'practice-links',
   coAuthors: 'practice-co-authors',
+  level: 'practice-level',
+  costBand: 'practice-cost',
+  partners: 'practice-partners',
+  beneficiaries: 'practice-beneficiaries',
+  challenges: 'practice-challenges',
+  conditions: 'practice-conditions',
+  contact: 'practice-contact',
 };
 export const fieldLabels: Record<DraftField, () => string> = {
   title: () => t('practiceEditor.title'),
@@ -83,6 +97,13 @@ export const fieldLabels: Record<DraftField, () => string> = {
   topics: () => t('practiceEditor.topics'),
   links: () => t('practiceEditor.links'),
   coAuthors: () => t('practiceEditor.coAuthors'),
+  level: () => t('practiceReuse.levelLabel'),
+  costBand: () => t('practiceReuse.costLabel'),
+  partners: () => t('practiceReuse.partners'),
+  beneficiaries: () => t('practiceReuse.beneficiaries'),
+  challenges: () => t('practiceReuse.challenges'),
+  conditions: () => t('practiceReuse.conditions'),
+  contact: () => t('practiceReuse.contact'),
 };
 
 /** One row of the summary of problems: the field's (or link row's) name, the message, and where it links. */

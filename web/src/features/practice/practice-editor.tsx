@@ -9,6 +9,7 @@ import { EditorBar } from './practice-editor-bar.tsx';
 import { inFormOrder, practiceErrorText, summaryItemFor } from './practice-editor-messages.ts';
 import { BasicsSection, ContentSection, ContextSection } from './practice-editor-sections.tsx';
 import { MoreSection } from './practice-links-section.tsx';
+import { ReuseSection } from './practice-reuse-section.tsx';
 import { createPracticeSubmit } from './practice-submit.ts';
 import { practiceHref } from './practice-links.ts';
 import type { PracticeDraft } from './practice-record.api.ts';
@@ -118,6 +119,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         <BasicsSection editor={editor} errorText={errorText} />
         <ContentSection editor={editor} errorText={errorText} />
         <ContextSection editor={editor} errorText={errorText} />
+        <ReuseSection editor={editor} errorText={errorText} />
         <MoreSection editor={editor} errorText={errorText} taken={taken()} />
         <EditorBar editor={editor} submitFlow={submitFlow} />
       </form>

@@ -1,5 +1,5 @@
 import { A, revalidate, useNavigate } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { createPageLoader, PagedResults, pageHref, ResultsSkeleton } from '../../components/paged-results.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
@@ -7,15 +7,17 @@ import { t } from '../../i18n/i18n.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { PracticeCard, PracticeCardSkeleton } from './practice-card.tsx';
 import { PracticeFilters } from './practice-filters.tsx';
-import { getPractices, PRACTICE_PAGE_SIZE } from './practice-list.api.ts';
+import { getPractices, PRACTICE_PAGE_SIZE, type PracticeFacets } from './practice-list.api.ts';
 import { hasPracticeFilters, practiceListParams } from './practice-params.ts';
 
-/** /practices: published good practices, newest first, filtered and paged through the URL. */
+/** /practices: published good practices, newest first or as sorted, filtered by facets and paged through the URL. */
 export default function PracticeListPage() {
   const navigate = useNavigate();
   const { params, change: changeFilters } = useListParams(practiceListParams);
   const loaded = createPageLoader(() => getPractices(params()));
   const clearFilters = () => navigate('/practices');
+  // The counts of the last page that arrived, kept while the next one loads so the facets stay put.
+  const facets = createMemo<PracticeFacets | undefined>((previous) => loaded()?.page?.facets ?? previous);
 
   return (
     <div class="directory practice-list">
@@ -31,7 +33,7 @@ export default function PracticeListPage() {
       </header>
 
       <div class="directory-layout">
-        <PracticeFilters params={params()} onChange={changeFilters} onClear={clearFilters} />
+        <PracticeFilters params={params()} facets={facets()} onChange={changeFilters} onClear={clearFilters} />
 
         <PagedResults
           loaded={loaded()}

@@ -5,11 +5,8 @@ import { request } from '../../lib/graphql-client.ts';
 import { pageArgs } from '../../lib/list-params.ts';
 import { prefetch } from '../../lib/prefetch.ts';
 import { canCurate, getViewer } from '../account/account.api.ts';
-import { getLocalOrganizations, getNationalOrganizations } from '../organization/organization.api.ts';
-import { getPlaces } from '../place/place.api.ts';
-import { getTopics } from '../topic/topic.api.ts';
 import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
-import { practiceFilterOf, practiceListParams, type PracticeListParams } from './practice-params.ts';
+import { practiceListFilterOf, practiceListParams, SORTS, type PracticeListParams, type PracticeSortName } from './practice-params.ts';
 
 /* The lists of practices: the published ones, one's own, the curators' queue. */
 
@@ -17,38 +14,48 @@ export const PRACTICE_PAGE_SIZE = 20;
 
 /* ---------- The list: /practices ---------- */
 
+// The page and every facet's counts for the same filter: one request.
 const PracticeListQuery = graphql(
   `
-  query PracticeList($filter: PracticeFilter, $first: Int, $after: String, $last: Int, $before: String) {
-    practices(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+  query PracticeList($filter: PracticeFilter, $sort: PracticeSort, $first: Int, $after: String, $last: Int, $before: String) {
+    practices(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { node { ...PracticeCardFields } }
+    }
+    practiceFacets(filter: $filter) {
+      topics { topic { slug name nameEn } count }
+      places { place { code name } count }
+      organizations { organization { slug name shortName } count }
+      levels { level count }
+      stages { stage count }
+      years { year count }
     }
   }
 `,
   [PracticeCardFields],
 );
 
-export type PracticePage = ResultOf<typeof PracticeListQuery>['practices'];
+type PracticeListResult = ResultOf<typeof PracticeListQuery>;
+export type PracticeFacets = PracticeListResult['practiceFacets'];
+export type PracticePage = PracticeListResult['practices'] & { facets: PracticeFacets };
 export type PracticeSummary = PracticePage['edges'][number]['node'];
 type PracticeFilter = NonNullable<VariablesOf<typeof PracticeListQuery>['filter']>;
 
-/** One page of published practices for the given URL parameters, newest first. */
+/** One page of published practices for the given URL parameters in their order (newest first by default), with the facets' counts. */
 export const getPractices = query(async (params: PracticeListParams): Promise<PracticePage> => {
-  const filter: PracticeFilter = practiceFilterOf(params);
+  const filter: PracticeFilter = practiceListFilterOf(params);
   if (params.featured === '1') filter.featured = true;
   if (params.q) filter.query = params.q.slice(0, SEARCH_LIMITS.text);
-  return (await request(PracticeListQuery, { filter, ...pageArgs(params, PRACTICE_PAGE_SIZE) })).practices;
+  const sort = SORTS[(params.sort as PracticeSortName | undefined) ?? 'newest'];
+  const result = await request(PracticeListQuery, { filter, sort, ...pageArgs(params, PRACTICE_PAGE_SIZE) });
+  return { ...result.practices, facets: result.practiceFacets };
 }, 'practices');
 
 export function preloadPractices({ location }: RoutePreloadFuncArgs) {
   const params = practiceListParams(location.query);
+  // The facets come with the page, names and all.
   prefetch(getPractices(params));
-  prefetch(getPlaces());
-  prefetch(getNationalOrganizations());
-  prefetch(getTopics());
-  if (params.place) prefetch(getLocalOrganizations(params.place));
 }
 
 /* ---------- One's own: /practices/mine ---------- */

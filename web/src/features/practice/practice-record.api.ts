@@ -32,6 +32,13 @@ const PracticeQuery = graphql(`
       stage
       year
       links { label url }
+      level
+      costBand
+      partners
+      beneficiaries
+      challengesHtml
+      conditionsHtml
+      contact { handle name position avatarUrl organization { name } }
       authors { id handle name position avatarUrl verified }
       status
       returnReason
@@ -79,6 +86,13 @@ const PracticeDraftQuery = graphql(`
       stage
       year
       links { label url }
+      level
+      costBand
+      partners
+      beneficiaries
+      challenges
+      conditions
+      contact { handle }
       authors { id handle name }
       status
       returnReason

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { ExternalLinkList } from '../../components/external-links.tsx';
 import type { Practice } from './practice-record.api.ts';
+import { PracticeReuse } from './practice-reuse.tsx';
 
 const sections = [
   { field: 'problemHtml', label: () => t('practicePage.problem'), id: 'van-de' },
@@ -29,6 +30,8 @@ export function PracticeText(props: { practice: Practice }) {
           </section>
         )}
       </For>
+
+      <PracticeReuse practice={props.practice} />
 
       <Show when={props.practice.links.length}>
         <section class="practice-section" aria-labelledby="practice-links">

@@ -6,7 +6,7 @@ import { request } from '../../lib/graphql-client.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
 import { getMyPractices, getPractices, getPracticesToReview } from './practice-list.api.ts';
-import type { PracticeStage, PracticeStatus } from './practice-params.ts';
+import type { PracticeCostBand, PracticeLevel, PracticeStage, PracticeStatus } from './practice-params.ts';
 import { getPractice, getPracticeDraft } from './practice-record.api.ts';
 
 /* What changes a practice: the editor's saves and submit, the curators' decisions. */
@@ -26,6 +26,13 @@ export interface PracticeChanges {
   year?: number | null;
   links?: { label: string; url: string }[];
   coAuthors?: string[];
+  level?: PracticeLevel | null;
+  costBand?: PracticeCostBand | null;
+  partners?: string[];
+  beneficiaries?: string;
+  challenges?: string;
+  conditions?: string;
+  contact?: string | null;
 }
 
 const CreatePracticeMutation = graphql(
