@@ -23,6 +23,7 @@ import { Topic } from '../schema/topic/model.ts';
 import type { Config } from '../server/config.ts';
 import { loadDemoCollections } from './collections.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
+import { loadDemoReplications } from './replications.ts';
 import {
   type CohortRecord,
   demoAccounts,
@@ -115,6 +116,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoPractices(options)),
     ...(await loadDemoThreads(options)),
     ...(await loadDemoCollections(options)),
+    ...(await loadDemoReplications(options)),
     ...(await loadDemoReviewQueue(options)),
     ...(await loadDemoVerificationRequests(options)),
   ]);

@@ -242,3 +242,33 @@ describe('Replication batching', () => {
     expect(await run(6)).toBe(await run(2));
   });
 });
+
+describe('Demo replications', () => {
+  it('each passes the API’s rules: a published demo practice, a current organisation other than its own in a current place, recorded by a verified member of it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { recordReplicationInput } = await import('../../schema/replication/service.ts');
+    const read = (file: string) => JSON.parse(readFileSync(new URL(`../../seeds/data/${file}`, import.meta.url), 'utf8'));
+    const practices = new Map(read('practices.json').map((p: { key: string }) => [p.key, p]));
+    const organizations = new Map(read('organizations.json').map((o: { slug: string }) => [o.slug, o]));
+    const places = new Map(read('places.json').map((p: { code: string }) => [p.code, p]));
+    const experts = new Map(read('experts.json').map((e: { handle: string }) => [e.handle, e]));
+    const replications = read('replications.json');
+    expect(replications.length).toBeGreaterThanOrEqual(6);
+    // A province's model adopted by at least two others.
+    const perPractice = new Map<string, number>();
+    for (const r of replications) perPractice.set(r.practice, (perPractice.get(r.practice) ?? 0) + 1);
+    expect(Math.max(...perPractice.values())).toBeGreaterThanOrEqual(2);
+    for (const r of replications) {
+      const practice = practices.get(r.practice) as { organization: string; publishedAt: string | null } | undefined;
+      const organization = organizations.get(r.organization) as { current: boolean } | undefined;
+      const recorder = experts.get(r.recordedBy) as { organization: string; cohorts: string[] } | undefined;
+      expect(practice?.publishedAt, r.practice).toBeTruthy();
+      expect(organization?.current, r.organization).toBe(true);
+      expect(r.organization).not.toBe(practice!.organization);
+      expect((places.get(r.place) as { current: boolean } | undefined)?.current, r.place).toBe(true);
+      expect(recorder?.organization, r.recordedBy).toBe(r.organization);
+      expect(recorder!.cohorts.length, `${r.recordedBy} is verified`).toBeGreaterThan(0);
+      expect(recordReplicationInput.safeParse({ ...r, practiceId: 'a'.repeat(24) }).success, JSON.stringify(r)).toBe(true);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
 import { PracticeDiscussion } from '../discussion/practice-discussion.tsx';
 import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
+import { PracticeReplications, ReplicationCount } from '../replication/practice-replications.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel } from './practice-curation.tsx';
 import { PracticeDetails } from './practice-details.tsx';
@@ -63,6 +64,7 @@ function PracticeView(props: { practice: Practice }) {
       <StatusBanner practice={props.practice} />
       <PracticeHeader practice={props.practice} />
       <Show when={published()}>
+        <ReplicationCount practiceId={props.practice.id} />
         <ReaderActions practice={props.practice} signedIn={Boolean(viewer())} viewCount={viewCount() ?? props.practice.viewCount} />
       </Show>
       <Show when={viewer()}>{(signedIn) => <CurationPanel practice={props.practice} viewer={signedIn()} />}</Show>
@@ -73,6 +75,7 @@ function PracticeView(props: { practice: Practice }) {
           <PracticeText practice={props.practice} />
           {/* Comments: the practice's one discussion thread (features/discussion). */}
           <Show when={published()}>
+            <PracticeReplications practiceId={props.practice.id} />
             <PracticeDiscussion practiceId={props.practice.id} />
           </Show>
         </div>
