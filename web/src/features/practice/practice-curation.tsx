@@ -1,125 +1,116 @@
-import { A } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
+import { A, createAsync } from '@solidjs/router';
+import { Match, Show, Switch } from 'solid-js';
+import { FormAlert } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { useFormSubmission } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
+import { getPracticeReview } from '../review/review.api.ts';
+import { ReviewComments } from '../review/review-comments.tsx';
+import { ReviewHistory } from '../review/review-history.tsx';
+import { PublishedActions, ReviewPanel, useDecisionSubmission } from '../review/review-panel.tsx';
+import { practiceHref } from './practice-links.ts';
 import type { Practice } from './practice-record.api.ts';
-import { featurePracticeAction, reviewPracticeAction } from './practice-writes.api.ts';
-import { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
+import { featurePracticeAction } from './practice-writes.api.ts';
+import { tr } from '../review/review-text.ts';
+
+/** Whose review this viewer may read: its authors' and the curators'. */
+const readsReview = (practice: Practice, viewer: Viewer) => canCurate(viewer.role) || practice.authors.some((author) => author.id === viewer.id);
 
 /**
- * What curators and admins do on a practice's page: publish or return a submitted one (not
- * their own), and feature a published one.
+ * What curators and admins do on a practice's page: on a submitted one (not their own) the
+ * review desk's claim, checklist and decisions; on a published one, feature, unpublish, correct.
+ * Its authors see here what a duplicate repeats. What was decided is said only once the page
+ * shows the practice's new state, so it never contradicts the status above.
  */
 export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
   const curator = () => canCurate(props.viewer.role);
   const own = () => props.practice.authors.some((author) => author.id === props.viewer.id);
-  // Held here rather than in the review form, which goes once the practice is published: the
-  // feature control that replaces it still says it was.
-  const review = useReviewSubmission(() => props.practice.id);
-  const publishedNow = () => review.result?.ok === true && review.input?.[0].get('decision') === 'publish';
+  const review = createAsync(async () => (readsReview(props.practice, props.viewer) ? getPracticeReview(props.practice.id) : undefined));
+  // Held here rather than in the review panel, which goes once the practice is decided.
+  const decision = useDecisionSubmission(() => props.practice.id);
+  const decided = () => (decision.result?.ok ? String(decision.input?.[0].get('decision') ?? '') : '');
+  const done = () => {
+    const status = props.practice.status;
+    if (decided() === 'publish' && status === 'PUBLISHED') return t('practicePage.publishedNow');
+    if (decided() === 'return' && status === 'RETURNED') return t('practicePage.returnedNow');
+    if (decided() === 'duplicate' && status === 'RETURNED') return tr('duplicateNow');
+    if (decided() === 'unpublish' && status === 'RETURNED') return tr('unpublishedNow');
+    if (decided() === 'correct') return tr('correctedNow');
+    return undefined;
+  };
   return (
-    <Show when={curator()}>
-      <Switch>
-        <Match when={props.practice.status === 'SUBMITTED'}>
-          <Show when={!own()} fallback={<p class="curation-note muted">{t('practicePage.ownReview')}</p>}>
-            <ReviewForm practice={props.practice} submission={review} />
+    <>
+      <Show when={done()}>
+        {(message) => (
+          <div class="curation-done">
+            <FormAlert success={message()} />
+            <Show when={props.practice.status !== 'PUBLISHED'}>
+              <p class="form-followup curation-followup">
+                <A href="/staff/practices">{tr('backToDesk')}</A>
+              </p>
+            </Show>
+          </div>
+        )}
+      </Show>
+      <Show when={props.practice.status === 'RETURNED' && review()?.duplicateOf}>
+        {(original) => (
+          <p class="status-panel review-duplicate-note">
+            {tr('duplicateOfLabel')} <A href={practiceHref(original().id)}>{original().title}</A>
+          </p>
+        )}
+      </Show>
+      <Show when={curator()}>
+        <Switch>
+          <Match when={props.practice.status === 'SUBMITTED'}>
+            <Show when={!own()} fallback={<p class="curation-note muted">{t('practicePage.ownReview')}</p>}>
+              <ReviewPanel practice={props.practice} review={review()} viewer={props.viewer} decision={decision} />
+            </Show>
+          </Match>
+          <Match when={props.practice.status === 'PUBLISHED'}>
+            <FeatureToggle practice={props.practice} />
+            <Show when={!own()}>
+              <PublishedActions practice={props.practice} decision={decision} />
+            </Show>
+          </Match>
+        </Switch>
+      </Show>
+    </>
+  );
+}
+
+/**
+ * The review's comments and history, below the practice's text, for its authors and curators;
+ * comments can be added while it is under review or back with its authors.
+ */
+export function ReviewRecord(props: { practice: Practice; viewer: Viewer }) {
+  const review = createAsync(async () => (readsReview(props.practice, props.viewer) ? getPracticeReview(props.practice.id) : undefined));
+  const own = () => props.practice.authors.some((author) => author.id === props.viewer.id);
+  const underReview = () => props.practice.status === 'SUBMITTED' || props.practice.status === 'RETURNED';
+  // A curator comments while reviewing it (not while another holds it); its authors answer.
+  const canComment = () => {
+    if (!underReview()) return false;
+    if (own()) return true;
+    const claim = review()?.reviewClaim;
+    return canCurate(props.viewer.role) && props.practice.status === 'SUBMITTED' && (!claim || claim.curator.id === props.viewer.id);
+  };
+  return (
+    <Show when={review()}>
+      {(loaded) => (
+        <>
+          <Show when={underReview() || loaded().reviewComments?.length}>
+            <ReviewComments practiceId={props.practice.id} comments={loaded().reviewComments ?? []} canComment={canComment()} />
           </Show>
-        </Match>
-        <Match when={props.practice.status === 'PUBLISHED'}>
-          <FeatureToggle practice={props.practice} publishedNow={publishedNow()} />
-        </Match>
-      </Switch>
+          <Show when={loaded().reviewHistory?.length}>
+            <ReviewHistory events={loaded().reviewHistory ?? []} />
+          </Show>
+        </>
+      )}
     </Show>
   );
 }
 
-const useReviewSubmission = (id: () => string) => useFormSubmission(reviewPracticeAction, ([form]) => form.get('id') === id());
-type ReviewSubmission = ReturnType<typeof useReviewSubmission>;
-
-function ReviewForm(props: { practice: Practice; submission: ReviewSubmission }) {
-  const [returning, setReturning] = createSignal(false);
-  const submission = props.submission;
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
-  // A returned practice is its authors' again, so this page keeps showing it as it was
-  // (the curator may no longer read it) and says what happened instead of the controls.
-  const returned = () => submission.result?.ok === true && submission.input?.[0].get('decision') === 'return';
-  let form: HTMLFormElement | undefined;
-  focusProblems(
-    () => form,
-    () => submission.result,
-  );
-
-  return (
-    <section class="card curation-panel" aria-labelledby="review-heading">
-      <h2 id="review-heading" class="card-title">
-        {t('practicePage.reviewHeading')}
-      </h2>
-      <Show
-        when={!returned()}
-        fallback={
-          <>
-            <FormAlert success={t('practicePage.returnedNow')} />
-            <p class="form-followup curation-followup">
-              <A href="/staff/practices">{t('review.heading')}</A>
-            </p>
-          </>
-        }
-      >
-        <p class="card-intro">{t('practicePage.reviewIntro')}</p>
-        <form action={reviewPracticeAction} method="post" class="queue-decision" novalidate ref={form}>
-          <input type="hidden" name="id" value={props.practice.id} />
-          <FormAlert problem={problem()?.fields.reason ? undefined : problem()} />
-          <Show
-            when={returning()}
-            fallback={
-              <div class="button-row">
-                <button type="submit" name="decision" value="publish" class="button" disabled={submission.pending}>
-                  {submission.pending ? t('form.sending') : t('practicePage.publish')}
-                </button>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  onClick={() => {
-                    setReturning(true);
-                    queueMicrotask(() => document.getElementById('return-reason')?.focus());
-                  }}
-                >
-                  {t('practicePage.return')}
-                </button>
-              </div>
-            }
-          >
-            <TextAreaField
-              id="return-reason"
-              name="reason"
-              label={t('practicePage.returnReason')}
-              hint={t('practicePage.returnReasonHint')}
-              rows={4}
-              maxLength={PRACTICE_LIMITS.returnReason}
-              lang="vi"
-              error={errorFor(problem(), 'reason')}
-            />
-            <input type="hidden" name="decision" value="return" />
-            <div class="button-row">
-              <SubmitButton pending={submission.pending ?? false} label={t('practicePage.confirmReturn')} pendingLabel={t('form.sending')} class="button button-danger" />
-              <button type="button" class="button button-secondary" onClick={() => setReturning(false)}>
-                {t('form.cancel')}
-              </button>
-            </div>
-          </Show>
-        </form>
-      </Show>
-    </section>
-  );
-}
-
 /** Featuring shows at once; a failure puts the mark back as it was and says why. */
-function FeatureToggle(props: { practice: Practice; publishedNow: boolean }) {
+function FeatureToggle(props: { practice: Practice }) {
   const submission = useFormSubmission(featurePracticeAction, ([form]) => form.get('id') === props.practice.id);
   const featured = () => {
     if (submission.pending) return submission.input?.[0].get('featured') === 'true';
@@ -132,9 +123,6 @@ function FeatureToggle(props: { practice: Practice; publishedNow: boolean }) {
   };
   return (
     <section class="card curation-panel curation-feature" aria-labelledby="feature-heading">
-      <Show when={props.publishedNow}>
-        <FormAlert success={t('practicePage.publishedNow')} />
-      </Show>
       <div class="curation-feature-row">
         <div>
           <h2 id="feature-heading" class="card-title">

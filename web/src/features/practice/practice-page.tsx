@@ -11,7 +11,7 @@ import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
 import { PracticeReplications, ReplicationCount } from '../replication/practice-replications.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
-import { CurationPanel } from './practice-curation.tsx';
+import { CurationPanel, ReviewRecord } from './practice-curation.tsx';
 import { PracticeDetails } from './practice-details.tsx';
 import { practiceEditHref } from './practice-links.ts';
 import { getPractice, type Practice } from './practice-record.api.ts';
@@ -73,6 +73,7 @@ function PracticeView(props: { practice: Practice }) {
         <PracticeDetails practice={props.practice} />
         <div class="practice-main">
           <PracticeText practice={props.practice} />
+          <Show when={viewer()}>{(signedIn) => <ReviewRecord practice={props.practice} viewer={signedIn()} />}</Show>
           {/* Comments: the practice's one discussion thread (features/discussion). */}
           <Show when={published()}>
             <PracticeReplications practiceId={props.practice.id} />

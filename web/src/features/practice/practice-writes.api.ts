@@ -4,7 +4,7 @@ import { attempt, mutate, settle, type Outcome } from '../../lib/form.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
 import { request } from '../../lib/graphql-client.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
-import { PRACTICE_LIMITS } from '../../../../schema/field-limits.ts';
+import { getPracticeReview, getReviewDesk, getReviewQueue } from '../review/review.api.ts';
 import { getMyPractices, getPractices, getPracticesToReview } from './practice-list.api.ts';
 import type { PracticeCostBand, PracticeLevel, PracticeStage, PracticeStatus } from './practice-params.ts';
 import { getPractice, getPracticeDraft } from './practice-record.api.ts';
@@ -64,7 +64,7 @@ const UpdatePracticeMutation = graphql(
 export type SavedPractice = { id: string; status: PracticeStatus; version: number; updatedAt: string };
 
 /** The pages that show a practice read it again when next shown; the editor itself keeps its state. */
-const practiceReaders = () => [getPractice.key, getPractices.key, getMyPractices.key, getPracticesToReview.key];
+const practiceReaders = () => [getPractice.key, getPractices.key, getMyPractices.key, getPracticesToReview.key, getReviewQueue.key, getReviewDesk.key, getPracticeReview.key];
 
 /**
  * Saves the editor's changes: creates the draft when `id` is null (it needs a title), else
@@ -104,33 +104,7 @@ export const submitPracticeAction = action(async (id: string) => {
   return json(outcome, { revalidate: outcome.ok || stale ? [...practiceReaders(), getPracticeDraft.key] : [] });
 }, 'submitPractice');
 
-/* ---------- Curators' decisions ---------- */
-
-const PublishPracticeMutation = graphql(
-  `
-  mutation PublishPractice($input: PublishPracticeInput!) {
-    publishPractice(input: $input) {
-      __typename
-      ... on PublishPracticePayload { practice { id status version publishedAt } }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
-
-const ReturnPracticeMutation = graphql(
-  `
-  mutation ReturnPractice($input: ReturnPracticeInput!) {
-    returnPractice(input: $input) {
-      __typename
-      ... on ReturnPracticePayload { practice { id status returnReason } }
-      ...MutationErrorFields
-    }
-  }
-`,
-  [MutationErrorFields],
-);
+/* ---------- Curators: featuring (the review desk's steps are in features/review) ---------- */
 
 const FeaturePracticeMutation = graphql(
   `
@@ -145,32 +119,11 @@ const FeaturePracticeMutation = graphql(
   [MutationErrorFields],
 );
 
-/** After a decision, or a failure that says the page is out of date, these read again. */
-const afterDecision = (outcome: Outcome<unknown>, options: { keepPractice?: boolean } = {}) => {
+/** After featuring, or a failure that says the page is out of date, these read again. */
+const afterDecision = (outcome: Outcome<unknown>) => {
   const stale = !outcome.ok && ['CONFLICT', 'NOT_FOUND'].includes(outcome.problem.form?.code ?? '');
-  if (!outcome.ok && !stale) return [];
-  const keys = [...practiceReaders(), getPracticeDraft.key, getAuditLog.key];
-  // A practice just returned is its authors' alone: read again, it would vanish from under the
-  // curator's confirmation.
-  return outcome.ok && options.keepPractice ? keys.filter((key) => key !== getPractice.key) : keys;
+  return outcome.ok || stale ? [...practiceReaders(), getPracticeDraft.key, getAuditLog.key] : [];
 };
-
-/**
- * A curator's decision on a submitted practice, from its page: the submit button's `decision`
- * is "publish" or "return"; returning needs a reason (3 to 2,000 characters).
- */
-export const reviewPracticeAction = action(async (form: FormData) => {
-  const id = String(form.get('id') ?? '');
-  const publish = String(form.get('decision') ?? '') === 'publish';
-  if (publish) {
-    const outcome = await mutate(PublishPracticeMutation, { input: { id } }, 'publishPractice', 'PublishPracticePayload');
-    return json(outcome, { revalidate: afterDecision(outcome) });
-  }
-  const reason = String(form.get('reason') ?? '').trim();
-  if (reason.length < PRACTICE_LIMITS.returnReasonMin) return json<Outcome<never>>({ ok: false, problem: { fields: { reason: 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
-  const outcome = await mutate(ReturnPracticeMutation, { input: { id, reason } }, 'returnPractice', 'ReturnPracticePayload');
-  return json(outcome, { revalidate: afterDecision(outcome, { keepPractice: true }) });
-}, 'reviewPractice');
 
 /** Marks a published practice as featured, or not. The page shows the new state while this runs. */
 export const featurePracticeAction = action(async (form: FormData) => {

@@ -1,6 +1,6 @@
 import './staff.css';
 import { createAsync, type RouteSectionProps } from '@solidjs/router';
-import { Show, type JSX } from 'solid-js';
+import { Show, Suspense, type JSX } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { SectionNav, type SectionLink } from '../../components/section-nav.tsx';
@@ -8,12 +8,14 @@ import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { canAdminister, canCurate, canModerate, getViewer, isStaff, type Role } from '../account/account.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
+import { getReviewDesk } from '../review/review.api.ts';
+import { tr } from '../review/review-text.ts';
 
-/** The staff sections a role may open, in the order of the tabs. */
-export function staffSections(role: Role): SectionLink[] {
+/** The staff sections a role may open, in the order of the tabs; the desk's says how many practices wait. */
+export function staffSections(role: Role, waiting?: number): SectionLink[] {
   const links: SectionLink[] = [];
   if (canCurate(role)) links.push({ href: '/staff/verification', label: t('staff.verificationTab') });
-  if (canCurate(role)) links.push({ href: '/staff/practices', label: t('staff.practicesTab') });
+  if (canCurate(role)) links.push({ href: '/staff/practices', label: waiting ? tr('tabWaiting', waiting) : t('staff.practicesTab') });
   if (canCurate(role)) links.push({ href: '/staff/collections', label: t('nav.collections') });
   if (canModerate(role)) links.push({ href: '/staff/people', label: t('staff.peopleTab') });
   if (canAdminister(role)) links.push({ href: '/staff/audit', label: t('staff.auditTab') });
@@ -29,6 +31,12 @@ function NotAllowed() {
   );
 }
 
+/** The tabs, once the desk's count is known (a failed count leaves it out). */
+function StaffSectionNav(props: { role: Role }) {
+  const desk = createAsync(async () => (canCurate(props.role) ? getReviewDesk().catch(() => undefined) : undefined));
+  return <SectionNav label={t('staff.sections')} links={staffSections(props.role, desk()?.waiting)} />;
+}
+
 /** /staff/*: curators, moderators and admins, each seeing the sections their role allows. */
 export default function StaffLayout(props: RouteSectionProps) {
   return (
@@ -40,7 +48,9 @@ export default function StaffLayout(props: RouteSectionProps) {
               <h1 id="page-title">{t('staff.title')}</h1>
             </header>
             <div class="section-layout">
-              <SectionNav label={t('staff.sections')} links={staffSections(viewer().role)} />
+              <Suspense fallback={<SectionNav label={t('staff.sections')} links={staffSections(viewer().role)} />}>
+                <StaffSectionNav role={viewer().role} />
+              </Suspense>
               <div class="section-content is-wide">
                 <SectionError>{props.children}</SectionError>
               </div>
