@@ -3,6 +3,7 @@ import { repairCounters } from '../../schema/counters.ts';
 import { MARKDOWN_MAX, PRACTICE_LIMITS } from '../../schema/field-limits.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
+import { practicePage } from '../../server/public/practice-page.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
@@ -79,6 +80,20 @@ describe('Practice reuse record', () => {
     expect(await titles('chap chon vung nui')).toEqual(['Hội nghị truyền hình xã']);
     expect(await titles('camera co dinh')).toEqual(['Hội nghị truyền hình xã']);
     expect(await titles('mobifone')).toEqual(['Hội nghị truyền hình xã']);
+  });
+
+  it('shows the reuse record on the public page read without JavaScript, every name escaped', async () => {
+    const created = (await create({ title: 'Trang công khai có phần tái sử dụng', ...reuse, partners: ['Công ty <b>A</b> & B'] })).data.createPractice;
+    const id = plainId(created.practice.id);
+    await Practice.updateOne({ _id: id }, { $set: { status: 'published', publishedAt: new Date() } });
+    const body = (await practicePage(id, `http://localhost/practices/${id}`))!.body;
+    expect(body).toContain('<h2>Tái sử dụng</h2>');
+    expect(body).toContain('<dt>Cấp chính quyền</dt><dd>Tỉnh, thành phố</dd>');
+    expect(body).toContain('<dd>Từ 500 triệu đến 2 tỷ đồng</dd>');
+    expect(body).toContain('Công ty &lt;b&gt;A&lt;/b&gt; &amp; B');
+    expect(body).toContain('<a href="/experts/lienhe">Người Liên Hệ</a>');
+    expect(body).toContain('<strong>hộ tịch</strong>');
+    expect(body).not.toContain('<script');
   });
 
   it('refuses an unknown contact handle, oversize texts and too many partners, and saves nothing', async () => {
