@@ -1,3 +1,4 @@
+import './practice-reuse.css';
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
