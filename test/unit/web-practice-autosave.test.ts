@@ -82,6 +82,7 @@ const EXISTING: PracticeDraft = {
   contact: null,
   links: [],
   authors: [{ id: 'viewer', handle: 'an', name: 'An' }],
+  invitedAuthors: [],
   status: 'DRAFT',
   returnReason: '',
   version: 0,

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
+import { cat } from './co-author-text.ts';
 import { PRACTICE_LIMITS } from './practice-params.ts';
 import { HANDLE_MAX } from '../../../../schema/field-limits.ts';
 
@@ -12,6 +13,8 @@ export function CoAuthorField(props: {
   value: string[];
   /** Handles that may not be added (the viewer, the first author). */
   taken: string[];
+  /** Handles invited and not answered yet: marked so. */
+  pending?: string[];
   onChange: (handles: string[]) => void;
   /** Errors by handle ("UNKNOWN"), and for the list as a whole. */
   errorFor: (handle: string) => string | undefined;
@@ -55,7 +58,7 @@ export function CoAuthorField(props: {
         {t('practiceEditor.coAuthors')} <span class="field-optional">{t('form.optional')}</span>
       </label>
       <p id={`${props.id}-hint`} class="field-hint">
-        {t('practiceEditor.coAuthorsHint')}
+        {t('practiceEditor.coAuthorsHint')} {cat('pendingHint')}
       </p>
       <Show when={props.value.length} fallback={<p class="muted co-author-none">{t('practiceEditor.noCoAuthors')}</p>}>
         <ul class="co-author-list" id={`${props.id}-list`}>
@@ -63,6 +66,9 @@ export function CoAuthorField(props: {
             {(handle, index) => (
               <li class="co-author" classList={{ 'is-invalid': Boolean(props.errorFor(handle)) }}>
                 <span>@{handle}</span>
+                <Show when={props.pending?.includes(handle)}>
+                  <span class="co-author-pending">({cat('pending')})</span>
+                </Show>
                 <button
                   type="button"
                   class="co-author-remove"

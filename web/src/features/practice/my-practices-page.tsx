@@ -6,6 +6,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
+import { CoAuthorInvitations } from './co-author-invitation.tsx';
 import { StatusChip } from './practice-badges.tsx';
 import { practiceEditHref, practiceHref } from './practice-links.ts';
 import { getMyPractices, type MyPractice } from './practice-list.api.ts';
@@ -30,6 +31,9 @@ export default function MyPracticesPage() {
               <span aria-hidden="true">+</span> {t('myPractices.write')}
             </A>
           </header>
+          <SectionError>
+            <CoAuthorInvitations />
+          </SectionError>
           <SectionError>
             <Suspense
               fallback={

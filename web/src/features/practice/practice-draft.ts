@@ -215,8 +215,9 @@ export function draftValues(practice: PracticeDraft | null, viewerId: string): D
     stage: practice.stage ?? '',
     year: practice.year ? String(practice.year) : '',
     links: practice.links.map((link, index) => ({ key: `l${index}`, label: link.label, url: link.url })),
-    // The viewer and the first author stay authors whatever is sent: they are not listed.
-    coAuthors: practice.authors.filter((author) => author.id !== viewerId && author.id !== first?.id).map((author) => author.handle),
+    // The viewer and the first author stay authors whatever is sent: they are not listed. Those
+    // invited and not answered yet are listed too: taking one off withdraws the invitation.
+    coAuthors: [...practice.authors.filter((author) => author.id !== viewerId && author.id !== first?.id), ...practice.invitedAuthors].map((author) => author.handle),
     level: practice.level ?? '',
     costBand: practice.costBand ?? '',
     partners: practice.partners.join('\n'),

@@ -120,7 +120,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
         <ContentSection editor={editor} errorText={errorText} />
         <ContextSection editor={editor} errorText={errorText} />
         <ReuseSection editor={editor} errorText={errorText} />
-        <MoreSection editor={editor} errorText={errorText} taken={taken()} />
+        <MoreSection editor={editor} errorText={errorText} taken={taken()} pending={initial?.invitedAuthors.map((invited) => invited.handle) ?? []} />
         <EditorBar editor={editor} submitFlow={submitFlow} />
       </form>
     </div>

@@ -11,6 +11,8 @@ export function MoreSection(
   props: SectionProps & {
     /** The handles that cannot be added as co-authors: they are authors already. */
     taken: string[];
+    /** The handles invited and not answered yet. */
+    pending: string[];
   },
 ) {
   const { values, setValues, setField, edited } = props.editor;
@@ -55,6 +57,7 @@ export function MoreSection(
         id="practice-co-authors"
         value={values.coAuthors}
         taken={props.taken}
+        pending={props.pending}
         onChange={(handles) => setField('coAuthors', handles)}
         errorFor={(handle) => errorText(`coAuthors.${handle}`)}
         error={errorText('coAuthors')}

@@ -10,12 +10,14 @@ import { PracticeDiscussion } from '../discussion/practice-discussion.tsx';
 import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
 import { PracticeReplications, ReplicationCount } from '../replication/practice-replications.tsx';
+import { CoAuthorInvitation } from './co-author-invitation.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel, ReviewRecord } from './practice-curation.tsx';
 import { PracticeDetails } from './practice-details.tsx';
 import { practiceEditHref } from './practice-links.ts';
 import { getPractice, type Practice } from './practice-record.api.ts';
 import { PracticeText } from './practice-text.tsx';
+import { PracticeModeration } from '../moderation/practice-moderation.tsx';
 
 /** /practices/:id: one good practice as a case record. */
 export default function PracticePage() {
@@ -62,12 +64,14 @@ function PracticeView(props: { practice: Practice }) {
       </nav>
 
       <StatusBanner practice={props.practice} />
+      <CoAuthorInvitation practiceId={props.practice.id} invited={props.practice.viewerIsInvited} inviter={props.practice.authors[0]?.name ?? ''} />
       <PracticeHeader practice={props.practice} />
       <Show when={published()}>
         <ReplicationCount practiceId={props.practice.id} />
         <ReaderActions practice={props.practice} signedIn={Boolean(viewer())} viewCount={viewCount() ?? props.practice.viewCount} />
       </Show>
       <Show when={viewer()}>{(signedIn) => <CurationPanel practice={props.practice} viewer={signedIn()} />}</Show>
+      <PracticeModeration practice={props.practice} />
 
       <div class="practice-body">
         <PracticeDetails practice={props.practice} />

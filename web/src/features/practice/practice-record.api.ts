@@ -40,6 +40,7 @@ const PracticeQuery = graphql(`
       conditionsHtml
       contact { handle name position avatarUrl organization { name } }
       authors { id handle name position avatarUrl verified }
+      viewerIsInvited
       status
       returnReason
       featured
@@ -94,6 +95,7 @@ const PracticeDraftQuery = graphql(`
       conditions
       contact { handle }
       authors { id handle name }
+      invitedAuthors { handle }
       status
       returnReason
       version
