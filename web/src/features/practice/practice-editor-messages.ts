@@ -3,6 +3,7 @@ import { t } from '../../i18n/i18n.ts';
 import { fieldErrorText } from '../../lib/form.ts';
 import { fieldOf, FORM_ORDER, type DraftField, type DraftValues } from './practice-draft.ts';
 import { PRACTICE_LIMITS } from './practice-params.ts';
+import { rt } from './practice-reuse-text.ts';
 
 /* What the practice editor says about a field in error: beside the field, and in the summary at the top. */
 
@@ -36,12 +37,12 @@ export function practiceErrorText(path: string, code: string): string {
     if (path === 'topics') return t('practiceEditor.tooManyTopics');
     if (path === 'links') return t('practiceEditor.tooManyLinks');
     if (path === 'coAuthors') return t('practiceEditor.coAuthorTooMany');
-    if (path === 'partners') return t('practiceReuse.partnersHint', PRACTICE_LIMITS.partners);
+    if (path === 'partners') return rt('partnersHint', PRACTICE_LIMITS.partners);
     if (field === 'partners') return t('fieldError.TOO_LONG', PRACTICE_LIMITS.partnerName);
     const max = limitOf[last];
     if (max) return t('fieldError.TOO_LONG', max);
   }
-  if (field === 'contact' && code === 'UNKNOWN') return t('practiceReuse.contactUnknown');
+  if (field === 'contact' && code === 'UNKNOWN') return rt('contactUnknown');
   if (field === 'coAuthors' && code === 'UNKNOWN' && path !== 'coAuthors') return t('practiceEditor.coAuthorUnknown', path.slice('coAuthors.'.length));
   return fieldErrorText(last, code);
 }
@@ -97,13 +98,13 @@ export const fieldLabels: Record<DraftField, () => string> = {
   topics: () => t('practiceEditor.topics'),
   links: () => t('practiceEditor.links'),
   coAuthors: () => t('practiceEditor.coAuthors'),
-  level: () => t('practiceReuse.levelLabel'),
-  costBand: () => t('practiceReuse.costLabel'),
-  partners: () => t('practiceReuse.partners'),
-  beneficiaries: () => t('practiceReuse.beneficiaries'),
-  challenges: () => t('practiceReuse.challenges'),
-  conditions: () => t('practiceReuse.conditions'),
-  contact: () => t('practiceReuse.contact'),
+  level: () => rt('levelLabel'),
+  costBand: () => rt('costLabel'),
+  partners: () => rt('partners'),
+  beneficiaries: () => rt('beneficiaries'),
+  challenges: () => rt('challenges'),
+  conditions: () => rt('conditions'),
+  contact: () => rt('contact'),
 };
 
 /** One row of the summary of problems: the field's (or link row's) name, the message, and where it links. */
