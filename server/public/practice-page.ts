@@ -4,6 +4,7 @@ import { placesByCodes } from '../../schema/place/service.ts';
 import { findReadablePractice, type PracticeDoc } from '../../schema/practice/service.ts';
 import { topicsBySlugs } from '../../schema/topic/service.ts';
 import { escapeText, plainSummary, publicOrNull, SITE_NAME, type PageHead } from './page.ts';
+import { replicationsBlock } from './replications-block.ts';
 
 const SECTIONS = [
   ['problemHtml', 'Vấn đề'],
@@ -56,6 +57,7 @@ export async function practicePage(id: string, url: string): Promise<PageHead | 
   ]);
   const where = [organization?.name, place?.name].filter(Boolean).join(' · ');
   const sections = SECTIONS.filter(([field]) => practice[field]).map(([field, heading]) => `<section><h2>${heading}</h2>${practice[field]}</section>`);
+  const adopted = await replicationsBlock(practice);
   const body = [
     '<main class="public-page"><article>',
     `<h1>${escapeText(practice.title)}</h1>`,
@@ -64,6 +66,7 @@ export async function practicePage(id: string, url: string): Promise<PageHead | 
     practice.summary ? `<p class="public-page-summary">${escapeText(practice.summary)}</p>` : '',
     ...sections,
     reuseSection(practice, contact ?? null),
+    adopted,
     '</article></main>',
   ].join('');
   const description = plainSummary(practice.summary || [practice.title, where].filter(Boolean).join(', '));

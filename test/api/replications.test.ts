@@ -209,6 +209,22 @@ describe('Replication', () => {
   });
 });
 
+describe('Public practice page', () => {
+  it('lists the replications with JavaScript off, their text escaped', async () => {
+    const { practicePage } = await import('../../server/public/practice-page.ts');
+    const practice = await publishedPractice();
+    expect((await practicePage(practice, 'http://localhost/'))!.body).not.toContain('Đã được nhân rộng');
+    expect((await recordAs('adopter', practice, { changes: 'Thêm <script>alert(1)</script> cho cấp xã', result: 'Giảm 30% thời gian' })).__typename).toBe('RecordReplicationPayload');
+    const body = (await practicePage(practice, 'http://localhost/'))!.body;
+    expect(body).toContain('Đã được nhân rộng (1 nơi)');
+    expect(body).toContain('Sở Khoa học và Công nghệ Đà Nẵng');
+    expect(body).toContain('Đà Nẵng · tháng 9/2025');
+    expect(body).toContain('Giảm 30% thời gian');
+    expect(body).toContain('&lt;script&gt;');
+    expect(body).not.toContain('<script>alert');
+  });
+});
+
 describe('Place.replicationCount', () => {
   it('counts adoptions of published practices in a current unit and in the provinces merged into it', async () => {
     const base = { da: await placeCount('da-nang'), hn: await placeCount('ha-noi'), qn: await placeCount('quang-nam') };
