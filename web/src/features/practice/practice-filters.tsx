@@ -2,6 +2,7 @@ import './practice-list.css';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { FilterPanel } from '../../components/filter-panel.tsx';
 import { localName, t } from '../../i18n/i18n.ts';
+import { rt } from './practice-reuse-text.ts';
 import { SearchField, SelectField } from '../expert/directory-filters.tsx';
 import type { PracticeFacets } from './practice-list.api.ts';
 import {
@@ -52,8 +53,7 @@ export function PracticeFilters(props: PracticeFiltersProps) {
     place: (): FacetOption[] => (props.facets?.places ?? []).map((f) => ({ value: f.place.code, label: f.place.name, count: f.count })),
     org: (): FacetOption[] => (props.facets?.organizations ?? []).map((f) => ({ value: f.organization.slug, label: f.organization.shortName || f.organization.name, count: f.count })),
     // Every level and stage is offered, the ones no practice holds at 0.
-    level: (): FacetOption[] =>
-      LEVELS.map((level) => ({ value: level.toLowerCase(), label: t(`practiceReuse.level.${level}`), count: props.facets?.levels.find((f) => f.level === level)?.count ?? 0 })),
+    level: (): FacetOption[] => LEVELS.map((level) => ({ value: level.toLowerCase(), label: rt(`level.${level}`), count: props.facets?.levels.find((f) => f.level === level)?.count ?? 0 })),
     stage: (): FacetOption[] => STAGES.map((stage) => ({ value: stage.toLowerCase(), label: t(`practice.stage.${stage}`), count: props.facets?.stages.find((f) => f.stage === stage)?.count ?? 0 })),
     year: (): FacetOption[] => (props.facets?.years ?? []).map((f) => ({ value: String(f.year), label: String(f.year), count: f.count })),
   };
@@ -61,7 +61,7 @@ export function PracticeFilters(props: PracticeFiltersProps) {
     topic: () => t('practices.topic'),
     place: () => t('directory.place'),
     org: () => t('directory.organization'),
-    level: () => t('practiceReuse.levelLabel'),
+    level: () => rt('levelLabel'),
     stage: () => t('practices.stage'),
     year: () => t('practices.year'),
   };
@@ -73,12 +73,12 @@ export function PracticeFilters(props: PracticeFiltersProps) {
         <>
           <SearchField value={props.params.q} onChange={props.onChange} label={t('practices.search')} hint={t('practices.searchHint')} />
           <div class="field">
-            <label for="practice-sort">{t('practiceReuse.sortLabel')}</label>
+            <label for="practice-sort">{rt('sortLabel')}</label>
             <select id="practice-sort" class="select" onChange={(event) => props.onChange({ sort: event.currentTarget.value === 'newest' ? undefined : event.currentTarget.value })}>
               <For each={Object.keys(SORTS) as PracticeSortName[]}>
                 {(sort) => (
                   <option value={sort} selected={(props.params.sort ?? 'newest') === sort}>
-                    {t(`practiceReuse.sort.${sort}`)}
+                    {rt(`sort.${sort}`)}
                   </option>
                 )}
               </For>
@@ -135,7 +135,7 @@ function FacetGroup(props: { id: string; legend: string; options: FacetOption[];
                   <span class="facet-count" aria-hidden="true">
                     {option.count}
                   </span>
-                  <span class="visually-hidden">({t('practiceReuse.facetCount', option.count)})</span>
+                  <span class="visually-hidden">({rt('facetCount', option.count)})</span>
                 </label>
               </li>
             )}
@@ -143,7 +143,7 @@ function FacetGroup(props: { id: string; legend: string; options: FacetOption[];
         </ul>
         <Show when={props.options.length > shown().length || all()}>
           <button type="button" class="facet-more" aria-expanded={all()} onClick={() => setAll(!all())}>
-            {all() ? t('practiceReuse.showFewer') : t('practiceReuse.showAll', props.options.length)}
+            {all() ? rt('showFewer') : rt('showAll', props.options.length)}
           </button>
         </Show>
       </fieldset>

@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import { SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
-import { t } from '../../i18n/i18n.ts';
+import { rt } from './practice-reuse-text.ts';
 import { MarkdownField } from './markdown-field.tsx';
 import type { SectionProps } from './practice-editor-sections.tsx';
 import { COST_BANDS, LEVELS, PRACTICE_LIMITS, type PracticeCostBand, type PracticeLevel } from './practice-params.ts';
@@ -16,38 +16,31 @@ export function ReuseSection(props: SectionProps) {
   const errorText = (path: string) => props.errorText(path);
   return (
     <fieldset class="form-section editor-section editor-section-wide" aria-describedby="practice-reuse-hint">
-      <legend>{t('practiceReuse.heading')}</legend>
+      <legend>{rt('heading')}</legend>
       <p id="practice-reuse-hint" class="field-hint editor-section-hint">
-        {t('practiceReuse.editorIntro')}
+        {rt('editorIntro')}
       </p>
       <div class="editor-pair">
-        <SelectField id="practice-level" name="level" label={t('practiceReuse.levelLabel')} optional error={errorText('level')} onChange={(level) => setField('level', level as PracticeLevel | '')}>
+        <SelectField id="practice-level" name="level" label={rt('levelLabel')} optional error={errorText('level')} onChange={(level) => setField('level', level as PracticeLevel | '')}>
           <option value="" selected={!values.level}>
-            {t('practiceReuse.notChosen')}
+            {rt('notChosen')}
           </option>
           <For each={LEVELS}>
             {(level) => (
               <option value={level} selected={values.level === level}>
-                {t(`practiceReuse.level.${level}`)}
+                {rt(`level.${level}`)}
               </option>
             )}
           </For>
         </SelectField>
-        <SelectField
-          id="practice-cost"
-          name="costBand"
-          label={t('practiceReuse.costLabel')}
-          optional
-          error={errorText('costBand')}
-          onChange={(band) => setField('costBand', band as PracticeCostBand | '')}
-        >
+        <SelectField id="practice-cost" name="costBand" label={rt('costLabel')} optional error={errorText('costBand')} onChange={(band) => setField('costBand', band as PracticeCostBand | '')}>
           <option value="" selected={!values.costBand}>
-            {t('practiceReuse.notChosen')}
+            {rt('notChosen')}
           </option>
           <For each={COST_BANDS}>
             {(band) => (
               <option value={band} selected={values.costBand === band}>
-                {t(`practiceReuse.cost.${band}`)}
+                {rt(`cost.${band}`)}
               </option>
             )}
           </For>
@@ -56,8 +49,8 @@ export function ReuseSection(props: SectionProps) {
       <TextAreaField
         id="practice-partners"
         name="partners"
-        label={t('practiceReuse.partners')}
-        hint={t('practiceReuse.partnersHint', PRACTICE_LIMITS.partners)}
+        label={rt('partners')}
+        hint={rt('partnersHint', PRACTICE_LIMITS.partners)}
         optional
         value={values.partners}
         rows={3}
@@ -69,8 +62,8 @@ export function ReuseSection(props: SectionProps) {
       <TextField
         id="practice-beneficiaries"
         name="beneficiaries"
-        label={t('practiceReuse.beneficiaries')}
-        hint={t('practiceReuse.beneficiariesHint')}
+        label={rt('beneficiaries')}
+        hint={rt('beneficiariesHint')}
         optional
         value={values.beneficiaries}
         maxLength={PRACTICE_LIMITS.beneficiaries}
@@ -80,8 +73,8 @@ export function ReuseSection(props: SectionProps) {
       />
       <MarkdownField
         id="practice-challenges"
-        label={t('practiceReuse.challenges')}
-        hint={t('practiceReuse.challengesHint')}
+        label={rt('challenges')}
+        hint={rt('challengesHint')}
         value={values.challenges}
         rows={5}
         optional
@@ -92,8 +85,8 @@ export function ReuseSection(props: SectionProps) {
       />
       <MarkdownField
         id="practice-conditions"
-        label={t('practiceReuse.conditions')}
-        hint={t('practiceReuse.conditionsHint')}
+        label={rt('conditions')}
+        hint={rt('conditionsHint')}
         value={values.conditions}
         rows={5}
         optional
@@ -105,8 +98,8 @@ export function ReuseSection(props: SectionProps) {
       <TextField
         id="practice-contact"
         name="contact"
-        label={t('practiceReuse.contact')}
-        hint={t('practiceReuse.contactHint')}
+        label={rt('contact')}
+        hint={rt('contactHint')}
         optional
         value={values.contact}
         maxLength={HANDLE_MAX + 1}

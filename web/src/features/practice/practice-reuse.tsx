@@ -1,7 +1,7 @@
 import './practice-reuse.css';
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { t } from '../../i18n/i18n.ts';
+import { rt } from './practice-reuse-text.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { profileHref } from '../expert/expert.api.ts';
 import type { Practice } from './practice-record.api.ts';
@@ -18,34 +18,34 @@ export function PracticeReuse(props: { practice: Practice }) {
   return (
     <Show when={hasReuse(props.practice)}>
       <section class="practice-section practice-reuse" aria-labelledby="tai-su-dung">
-        <h2 id="tai-su-dung">{t('practiceReuse.heading')}</h2>
-        <p class="muted">{t('practiceReuse.intro')}</p>
+        <h2 id="tai-su-dung">{rt('heading')}</h2>
+        <p class="muted">{rt('intro')}</p>
         <dl class="detail-list reuse-facts">
           <Show when={props.practice.level}>
             {(level) => (
               <div>
-                <dt>{t('practiceReuse.levelLabel')}</dt>
-                <dd>{t(`practiceReuse.level.${level()}`)}</dd>
+                <dt>{rt('levelLabel')}</dt>
+                <dd>{rt(`level.${level()}`)}</dd>
               </div>
             )}
           </Show>
           <Show when={props.practice.costBand}>
             {(band) => (
               <div>
-                <dt>{t('practiceReuse.costLabel')}</dt>
-                <dd>{t(`practiceReuse.cost.${band()}`)}</dd>
+                <dt>{rt('costLabel')}</dt>
+                <dd>{rt(`cost.${band()}`)}</dd>
               </div>
             )}
           </Show>
           <Show when={props.practice.beneficiaries}>
             <div class="is-wide">
-              <dt>{t('practiceReuse.beneficiaries')}</dt>
+              <dt>{rt('beneficiaries')}</dt>
               <dd lang="vi">{props.practice.beneficiaries}</dd>
             </div>
           </Show>
           <Show when={props.practice.partners.length}>
             <div class="is-wide">
-              <dt>{t('practiceReuse.partners')}</dt>
+              <dt>{rt('partners')}</dt>
               <dd>
                 <ul class="chip-list">
                   <For each={props.practice.partners}>
@@ -62,11 +62,11 @@ export function PracticeReuse(props: { practice: Practice }) {
           <Show when={props.practice.contact}>
             {(contact) => (
               <div class="is-wide">
-                <dt>{t('practiceReuse.contact')}</dt>
+                <dt>{rt('contact')}</dt>
                 <dd class="author">
                   <ExpertAvatar name={contact().name} handle={contact().handle} url={contact().avatarUrl} size="small" />
                   <span class="author-text">
-                    <A href={profileHref(contact().handle)} title={t('practiceReuse.contactAsk')}>
+                    <A href={profileHref(contact().handle)} title={rt('contactAsk')}>
                       {contact().name}
                     </A>
                     <Show when={contact().position}>
@@ -82,12 +82,12 @@ export function PracticeReuse(props: { practice: Practice }) {
           </Show>
         </dl>
         <Show when={props.practice.challengesHtml}>
-          <h3 id="kho-khan">{t('practiceReuse.challenges')}</h3>
+          <h3 id="kho-khan">{rt('challenges')}</h3>
           {/* Sanitised by the server's one renderer. */}
           <div class="prose" lang="vi" innerHTML={props.practice.challengesHtml} />
         </Show>
         <Show when={props.practice.conditionsHtml}>
-          <h3 id="dieu-kien">{t('practiceReuse.conditions')}</h3>
+          <h3 id="dieu-kien">{rt('conditions')}</h3>
           <div class="prose" lang="vi" innerHTML={props.practice.conditionsHtml} />
         </Show>
       </section>
