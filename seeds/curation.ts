@@ -6,24 +6,11 @@ import { Practice } from '../schema/practice/model.ts';
 import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from '../schema/review/model.ts';
 import { VerificationRequest } from '../schema/verification/model.ts';
-import { demoExpertId, readOptionalData, stableId } from './records.ts';
+import { demoExpertId, type PracticeRecord, readOptionalData, stableId } from './records.ts';
 import { addMissingUnits, type DemoUnit, resetUnits, type SyncReport, sync } from './sync.ts';
 
-export interface ReviewQueueRecord {
-  key: string;
-  title: string;
-  summary: string;
-  problem: string;
-  solution: string;
-  results: string;
-  lessons: string;
-  organization: string;
-  place: string;
-  topics: string[];
-  stage: 'idea' | 'pilot' | 'operating' | 'scaled';
-  year: number;
-  /** Handles; the first is the one who submitted it. */
-  authors: string[];
+/** A practice in review: the case record as the demo practices have it, and where its review stands. */
+export interface ReviewQueueRecord extends Omit<PracticeRecord, 'links' | 'publishedAt' | 'featured'> {
   status: 'submitted' | 'returned';
   submittedAt: string;
   returnReason?: string;
