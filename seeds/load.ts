@@ -22,6 +22,7 @@ import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 import type { Config } from '../server/config.ts';
 import { loadDemoCollections } from './collections.ts';
+import { loadDemoFlags } from './flags.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoReplications } from './replications.ts';
 import {
@@ -117,6 +118,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoThreads(options)),
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
+    ...(await loadDemoFlags(options)),
     ...(await loadDemoReviewQueue(options)),
     ...(await loadDemoVerificationRequests(options)),
   ]);

@@ -29,7 +29,8 @@ const flaggedItemSchema = new Schema(
     round: { type: Number, default: 0 },
     /** The flags of this round: distinct people, and how many gave each reason. */
     flaggerCount: { type: Number, default: 0 },
-    reasonCounts: { type: Map, of: Number, default: {} },
+    /** Reason -> count (a plain object: the seeds and the API compare it as stored). */
+    reasonCounts: { type: Schema.Types.Mixed, default: {} },
     firstFlaggedAt: { type: Date, default: null },
     lastFlaggedAt: { type: Date, default: null },
     /** The queue's order: the last flag while open, the decision after. */

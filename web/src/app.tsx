@@ -31,6 +31,7 @@ const StaffVerificationPage = lazy(() => import('./features/staff/verification-p
 const StaffPeoplePage = lazy(() => import('./features/staff/people-page.tsx'));
 const StaffPracticeReviewPage = lazy(() => import('./features/staff/practice-review-page.tsx'));
 const StaffAuditPage = lazy(() => import('./features/staff/audit-page.tsx'));
+const StaffFlagsPage = lazy(() => import('./features/staff/flags-page.tsx'));
 const StaffCollectionsPage = lazy(() => import('./features/collection/collection-admin-page.tsx'));
 const StaffCollectionEditor = lazy(() => import('./features/collection/collection-editor-page.tsx'));
 const SearchPage = lazy(() => import('./features/search/search-page.tsx'));
@@ -123,6 +124,7 @@ export function App() {
         <Route path="/" component={StaffHome} />
         <Route path="/verification" component={StaffVerificationPage} preload={preloadStaffVerification} />
         <Route path="/practices" component={StaffPracticeReviewPage} preload={preloadStaffPractices} />
+        <Route path="/flags" component={StaffFlagsPage} />
         <Route path="/people" component={StaffPeoplePage} preload={preloadStaffPeople} />
         <Route path="/audit" component={StaffAuditPage} preload={preloadStaffAudit} />
         <Route path="/collections" component={StaffCollectionsPage} />

@@ -11,6 +11,9 @@ import { VoteControl, type ReplyBusy } from './reply-vote.tsx';
 import { CheckIcon } from './thread-badges.tsx';
 import type { Reply, Thread } from './thread.api.ts';
 import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction } from './thread-writes.api.ts';
+import { FlagButton } from '../moderation/flag-button.tsx';
+import { mt } from '../moderation/moderation-text.ts';
+import { HideRestore } from '../moderation/moderator-tools.tsx';
 
 /**
  * Replies indent up to this level (0 = top). Replies deeper than that stay at this level, in
@@ -73,12 +76,23 @@ export function ReplyItem(props: { reply: Reply; level: number; context: TreeCon
         tabindex="-1"
         id={`reply-${reply().id}`}
         class="reply"
-        classList={{ 'is-removed': reply().deleted, 'is-accepted': accepted(), 'is-answer': isAnswer() }}
-        aria-label={reply().deleted ? t('discussion.removed') : t('discussion.replyBy', authorName())}
+        classList={{ 'is-removed': reply().deleted || (reply().hidden && !reply().bodyHtml), 'is-accepted': accepted(), 'is-answer': isAnswer() }}
+        aria-label={reply().deleted ? t('discussion.removed') : reply().hidden && !reply().author ? mt('replyHidden') : t('discussion.replyBy', authorName())}
       >
         <ReplyHeader reply={reply()} inReplyTo={props.inReplyTo} accepted={accepted()} />
 
-        <Show when={!reply().deleted} fallback={<p class="reply-removed">{t('discussion.removed')}</p>}>
+        {/* A hidden reply keeps its place; only moderators get its text (and see that it is hidden). */}
+        <Show when={reply().hidden}>
+          <p class="reply-removed reply-hidden">{mt('replyHidden')}</p>
+        </Show>
+        <Show
+          when={!reply().deleted && reply().bodyHtml !== null}
+          fallback={
+            <Show when={reply().deleted}>
+              <p class="reply-removed">{t('discussion.removed')}</p>
+            </Show>
+          }
+        >
           <Show when={mode() === 'edit'} fallback={<ReplyBody reply={reply()} />}>
             <ReplyBox
               id={`edit-${reply().id}`}
@@ -173,7 +187,7 @@ function ReplyActions(props: {
   const thread = () => props.context.thread;
   const viewer = () => props.context.viewer;
   const own = () => !props.reply.deleted && props.reply.author?.id === viewer().id;
-  const open = () => !thread().locked && !props.reply.deleted;
+  const open = () => !thread().locked && !props.reply.deleted && !props.reply.hidden;
   const mayAccept = () => props.isAnswer && open() && !props.accepted && (thread().author.id === viewer().id || canCurate(viewer().role));
   const mayDelete = () => !props.reply.deleted && (own() || canModerate(viewer().role));
 
@@ -211,6 +225,12 @@ function ReplyActions(props: {
         <button type="button" class="button button-small button-quiet" onClick={() => props.setMode('confirm-delete')}>
           {t('discussion.delete')}
         </button>
+      </Show>
+      <Show when={open() && props.reply.author && !own() && props.mode === 'read'}>
+        <FlagButton target={{ replyId: props.reply.id }} flagged={props.reply.viewerFlagged} />
+      </Show>
+      <Show when={canModerate(viewer().role) && !props.reply.deleted && props.mode === 'read'}>
+        <HideRestore target={{ replyId: props.reply.id }} hidden={props.reply.hidden} threadId={thread().id} />
       </Show>
       <Show when={props.mode === 'confirm-delete'}>
         <span class="reply-confirm" role="group" aria-label={t('discussion.deleteQuestion')}>

@@ -3,7 +3,6 @@ import { A, revalidate, useAction, useParams } from '@solidjs/router';
 import { createSignal, For, onMount, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
-import { formErrorText, type FormProblem } from '../../lib/form.ts';
 import { canModerate, type Viewer } from '../account/account.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { BookmarkButton } from '../bookmark/bookmark-buttons.tsx';
@@ -13,7 +12,9 @@ import { FollowButton } from '../follow/follow-buttons.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { recordView } from '../reaction/reaction.api.ts';
 import { getThread, type Thread } from './thread.api.ts';
-import { editThreadAction, lockThreadAction } from './thread-writes.api.ts';
+import { editThreadAction } from './thread-writes.api.ts';
+import { FlagButton } from '../moderation/flag-button.tsx';
+import { HiddenBanner, ThreadModeration } from '../moderation/moderator-tools.tsx';
 import { EditedHistory } from './edited-history.tsx';
 import { Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
@@ -62,23 +63,12 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
   const [viewCount, setViewCount] = createSignal<number | null>(null);
   onMount(async () => setViewCount(await recordView(props.thread.id)));
   const [editing, setEditing] = createSignal(false);
-  const [problem, setProblem] = createSignal<FormProblem>();
-  const [locking, setLocking] = createSignal(false);
   const edit = useAction(editThreadAction);
-  const lock = useAction(lockThreadAction);
   const isQuestion = () => props.thread.kind === 'QUESTION';
   const moderator = () => canModerate(props.viewer.role);
   const mayEdit = () => !props.thread.locked && (props.thread.author.id === props.viewer.id || moderator());
   const liveReplies = () => props.thread.replies.filter((reply) => !reply.deleted);
   const answerCount = () => liveReplies().filter((reply) => reply.parentId === null).length;
-
-  const toggleLock = async () => {
-    setLocking(true);
-    setProblem(undefined);
-    const outcome = await lock(props.thread.id, !props.thread.locked);
-    setLocking(false);
-    if (!outcome.ok) setProblem(outcome.problem);
-  };
 
   return (
     <article class="thread" aria-labelledby="page-title">
@@ -92,6 +82,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
         </ol>
       </nav>
 
+      <Show when={props.thread.hidden}>
+        <HiddenBanner />
+      </Show>
       <Show
         when={!editing()}
         fallback={
@@ -183,18 +176,12 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
                 {t('discussion.edit')}
               </button>
             </Show>
-            <Show when={moderator()}>
-              <button type="button" class="button button-small button-secondary" disabled={locking()} onClick={() => void toggleLock()}>
-                {props.thread.locked ? t('discussion.unlock') : t('discussion.lock')}
-              </button>
+            <Show when={props.thread.author.id !== props.viewer.id && !props.thread.hidden}>
+              <FlagButton target={{ threadId: props.thread.id }} flagged={props.thread.viewerFlagged} />
             </Show>
           </div>
-          <Show when={problem()?.form}>
-            {(form) => (
-              <p class="field-error" role="alert">
-                {formErrorText(form())}
-              </p>
-            )}
+          <Show when={moderator()}>
+            <ThreadModeration thread={props.thread} />
           </Show>
         </header>
 

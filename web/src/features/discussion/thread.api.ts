@@ -17,6 +17,8 @@ const ReplyFields = graphql(`
     parentId
     depth
     deleted
+    hidden
+    viewerFlagged
     body
     bodyHtml
     edited
@@ -38,6 +40,8 @@ const ThreadQuery = graphql(
       body
       bodyHtml
       locked
+      hidden
+      viewerFlagged
       edited
       history { title bodyHtml editedAt }
       replyCount

@@ -10,13 +10,16 @@ import { canAdminister, canCurate, canModerate, getViewer, isStaff, type Role } 
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { getReviewDesk } from '../review/review.api.ts';
 import { tr } from '../review/review-text.ts';
+import { getOpenFlagCount } from '../moderation/flags.api.ts';
+import { mt } from '../moderation/moderation-text.ts';
 
 /** The staff sections a role may open, in the order of the tabs; the desk's says how many practices wait. */
-export function staffSections(role: Role, waiting?: number): SectionLink[] {
+export function staffSections(role: Role, waiting?: number, flags?: number): SectionLink[] {
   const links: SectionLink[] = [];
   if (canCurate(role)) links.push({ href: '/staff/verification', label: t('staff.verificationTab') });
   if (canCurate(role)) links.push({ href: '/staff/practices', label: waiting ? tr('tabWaiting', waiting) : t('staff.practicesTab') });
   if (canCurate(role)) links.push({ href: '/staff/collections', label: t('nav.collections') });
+  if (canModerate(role)) links.push({ href: '/staff/flags', label: flags ? mt('tabCount', flags) : mt('tab') });
   if (canModerate(role)) links.push({ href: '/staff/people', label: t('staff.peopleTab') });
   if (canAdminister(role)) links.push({ href: '/staff/audit', label: t('staff.auditTab') });
   return links;
@@ -34,7 +37,8 @@ function NotAllowed() {
 /** The tabs, once the desk's count is known (a failed count leaves it out). */
 function StaffSectionNav(props: { role: Role }) {
   const desk = createAsync(async () => (canCurate(props.role) ? getReviewDesk().catch(() => undefined) : undefined));
-  return <SectionNav label={t('staff.sections')} links={staffSections(props.role, desk()?.waiting)} />;
+  const flags = createAsync(async () => (canModerate(props.role) ? getOpenFlagCount().catch(() => undefined) : undefined));
+  return <SectionNav label={t('staff.sections')} links={staffSections(props.role, desk()?.waiting, flags())} />;
 }
 
 /** /staff/*: curators, moderators and admins, each seeing the sections their role allows. */
