@@ -199,7 +199,7 @@ function Decisions(props: { practice: Practice; submission: DecisionSubmission; 
                   label={tr('duplicateOf')}
                   hint={tr('duplicateOfHint')}
                   spellcheck={false}
-                  error={errorFor(problem(), 'duplicateOf') ?? (problem()?.form?.code === 'NOT_FOUND' ? tr('duplicateNotFound') : undefined)}
+                  error={problem()?.fields.duplicateOf || problem()?.form?.code === 'NOT_FOUND' ? tr('duplicateNotFound') : undefined}
                 />
               </Match>
               <Match when={decision() === 'correct'}>
