@@ -43,6 +43,10 @@ const NOT_PER_PARENT: Record<string, string> = {
   PageInfo: 'built from the page already read',
   HighlightSegment: 'plain text runs, no references',
   SearchCounts: 'counted once per search',
+  PracticeFacets: 'counted once per request (practiceFacets)',
+  TopicFacetCount: 'one practiceFacets answer per request; its topics load in one batch',
+  PlaceFacetCount: 'one practiceFacets answer per request; its places load in one batch',
+  OrganizationFacetCount: 'one practiceFacets answer per request; its organisations load in one batch',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
 const STRUCTURAL = [
@@ -191,6 +195,8 @@ beforeAll(async () => {
       place: `tinh-${i}`,
       organization: `so-${i}`,
       links: [{ label: 'Nguồn', url: 'https://example.vn' }],
+      partners: [`Đối tác ${i}`],
+      contact: id,
       searchTokens: practiceSearchTokens(practiceFields),
     });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
