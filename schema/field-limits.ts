@@ -79,7 +79,7 @@ export const COLLECTION_LIMITS = { titleMin: 5, title: 200, intro: 10_000, editi
 export const REVIEW_LIMITS = { comment: 2000, reasonMin: 3, reason: 2000 } as const;
 
 /** A replication ("we adopted this practice"): what the adopters changed, and what came of it. */
-export const REPLICATION_LIMITS = { changesMin: 10, changes: 600, result: 2000, listed: 100 } as const;
+export const REPLICATION_LIMITS = { changesMin: 10, changes: 600, result: 2000 } as const;
 
 /** A flag's note (needed when the reason is "other"); moderators' reasons are STAFF_LIMITS'. */
 export const FLAG_LIMITS = { noteMin: 3, note: 500, notesShown: 20 } as const;

@@ -150,13 +150,16 @@ export async function replicationsByIds(ids: readonly string[]): Promise<Replica
   return found.filter((r) => shown.has(String(r.practice)));
 }
 
-/** Each practice's latest adoptions first (at most REPLICATION_LIMITS.listed each), one command for a page of practices. */
+/** How many of a practice's replications it lists (its count says how many there are). */
+const LISTED_PER_PRACTICE = 100;
+
+/** Each practice's latest adoptions first (at most LISTED_PER_PRACTICE each), one command for a page of practices. */
 export const replicationsOfPractices = (practiceIds: readonly string[]) =>
   firstOfEach<ReplicationDoc>(
     Replication,
     practiceIds.map((practice) => ({ practice })),
     { year: -1, month: -1, createdAt: -1 },
-    REPLICATION_LIMITS.listed,
+    LISTED_PER_PRACTICE,
   );
 
 /** How many organisations adopted each practice, in the order asked. */

@@ -81,6 +81,10 @@ function ReplicationItem(props: { replication: Replication; practiceId: string; 
   };
   return (
     <li class="replication" aria-labelledby={`replication-${props.replication.id}`}>
+      {/* The organisation stays as the item's name while it is being edited (it is the record's key). */}
+      <h3 id={`replication-${props.replication.id}`} class="replication-who">
+        {props.replication.organization.name}
+      </h3>
       <Show
         when={!editing()}
         fallback={
@@ -96,9 +100,6 @@ function ReplicationItem(props: { replication: Replication; practiceId: string; 
           />
         }
       >
-        <h3 id={`replication-${props.replication.id}`} class="replication-who">
-          {props.replication.organization.name}
-        </h3>
         <p class="replication-where muted">
           <A href={placeHref(props.replication.place.code)}>{props.replication.place.name}</A> · {rt('when', props.replication.month, props.replication.year)}
         </p>
