@@ -1,3 +1,4 @@
+// Long (over 400 lines): one practice's whole life (fields, edits, review steps, lists, counters) in the one service other features call.
 import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
