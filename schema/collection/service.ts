@@ -85,7 +85,16 @@ export const updateCollectionInput = collectionFields.partial().extend({
 export const collectionIdInput = z.object({ id: objectId });
 const note = text(0, COLLECTION_LIMITS.note, { multiline: true }).describe('Why this practice was chosen.');
 export const addCollectionItemInput = z.object({ collectionId: objectId, practiceId: objectId, note });
-export const updateCollectionItemInput = z.object({ collectionId: objectId, itemId: objectId, note });
+export const updateCollectionItemInput = z.object({
+  collectionId: objectId,
+  itemId: objectId,
+  note,
+  version: z
+    .number()
+    .int('INVALID')
+    .optional()
+    .describe('The version the note was written against: if the collection changed since, nothing is saved and CONFLICT comes back (without it, the note is written over whatever is there).'),
+});
 export const removeCollectionItemInput = z.object({ collectionId: objectId, itemId: objectId });
 export const reorderCollectionItemsInput = z.object({
   collectionId: objectId,
@@ -203,9 +212,11 @@ export async function addCollectionItem(ctx: Context, input: unknown): Promise<C
 
 export async function updateCollectionItem(ctx: Context, input: unknown): Promise<CollectionDoc> {
   const viewer = requireCurator(ctx);
-  const { collectionId, itemId, note } = parseInput(updateCollectionItemInput, input);
+  const { collectionId, itemId, note, version } = parseInput(updateCollectionItemInput, input);
   let practice = '';
   const changed = await changeCollection(viewer, collectionId, 'collectionId', (collection) => {
+    // Another curator may have rewritten this very note since the editor read it.
+    if (version !== undefined && collection.version !== version) conflict();
     const index = itemIndex(collection, itemId);
     practice = String(collection.items[index]!.practice);
     return { $set: { [`items.${index}.note`]: note } };

@@ -211,6 +211,19 @@ describe('Collection editing', () => {
     expect((await read(c.slug, 'curator')).data.collection.title).toBe('Dịch vụ công trực tuyến toàn trình');
   });
 
+  it('gives a note written against an older version a CONFLICT, keeping the other curator’s note', async () => {
+    const c = (await add((await draft()).id, published[0]!, 'Ghi chú đầu')).collection;
+    const itemId = c.items[0].id;
+    const first = await mutate('updateCollectionItem', { collectionId: c.id, itemId, note: 'Ghi chú của người thứ nhất', version: c.version }, 'curator');
+    expect(first.collection.items[0].note).toBe('Ghi chú của người thứ nhất');
+    const stale = await mutate('updateCollectionItem', { collectionId: c.id, itemId, note: 'Ghi chú đè lên', version: c.version }, 'curator2');
+    expect(stale.__typename).toBe('ConflictError');
+    expect((await read(c.slug, 'curator')).data.collection).toMatchObject({ version: first.collection.version, items: [{ note: 'Ghi chú của người thứ nhất' }] });
+    // Written against the version now current, it goes through.
+    const fresh = await mutate('updateCollectionItem', { collectionId: c.id, itemId, note: 'Ghi chú mới nhất', version: first.collection.version }, 'curator2');
+    expect(fresh.collection.items[0].note).toBe('Ghi chú mới nhất');
+  });
+
   it('refuses hostile or oversized input with a typed error and changes nothing', async () => {
     const c = await draft();
     const cases: [Record<string, unknown>, string, string][] = [

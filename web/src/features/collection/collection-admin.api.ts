@@ -183,8 +183,9 @@ export const updateCollection = async (id: string, version: number, details: Col
 export const addCollectionItem = async (collectionId: string, practiceId: string, note: string) =>
   collectionOf(await mutate(AddItem, { input: { collectionId, practiceId, note } }, 'addCollectionItem', 'AddCollectionItemPayload'));
 
-export const updateCollectionItem = async (collectionId: string, itemId: string, note: string) =>
-  collectionOf(await mutate(UpdateItem, { input: { collectionId, itemId, note } }, 'updateCollectionItem', 'UpdateCollectionItemPayload'));
+/** Saves a note if the collection is still at `version` (the one the editor last had): another curator's change in between answers CONFLICT. */
+export const updateCollectionItem = async (collectionId: string, itemId: string, note: string, version: number) =>
+  collectionOf(await mutate(UpdateItem, { input: { collectionId, itemId, note, version } }, 'updateCollectionItem', 'UpdateCollectionItemPayload'));
 
 export const removeCollectionItem = async (collectionId: string, itemId: string) =>
   collectionOf(await mutate(RemoveItem, { input: { collectionId, itemId } }, 'removeCollectionItem', 'RemoveCollectionItemPayload'));

@@ -96,6 +96,7 @@ export function CollectionItemsEditor(props: ItemsProps) {
                 index={index()}
                 count={items.length}
                 collectionId={props.collection().id}
+                version={props.collection().version}
                 onMove={(by) => moveTo(index(), index() + by, (id) => `item-${id}-${by < 0 ? 'up' : 'down'}`)}
                 onDrop={(from) => moveTo(from, index())}
                 onRemove={() => void remove(item)}
@@ -118,6 +119,8 @@ function ItemRow(props: {
   index: number;
   count: number;
   collectionId: string;
+  /** The collection's version as last answered, which a note is saved against. */
+  version: number;
   onMove: (by: -1 | 1) => void;
   /** An item dragged from position `from` was dropped on this one. */
   onDrop: (from: number) => void;
@@ -139,7 +142,7 @@ function ItemRow(props: {
 
   const saveNote = async () => {
     setPending(true);
-    const outcome: Outcome<EditedCollection> = await updateCollectionItem(props.collectionId, props.item.id, note().trim());
+    const outcome: Outcome<EditedCollection> = await updateCollectionItem(props.collectionId, props.item.id, note().trim(), props.version);
     setPending(false);
     if (outcome.ok) {
       setProblem(undefined);
