@@ -1,11 +1,10 @@
 // What waits for the demo's curators: practices in review (seeds/data/review-queue.json) and
 // members asking to be recognised (seeds/data/verification-requests.json), so that a person
 // trying the curator role has work on the desk.
-import { RENDERER_VERSION, renderMarkdown } from '../schema/markdown/render.ts';
 import { Practice } from '../schema/practice/model.ts';
-import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from '../schema/review/model.ts';
 import { VerificationRequest } from '../schema/verification/model.ts';
+import { caseRecordFields } from './case-record.ts';
 import { demoExpertId, type PracticeRecord, readOptionalData, stableId } from './records.ts';
 import { addMissingUnits, type DemoUnit, resetUnits, type SyncReport, sync } from './sync.ts';
 
@@ -36,28 +35,11 @@ export async function loadDemoReviewQueue(options: { reset?: boolean } = {}): Pr
     return {
       head: {
         _id: id,
-        title: p.title,
-        summary: p.summary,
-        problem: p.problem,
-        solution: p.solution,
-        results: p.results,
-        lessons: p.lessons,
-        problemHtml: renderMarkdown(p.problem),
-        solutionHtml: renderMarkdown(p.solution),
-        resultsHtml: renderMarkdown(p.results),
-        lessonsHtml: renderMarkdown(p.lessons),
-        htmlVersion: RENDERER_VERSION,
-        organization: p.organization,
-        place: p.place,
-        topics: p.topics,
-        stage: p.stage,
-        year: p.year,
+        ...caseRecordFields(p),
         links: [],
-        authors: p.authors.map(demoExpertId),
         status: p.status,
         returnReason: p.returnReason ?? '',
         submittedAt,
-        searchTokens: practiceSearchTokens(p),
         createdAt: new Date(submittedAt.getTime() - 86_400_000),
         updatedAt: decidedAt,
       },

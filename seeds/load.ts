@@ -14,13 +14,13 @@ import { Organization } from '../schema/organization/model.ts';
 import { organizationKindRank } from '../schema/organization/service.ts';
 import { Place } from '../schema/place/model.ts';
 import { Practice, PracticeRevision } from '../schema/practice/model.ts';
-import { practiceSearchTokens } from '../schema/practice/service.ts';
 import { anyOf } from '../schema/query.ts';
 import { Endorsement } from '../schema/reaction/model.ts';
 import { endorsementCounter } from '../schema/reaction/service.ts';
 import { fold, foldedTokens, searchTokens } from '../schema/search/fold.ts';
 import { Topic } from '../schema/topic/model.ts';
 import type { Config } from '../server/config.ts';
+import { caseRecordFields } from './case-record.ts';
 import { loadDemoCollections } from './collections.ts';
 import { loadDemoFlags } from './flags.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
@@ -228,34 +228,8 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
     return {
       head: {
         _id: stableId('practice', p.key),
-        title: p.title,
-        summary: p.summary,
-        problem: p.problem,
-        solution: p.solution,
-        results: p.results,
-        lessons: p.lessons,
-        // Stored rendered, as every write does (the demo is small: rendered here, before serving).
-        problemHtml: renderMarkdown(p.problem),
-        solutionHtml: renderMarkdown(p.solution),
-        resultsHtml: renderMarkdown(p.results),
-        lessonsHtml: renderMarkdown(p.lessons),
-        challenges: p.challenges ?? '',
-        conditions: p.conditions ?? '',
-        challengesHtml: renderMarkdown(p.challenges ?? ''),
-        conditionsHtml: renderMarkdown(p.conditions ?? ''),
-        htmlVersion: RENDERER_VERSION,
-        level: p.level ?? null,
-        partners: p.partners ?? [],
-        costBand: p.costBand ?? null,
-        beneficiaries: p.beneficiaries ?? '',
-        contact: p.contact ? demoExpertId(p.contact) : null,
-        organization: p.organization,
-        place: p.place,
-        topics: p.topics,
-        stage: p.stage,
-        year: p.year,
+        ...caseRecordFields(p),
         links: p.links,
-        authors: p.authors.map(demoExpertId),
         status: 'published',
         returnReason: '',
         featured: p.featured,
@@ -265,7 +239,6 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
         endorsementCount: endorsers.length,
         // The demo's discussions are not about practices; the repair recounts any a person starts.
         discussionCount: 0,
-        searchTokens: practiceSearchTokens(p),
       },
       parts: [
         [
