@@ -24,7 +24,7 @@ export const RATE_LIMITS = {
   signUpPerAddress: { points: 10, duration: 3600 },
   /** Every mutation field that will run (aliases and fragments counted one by one). */
   writes: { points: 60, duration: 60 },
-  /** `search`, and any list asked with a text `filter.query` (the directory's search box). */
+  /** `search` and `practiceFacets`, and any list asked with a text `filter.query` (the directory's search box). */
   searches: { points: 120, duration: 60 },
   /**
    * `previewMarkdown`: the editor's live preview, a point per PREVIEW_POINT_CHARACTERS of text

@@ -48,7 +48,8 @@ interface Walk {
 function costOf(walk: Walk, parent: GraphQLObjectType, name: string, args: Record<string, unknown>): Spending {
   const cost = nothing();
   const onQuery = parent === walk.schema.getQueryType();
-  if (onQuery && name === 'search') cost.searches += 1;
+  // The practice list's facet counts are six aggregates over every published practice: a search's cost.
+  if (onQuery && (name === 'search' || name === 'practiceFacets')) cost.searches += 1;
   const filter = args.filter as { query?: unknown } | undefined;
   if (typeof filter?.query === 'string' && filter.query.trim()) cost.searches += 1;
   if (onQuery && name === 'previewMarkdown') cost.previews += Math.max(1, Math.ceil(String(args.text ?? '').length / PREVIEW_POINT_CHARACTERS));

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
@@ -168,6 +169,14 @@ describe('Practice facets', () => {
     }
     const tooMany = await graphql(FACETS, { filter: { topics: Array.from({ length: 41 }, (_, i) => `chu-de-${i}`) } });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('spends the searches budget, as six aggregates over every published practice cost what a search does', async () => {
+    await resetRateLimits();
+    const sender = { clientAddress: '192.0.2.77' };
+    for (let i = 0; i < RATE_LIMITS.searchesBurst.points; i++) expect((await graphql(FACETS, {}, sender)).errors, `request ${i + 1}`).toBeUndefined();
+    expect((await graphql(FACETS, {}, sender)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    await resetRateLimits();
   });
 });
 
