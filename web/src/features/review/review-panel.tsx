@@ -111,8 +111,8 @@ export function PublishedActions(props: { practice: Practice; decision: Decision
 function Checklist(props: { practiceId: string; ticked: readonly ReviewCheck[]; enabled: boolean }) {
   const save = useAction(checklistAction);
   const saving = useFormSubmission(checklistAction, ([id]) => id === props.practiceId);
-  // While a save runs, the boxes show what was asked; after, what the API holds.
-  const ticked = () => (saving.pending ? saving.input?.[1] : undefined) ?? (saving.result?.ok ? (saving.result.data.practice.reviewClaim?.checklist ?? props.ticked) : props.ticked);
+  // While a save runs, the boxes show what was asked; after, what the API holds (read again).
+  const ticked = () => (saving.pending ? saving.input?.[1] : undefined) ?? props.ticked;
   const problem = () => {
     const result = saving.result;
     return result && !result.ok ? result.problem : undefined;

@@ -217,7 +217,7 @@ export const claimAction = action(async (form: FormInput) => {
 /** Saves the ticked checks of the claim holder's checklist. */
 export const checklistAction = action(async (id: string, checks: ReviewCheck[]) => {
   const outcome = await mutate(SetChecklistMutation, { input: { id, checks } }, 'setReviewChecklist', 'SetReviewChecklistPayload');
-  return json(outcome, { revalidate: outcome.ok ? [] : after(outcome, claimReaders) });
+  return json(outcome, { revalidate: outcome.ok ? [getPracticeReview.key] : after(outcome, claimReaders) });
 }, 'reviewChecklist');
 
 /** A comment on one section of a practice under review. */
