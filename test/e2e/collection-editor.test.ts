@@ -161,6 +161,40 @@ describe('Collection editor', () => {
     await mine.getByText('Đã lưu thông tin chung.').waitFor();
   });
 
+  it('tells a tab whose note is stale that another curator wrote it meanwhile, and keeps theirs', async () => {
+    const curator = await findExpertByHandle(CURATOR);
+    const cookie = await sessionCookieFor(String(curator!._id));
+    const practice = practices[0]!;
+    const created = await graphql<{ createCollection: { collection: { id: string; slug: string } } }>(
+      'mutation($input: CreateCollectionInput!) { createCollection(input: $input) { ... on CreateCollectionPayload { collection { id slug } } } }',
+      { input: { title: 'Hai tab cùng viết một ghi chú' } },
+      { cookie },
+    );
+    const { id, slug } = created.data!.createCollection.collection;
+    await graphql(
+      'mutation($input: AddCollectionItemInput!) { addCollectionItem(input: $input) { __typename } }',
+      { input: { collectionId: id, practiceId: practice.id, note: 'Ghi chú ban đầu' } },
+      { cookie },
+    );
+
+    const mine = await signedInPage(CURATOR);
+    const theirs = await signedInPage(OTHER_CURATOR);
+    const note = (page: Page) => page.getByLabel(`Vì sao chọn “${practice.title}”`);
+    for (const page of [mine, theirs]) {
+      await page.goto(`${baseUrl()}/staff/collections/${slug}`);
+      await note(page).waitFor();
+    }
+    await note(theirs).fill('Ghi chú của người kia');
+    await theirs.getByRole('button', { name: `Lưu ghi chú: ${practice.title}` }).click();
+    await theirs.getByText(`Đã lưu ghi chú cho “${practice.title}”.`).waitFor();
+
+    await note(mine).fill('Ghi chú đè lên');
+    await mine.getByRole('button', { name: `Lưu ghi chú: ${practice.title}` }).click();
+    await mine.getByRole('alert').filter({ hasText: 'Người khác vừa sửa bộ sưu tập này sau khi bạn mở nó' }).waitFor();
+    const stored = await graphql<{ collection: { items: { note: string }[] } }>('query($slug: String!) { collection(slug: $slug) { items { note } } }', { slug }, { cookie });
+    expect(stored.data!.collection.items).toEqual([{ note: 'Ghi chú của người kia' }]);
+  });
+
   it('moves a practice by dragging its handle with the mouse, and keeps the new order', async () => {
     const curator = await findExpertByHandle(CURATOR);
     const cookie = await sessionCookieFor(String(curator!._id));
