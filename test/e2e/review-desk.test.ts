@@ -154,6 +154,36 @@ describe('Review desk', () => {
     expect(await stepsOf(author)).toEqual(['Gửi thẩm định', 'Nhận thẩm định', 'Trả lại tác giả', 'Gửi thẩm định', 'Công bố']);
   }, 120_000);
 
+  it('returns a practice as a duplicate of one the curator finds by its title; its author is shown the original', async () => {
+    const { id } = await completeDraft();
+    const author = await as(AUTHOR.handle);
+    await submitFromEditor(author, id);
+    // The newest: the search lists the newest matches first.
+    const original = await Practice.findOne({ status: 'published' }, { title: 1 }).sort({ publishedAt: -1 }).lean<{ _id: unknown; title: string }>();
+    const originalId = globalId('Practice', String(original!._id));
+
+    const curator = await as(CURATOR.handle);
+    await curator.goto(`${baseUrl()}/practices/${id}`);
+    await curator.getByRole('button', { name: 'Đánh dấu trùng lặp…' }).click();
+    // A pasted address that is not a published practice is refused, beside the field.
+    await curator.getByLabel('Cách làm hay đã công bố mà bản này trùng lặp').fill(`${baseUrl()}/practices/${id}`);
+    await curator.getByLabel('Lý do').fill('Đơn vị khác đã chia sẻ cách làm này.');
+    await curator.getByRole('button', { name: 'Trả lại vì trùng lặp' }).click();
+    await curator.locator('#review-duplicate-of-error').waitFor();
+    // Found by its title and chosen, the original fills the field in.
+    await curator.getByLabel('Hoặc tìm theo vài từ trong tiêu đề').fill(original!.title);
+    await curator.getByRole('button', { name: `Chọn: ${original!.title}` }).click();
+    expect(await curator.getByLabel('Cách làm hay đã công bố mà bản này trùng lặp').inputValue()).toBe(`/practices/${originalId}`);
+    await curator.getByRole('button', { name: 'Trả lại vì trùng lặp' }).click();
+    await curator.getByRole('status').filter({ hasText: 'Đã trả lại cho tác giả vì trùng lặp.' }).waitFor();
+
+    await author.goto(`${baseUrl()}/practices/${id}`);
+    await author.getByText('Được trả lại để bổ sung', { exact: true }).waitFor();
+    const link = author.locator('.review-duplicate-note').getByRole('link', { name: original!.title });
+    expect(await link.getAttribute('href')).toBe(`/practices/${originalId}`);
+    expect(await stepsOf(author)).toEqual(['Gửi thẩm định', 'Trả lại vì trùng lặp']);
+  }, 90_000);
+
   it('refuses a curator’s publish when the author edited after the curator opened the practice, says so, and publishes once reloaded', async () => {
     const { id, title } = await completeDraft();
     const author = await as(AUTHOR.handle);

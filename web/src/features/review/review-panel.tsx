@@ -1,7 +1,7 @@
 import './review.css';
 import { useAction } from '@solidjs/router';
 import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
-import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
+import { FormAlert, SelectField, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
 import { errorFor, focusProblems, useFormSubmission, type FormProblem } from '../../lib/form.ts';
 import type { Viewer } from '../account/account.api.ts';
@@ -10,6 +10,7 @@ import type { Practice } from '../practice/practice-record.api.ts';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { PRACTICE_LIMITS, REVIEW_LIMITS } from '../../../../schema/field-limits.ts';
 import { checklistAction, claimAction, decisionAction, REVIEW_CHECKS, reloadPractice, type Decision, type PracticeReview, type ReviewCheck } from './review.api.ts';
+import { DuplicateField } from './review-duplicate-field.tsx';
 import { tr } from './review-text.ts';
 
 export type DecisionSubmission = ReturnType<typeof useDecisionSubmission>;
@@ -193,14 +194,7 @@ function Decisions(props: { practice: Practice; submission: DecisionSubmission; 
             <input type="hidden" name="decision" value={decision()} />
             <Switch>
               <Match when={decision() === 'duplicate'}>
-                <TextField
-                  id="review-duplicate-of"
-                  name="duplicateOf"
-                  label={tr('duplicateOf')}
-                  hint={tr('duplicateOfHint')}
-                  spellcheck={false}
-                  error={problem()?.fields.duplicateOf || problem()?.form?.code === 'NOT_FOUND' ? tr('duplicateNotFound') : undefined}
-                />
+                <DuplicateField practiceId={props.practice.id} error={problem()?.fields.duplicateOf || problem()?.form?.code === 'NOT_FOUND' ? tr('duplicateNotFound') : undefined} />
               </Match>
               <Match when={decision() === 'correct'}>
                 <TopicCheckboxes
