@@ -186,13 +186,18 @@ describe('Discussion', () => {
     await moderator.getByText('đã sửa', { exact: true }).first().click();
     await moderator.locator('.edited-title', { hasText: before }).waitFor();
 
+    // Locking asks for the reason the audit log keeps.
     await moderator.getByRole('button', { name: 'Khóa chủ đề' }).click();
+    await moderator.getByLabel('Lý do (ghi vào nhật ký)').fill('Trùng với chủ đề khác, đã gộp');
+    await moderator.getByRole('form', { name: 'Khóa chủ đề' }).getByRole('button', { name: 'Khóa' }).click();
     await moderator.getByText('Chủ đề đã bị khóa', { exact: true }).waitFor();
     expect(await moderator.getByLabel('Phản hồi của bạn').count()).toBe(0);
     expect(await moderator.getByRole('button', { name: /^Trả lời/ }).count()).toBe(0);
     expect(await moderator.locator('.thread-tools').getByRole('button', { name: 'Sửa' }).count()).toBe(0);
 
-    await moderator.getByRole('button', { name: 'Mở khóa' }).click();
+    await moderator.getByRole('button', { name: 'Mở khóa chủ đề' }).click();
+    await moderator.getByLabel('Lý do (ghi vào nhật ký)').fill('Đã xử lý xong phần trùng');
+    await moderator.getByRole('form', { name: 'Mở khóa chủ đề' }).getByRole('button', { name: 'Mở khóa' }).click();
     await moderator.getByLabel('Phản hồi của bạn').waitFor();
     expect(await moderator.getByText('Chủ đề đã bị khóa', { exact: true }).count()).toBe(0);
   });

@@ -45,10 +45,10 @@ const QueueItemFields = graphql(`
     firstFlaggedAt
     lastFlaggedAt
     reasonCounts { reason count }
-    flags { reason note createdAt flagger { handle name } }
-    practice { id title summary status }
-    thread { id title hidden }
-    reply { id bodyHtml hidden author { handle name } }
+    flags { note flagger { name } }
+    practice { id title }
+    thread { id title }
+    reply { id bodyHtml author { name } }
     decidedBy { name }
     decidedAt
     decisionReason
@@ -59,7 +59,7 @@ const FlagQueueQuery = graphql(
   `
   query FlagQueue($state: FlagQueueState!, $after: String) {
     openFlagCount
-    flagQueue(state: $state, first: 20, after: $after) {
+    flagQueue(state: $state, first: 10, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges { node { ...QueueItemFields } }
     }

@@ -115,7 +115,7 @@ export function ThreadModeration(props: { thread: { id: string; locked: boolean;
       <HideRestore target={{ threadId: props.thread.id }} hidden={props.thread.hidden} />
       <ReasonAction
         label={props.thread.locked ? mt('unlock') : mt('lock')}
-        fullLabel={mt('actionLabel', props.thread.locked ? mt('unlock') : mt('lock'), mt('what.THREAD'))}
+        fullLabel={props.thread.locked ? mt('unlockThread') : mt('lockThread')}
         run={(reason) => lock(props.thread.id, !props.thread.locked, reason)}
       />
       <ReasonAction
