@@ -1,6 +1,7 @@
 // What waits for the demo's curators: practices in review (seeds/data/review-queue.json) and
 // members asking to be recognised (seeds/data/verification-requests.json), so that a person
 // trying the curator role has work on the desk.
+import { AuditEntry } from '../schema/audit/model.ts';
 import { Practice } from '../schema/practice/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from '../schema/review/model.ts';
 import { VerificationRequest } from '../schema/verification/model.ts';
@@ -44,6 +45,21 @@ export async function loadDemoReviewQueue(options: { reset?: boolean } = {}): Pr
         updatedAt: decidedAt,
       },
       parts: [
+        // The curators' steps are in the audit log too, as real ones are.
+        [
+          AuditEntry,
+          p.events
+            .filter((e) => e.kind !== 'submitted')
+            .map((e, i) => ({
+              _id: stableId('audit', `${p.key}/${i}`),
+              action: `practice.${e.kind}`,
+              actor: demoExpertId(e.actor),
+              subject: demoExpertId(p.authors[0]!),
+              practice: id,
+              reason: e.kind === 'returned' ? (p.returnReason ?? '') : '',
+              createdAt: new Date(e.at),
+            })),
+        ],
         [ReviewClaim, p.claim ? [{ practice: id, curator: demoExpertId(p.claim.curator), claimedAt: new Date(p.claim.claimedAt), checklist: p.claim.checklist }] : []],
         [
           ReviewComment,

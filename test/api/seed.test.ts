@@ -184,12 +184,23 @@ describe('Demo review desk', () => {
     expect(data.reviewDesk.unclaimed).toBe(data.reviewDesk.waiting - 1);
     expect(data.reviewDesk.returned).toBeGreaterThanOrEqual(1);
     expect(data.reviewDesk.medianDecisionHours).toBeGreaterThan(0);
-    expect(data.practicesToReview.edges).toEqual([{ node: { title: expect.any(String), reviewClaim: { checklist: ['PROBLEM_STATED', 'FIGURES_IN_RESULTS'] }, reviewComments: [{ section: 'LESSONS' }] } }]);
+    expect(data.practicesToReview.edges).toEqual([
+      { node: { title: expect.any(String), reviewClaim: { checklist: ['PROBLEM_STATED', 'FIGURES_IN_RESULTS'] }, reviewComments: [{ section: 'LESSONS' }] } },
+    ]);
     expect(data.verificationRequests.totalCount).toBeGreaterThanOrEqual(3);
+    // The admin finds the curators' steps in the audit log, each about its practice.
+    const admin = await cookieOf('tuantm');
+    const log = (await graphql(`{ auditLog(first: 50, action: PRACTICE_CLAIMED) { edges { node { actor { handle } practice { title } } } } }`, {}, { cookie: admin })).data.auditLog.edges;
+    expect(log.map((e: any) => e.node.actor.handle).sort()).toEqual(['ha.ltt', 'khanhpq']);
+    expect(log.every((e: any) => e.node.practice.title)).toBe(true);
   });
 
   it('shows the author of a returned practice the reason, the comments per section and the history', async () => {
-    const { data } = await graphql(`{ myPractices(first: 20) { edges { node { status returnReason reviewComments { section body } reviewHistory { kind } } } } }`, {}, { cookie: await cookieOf('khoatm') });
+    const { data } = await graphql(
+      `{ myPractices(first: 20) { edges { node { status returnReason reviewComments { section body } reviewHistory { kind } } } } }`,
+      {},
+      { cookie: await cookieOf('khoatm') },
+    );
     const returned = data.myPractices.edges.map((e: any) => e.node).find((p: any) => p.status === 'RETURNED');
     expect(returned.returnReason).toContain('bài học');
     expect(returned.reviewComments.map((c: any) => c.section)).toEqual(['RESULTS', 'LESSONS']);

@@ -5,12 +5,19 @@ import { threadHref } from '../discussion/discussion-links.ts';
 import { profileHref } from '../expert/expert.api.ts';
 import { practiceHref } from '../practice/practice-links.ts';
 import { AUDIT_ACTIONS, ta } from './audit-text.ts';
-import { auditFilterOf, getAuditLog, type AuditEntry, type AuditFilter } from './audit.api.ts';
+import { auditFilterOf, getAuditLog, type AuditAction, type AuditEntry, type AuditFilter } from './audit.api.ts';
 
 /** Roles are recorded in the API's lower case ("curator"); say them as the interface does. */
 function roleName(value: string | null | undefined) {
   const role = value?.toUpperCase();
   return role === 'MEMBER' || role === 'CURATOR' || role === 'MODERATOR' || role === 'ADMIN' ? t(`roles.${role}`) : (value ?? '');
+}
+
+/** An action's name alone, for the filter ("…" where a description names its values). */
+function actionName(action: AuditAction) {
+  if (action === 'ROLE_CHANGED') return ta('action.ROLE_CHANGED', '…', '…');
+  if (action === 'EXPERT_SUSPENDED') return ta('action.EXPERT_SUSPENDED', '…');
+  return ta(`action.${action}`);
 }
 
 function describe(entry: AuditEntry) {
@@ -65,25 +72,27 @@ export function AuditLog() {
 
   return (
     <section class="card" aria-labelledby="audit-heading">
-      <h2 id="audit-heading" class="card-title">
-        {ta('heading')}
-      </h2>
-      <p class="card-intro">{ta('intro')}</p>
-      <div class="audit-filters">
-        <label class="field-label" for="audit-action">
-          {ta('filterAction')}
-        </label>
-        <select id="audit-action" class="input" value={filter().action ?? ''} onChange={(event) => chooseAction(event.currentTarget.value)}>
-          <option value="">{ta('anyAction')}</option>
-          <For each={AUDIT_ACTIONS}>
-            {(action) => (
-              <option value={action}>
-                {action === 'ROLE_CHANGED' ? ta('action.ROLE_CHANGED', '…', '…') : action === 'EXPERT_SUSPENDED' ? ta('action.EXPERT_SUSPENDED', '…') : ta(`action.${action}`)}
-              </option>
-            )}
-          </For>
-        </select>
+      <div class="card-head">
+        <h2 id="audit-heading" class="card-title">
+          {ta('heading')}
+        </h2>
+        <div class="field field-inline">
+          <label for="audit-action">{ta('filterAction')}</label>
+          <select id="audit-action" class="select" onChange={(event) => chooseAction(event.currentTarget.value)}>
+            <option value="" selected={!filter().action}>
+              {ta('anyAction')}
+            </option>
+            <For each={AUDIT_ACTIONS}>
+              {(action) => (
+                <option value={action} selected={filter().action === action}>
+                  {actionName(action)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
       </div>
+      <p class="card-intro">{ta('intro')}</p>
       <Show when={narrowed()}>
         <p class="filter-note">
           <Suspense>
