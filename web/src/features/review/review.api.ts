@@ -1,5 +1,5 @@
 import { action, json, query, revalidate } from '@solidjs/router';
-import { graphql, type ResultOf } from '../../graphql.ts';
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.ts';
 import { invalid, mutate, textOf, type FormInput, type Outcome } from '../../lib/form.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
 import { request } from '../../lib/graphql-client.ts';
@@ -12,12 +12,16 @@ import { PRACTICE_LIMITS, REVIEW_LIMITS } from '../../../../schema/field-limits.
 
 /* The review desk: its figures and queue, a practice's review, and the curators' steps. */
 
-export const REVIEW_CHECKS = ['PROBLEM_STATED', 'FIGURES_IN_RESULTS', 'LESSONS', 'CONTACT'] as const;
-export type ReviewCheck = (typeof REVIEW_CHECKS)[number];
-export const REVIEW_SECTIONS = ['GENERAL', 'TITLE', 'SUMMARY', 'PROBLEM', 'SOLUTION', 'RESULTS', 'LESSONS', 'CLASSIFICATION', 'LINKS'] as const;
-export type ReviewSection = (typeof REVIEW_SECTIONS)[number];
-export const CLAIM_FILTERS = ['ANY', 'UNCLAIMED', 'MINE', 'OTHERS'] as const;
-export type ClaimFilter = (typeof CLAIM_FILTERS)[number];
+/** The keys of an object literal, in the order written: with `Record<Enum, true>` tsc proves the list is the schema's enum, whole. */
+const inOrder = <K extends string>(keys: Record<K, true>) => Object.keys(keys) as K[];
+
+export type ReviewCheck = NonNullable<PracticeReview['reviewClaim']>['checklist'][number];
+export const REVIEW_CHECKS = inOrder<ReviewCheck>({ PROBLEM_STATED: true, FIGURES_IN_RESULTS: true, LESSONS: true, CONTACT: true });
+/** The sections in the order a practice shows them. */
+export type ReviewSection = ReviewComment['section'];
+export const REVIEW_SECTIONS = inOrder<ReviewSection>({ GENERAL: true, TITLE: true, SUMMARY: true, PROBLEM: true, SOLUTION: true, RESULTS: true, LESSONS: true, CLASSIFICATION: true, LINKS: true });
+export type ClaimFilter = NonNullable<NonNullable<VariablesOf<typeof ReviewQueueQuery>['filter']>['claim']>;
+export const CLAIM_FILTERS = inOrder<ClaimFilter>({ ANY: true, UNCLAIMED: true, MINE: true, OTHERS: true });
 
 /* ---------- The desk: /staff/practices ---------- */
 
