@@ -4,7 +4,7 @@ import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import { isObjectId } from '../validation.ts';
 import { AuditEntry, type AuditAction, type AuditEntryDoc } from './model.ts';
 
-export type { AuditEntryDoc };
+export type { AuditAction, AuditEntryDoc };
 
 type Id = string | Types.ObjectId;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { record } from '../audit/service.ts';
-import type { AuditAction } from '../audit/model.ts';
+import { record, type AuditAction } from '../audit/service.ts';
 import type { PageArgs } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError } from '../errors.ts';

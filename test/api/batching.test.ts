@@ -14,6 +14,7 @@ import { Organization } from '../../schema/organization/model.ts';
 import { Place } from '../../schema/place/model.ts';
 import { Practice, PracticeRevision } from '../../schema/practice/model.ts';
 import { Replication } from '../../schema/replication/model.ts';
+import { ReviewClaim, ReviewComment, ReviewEvent } from '../../schema/review/model.ts';
 import { practiceSearchTokens } from '../../schema/practice/service.ts';
 import { searchTokens } from '../../schema/search/fold.ts';
 import { createSession } from '../../schema/session/service.ts';
@@ -128,6 +129,9 @@ const PARENTS: Record<string, (field: string) => string> = {
   Collection: () => `query ($n: Int) { collections(first: $n) { edges { node { PROBE } } } }`,
   CollectionItem: () => `query ($n: Int) { collections(first: $n) { edges { node { items { PROBE } } } } }`,
   Replication: () => `query ($n: Int) { practices(first: $n) { edges { node { replications { PROBE } } } } }`,
+  ReviewClaim: () => `query ($n: Int) { practicesToReview(first: $n) { edges { node { reviewClaim { PROBE } } } } }`,
+  ReviewComment: () => `query ($n: Int) { practices(first: $n) { edges { node { reviewComments { PROBE } } } } }`,
+  ReviewEvent: () => `query ($n: Int) { practices(first: $n) { edges { node { reviewHistory { PROBE } } } } }`,
 };
 
 let adminCookie = '';
@@ -181,7 +185,6 @@ beforeAll(async () => {
     await Expert.updateOne({ _id: id }, { $set: { links: [{ label: 'Trang', url: 'https://example.vn' }], searchTokens: searchTokens(`Nguyễn Thử Phân ${i} thuphan${i} thuphan`) } });
     await createSession(String(id), 'vitest');
     await VerificationRequest.create({ expert: id, statement: 'Tôi là chuyên gia của mạng lưới.', cohort: `khoa-${i}`, status: 'approved', decidedBy: admin._id, decidedAt: new Date() });
-    await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử' });
 
     const title = `Cách làm thuphan số ${i}`;
     const practiceFields = { title, summary: `Tóm tắt thuphan ${i}`, problem: 'Vấn đề', solution: 'Giải pháp', results: '', lessons: '' };
@@ -197,9 +200,18 @@ beforeAll(async () => {
       links: [{ label: 'Nguồn', url: 'https://example.vn' }],
       partners: [`Đối tác ${i}`],
       contact: id,
+      // The admin asking is invited to co-author each, so that they may read who is invited.
+      invitedAuthors: [admin._id],
       searchTokens: practiceSearchTokens(practiceFields),
     });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
+    // Its review: a comment and a step by its author, and a duplicate mark naming itself.
+    await ReviewComment.create({ practice: practice._id, section: 'results', body: 'Nhận xét', author: id });
+    await ReviewEvent.create({ practice: practice._id, kind: 'duplicate', actor: id, checklist: ['contact'], duplicateOf: practice._id });
+    await Practice.updateOne({ _id: practice._id }, { $set: { duplicateOf: practice._id } });
+    // One submitted practice of each person, claimed by the admin, for the review desk's queue.
+    const submitted = await Practice.create({ title: `Chờ duyệt thuphan ${i}`, authors: [id], status: 'submitted', submittedAt: minutesAgo(10 * i + 5) });
+    await ReviewClaim.create({ practice: submitted._id, curator: admin._id, claimedAt: new Date(), checklist: ['lessons'] });
     // Each practice adopted by the next one's department, in its place.
     await Replication.create({ practice: practice._id, organization: `so-${(i + 1) % LARGE}`, place: `tinh-${(i + 1) % LARGE}`, year: 2025, month: 1, changes: 'Áp dụng lại', recordedBy: id });
     // Each collection by its own person, on its own topic and place, with its own practice.
@@ -238,6 +250,9 @@ beforeAll(async () => {
       updatedAt: minutesAgo(10 * i + 3),
     }).save({ timestamps: false });
     await Thread.updateOne({ _id: thread._id }, { $set: { acceptedReply: reply._id, replyCount: 1 } });
+    // A staff action about the person and each kind of target.
+    const collection = await Collection.findOne({ slug: `bo-suu-tap-${i}` }, { _id: 1 }).lean();
+    await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử', practice: practice._id, collectionId: collection!._id, thread: thread._id, reply: reply._id });
 
     for (const [kind, target] of [
       ['expert', String(id)],
