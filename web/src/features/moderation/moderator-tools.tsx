@@ -126,6 +126,7 @@ export function ThreadModeration(props: { thread: { id: string; locked: boolean;
             id={`move-${props.thread.id}`}
             name="topics"
             legend={mt('moveTopics')}
+            hint={(chosen) => mt('moveHint', THREAD_LIMITS.topics, chosen)}
             max={THREAD_LIMITS.topics}
             optional={false}
             value={props.thread.topics.map((topic) => topic.slug)}
