@@ -1,7 +1,6 @@
 import { A, createAsync } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
-import { t } from '../../i18n/i18n.ts';
 import { useFormSubmission } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
 import { getPracticeReview } from '../review/review.api.ts';
@@ -31,8 +30,8 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
   const decided = () => (decision.result?.ok ? String(decision.input?.[0].get('decision') ?? '') : '');
   const done = () => {
     const status = props.practice.status;
-    if (decided() === 'publish' && status === 'PUBLISHED') return t('practicePage.publishedNow');
-    if (decided() === 'return' && status === 'RETURNED') return t('practicePage.returnedNow');
+    if (decided() === 'publish' && status === 'PUBLISHED') return tr('publishedNow');
+    if (decided() === 'return' && status === 'RETURNED') return tr('returnedNow');
     if (decided() === 'duplicate' && status === 'RETURNED') return tr('duplicateNow');
     if (decided() === 'unpublish' && status === 'RETURNED') return tr('unpublishedNow');
     if (decided() === 'correct') return tr('correctedNow');
@@ -62,7 +61,7 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
       <Show when={curator()}>
         <Switch>
           <Match when={props.practice.status === 'SUBMITTED'}>
-            <Show when={!own()} fallback={<p class="curation-note muted">{t('practicePage.ownReview')}</p>}>
+            <Show when={!own()} fallback={<p class="curation-note muted">{tr('ownReview')}</p>}>
               <ReviewPanel practice={props.practice} review={review()} viewer={props.viewer} decision={decision} />
             </Show>
           </Match>
@@ -126,10 +125,10 @@ function FeatureToggle(props: { practice: Practice }) {
       <div class="curation-feature-row">
         <div>
           <h2 id="feature-heading" class="card-title">
-            {t('practicePage.featureHeading')}
+            {tr('featureHeading')}
           </h2>
           <p class="card-intro" aria-live="polite">
-            {featured() ? t('practicePage.isFeatured') : t('practicePage.notFeatured')}
+            {featured() ? tr('isFeatured') : tr('notFeatured')}
           </p>
         </div>
         <form action={featurePracticeAction} method="post">
@@ -145,7 +144,7 @@ function FeatureToggle(props: { practice: Practice }) {
                 stroke-linejoin="round"
               />
             </svg>
-            {t('practicePage.featureOn')}
+            {tr('featureOn')}
           </button>
         </form>
       </div>

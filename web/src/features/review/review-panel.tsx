@@ -69,7 +69,7 @@ export function ReviewPanel(props: { practice: Practice; review: PracticeReview 
   return (
     <section class="card curation-panel review-panel" aria-labelledby="review-heading">
       <h2 id="review-heading" class="card-title">
-        {t('practicePage.reviewHeading')}
+        {tr('reviewHeading')}
       </h2>
       <div class="review-claim-row">
         <p class="review-claim-state" classList={{ 'is-unclaimed': !claim(), 'is-mine': mine() }} aria-live="polite">
@@ -177,7 +177,7 @@ function Decisions(props: { practice: Practice; submission: DecisionSubmission; 
               {(decision) =>
                 decision === 'publish' ? (
                   <button type="submit" name="decision" value="publish" class="button" disabled={pending()}>
-                    {pending() ? t('form.sending') : t('practicePage.publish')}
+                    {pending() ? t('form.sending') : tr('publish')}
                   </button>
                 ) : (
                   <button type="button" class="button button-secondary" onClick={() => choose(decision)}>
@@ -218,8 +218,8 @@ function Decisions(props: { practice: Practice; submission: DecisionSubmission; 
             <TextAreaField
               id="review-reason"
               name="reason"
-              label={decision() === 'return' ? t('practicePage.returnReason') : tr('reason')}
-              hint={decision() === 'return' ? t('practicePage.returnReasonHint') : tr(`reasonHint.${decision() as 'duplicate' | 'unpublish' | 'correct'}`)}
+              label={decision() === 'return' ? tr('returnReason') : tr('reason')}
+              hint={decision() === 'return' ? tr('returnReasonHint') : tr(`reasonHint.${decision() as 'duplicate' | 'unpublish' | 'correct'}`)}
               rows={4}
               maxLength={decision() === 'return' ? PRACTICE_LIMITS.returnReason : REVIEW_LIMITS.reason}
               lang="vi"

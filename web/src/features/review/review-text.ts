@@ -10,6 +10,17 @@ import { featureTranslator } from '../../i18n/i18n.ts';
 const number = new Intl.NumberFormat('vi-VN');
 
 const vi = {
+  reviewHeading: 'Thẩm định',
+  publish: 'Công bố',
+  returnReason: 'Góp ý cho tác giả',
+  returnReasonHint: 'Tác giả sẽ đọc được góp ý này. Từ 3 đến 2.000 ký tự.',
+  publishedNow: 'Đã công bố cách làm hay này.',
+  returnedNow: 'Đã trả lại cho tác giả kèm góp ý.',
+  ownReview: 'Đây là cách làm hay của bạn: một thẩm định viên khác sẽ xét.',
+  featureHeading: 'Tiêu biểu',
+  featureOn: 'Đánh dấu tiêu biểu',
+  isFeatured: 'Cách làm hay này đang được giới thiệu là tiêu biểu.',
+  notFeatured: 'Đánh dấu tiêu biểu để giới thiệu cách làm hay này ở đầu danh sách lọc “tiêu biểu”.',
   heading: 'Cách làm hay chờ thẩm định',
   intro: 'Cũ nhất trước. Nhận một cách làm hay để các thẩm định viên khác biết bạn đang xét, mở để đọc trọn vẹn, rồi công bố hoặc trả lại kèm góp ý.',
   count: (n: number) => `${number.format(n)} cách làm hay trong danh sách`,
@@ -104,6 +115,17 @@ const vi = {
 const numberEn = new Intl.NumberFormat('en-GB');
 
 const en: typeof vi = {
+  reviewHeading: 'Review',
+  publish: 'Publish',
+  returnReason: 'Comments for the authors',
+  returnReasonHint: 'The authors will read this. 3 to 2,000 characters.',
+  publishedNow: 'This practice is now published.',
+  returnedNow: 'Returned to the authors with your comments.',
+  ownReview: 'This is your own practice: another curator will review it.',
+  featureHeading: 'Featured',
+  featureOn: 'Mark as featured',
+  isFeatured: 'This practice is featured.',
+  notFeatured: 'Mark it as featured to show it among the featured good practices.',
   heading: 'Good practices awaiting review',
   intro: 'Oldest first. Claim a practice so the other curators know you are on it, open it to read it in full, then publish it or return it with comments.',
   count: (n: number) => `${numberEn.format(n)} in this list`,
