@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import type { AuditAction } from '../audit/model.ts';
 import { countForPractice } from '../commands/reply-to-thread.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
@@ -186,7 +185,7 @@ export async function hideContent(ctx: Context, input: unknown): Promise<Moderat
   if (!(await setHidden(target, true))) throw new ConflictError('This is hidden already.');
   // Then its flags: a crash between leaves them open on hidden content, for the next decision.
   const item = (await decide(viewer, target, 'hidden', ANY_STATE, reason)) ?? (await itemFor(target));
-  await record(`${target.kind}.hidden` as AuditAction, viewer.id, target.authors[0]!, auditDetails(target, reason));
+  await record(`${target.kind}.hidden` as const, viewer.id, target.authors[0]!, auditDetails(target, reason));
   return { kind: target.kind, id: target.id, item };
 }
 
@@ -195,7 +194,7 @@ export async function restoreContent(ctx: Context, input: unknown): Promise<Mode
   const { viewer, target, reason } = await moderated(ctx, input);
   if (!(await setHidden(target, false))) throw new ConflictError('This is not hidden.');
   const item = (await decide(viewer, target, 'restored', ANY_STATE, reason)) ?? (await itemFor(target));
-  await record(`${target.kind}.restored` as AuditAction, viewer.id, target.authors[0]!, auditDetails(target, reason));
+  await record(`${target.kind}.restored` as const, viewer.id, target.authors[0]!, auditDetails(target, reason));
   return { kind: target.kind, id: target.id, item };
 }
 

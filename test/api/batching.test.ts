@@ -6,6 +6,7 @@ import { Bookmark } from '../../schema/bookmark/model.ts';
 import { Cohort } from '../../schema/cohort/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Follow } from '../../schema/follow/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
@@ -132,6 +133,8 @@ const PARENTS: Record<string, (field: string) => string> = {
   ReviewClaim: () => `query ($n: Int) { practicesToReview(first: $n) { edges { node { reviewClaim { PROBE } } } } }`,
   ReviewComment: () => `query ($n: Int) { practices(first: $n) { edges { node { reviewComments { PROBE } } } } }`,
   ReviewEvent: () => `query ($n: Int) { practices(first: $n) { edges { node { reviewHistory { PROBE } } } } }`,
+  FlaggedItem: () => `query ($n: Int) { flagQueue(first: $n) { edges { node { PROBE } } } }`,
+  Flag: () => `query ($n: Int) { flagQueue(first: $n) { edges { node { flags { PROBE } } } } }`,
 };
 
 let adminCookie = '';
@@ -253,6 +256,10 @@ beforeAll(async () => {
     // A staff action about the person and each kind of target.
     const collection = await Collection.findOne({ slug: `bo-suu-tap-${i}` }, { _id: 1 }).lean();
     await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử', practice: practice._id, collectionId: collection!._id, thread: thread._id, reply: reply._id });
+    // A flagged item in the moderators' queue, every other one a practice, each flagged by its person.
+    const flagged = i % 2 === 0 ? { kind: 'practice' as const, target: practice._id, thread: null } : { kind: 'reply' as const, target: reply._id, thread: thread._id };
+    const item = await FlaggedItem.create({ ...flagged, state: 'open', flaggerCount: 1, reasonCounts: { spam: 1 }, activityAt: minutesAgo(i + 1), decidedBy: admin._id });
+    await Flag.create({ item: item._id, round: 0, flagger: id, reason: 'spam', note: 'Quảng cáo' });
 
     for (const [kind, target] of [
       ['expert', String(id)],
