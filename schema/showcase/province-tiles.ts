@@ -85,21 +85,29 @@ export interface PlaceCount {
   code: string;
   name: string;
   practiceCount: number;
+  /** Adoptions of published practices recorded in the place (replications), predecessors included. */
+  replicationCount?: number;
 }
+
+/** What the map shades and shows on each tile: published practices, or adoptions of practices. */
+export type MapMeasure = 'practiceCount' | 'replicationCount';
 
 export interface DrawnTile extends PlaceCount {
   label: string;
   x: number;
   y: number;
   level: number;
+  /** The number of the measure drawn. */
+  count: number;
 }
 
 /**
  * The map of these places: each one with a tile placed, labelled and shaded; places without a
  * tile (none among the current 34) are left off the map, but not off the table beside it.
  */
-export function tileMap(places: readonly PlaceCount[]) {
-  const breaks = shadeBreaks(places.map((place) => place.practiceCount));
+export function tileMap(places: readonly PlaceCount[], measure: MapMeasure = 'practiceCount') {
+  const countOf = (place: PlaceCount) => place[measure] ?? 0;
+  const breaks = shadeBreaks(places.map(countOf));
   const tiles: DrawnTile[] = places.flatMap((place) => {
     const position = PROVINCE_TILES[place.code];
     if (!position) return [];
@@ -109,7 +117,8 @@ export function tileMap(places: readonly PlaceCount[]) {
         label: position.label ?? place.name,
         x: position.col * (TILE.width + TILE.gap),
         y: position.row * (TILE.height + TILE.gap),
-        level: shadeLevel(place.practiceCount, breaks),
+        level: shadeLevel(countOf(place), breaks),
+        count: countOf(place),
       },
     ];
   });

@@ -62,6 +62,7 @@ export async function showcasePage(origin: string): Promise<PageHead> {
       '</li>',
     ].join('');
   });
+  const counts: PlaceCount[] = places.map((place) => ({ code: place._id, name: place.name, practiceCount: place.practiceCount, replicationCount: place.replicationCount }));
   const body = [
     '<main class="public-page">',
     `<h1>${SHOWCASE_TITLE}</h1>`,
@@ -73,8 +74,8 @@ export async function showcasePage(origin: string): Promise<PageHead> {
     featuredItems.length ? `<ul>${featuredItems.join('')}</ul>` : '<p>Chưa có cách làm hay tiêu biểu nào.</p>',
     '<p><a href="/practices?featured=1">Xem tất cả cách làm tiêu biểu</a></p></section>',
     '<section class="showcase-places"><h2>Cách làm hay theo tỉnh, thành</h2>',
-    tileMapSvg(places.map((place) => ({ code: place._id, name: place.name, practiceCount: place.practiceCount }))),
-    placesTable(places.map((place) => ({ code: place._id, name: place.name, practiceCount: place.practiceCount }))),
+    tileMapSvg(counts),
+    placesTable(counts),
     '</section>',
     '<section class="showcase-feeds"><h2>Nguồn tin Atom</h2><ul>',
     ...feeds.map((feed) => `<li><a href="${escapeText(new URL(feed.href).pathname)}">${escapeText(feed.label)}</a></li>`),
@@ -94,12 +95,13 @@ export async function showcasePage(origin: string): Promise<PageHead> {
 /** The numbers of the map as a table, north to south: a screen reader's and a printer's way to them. */
 function placesTable(places: readonly PlaceCount[]): string {
   const rows = places.map(
-    (place) => `<tr><th scope="row"><a href="${escapeText(placePath(place.code))}">${escapeText(place.name)}</a></th><td>${place.practiceCount.toLocaleString('vi-VN')}</td></tr>`,
+    (place) =>
+      `<tr><th scope="row"><a href="${escapeText(placePath(place.code))}">${escapeText(place.name)}</a></th><td>${place.practiceCount.toLocaleString('vi-VN')}</td><td>${(place.replicationCount ?? 0).toLocaleString('vi-VN')}</td></tr>`,
   );
   return [
     '<table class="showcase-table">',
-    '<caption>Số cách làm hay đã công bố của 34 tỉnh, thành, gồm cả các tỉnh cũ đã sáp nhập</caption>',
-    '<thead><tr><th scope="col">Tỉnh, thành</th><th scope="col">Cách làm hay</th></tr></thead>',
+    '<caption>Số cách làm hay đã công bố và số lần nhân rộng (áp dụng lại cách làm hay của nơi khác) của 34 tỉnh, thành, gồm cả các tỉnh cũ đã sáp nhập</caption>',
+    '<thead><tr><th scope="col">Tỉnh, thành</th><th scope="col">Cách làm hay</th><th scope="col">Nhân rộng</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
   ].join('');

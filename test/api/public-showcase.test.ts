@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
+import { Replication } from '../../schema/replication/model.ts';
 import { loadReferenceData } from '../../seeds/load.ts';
 import { globalId } from '../helpers/accounts.ts';
 import { useHttpServer } from '../helpers/app.ts';
@@ -60,7 +61,14 @@ beforeAll(async () => {
   // Written under a province merged into Đà Nẵng in 2025: Đà Nẵng counts it.
   practices.formerPlace = await practice(PLAIN_TITLE, { organization: 'so-tttt-quang-nam', place: 'quang-nam' });
   practices.hanoi = await practice('Giám sát an toàn thông tin tập trung Hà Nội', { organization: 'so-khcn-ha-noi', place: 'ha-noi' });
-  await practice('Bản nháp không được đếm', { place: 'ha-noi', status: 'draft', publishedAt: null });
+  const draft = await practice('Bản nháp không được đếm', { place: 'ha-noi', status: 'draft', publishedAt: null });
+  // Đà Nẵng's practice adopted in Hà Nội, and once under a province merged into Đà Nẵng; an
+  // adoption of a draft counts nowhere.
+  const adoption = (of: string, organization: string, place: string) =>
+    Replication.create({ practice: of, organization, place, year: 2026, month: 3, changes: 'Áp dụng lại cho thành phố', recordedBy: author._id });
+  await adoption(practices.featured, 'so-khcn-ha-noi', 'ha-noi');
+  await adoption(practices.hanoi, 'so-tttt-quang-nam', 'quang-nam');
+  await adoption(draft, 'so-khcn-da-nang', 'da-nang');
 
   // Oldest first: the showcase lists the newest first.
   await collectionIn('published', { title: 'Mô hình điểm Hà Nội', slug: 'mo-hinh-ha-noi', topics: ['an-toan-thong-tin'], places: ['ha-noi'], edition: 'Quý 3/2026' }, [practices.hanoi]);
@@ -127,15 +135,23 @@ describe('The showcase home without JavaScript', () => {
     expect(featured).toContain('href="/practices?featured=1"');
   });
 
-  it('gives each of the 34 current units its published practices, predecessors included, in a table and on the tile map, as the API counts them', async () => {
+  it('gives each of the 34 current units its published practices and adoptions, predecessors included, in a table and on the tile map, as the API counts them', async () => {
     const places = sectionOf(mountOf((await text('/showcase')).body)!, 'places');
-    const api = await graphql<{ places: { code: string; name: string; practiceCount: number }[] }>('{ places { code name practiceCount } }');
+    const api = await graphql<{ places: { code: string; name: string; practiceCount: number; replicationCount: number }[] }>('{ places { code name practiceCount replicationCount } }');
     const counts = api.data!.places;
     expect(counts).toHaveLength(34);
-    expect(counts.find((p) => p.code === 'da-nang')!.practiceCount).toBe(2);
+    expect(counts.find((p) => p.code === 'da-nang')).toMatchObject({ practiceCount: 2, replicationCount: 1 });
+    expect(counts.find((p) => p.code === 'ha-noi')).toMatchObject({ replicationCount: 1 });
 
-    expect(places).toMatch(/<table class="showcase-table"><caption>[^<]+<\/caption><thead><tr><th scope="col">Tỉnh, thành<\/th><th scope="col">Cách làm hay<\/th><\/tr><\/thead>/);
-    const rows = [...places.matchAll(/<tr><th scope="row"><a href="\/places\/([^"]+)">([^<]+)<\/a><\/th><td>(\d+)<\/td><\/tr>/g)].map((m) => ({ code: m[1], name: m[2], practiceCount: Number(m[3]) }));
+    expect(places).toMatch(
+      /<table class="showcase-table"><caption>[^<]+<\/caption><thead><tr><th scope="col">Tỉnh, thành<\/th><th scope="col">Cách làm hay<\/th><th scope="col">Nhân rộng<\/th><\/tr><\/thead>/,
+    );
+    const rows = [...places.matchAll(/<tr><th scope="row"><a href="\/places\/([^"]+)">([^<]+)<\/a><\/th><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => ({
+      code: m[1],
+      name: m[2],
+      practiceCount: Number(m[3]),
+      replicationCount: Number(m[4]),
+    }));
     expect(rows).toEqual(counts);
 
     // One tile per unit, each a link to its page named by the unit and its count.

@@ -77,4 +77,14 @@ describe('the tile map', () => {
       { level: 1, from: 1, to: 2 },
     ]);
   });
+
+  it('draws and shades adoptions instead of practices when asked, a place without any counted as none', () => {
+    const places = counts.map((c, i) => ({ ...c, replicationCount: i === 1 ? 5 : undefined }));
+    const map = tileMap(places, 'replicationCount');
+    const adopted = map.tiles.find((tile) => tile.code === places[1]!.code)!;
+    expect(adopted.count).toBe(5);
+    expect(adopted.level).toBeGreaterThan(0);
+    expect(map.tiles.filter((tile) => tile.code !== adopted.code).every((tile) => tile.count === 0 && tile.level === 0)).toBe(true);
+    expect(tileMap(places).tiles.find((tile) => tile.code === places[0]!.code)!.count).toBe(8);
+  });
 });

@@ -16,7 +16,7 @@ const ShowcaseQuery = graphql(
     featured: practices(filter: { featured: true }, first: $featured) {
       edges { node { ...PracticeCardFields } }
     }
-    places { code name practiceCount }
+    places { code name practiceCount replicationCount }
   }
 `,
   [PracticeCardFields],
