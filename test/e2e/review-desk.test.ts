@@ -94,6 +94,10 @@ describe('Review desk', () => {
     expect(await other.getByRole('button', { name: 'Công bố', exact: true }).count()).toBe(0);
     expect(await other.getByRole('checkbox', { name: 'Kết quả có số liệu' }).isDisabled()).toBe(true);
 
+    // Its author is told who is reviewing it.
+    await author.reload();
+    await author.getByText(new RegExp(`^${CURATOR.name} đang thẩm định cách làm hay này`)).waitFor();
+
     // The claim holder ticks a check, comments on the results, and returns it with a reason.
     await curator.goto(`${baseUrl()}/practices/${id}`);
     await curator.getByText(/^Bạn đang thẩm định/).waitFor();

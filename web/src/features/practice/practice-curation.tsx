@@ -1,6 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Show, Suspense, Switch } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
+import { formatDateTime } from '../../i18n/i18n.ts';
 import { useFormSubmission } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
 import { getPracticeReview } from '../review/review.api.ts';
@@ -37,8 +38,9 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
     if (decided() === 'correct') return tr('correctedNow');
     return undefined;
   };
+  // Its own boundary: the page shows while the review loads (only authors and curators wait for it).
   return (
-    <>
+    <Suspense>
       <Show when={done()}>
         {(message) => (
           <div class="curation-done">
@@ -50,6 +52,9 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
             </Show>
           </div>
         )}
+      </Show>
+      <Show when={own() && props.practice.status === 'SUBMITTED' && review()?.reviewClaim}>
+        {(claim) => <p class="curation-note muted">{tr('authorClaimNote', claim().curator.name, formatDateTime(claim().claimedAt))}</p>}
       </Show>
       <Show when={props.practice.status === 'RETURNED' && review()?.duplicateOf}>
         {(original) => (
@@ -73,7 +78,7 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
           </Match>
         </Switch>
       </Show>
-    </>
+    </Suspense>
   );
 }
 
@@ -93,18 +98,20 @@ export function ReviewRecord(props: { practice: Practice; viewer: Viewer }) {
     return canCurate(props.viewer.role) && props.practice.status === 'SUBMITTED' && (!claim || claim.curator.id === props.viewer.id);
   };
   return (
-    <Show when={review()}>
-      {(loaded) => (
-        <>
-          <Show when={underReview() || loaded().reviewComments?.length}>
-            <ReviewComments practiceId={props.practice.id} comments={loaded().reviewComments ?? []} canComment={canComment()} />
-          </Show>
-          <Show when={loaded().reviewHistory?.length}>
-            <ReviewHistory events={loaded().reviewHistory ?? []} />
-          </Show>
-        </>
-      )}
-    </Show>
+    <Suspense>
+      <Show when={review()}>
+        {(loaded) => (
+          <>
+            <Show when={underReview() || loaded().reviewComments?.length}>
+              <ReviewComments practiceId={props.practice.id} comments={loaded().reviewComments ?? []} canComment={canComment()} />
+            </Show>
+            <Show when={loaded().reviewHistory?.length}>
+              <ReviewHistory events={loaded().reviewHistory ?? []} />
+            </Show>
+          </>
+        )}
+      </Show>
+    </Suspense>
   );
 }
 
