@@ -8,6 +8,7 @@ import { canCurate, getViewer } from '../account/account.api.ts';
 import { getAuditLog } from '../audit/audit.api.ts';
 import { getMyPractices, getPractices, getPracticesToReview } from '../practice/practice-list.api.ts';
 import { getPractice, getPracticeDraft } from '../practice/practice-record.api.ts';
+import { practiceIdOf } from './review-address.ts';
 import { PRACTICE_LIMITS, REVIEW_LIMITS } from '../../../../schema/field-limits.ts';
 
 /* The review desk: its figures and queue, a practice's review, and the curators' steps. */
@@ -237,19 +238,6 @@ export const commentAction = action(async (form: FormInput) => {
 }, 'reviewComment');
 
 export type Decision = 'publish' | 'return' | 'duplicate' | 'unpublish' | 'correct';
-
-/**
- * The address or id of a published practice as a curator pastes it ("…/practices/<id>", "<id>"),
- * reduced to its id; null when it is neither.
- */
-export function practiceIdOf(given: string): string | null {
-  const text = given.trim();
-  if (!text) return null;
-  const path = /^[a-z]+:\/\//i.test(text) ? URL.canParse(text) && new URL(text).pathname : text;
-  if (path === false) return null;
-  const match = /^(?:\/?practices\/)?([A-Za-z0-9_=-]+)\/?$/.exec(path);
-  return match?.[1] ?? null;
-}
 
 /**
  * A curator's decision, from the practice's page. Each carries `baseUpdatedAt`, the `updatedAt`
