@@ -472,4 +472,8 @@ export async function moveEndorsementCount(practiceId: string, by: 1 | -1 | 0): 
  * when it was not in the state to leave. Not an edit: updatedAt, which editors save against, stays.
  */
 export const setPracticeHidden = (practiceId: string, hidden: boolean) =>
-  Practice.findOneAndUpdate({ _id: practiceId, status: hidden ? 'published' : 'hidden' }, { $set: { status: hidden ? 'hidden' : 'published' } }, { returnDocument: 'after', timestamps: false }).lean<PracticeDoc>();
+  Practice.findOneAndUpdate(
+    { _id: practiceId, status: hidden ? 'published' : 'hidden' },
+    { $set: { status: hidden ? 'hidden' : 'published' } },
+    { returnDocument: 'after', timestamps: false },
+  ).lean<PracticeDoc>();
