@@ -181,7 +181,7 @@ async function setHidden(target: Target, hidden: boolean): Promise<boolean> {
  */
 export async function hideContent(ctx: Context, input: unknown): Promise<ModerationResult> {
   const { viewer, target, reason } = await moderated(ctx, input);
-  if (target.removed) throw new ConflictError('Only published practices are hidden; this one is not published.');
+  if (target.removed) throw new ConflictError('This was removed, or is a practice that is not published: there is nothing to hide.');
   if (!(await setHidden(target, true))) throw new ConflictError('This is hidden already.');
   // Then its flags: a crash between leaves them open on hidden content, for the next decision.
   const item = (await decide(viewer, target, 'hidden', ANY_STATE, reason)) ?? (await itemFor(target));
