@@ -10,14 +10,39 @@ const intlTag: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 const STORAGE_KEY = 'locale';
 
 /*
- * Vietnamese is in the main bundle; every other dictionary is a chunk of its own (named after its
- * file, `en-<hash>.js`), fetched when chosen, so a Vietnamese reader never downloads it. The
+ * The first load's Vietnamese words are in the main bundle, the other pages' in a chunk fetched
+ * with the first of them (loadPageWords); every other dictionary is a chunk of its own (named after
+ * its file, `en-<hash>.js`), fetched when chosen, so a Vietnamese reader never downloads it. The
  * `Dictionary` type makes each loader prove its dictionary has every key Vietnamese has.
  */
 const loaders: Record<Exclude<Locale, 'vi'>, () => Promise<Dictionary>> = {
   en: () => import('./en.ts').then((module) => module.en),
 };
-const loaded: Partial<Record<Locale, Dictionary>> = { vi };
+const loaded: Partial<Record<Exclude<Locale, 'vi'>, Dictionary>> = {};
+
+type PageWords = typeof import('./vi-pages.ts').viPages;
+const [pageWords, setPageWords] = createRoot(() => createSignal<PageWords | undefined>(undefined));
+let pageWordsLoading: Promise<void> | undefined;
+
+/** Fetches the Vietnamese words of the pages loaded on demand, once (a failure may be retried). */
+function loadPageWords(): Promise<void> {
+  pageWordsLoading ??= import('./vi-pages.ts').then(
+    (module) => {
+      setPageWords(() => module.viPages);
+    },
+    (error: unknown) => {
+      pageWordsLoading = undefined;
+      throw error;
+    },
+  );
+  return pageWordsLoading;
+}
+
+/**
+ * Resolves once the words a page loaded on demand needs are here: each such page waits for it
+ * with its own code (lib/lazy-page.ts). In another language they came with its dictionary.
+ */
+export const pageWordsReady = (): Promise<void> => (locale() === 'vi' ? loadPageWords() : Promise.resolve());
 
 function storedLocale(): Locale {
   try {
@@ -64,11 +89,13 @@ let latestSwitch = 0;
 export async function setLocale(next: Locale): Promise<void> {
   const thisSwitch = ++latestSwitch;
   setLocaleFailure(undefined);
-  let dictionary = loaded[next];
-  if (!dictionary && next !== 'vi') {
+  // What the language still lacks: Vietnamese its other pages' words (a page may be open), any
+  // other language its whole dictionary.
+  const missing = next === 'vi' ? !pageWords() && loadPageWords : !loaded[next] && (async () => void (loaded[next] = await loaders[next]()));
+  if (missing) {
     setPendingLocale(next);
     try {
-      dictionary = loaded[next] = await loaders[next]();
+      await missing();
     } catch {
       if (thisSwitch === latestSwitch) {
         setPendingLocale(undefined);
@@ -96,7 +123,11 @@ const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } =
     document.documentElement.lang = locale();
   });
   return {
-    flatDictionary: createMemo(() => i18n.flatten(loaded[locale()] ?? vi)),
+    // Before the pages' words arrive only the first load's are read (a page waits for the rest).
+    flatDictionary: createMemo(() => {
+      const current = locale();
+      return i18n.flatten((current === 'vi' ? { ...vi, ...pageWords() } : loaded[current]) as Dictionary);
+    }),
     dateFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' })),
     dateTimeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' })),
     timeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })),
