@@ -47,7 +47,8 @@ type Encoded = string | number | { d: string };
 
 export function encodeCursor(doc: Record<string, unknown>, keys: SortKey[]): string {
   const values: Encoded[] = keys.map(({ field, kind }) => {
-    const value = doc[field];
+    // A dotted field is a path into a subdocument (e.g. a pending edit's submission time).
+    const value = field.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | null | undefined)?.[key], doc);
     if (kind === 'date') return { d: (value as Date).toISOString() };
     if (kind === 'objectId') return String(value);
     return value as string | number;

@@ -12,10 +12,26 @@ export type PracticeStatus = (typeof practiceStatuses)[number];
 const linkSchema = new Schema({ label: { type: String, required: true }, url: { type: String, required: true } }, { _id: false });
 
 /**
+ * An edit of a published practice, kept aside until a curator publishes it (the public reads the
+ * published fields meanwhile): the author-written fields as proposed, rendered like the practice's.
+ */
+const pendingEditSchema = new Schema(
+  {
+    fields: { type: Schema.Types.Mixed, required: true },
+    /** null: still being written (or returned); set: waiting for a curator since then. */
+    submittedAt: { type: Date, default: null },
+    /** Why a curator returned the edit (empty otherwise). */
+    returnReason: { type: String, default: '' },
+    savedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/**
  * A good practice: how a ministry or province solved a problem, as a structured case record.
  * Long fields are markdown. Life cycle: draft (authors only) -> submitted -> published by a
  * curator, or returned with a reason -> revised and resubmitted. Edits of a published practice
- * keep the previous version in PracticeRevision.
+ * wait in `pendingEdit` for a curator; publishing one keeps the previous version in PracticeRevision.
  */
 const practiceSchema = new Schema(
   {
@@ -71,11 +87,14 @@ const practiceSchema = new Schema(
     /** Live replies in its discussion (the thread with `practice` set), moved with them (schema/commands/reply-to-thread.ts). */
     discussionCount: { type: Number, default: 0 },
     searchTokens: { type: [String], default: [] },
+    pendingEdit: { type: pendingEditSchema, default: null },
   },
   { timestamps: true },
 );
 practiceSchema.index({ status: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, submittedAt: 1, _id: 1 });
+// The desk's queue of edits waiting for a curator, oldest first.
+practiceSchema.index({ status: 1, 'pendingEdit.submittedAt': 1, _id: 1 });
 practiceSchema.index({ status: 1, topics: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, place: 1, publishedAt: -1, _id: -1 });
 practiceSchema.index({ status: 1, organization: 1, publishedAt: -1, _id: -1 });

@@ -5,7 +5,7 @@ import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
 import { findNewestFirstPage, firstAndCount, listProjection, paginate, type ListSkips, type NewestFirstPage, type PageArgs } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
-import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
+import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
 import { HANDLE_MAX, PRACTICE_LIMITS, PRACTICE_REQUIRED_TO_SUBMIT } from '../field-limits.ts';
 import { fieldCounter, walkIdsOf, type IdWalk, type StoredCounter } from '../stored-counter.ts';
@@ -14,7 +14,7 @@ import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
 import { organizationsBySlugs } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { anyOf, noneOf, notEqual } from '../query.ts';
+import { anyOf, greaterThan, noneOf, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
 import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
@@ -25,6 +25,7 @@ import { coAuthorship, coAuthorshipChanged } from './co-authors.ts';
 import { canEdit, canRead, canReview } from './policy.ts';
 import { practiceCostBands, practiceLevels } from './model.ts';
 import { practiceListFilter, practiceSortKeys, type PracticeFilter, type PracticeSort } from './list-filter.ts';
+import { editableFieldsOf, pendingEditOf, reviewRoundStart, sameText, withPendingEdit } from './pending-edit.ts';
 
 export type PracticeStage = (typeof practiceStages)[number];
 export type PracticeLevel = (typeof practiceLevels)[number];
@@ -154,34 +155,59 @@ export const updatePracticeInput = practiceFields.partial().extend({
 });
 
 /**
- * Saves an author's changes (the editor autosaves drafts through this). A published practice
- * stays published; the version it replaces is kept in its history.
+ * Saves an author's changes (the editor autosaves drafts through this). The text of a published
+ * practice does not change: the changes go into its pending edit, which a curator publishes
+ * (./pending-edit.ts); co-authors change at once.
  */
 export async function updatePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id, coAuthors, baseUpdatedAt, ...fields } = parseInput(updatePracticeInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can edit a practice.');
-  // Already moved on from the version the editor opened: say so before writing any history for it.
+  // Already moved on from the version the editor opened: say so before writing anything.
   if (baseUpdatedAt && baseUpdatedAt.getTime() !== new Date(practice.updatedAt).getTime()) conflict(baseUpdatedAt);
   const { coAuthorIds, contactId } = await resolveReferences({ ...fields, coAuthors });
   if (contactId !== undefined) fields.contact = contactId;
   const authorship = coAuthors ? coAuthorship(practice, viewer.id, coAuthorIds) : null;
-  // Nothing different: nothing to save (and no new version of a published practice).
-  const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(practice[k as keyof PracticeDoc]));
+  // What the author sees in their editor: a published practice's edit, if it has one.
+  const current = withPendingEdit(practice);
+  // Nothing different: nothing to save.
+  const unchanged = Object.entries(fields).every(([k, v]) => JSON.stringify(v) === JSON.stringify(current[k as keyof PracticeDoc]));
   if (unchanged && !(authorship && coAuthorshipChanged(practice, authorship))) return practice;
-  const $set: Record<string, unknown> = { ...fields, searchTokens: practiceSearchTokens({ ...practice, ...fields }) };
-  if (MARKDOWN_FIELDS.some((field) => field in fields)) Object.assign($set, await renderedFields({ ...practice, ...fields }));
-  if (authorship) Object.assign($set, authorship);
-  if (practice.status === 'published') {
-    // History first, so no published version is ever lost. Each version is kept once (a unique
-    // index): a save that then loses the race below, or a crash, leaves the same revision the
-    // winner writes, never a second one.
-    const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
-    await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: viewer.id });
-    $set.version = practice.version + 1;
+  const written: Record<string, unknown> = { ...fields };
+  if (MARKDOWN_FIELDS.some((field) => field in fields)) Object.assign(written, await renderedFields({ ...current, ...fields }));
+  const $set: Record<string, unknown> = authorship ? { ...authorship } : {};
+  if (practice.status !== 'published') Object.assign($set, written, { searchTokens: practiceSearchTokens({ ...practice, ...fields }) });
+  else if (!unchanged) {
+    const proposed = { ...editableFieldsOf(current), ...written };
+    // Editing withdraws an edit sent to the curators; one back to the published text is no edit.
+    const edit = pendingEditOf(practice);
+    $set.pendingEdit = sameText(proposed, practice) ? null : { fields: proposed, submittedAt: null, returnReason: edit?.returnReason ?? '', savedAt: new Date() };
   }
   return (await changeIfUnchanged(practice, $set, baseUpdatedAt)) ?? conflict(baseUpdatedAt);
+}
+
+/**
+ * Publishes a published practice's edit that a curator reviewed: the version it replaces is kept
+ * in the history first (once, however many publishes race), then the edit becomes the text, if
+ * the practice is still as the curator saw it (`base`).
+ */
+export async function publishPendingEdit(practice: PracticeDoc, editor: string, base?: Date): Promise<PracticeDoc> {
+  if (base && base.getTime() !== new Date(practice.updatedAt).getTime()) conflict(base);
+  const edit = pendingEditOf(practice);
+  if (practice.status !== 'published' || !edit?.submittedAt) conflict(base);
+  const { _id, createdAt, updatedAt, searchTokens, pendingEdit, ...snapshot } = practice;
+  await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: editor });
+  const edited = withPendingEdit(practice);
+  const $set = { ...edit.fields, searchTokens: practiceSearchTokens(edited), version: practice.version + 1, pendingEdit: null };
+  return (await changeIfUnchanged(practice, $set, base)) ?? conflict(base);
+}
+
+/** Gives a submitted edit back to its authors with what to improve; the practice stays published. */
+export async function returnPendingEdit(practice: PracticeDoc, reason: string, base?: Date): Promise<PracticeDoc> {
+  if (base && base.getTime() !== new Date(practice.updatedAt).getTime()) conflict(base);
+  if (!pendingEditOf(practice)?.submittedAt) conflict(base);
+  return (await changeIfUnchanged(practice, { 'pendingEdit.submittedAt': null, 'pendingEdit.returnReason': reason }, base)) ?? conflict(base);
 }
 
 /**
@@ -201,16 +227,25 @@ export const practiceIdInput = z.object({ id: objectId });
 /** A field left empty: unset, blank, or a list with nothing in it. */
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-/** Sends a draft (or a returned practice) to the curators; it must tell the whole case. */
+/**
+ * Sends a draft (or a returned practice) to the curators, or a published practice's edit; what
+ * is sent must tell the whole case.
+ */
 export async function submitPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id } = parseInput(practiceIdInput, input);
   const practice = await findReadablePractice(viewer, id);
   if (!canEdit(viewer, practice)) throw new NotAuthorizedError('Only its authors can submit a practice.');
-  if (practice.status !== 'draft' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice cannot be submitted.`);
+  const edit = pendingEditOf(practice);
+  if (practice.status === 'published') {
+    if (!edit) throw new ConflictError('This practice is published and has no edit to send for review.');
+    if (edit.submittedAt) throw new ConflictError('This edit is already waiting for a curator.');
+  } else if (practice.status !== 'draft' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice cannot be submitted.`);
   // The list the editor checks too (schema/field-limits.ts), so one submit names every gap.
-  const missing: FieldError[] = PRACTICE_REQUIRED_TO_SUBMIT.filter((f) => isEmpty(practice[f])).map((f) => ({ path: f, code: 'REQUIRED', message: `${f} is required to submit` }));
+  const sent = withPendingEdit(practice);
+  const missing: FieldError[] = PRACTICE_REQUIRED_TO_SUBMIT.filter((f) => isEmpty(sent[f])).map((f) => ({ path: f, code: 'REQUIRED', message: `${f} is required to submit` }));
   if (missing.length) throw new ValidationError(missing);
+  if (edit) return transition(practice, { 'pendingEdit.submittedAt': new Date(), 'pendingEdit.returnReason': '' });
   return transition(practice, { status: 'submitted', submittedAt: new Date(), returnReason: '' });
 }
 
@@ -239,7 +274,12 @@ export const reviewDecision = {
   publish: (p: PracticeDoc) => ({ status: 'published', publishedAt: p.publishedAt ?? new Date(), version: p.version + 1, returnReason: '', duplicateOf: null }),
   return: (reason: string) => ({ status: 'returned', returnReason: reason, duplicateOf: null }),
   duplicate: (reason: string, of: PracticeDoc) => ({ status: 'returned', returnReason: reason, duplicateOf: of._id }),
-  unpublish: (reason: string) => ({ status: 'returned', returnReason: reason, featured: false }),
+  // An edit the authors were writing becomes their working text: the published one is kept in the history.
+  unpublish: (reason: string, p: PracticeDoc) => {
+    const edit = pendingEditOf(p);
+    const text = edit ? { ...edit.fields, searchTokens: practiceSearchTokens(withPendingEdit(p)) } : {};
+    return { ...text, status: 'returned', returnReason: reason, featured: false, pendingEdit: null };
+  },
 } satisfies Record<string, (...args: never[]) => Record<string, unknown>>;
 
 /**
@@ -252,7 +292,7 @@ export async function decideOnPractice(practice: PracticeDoc, $set: Record<strin
   if (practice.status === 'published' && $set.status !== 'published') {
     // The published text leaves the public; kept first, so that a revision by the authors
     // while it is back with them never loses the version readers saw.
-    const { _id, createdAt, updatedAt, searchTokens, ...snapshot } = practice;
+    const { _id, createdAt, updatedAt, searchTokens, pendingEdit, ...snapshot } = practice;
     await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: practice.authors[0] });
   }
   return (await changeIfUnchanged(practice, $set, base)) ?? conflict(base);
@@ -296,6 +336,7 @@ export type { PracticeFilter, PracticeSort } from './list-filter.ts';
  */
 export const PRACTICE_LIST_SKIPS: ListSkips = {
   searchTokens: [],
+  pendingEdit: ['pendingEdit'],
   problem: ['problem', 'problemHtml'],
   solution: ['solution', 'solutionHtml'],
   results: ['results', 'resultsHtml'],
@@ -318,8 +359,10 @@ export async function listPractices(filter: PracticeFilter, page: PageArgs, show
   return paginate<PracticeDoc>(Practice, await practiceListFilter(filter), practiceSortKeys[sort], page, listProjection(PRACTICE_LIST_SKIPS, shown));
 }
 
-/** Which submitted practices the review queue shows: by topic, by place (predecessors too), by id. */
+/** Which submitted practices (or edits) the review queue shows: by topic, by place (predecessors too), by id. */
 export interface ReviewQueueFilter {
+  /** `edit`: published practices with an edit waiting; else new submissions. */
+  kind?: 'new' | 'edit' | null;
   topic?: string | null;
   place?: string | null;
   /** Only these practices (e.g. the ones a curator claimed). */
@@ -328,22 +371,28 @@ export interface ReviewQueueFilter {
   notIds?: readonly string[];
 }
 
-/** The curators' queue: submitted practices, oldest first. */
+/** A published practice's edit sent to the curators (a date, so that the index serves it as a range). */
+const editWaiting = { status: 'published' as const, 'pendingEdit.submittedAt': greaterThan(new Date(0)) };
+
+/** The curators' queue: submitted practices (or edits), oldest first. */
 export async function listSubmittedPractices(filter: ReviewQueueFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
-  const conditions: QueryFilter<PracticeDoc>[] = [{ status: 'submitted' }];
+  const edits = filter.kind === 'edit';
+  const conditions: QueryFilter<PracticeDoc>[] = [edits ? editWaiting : { status: 'submitted' }];
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   if (filter.ids) conditions.push({ _id: anyOf(filter.ids) });
   if (filter.notIds?.length) conditions.push({ _id: noneOf(filter.notIds) });
+  const { pendingEdit, ...projection } = listProjection(PRACTICE_LIST_SKIPS, shown);
   return paginate<PracticeDoc>(
     Practice,
     { $and: conditions },
     [
-      { field: 'submittedAt', kind: 'date' },
+      { field: edits ? 'pendingEdit.submittedAt' : 'submittedAt', kind: 'date' },
       { field: '_id', kind: 'objectId' },
     ],
     page,
-    listProjection(PRACTICE_LIST_SKIPS, shown),
+    // The edits' cursors are made of their submission times.
+    edits ? projection : { ...projection, ...(pendingEdit === undefined ? {} : { pendingEdit }) },
   );
 }
 
@@ -353,9 +402,17 @@ export async function countPracticesByStatus(statuses: readonly PracticeStatus[]
   return Object.fromEntries(statuses.map((status) => [status, counts.get(status) ?? 0]));
 }
 
-/** The submission time of each submitted practice among `ids` (to tell a claim of an earlier round). */
-export const submittedAtOf = (ids: readonly string[]) =>
-  Practice.find({ _id: anyOf(ids), status: 'submitted' }, { submittedAt: 1 }).lean<Pick<PracticeDoc, '_id' | 'submittedAt'>[]>();
+/** How many published practices have an edit waiting for a curator. */
+export const countEditsWaiting = () => Practice.countDocuments(editWaiting);
+
+/** Each practice among `ids` under review now, with when its round started (to tell a claim of an earlier round). */
+export async function reviewRoundsOf(ids: readonly string[]): Promise<{ _id: PracticeDoc['_id']; status: PracticeStatus; roundStart: Date }[]> {
+  const practices = await Practice.find({ _id: anyOf(ids), status: anyOf(['submitted', 'published']) }, { status: 1, submittedAt: 1, 'pendingEdit.submittedAt': 1 }).lean<PracticeDoc[]>();
+  return practices.flatMap((p) => {
+    const roundStart = reviewRoundStart(p);
+    return roundStart ? [{ _id: p._id, status: p.status, roundStart }] : [];
+  });
+}
 
 /** The viewer's own practices in every state, last edited first. */
 export const listOwnPractices = (viewer: Viewer, page: PageArgs, shown: ReadonlySet<string> | null = null) =>

@@ -12,7 +12,9 @@ import { searchTextArg, slugArg } from '../validation.ts';
 import { practiceCostBands, practiceLevels, practiceStages, practiceStatuses } from './model.ts';
 import { FACET_VALUES_MAX, practiceFacets, practiceSorts, type FacetCount } from './list-filter.ts';
 import { z } from 'zod';
-import { canEdit, canRead } from './policy.ts';
+import { canEdit, canRead, isAuthor } from './policy.ts';
+import { hasRole } from '../roles.ts';
+import { pendingEditOf, withPendingEdit, type PendingEdit } from './pending-edit.ts';
 import type { Context } from '../context.ts';
 import { submitPractice } from '../commands/submit-practice.ts';
 import {
@@ -94,12 +96,36 @@ PracticeRef.implement({
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.publishedAt ?? null }),
     updatedAt: t.field({ type: 'DateTime', resolve: (p) => p.updatedAt }),
     viewerCanEdit: t.boolean({ resolve: (p, _, ctx) => canEdit(ctx.viewer, p) }),
+    pendingEdit: t.field({
+      type: PracticeEditRef,
+      nullable: true,
+      description: 'Its authors and curators: the edit of a published practice that waits to replace its text (null when none, and for others).',
+      resolve: (p, _, ctx) => {
+        const edit = pendingEditOf(p);
+        return edit && (isAuthor(ctx.viewer, p) || hasRole(ctx.viewer, 'curator')) ? { ...edit, practice: p } : null;
+      },
+    }),
     history: t.loadableList({
       type: PracticeRevisionRef,
       description: 'Earlier published versions, newest first.',
       load: (keys: string[]) => practiceHistories(keys),
       resolve: (p) => `${String(p._id)}:${p.version}`,
     }),
+  }),
+});
+
+const PracticeEditRef = builder.objectRef<PendingEdit & { practice: PracticeDoc }>('PracticeEdit').implement({
+  description: 'An edit of a published practice: the public reads the published text until a curator publishes the edit.',
+  fields: (t) => ({
+    submittedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was sent to the curators; null while it is written, or after they returned it.',
+      resolve: (e) => e.submittedAt ?? null,
+    }),
+    returnReason: t.string({ description: 'Why a curator returned it (empty otherwise).', resolve: (e) => e.returnReason ?? '' }),
+    savedAt: t.field({ type: 'DateTime', resolve: (e) => e.savedAt }),
+    preview: t.field({ type: PracticeRef, description: 'The practice as it will read once the edit is published.', resolve: (e) => withPendingEdit(e.practice) }),
   }),
 });
 
@@ -215,7 +241,7 @@ builder.mutationFields((t) => ({
   }),
   updatePractice: t.field({
     type: PracticePayload('UpdatePracticePayload'),
-    description: 'Saves an author’s changes (autosave); a published practice keeps its earlier version in its history.',
+    description: 'Saves an author’s changes (autosave); those to a published practice go into its pending edit, which a curator publishes.',
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: UpdatePracticeInput, required: true }) },
     errors: { types: practiceErrors, directResult: true },

@@ -9,11 +9,11 @@ export type ReviewCheck = (typeof reviewChecks)[number];
 export const reviewSections = ['general', 'title', 'summary', 'problem', 'solution', 'results', 'lessons', 'classification', 'links'] as const;
 
 /** What the review history of a practice records. */
-export const reviewEventKinds = ['submitted', 'claimed', 'released', 'published', 'returned', 'duplicate', 'unpublished', 'corrected'] as const;
+export const reviewEventKinds = ['submitted', 'claimed', 'released', 'published', 'returned', 'duplicate', 'unpublished', 'corrected', 'edit-submitted', 'edit-published', 'edit-returned'] as const;
 export type ReviewEventKind = (typeof reviewEventKinds)[number];
 
 /** The events that end a round of review: the desk's median time counts up to one of them. */
-export const decisionKinds = ['published', 'returned', 'duplicate'] as const satisfies readonly ReviewEventKind[];
+export const decisionKinds = ['published', 'returned', 'duplicate', 'edit-published', 'edit-returned'] as const satisfies readonly ReviewEventKind[];
 
 /**
  * A curator's claim on a submitted practice: others see who has it and cannot take it. Keyed by

@@ -14,11 +14,15 @@ import {
   findDuplicateTarget,
   findReadablePractice,
   findReviewablePractice,
+  countEditsWaiting,
   listSubmittedPractices,
+  publishPendingEdit,
+  returnPendingEdit,
   reviewDecision,
-  submittedAtOf,
+  reviewRoundsOf,
   type PracticeDoc,
 } from '../practice/service.ts';
+import { isEditRound, pendingEditOf, reviewRoundStart } from '../practice/pending-edit.ts';
 import { isAuthor } from '../practice/policy.ts';
 import { anyOf, greaterThan, notEqual } from '../query.ts';
 import { hasRole } from '../roles.ts';
@@ -39,7 +43,8 @@ import {
 export type { ReviewClaimDoc, ReviewCommentDoc, ReviewEventDoc };
 
 /*
- * The review desk: curators claim a submitted practice, tick a checklist, comment on its
+ * The review desk: curators claim a submitted practice (or a published practice's submitted edit: a
+ * round of its own, from the edit's submission), tick a checklist, comment on its
  * sections, and decide (publish, return, mark as duplicate; unpublish a published one; correct
  * its topics and place). Each step goes into the practice's review history, which its authors and
  * curators read; each curator action also goes into the audit log.
@@ -51,12 +56,19 @@ export const canSeeReview = (viewer: Viewer | null, practice: Pick<PracticeDoc, 
 const base = z.date().optional().describe('The updatedAt the curator’s page showed: if the practice changed since, nothing is done and CONFLICT comes back.');
 const reason = text(REVIEW_LIMITS.reasonMin, REVIEW_LIMITS.reason, { multiline: true });
 
-/** A claim belongs to the round it was made in: one older than the latest submission is over. */
-const isOfThisRound = (claim: ReviewClaimDoc, practice: Pick<PracticeDoc, 'submittedAt'>) => Boolean(practice.submittedAt && claim.claimedAt >= practice.submittedAt);
+/** A claim belongs to the round it was made in: one older than the latest submission (of the practice or its edit) is over. */
+const isOfThisRound = (claim: ReviewClaimDoc, roundStart: Date | null) => Boolean(roundStart && claim.claimedAt >= roundStart);
 
 async function claimOf(practice: PracticeDoc): Promise<ReviewClaimDoc | null> {
   const claim = await ReviewClaim.findById(String(practice._id)).lean<ReviewClaimDoc>();
-  return claim && practice.status === 'submitted' && isOfThisRound(claim, practice) ? claim : null;
+  return claim && isOfThisRound(claim, reviewRoundStart(practice)) ? claim : null;
+}
+
+/** A practice under review the viewer may review: a submitted one, or a published one whose edit was submitted. */
+async function findInReview(viewer: Viewer, id: string): Promise<PracticeDoc> {
+  const practice = await findReviewablePractice(viewer, id, ['submitted', 'published']);
+  if (!reviewRoundStart(practice)) throw new ConflictError('This practice is published and has no edit waiting for review; reload it.');
+  return practice;
 }
 
 /** CONFLICT naming the curator who holds the claim. */
@@ -71,7 +83,7 @@ export const practiceReviewInput = z.object({ id: objectId });
 export async function claimPractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id } = parseInput(practiceReviewInput, input);
-  const practice = await findReviewablePractice(viewer, id, ['submitted']);
+  const practice = await findInReview(viewer, id);
   // The primary key decides between racing claims; a claim left from an earlier round (its
   // decision was cut short) is cleared once and the claim tried again.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -81,7 +93,7 @@ export async function claimPractice(ctx: Context, input: unknown): Promise<Pract
     }
     const claim = await ReviewClaim.findById(id).lean<ReviewClaimDoc>();
     if (!claim) continue;
-    if (!isOfThisRound(claim, practice)) {
+    if (!isOfThisRound(claim, reviewRoundStart(practice))) {
       await ReviewClaim.deleteOne({ _id: id, claimedAt: claim.claimedAt });
       continue;
     }
@@ -95,7 +107,7 @@ export async function claimPractice(ctx: Context, input: unknown): Promise<Pract
 export async function releasePractice(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id } = parseInput(practiceReviewInput, input);
-  const practice = await findReviewablePractice(viewer, id, ['submitted']);
+  const practice = await findInReview(viewer, id);
   const claim = await claimOf(practice);
   if (!claim) throw new ConflictError('Nobody has claimed this practice.');
   if (String(claim.curator) !== viewer.id && !hasRole(viewer, 'admin')) throw new NotAuthorizedError('Only the curator who claimed it, or an admin, can release it.');
@@ -111,7 +123,7 @@ export const checklistInput = z.object({ id: objectId, checks: z.array(z.enum(re
 export async function setReviewChecklist(ctx: Context, input: unknown): Promise<PracticeDoc> {
   const viewer = requireViewer(ctx);
   const { id, checks } = parseInput(checklistInput, input);
-  const practice = await findReviewablePractice(viewer, id, ['submitted']);
+  const practice = await findInReview(viewer, id);
   const claim = await claimOf(practice);
   if (!claim) throw new ConflictError('Claim this practice before ticking its checklist.');
   if (String(claim.curator) !== viewer.id) await claimedByOther(claim);
@@ -133,8 +145,9 @@ export async function addReviewComment(ctx: Context, input: unknown): Promise<Re
   const practice = await findReadablePractice(viewer, id);
   const reviewer = hasRole(viewer, 'curator') && !isAuthor(viewer, practice);
   if (!reviewer && !isAuthor(viewer, practice)) throw new NotAuthorizedError('Curators and the practice’s authors comment on its review.');
-  if (practice.status !== 'submitted' && practice.status !== 'returned') throw new ConflictError(`A ${practice.status} practice is not under review.`);
-  if (reviewer && practice.status === 'submitted') {
+  const editUnderReview = practice.status === 'published' && pendingEditOf(practice) !== null;
+  if (practice.status !== 'submitted' && practice.status !== 'returned' && !editUnderReview) throw new ConflictError(`A ${practice.status} practice is not under review.`);
+  if (reviewer && reviewRoundStart(practice)) {
     const claim = await claimOf(practice);
     if (claim && String(claim.curator) !== viewer.id) await claimedByOther(claim);
   }
@@ -142,9 +155,9 @@ export async function addReviewComment(ctx: Context, input: unknown): Promise<Re
   return comment.toObject() as ReviewCommentDoc;
 }
 
-/** A practice the viewer may act on now: in one of `statuses`, and nobody else holds its claim. */
-async function forDecision(viewer: Viewer, id: string, statuses: readonly PracticeDoc['status'][] = ['submitted']): Promise<{ practice: PracticeDoc; claim: ReviewClaimDoc | null }> {
-  const practice = await findReviewablePractice(viewer, id, statuses);
+/** A practice the viewer may act on now: under review (or in one of `statuses`), and nobody else holds its claim. */
+async function forDecision(viewer: Viewer, id: string, statuses?: readonly PracticeDoc['status'][]): Promise<{ practice: PracticeDoc; claim: ReviewClaimDoc | null }> {
+  const practice = statuses ? await findReviewablePractice(viewer, id, statuses) : await findInReview(viewer, id);
   const claim = await claimOf(practice);
   if (claim && String(claim.curator) !== viewer.id) await claimedByOther(claim);
   return { practice, claim };
@@ -160,7 +173,8 @@ async function concluded(
   details: { reason?: string; duplicateOf?: PracticeDoc } = {},
 ) {
   await ReviewClaim.deleteOne({ _id: String(practice._id) });
-  const waitedMs = practice.submittedAt ? Date.now() - practice.submittedAt.getTime() : null;
+  const roundStart = reviewRoundStart(practice);
+  const waitedMs = roundStart ? Date.now() - roundStart.getTime() : null;
   await ReviewEvent.create({
     practice: practice._id,
     kind,
@@ -179,8 +193,8 @@ async function recordStep(viewer: Viewer, practice: PracticeDoc, kind: ReviewEve
   if (action) await record(action, viewer.id, practice.authors[0]!, { practice: practice._id, ...details });
 }
 
-/** Written by the practice's submit: the round of review starts. */
-export const recordSubmission = (viewer: Viewer, practice: PracticeDoc) => recordStep(viewer, practice, 'submitted', null);
+/** Written by the practice's submit: the round of review starts (of the practice, or of its edit). */
+export const recordSubmission = (viewer: Viewer, practice: PracticeDoc) => recordStep(viewer, practice, isEditRound(practice) ? 'edit-submitted' : 'submitted', null);
 
 export const publishPracticeInput = z.object({ id: objectId, baseUpdatedAt: base });
 
@@ -188,6 +202,12 @@ export async function publishPractice(ctx: Context, input: unknown): Promise<Pra
   const viewer = requireViewer(ctx);
   const { id, baseUpdatedAt } = parseInput(publishPracticeInput, input);
   const { practice, claim } = await forDecision(viewer, id);
+  if (isEditRound(practice)) {
+    // The edit replaces the published text; the practice stays published throughout.
+    const edited = await publishPendingEdit(practice, viewer.id, baseUpdatedAt);
+    await concluded(viewer, practice, claim, 'edit-published', 'practice.published');
+    return edited;
+  }
   const published = await decideOnPractice(practice, reviewDecision.publish(practice), baseUpdatedAt);
   await concluded(viewer, practice, claim, 'published', 'practice.published');
   return published;
@@ -204,6 +224,12 @@ export async function returnPractice(ctx: Context, input: unknown): Promise<Prac
   const viewer = requireViewer(ctx);
   const { id, reason, baseUpdatedAt } = parseInput(returnPracticeInput, input);
   const { practice, claim } = await forDecision(viewer, id);
+  if (isEditRound(practice)) {
+    // Only the edit goes back to the authors: the public keeps reading the published text.
+    const kept = await returnPendingEdit(practice, reason, baseUpdatedAt);
+    await concluded(viewer, practice, claim, 'edit-returned', 'practice.returned', { reason });
+    return kept;
+  }
   const returned = await decideOnPractice(practice, reviewDecision.return(reason), baseUpdatedAt);
   await concluded(viewer, practice, claim, 'returned', 'practice.returned', { reason });
   return returned;
@@ -216,6 +242,7 @@ export async function markPracticeDuplicate(ctx: Context, input: unknown): Promi
   const viewer = requireViewer(ctx);
   const { id, duplicateOf, reason, baseUpdatedAt } = parseInput(markDuplicateInput, input);
   const { practice, claim } = await forDecision(viewer, id);
+  if (isEditRound(practice)) throw new ConflictError('An edit of a published practice cannot be a duplicate: publish or return it.');
   const original = await findDuplicateTarget(viewer, practice, duplicateOf);
   const returned = await decideOnPractice(practice, reviewDecision.duplicate(reason, original), baseUpdatedAt);
   await concluded(viewer, practice, claim, 'duplicate', 'practice.duplicate', { reason, duplicateOf: original });
@@ -229,7 +256,7 @@ export async function unpublishPractice(ctx: Context, input: unknown): Promise<P
   const viewer = requireViewer(ctx);
   const { id, reason, baseUpdatedAt } = parseInput(unpublishPracticeInput, input);
   const practice = await findReviewablePractice(viewer, id, ['published']);
-  const returned = await decideOnPractice(practice, reviewDecision.unpublish(reason), baseUpdatedAt);
+  const returned = await decideOnPractice(practice, reviewDecision.unpublish(reason, practice), baseUpdatedAt);
   await recordStep(viewer, practice, 'unpublished', 'practice.unpublished', { reason });
   return returned;
 }
@@ -254,28 +281,30 @@ export async function correctPractice(ctx: Context, input: unknown): Promise<Pra
   return corrected;
 }
 
-/** The current claims on submitted practices (a claim of an earlier round no longer counts). */
-async function currentClaims(): Promise<ReviewClaimDoc[]> {
+/** The current claims on practices under review, with whether each is of an edit (a claim of an earlier round no longer counts). */
+async function currentClaims(): Promise<(ReviewClaimDoc & { ofEdit: boolean })[]> {
   const claims = await ReviewClaim.find({}).lean<ReviewClaimDoc[]>();
-  const submitted = new Map((await submittedAtOf(claims.map((c) => String(c.practice)))).map((p) => [String(p._id), p]));
-  return claims.filter((claim) => {
-    const practice = submitted.get(String(claim.practice));
-    return practice !== undefined && isOfThisRound(claim, practice);
+  const rounds = new Map((await reviewRoundsOf(claims.map((c) => String(c.practice)))).map((p) => [String(p._id), p]));
+  return claims.flatMap((claim) => {
+    const round = rounds.get(String(claim.practice));
+    return round && isOfThisRound(claim, round.roundStart) ? [{ ...claim, ofEdit: round.status === 'published' }] : [];
   });
 }
 
 export const claimFilters = ['any', 'unclaimed', 'mine', 'others'] as const;
+export const reviewKinds = ['new', 'edit'] as const;
 export interface ReviewQueueArgs {
+  kind?: (typeof reviewKinds)[number] | null;
   claim?: (typeof claimFilters)[number] | null;
   topic?: string | null;
   place?: string | null;
 }
 
-/** The desk's queue: submitted practices, oldest first, by claim, topic and place. */
+/** The desk's queue: submitted practices (or edits of published ones), oldest first, by claim, topic and place. */
 export async function listReviewQueue(viewer: Viewer, filter: ReviewQueueArgs, page: PageArgs, shown: ReadonlySet<string> | null = null) {
   const which = filter.claim ?? 'any';
   if (which === 'any') return listSubmittedPractices(filter, page, shown);
-  const claims = await currentClaims();
+  const claims = (await currentClaims()).filter((c) => c.ofEdit === (filter.kind === 'edit'));
   const mine = claims.filter((c) => String(c.curator) === viewer.id).map((c) => String(c.practice));
   const others = claims.filter((c) => String(c.curator) !== viewer.id).map((c) => String(c.practice));
   const ids = { mine: { ids: mine }, others: { ids: others }, unclaimed: { notIds: [...mine, ...others] } }[which];
@@ -289,9 +318,10 @@ const MEDIAN_SAMPLE = 1000;
 
 /** The review desk's figures: the queue by claim, practices back with their authors, and the median wait. */
 export async function reviewDeskSummary(viewer: Viewer) {
-  const [counts, claims, waits] = await Promise.all([
+  const [counts, claims, editsWaiting, waits] = await Promise.all([
     countPracticesByStatus(['submitted', 'returned']),
     currentClaims(),
+    countEditsWaiting(),
     ReviewEvent.find({ kind: anyOf(decisionKinds), createdAt: greaterThan(new Date(Date.now() - MEDIAN_WINDOW_MS)), waitedMs: notEqual(null) }, { waitedMs: 1 })
       .sort({ createdAt: -1 })
       .limit(MEDIAN_SAMPLE)
@@ -302,7 +332,8 @@ export async function reviewDeskSummary(viewer: Viewer) {
   const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return {
     waiting: counts.submitted ?? 0,
-    unclaimed: Math.max(0, (counts.submitted ?? 0) - claims.length),
+    unclaimed: Math.max(0, (counts.submitted ?? 0) - claims.filter((c) => !c.ofEdit).length),
+    editsWaiting,
     claimedByViewer: claims.filter((c) => String(c.curator) === viewer.id).length,
     returned: counts.returned ?? 0,
     decisionsCounted: sorted.length,
@@ -312,13 +343,12 @@ export async function reviewDeskSummary(viewer: Viewer) {
 
 /** Each practice's current claim (null when none), for a page of practices at once. */
 export async function claimsOfPractices(ids: readonly string[]): Promise<(ReviewClaimDoc | null)[]> {
-  const [claims, submitted] = await Promise.all([ReviewClaim.find({ _id: anyOf(ids) }).lean<ReviewClaimDoc[]>(), submittedAtOf(ids)]);
+  const [claims, rounds] = await Promise.all([ReviewClaim.find({ _id: anyOf(ids) }).lean<ReviewClaimDoc[]>(), reviewRoundsOf(ids)]);
   const claimById = new Map(claims.map((c) => [String(c._id), c]));
-  const practiceById = new Map(submitted.map((p) => [String(p._id), p]));
+  const roundById = new Map(rounds.map((p) => [String(p._id), p.roundStart]));
   return ids.map((id) => {
     const claim = claimById.get(id);
-    const practice = practiceById.get(id);
-    return claim && practice && isOfThisRound(claim, practice) ? claim : null;
+    return claim && isOfThisRound(claim, roundById.get(id) ?? null) ? claim : null;
   });
 }
 

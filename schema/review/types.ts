@@ -6,6 +6,7 @@ import { payload } from '../payload.ts';
 import type { PracticeDoc } from '../practice/service.ts';
 import { PracticePayload, PracticeRef, practiceErrors } from '../practice/types.ts';
 import { slugArg } from '../validation.ts';
+import { reviewRoundStart } from '../practice/pending-edit.ts';
 import { reviewChecks, reviewEventKinds, reviewSections } from './model.ts';
 import {
   addReviewComment,
@@ -29,6 +30,7 @@ import {
   returnPracticeInput,
   reviewCommentInput,
   reviewDeskSummary,
+  reviewKinds,
   setReviewChecklist,
   unpublishPractice,
   unpublishPracticeInput,
@@ -41,6 +43,7 @@ const ReviewCheck = builder.enumType('ReviewCheck', { values: enumValues(reviewC
 const ReviewSection = builder.enumType('ReviewSection', { values: enumValues(reviewSections) });
 const ReviewEventKind = builder.enumType('ReviewEventKind', { values: enumValues(reviewEventKinds) });
 const ReviewClaimFilter = builder.enumType('ReviewClaimFilter', { values: enumValues(claimFilters) });
+const ReviewKind = builder.enumType('ReviewKind', { description: 'NEW: practices submitted for publication; EDIT: edits of published practices.', values: enumValues(reviewKinds) });
 
 const ReviewClaimRef = builder.objectRef<ReviewClaimDoc>('ReviewClaim').implement({
   description: 'A curator’s claim on a submitted practice: the others see who has it.',
@@ -95,7 +98,7 @@ builder.objectFields(PracticeRef, (t) => ({
     nullable: true,
     description: 'Its authors and curators: who has claimed it for review (null when nobody, and for others).',
     load: (ids: string[]) => claimsOfPractices(ids),
-    resolve: (p, _, ctx) => (p.status === 'submitted' ? reviewKey(p, ctx.viewer) : null),
+    resolve: (p, _, ctx) => (reviewRoundStart(p) ? reviewKey(p, ctx.viewer) : null),
   }),
   reviewComments: t.loadableList({
     type: ReviewCommentRef,
@@ -114,7 +117,7 @@ builder.objectFields(PracticeRef, (t) => ({
 }));
 
 const ReviewDeskRef = builder
-  .objectRef<{ waiting: number; unclaimed: number; claimedByViewer: number; returned: number; decisionsCounted: number; medianDecisionHours: number | null }>('ReviewDesk')
+  .objectRef<{ waiting: number; unclaimed: number; claimedByViewer: number; returned: number; editsWaiting: number; decisionsCounted: number; medianDecisionHours: number | null }>('ReviewDesk')
   .implement({
     description: 'The review desk’s figures.',
     fields: (t) => ({
@@ -122,6 +125,7 @@ const ReviewDeskRef = builder
       unclaimed: t.exposeInt('unclaimed', { description: 'Of those, the ones nobody has claimed.' }),
       claimedByViewer: t.exposeInt('claimedByViewer'),
       returned: t.exposeInt('returned', { description: 'Practices back with their authors.' }),
+      editsWaiting: t.exposeInt('editsWaiting', { description: 'Edits of published practices waiting for a decision.' }),
       decisionsCounted: t.exposeInt('decisionsCounted', { description: 'Decisions of the last 90 days behind the median.' }),
       medianDecisionHours: t.float({ nullable: true, description: 'Median hours from submission to decision over the last 90 days (null before any).', resolve: (d) => d.medianDecisionHours }),
     }),
@@ -129,6 +133,7 @@ const ReviewDeskRef = builder
 
 const ReviewQueueFilter = builder.inputType('ReviewQueueFilter', {
   fields: (t) => ({
+    kind: t.field({ type: ReviewKind, description: 'New submissions (default) or edits of published practices.' }),
     claim: t.field({ type: ReviewClaimFilter, description: 'Whose claim: any (default), unclaimed, mine, others.' }),
     topic: t.string({ validate: slugArg }),
     place: t.string({ description: 'A current unit also finds its predecessors’ practices.', validate: slugArg }),
@@ -144,7 +149,7 @@ builder.queryFields((t) => ({
   }),
   practicesToReview: t.connection({
     type: PracticeRef,
-    description: 'Curators: submitted practices, oldest first.',
+    description: 'Curators: submitted practices (or, by kind, edits of published ones), oldest first.',
     authScopes: { curator: true },
     args: { filter: t.arg({ type: ReviewQueueFilter }) },
     resolve: (_, args, ctx, info) => listReviewQueue(ctx.viewer!, args.filter ?? {}, args, shownOnItems(info)),
@@ -167,8 +172,18 @@ const reviewMutations = {
   },
   releasePractice: { run: releasePractice, schema: practiceReviewInput, input: 'ReleasePracticeInput', description: 'Gives a claim up (the curator who holds it, or an admin).' },
   setReviewChecklist: { run: setReviewChecklist, schema: checklistInput, input: 'SetReviewChecklistInput', description: 'The claiming curator’s ticked checks.' },
-  publishPractice: { run: publishPractice, schema: publishPracticeInput, input: 'PublishPracticeInput', description: 'Publishes a submitted practice.' },
-  returnPractice: { run: returnPractice, schema: returnPracticeInput, input: 'ReturnPracticeInput', description: 'Sends a submitted practice back to its authors with what to improve.' },
+  publishPractice: {
+    run: publishPractice,
+    schema: publishPracticeInput,
+    input: 'PublishPracticeInput',
+    description: 'Publishes a submitted practice, or a published practice’s submitted edit (which then replaces its text).',
+  },
+  returnPractice: {
+    run: returnPractice,
+    schema: returnPracticeInput,
+    input: 'ReturnPracticeInput',
+    description: 'Sends a submitted practice (or an edit, the practice staying published) back to its authors with what to improve.',
+  },
   markPracticeDuplicate: {
     run: markPracticeDuplicate,
     schema: markDuplicateInput,

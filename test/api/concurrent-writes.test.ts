@@ -235,19 +235,26 @@ describe('Practice', () => {
     expect((await audit('practice.published', id)) + (await audit('practice.returned', id))).toBe(1);
   });
 
-  it('saves one of twenty edits made at once from the same opened version; the others are told to reload, and the history keeps one version', async () => {
-    const id = await publishedPractice('Cổng dịch vụ công của tỉnh');
-    const opened = (await Practice.findById(id).lean())!.updatedAt.toISOString();
+  it('saves one of twenty edits made at once from the same opened version; the others are told to reload, and publishing it keeps one version in the history', async () => {
+    const id = await submitted('Cổng dịch vụ công của tỉnh');
+    await send('publishPractice', { id }, curators[0]!);
+    // Two authors save at once (named directly here: consent has its own tests).
+    await Practice.updateOne({ _id: Buffer.from(id, 'base64url').toString().split(':')[1] }, { $addToSet: { authors: ids.coauthor } });
+    const opened = (await query(`query ($id: ID!) { practice(id: $id) { updatedAt } }`, { id })).practice.updatedAt;
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        send('updatePractice', { id: gid('Practice', id), baseUpdatedAt: opened, summary: `Tóm tắt số ${i}` }, i % 2 ? 'coauthor' : 'author', 'practice { summary version }'),
+        send('updatePractice', { id, baseUpdatedAt: opened, summary: `Tóm tắt số ${i}` }, i % 2 ? 'coauthor' : 'author', 'practice { pendingEdit { preview { summary } } }'),
       ),
     );
     expect(tally(results)).toEqual({ UpdatePracticePayload: 1, ConflictError: N - 1 });
-    const winner = results.find((r) => r.practice).practice;
-    const page = (await query(`query ($id: ID!) { practice(id: $id) { summary version history { version summary } } }`, { id: gid('Practice', id) })).practice;
-    expect(page).toEqual({ summary: winner.summary, version: 2, history: [{ version: 1, summary: 'Tóm tắt' }] });
-    expect(await PracticeRevision.countDocuments({ practice: id })).toBe(1);
+    const winner = results.find((r) => r.practice).practice.pendingEdit.preview;
+    // The edit waits for a curator; twenty of them publish it at once, and it is published once.
+    await send('submitPractice', { id }, 'author');
+    const published = await Promise.all(curators.map((who) => send('publishPractice', { id }, who)));
+    expect(tally(published)).toEqual({ PublishPracticePayload: 1, ConflictError: N - 1 });
+    const page = (await query(`query ($id: ID!) { practice(id: $id) { summary version history { version summary } } }`, { id })).practice;
+    expect(page).toEqual({ summary: winner.summary, version: 2, history: [{ version: 1, summary: input.summary }] });
+    expect(await PracticeRevision.countDocuments({ practice: Buffer.from(id, 'base64url').toString().split(':')[1] })).toBe(1);
   });
 });
 

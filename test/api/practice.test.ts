@@ -93,22 +93,32 @@ describe('Practice life cycle', () => {
     expect(published.practice.problemHtml).toBe('<p>Các sở <strong>không chia sẻ</strong> dữ liệu &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
   });
 
-  it('keeps earlier versions when the authors revise a published practice', async () => {
+  it('keeps the published version until a curator publishes the authors’ edit, then keeps it in the history', async () => {
     const id = await publishedPractice('Một cửa điện tử cấp xã');
     const revised = await mutate('updatePractice', { id, title: 'Một cửa điện tử cấp xã sau sáp nhập' }, 'author');
-    expect(revised.practice).toMatchObject({ status: 'PUBLISHED', version: 2, history: [{ version: 1, title: 'Một cửa điện tử cấp xã' }] });
+    expect(revised.practice).toMatchObject({ status: 'PUBLISHED', version: 1, title: 'Một cửa điện tử cấp xã', history: [] });
+    await mutate('submitPractice', { id }, 'author');
+    const published = await mutate('publishPractice', { id }, 'curator');
+    expect(published.practice).toMatchObject({ status: 'PUBLISHED', version: 2, title: 'Một cửa điện tử cấp xã sau sáp nhập', history: [{ version: 1, title: 'Một cửa điện tử cấp xã' }] });
   });
 
   it('clears a field sent as null, and makes no new version when nothing changed', async () => {
-    const id = await publishedPractice('Bản đồ số dùng chung');
+    const id = await publishedPractice('Bản đồ số dùng chung', { level: 'PROVINCE', costBand: 'UNDISCLOSED' });
     const cleared = await graphql(
-      `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { year stage version } } } }`,
-      { input: { id, year: null, stage: null } },
+      `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { level costBand version pendingEdit { preview { level costBand } } } } } }`,
+      { input: { id, level: null, costBand: null } },
       as('author'),
     );
-    expect(cleared.data.updatePractice.practice).toEqual({ year: null, stage: null, version: 2 });
+    expect(cleared.data.updatePractice.practice).toEqual({ level: 'PROVINCE', costBand: 'UNDISCLOSED', version: 1, pendingEdit: { preview: { level: null, costBand: null } } });
+    await mutate('submitPractice', { id }, 'author');
+    expect((await mutate('publishPractice', { id }, 'curator')).practice.version).toBe(2);
     expect((await mutate('updatePractice', { id }, 'author')).practice.version).toBe(2);
-    expect((await mutate('updatePractice', { id, title: 'Bản đồ số dùng chung' }, 'author')).practice.version).toBe(2);
+    const same = await graphql(
+      `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { ... on UpdatePracticePayload { practice { level version pendingEdit { savedAt } } } } }`,
+      { input: { id, title: 'Bản đồ số dùng chung' } },
+      as('author'),
+    );
+    expect(same.data.updatePractice.practice).toEqual({ level: null, version: 2, pendingEdit: null });
   });
 
   it('refuses a save based on a version a co-author has since changed, keeping the co-author’s words', async () => {

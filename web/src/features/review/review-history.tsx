@@ -5,7 +5,7 @@ import { practiceHref } from '../practice/practice-links.ts';
 import type { ReviewEvent } from './review.api.ts';
 import { tr } from './review-text.ts';
 
-const decisions = new Set(['PUBLISHED', 'RETURNED', 'DUPLICATE']);
+const decisions = new Set(['PUBLISHED', 'RETURNED', 'DUPLICATE', 'EDIT_PUBLISHED', 'EDIT_RETURNED']);
 
 /** Every step of a practice's review, oldest first: who did what, when, and why. */
 export function ReviewHistory(props: { events: readonly ReviewEvent[] }) {
