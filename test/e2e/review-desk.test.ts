@@ -10,7 +10,8 @@ import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
  * The review desk as curators and an author use it, in headless Chromium against the built web
  * app over the demo data: a practice submitted, claimed (another curator sees who has it),
  * commented on, returned with a reason, revised and resubmitted, published and featured, its
- * history showing every step; and a curator's publish refused when the author edited after the
+ * history showing every step, put in a collection that a signed-out visitor reaches from the
+ * showcase, its map and a shared link read without JavaScript; and a curator's publish refused when the author edited after the
  * curator opened it. Each person is signed in by cookie: sign-in itself is tested elsewhere.
  */
 
@@ -64,7 +65,7 @@ const history = (page: Page) => page.getByRole('region', { name: 'Lịch sử th
 const stepsOf = async (page: Page) => (await history(page).locator('.review-step-head strong').allInnerTexts()).map((text) => text.trim());
 
 describe('Review desk', () => {
-  it('walks a round: claimed (the other curator sees by whom), a section commented, returned with a reason; revised, resubmitted, published and featured, each step in the history', async () => {
+  it('walks a round: claimed (the other curator sees by whom), a section commented, returned with a reason; revised, resubmitted, published and featured, each step in the history; put in a collection that a signed-out visitor finds from the showcase, its map and a shared link without JavaScript', async () => {
     const { id, title } = await completeDraft();
     const author = await as(AUTHOR.handle);
     await submitFromEditor(author, id);
@@ -156,7 +157,50 @@ describe('Review desk', () => {
     await author.reload();
     await history(author).waitFor();
     expect(await stepsOf(author)).toEqual(['Gửi thẩm định', 'Nhận thẩm định', 'Trả lại tác giả', 'Gửi thẩm định', 'Công bố']);
-  }, 120_000);
+
+    // The curator puts it in a new collection with a note, and publishes the collection.
+    const collectionTitle = `Một cửa số ở vùng cao ${String(Date.now()).slice(-6)}`;
+    await curator.goto(`${baseUrl()}/staff/collections`);
+    await curator.getByLabel('Tiêu đề').fill(collectionTitle);
+    await curator.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await curator.getByRole('heading', { name: collectionTitle }).waitFor();
+    const collectionPath = new URL(curator.url()).pathname.replace('/staff', '');
+    await curator.getByLabel('Tìm cách làm hay đã công bố').fill(title);
+    await curator.getByRole('button', { name: `Thêm “${title}” vào bộ sưu tập` }).click();
+    await curator.getByLabel(`Vì sao chọn “${title}”`).fill('Xã vùng cao tra cứu hồ sơ ngay tại chỗ.');
+    await curator.getByRole('button', { name: `Lưu ghi chú: ${title}` }).click();
+    await curator.getByText(`Đã lưu ghi chú cho “${title}”.`).waitFor();
+    await curator.getByRole('button', { name: 'Công bố…' }).click();
+    await curator.getByRole('button', { name: 'Xác nhận công bố' }).click();
+    await curator.getByText('Đã công bố bộ sưu tập.').waitFor();
+
+    // A visitor who is not signed in finds it from the showcase: the collection, the featured
+    // practices, and its province on the map.
+    const visitor = await open();
+    await visitor.goto(`${baseUrl()}/showcase`);
+    await visitor.getByRole('region', { name: 'Bộ sưu tập' }).getByRole('link', { name: collectionTitle, exact: true }).waitFor();
+    await visitor.getByRole('region', { name: 'Cách làm hay tiêu biểu' }).getByRole('link', { name: title, exact: true }).waitFor();
+    await visitor
+      .getByRole('group', { name: /Bản đồ ô 34 tỉnh, thành/ })
+      .getByRole('link', { name: /^Đà Nẵng: \d+ cách làm hay$/ })
+      .click();
+    await visitor.waitForURL((url) => url.pathname === '/places/da-nang');
+    await visitor.getByRole('link', { name: title, exact: true }).first().waitFor();
+    await visitor.goto(`${baseUrl()}/showcase`);
+    await visitor.getByRole('link', { name: collectionTitle, exact: true }).click();
+    await visitor.waitForURL((url) => url.pathname === collectionPath);
+    await visitor.getByRole('link', { name: title, exact: true }).waitFor();
+    await visitor.getByText('Xã vùng cao tra cứu hồ sơ ngay tại chỗ.').waitFor();
+
+    // The collection's link, shared in a chat app, shows its title and description without JavaScript.
+    const shared = await open({ context: { javaScriptEnabled: false } });
+    await shared.goto(`${baseUrl()}${collectionPath}`);
+    expect(await shared.title()).toContain(collectionTitle);
+    expect(await shared.locator('meta[property="og:title"]').getAttribute('content')).toContain(collectionTitle);
+    expect(await shared.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
+    await shared.getByRole('heading', { level: 1, name: collectionTitle }).waitFor();
+    await shared.getByRole('link', { name: title, exact: true }).waitFor();
+  }, 180_000);
 
   it('returns a practice as a duplicate of one the curator finds by its title; its author is shown the original', async () => {
     const { id } = await completeDraft();
