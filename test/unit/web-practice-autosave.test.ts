@@ -88,6 +88,7 @@ const EXISTING: PracticeDraft = {
   version: 0,
   updatedAt: '2026-01-01T00:00:00.000Z',
   viewerCanEdit: true,
+  pendingEdit: null,
 };
 
 function editor(initial: PracticeDraft | null) {

@@ -3,6 +3,7 @@ import { formatTime, t } from '../../i18n/i18n.ts';
 import { formErrorText, type FormProblem } from '../../lib/form.ts';
 import type { PracticeAutosave, SavePhase } from './practice-autosave.ts';
 import type { PracticeSubmit } from './practice-submit.ts';
+import { te } from '../review/edit-review-text.ts';
 
 /* The bar under the practice editor: where saving stands, the submit button, and what came of a submit. */
 
@@ -24,7 +25,7 @@ export function EditorBar(props: { editor: PracticeAutosave; submitFlow: Practic
         <div class="editor-bar-actions">
           <Show when={status() !== 'SUBMITTED'}>
             <button type="submit" class="button" disabled={submitting()} aria-describedby="editor-submit-hint">
-              {submitting() ? (status() === 'PUBLISHED' ? t('form.saving') : t('practiceEditor.submitting')) : status() === 'PUBLISHED' ? t('practiceEditor.saveVersion') : t('practiceEditor.submit')}
+              {submitting() ? (status() === 'PUBLISHED' ? t('form.saving') : t('practiceEditor.submitting')) : status() === 'PUBLISHED' ? te('submitEdit') : t('practiceEditor.submit')}
             </button>
           </Show>
         </div>

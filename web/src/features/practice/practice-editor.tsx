@@ -12,18 +12,19 @@ import { MoreSection } from './practice-links-section.tsx';
 import { ReuseSection } from './practice-reuse-section.tsx';
 import { createPracticeSubmit } from './practice-submit.ts';
 import { practiceHref } from './practice-links.ts';
-import type { PracticeDraft } from './practice-record.api.ts';
+import { editedText, type PracticeDraft } from './practice-record.api.ts';
+import { te } from '../review/edit-review-text.ts';
 
 /**
  * The structured form of a practice, saving itself: a new one is created once it has a title,
  * then each change is saved after a pause in typing. A published practice is saved only on
- * request, since each save publishes a new version.
+ * request, as an edit that a curator publishes (the editor starts from that edit, if any).
  *
  * The page shell: the state and saving live in practice-autosave.ts, the submit flow in
  * practice-submit.ts, the fields in the section components, the bar in practice-editor-bar.tsx.
  */
 export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: Viewer; onCreated?: (id: string) => void }) {
-  const initial = untrack(() => props.practice);
+  const initial = untrack(() => props.practice && editedText(props.practice));
   const viewer = untrack(() => props.viewer);
 
   let form: HTMLFormElement | undefined;
@@ -81,7 +82,17 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
       <Switch>
         <Match when={status() === 'PUBLISHED'}>
           <div class="status-panel is-waiting editor-mode-note">
-            <p>{t('practiceEditor.publishedNote', version())}</p>
+            <p>{te('editorNote', version())}</p>
+            <Show when={initial?.pendingEdit?.submittedAt}>
+              <p>{te('editorWaitingNote')}</p>
+            </Show>
+            <Show when={!initial?.pendingEdit?.submittedAt && initial?.pendingEdit?.returnReason}>
+              {(reason) => (
+                <p lang="vi" class="request-statement">
+                  {te('editorReturnedNote', reason())}
+                </p>
+              )}
+            </Show>
           </div>
         </Match>
         <Match when={status() === 'SUBMITTED'}>

@@ -18,6 +18,7 @@ import { practiceEditHref } from './practice-links.ts';
 import { getPractice, type Practice } from './practice-record.api.ts';
 import { PracticeText } from './practice-text.tsx';
 import { PracticeModeration } from '../moderation/practice-moderation.tsx';
+import { EditReview } from '../review/edit-review.tsx';
 
 /** /practices/:id: one good practice as a case record. */
 export default function PracticePage() {
@@ -71,6 +72,7 @@ function PracticeView(props: { practice: Practice }) {
         <ReaderActions practice={props.practice} signedIn={Boolean(viewer())} viewCount={viewCount() ?? props.practice.viewCount} />
       </Show>
       <Show when={viewer()}>{(signedIn) => <CurationPanel practice={props.practice} viewer={signedIn()} />}</Show>
+      <EditReview practice={props.practice} />
       <PracticeModeration practice={props.practice} />
 
       <div class="practice-body">

@@ -54,6 +54,28 @@ const PracticeQuery = graphql(`
       viewerBookmarked
       viewCount
       history { version title editedBy { handle name } replacedAt }
+      pendingEdit {
+        submittedAt
+        returnReason
+        savedAt
+        preview {
+          title
+          summary
+          problemHtml
+          solutionHtml
+          resultsHtml
+          lessonsHtml
+          links { label url }
+          level
+          costBand
+          partners
+          beneficiaries
+          challengesHtml
+          conditionsHtml
+          stage
+          year
+        }
+      }
     }
   }
 `);
@@ -101,11 +123,39 @@ const PracticeDraftQuery = graphql(`
       version
       updatedAt
       viewerCanEdit
+      pendingEdit {
+        submittedAt
+        returnReason
+        preview {
+          title
+          summary
+          problem
+          solution
+          results
+          lessons
+          organization { slug current }
+          place { code current successor { code } }
+          topics { slug }
+          stage
+          year
+          links { label url }
+          level
+          costBand
+          partners
+          beneficiaries
+          challenges
+          conditions
+          contact { handle }
+        }
+      }
     }
   }
 `);
 
 export type PracticeDraft = ResultOf<typeof PracticeDraftQuery>['practice'];
+
+/** What the editor starts from: a published practice's edit, when it has one, over the published text. */
+export const editedText = (practice: PracticeDraft): PracticeDraft => (practice.pendingEdit ? { ...practice, ...practice.pendingEdit.preview } : practice);
 
 /** A practice as its editor starts from it (the markdown as written), or null. */
 export const getPracticeDraft = query((id: string): Promise<PracticeDraft | null> => orNull(async () => (await request(PracticeDraftQuery, { id })).practice, isMissing('id')), 'practiceDraft');

@@ -1,14 +1,14 @@
 import { useAction, useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { t } from '../../i18n/i18n.ts';
 import type { FormProblem } from '../../lib/form.ts';
 import type { PracticeAutosave, SaveResult } from './practice-autosave.ts';
 import { formPath, problemsBeforeSubmit } from './practice-draft.ts';
 import { practiceHref } from './practice-links.ts';
 import { submitPracticeAction } from './practice-writes.api.ts';
+import { te } from '../review/edit-review-text.ts';
 
-/* Sending a practice for review (or, once published, saving a new version), and what the editor says when that cannot be done yet. */
+/* Sending a practice for review (or, once published, its edit), and what the editor says when that cannot be done yet. */
 
 export type SubmitNotice = { kind: 'fixFirst' } | { kind: 'form'; form: NonNullable<FormProblem['form']> };
 
@@ -78,11 +78,12 @@ export function createPracticeSubmit(options: { editor: PracticeAutosave; form: 
         showSummary();
         return;
       }
-      if (editor.status() === 'PUBLISHED') {
-        setVersionNotice(hadChanges ? t('practiceEditor.versionSaved', editor.version()) : t('practiceEditor.noChanges'));
+      const outcome = await submitForReview(id);
+      // A published practice with nothing (new) to send: its edit is the published text, or sent already.
+      if (editor.status() === 'PUBLISHED' && !outcome.ok && outcome.problem.form?.code === 'CONFLICT') {
+        setVersionNotice(hadChanges ? te('alreadyWaiting') : te('noEdit'));
         return;
       }
-      const outcome = await submitForReview(id);
       if (outcome.ok) {
         editor.setStatus(outcome.data.practice.status);
         navigate(practiceHref(id));
