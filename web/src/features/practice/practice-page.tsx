@@ -19,6 +19,7 @@ import { getPractice, type Practice } from './practice-record.api.ts';
 import { PracticeText } from './practice-text.tsx';
 import { PracticeModeration } from '../moderation/practice-moderation.tsx';
 import { EditReview } from '../review/edit-review.tsx';
+import { te } from '../review/edit-review-text.ts';
 
 /** /practices/:id: one good practice as a case record. */
 export default function PracticePage() {
@@ -114,7 +115,7 @@ function PracticeHeader(props: { practice: Practice }) {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path d="m10.5 2.5 3 3L6 13H3v-3Z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
           </svg>
-          {props.practice.status === 'PUBLISHED' ? t('practicePage.editPublished') : t('practicePage.edit')}
+          {props.practice.status === 'PUBLISHED' ? te('editPublished') : t('practicePage.edit')}
         </A>
       </Show>
     </header>

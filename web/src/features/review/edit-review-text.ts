@@ -30,6 +30,7 @@ const vi = {
   proposedTitle: 'Tiêu đề đề nghị',
   proposedSummary: 'Tóm tắt đề nghị',
   deskTab: 'Bản sửa',
+  editPublished: 'Sửa (cần duyệt lại)',
 };
 
 const en: typeof vi = {
@@ -55,6 +56,7 @@ const en: typeof vi = {
   proposedTitle: 'Proposed title',
   proposedSummary: 'Proposed summary',
   deskTab: 'Edits',
+  editPublished: 'Edit (reviewed again)',
 };
 
 /** The translator of edits' words, following the interface language. */
