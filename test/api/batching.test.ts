@@ -49,6 +49,7 @@ const NOT_PER_PARENT: Record<string, string> = {
   TopicFacetCount: 'one practiceFacets answer per request; its topics load in one batch',
   PlaceFacetCount: 'one practiceFacets answer per request; its places load in one batch',
   OrganizationFacetCount: 'one practiceFacets answer per request; its organisations load in one batch',
+  'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
 const STRUCTURAL = [
