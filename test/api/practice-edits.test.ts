@@ -200,3 +200,26 @@ describe('Edits of a published practice', () => {
     expect((await graphql('{ practicesToReview(first: 5, filter: { kind: EDIT }) { edges { node { id } } } }', {}, as('member'))).errors?.[0]?.extensions?.code).toBe('NOT_AUTHORIZED');
   });
 });
+
+describe('A published practice with an edit', () => {
+  it('gives its authors their edit as the working text when a curator unpublishes it; published again, the old version is in its history', async () => {
+    const id = await published('Thanh toán học phí không dùng tiền mặt');
+    await mutate('updatePractice', { id, title: 'Thanh toán học phí không dùng tiền mặt toàn tỉnh' }, 'author');
+    const unpublished = await mutate('unpublishPractice', { id, reason: 'Số liệu kết quả đã cũ' }, 'curator');
+    expect(unpublished.practice).toMatchObject({
+      status: 'RETURNED',
+      title: 'Thanh toán học phí không dùng tiền mặt toàn tỉnh',
+      pendingEdit: null,
+    });
+    // Published again after review, it carries no stale edit; the version readers saw is in its history.
+    await mutate('submitPractice', { id }, 'author');
+    const again = await mutate('publishPractice', { id }, 'curator');
+    expect(again.practice).toMatchObject({
+      status: 'PUBLISHED',
+      title: 'Thanh toán học phí không dùng tiền mặt toàn tỉnh',
+      version: 2,
+      pendingEdit: null,
+      history: [{ version: 1, title: 'Thanh toán học phí không dùng tiền mặt' }],
+    });
+  });
+});
