@@ -79,7 +79,14 @@ function CuratorEditPanel(props: { practice: Practice; edit: PendingEdit }) {
       <div class="edit-review-text">
         <PracticeText practice={proposed()} />
       </div>
-      <Show when={props.edit.submittedAt} fallback={<p class="muted">{te('curatorNotSent')}</p>}>
+      <Show
+        when={props.edit.submittedAt}
+        fallback={
+          <p class="muted" lang="vi">
+            {props.edit.returnReason ? te('curatorReturned', props.edit.returnReason) : te('curatorNotSent')}
+          </p>
+        }
+      >
         <EditDecision practice={props.practice} />
       </Show>
     </section>
