@@ -311,7 +311,9 @@ export async function findDuplicateTarget(viewer: Viewer, other: PracticeDoc, id
  */
 export async function correctClassification(practice: PracticeDoc, fields: { topics?: string[]; place?: string | null }, base?: Date): Promise<PracticeDoc> {
   await resolveReferences(fields);
-  return decideOnPractice(practice, fields, base);
+  // A pending edit gets the correction too, or publishing it would undo it.
+  const inEdit = pendingEditOf(practice) ? Object.fromEntries(Object.entries(fields).map(([field, value]) => [`pendingEdit.fields.${field}`, value])) : {};
+  return decideOnPractice(practice, { ...fields, ...inEdit }, base);
 }
 
 export const featurePracticeInput = z.object({ id: objectId, featured: z.boolean() });

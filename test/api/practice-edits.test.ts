@@ -222,4 +222,19 @@ describe('A published practice with an edit', () => {
       history: [{ version: 1, title: 'Thanh toán học phí không dùng tiền mặt' }],
     });
   });
+
+  it('keeps a curator’s correction of its topics and place when the edit is published later', async () => {
+    const id = await published('Số hóa sổ hộ tịch tại Đà Nẵng');
+    await mutate('updatePractice', { id, summary: 'Tóm tắt đã sửa' }, 'author');
+    const corrected = await graphql(
+      `mutation ($input: CorrectPracticeInput!) { correctPractice(input: $input) { ${RESULT} ... on CorrectPracticePayload { practice { place { code } pendingEdit { preview { place { code } summary } } } } } }`,
+      { input: { id, place: 'ha-noi', reason: 'Cách làm này của Hà Nội' } },
+      as('curator'),
+    );
+    expect(corrected.data.correctPractice.practice).toEqual({ place: { code: 'ha-noi' }, pendingEdit: { preview: { place: { code: 'ha-noi' }, summary: 'Tóm tắt đã sửa' } } });
+    await mutate('submitPractice', { id }, 'author');
+    await mutate('publishPractice', { id }, 'curator');
+    const now = (await graphql(`query ($id: ID!) { practice(id: $id) { summary place { code } } }`, { id })).data.practice;
+    expect(now).toEqual({ summary: 'Tóm tắt đã sửa', place: { code: 'ha-noi' } });
+  });
 });
