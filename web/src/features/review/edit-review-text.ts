@@ -30,7 +30,11 @@ const vi = {
   reasonHint: 'Tác giả sẽ đọc được góp ý này. Cách làm hay vẫn được công bố như hiện tại.',
   proposedTitle: 'Tiêu đề đề nghị',
   proposedSummary: 'Tóm tắt đề nghị',
+  deskKinds: 'Loại hồ sơ',
+  deskNew: 'Gửi mới',
   deskTab: 'Bản sửa',
+  deskEditsWaiting: 'Bản sửa chờ duyệt',
+  editSubmitted: (date: string) => `Gửi bản sửa ${date}`,
   editPublished: 'Sửa (cần duyệt lại)',
 };
 
@@ -57,7 +61,11 @@ const en: typeof vi = {
   reasonHint: 'The authors will read this. The practice stays published as it is.',
   proposedTitle: 'Proposed title',
   proposedSummary: 'Proposed summary',
+  deskKinds: 'Kind',
+  deskNew: 'New',
   deskTab: 'Edits',
+  deskEditsWaiting: 'Edits waiting',
+  editSubmitted: (date: string) => `Edit sent ${date}`,
   editPublished: 'Edit (reviewed again)',
 };
 
