@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { inFormOrder, practiceErrorText, summaryItemFor } from '../../web/src/features/practice/practice-editor-messages.ts';
+import { pageWordsReady } from '../../web/src/i18n/i18n.ts';
 
 /* What the practice editor tells a person about the fields to fix, apart from the browser. */
 
@@ -17,6 +18,9 @@ vi.mock('@solidjs/router', () => {
     useSearchParams: unused,
   };
 });
+
+// The editor's words come with the pages loaded on demand, as the editor page waits for them.
+beforeAll(() => pageWordsReady());
 
 describe('the practice editor summary of problems', () => {
   const links = [

@@ -117,23 +117,32 @@ export function settleStoredLocale(): Promise<void> {
 }
 
 // These live as long as the page, so they get a root of their own.
-const { flatDictionary, dateFormats, dateTimeFormats, timeFormats, collators } = createRoot(() => {
+const { dateFormats, dateTimeFormats, timeFormats, collators } = createRoot(() => {
   // <html lang> follows the choice, for screen readers, hyphenation and fonts.
   createEffect(() => {
     document.documentElement.lang = locale();
   });
   return {
-    // Before the pages' words arrive only the first load's are read (a page waits for the rest).
-    flatDictionary: createMemo(() => {
-      const current = locale();
-      return i18n.flatten((current === 'vi' ? { ...vi, ...pageWords() } : loaded[current]) as Dictionary);
-    }),
     dateFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' })),
     dateTimeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' })),
     timeFormats: createMemo(() => new Intl.DateTimeFormat(intlTag[locale()], { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })),
     collators: createMemo(() => new Intl.Collator(intlTag[locale()])),
   };
 });
+
+/**
+ * The current dictionary, flattened once per change of its parts: before the pages' words arrive
+ * only the first load's are there (a page waits for the rest). An accessor rather than a memo, so
+ * it follows the signals wherever it is read, in the browser or in a test.
+ */
+let flattened: { source: object; flat: i18n.Flatten<Dictionary> } | undefined;
+function flatDictionary(): i18n.Flatten<Dictionary> {
+  const current = locale();
+  // What the words come from now: Vietnamese with or without the pages' part, or a whole dictionary.
+  const source = current === 'vi' ? (pageWords() ?? vi) : loaded[current]!;
+  if (flattened?.source !== source) flattened = { source, flat: i18n.flatten((current === 'vi' ? { ...vi, ...pageWords() } : source) as Dictionary) };
+  return flattened.flat;
+}
 
 /** `t('directory.title')`, `t('directory.count', 152)`: reactive in the current locale. */
 export const t = i18n.translator(flatDictionary, i18n.resolveTemplate);
