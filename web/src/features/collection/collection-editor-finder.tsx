@@ -1,47 +1,18 @@
-import { type Accessor, createSignal, For, onCleanup, Show } from 'solid-js';
+import { type Accessor, createSignal, For, Show } from 'solid-js';
 import { formErrorText } from '../../lib/form.ts';
 import { COLLECTION_LIMITS } from '../../../../schema/field-limits.ts';
-import { addCollectionItem, type EditedCollection, type PracticeChoice, searchPublishedPractices } from './collection-admin.api.ts';
+import { addCollectionItem, type EditedCollection, type PracticeChoice } from './collection-admin.api.ts';
+import { createPracticeSearch } from './practice-search.ts';
 import { focusLater } from './collection-editor-items.tsx';
 import { ct } from './collection-editor-text.ts';
-
-/** How long typing may pause before the search runs. */
-const SEARCH_DELAY_MS = 300;
 
 /** Finds published practices by a few words and adds the one chosen at the end of the list. */
 export function PracticeFinder(props: { collection: Accessor<EditedCollection>; adopt: (collection: EditedCollection) => void }) {
   const [text, setText] = createSignal('');
-  const [results, setResults] = createSignal<PracticeChoice[]>();
-  const [state, setState] = createSignal<'idle' | 'searching' | 'failed'>('idle');
+  const { results, state, type } = createPracticeSearch();
   const [message, setMessage] = createSignal('');
   const [adding, setAdding] = createSignal<string>();
   const inCollection = () => new Set(props.collection().items.map((item) => item.practice?.id));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let controller: AbortController | undefined;
-  onCleanup(() => {
-    clearTimeout(timer);
-    controller?.abort();
-  });
-
-  const search = async (words: string) => {
-    controller?.abort();
-    if (words.trim().length < 2) {
-      setResults(undefined);
-      setState('idle');
-      return;
-    }
-    const mine = (controller = new AbortController());
-    setState('searching');
-    try {
-      const found = await searchPublishedPractices(words.trim(), mine.signal);
-      if (mine.signal.aborted) return;
-      setResults(found);
-      setState('idle');
-    } catch (error) {
-      if ((error as Error)?.name === 'AbortError' || mine.signal.aborted) return;
-      setState('failed');
-    }
-  };
 
   const add = async (practice: PracticeChoice) => {
     setAdding(practice.id);
@@ -88,8 +59,7 @@ export function PracticeFinder(props: { collection: Accessor<EditedCollection>; 
           onInput={(event) => {
             const value = event.currentTarget.value;
             setText(value);
-            clearTimeout(timer);
-            timer = setTimeout(() => void search(value), SEARCH_DELAY_MS);
+            type(value);
           }}
         />
       </div>

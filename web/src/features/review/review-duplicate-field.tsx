@@ -1,11 +1,9 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { TextField } from '../../components/form-field.tsx';
-import { type PracticeChoice, searchPublishedPractices } from '../collection/collection-admin.api.ts';
+import type { PracticeChoice } from '../collection/collection-admin.api.ts';
+import { createPracticeSearch } from '../collection/practice-search.ts';
 import { practiceHref } from '../practice/practice-links.ts';
 import { tr } from './review-text.ts';
-
-/** How long typing may pause before the search runs. */
-const SEARCH_DELAY_MS = 300;
 
 /**
  * The published practice a submitted one repeats: its address or id pasted, or found by a few
@@ -13,36 +11,9 @@ const SEARCH_DELAY_MS = 300;
  */
 export function DuplicateField(props: { practiceId: string; error: string | undefined }) {
   const [address, setAddress] = createSignal('');
-  const [results, setResults] = createSignal<PracticeChoice[]>();
-  const [state, setState] = createSignal<'idle' | 'searching' | 'failed'>('idle');
+  // The practice under review is never its own original.
+  const { results, state, type } = createPracticeSearch((practice) => practice.id !== props.practiceId);
   const [chosen, setChosen] = createSignal('');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let controller: AbortController | undefined;
-  onCleanup(() => {
-    clearTimeout(timer);
-    controller?.abort();
-  });
-
-  const search = async (words: string) => {
-    controller?.abort();
-    if (words.trim().length < 2) {
-      setResults(undefined);
-      setState('idle');
-      return;
-    }
-    const mine = (controller = new AbortController());
-    setState('searching');
-    try {
-      const found = await searchPublishedPractices(words.trim(), mine.signal);
-      if (mine.signal.aborted) return;
-      // The practice under review is never its own original.
-      setResults(found.filter((practice) => practice.id !== props.practiceId));
-      setState('idle');
-    } catch {
-      if (!mine.signal.aborted) setState('failed');
-    }
-  };
-
   const choose = (practice: PracticeChoice) => {
     setAddress(practiceHref(practice.id));
     setChosen(practice.title);
@@ -65,9 +36,7 @@ export function DuplicateField(props: { practiceId: string; error: string | unde
             if (event.key === 'Enter') event.preventDefault();
           }}
           onInput={(event) => {
-            const words = event.currentTarget.value;
-            clearTimeout(timer);
-            timer = setTimeout(() => void search(words), SEARCH_DELAY_MS);
+            type(event.currentTarget.value);
           }}
         />
       </div>
