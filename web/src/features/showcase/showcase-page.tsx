@@ -1,12 +1,12 @@
 import '../collection/collection-page.css';
 import './showcase.css';
-import { A, createAsync } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { listAddress } from '../../lib/list-params.ts';
-import { collectionHref } from '../collection/collection.api.ts';
+import { CollectionCard } from '../collection/collection-parts.tsx';
 import { BrowseSection, PracticeGrid } from '../topic/browse-sections.tsx';
 import { ProvinceMap, ProvinceTable } from './province-map.tsx';
 import { getShowcase, type Showcase } from './showcase.api.ts';
@@ -62,7 +62,7 @@ function ShowcaseSections(props: { showcase: Showcase }) {
       <BrowseSection id="showcase-collections" title={t('nav.collections')} more={{ href: '/collections', label: t('showcase.allCollections') }}>
         <Show when={collections().length} fallback={<p class="empty-note">{t('collection.empty')}</p>}>
           <ul class="collection-grid">
-            <For each={collections()}>{(collection) => <CollectionTeaser collection={collection} />}</For>
+            <For each={collections()}>{(collection) => <CollectionCard collection={collection} headingLevel={3} />}</For>
           </ul>
         </Show>
       </BrowseSection>
@@ -76,28 +76,5 @@ function ShowcaseSections(props: { showcase: Showcase }) {
         </div>
       </BrowseSection>
     </>
-  );
-}
-
-/** The introduction's opening paragraph as plain text (the stored HTML is the server's sanitised rendering). */
-function firstParagraph(html: string): string {
-  const document = new DOMParser().parseFromString(html, 'text/html');
-  return (document.querySelector('p') ?? document.body).textContent?.trim() ?? '';
-}
-
-function CollectionTeaser(props: { collection: Showcase['collections']['edges'][number]['node'] }) {
-  return (
-    <li class="collection-card">
-      <Show when={props.collection.edition}>
-        <p class="collection-edition">{props.collection.edition}</p>
-      </Show>
-      <h3 class="collection-card-title" lang="vi">
-        <A href={collectionHref(props.collection.slug)}>{props.collection.title}</A>
-      </h3>
-      <p class="collection-card-intro" lang="vi">
-        {firstParagraph(props.collection.introHtml)}
-      </p>
-      <p class="collection-count">{t('topicPage.practiceCount', props.collection.items.length)}</p>
-    </li>
   );
 }

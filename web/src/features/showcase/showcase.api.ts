@@ -11,7 +11,7 @@ const ShowcaseQuery = graphql(
   `
   query Showcase($collections: Int!, $featured: Int!) {
     collections(first: $collections) {
-      edges { node { id slug title edition introHtml items { id } } }
+      edges { node { id slug title edition introHtml topics { slug name nameEn } places { code name } items { id } } }
     }
     featured: practices(filter: { featured: true }, first: $featured) {
       edges { node { ...PracticeCardFields } }
