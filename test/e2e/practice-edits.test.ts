@@ -72,8 +72,13 @@ describe('Edits of a published practice', () => {
     expect(await heading(visitor).innerText()).toBe(title);
     expect(await visitor.getByText(newTitle).count()).toBe(0);
 
+    // The curator finds it on the desk's tab of edits, and opens it.
     const curator = await as(CURATOR.handle);
-    await curator.goto(`${baseUrl()}/practices/${id}`);
+    await curator.goto(`${baseUrl()}/staff/practices`);
+    await curator.getByRole('link', { name: 'Bản sửa', exact: true }).click();
+    await curator.waitForURL((url) => url.searchParams.get('kind') === 'edit');
+    await curator.getByRole('link', { name: title, exact: true }).click();
+    await curator.waitForURL((url) => url.pathname === `/practices/${id}`);
     const panel = curator.getByRole('region', { name: 'Bản sửa chờ duyệt' });
     await panel.getByText(newTitle, { exact: true }).waitFor();
     await panel.getByRole('button', { name: 'Công bố bản sửa' }).click();

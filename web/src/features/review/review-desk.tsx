@@ -11,6 +11,7 @@ import { StageYear } from '../practice/practice-badges.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { CLAIM_FILTERS, claimAction, getReviewDesk, getReviewQueue, reviewQueueFilterOf, type ClaimFilter, type QueuedPractice, type ReviewQueueFilter } from './review.api.ts';
 import { tr } from './review-text.ts';
+import { te } from './edit-review-text.ts';
 
 /**
  * The review desk (/staff/practices): its figures, the queue of submitted practices (oldest
@@ -30,8 +31,9 @@ export function ReviewDesk() {
   );
   const first = createAsync(() => getReviewQueue(filter(), null));
   // A tab keeps the other filters; "all" leaves the parameter out.
-  const claimHref = (claim: ClaimFilter) => {
+  const claimHref = (claim: ClaimFilter, kind = filter().kind) => {
     const params = new URLSearchParams();
+    if (kind === 'EDIT') params.set('kind', 'edit');
     if (claim !== 'ANY') params.set('claim', claim.toLowerCase());
     if (filter().topic) params.set('topic', filter().topic!);
     if (filter().place) params.set('place', filter().place!);
@@ -46,6 +48,15 @@ export function ReviewDesk() {
       </h2>
       <p class="card-intro">{tr('intro')}</p>
       <DeskFigures />
+      {/* Edits of published practices are a queue of their own (practicesToReview kind EDIT). */}
+      <Tabs label={te('deskKinds')}>
+        <Tab href={claimHref(filter().claim, 'NEW')} current={filter().kind === 'NEW'}>
+          {te('deskNew')}
+        </Tab>
+        <Tab href={claimHref(filter().claim, 'EDIT')} current={filter().kind === 'EDIT'}>
+          {te('deskTab')}
+        </Tab>
+      </Tabs>
       <Tabs label={tr('claimFilter')}>
         <For each={CLAIM_FILTERS}>
           {(claim) => (
@@ -101,6 +112,10 @@ function DeskFigures() {
           <div>
             <dt>{tr('returned')}</dt>
             <dd>{figures().returned}</dd>
+          </div>
+          <div>
+            <dt>{te('deskEditsWaiting')}</dt>
+            <dd>{figures().editsWaiting}</dd>
           </div>
           <div class="review-figure-wide">
             <dt>{tr('median')}</dt>
@@ -159,7 +174,9 @@ function QueueItem(props: { practice: QueuedPractice }) {
             <A href={practiceHref(props.practice.id)}>{props.practice.title}</A>
           </h3>
           <p class="queue-item-meta">
-            <Show when={props.practice.submittedAt}>{(at) => <span>{tr('submitted', formatDate(at()))}</span>}</Show>
+            <Show when={props.practice.pendingEdit?.submittedAt} fallback={<Show when={props.practice.submittedAt}>{(at) => <span>{tr('submitted', formatDate(at()))}</span>}</Show>}>
+              {(at) => <span>{te('editSubmitted', formatDate(at()))}</span>}
+            </Show>
             <span>{tr('authors', props.practice.authors.map((author) => author.name).join(', '))}</span>
             <StageYear stage={props.practice.stage} year={props.practice.year} />
           </p>

@@ -28,7 +28,7 @@ export const CLAIM_FILTERS = inOrder<ClaimFilter>({ ANY: true, UNCLAIMED: true, 
 
 const ReviewDeskQuery = graphql(`
   query ReviewDesk {
-    reviewDesk { waiting unclaimed claimedByViewer returned decisionsCounted medianDecisionHours }
+    reviewDesk { waiting unclaimed claimedByViewer returned editsWaiting decisionsCounted medianDecisionHours }
   }
 `);
 
@@ -57,6 +57,7 @@ const ReviewQueueQuery = graphql(`
           topics { slug name nameEn }
           authors { id handle name }
           reviewClaim { claimedAt curator { id handle name } }
+          pendingEdit { submittedAt }
         }
       }
     }
@@ -68,6 +69,8 @@ export type QueuedPractice = ReviewQueuePage['edges'][number]['node'];
 
 /** What the desk's queue is filtered by, as its address holds it. */
 export interface ReviewQueueFilter {
+  /** New submissions, or edits of published practices. */
+  kind: 'NEW' | 'EDIT';
   claim: ClaimFilter;
   topic: string | undefined;
   place: string | undefined;
@@ -75,7 +78,7 @@ export interface ReviewQueueFilter {
 
 /** Submitted practices, oldest first, by claim, topic and place. */
 export const getReviewQueue = query(async (filter: ReviewQueueFilter, after: string | null): Promise<ReviewQueuePage> => {
-  const variables = { first: REVIEW_PAGE_SIZE, after, filter: { claim: filter.claim, topic: filter.topic ?? null, place: filter.place ?? null } };
+  const variables = { first: REVIEW_PAGE_SIZE, after, filter: { kind: filter.kind, claim: filter.claim, topic: filter.topic ?? null, place: filter.place ?? null } };
   return (await request(ReviewQueueQuery, variables)).practicesToReview;
 }, 'reviewQueue');
 
@@ -85,7 +88,7 @@ export const single = (value: string | string[] | undefined) => (Array.isArray(v
 /** The queue's filter from the address: an unknown claim value is the whole queue. */
 export function reviewQueueFilterOf(query: Record<string, string | string[] | undefined>): ReviewQueueFilter {
   const claim = single(query.claim)?.toUpperCase();
-  return { claim: CLAIM_FILTERS.find((c) => c === claim) ?? 'ANY', topic: single(query.topic), place: single(query.place) };
+  return { kind: single(query.kind) === 'edit' ? 'EDIT' : 'NEW', claim: CLAIM_FILTERS.find((c) => c === claim) ?? 'ANY', topic: single(query.topic), place: single(query.place) };
 }
 
 export function preloadReviewDesk(search: Record<string, string | string[] | undefined>) {
