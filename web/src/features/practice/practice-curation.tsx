@@ -89,13 +89,16 @@ export function CurationPanel(props: { practice: Practice; viewer: Viewer }) {
 export function ReviewRecord(props: { practice: Practice; viewer: Viewer }) {
   const review = createAsync(async () => (readsReview(props.practice, props.viewer) ? getPracticeReview(props.practice.id) : undefined));
   const own = () => props.practice.authors.some((author) => author.id === props.viewer.id);
-  const underReview = () => props.practice.status === 'SUBMITTED' || props.practice.status === 'RETURNED';
+  // A published practice's edit is reviewed too, while it is written, sent or returned.
+  const editUnderReview = () => props.practice.status === 'PUBLISHED' && Boolean(props.practice.pendingEdit);
+  const underReview = () => props.practice.status === 'SUBMITTED' || props.practice.status === 'RETURNED' || editUnderReview();
   // A curator comments while reviewing it (not while another holds it); its authors answer.
   const canComment = () => {
     if (!underReview()) return false;
     if (own()) return true;
     const claim = review()?.reviewClaim;
-    return canCurate(props.viewer.role) && props.practice.status === 'SUBMITTED' && (!claim || claim.curator.id === props.viewer.id);
+    const inRound = props.practice.status === 'SUBMITTED' || Boolean(props.practice.pendingEdit?.submittedAt);
+    return canCurate(props.viewer.role) && inRound && (!claim || claim.curator.id === props.viewer.id);
   };
   return (
     <Suspense>
