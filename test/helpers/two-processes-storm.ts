@@ -45,6 +45,7 @@ const SUSPEND = `mutation ($input: SuspendExpertInput!) { r: suspendExpert(input
 const LOCK = `mutation ($input: LockThreadInput!) { r: lockThread(input: $input) { __typename ... on LockThreadPayload { thread { id locked } } ${errors} } }`;
 const UPDATE_PRACTICE = `mutation ($input: UpdatePracticeInput!) { r: updatePractice(input: $input) { __typename ... on UpdatePracticePayload { practice { lessons updatedAt } } ${errors} } }`;
 const CREATE_THREAD = `mutation ($input: CreateThreadInput!) { r: createThread(input: $input) { __typename ... on CreateThreadPayload { thread { id } } ${errors} } }`;
+const ANSWER_INVITATION = `mutation ($input: AnswerCoAuthorInvitationInput!) { r: answerCoAuthorInvitation(input: $input) { __typename ... on AnswerCoAuthorInvitationPayload { practice { id updatedAt } } ${errors} } }`;
 const CREATE_PRACTICE = `mutation ($input: CreatePracticeInput!) { r: createPractice(input: $input) { __typename ... on CreatePracticePayload { practice { id lessons updatedAt } } ${errors} } }`;
 
 export interface Person {
@@ -180,6 +181,11 @@ export function useTwoProcessStorm() {
     run.talk = (await mutate(asker, via(1), CREATE_THREAD, { kind: 'DISCUSSION', title: 'Thảo luận sôi nổi qua hai máy chủ cùng lúc', body: '', topics: [] })).thread.id;
     const draft = await mutate(person[authorHandles[0]!]!, via(0), CREATE_PRACTICE, { title: 'Sổ tay vận hành viết chung', coAuthors: authorHandles.slice(1), lessons: 'Bài học:' });
     run.draft = { id: draft.practice.id, updatedAt: draft.practice.updatedAt };
+    // Co-authors are named once they accept; each acceptance is a change the editors start from.
+    for (const [i, handle] of authorHandles.slice(1).entries()) {
+      const accepted = await mutate(person[handle]!, via(i), ANSWER_INVITATION, { id: run.draft.id, accept: true });
+      run.draft.updatedAt = accepted.practice.updatedAt;
+    }
 
     const { practices } = await crowd.members[0]!.browser.read(via(0), `{ practices(first: 20) { edges { node { id endorsementCount authors { handle } discussion { id } } } } }`);
     const published = practices.edges.map((e: any) => e.node);
