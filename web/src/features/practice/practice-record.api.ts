@@ -93,29 +93,37 @@ export function preloadPractice({ params }: RoutePreloadFuncArgs) {
 
 /* ---------- The editor: /practices/new, /practices/:id/edit ---------- */
 
-const PracticeDraftQuery = graphql(`
+/** What an author writes in the editor: of the practice, and of its pending edit's preview. */
+const PracticeEditedFields = graphql(`
+  fragment PracticeEditedFields on Practice @_unmask {
+    title
+    summary
+    problem
+    solution
+    results
+    lessons
+    organization { slug current }
+    place { code current successor { code } }
+    topics { slug }
+    stage
+    year
+    links { label url }
+    level
+    costBand
+    partners
+    beneficiaries
+    challenges
+    conditions
+    contact { handle }
+  }
+`);
+
+const PracticeDraftQuery = graphql(
+  `
   query PracticeDraft($id: ID!) {
     practice(id: $id) {
       id
-      title
-      summary
-      problem
-      solution
-      results
-      lessons
-      organization { slug current }
-      place { code current successor { code } }
-      topics { slug }
-      stage
-      year
-      links { label url }
-      level
-      costBand
-      partners
-      beneficiaries
-      challenges
-      conditions
-      contact { handle }
+      ...PracticeEditedFields
       authors { id handle name }
       invitedAuthors { handle }
       status
@@ -126,31 +134,13 @@ const PracticeDraftQuery = graphql(`
       pendingEdit {
         submittedAt
         returnReason
-        preview {
-          title
-          summary
-          problem
-          solution
-          results
-          lessons
-          organization { slug current }
-          place { code current successor { code } }
-          topics { slug }
-          stage
-          year
-          links { label url }
-          level
-          costBand
-          partners
-          beneficiaries
-          challenges
-          conditions
-          contact { handle }
-        }
+        preview { ...PracticeEditedFields }
       }
     }
   }
-`);
+`,
+  [PracticeEditedFields],
+);
 
 export type PracticeDraft = ResultOf<typeof PracticeDraftQuery>['practice'];
 
