@@ -27,6 +27,8 @@ export interface EmbeddedOptions {
   restoreFrom?: string;
   /** A process died and was started again. */
   onRestart?: (source: EngineProcess, exitCode: number | null, signal: NodeJS.Signals | null) => void;
+  /** A restart failed (the error carries the process's last lines); it is tried again later. */
+  onStartFailed?: (source: EngineProcess, error: Error, retryInMs: number) => void;
 }
 
 export interface EmbeddedDatabase {
@@ -130,6 +132,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     });
     const events = (name: EngineProcess) => ({
       onDown: () => options.onDown?.(name),
+      onStartFailed: (error: Error, retryInMs: number) => options.onStartFailed?.(name, error, retryInMs),
       onRestart: (code: number | null, signal: NodeJS.Signals | null) => {
         options.onRestart?.(name, code, signal);
         // FerretDB's pooled connections to the old PostgreSQL are dead and would fail one request

@@ -39,6 +39,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { sh
         recordSupervisorRestart(source);
         logger.warn(`The embedded database's ${source} process (${signal ?? `exit code ${code}`}) was restarted.`);
       },
+      onStartFailed: (source, error, retryInMs) => logger.warn(`The embedded database's ${source} process did not start again (trying again in ${retryInMs} ms): ${error.message}`),
     });
     uri = embedded.uri;
     description = `embedded PostgreSQL 15 + DocumentDB + FerretDB 2 in ${config.dataDir}`;

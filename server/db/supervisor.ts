@@ -47,7 +47,28 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
  * a backoff that doubles up to 10 s, for as long as the supervisor is not stopped. The first
  * start must succeed (its failure is the caller's to report); later failures are retried.
  */
-export async function superviseChild(spec: ChildSpec, events: { onRestart?: (exitCode: number | null, signal: NodeJS.Signals | null) => void; onDown?: () => void } = {}): Promise<SupervisedChild> {
+export interface SupervisorEvents {
+  onDown?: () => void;
+  onRestart?: (exitCode: number | null, signal: NodeJS.Signals | null) => void;
+  /** A start after a crash failed; it is tried again after the backoff. */
+  onStartFailed?: (error: Error, retryInMs: number) => void;
+}
+
+/**
+ * Kills what is left of a dead child's process group (a child started `detached` leads its own).
+ * A PostgreSQL killed with -9 leaves its backends and workers attached to its shared memory
+ * until each notices; a new one refuses to start on that data directory while any of them runs.
+ */
+function killLeftovers(child: ChildProcess, spec: ChildSpec): void {
+  if (!spec.options.detached || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* none left */
+  }
+}
+
+export async function superviseChild(spec: ChildSpec, events: SupervisorEvents = {}): Promise<SupervisedChild> {
   const recent: string[] = [];
   let current: ChildProcess;
   let isReady = false;
@@ -97,6 +118,7 @@ export async function superviseChild(spec: ChildSpec, events: { onRestart?: (exi
     child.once('exit', (code, signal) => {
       isReady = false;
       if (stopping) return;
+      killLeftovers(child, spec);
       events.onDown?.();
       if (Date.now() - startedAt > STABLE_AFTER_MS) backoff = MIN_BACKOFF_MS;
       const restart = async () => {
@@ -109,8 +131,9 @@ export async function superviseChild(spec: ChildSpec, events: { onRestart?: (exi
           }
           watch(current);
           events.onRestart?.(code, signal);
-        } catch {
+        } catch (error) {
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+          events.onStartFailed?.(error as Error, backoff);
           setTimeout(() => void restart(), backoff);
         }
       };

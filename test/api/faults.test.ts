@@ -203,7 +203,7 @@ describe('Database killed again and again under the real server', () => {
     const waitUntil = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
       const deadline = Date.now() + ms;
       while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}; the server printed last:\n${server.output().split('\n').slice(-40).join('\n')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
