@@ -52,6 +52,7 @@ const PracticeQuery = graphql(`
       viewerEndorsed
       endorsementCount
       viewerBookmarked
+      viewerFlagged
       viewCount
       history { version title editedBy { handle name } replacedAt }
       pendingEdit {
