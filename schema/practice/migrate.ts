@@ -1,12 +1,14 @@
 import { discussionsOfPractices } from '../discussion/service.ts';
 import { onceForRenderer, renderStale } from '../markdown/migrate.ts';
-import { Practice, type PracticeDoc } from './model.ts';
+import { anyOf } from '../query.ts';
+import { Practice, type PracticeDoc, PracticeRevision } from './model.ts';
 import { practiceSearchTokens } from './service.ts';
 
 /**
  * Start-up step of the practices (called by ensureIndexes(), server/db/connection.ts): renders the
  * markdown fields of every practice stored without HTML or with an older renderer's, and gives a
- * discussion count to practices stored before it. Safe to run again, and by two servers at once.
+ * discussion count and a date of their public text's last change to practices stored before
+ * them. Safe to run again, and by two servers at once.
  * Revisions keep their snapshot's markdown only (their pages show no HTML).
  */
 export async function migratePractices(): Promise<void> {
@@ -18,6 +20,31 @@ export async function migratePractices(): Promise<void> {
     ).then(() => undefined),
   );
   await countDiscussionsOfOlderPractices();
+  await dateOlderPublicTexts();
+}
+
+/**
+ * Published (or hidden) practices stored before revisedAt get the latest change known: their
+ * publication, or the newest version an edit (or an unpublishing) replaced, whichever is later.
+ * Only where still missing, so that a publication meanwhile is never overwritten.
+ */
+async function dateOlderPublicTexts(): Promise<void> {
+  for (;;) {
+    const batch = await Practice.find({ status: anyOf(['published', 'hidden']), revisedAt: null }, { publishedAt: 1, createdAt: 1 })
+      .limit(100)
+      .lean<Pick<PracticeDoc, '_id' | 'publishedAt' | 'createdAt'>[]>();
+    if (!batch.length) return;
+    const replaced = await PracticeRevision.aggregate<{ _id: PracticeDoc['_id']; last: Date }>([
+      { $match: { practice: anyOf(batch.map((p) => p._id)) } },
+      { $group: { _id: '$practice', last: { $max: '$createdAt' } } },
+    ]);
+    const lastReplaced = new Map(replaced.map((r) => [String(r._id), r.last]));
+    for (const practice of batch) {
+      const dates = [practice.publishedAt ?? practice.createdAt, lastReplaced.get(String(practice._id))].filter((d): d is Date => d instanceof Date);
+      const revisedAt = new Date(Math.max(...dates.map(Number)));
+      await Practice.updateOne({ _id: practice._id, revisedAt: null }, { $set: { revisedAt } }, { timestamps: false });
+    }
+  }
 }
 
 /**

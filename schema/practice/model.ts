@@ -80,6 +80,12 @@ const practiceSchema = new Schema(
     featured: { type: Boolean, default: false },
     submittedAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },
+    /**
+     * When the public page last changed: set by a publication (first or again), an edit
+     * published, a curator's correction. The sitemap and feeds read it, not updatedAt, which also
+     * moves when the authors save an edit the public does not see yet. null before (see publicTextDate).
+     */
+    revisedAt: { type: Date, default: null },
     /** Counts published revisions: 1 when first published. */
     version: { type: Number, default: 0 },
     /** The number of endorsements: +1 per endorsement made, -1 per one withdrawn (schema/counters.ts). */

@@ -199,7 +199,7 @@ export async function publishPendingEdit(practice: PracticeDoc, editor: string, 
   const { _id, createdAt, updatedAt, searchTokens, pendingEdit, ...snapshot } = practice;
   await insertOnce(PracticeRevision, { practice: practice._id, version: practice.version, snapshot, editedBy: editor });
   const edited = withPendingEdit(practice);
-  const $set = { ...edit.fields, searchTokens: practiceSearchTokens(edited), version: practice.version + 1, pendingEdit: null };
+  const $set = { ...edit.fields, searchTokens: practiceSearchTokens(edited), version: practice.version + 1, pendingEdit: null, revisedAt: new Date() };
   return (await changeIfUnchanged(practice, $set, base)) ?? conflict(base);
 }
 
@@ -271,7 +271,8 @@ export async function findReviewablePractice(viewer: Viewer, id: string, statuse
  * authors with the reason; a duplicate also names the published practice it repeats.
  */
 export const reviewDecision = {
-  publish: (p: PracticeDoc) => ({ status: 'published', publishedAt: p.publishedAt ?? new Date(), version: p.version + 1, returnReason: '', duplicateOf: null }),
+  // publishedAt stays the first publication; revisedAt says the public text changed (again).
+  publish: (p: PracticeDoc) => ({ status: 'published', publishedAt: p.publishedAt ?? new Date(), revisedAt: new Date(), version: p.version + 1, returnReason: '', duplicateOf: null }),
   return: (reason: string) => ({ status: 'returned', returnReason: reason, duplicateOf: null }),
   duplicate: (reason: string, of: PracticeDoc) => ({ status: 'returned', returnReason: reason, duplicateOf: of._id }),
   // An edit the authors were writing becomes their working text: the published one is kept in the history.
@@ -313,7 +314,9 @@ export async function correctClassification(practice: PracticeDoc, fields: { top
   await resolveReferences(fields);
   // A pending edit gets the correction too, or publishing it would undo it.
   const inEdit = pendingEditOf(practice) ? Object.fromEntries(Object.entries(fields).map(([field, value]) => [`pendingEdit.fields.${field}`, value])) : {};
-  return decideOnPractice(practice, { ...fields, ...inEdit }, base);
+  // A published practice's page shows its topics and place: the public text changed.
+  const revised = practice.status === 'published' ? { revisedAt: new Date() } : {};
+  return decideOnPractice(practice, { ...fields, ...inEdit, ...revised }, base);
 }
 
 export const featurePracticeInput = z.object({ id: objectId, featured: z.boolean() });
@@ -490,9 +493,15 @@ export async function countPublishedPracticesReaching(reach: Parameters<typeof p
   return filter ? Practice.countDocuments(filter) : 0;
 }
 
+/**
+ * When a published practice's public text last changed: revisedAt, or for a practice published
+ * before it was kept (and not migrated yet), its publication.
+ */
+export const publicTextDate = (practice: Pick<PracticeDoc, 'publishedAt'> & { revisedAt?: Date | null }): Date | null => practice.revisedAt ?? practice.publishedAt ?? null;
+
 /** Every published practice's id and dates, newest first (the sitemap), at most `limit`. */
 export const publishedPracticeDates = (limit: number) =>
-  Practice.find({ status: 'published' }, { publishedAt: 1, updatedAt: 1 }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<Pick<PracticeDoc, '_id' | 'publishedAt' | 'updatedAt'>[]>();
+  Practice.find({ status: 'published' }, { publishedAt: 1, revisedAt: 1 }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<Pick<PracticeDoc, '_id' | 'publishedAt' | 'revisedAt'>[]>();
 
 /** The endorsement count kept on each practice, for the repair; `actual` counts the endorsements (reaction's). */
 export function practiceEndorsementCounter(actual: StoredCounter['actual']): StoredCounter {

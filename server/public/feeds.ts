@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import { publishedCollections } from '../../schema/collection/service.ts';
 import { expertsByIds } from '../../schema/expert/service.ts';
 import { findPlace, type PlaceDoc } from '../../schema/place/service.ts';
-import { listPractices, type PracticeFilter } from '../../schema/practice/service.ts';
+import { listPractices, type PracticeFilter, publicTextDate } from '../../schema/practice/service.ts';
 import { findTopic, type TopicDoc } from '../../schema/topic/service.ts';
 import { practicePath } from './addresses.ts';
 import { COLLECTION_TITLE_SUFFIX, collectionPath, introText } from './collection-page.ts';
@@ -49,7 +49,7 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
     title: `Cách làm hay mới công bố${scope.names ? `: ${scope.names}` : ''} | ${SITE_NAME}`,
     link: `${origin}/practices${asked}`,
     origin,
-    entries: practices,
+    changes: practices.map((p) => publicTextDate(p) ?? p.updatedAt),
   });
   for (const practice of practices) {
     const link = origin + practicePath(String(practice._id));
@@ -60,7 +60,8 @@ export async function practicesFeed(origin: string, query: URLSearchParams): Pro
       // The feed marks titles and summaries as HTML: escaped, they read as the plain text they are.
       title: escapeText(practice.title),
       description: escapeText(plainSummary(practice.summary || practice.title, 500)),
-      date: practice.updatedAt,
+      // When readers last saw it change: an edit still waiting for a curator moves updatedAt, not this.
+      date: publicTextDate(practice) ?? practice.updatedAt,
       published: practice.publishedAt ?? practice.updatedAt,
       author: (names.length ? names : [SITE_NAME]).map((name) => ({ name })),
     });
@@ -81,7 +82,7 @@ export async function collectionsFeed(origin: string, query: URLSearchParams): P
     title: `${COLLECTION_TITLE_SUFFIX}${scope.names ? `: ${scope.names}` : ''} | ${SITE_NAME}`,
     link: `${origin}/collections`,
     origin,
-    entries: collections,
+    changes: collections.map((c) => c.updatedAt),
   });
   for (const collection of collections) {
     const link = origin + collectionPath(collection.slug);
@@ -99,9 +100,9 @@ export async function collectionsFeed(origin: string, query: URLSearchParams): P
   return feed.atom1();
 }
 
-/** An Atom feed of the site, at `self`, of these entries (its time: the latest entry's change). */
-function atomFeed(options: { self: string; title: string; link: string; origin: string; entries: readonly { updatedAt: Date }[] }): Feed {
-  const latest = options.entries.reduce<Date | null>((newest, entry) => (!newest || entry.updatedAt > newest ? entry.updatedAt : newest), null);
+/** An Atom feed of the site, at `self`, of entries last changed at `changes` (its time: the latest of them). */
+function atomFeed(options: { self: string; title: string; link: string; origin: string; changes: readonly Date[] }): Feed {
+  const latest = options.changes.reduce<Date | null>((newest, change) => (!newest || change > newest ? change : newest), null);
   return new Feed({
     id: options.self,
     title: options.title,

@@ -1,5 +1,5 @@
 import { publishedCollectionDates } from '../../schema/collection/service.ts';
-import { publishedPracticeDates } from '../../schema/practice/service.ts';
+import { publicTextDate, publishedPracticeDates } from '../../schema/practice/service.ts';
 import { practicePath } from './addresses.ts';
 import { collectionPath } from './collection-page.ts';
 import { escapeText } from './page.ts';
@@ -21,7 +21,8 @@ export async function sitemap(origin: string): Promise<string> {
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ...PUBLIC_LISTS.map((path) => url(path)),
     ...collections.map((c) => url(collectionPath(c.slug), c.updatedAt ?? c.publishedAt)),
-    ...practices.map((p) => url(practicePath(String(p._id)), p.updatedAt ?? p.publishedAt)),
+    // When the public page last changed: not updatedAt, which an edit still waiting for a curator moves.
+    ...practices.map((p) => url(practicePath(String(p._id)), publicTextDate(p))),
     '</urlset>',
     '',
   ].join('\n');

@@ -187,7 +187,7 @@ describe('Sitemap and robots.txt', () => {
     const practices = urls.filter((u) => u.loc.startsWith(`${base}/practices/`));
     expect(practices.map((u) => u.loc).sort()).toEqual([ids.published, ids.security, ids.formerPlace].map((id) => `${base}/practices/${id}`).sort());
     const stored = await Practice.findById(databaseId(ids.published)).lean();
-    expect(practices.find((u) => u.loc.endsWith(ids.published))?.lastmod).toBe(stored!.updatedAt.toISOString());
+    expect(practices.find((u) => u.loc.endsWith(ids.published))?.lastmod).toBe(stored!.revisedAt!.toISOString());
   });
 
   it('robots.txt allows the public pages, keeps crawlers off the API, settings and staff pages, and names the sitemap', async () => {
