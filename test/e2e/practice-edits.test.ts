@@ -9,7 +9,8 @@ import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
 /*
  * An edit of a published practice in headless Chromium: its author edits and sends it, the
  * public page keeps the published title, a curator reads the proposed version and publishes it,
- * and the public page then reads the new title.
+ * and the public page then reads the new title. The editor saves the edit as it is typed, like a
+ * draft's, and a reload finds it there, still unsent.
  */
 
 const baseUrl = useRunningApp();
@@ -86,5 +87,30 @@ describe('Edits of a published practice', () => {
 
     await visitor.reload();
     await visitor.getByRole('heading', { name: newTitle, level: 1 }).waitFor();
+  });
+
+  it('keep what the author types as it is typed, unsent, through a reload, while the public page keeps the published text', async () => {
+    const { id, title } = await publishedPractice();
+    const newTitle = `${title} (bản đang viết)`;
+
+    const author = await as(AUTHOR.handle);
+    await author.goto(`${baseUrl()}/practices/${id}/edit`);
+    const titleField = author.getByLabel('Tiêu đề', { exact: true });
+    await titleField.fill(newTitle);
+    // Saved after the pause in typing, without pressing anything.
+    await author.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    await author.reload();
+    await author.getByText('người đọc vẫn thấy bản đã công bố', { exact: false }).first().waitFor();
+    expect(await titleField.inputValue()).toBe(newTitle);
+
+    // Not sent: the author's page says so, and everyone reads the published title.
+    await author.goto(`${baseUrl()}/practices/${id}`);
+    await author.getByText('chưa gửi duyệt', { exact: false }).first().waitFor();
+    expect(await heading(author).innerText()).toBe(title);
+    const visitor = await open();
+    await visitor.goto(`${baseUrl()}/practices/${id}`);
+    await heading(visitor).waitFor();
+    expect(await heading(visitor).innerText()).toBe(title);
+    expect(await visitor.getByText(newTitle).count()).toBe(0);
   });
 });

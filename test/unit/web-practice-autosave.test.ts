@@ -221,10 +221,31 @@ describe('the practice editor autosave', () => {
     expect(calls[2]?.changes).toEqual({ links: [{ label: 'Báo cáo', url: 'https://dichvucong.gov.vn' }] });
   });
 
-  it('does not save a published practice by itself: each save would publish a new version', async () => {
-    const { queue, clock, type } = editor({ ...EXISTING, status: 'PUBLISHED' });
+  it('saves a published practice’s edit after a pause like a draft, against the version it loaded, and stays published', async () => {
+    const published: PracticeDraft = { ...EXISTING, status: 'PUBLISHED', version: 2 };
+    const { queue, calls, clock, type } = editor(published);
     type('summary', 'Sửa bản đã công bố');
-    expect(clock.running()).toBe(false);
+    expect(clock.running()).toBe(true);
+    clock.elapse();
+    await settled();
+    expect(calls.map(({ id, changes, baseUpdatedAt }) => ({ id, changes, baseUpdatedAt }))).toEqual([
+      { id: EXISTING.id, changes: { summary: 'Sửa bản đã công bố' }, baseUpdatedAt: EXISTING.updatedAt },
+    ]);
+    calls[0]!.answer({ ok: true, data: { practice: { id: EXISTING.id, status: 'PUBLISHED', version: 2, updatedAt: '2026-01-07T00:00:00.000Z' } } });
+    await settled();
+    expect(queue.unsaved()).toBe(false);
+    expect(queue.savedAt()).toBeInstanceOf(Date);
+    expect(queue.status()).toBe('PUBLISHED');
+    expect(queue.version()).toBe(2);
+
+    // Another author saved the edit meanwhile: refused, kept unsaved, never saved over theirs.
+    type('summary', 'Sửa tiếp');
+    clock.elapse();
+    await settled();
+    expect(calls[1]?.baseUpdatedAt).toBe('2026-01-07T00:00:00.000Z');
+    calls[1]!.answer(failed('CONFLICT'));
+    await settled();
+    expect(queue.saveProblem()?.code).toBe('CONFLICT');
     expect(queue.unsaved()).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ export function createPracticeAutosave(options: { initial: PracticeDraft | null;
   const [values, setValues] = createStore<DraftValues>(draftValues(options.initial, options.viewerId));
   const timer = windowTimer();
   const queue = createSaveQueue({ values, initial: options.initial, save: useAction(savePracticeAction), timer, onCreated: options.onCreated, onEdited: options.onEdited, memo: createMemo });
-  const { practiceId, phase, autosave, unsaved, saveNow, edited } = queue;
+  const { practiceId, phase, unsaved, saveNow, edited } = queue;
 
   const setField = <F extends Exclude<DraftField, 'links'>>(field: F, value: DraftValues[F]) => {
     setValues(field, value as never);
@@ -37,24 +37,21 @@ export function createPracticeAutosave(options: { initial: PracticeDraft | null;
     // A new draft moving to its own address is not leaving.
     if (id && typeof event.to === 'string' && event.to.startsWith(`/practices/${encodeURIComponent(id)}/edit`)) return;
     if (event.defaultPrevented) return;
-    if (autosave() && (unsaved() || phase() === 'saving')) {
-      // A draft saves what is left first, and asks only if that fails.
+    if (unsaved() || phase() === 'saving') {
+      // Saves what is left first, and asks only if that fails.
       event.preventDefault();
       void saveNow().then((result) => {
         if (result.ok || window.confirm(t('practiceEditor.leaveUnsaved'))) event.retry(true);
       });
-    } else if (!autosave() && unsaved() && !window.confirm(t('practiceEditor.leaveUnsaved'))) {
-      // A published practice saves only on request: leaving would drop the changes.
-      event.preventDefault();
     }
   });
   const beforeUnload = (event: BeforeUnloadEvent) => {
     if (!(unsaved() || phase() === 'saving')) return;
     event.preventDefault();
-    if (autosave()) void saveNow();
+    void saveNow();
   };
   const onHidden = () => {
-    if (document.visibilityState === 'hidden' && autosave() && unsaved()) void saveNow();
+    if (document.visibilityState === 'hidden' && unsaved()) void saveNow();
   };
   onMount(() => {
     window.addEventListener('beforeunload', beforeUnload);

@@ -25,7 +25,7 @@ export function EditorBar(props: { editor: PracticeAutosave; submitFlow: Practic
         <div class="editor-bar-actions">
           <Show when={status() !== 'SUBMITTED'}>
             <button type="submit" class="button" disabled={submitting()} aria-describedby="editor-submit-hint">
-              {submitting() ? (status() === 'PUBLISHED' ? t('form.saving') : t('practiceEditor.submitting')) : status() === 'PUBLISHED' ? te('submitEdit') : t('practiceEditor.submit')}
+              {submitting() ? t('practiceEditor.submitting') : status() === 'PUBLISHED' ? te('submitEdit') : t('practiceEditor.submit')}
             </button>
           </Show>
         </div>

@@ -17,8 +17,9 @@ import { te } from '../review/edit-review-text.ts';
 
 /**
  * The structured form of a practice, saving itself: a new one is created once it has a title,
- * then each change is saved after a pause in typing. A published practice is saved only on
- * request, as an edit that a curator publishes (the editor starts from that edit, if any).
+ * then each change is saved after a pause in typing. A published practice saves the same way
+ * into its edit, which the author sends and a curator publishes (the editor starts from that
+ * edit, if any); the public reads the published text meanwhile.
  *
  * The page shell: the state and saving live in practice-autosave.ts, the submit flow in
  * practice-submit.ts, the fields in the section components, the bar in practice-editor-bar.tsx.
@@ -36,7 +37,7 @@ export function PracticeEditor(props: { practice: PracticeDraft | null; viewer: 
     // Declared below; only called once the person types, after setup.
     onEdited: () => submitFlow.clearNotices(),
   });
-  const submitFlow = createPracticeSubmit({ editor, form: () => form, summary: () => summary });
+  const submitFlow = createPracticeSubmit({ editor, form: () => form, summary: () => summary, editWasWaiting: Boolean(initial?.pendingEdit?.submittedAt) });
   const { values, errors, status, version, practiceId } = editor;
   const { submit, summaryShown } = submitFlow;
 

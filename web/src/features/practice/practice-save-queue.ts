@@ -10,9 +10,11 @@ import type { PracticeChanges, SavedPractice } from './practice-writes.api.ts';
  * The practice editor's saving, apart from the router and the page: which fields to send, one
  * save at a time, what the API said about each, and the pause after typing before an autosave.
  * practice-autosave.ts gives it the real request and timer; the unit tests give it their own.
+ * A published practice saves the same way: the API keeps its saves as its pending edit, and the
+ * public keeps the published text until the author sends the edit and a curator publishes it.
  */
 
-/** How long typing may pause before a draft is saved. */
+/** How long typing may pause before a draft, or a published practice's edit, is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
 
 export type SavePhase = 'idle' | 'saving' | 'failed';
@@ -81,8 +83,6 @@ export function createSaveQueue(options: SaveQueueOptions) {
   /** Field errors shown beside the fields, by form path. */
   const [errors, setErrors] = createSignal<Record<string, string>>({});
 
-  // A published practice publishes each save as a new version: it is saved on request only.
-  const autosave = () => status() !== 'PUBLISHED';
   const dirtyFields = memo(() => DRAFT_FIELDS.filter((field) => fingerprint(values, field) !== saved()[field]));
   const unsaved = () => dirtyFields().some((field) => !refused().has(field));
   const hasTitle = () => values.title.trim().length >= PRACTICE_LIMITS.titleMin;
@@ -124,8 +124,7 @@ export function createSaveQueue(options: SaveQueueOptions) {
           options.onCreated(practice.id);
         }
         // Typing went on during the request: the next round saves that too (autosave waits for a pause).
-        if (!unsaved()) return { ok: refused().size === 0 };
-        if (autosave()) schedule();
+        if (unsaved()) schedule();
         return { ok: refused().size === 0 };
       }
 
@@ -159,7 +158,6 @@ export function createSaveQueue(options: SaveQueueOptions) {
 
   function schedule() {
     timer.stop();
-    if (!autosave()) return;
     timer.start(() => void saveNow(), AUTOSAVE_DELAY_MS);
   }
 
@@ -171,5 +169,5 @@ export function createSaveQueue(options: SaveQueueOptions) {
     schedule();
   }
 
-  return { practiceId, status, setStatus, version, phase, savedAt, saveProblem, refused, errors, setErrors, autosave, unsaved, hasTitle, hasPartialLinks, saveNow, edited };
+  return { practiceId, status, setStatus, version, phase, savedAt, saveProblem, refused, errors, setErrors, unsaved, hasTitle, hasPartialLinks, saveNow, edited };
 }

@@ -2,7 +2,7 @@ import { useAction, useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { FormProblem } from '../../lib/form.ts';
-import type { PracticeAutosave, SaveResult } from './practice-autosave.ts';
+import type { PracticeAutosave } from './practice-autosave.ts';
 import { formPath, problemsBeforeSubmit } from './practice-draft.ts';
 import { practiceHref } from './practice-links.ts';
 import { submitPracticeAction } from './practice-writes.api.ts';
@@ -12,7 +12,13 @@ import { te } from '../review/edit-review-text.ts';
 
 export type SubmitNotice = { kind: 'fixFirst' } | { kind: 'form'; form: NonNullable<FormProblem['form']> };
 
-export function createPracticeSubmit(options: { editor: PracticeAutosave; form: () => HTMLFormElement | undefined; summary: () => HTMLDivElement | undefined }) {
+export function createPracticeSubmit(options: {
+  editor: PracticeAutosave;
+  form: () => HTMLFormElement | undefined;
+  summary: () => HTMLDivElement | undefined;
+  /** A published practice's edit was waiting for a curator when the editor opened. */
+  editWasWaiting?: boolean;
+}) {
   const { editor, form } = options;
   const navigate = useNavigate();
   const submitForReview = useAction(submitPracticeAction);
@@ -59,14 +65,13 @@ export function createPracticeSubmit(options: { editor: PracticeAutosave; form: 
       // typed (a draft saves first, as it would anyway), so one try shows every field to fix.
       const local = problemsBeforeSubmit(unwrap(editor.values));
       if (Object.keys(local).length) {
-        const result: SaveResult = editor.autosave() ? await editor.saveNow() : { ok: true };
+        const result = await editor.saveNow();
         editor.setErrors((current) => ({ ...current, ...local }));
         if (result.problem) setSubmitNotice({ kind: 'form', form: result.problem });
         showSummary();
         return;
       }
 
-      const hadChanges = editor.unsaved();
       const result = await editor.saveNow();
       const id = editor.practiceId();
       if (result.problem) {
@@ -79,9 +84,10 @@ export function createPracticeSubmit(options: { editor: PracticeAutosave; form: 
         return;
       }
       const outcome = await submitForReview(id);
-      // A published practice with nothing (new) to send: its edit is the published text, or sent already.
+      // A published practice with nothing (new) to send: its edit was sent already (and not saved
+      // over since: a save withdraws it), or it says what the published text says.
       if (editor.status() === 'PUBLISHED' && !outcome.ok && outcome.problem.form?.code === 'CONFLICT') {
-        setVersionNotice(hadChanges ? te('alreadyWaiting') : te('noEdit'));
+        setVersionNotice(options.editWasWaiting && !editor.savedAt() ? te('alreadyWaiting') : te('noEdit'));
         return;
       }
       if (outcome.ok) {
