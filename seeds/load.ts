@@ -23,6 +23,7 @@ import type { Config } from '../server/config.ts';
 import { caseRecordFields } from './case-record.ts';
 import { loadDemoCollections } from './collections.ts';
 import { loadDemoFlags } from './flags.ts';
+import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoReplications } from './replications.ts';
 import {
@@ -120,6 +121,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoReplications(options)),
     ...(await loadDemoFlags(options)),
     ...(await loadDemoReviewQueue(options)),
+    ...(await loadDemoPendingEdit(options)),
     ...(await loadDemoVerificationRequests(options)),
   ]);
 }
@@ -235,6 +237,8 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
         featured: p.featured,
         submittedAt: new Date(p.publishedAt),
         publishedAt: new Date(p.publishedAt),
+        // Unchanged since: what the start-up migration would give it, so that a reset finds it equal.
+        revisedAt: new Date(p.publishedAt),
         version: 1,
         endorsementCount: endorsers.length,
         // The demo's discussions are not about practices; the repair recounts any a person starts.
@@ -257,7 +261,9 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
   const ids = units.map((u) => u.head._id);
   // The demo ships without earlier versions: people's edits of it go with the edit they replaced.
   await PracticeRevision.deleteMany({ practice: anyOf(ids) });
-  const reports = await resetUnits(Practice, units, (model) => (model === Practice ? ['endorsementCount', 'discussionCount'] : []));
+  // The demo's edit waiting for review is put back by its own step (seeds/pending-edit.ts), through the services.
+  const keptEdit = (stored: Doc) => (String(stored._id) === String(DEMO_EDITED_PRACTICE) ? ['pendingEdit'] : []);
+  const reports = await resetUnits(Practice, units, (model, stored) => (model === Practice ? ['endorsementCount', 'discussionCount', ...keptEdit(stored)] : []));
   await recount(endorsementCounter, ids.map(String));
   return reports;
 }

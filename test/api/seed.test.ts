@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RESET_WARNING, runSeed } from '../../seeds/command.ts';
 import { demoEmail, demoExpertId, demoReplyId, demoThreadId, loadDemoData, loadDemoDataAtStart, loadReferenceData } from '../../seeds/load.ts';
+import { stableId } from '../../seeds/records.ts';
 import { repairCounters } from '../../schema/counters.ts';
 import { Reply, Thread, Vote } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
@@ -205,6 +206,49 @@ describe('Demo review desk', () => {
     expect(returned.returnReason).toContain('bài học');
     expect(returned.reviewComments.map((c: any) => c.section)).toEqual(['RESULTS', 'LESSONS']);
     expect(returned.reviewHistory.map((e: any) => e.kind)).toEqual(['SUBMITTED', 'CLAIMED', 'RETURNED']);
+  });
+
+  // Hue-S (seeds/pending-edit.ts): its author sent the 2026 figures; the public still reads the published ones.
+  const HUE_S = Buffer.from(`Practice:${String(stableId('practice', 'hue-s-nen-tang-cong-dan-so-2020'))}`).toString('base64url');
+  const editsOnTheDesk = async () =>
+    (
+      await graphql(
+        `{ reviewDesk { editsWaiting }
+           practicesToReview(first: 10, filter: { kind: EDIT }) { edges { node { id resultsHtml pendingEdit { submittedAt preview { resultsHtml } } reviewHistory { kind actor { handle } } } } } }`,
+        {},
+        { cookie: await cookieOf('ha.ltt') },
+      )
+    ).data;
+
+  it('has an edit of a published practice waiting on the “Bản sửa” tab, sent by its author, while the public reads the published text', async () => {
+    const desk = await editsOnTheDesk();
+    expect(desk.reviewDesk.editsWaiting).toBe(1);
+    const [edit] = desk.practicesToReview.edges.map((e: any) => e.node);
+    expect(edit.id).toBe(HUE_S);
+    expect(edit.pendingEdit.submittedAt).toBeTruthy();
+    expect(edit.pendingEdit.preview.resultsHtml).toContain('tháng 10/2026');
+    expect(edit.reviewHistory.at(-1)).toEqual({ kind: 'EDIT_SUBMITTED', actor: { handle: 'khanhtc' } });
+    const seen = (await graphql(`query ($id: ID!) { practice(id: $id) { resultsHtml pendingEdit { submittedAt } } }`, { id: HUE_S })).data.practice;
+    expect(seen.resultsHtml).toContain('đầu năm 2021');
+    expect(seen.resultsHtml).not.toContain('2026');
+    expect(seen.pendingEdit).toBeNull();
+  });
+
+  it('leaves the edit to the curators once sent: published, it is not sent again by a load; a reset puts it back waiting', async () => {
+    resetRateLimits();
+    const publish = await graphql(`mutation ($id: ID!) { publishPractice(input: { id: $id }) { __typename } }`, { id: HUE_S }, { cookie: await cookieOf('ha.ltt') });
+    expect(publish.data.publishPractice.__typename).toBe('PublishPracticePayload');
+    expect((await editsOnTheDesk()).reviewDesk.editsWaiting).toBe(0);
+    await loadDemoData();
+    expect((await editsOnTheDesk()).reviewDesk.editsWaiting).toBe(0);
+
+    await loadDemoData({ reset: true });
+    const [edit] = (await editsOnTheDesk()).practicesToReview.edges.map((e: any) => e.node);
+    expect(edit.id).toBe(HUE_S);
+    expect(edit.resultsHtml).toContain('đầu năm 2021');
+    expect(edit.pendingEdit.preview.resultsHtml).toContain('tháng 10/2026');
+    // As shipped: a second reset finds nothing to put back.
+    expect((await loadDemoData({ reset: true })).filter((r) => r.inserted || r.updated)).toEqual([]);
   });
 });
 
