@@ -229,7 +229,7 @@ export async function paginate<T extends Record<string, unknown>>(model: Model<a
 
 /**
  * The same page of one list per parent (e.g. the first replies of each thread of a page), each
- * list being the documents whose `field` holds one of `values`: one command for all the pages
+ * list being the documents whose `field` holds one of `values` (and that match `where`): one command for all the pages
  * (loading.ts firstOfEach), and one more for all their counts when `totalCount` is asked.
  */
 export async function paginateEach<T extends Record<string, unknown>>(
@@ -239,17 +239,18 @@ export async function paginateEach<T extends Record<string, unknown>>(
   keys: SortKey[],
   args: PageArgs,
   projection: Record<string, 0> = {},
+  where: Record<string, unknown> = {},
 ): Promise<Page<T>[]> {
   const plan = planPage(keys, args);
   const lists = await firstOfEach<T>(
     model,
-    values.map((value) => plan.within({ [field]: value })),
+    values.map((value) => plan.within({ [field]: value, ...where })),
     plan.sort,
     plan.limit + 1,
     projection,
   );
   let counts: Promise<number[]> | null = null;
-  return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countsInOrder(model, field, values)))[i]!));
+  return lists.map((docs, i) => pageOf(docs, keys, args, plan, async () => (await (counts ??= countsInOrder(model, field, values, where)))[i]!));
 }
 
 /**

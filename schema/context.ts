@@ -1,3 +1,4 @@
+import type { NewMemberRule } from './moderation/new-members.ts';
 import type { Role } from './roles.ts';
 
 /** The signed-in person of a request, loaded once from the session cookie. */
@@ -6,6 +7,8 @@ export interface Viewer {
   handle: string;
   role: Role;
   verified: boolean;
+  /** When they joined: a new member has tighter limits for a while (moderation/new-members.ts). */
+  joinedAt: Date;
   /** SHA-256 of the session token, the Session's _id. */
   sessionId: string;
 }
@@ -24,4 +27,6 @@ export interface Context {
   userAgent: string;
   viewer: Viewer | null;
   sessionCookie: SessionCookie;
+  /** The configured new-member rule (NEW_MEMBER_DAYS, NEW_MEMBER_APPROVED_POSTS). */
+  newMembers: NewMemberRule;
 }

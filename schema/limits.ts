@@ -24,6 +24,14 @@ export const RATE_LIMITS = {
   signUpPerAddress: { points: 10, duration: 3600 },
   /** Every mutation field that will run (aliases and fragments counted one by one). */
   writes: { points: 60, duration: 60 },
+  /*
+   * A new member (schema/moderation/new-members.ts) also spends these, so that an account made
+   * to spam writes little before a moderator sees it: a third of the writes, and per day at most
+   * 3 threads and 20 replies (Discourse's first-day limits were the reference).
+   */
+  newMemberWrites: { points: 20, duration: 60 },
+  newMemberThreads: { points: 3, duration: 86_400 },
+  newMemberReplies: { points: 20, duration: 86_400 },
   /** `search` and `practiceFacets`, and any list asked with a text `filter.query` (the directory's search box). */
   searches: { points: 120, duration: 60 },
   /**

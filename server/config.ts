@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { NEW_MEMBER_RULE } from '../schema/moderation/new-members.ts';
 
 /** The repository root: relative paths in the configuration are resolved against it. */
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +87,13 @@ const configSchema = z.object({
       'an origin: scheme://host[:port], no path and no trailing slash, like https://chuyengia.gov.vn',
     )
     .optional(),
+  /**
+   * The new-member rule (schema/moderation/new-members.ts): a member who is neither staff nor a
+   * verified expert is new for this many days after joining (0: nobody is).
+   */
+  NEW_MEMBER_DAYS: z.coerce.number().int().min(0).max(365).default(NEW_MEMBER_RULE.days),
+  /** How many of a new member's threads and replies wait for a moderator's approval before theirs show at once (0: none wait). */
+  NEW_MEMBER_APPROVED_POSTS: z.coerce.number().int().min(0).max(50).default(NEW_MEMBER_RULE.postsToApprove),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,

@@ -15,6 +15,7 @@ import compression from 'compression';
 import mongoose from 'mongoose';
 import sirv from 'sirv';
 import { resolveViewer } from '../schema/account/service.ts';
+import { NEW_MEMBER_RULE, type NewMemberRule } from '../schema/moderation/new-members.ts';
 import { findAvatar } from '../schema/avatar/service.ts';
 import type { Context, SessionCookie } from '../schema/context.ts';
 import { RateLimitedError, UnavailableError } from '../schema/errors.ts';
@@ -130,8 +131,9 @@ function useNoStore(): Plugin<Context> {
  * The GraphQL endpoint. Tests call `yoga.fetch` on it directly. With `metrics`, its requests are
  * counted and timed there.
  */
-export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Config, 'CORS_ORIGINS'>>, logger: Logger, metrics?: Metrics) {
+export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Config, 'CORS_ORIGINS' | 'NEW_MEMBER_DAYS' | 'NEW_MEMBER_APPROVED_POSTS'>>, logger: Logger, metrics?: Metrics) {
   const production = config.NODE_ENV === 'production';
+  const newMembers: NewMemberRule = { days: config.NEW_MEMBER_DAYS ?? NEW_MEMBER_RULE.days, postsToApprove: config.NEW_MEMBER_APPROVED_POSTS ?? NEW_MEMBER_RULE.postsToApprove };
   const cookieName = sessionCookieName(config);
   const allowedOrigins = new Set(config.CORS_ORIGINS ?? []);
   return createYoga<ServerContext, Context>({
@@ -178,6 +180,7 @@ export function createGraphQL(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Co
         userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? '',
         viewer: await resolveViewer(token),
         sessionCookie,
+        newMembers,
       };
     },
     maskedErrors: {

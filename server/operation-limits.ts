@@ -28,10 +28,13 @@ import { collectFields, collectSubfields } from 'graphql/execution/collectFields
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/context.ts';
 import { RateLimitedError } from '../schema/errors.ts';
+import { isNewMember } from '../schema/moderation/new-members.ts';
 import { LARGE_PAGE_ABOVE, oneCostlyAtATime, PREVIEW_POINT_CHARACTERS, spendAll, type LimitName } from '../schema/limits.ts';
 
 /** Mutations with limits of their own (per address and per account, see schema/limits.ts). */
 const SELF_LIMITED = new Set(['signIn', 'signUp']);
+/** The mutations that post, and the new members' budget each spends. */
+const POSTS: Record<string, 'newMemberThreads' | 'newMemberReplies'> = { createThread: 'newMemberThreads', replyToThread: 'newMemberReplies' };
 
 type ReadBudget = Extract<LimitName, 'searches' | 'previews' | 'largePages'>;
 type Spending = Record<ReadBudget, number>;
@@ -111,14 +114,20 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   const walk: Walk = { schema, fragments, variables: coerced.coerced };
   const fields = collectFields(schema, fragments, walk.variables, root, operation.selectionSet);
   let writes = 0;
-  if (operation.operation === 'mutation') for (const nodes of fields.values()) if (!SELF_LIMITED.has(nodes[0]!.name.value)) writes += 1;
-  return { writes, ...spendingOf(walk, root, fields) };
+  const posts = { newMemberThreads: 0, newMemberReplies: 0 };
+  if (operation.operation === 'mutation')
+    for (const nodes of fields.values()) {
+      const name = nodes[0]!.name.value;
+      if (!SELF_LIMITED.has(name)) writes += 1;
+      if (POSTS[name]) posts[POSTS[name]] += 1;
+    }
+  return { writes, posts, ...spendingOf(walk, root, fields) };
 }
 
 /**
  * Spends the operation's writes and read budgets, per person or, signed out, per address,
- * before it runs; past any of them it is refused whole (RATE_LIMITED with the seconds to wait)
- * and nothing of it runs or is spent.
+ * before it runs (a new member also spends their own, tighter, budgets); past any of them it is
+ * refused whole (RATE_LIMITED with the seconds to wait) and nothing of it runs or is spent.
  */
 export function useOperationLimits(): Plugin<Context> {
   return {
@@ -127,8 +136,10 @@ export function useOperationLimits(): Plugin<Context> {
       if (!cost) return;
       const context = args.contextValue as Context;
       const key = context.viewer ? `person:${context.viewer.id}` : `address:${context.clientAddress}`;
+      const { posts, ...budgets } = cost;
+      const spending = isNewMember(context.viewer, context.newMembers) ? { ...budgets, ...posts, newMemberWrites: budgets.writes } : budgets;
       try {
-        await spendAll(key, cost);
+        await spendAll(key, spending);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) throw error;
         setResultAndStopExecution({ errors: [error] });

@@ -45,6 +45,7 @@ const viewerOf = (expert: ExpertDoc, sessionId: string): Viewer => ({
   handle: expert.handle,
   role: expert.role,
   verified: Boolean(expert.verifiedAt),
+  joinedAt: expert.joinedAt,
   sessionId,
 });
 

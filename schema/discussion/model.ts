@@ -13,6 +13,14 @@ const renderedBody = {
   bodyVersion: { type: Number, default: null },
 };
 
+/**
+ * A new member's post waiting for a moderator's approval (schema/moderation/new-members.ts): its
+ * author, the one person besides moderators who sees it meanwhile; null otherwise. Such a post is
+ * also hidden (`hiddenAt`), so that every list, search, count and update leaves it out until it
+ * is approved; a thread's replies leave out those waiting for someone else's approval.
+ */
+const pendingAuthor = { type: Schema.Types.ObjectId, default: null };
+
 /** A discussion or a question, for signed-in members. Its replies nest; a question's top-level replies are its answers. */
 const threadSchema = new Schema(
   {
@@ -44,6 +52,7 @@ const threadSchema = new Schema(
     hiddenAt: { type: Date, default: null },
     /** Hidden because its practice was hidden (not by a decision about the thread): restored with it. */
     hiddenWithPractice: { type: Boolean, default: false },
+    pendingAuthor,
   },
   { timestamps: true },
 );
@@ -80,6 +89,7 @@ const replySchema = new Schema(
     deleted: { type: Boolean, default: false },
     /** When a moderator hid it: it keeps its place as "hidden by a moderator", and stops counting. */
     hiddenAt: { type: Date, default: null },
+    pendingAuthor,
     voteCount: { type: Number, default: 0 },
     /** Handles its body mentions (@handle): they see it among their updates. */
     mentions: { type: [String], default: [] },

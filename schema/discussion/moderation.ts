@@ -100,3 +100,38 @@ export async function setReplyHidden(replyId: string, hidden: boolean): Promise<
   if (changed && !changed.deleted) await Thread.updateOne({ _id: changed.thread }, { $inc: { replyCount: hidden ? -1 : 1 } }, { timestamps: false });
   return changed;
 }
+
+/*
+ * A new member's post waiting for approval (schema/moderation/new-members.ts) is hidden and
+ * names its author in `pendingAuthor`. Approving shows it as if just posted; rejecting leaves it
+ * hidden for good. Each is one conditional write: of two moderators at once, one decides.
+ */
+const waiting = notEqual(null);
+
+/** Shows a thread that waited for approval, at the top of the lists; null when it no longer waits. */
+export const approvePendingThread = (threadId: string) =>
+  Thread.findOneAndUpdate(
+    { _id: threadId, pendingAuthor: waiting },
+    { $set: { pendingAuthor: null, hiddenAt: null, lastActivityAt: new Date() } },
+    { returnDocument: 'after', timestamps: false },
+  ).lean<ThreadDoc>();
+
+/** Shows a reply that waited for approval; its thread counts it and moves up. Null when it no longer waits. */
+export async function approvePendingReply(replyId: string): Promise<ReplyDoc | null> {
+  const approved = await Reply.findOneAndUpdate(
+    { _id: replyId, pendingAuthor: waiting },
+    { $set: { pendingAuthor: null, hiddenAt: null } },
+    { returnDocument: 'after', timestamps: false },
+  ).lean<ReplyDoc>();
+  // Removed by its author meanwhile: shown as "reply removed", and not counted.
+  if (approved && !approved.deleted) await Thread.updateOne({ _id: approved.thread }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } }, { timestamps: false });
+  return approved;
+}
+
+/** Keeps a waiting thread or reply hidden for good; null when it no longer waits. */
+export async function rejectPendingPost(kind: 'thread' | 'reply', id: string): Promise<boolean> {
+  const filter = { _id: id, pendingAuthor: waiting };
+  const update = { $set: { pendingAuthor: null } };
+  const changed = kind === 'thread' ? await Thread.updateOne(filter, update, { timestamps: false }) : await Reply.updateOne(filter, update, { timestamps: false });
+  return changed.modifiedCount === 1;
+}

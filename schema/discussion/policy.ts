@@ -15,11 +15,21 @@ export const canAccept = (viewer: Viewer, thread: Pick<ThreadDoc, 'author'>) => 
 /** Moderators (and admins) lock, move, hide and restore threads and replies. */
 export const canModerate = (viewer: Viewer | null) => hasRole(viewer, 'moderator');
 
-/** A hidden thread is refused to everyone but moderators, who open it to restore it. */
-export const canReadThread = (viewer: Viewer | null, thread: Pick<ThreadDoc, 'hiddenAt'>) => !thread.hiddenAt || canModerate(viewer);
+/** Whether this is the viewer's own post, waiting for a moderator's approval. */
+export const isOwnPendingPost = (viewer: Viewer | null, post: Pick<ThreadDoc, 'pendingAuthor'>) => Boolean(viewer && post.pendingAuthor && String(post.pendingAuthor) === viewer.id);
 
-/** A hidden reply keeps its place; its text and author are shown to moderators only. */
-export const canReadReplyText = (viewer: Viewer | null, reply: Pick<ReplyDoc, 'hiddenAt' | 'deleted'>) => !reply.deleted && (!reply.hiddenAt || canModerate(viewer));
+/** A hidden thread is refused to everyone but moderators, who open it to restore it, and its author while it waits for approval. */
+export const canReadThread = (viewer: Viewer | null, thread: Pick<ThreadDoc, 'hiddenAt' | 'pendingAuthor'>) => !thread.hiddenAt || canModerate(viewer) || isOwnPendingPost(viewer, thread);
+
+/** A hidden reply keeps its place; its text and author are shown to moderators only (and to its author while it waits for approval). */
+export const canReadReplyText = (viewer: Viewer | null, reply: Pick<ReplyDoc, 'hiddenAt' | 'deleted' | 'pendingAuthor'>) =>
+  !reply.deleted && (!reply.hiddenAt || canModerate(viewer) || isOwnPendingPost(viewer, reply));
+
+/** A reply waiting for approval is seen by its author and moderators only (others' lists leave it out). */
+export const canSeeReply = (viewer: Viewer | null, reply: Pick<ReplyDoc, 'pendingAuthor'>) => !reply.pendingAuthor || canModerate(viewer) || isOwnPendingPost(viewer, reply);
+
+/** Whose waiting replies a thread's list shows the viewer: moderators all, a member only theirs. */
+export const pendingRepliesShownTo = (viewer: Viewer | null): 'all' | string | null => (canModerate(viewer) ? 'all' : (viewer?.id ?? null));
 
 /** Nobody votes for their own answer. */
 export const canVote = (viewer: Viewer, reply: Pick<ReplyDoc, 'author'>) => String(reply.author) !== viewer.id;

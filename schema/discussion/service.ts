@@ -1,5 +1,5 @@
 // Over 400 lines: threads and replies share their finders and rules; what other features read of them is at the end.
-import type { QueryFilter } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { findNewestFirstPage, firstAndCount, listProjection, paginate, paginateEach, type ListSkips, type NewestFirstPage, type PageArgs, type SortKey } from '../connection.ts';
@@ -19,9 +19,10 @@ import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
 import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
+import { postWaitsForApproval } from '../moderation/new-members.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
 import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
-import { canAccept, canDeleteReply, canEditReply, canEditThread, canReadThread, canVote } from './policy.ts';
+import { canAccept, canDeleteReply, canEditReply, canEditThread, canReadThread, canSeeReply, canVote } from './policy.ts';
 
 export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 
@@ -53,24 +54,40 @@ export async function findVisibleThread(viewer: Viewer | null, id: string, argum
   return thread;
 }
 
-/** A thread that takes writes: one the viewer may open, and not hidden (a moderator restores it first). */
+/** A thread that takes writes: one the viewer may open, and not hidden (a moderator restores or approves it first). */
 async function findWritableThread(viewer: Viewer, id: string, argument = 'threadId'): Promise<ThreadDoc> {
   const thread = await findVisibleThread(viewer, id, argument);
-  if (thread.hiddenAt) throw new ConflictError('This thread is hidden by a moderator.');
+  refuseHidden(thread, 'thread');
   return thread;
 }
 
-/** A reply of a thread the viewer may open (a reply of a hidden thread is NOT_FOUND but for moderators). */
+/** A reply of a thread the viewer may open (a reply of a hidden thread, or one waiting for someone else's approval, is NOT_FOUND but for moderators). */
 export async function findVisibleReply(viewer: Viewer, id: string): Promise<{ reply: ReplyDoc; thread: ThreadDoc }> {
   const reply = await findReply(id);
   const thread = await findThread(String(reply.thread), 'replyId');
-  if (!canReadThread(viewer, thread)) throw new NotFoundError('replyId', 'reply', id);
+  if (!canReadThread(viewer, thread) || !canSeeReply(viewer, reply)) throw new NotFoundError('replyId', 'reply', id);
   return { reply, thread };
 }
 
-/** A hidden reply keeps its place but takes nothing: no edit, vote, acceptance or reply under it. */
-function refuseHidden(reply: Pick<ReplyDoc, 'hiddenAt'>) {
-  if (reply.hiddenAt) throw new ConflictError('That reply was hidden by a moderator.');
+/** Hidden content takes nothing: no edit, vote, acceptance or reply under it (a post waiting for approval neither, until approved). */
+function refuseHidden(post: Pick<ReplyDoc, 'hiddenAt' | 'pendingAuthor'>, kind: 'thread' | 'reply' = 'reply') {
+  if (post.pendingAuthor) throw new ConflictError(`This ${kind} is waiting for a moderator’s approval.`);
+  if (post.hiddenAt) throw new ConflictError(kind === 'thread' ? 'This thread is hidden by a moderator.' : 'That reply was hidden by a moderator.');
+}
+
+/**
+ * How a new post of the viewer starts: shown, or (a new member's first posts) hidden and waiting
+ * for a moderator's approval. Their posts shown so far are counted, practices' discussions aside
+ * (the first comment on a practice starts one in the commenter's name).
+ */
+async function approvalState(ctx: Context, viewer: Viewer): Promise<{ hiddenAt: Date | null; pendingAuthor: string | null }> {
+  const rule = ctx.newMembers;
+  if (!postWaitsForApproval(viewer, rule, 0)) return { hiddenAt: null, pendingAuthor: null };
+  const [threads, replies] = await Promise.all([
+    Thread.countDocuments({ author: viewer.id, hiddenAt: null, practice: null }).limit(rule.postsToApprove),
+    Reply.countDocuments({ author: viewer.id, hiddenAt: null }).limit(rule.postsToApprove),
+  ]);
+  return postWaitsForApproval(viewer, rule, threads + replies) ? { hiddenAt: new Date(), pendingAuthor: viewer.id } : { hiddenAt: null, pendingAuthor: null };
 }
 
 /** A new thread; the GraphQL inputs are generated from these schemas (schema/input.ts). */
@@ -108,6 +125,7 @@ export async function createThread(ctx: Context, input: unknown): Promise<Thread
   const rendered = refuseOversized('body', await renderText(data.body));
   const thread = await Thread.create({
     ...data,
+    ...(await approvalState(ctx, viewer)),
     bodyHtml: rendered.html,
     bodyVersion: rendered.version,
     place: data.place ?? null,
@@ -232,6 +250,7 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     depth = parent.depth + 1;
   }
   const rendered = refuseOversized('body', await renderText(data.body));
+  const approval = await approvalState(ctx, viewer);
   // The reply, then its count: a crash between leaves the count one short, for the repair.
   const reply = await Reply.create({
     thread: thread._id,
@@ -242,8 +261,10 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     bodyHtml: rendered.html,
     bodyVersion: rendered.version,
     mentions: mentionsFrom(rendered.mentions, viewer),
+    ...approval,
   });
-  await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
+  // One waiting for approval counts (and moves the thread up) when it is approved.
+  if (!approval.pendingAuthor) await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: new Date() } });
   return reply.toObject() as ReplyDoc;
 }
 
@@ -378,8 +399,10 @@ export async function getThread(viewer: Viewer | null, id: string): Promise<Thre
 /**
  * The same page of replies of each thread, in the order they were written (the client nests them
  * by `parent`): one command for a page of threads, each thread's read cut at the page size.
+ * Replies waiting for approval are left out, but for moderators (`pendingShown` 'all') and their
+ * own author (`pendingShown` their id).
  */
-export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null = null) =>
+export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null = null, pendingShown: 'all' | string | null = null) =>
   paginateEach<ReplyDoc>(
     Reply,
     'thread',
@@ -390,6 +413,8 @@ export const repliesOfThreads = (threadIds: readonly string[], page: PageArgs, s
     ],
     page,
     listProjection(REPLY_LIST_SKIPS, shown),
+    // Aggregates (which these reads are) do not cast: the id goes as an ObjectId.
+    pendingShown === 'all' ? {} : { pendingAuthor: anyOf([null, ...(pendingShown ? [new Types.ObjectId(pendingShown)] : [])]) },
   );
 
 /**

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder, enumValues } from '../builder.ts';
 import { removeReplyAndCount, replyAndFollow } from '../commands/reply-to-thread.ts';
 import { startThread } from '../commands/start-thread.ts';
@@ -15,7 +16,7 @@ import { TopicRef } from '../topic/types.ts';
 import { isObjectId, searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
 import { lockThread, lockThreadInput, moveThread, moveThreadInput } from './moderation.ts';
-import { canReadReplyText, canReadThread } from './policy.ts';
+import { canReadReplyText, canReadThread, pendingRepliesShownTo } from './policy.ts';
 import {
   acceptAnswer,
   createThreadInput,
@@ -81,6 +82,11 @@ const ThreadEdit = builder.objectRef<ThreadRevisionDoc>('ThreadEdit').implement(
   }),
 });
 
+const pendingApproval = {
+  description: 'It waits for a moderator’s approval (a new member’s first posts do): until then only its author and moderators see it.',
+  resolve: (post: { pendingAuthor?: unknown }) => Boolean(post.pendingAuthor),
+};
+
 ReplyRef.implement({
   description: 'A reply; in a question, the top-level replies are its answers. A removed one keeps its place without its text; so does a hidden one, whose text and author only moderators see.',
   fields: (t) => ({
@@ -88,7 +94,8 @@ ReplyRef.implement({
     parentId: t.id({ nullable: true, resolve: (r) => (r.parent ? String(r.parent) : null) }),
     depth: t.exposeInt('depth'),
     deleted: t.exposeBoolean('deleted'),
-    hidden: t.boolean({ description: 'A moderator hid it: "hidden by a moderator".', resolve: (r) => Boolean(r.hiddenAt) }),
+    hidden: t.boolean({ description: 'A moderator hid it: "hidden by a moderator" (or it waits for approval, see pendingApproval).', resolve: (r) => Boolean(r.hiddenAt) }),
+    pendingApproval: t.boolean(pendingApproval),
     body: t.string({ nullable: true, description: 'Markdown; null once removed, and once hidden but for moderators.', resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? r.body : null) }),
     bodyHtml: t.string({ nullable: true, resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? (r.bodyHtml ?? '') : null) }),
     author: t.field({ type: ExpertRef, nullable: true, resolve: (r, _, ctx) => (canReadReplyText(ctx.viewer, r) ? String(r.author) : null) }),
@@ -122,7 +129,8 @@ ThreadRef.implement({
     topics: t.field({ type: [TopicRef], resolve: (th) => th.topics }),
     place: t.field({ type: PlaceRef, nullable: true, resolve: (th) => th.place ?? null }),
     locked: t.exposeBoolean('locked'),
-    hidden: t.boolean({ description: 'A moderator hid it: only moderators open it, to restore it.', resolve: (th) => Boolean(th.hiddenAt) }),
+    hidden: t.boolean({ description: 'A moderator hid it: only moderators open it, to restore it (or it waits for approval, see pendingApproval).', resolve: (th) => Boolean(th.hiddenAt) }),
+    pendingApproval: t.boolean(pendingApproval),
     edited: t.boolean({ resolve: (th) => (th.editCount ?? 0) > 0 }),
     history: t.loadableList({
       type: ThreadEdit,
@@ -141,7 +149,7 @@ ThreadRef.implement({
     lastActivityAt: t.field({ type: 'DateTime', resolve: (th) => th.lastActivityAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (th) => th.createdAt }),
     replies: t.connection(
-      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args, ctx, info) => repliesLoader(ctx, pageKey(args, info)).load(String(th._id)) },
+      { type: ReplyRef, description: 'In the order written; nest them by parentId.', resolve: (th, args, ctx, info) => repliesLoader(ctx, repliesKey(args, info, ctx.viewer)).load(String(th._id)) },
       { name: 'ReplyConnection' },
       { name: 'ReplyEdge' },
     ),
@@ -150,9 +158,11 @@ ThreadRef.implement({
 
 /** The replies of a page of threads that ask for the same page: one batch (see repliesOfThreads). */
 const repliesLoader = perRequest((threadIds: readonly string[], key: string) => {
-  const { args, shown } = JSON.parse(key) as { args: PageArgs; shown: string[] };
-  return repliesOfThreads(threadIds, args, new Set(shown));
+  const { args, shown, pending } = JSON.parse(key) as { args: PageArgs; shown: string[]; pending: 'all' | string | null };
+  return repliesOfThreads(threadIds, args, new Set(shown), pending);
 });
+/** The loader's key: the page asked for, and whose waiting replies the viewer sees. */
+const repliesKey = (args: PageArgs, info: GraphQLResolveInfo, viewer: Context['viewer']) => JSON.stringify({ ...JSON.parse(pageKey(args, info)), pending: pendingRepliesShownTo(viewer) });
 
 builder.objectFields(PracticeRef, (t) => ({
   discussion: t.loadable({

@@ -8,9 +8,11 @@ export type FlagTargetKind = (typeof flagTargetKinds)[number];
 
 /**
  * Where an item stands with the moderators: `none` (created, no flag counted yet), `open` (in the
- * queue), `hidden` (a moderator hid it), `dismissed` (kept), `restored` (hidden, then shown again).
+ * queue), `hidden` (a moderator hid it, or rejected it while it waited), `dismissed` (kept),
+ * `restored` (hidden, then shown again), `awaiting` (a new member's post waiting for approval, in
+ * the queue), `approved` (shown after it waited).
  */
-export const flaggedItemStates = ['none', 'open', 'hidden', 'dismissed', 'restored'] as const;
+export const flaggedItemStates = ['none', 'open', 'hidden', 'dismissed', 'restored', 'awaiting', 'approved'] as const;
 export type FlaggedItemState = (typeof flaggedItemStates)[number];
 
 /**

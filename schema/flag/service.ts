@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import { countForPractice } from '../commands/reply-to-thread.ts';
+import { countForPractice } from '../commands/practice-discussion-count.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { findVisibleReply, findVisibleThread } from '../discussion/service.ts';
-import { moderationReason, setPracticeDiscussionHidden, setReplyHidden, setThreadHidden } from '../discussion/moderation.ts';
+import { approvePendingReply, approvePendingThread, moderationReason, rejectPendingPost, setPracticeDiscussionHidden, setReplyHidden, setThreadHidden } from '../discussion/moderation.ts';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../errors.ts';
 import { FLAG_LIMITS } from '../field-limits.ts';
 import { insertOnce } from '../mark.ts';
@@ -45,17 +45,25 @@ function targetOf(input: { practiceId?: string; threadId?: string; replyId?: str
 }
 
 /** What the viewer names, if they may read it (otherwise NOT_FOUND, as for anything unknown). */
-async function readTarget(viewer: Viewer, kind: FlagTargetKind, id: string): Promise<Target & { hidden: boolean; removed: boolean }> {
+async function readTarget(viewer: Viewer, kind: FlagTargetKind, id: string): Promise<Target & { hidden: boolean; removed: boolean; pending: boolean }> {
   if (kind === 'practice') {
     const practice = await findReadablePractice(viewer, id, 'practiceId');
-    return { kind, id, authors: practice.authors.map(String), thread: null, hidden: practice.status === 'hidden', removed: practice.status !== 'published' && practice.status !== 'hidden' };
+    return {
+      kind,
+      id,
+      authors: practice.authors.map(String),
+      thread: null,
+      hidden: practice.status === 'hidden',
+      removed: practice.status !== 'published' && practice.status !== 'hidden',
+      pending: false,
+    };
   }
   if (kind === 'thread') {
     const thread = await findVisibleThread(viewer, id);
-    return { kind, id, authors: [String(thread.author)], thread: id, hidden: Boolean(thread.hiddenAt), removed: false };
+    return { kind, id, authors: [String(thread.author)], thread: id, hidden: Boolean(thread.hiddenAt), removed: false, pending: Boolean(thread.pendingAuthor) };
   }
   const { reply, thread } = await findVisibleReply(viewer, id);
-  return { kind, id, authors: [String(reply.author)], thread: String(thread._id), hidden: Boolean(reply.hiddenAt), removed: reply.deleted };
+  return { kind, id, authors: [String(reply.author)], thread: String(thread._id), hidden: Boolean(reply.hiddenAt), removed: reply.deleted, pending: Boolean(reply.pendingAuthor) };
 }
 
 const itemIdOf = (kind: FlagTargetKind, id: string) => String(new FlaggedItem({ kind, target: id })._id);
@@ -98,6 +106,7 @@ export async function flagContent(ctx: Context, input: unknown): Promise<FlagRes
   const target = await readTarget(viewer, kind, id);
   if (!canFlag(viewer, target)) throw new NotAuthorizedError('Nobody flags what they wrote themselves.');
   if (target.removed) throw new ConflictError('This was removed or is not published.');
+  if (target.pending) throw new ConflictError('This waits for a moderator’s approval already.');
   if (target.hidden) throw new ConflictError('A moderator has hidden this already.');
   for (let attempt = 1; ; attempt++) {
     const item = await itemFor(target);
@@ -144,14 +153,16 @@ async function decide(viewer: Viewer, target: Target, to: FlaggedItemState, from
   }
 }
 
-async function moderated(ctx: Context, input: unknown) {
+async function moderated(ctx: Context, input: unknown, schema: z.ZodType<{ practiceId?: string; threadId?: string; replyId?: string; reason?: string }> = moderationInput) {
   const viewer = requireViewer(ctx);
-  const data = parseInput(moderationInput, input);
+  const data = parseInput(schema, input);
   if (!canModerate(viewer)) throw new NotAuthorizedError('Only moderators do this.');
   const { kind, id } = targetOf(data);
   const target = await readTarget(viewer, kind, id);
-  return { viewer, target, reason: data.reason };
+  return { viewer, target, reason: data.reason ?? '' };
 }
+
+const WAITING_MESSAGE = 'This waits for approval: approve or reject it.';
 
 const auditDetails = (target: Target, reason: string) => ({
   reason,
@@ -181,6 +192,7 @@ async function setHidden(target: Target, hidden: boolean): Promise<boolean> {
  */
 export async function hideContent(ctx: Context, input: unknown): Promise<ModerationResult> {
   const { viewer, target, reason } = await moderated(ctx, input);
+  if (target.pending) throw new ConflictError(WAITING_MESSAGE);
   if (target.removed) throw new ConflictError('This was removed, or is a practice that is not published: there is nothing to hide.');
   if (!(await setHidden(target, true))) throw new ConflictError('This is hidden already.');
   // Then its flags: a crash between leaves them open on hidden content, for the next decision.
@@ -192,6 +204,7 @@ export async function hideContent(ctx: Context, input: unknown): Promise<Moderat
 /** A moderator shows hidden content again, with a reason; audited. */
 export async function restoreContent(ctx: Context, input: unknown): Promise<ModerationResult> {
   const { viewer, target, reason } = await moderated(ctx, input);
+  if (target.pending) throw new ConflictError(WAITING_MESSAGE);
   if (!(await setHidden(target, false))) throw new ConflictError('This is not hidden.');
   const item = (await decide(viewer, target, 'restored', ANY_STATE, reason)) ?? (await itemFor(target));
   await record(`${target.kind}.restored` as const, viewer.id, target.authors[0]!, auditDetails(target, reason));
@@ -207,16 +220,62 @@ export async function dismissFlags(ctx: Context, input: unknown): Promise<Modera
   return { kind: target.kind, id: target.id, item };
 }
 
+/**
+ * Puts a new member's post that waits for approval in the moderators' queue (its item is new:
+ * the post was just written). A crash before this leaves the post waiting outside the queue,
+ * for `npm run repair-counters` to queue.
+ */
+export async function queueForApproval(kind: 'thread' | 'reply', post: { _id: unknown; thread?: unknown; createdAt: Date }): Promise<void> {
+  const thread = kind === 'thread' ? post._id : post.thread;
+  await insertOnce(FlaggedItem, { kind, target: post._id, thread, state: 'awaiting', activityAt: post.createdAt });
+}
+
+export const postDecisionInput = z.object({ threadId: objectId.optional(), replyId: objectId.optional() }).describe('Name exactly one of threadId and replyId.');
+export const rejectPostInput = postDecisionInput.extend({ reason: moderationReason }).describe('Name exactly one of threadId and replyId; the reason goes to the audit log.');
+
+async function waitingPost(ctx: Context, input: unknown, schema: typeof postDecisionInput | typeof rejectPostInput) {
+  const moderation = await moderated(ctx, input, schema);
+  if (!moderation.target.pending) throw new ConflictError('This does not wait for approval (a moderator may have decided on it meanwhile).');
+  return moderation as typeof moderation & { target: Target & { kind: 'thread' | 'reply' } };
+}
+
+/** A moderator approves a new member's waiting thread or reply: it shows as if just posted; audited. */
+export async function approvePost(ctx: Context, input: unknown): Promise<ModerationResult> {
+  const { viewer, target } = await waitingPost(ctx, input, postDecisionInput);
+  if (target.kind === 'thread') {
+    if (!(await approvePendingThread(target.id))) throw new ConflictError('A moderator decided on it meanwhile.');
+  } else {
+    const reply = await approvePendingReply(target.id);
+    if (!reply) throw new ConflictError('A moderator decided on it meanwhile.');
+    if (!reply.deleted) await countForPractice(reply, 1);
+  }
+  const item = (await decide(viewer, target, 'approved', ['awaiting'], '')) ?? (await itemFor(target));
+  await record(`${target.kind}.approved` as const, viewer.id, target.authors[0]!, auditDetails(target, ''));
+  return { kind: target.kind, id: target.id, item };
+}
+
+/** A moderator rejects a new member's waiting thread or reply, with a reason: it stays hidden; audited. */
+export async function rejectPost(ctx: Context, input: unknown): Promise<ModerationResult> {
+  const { viewer, target, reason } = await waitingPost(ctx, input, rejectPostInput);
+  if (!(await rejectPendingPost(target.kind, target.id))) throw new ConflictError('A moderator decided on it meanwhile.');
+  const item = (await decide(viewer, target, 'hidden', ['awaiting'], reason)) ?? (await itemFor(target));
+  await record(`${target.kind}.rejected` as const, viewer.id, target.authors[0]!, auditDetails(target, reason));
+  return { kind: target.kind, id: target.id, item };
+}
+
 const queueOrder: SortKey[] = [
   { field: 'activityAt', kind: 'date', direction: -1 },
   { field: '_id', kind: 'string', direction: -1 },
 ];
 
-/** The queue: items with open flags, newest flagged first (or, with `hidden`, what moderators keep hidden, latest first). */
-export const listFlaggedItems = (state: 'open' | 'hidden', page: PageArgs) => paginate<FlaggedItemDoc>(FlaggedItem, { state }, queueOrder, page);
+/**
+ * The queue: items with open flags, newest flagged first (or, with `hidden`, what moderators keep
+ * hidden, latest first; with `awaiting`, new members' posts waiting for approval, newest first).
+ */
+export const listFlaggedItems = (state: 'open' | 'hidden' | 'awaiting', page: PageArgs) => paginate<FlaggedItemDoc>(FlaggedItem, { state }, queueOrder, page);
 
-/** How many items wait in the queue (the staff menu's count). */
-export const countOpenItems = () => FlaggedItem.countDocuments({ state: 'open' });
+/** How many items wait in the queue with open flags, or (`awaiting`) for approval: the staff menu's counts. */
+export const countItems = (state: 'open' | 'awaiting') => FlaggedItem.countDocuments({ state });
 
 /** The flags of each item's current round (for keys `<item id>|<round>`), oldest first, at most a screenful each. */
 export async function flagsOfItems(keys: readonly string[]): Promise<FlagDoc[][]> {

@@ -7,7 +7,8 @@ import { inputTypeOf, plainInput } from '../input.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { flagReasons, flagTargetKinds, type FlagReason } from './model.ts';
 import {
-  countOpenItems,
+  approvePost,
+  countItems,
   dismissFlags,
   flagContent,
   flagContentInput,
@@ -16,6 +17,9 @@ import {
   hideContent,
   listFlaggedItems,
   moderationInput,
+  postDecisionInput,
+  rejectPost,
+  rejectPostInput,
   restoreContent,
   type FlagDoc,
   type FlaggedItemDoc,
@@ -26,7 +30,11 @@ import {
 const FlagReasonEnum = builder.enumType('FlagReason', { values: enumValues(flagReasons) });
 const FlagTargetKindEnum = builder.enumType('FlagTargetKind', { values: enumValues(flagTargetKinds) });
 const FlagQueueState = builder.enumType('FlagQueueState', {
-  values: { OPEN: { value: 'open', description: 'Items with open flags, newest flagged first.' }, HIDDEN: { value: 'hidden', description: 'What moderators hid, latest first.' } } as const,
+  values: {
+    OPEN: { value: 'open', description: 'Items with open flags, newest flagged first.' },
+    AWAITING: { value: 'awaiting', description: 'New members’ threads and replies waiting for approval, newest first.' },
+    HIDDEN: { value: 'hidden', description: 'What moderators hid (or rejected), latest first.' },
+  } as const,
 });
 
 const FlagRef = builder.objectRef<FlagDoc>('Flag').implement({
@@ -48,7 +56,8 @@ const FlaggedItemRef = builder.objectRef<FlaggedItemDoc>('FlaggedItem').implemen
   fields: (t) => ({
     id: t.id({ resolve: (i) => i._id }),
     kind: t.field({ type: FlagTargetKindEnum, resolve: (i) => i.kind }),
-    hidden: t.boolean({ description: 'A moderator hid it (and has not restored it).', resolve: (i) => i.state === 'hidden' }),
+    hidden: t.boolean({ description: 'A moderator hid it (and has not restored it), or rejected it while it waited for approval.', resolve: (i) => i.state === 'hidden' }),
+    awaitingApproval: t.boolean({ description: 'A new member’s post waiting for approval (approvePost, rejectPost).', resolve: (i) => i.state === 'awaiting' }),
     practice: t.field({ type: PracticeRef, nullable: true, resolve: (i) => (i.kind === 'practice' ? String(i.target) : null) }),
     thread: t.field({ type: ThreadRef, nullable: true, description: 'The thread, or the thread a reply is in.', resolve: (i) => (i.thread ? String(i.thread) : null) }),
     reply: t.field({ type: ReplyRef, nullable: true, resolve: (i) => (i.kind === 'reply' ? String(i.target) : null) }),
@@ -92,7 +101,12 @@ builder.queryFields((t) => ({
   openFlagCount: t.int({
     description: 'Moderators and admins: how many items wait in the flag queue.',
     authScopes: { moderator: true },
-    resolve: () => countOpenItems(),
+    resolve: () => countItems('open'),
+  }),
+  awaitingApprovalCount: t.int({
+    description: 'Moderators and admins: how many new members’ posts wait for approval.',
+    authScopes: { moderator: true },
+    resolve: () => countItems('awaiting'),
   }),
 }));
 
@@ -109,6 +123,10 @@ const targetTypes = { practiceId: { globalIdOf: PracticeRef }, threadId: { globa
 const FlagContentInput = inputTypeOf('FlagContentInput', flagContentInput, { description: 'Name exactly one of practiceId, threadId and replyId.', types: targetTypes });
 const moderationInputType = (name: string) =>
   inputTypeOf(name, moderationInput, { description: 'Name exactly one of practiceId, threadId and replyId; the reason goes to the audit log.', types: { ...targetTypes, reason: 'String' } });
+
+const postTargetTypes = { threadId: { globalIdOf: ThreadRef }, replyId: 'ID', reason: 'String' } as const;
+const ApprovePostInput = inputTypeOf('ApprovePostInput', postDecisionInput, { description: 'Name exactly one of threadId and replyId.', types: postTargetTypes });
+const RejectPostInput = inputTypeOf('RejectPostInput', rejectPostInput, { description: 'Name exactly one of threadId and replyId; the reason goes to the audit log.', types: postTargetTypes });
 
 const FlagContentPayload = builder.objectRef<FlagResult>('FlagContentPayload').implement({
   description: 'The flag was received.',
@@ -151,6 +169,22 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: moderationInputType('RestoreContentInput'), required: true }) },
     errors: { types: flagErrors, directResult: true },
     resolve: (_, { input }, ctx) => restoreContent(ctx, plainInput(moderationInput, input)),
+  }),
+  approvePost: t.field({
+    type: moderationPayload('ApprovePostPayload'),
+    description: 'Moderators approve a new member’s thread or reply that waits for approval: it shows as if just posted.',
+    authScopes: { moderator: true },
+    args: { input: t.arg({ type: ApprovePostInput, required: true }) },
+    errors: { types: flagErrors, directResult: true },
+    resolve: (_, { input }, ctx) => approvePost(ctx, plainInput(postDecisionInput, input)),
+  }),
+  rejectPost: t.field({
+    type: moderationPayload('RejectPostPayload'),
+    description: 'Moderators reject a new member’s thread or reply that waits for approval, with a reason: it stays hidden.',
+    authScopes: { moderator: true },
+    args: { input: t.arg({ type: RejectPostInput, required: true }) },
+    errors: { types: flagErrors, directResult: true },
+    resolve: (_, { input }, ctx) => rejectPost(ctx, plainInput(rejectPostInput, input)),
   }),
   dismissFlags: t.field({
     type: moderationPayload('DismissFlagsPayload'),

@@ -322,7 +322,7 @@ describe('The README’s table of limits', () => {
 
   it('states every rate limit with the numbers the server counts', () => {
     for (const [name, { points, duration }] of Object.entries(RATE_LIMITS)) {
-      const per = { 10: 'in 10 seconds', 60: 'a minute', 3600: 'an hour' }[duration];
+      const per = { 10: 'in 10 seconds', 60: 'a minute', 3600: 'an hour', 86400: 'a day' }[duration];
       expect(row(`\`${name}\``), name).toMatch(new RegExp(`\\| ${points} (points )?${per} \\|`));
     }
     expect(row('`largePages`')).toContain(`more than ${LARGE_PAGE_ABOVE} items`);

@@ -75,7 +75,7 @@ try {
     for (const doc of await records.find({}, { projection: { searchTokens: 1 } }).toArray()) await records.updateOne({ _id: doc._id }, { $set: { searchText: (doc.searchTokens ?? []).join(' ') } });
     await records.createIndex({ searchText: 'text' }, { default_language: 'none', name: 'searchText_text' });
   }
-  const viewer = { id: String(demoExpertId('linhnt')), handle: 'linhnt', role: 'member' as const, verified: true, sessionId: 'measure' };
+  const viewer = { id: String(demoExpertId('linhnt')), handle: 'linhnt', role: 'member' as const, verified: true, joinedAt: new Date('2020-01-01'), sessionId: 'measure' };
 
   console.log(`${await Practice.countDocuments({})} practices, ${await Thread.countDocuments({})} threads, ${await Expert.countDocuments({})} people; medians of ${RUNS} runs\n`);
   console.log('| query | matches (practices / threads / people) | $text finds | token arrays: reads | $text: reads | whole search() |');

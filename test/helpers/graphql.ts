@@ -20,7 +20,18 @@ export interface RequestOptions {
 const yoga = createGraphQL({ NODE_ENV: 'test' }, createLogger('silent', false));
 
 /** Sends one GraphQL operation to the in-process Yoga app, as the web app would. */
-export async function graphql<T = any>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+export const graphql = graphqlOf(yoga);
+
+/** `graphql` over an endpoint made with other settings (e.g. the new-member rule's). */
+export function graphqlWith(config: Parameters<typeof createGraphQL>[0]) {
+  return graphqlOf(createGraphQL(config, createLogger('silent', false)));
+}
+
+function graphqlOf(yoga: ReturnType<typeof createGraphQL>) {
+  return <T = any>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}) => send<T>(yoga, query, variables, options);
+}
+
+async function send<T>(yoga: ReturnType<typeof createGraphQL>, query: string, variables: Record<string, unknown>, options: RequestOptions): Promise<GraphQLResponse<T>> {
   const response = await yoga.fetch(
     'http://localhost/graphql',
     {

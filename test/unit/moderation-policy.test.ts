@@ -7,7 +7,7 @@ import type { Role } from '../../schema/roles.ts';
 
 /* The rules of flags and hidden content, by name (the API tests prove them end to end). */
 
-const viewer = (id: string, role: Role = 'member'): Viewer => ({ id, handle: id, role, verified: false, sessionId: 's' });
+const viewer = (id: string, role: Role = 'member'): Viewer => ({ id, handle: id, role, verified: false, joinedAt: new Date('2020-01-01'), sessionId: 's' });
 const member = viewer('member');
 const curator = viewer('curator', 'curator');
 const moderator = viewer('moderator', 'moderator');

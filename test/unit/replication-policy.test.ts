@@ -4,7 +4,7 @@ import { canChange, canRecordFor, isShownPractice, mayRecordAny } from '../../sc
 
 /* Who may record, change and see replications (schema/replication/policy.ts). */
 
-const viewer = (fields: Partial<Viewer> = {}): Viewer => ({ id: 'a'.repeat(24), handle: 'nguoi', role: 'member', verified: false, sessionId: 's', ...fields });
+const viewer = (fields: Partial<Viewer> = {}): Viewer => ({ id: 'a'.repeat(24), handle: 'nguoi', role: 'member', verified: false, joinedAt: new Date('2020-01-01'), sessionId: 's', ...fields });
 
 describe('Replication policy', () => {
   it('lets a verified member record for their organisation or one above it, and a curator for any; never an unverified member or a moderator', () => {

@@ -65,13 +65,16 @@ export function Replies(props: {
           <For each={topLevel()}>{(reply) => <ReplyItem reply={reply} level={0} context={context} />}</For>
         </ol>
       </Show>
+      {/* A thread waiting for approval takes replies once approved (its banner says so). */}
       <Show when={!props.thread.locked} fallback={<LockedNotice />}>
-        <ReplyBox
-          id={`reply-box-${props.thread.id}`}
-          label={props.boxLabel ?? (isQuestion() ? t('discussion.yourAnswer') : t('discussion.yourReply'))}
-          submitLabel={props.boxSubmitLabel ?? (isQuestion() ? t('discussion.postAnswer') : t('discussion.postReply'))}
-          send={(body) => send(props.thread.id, null, body)}
-        />
+        <Show when={!props.thread.pendingApproval}>
+          <ReplyBox
+            id={`reply-box-${props.thread.id}`}
+            label={props.boxLabel ?? (isQuestion() ? t('discussion.yourAnswer') : t('discussion.yourReply'))}
+            submitLabel={props.boxSubmitLabel ?? (isQuestion() ? t('discussion.postAnswer') : t('discussion.postReply'))}
+            send={(body) => send(props.thread.id, null, body)}
+          />
+        </Show>
       </Show>
     </div>
   );

@@ -13,7 +13,7 @@ import type { Reply, Thread } from './thread.api.ts';
 import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
 import { mt } from '../moderation/moderation-text.ts';
-import { HideRestore } from '../moderation/moderator-tools.tsx';
+import { HideRestore, PendingApproval } from '../moderation/moderator-tools.tsx';
 
 /**
  * Replies indent up to this level (0 = top). Replies deeper than that stay at this level, in
@@ -22,7 +22,7 @@ import { HideRestore } from '../moderation/moderator-tools.tsx';
 const MAX_LEVEL = 3;
 
 /** The parts of a thread the replies need. */
-export type RepliesThread = Pick<Thread, 'id' | 'kind' | 'locked' | 'acceptedAnswer' | 'author' | 'replies'>;
+export type RepliesThread = Pick<Thread, 'id' | 'kind' | 'locked' | 'pendingApproval' | 'acceptedAnswer' | 'author' | 'replies'>;
 
 /** What every reply of a tree reads: the thread, who is looking, and the tree's shape. */
 export interface TreeContext {
@@ -81,9 +81,9 @@ export function ReplyItem(props: { reply: Reply; level: number; context: TreeCon
       >
         <ReplyHeader reply={reply()} inReplyTo={props.inReplyTo} accepted={accepted()} />
 
-        {/* A hidden reply keeps its place; only moderators get its text (and see that it is hidden). */}
-        <Show when={reply().hidden}>
-          <p class="reply-removed reply-hidden">{mt('replyHidden')}</p>
+        {/* A hidden reply keeps its place; only moderators get its text (and see that it is hidden). One waiting for approval is shown to its author and moderators only. */}
+        <Show when={reply().pendingApproval} fallback={<Show when={reply().hidden}>{<p class="reply-removed reply-hidden">{mt('replyHidden')}</p>}</Show>}>
+          <PendingApproval target={{ replyId: reply().id }} threadId={thread().id} moderator={canModerate(props.context.viewer.role)} />
         </Show>
         <Show
           when={!reply().deleted && reply().bodyHtml !== null}
@@ -216,7 +216,7 @@ function ReplyActions(props: {
           <span class="visually-hidden"> {props.reply.author?.name ?? ''}</span>
         </button>
       </Show>
-      <Show when={own() && !thread().locked && props.mode === 'read'}>
+      <Show when={own() && !thread().locked && !props.reply.hidden && props.mode === 'read'}>
         <button type="button" class="button button-small button-quiet" onClick={() => props.setMode('edit')}>
           {t('discussion.edit')}
         </button>
@@ -229,7 +229,7 @@ function ReplyActions(props: {
       <Show when={open() && props.reply.author && !own() && props.mode === 'read'}>
         <FlagButton target={{ replyId: props.reply.id }} flagged={props.reply.viewerFlagged} />
       </Show>
-      <Show when={canModerate(viewer().role) && !props.reply.deleted && props.mode === 'read'}>
+      <Show when={canModerate(viewer().role) && !props.reply.deleted && !props.reply.pendingApproval && props.mode === 'read'}>
         <HideRestore target={{ replyId: props.reply.id }} hidden={props.reply.hidden} threadId={thread().id} />
       </Show>
       <Show when={props.mode === 'confirm-delete'}>

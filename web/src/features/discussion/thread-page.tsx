@@ -14,7 +14,7 @@ import { recordView } from '../reaction/reaction.api.ts';
 import { getThread, type Thread } from './thread.api.ts';
 import { editThreadAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
-import { HiddenBanner, ThreadModeration } from '../moderation/moderator-tools.tsx';
+import { HiddenBanner, PendingApproval, ThreadModeration } from '../moderation/moderator-tools.tsx';
 import { EditedHistory } from './edited-history.tsx';
 import { Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
@@ -82,8 +82,8 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
         </ol>
       </nav>
 
-      <Show when={props.thread.hidden}>
-        <HiddenBanner />
+      <Show when={props.thread.pendingApproval} fallback={<Show when={props.thread.hidden}>{<HiddenBanner />}</Show>}>
+        <PendingApproval target={{ threadId: props.thread.id }} moderator={moderator()} />
       </Show>
       <Show
         when={!editing()}
@@ -180,7 +180,7 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
               <FlagButton target={{ threadId: props.thread.id }} flagged={props.thread.viewerFlagged} />
             </Show>
           </div>
-          <Show when={moderator()}>
+          <Show when={moderator() && !props.thread.pendingApproval}>
             <ThreadModeration thread={props.thread} />
           </Show>
         </header>

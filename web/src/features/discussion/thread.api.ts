@@ -18,6 +18,7 @@ const ReplyFields = graphql(`
     depth
     deleted
     hidden
+    pendingApproval
     viewerFlagged
     body
     bodyHtml
@@ -41,6 +42,7 @@ const ThreadQuery = graphql(
       bodyHtml
       locked
       hidden
+      pendingApproval
       viewerFlagged
       edited
       history { title bodyHtml editedAt }

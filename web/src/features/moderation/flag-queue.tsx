@@ -1,18 +1,24 @@
 import './moderation.css';
 import { A, createAsync, useAction, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
 import { threadHref } from '../discussion/discussion-links.ts';
 import { practiceHref } from '../practice/practice-links.ts';
-import { decideAction, getFlagQueue, type QueueItem, type QueueState, type Target } from './flags.api.ts';
+import { decideAction, getFlagQueue, type Decision, type QueueItem, type QueueState, type Target } from './flags.api.ts';
 import { mt } from './moderation-text.ts';
-import { ReasonAction } from './moderator-tools.tsx';
+import { InstantAction, ReasonAction } from './moderator-tools.tsx';
 
-/** The flag queue: one row per flagged item, newest flagged first; or (?state=hidden) what is hidden. */
+const STATES: Record<string, QueueState> = { awaiting: 'AWAITING', hidden: 'HIDDEN' };
+const EMPTY = { OPEN: 'empty', AWAITING: 'emptyAwaiting', HIDDEN: 'emptyHidden' } as const;
+
+/**
+ * The flag queue: one row per flagged item, newest flagged first; or (?state=awaiting) new
+ * members' posts waiting for approval; or (?state=hidden) what is hidden.
+ */
 export function FlagQueue() {
   const [params, setParams] = useSearchParams<{ state?: string; after?: string }>();
-  const state = (): QueueState => (params.state === 'hidden' ? 'HIDDEN' : 'OPEN');
+  const state = (): QueueState => STATES[params.state ?? ''] ?? 'OPEN';
   const page = createAsync(() => getFlagQueue(state(), params.after ?? null));
   return (
     <section class="flag-queue" aria-labelledby="flag-queue-heading">
@@ -22,6 +28,9 @@ export function FlagQueue() {
         <Tab href="/staff/flags" current={state() === 'OPEN'}>
           {mt('states.open')}
         </Tab>
+        <Tab href="/staff/flags?state=awaiting" current={state() === 'AWAITING'}>
+          {mt('states.awaiting')}
+        </Tab>
         <Tab href="/staff/flags?state=hidden" current={state() === 'HIDDEN'}>
           {mt('states.hidden')}
         </Tab>
@@ -30,7 +39,7 @@ export function FlagQueue() {
         <Show when={page()}>
           {(loaded) => (
             <>
-              <Show when={loaded().items.length} fallback={<p class="muted">{state() === 'OPEN' ? mt('empty') : mt('emptyHidden')}</p>}>
+              <Show when={loaded().items.length} fallback={<p class="muted">{mt(EMPTY[state()])}</p>}>
                 <ol class="flag-queue-list">
                   <For each={loaded().items}>{(item) => <QueueRow item={item} />}</For>
                 </ol>
@@ -58,7 +67,7 @@ function QueueRow(props: { item: QueueItem }) {
   const decide = useAction(decideAction);
   const [done, setDone] = createSignal(false);
   const title = () => (props.item.kind === 'PRACTICE' ? props.item.practice?.title : props.item.thread?.title) ?? '';
-  const run = (decision: 'hide' | 'dismiss' | 'restore') => async (reason: string) => {
+  const run = (decision: Decision) => async (reason: string) => {
     const outcome = await decide(decision, targetOf(props.item), reason, props.item.thread?.id ?? null);
     if (outcome.ok) setDone(true);
     return outcome;
@@ -70,6 +79,7 @@ function QueueRow(props: { item: QueueItem }) {
         <Show when={props.item.flaggerCount}>
           <strong>{mt('flaggers', props.item.flaggerCount)}</strong>
         </Show>
+        <Show when={props.item.awaitingApproval && (props.item.reply ?? props.item.thread)?.createdAt}>{(sent) => mt('awaitingNote', formatDateTime(sent()))}</Show>
         <Show when={props.item.firstFlaggedAt && props.item.lastFlaggedAt}>
           {' · '}
           {mt('period', formatDateTime(props.item.firstFlaggedAt!), formatDateTime(props.item.lastFlaggedAt!))}
@@ -80,9 +90,10 @@ function QueueRow(props: { item: QueueItem }) {
           {props.item.reply?.author?.name ?? ''} {mt('inThread', title())}
         </Show>
       </h3>
-      <Show when={props.item.kind === 'REPLY' && props.item.reply?.bodyHtml}>
-        {/* Sanitised by the server's one renderer. */}
-        <div class="prose flag-queue-excerpt" lang="vi" innerHTML={props.item.reply!.bodyHtml!} />
+      <Show when={props.item.kind === 'THREAD' && props.item.awaitingApproval && props.item.thread?.author}>{(author) => <p class="muted">{author().name}</p>}</Show>
+      {/* Sanitised by the server's one renderer. A new member's thread is read here before it is approved. */}
+      <Show when={props.item.kind === 'REPLY' ? props.item.reply?.bodyHtml : props.item.awaitingApproval && props.item.thread?.bodyHtml}>
+        {(html) => <div class="prose flag-queue-excerpt" lang="vi" innerHTML={html()} />}
       </Show>
       <Show when={props.item.reasonCounts.length}>
         <ul class="chip-list flag-queue-reasons">
@@ -119,8 +130,7 @@ function QueueRow(props: { item: QueueItem }) {
           {mt('open')}
         </A>
         <Show when={!done()} fallback={<span role="status">{mt('done')}</span>}>
-          <Show
-            when={props.item.hidden}
+          <Switch
             fallback={
               <>
                 <ReasonAction label={mt('hide')} fullLabel={mt('actionLabel', mt('hide'), title())} danger run={run('hide')} />
@@ -128,8 +138,14 @@ function QueueRow(props: { item: QueueItem }) {
               </>
             }
           >
-            <ReasonAction label={mt('restore')} fullLabel={mt('actionLabel', mt('restore'), title())} run={run('restore')} />
-          </Show>
+            <Match when={props.item.awaitingApproval}>
+              <InstantAction label={mt('approve')} fullLabel={mt('actionLabel', mt('approve'), title())} run={() => run('approve')('')} />
+              <ReasonAction label={mt('reject')} fullLabel={mt('actionLabel', mt('reject'), title())} danger run={run('reject')} />
+            </Match>
+            <Match when={props.item.hidden}>
+              <ReasonAction label={mt('restore')} fullLabel={mt('actionLabel', mt('restore'), title())} run={run('restore')} />
+            </Match>
+          </Switch>
         </Show>
       </div>
     </li>

@@ -41,14 +41,15 @@ const QueueItemFields = graphql(`
     id
     kind
     hidden
+    awaitingApproval
     flaggerCount
     firstFlaggedAt
     lastFlaggedAt
     reasonCounts { reason count }
     flags { note flagger { name } }
     practice { id title }
-    thread { id title }
-    reply { id bodyHtml author { name } }
+    thread { id title bodyHtml createdAt author { name } }
+    reply { id bodyHtml createdAt author { name } }
     decidedBy { name }
     decidedAt
     decisionReason
@@ -69,7 +70,7 @@ const FlagQueueQuery = graphql(
 );
 
 export type QueueItem = ResultOf<typeof QueueItemFields>;
-export type QueueState = 'OPEN' | 'HIDDEN';
+export type QueueState = 'OPEN' | 'AWAITING' | 'HIDDEN';
 
 /** A page of the queue, and how many items wait in all. */
 export const getFlagQueue = query(async (state: QueueState, after: string | null) => {
@@ -77,12 +78,15 @@ export const getFlagQueue = query(async (state: QueueState, after: string | null
   return { openCount: data.openFlagCount, pageInfo: data.flagQueue.pageInfo, items: data.flagQueue.edges.map((edge) => edge.node as unknown as QueueItem) };
 }, 'flagQueue');
 
-const OpenFlagCountQuery = graphql(`
-  query OpenFlagCount { openFlagCount }
+const WaitingCountQuery = graphql(`
+  query ModerationWaitingCount { openFlagCount awaitingApprovalCount }
 `);
 
-/** How many items wait in the queue, for the staff tab. */
-export const getOpenFlagCount = query(async () => (await request(OpenFlagCountQuery, {})).openFlagCount, 'openFlagCount');
+/** How many items wait for a moderator (flagged, or new members' posts to approve), for the staff tab. */
+export const getOpenFlagCount = query(async () => {
+  const data = await request(WaitingCountQuery, {});
+  return data.openFlagCount + data.awaitingApprovalCount;
+}, 'openFlagCount');
 
 const HideContentMutation = graphql(
   `
@@ -96,6 +100,22 @@ const RestoreContentMutation = graphql(
   `
   mutation RestoreContent($input: RestoreContentInput!) {
     restoreContent(input: $input) { __typename ... on RestoreContentPayload { item { id } } ...MutationErrorFields }
+  }
+`,
+  [MutationErrorFields],
+);
+const ApprovePostMutation = graphql(
+  `
+  mutation ApprovePost($input: ApprovePostInput!) {
+    approvePost(input: $input) { __typename ... on ApprovePostPayload { item { id } } ...MutationErrorFields }
+  }
+`,
+  [MutationErrorFields],
+);
+const RejectPostMutation = graphql(
+  `
+  mutation RejectPost($input: RejectPostInput!) {
+    rejectPost(input: $input) { __typename ... on RejectPostPayload { item { id } } ...MutationErrorFields }
   }
 `,
   [MutationErrorFields],
@@ -118,17 +138,25 @@ function afterDecision(target: Target, threadId: string | null) {
   return keys;
 }
 
-export type Decision = 'hide' | 'restore' | 'dismiss';
+export type Decision = 'hide' | 'restore' | 'dismiss' | 'approve' | 'reject';
+
+/** A new member's post: a thread or a reply (practices are reviewed on the desk instead). */
+type PostTarget = { threadId: string } | { replyId: string };
 
 /** A moderator's decision on an item, with the reason kept in the audit log. `threadId`: the thread a reply is in, to read it again. */
 export const decideAction = action(async (decision: Decision, target: Target, reason: string, threadId: string | null = null) => {
   const input = { ...target, reason };
+  const post = target as PostTarget;
   const outcome: Outcome<unknown> =
     decision === 'hide'
       ? await mutate(HideContentMutation, { input }, 'hideContent', 'HideContentPayload')
       : decision === 'restore'
         ? await mutate(RestoreContentMutation, { input }, 'restoreContent', 'RestoreContentPayload')
-        : await mutate(DismissFlagsMutation, { input }, 'dismissFlags', 'DismissFlagsPayload');
+        : decision === 'approve'
+          ? await mutate(ApprovePostMutation, { input: post }, 'approvePost', 'ApprovePostPayload')
+          : decision === 'reject'
+            ? await mutate(RejectPostMutation, { input: { ...post, reason } }, 'rejectPost', 'RejectPostPayload')
+            : await mutate(DismissFlagsMutation, { input }, 'dismissFlags', 'DismissFlagsPayload');
   return json(outcome, { revalidate: outcome.ok || outcome.problem.form?.code === 'CONFLICT' ? afterDecision(target, threadId) : [] });
 }, 'moderationDecision');
 

@@ -81,6 +81,55 @@ export function ReasonAction(props: {
   );
 }
 
+/** A moderator's action that needs no reason (approving a new member's post): one press, and its problem said. */
+export function InstantAction(props: { label: string; fullLabel: string; run: () => Promise<Outcome<unknown>> }) {
+  const [pending, setPending] = createSignal(false);
+  const [problem, setProblem] = createSignal<FormProblem>();
+  const press = async () => {
+    setPending(true);
+    setProblem(undefined);
+    const outcome = await props.run();
+    setPending(false);
+    if (!outcome.ok) setProblem(outcome.problem);
+  };
+  return (
+    <>
+      <button type="button" class="button button-small" aria-label={props.fullLabel} disabled={pending()} onClick={() => void press()}>
+        {props.label}
+      </button>
+      <Show when={problem()?.form}>
+        {(form) => (
+          <p class="field-error" role="alert">
+            {formErrorText(form())}
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/**
+ * A new member's thread or reply waiting for approval, as its author and moderators see it: what
+ * waits and why, and for moderators the decision (`threadId`: the thread a reply is in).
+ */
+export function PendingApproval(props: { target: { threadId: string } | { replyId: string }; threadId?: string | null; moderator: boolean }) {
+  const decide = useAction(decideAction);
+  const isThread = () => 'threadId' in props.target;
+  const what = () => mt(`what.${kindOf(props.target)}`);
+  const text = () => (props.moderator ? mt(isThread() ? 'pendingBannerModerator' : 'replyPendingModerator') : mt(isThread() ? 'pendingBanner' : 'replyPending'));
+  return (
+    <div class="status-panel pending-banner" role="note">
+      <p class="status-panel-title">{text()}</p>
+      <Show when={props.moderator}>
+        <div class="flag-queue-actions">
+          <InstantAction label={mt('approve')} fullLabel={mt('actionLabel', mt('approve'), what())} run={() => decide('approve', props.target, '', props.threadId ?? null)} />
+          <ReasonAction label={mt('reject')} fullLabel={mt('actionLabel', mt('reject'), what())} danger run={(reason) => decide('reject', props.target, reason, props.threadId ?? null)} />
+        </div>
+      </Show>
+    </div>
+  );
+}
+
 /** Hide (or restore) a practice, a thread or a reply; `threadId`: the thread a reply is in. */
 export function HideRestore(props: { target: Target; hidden: boolean; threadId?: string | null }) {
   const decide = useAction(decideAction);
