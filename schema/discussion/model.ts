@@ -20,6 +20,8 @@ const renderedBody = {
  * is approved; a thread's replies leave out those waiting for someone else's approval.
  */
 const pendingAuthor = { type: Schema.Types.ObjectId, default: null };
+/** The few posts waiting for approval (the repair finds them): partial, `$gt` the least id as for `practice` below. */
+const waitingPosts = [{ pendingAuthor: 1 }, { name: 'waiting_for_approval', partialFilterExpression: { pendingAuthor: { $gt: new Types.ObjectId('000000000000000000000000') } } }] as const;
 
 /** A discussion or a question, for signed-in members. Its replies nest; a question's top-level replies are its answers. */
 const threadSchema = new Schema(
@@ -57,6 +59,7 @@ const threadSchema = new Schema(
   { timestamps: true },
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
+threadSchema.index(...waitingPosts);
 // The whole list of threads, hidden ones left out (`hiddenAt: null` is an equality).
 threadSchema.index({ hiddenAt: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ mentions: 1, lastActivityAt: -1, _id: -1 });
@@ -97,6 +100,7 @@ const replySchema = new Schema(
   { timestamps: true },
 );
 replySchema.index({ mentions: 1, createdAt: -1, _id: -1 });
+replySchema.index(...waitingPosts);
 replySchema.index({ thread: 1, createdAt: 1, _id: 1 });
 replySchema.index({ author: 1, createdAt: -1 });
 

@@ -14,7 +14,7 @@ import { mentionedHandles } from '../markdown/render.ts';
 import { textConditions } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { findReadablePractice } from '../practice/service.ts';
-import { anyOf, notEqual } from '../query.ts';
+import { anyOf, greaterThan, notEqual } from '../query.ts';
 import { searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
 import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
@@ -451,6 +451,13 @@ export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]
  * only: one aggregate whatever their number, served by the field's index. Callers show it to
  * members only, like the threads themselves.
  */
+/** Every thread and reply waiting for approval (few: a new member's first posts), for the repair that queues them. */
+export async function postsWaitingForApproval(): Promise<{ kind: 'thread' | 'reply'; post: { _id: Types.ObjectId; thread?: Types.ObjectId; createdAt: Date } }[]> {
+  const waiting = { pendingAuthor: greaterThan(new Types.ObjectId('000000000000000000000000')) };
+  const [threads, replies] = await Promise.all([Thread.find(waiting, { createdAt: 1 }).lean<ThreadDoc[]>(), Reply.find(waiting, { thread: 1, createdAt: 1 }).lean<ReplyDoc[]>()]);
+  return [...threads.map((post) => ({ kind: 'thread' as const, post })), ...replies.map((post) => ({ kind: 'reply' as const, post }))];
+}
+
 export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values, { hiddenAt: null });
 
 /** What following brings of threads (commands/follow-updates.ts): of whom, in which topics, and mentioning whom. */

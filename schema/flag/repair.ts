@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { postsWaitingForApproval } from '../discussion/service.ts';
+import { insertOnce } from '../mark.ts';
 import { anyOf, greaterThan } from '../query.ts';
 import { Flag, FlaggedItem, type FlagDoc, type FlaggedItemDoc, type FlaggedItemState } from './model.ts';
 
@@ -127,4 +129,18 @@ export async function repairFlaggedItems(options: { settleMs?: number } = {}): P
     if (still && sameDrift(still, first) && (await putRight(still))) fixed++;
   }
   return fixed;
+}
+
+/**
+ * Queues the new members' posts that wait for approval outside the moderators' queue (a crash
+ * between writing the post and queueing it); returns how many it queued. An item that exists
+ * already, in any state, is left as it is.
+ */
+export async function queueWaitingPosts(): Promise<number> {
+  let queued = 0;
+  for (const { kind, post } of await postsWaitingForApproval()) {
+    const thread = kind === 'thread' ? post._id : post.thread;
+    if (await insertOnce(FlaggedItem, { kind, target: post._id, thread, state: 'awaiting', activityAt: post.createdAt })) queued++;
+  }
+  return queued;
 }

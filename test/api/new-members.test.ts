@@ -2,6 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
+import { FlaggedItem } from '../../schema/flag/model.ts';
+import { queueWaitingPosts } from '../../schema/flag/repair.ts';
 import { resetRateLimits, RATE_LIMITS } from '../../schema/limits.ts';
 import { NEW_MEMBER_RULE } from '../../schema/moderation/new-members.ts';
 import { anyOf } from '../../schema/query.ts';
@@ -179,6 +181,18 @@ describe('A new member’s first posts', () => {
       await act('approvePost', { threadId: thread.id }, 'mod1');
     }
     expect((await startThread('learner')).pendingApproval).toBe(false);
+  });
+});
+
+describe('npm run repair-counters', () => {
+  it('queues a waiting post that a crash left outside the moderators’ queue, once', async () => {
+    const thread = await startThread('newbie');
+    await FlaggedItem.deleteOne({ _id: new FlaggedItem({ kind: 'thread', target: rawId(thread.id) })._id });
+    const inQueue = async () => (await queue('AWAITING')).flagQueue.edges.some((e: { node: { thread: { id: string } } }) => e.node.thread.id === thread.id);
+    expect(await inQueue()).toBe(false);
+    expect(await queueWaitingPosts()).toBe(1);
+    expect(await inQueue()).toBe(true);
+    expect(await queueWaitingPosts()).toBe(0);
   });
 });
 
