@@ -106,4 +106,64 @@ describe('Moderation', () => {
     await moderator.goto(`${baseUrl()}/staff/flags?state=hidden`);
     await moderator.getByRole('heading', { name: otherTitle }).waitFor();
   });
+
+  it('keeps a new member’s first thread and reply waiting until a moderator approves them, seen meanwhile by their author only', async () => {
+    const newcomer = await pageFor();
+    const name = 'Đinh Thị Mai Phương';
+    await newcomer.goto(`${baseUrl()}/sign-up`);
+    await newcomer.getByLabel('Họ và tên').fill(name);
+    await newcomer.getByLabel('Email').fill(`phuong.dtm.${Date.now()}@stttt.example.vn`);
+    await newcomer.getByLabel('Mật khẩu', { exact: true }).fill('mot-cau-rat-de-nho');
+    await newcomer.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Đà Nẵng' });
+    await newcomer.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await newcomer.waitForURL(/\/experts\/[a-z0-9._-]+$/);
+
+    // Her first thread: posted, and on its page she is told it waits for approval.
+    const title = `Kinh nghiệm số hóa hồ sơ một cửa cấp xã ${String(Date.now()).slice(-6)}`;
+    await newcomer.goto(`${baseUrl()}/threads/new`);
+    await newcomer.getByLabel('Tiêu đề', { exact: true }).fill(title);
+    await newcomer.getByRole('textbox', { name: /^Nội dung/ }).fill('Xã tôi đang số hóa hồ sơ một cửa, xin được học hỏi cách làm của các tỉnh.');
+    await newcomer.getByRole('button', { name: /^Đăng/ }).click();
+    await newcomer.waitForURL((url) => /^\/threads\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
+    const newThreadPath = new URL(newcomer.url()).pathname;
+    await newcomer.getByRole('heading', { level: 1, name: title }).waitFor();
+    await newcomer.getByRole('note').filter({ hasText: 'Đang chờ duyệt' }).waitFor();
+
+    // Her first reply, in a demo thread: she sees it marked as waiting; another member does not see it.
+    const replyText = 'Tỉnh tôi cũng gặp lỗ hổng này, xin phép hỏi thêm về cách rà quét.';
+    await newcomer.goto(`${baseUrl()}${threadPath(THREAD_KEY)}`);
+    await newcomer.getByLabel('Câu trả lời của bạn').fill(replyText);
+    await newcomer.getByRole('button', { name: 'Gửi câu trả lời' }).click();
+    const ownReply = newcomer.getByRole('article').filter({ hasText: replyText });
+    await ownReply.getByText('Đang chờ duyệt').waitFor();
+
+    const member = await signedIn(MEMBER);
+    await member.goto(`${baseUrl()}${threadPath(THREAD_KEY)}`);
+    await member.getByRole('heading', { level: 1 }).first().waitFor();
+    await member.waitForLoadState('networkidle');
+    expect(await member.getByText(replyText).count()).toBe(0);
+    await member.goto(`${baseUrl()}${newThreadPath}`);
+    await member.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await member.getByRole('heading', { level: 1, name: title }).count()).toBe(0);
+
+    // The moderator finds both under "Chờ duyệt" and approves them.
+    const moderator = await signedIn(MODERATOR);
+    await moderator.goto(`${baseUrl()}/staff/flags`);
+    await moderator.getByRole('link', { name: 'Chờ duyệt' }).click();
+    const threadRow = moderator.getByRole('listitem').filter({ has: moderator.getByRole('heading', { name: title }) });
+    await threadRow.getByText('Xã tôi đang số hóa hồ sơ một cửa').waitFor();
+    await threadRow.getByRole('button', { name: `Duyệt ${title}`, exact: true }).click();
+    await threadRow.waitFor({ state: 'detached' });
+    const replyRow = moderator.getByRole('listitem').filter({ hasText: replyText });
+    await replyRow.getByRole('button', { name: /^Duyệt / }).click();
+    await replyRow.waitFor({ state: 'detached' });
+    await moderator.getByText('Không có bài nào của thành viên mới đang chờ duyệt.').waitFor();
+
+    // Now everyone reads them.
+    await member.goto(`${baseUrl()}${newThreadPath}`);
+    await member.getByRole('heading', { level: 1, name: title }).waitFor();
+    await member.goto(`${baseUrl()}${threadPath(THREAD_KEY)}`);
+    await member.getByText(replyText).waitFor();
+    expect(await member.getByText('Đang chờ duyệt').count()).toBe(0);
+  });
 });
