@@ -66,7 +66,8 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
   const edit = useAction(editThreadAction);
   const isQuestion = () => props.thread.kind === 'QUESTION';
   const moderator = () => canModerate(props.viewer.role);
-  const mayEdit = () => !props.thread.locked && (props.thread.author.id === props.viewer.id || moderator());
+  // Hidden (or waiting for approval), it takes no edit until it is shown.
+  const mayEdit = () => !props.thread.locked && !props.thread.hidden && (props.thread.author.id === props.viewer.id || moderator());
   const liveReplies = () => props.thread.replies.filter((reply) => !reply.deleted);
   const answerCount = () => liveReplies().filter((reply) => reply.parentId === null).length;
 

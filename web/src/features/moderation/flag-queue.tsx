@@ -23,7 +23,7 @@ export function FlagQueue() {
   return (
     <section class="flag-queue" aria-labelledby="flag-queue-heading">
       <h2 id="flag-queue-heading">{mt('heading')}</h2>
-      <p class="muted">{mt('intro')}</p>
+      <p class="muted">{state() === 'AWAITING' ? mt('introAwaiting') : mt('intro')}</p>
       <Tabs label={mt('heading')}>
         <Tab href="/staff/flags" current={state() === 'OPEN'}>
           {mt('states.open')}
