@@ -4,6 +4,7 @@ import { Reply, ReplyRevision, Thread, ThreadRevision } from '../../schema/discu
 import { Practice } from '../../schema/practice/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import { signInPeople } from '../helpers/accounts.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 import { anyOf as anyOfIds } from '../../schema/query.ts';
@@ -12,17 +13,7 @@ const commandLog = useTestDatabase();
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await createReferenceData();
-  for (const [handle, role] of [
-    ['asker1', 'member'],
-    ['helper1', 'member'],
-    ['helper2', 'member'],
-    ['mod1', 'moderator'],
-    ['curator1', 'curator'],
-  ] as const) {
-    const expert = await createExpert({ handle });
-    await Expert.updateOne({ _id: expert._id }, { $set: { role } });
-    cookies[handle] = await sessionCookieFor(String(expert._id));
-  }
+  await signInPeople({ asker1: 'member', helper1: 'member', helper2: 'member', mod1: 'moderator', curator1: 'curator' }, cookies);
   for (let i = 0; i < 10; i++) cookies[`voter${i}`] = await sessionCookieFor(String((await createExpert({ handle: `voter${i}` }))._id));
 });
 beforeEach(() => resetRateLimits());

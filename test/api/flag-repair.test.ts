@@ -1,11 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Expert } from '../../schema/expert/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { repairFlaggedItems } from '../../schema/flag/repair.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createExpert, createReferenceData } from '../helpers/factories.ts';
-import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+import { signInPeople } from '../helpers/accounts.ts';
+import { createReferenceData } from '../helpers/factories.ts';
+import { graphql } from '../helpers/graphql.ts';
 
 /*
  * `npm run repair-counters` puts the moderators' queue right: counts that drifted from the Flag
@@ -18,18 +18,7 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   await createReferenceData();
-  for (const [handle, role] of [
-    ['writer', 'member'],
-    ['reader1', 'member'],
-    ['reader2', 'member'],
-    ['reader3', 'member'],
-    ['mod1', 'moderator'],
-  ] as const) {
-    const expert = await createExpert({ handle });
-    await Expert.updateOne({ _id: expert._id }, { $set: { role } });
-    ids[handle] = String(expert._id);
-    cookies[handle] = await sessionCookieFor(String(expert._id));
-  }
+  await signInPeople({ writer: 'member', reader1: 'member', reader2: 'member', reader3: 'member', mod1: 'moderator' }, cookies, ids);
 });
 beforeEach(() => resetRateLimits());
 

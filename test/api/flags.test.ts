@@ -1,12 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Thread } from '../../schema/discussion/model.ts';
-import { Expert } from '../../schema/expert/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { globalId } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import { signInPeople } from '../helpers/accounts.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
 
@@ -15,18 +15,7 @@ const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   await createReferenceData();
-  for (const [handle, role] of [
-    ['writer', 'member'],
-    ['reader1', 'member'],
-    ['reader2', 'member'],
-    ['curator1', 'curator'],
-    ['mod1', 'moderator'],
-  ] as const) {
-    const expert = await createExpert({ handle });
-    await Expert.updateOne({ _id: expert._id }, { $set: { role } });
-    ids[handle] = String(expert._id);
-    cookies[handle] = await sessionCookieFor(String(expert._id));
-  }
+  await signInPeople({ writer: 'member', reader1: 'member', reader2: 'member', curator1: 'curator', mod1: 'moderator' }, cookies, ids);
   for (let i = 0; i < 12; i++) cookies[`racer${i}`] = await sessionCookieFor(String((await createExpert({ handle: `racer${i}` }))._id));
 });
 beforeEach(() => resetRateLimits());

@@ -2,13 +2,13 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { repairCounters } from '../../schema/counters.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
-import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { useHttpServer } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createExpert, createReferenceData } from '../helpers/factories.ts';
-import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+import { signInPeople } from '../helpers/accounts.ts';
+import { createReferenceData } from '../helpers/factories.ts';
+import { graphql } from '../helpers/graphql.ts';
 
 /* A hidden practice, thread or reply is refused through every path, but for moderators, who restore it. */
 
@@ -17,16 +17,7 @@ const baseUrl = useHttpServer();
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await createReferenceData();
-  for (const [handle, role] of [
-    ['author', 'member'],
-    ['reader', 'member'],
-    ['curator1', 'curator'],
-    ['mod1', 'moderator'],
-  ] as const) {
-    const expert = await createExpert({ handle });
-    await Expert.updateOne({ _id: expert._id }, { $set: { role } });
-    cookies[handle] = await sessionCookieFor(String(expert._id));
-  }
+  await signInPeople({ author: 'member', reader: 'member', curator1: 'curator', mod1: 'moderator' }, cookies);
 });
 beforeEach(() => resetRateLimits());
 

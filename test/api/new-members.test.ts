@@ -8,8 +8,9 @@ import { resetRateLimits, RATE_LIMITS } from '../../schema/limits.ts';
 import { NEW_MEMBER_RULE } from '../../schema/moderation/new-members.ts';
 import { anyOf } from '../../schema/query.ts';
 import { useTestDatabase } from '../helpers/database.ts';
-import { createExpert, createReferenceData } from '../helpers/factories.ts';
-import { graphql, graphqlWith, sessionCookieFor } from '../helpers/graphql.ts';
+import { signInPeople } from '../helpers/accounts.ts';
+import { createReferenceData } from '../helpers/factories.ts';
+import { graphql, graphqlWith } from '../helpers/graphql.ts';
 
 /*
  * The new-member rule: a member neither staff nor verified who joined less than NEW_MEMBER_DAYS
@@ -20,25 +21,22 @@ import { graphql, graphqlWith, sessionCookieFor } from '../helpers/graphql.ts';
 useTestDatabase();
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
-const DAY = 24 * 60 * 60 * 1000;
-
-async function person(handle: string, fields: { role?: string; joinedDaysAgo?: number; verified?: boolean } = {}) {
-  const expert = await createExpert({ handle });
-  const joinedAt = new Date(Date.now() - (fields.joinedDaysAgo ?? 1) * DAY);
-  await Expert.updateOne({ _id: expert._id }, { $set: { role: fields.role ?? 'member', joinedAt, verifiedAt: fields.verified ? new Date() : null } });
-  ids[handle] = String(expert._id);
-  cookies[handle] = await sessionCookieFor(String(expert._id));
-}
 
 beforeAll(async () => {
   await createReferenceData();
-  await person('newbie');
-  await person('newbie2');
-  await person('oldtimer', { joinedDaysAgo: 400 });
-  await person('verifiednew', { verified: true });
-  await person('reader', { joinedDaysAgo: 400 });
-  await person('mod1', { role: 'moderator', joinedDaysAgo: 400 });
-  await person('mod2', { role: 'moderator', joinedDaysAgo: 400 });
+  await signInPeople(
+    {
+      newbie: { joinedDaysAgo: 1 },
+      newbie2: { joinedDaysAgo: 1 },
+      oldtimer: { joinedDaysAgo: 400 },
+      verifiednew: { joinedDaysAgo: 1, verified: true },
+      reader: { joinedDaysAgo: 400 },
+      mod1: { role: 'moderator', joinedDaysAgo: 400 },
+      mod2: { role: 'moderator', joinedDaysAgo: 400 },
+    },
+    cookies,
+    ids,
+  );
 });
 beforeEach(() => resetRateLimits());
 
@@ -174,7 +172,7 @@ describe('A new member’s first posts', () => {
   });
 
   it(`end once ${NEW_MEMBER_RULE.postsToApprove} of them are shown`, async () => {
-    await person('learner');
+    await signInPeople({ learner: { joinedDaysAgo: 1 } }, cookies, ids);
     for (let n = 0; n < NEW_MEMBER_RULE.postsToApprove; n++) {
       const thread = await startThread('learner');
       expect(thread.pendingApproval).toBe(true);
@@ -202,7 +200,7 @@ describe('Members who are not new', () => {
   });
 
   it('include a new member once verified, without waiting for their earlier posts', async () => {
-    await person('soonverified');
+    await signInPeople({ soonverified: { joinedDaysAgo: 1 } }, cookies, ids);
     expect((await startThread('soonverified')).pendingApproval).toBe(true);
     await Expert.updateOne({ _id: ids.soonverified }, { $set: { verifiedAt: new Date() } });
     expect((await startThread('soonverified')).pendingApproval).toBe(false);
@@ -211,13 +209,13 @@ describe('Members who are not new', () => {
 
 describe('The rule’s settings', () => {
   it('turn approval off with NEW_MEMBER_APPROVED_POSTS=0 and the whole rule with NEW_MEMBER_DAYS=0', async () => {
-    await person('freshface');
+    await signInPeople({ freshface: { joinedDaysAgo: 1 } }, cookies, ids);
     const noApproval = graphqlWith({ NODE_ENV: 'test', NEW_MEMBER_DAYS: 7, NEW_MEMBER_APPROVED_POSTS: 0 });
     expect((await startThread('freshface', noApproval)).pendingApproval).toBe(false);
     const nobodyNew = graphqlWith({ NODE_ENV: 'test', NEW_MEMBER_DAYS: 0, NEW_MEMBER_APPROVED_POSTS: 2 });
     expect((await startThread('freshface', nobodyNew)).pendingApproval).toBe(false);
     // A member who joined 3 days ago is no longer new under a 2-day rule.
-    await person('threedays', { joinedDaysAgo: 3 });
+    await signInPeople({ threedays: { joinedDaysAgo: 3 } }, cookies, ids);
     expect((await startThread('threedays', graphqlWith({ NODE_ENV: 'test', NEW_MEMBER_DAYS: 2, NEW_MEMBER_APPROVED_POSTS: 2 }))).pendingApproval).toBe(false);
     expect((await startThread('threedays')).pendingApproval).toBe(true);
   });
@@ -225,7 +223,7 @@ describe('The rule’s settings', () => {
 
 describe('A new member’s write limits', () => {
   it(`allow ${RATE_LIMITS.newMemberThreads.points} threads a day, where an old member may start more`, async () => {
-    await person('spammer');
+    await signInPeople({ spammer: { joinedDaysAgo: 1 } }, cookies, ids);
     for (let n = 0; n < RATE_LIMITS.newMemberThreads.points; n++) expect((await startThread('spammer')).pendingApproval).toBe(true);
     const refused = await graphql(`mutation { createThread(input: { kind: DISCUSSION, title: "Một chủ đề nữa", body: "", topics: [] }) { __typename } }`, {}, as('spammer'));
     expect(codeOf(refused)).toBe('RATE_LIMITED');
@@ -234,7 +232,7 @@ describe('A new member’s write limits', () => {
   });
 
   it(`allow ${RATE_LIMITS.newMemberWrites.points} writes a minute, a third of everyone’s`, async () => {
-    await person('busy');
+    await signInPeople({ busy: { joinedDaysAgo: 1 } }, cookies, ids);
     const thread = await startThread('oldtimer');
     const bookmark = `mutation ($id: ID!, $on: Boolean!) { bookmarkThread(input: { id: $id, bookmarked: $on }) { __typename } }`;
     let accepted = 0;

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { Account } from '../../schema/account/model.ts';
 import { Expert, type Role } from '../../schema/expert/model.ts';
 import { createExpert } from './factories.ts';
+import { sessionCookieFor } from './graphql.ts';
 
 export const PASSWORD = 'mat-khau-rat-dai';
 export const NEW_PASSWORD = 'mat-khau-moi-dai-hon';
@@ -42,4 +43,22 @@ export async function personWithAccount(handle: string, name: string, traits: Tr
   passwordHash ??= hash(PASSWORD);
   await Account.create({ _id: expert._id, email, emailKey: email, passwordHash: await passwordHash, passwordChangedAt: new Date() });
   return { id, gid: globalId('Expert', id), handle, email };
+}
+
+/** Who a test signs in as: a role, or a role with the traits the new-member rule reads. */
+export type SessionPerson = Role | { role?: Role; verified?: boolean; joinedDaysAgo?: number };
+
+/**
+ * Experts each with a session, by handle: their ids and Cookie headers (given `ids` and `cookies`
+ * are filled, so that a file can add more people later).
+ */
+export async function signInPeople(people: Record<string, SessionPerson>, cookies: Record<string, string>, ids: Record<string, string> = {}): Promise<void> {
+  for (const [handle, person] of Object.entries(people)) {
+    const traits = typeof person === 'string' ? { role: person } : person;
+    const expert = await createExpert({ handle });
+    const joinedAt = traits.joinedDaysAgo === undefined ? expert.joinedAt : new Date(Date.now() - traits.joinedDaysAgo * DAY);
+    await Expert.updateOne({ _id: expert._id }, { $set: { role: traits.role ?? 'member', verifiedAt: traits.verified ? new Date() : null, joinedAt } });
+    ids[handle] = String(expert._id);
+    cookies[handle] = await sessionCookieFor(String(expert._id));
+  }
 }
