@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Types } from 'mongoose';
-import { repairAcceptedAnswers, replyCounter, voteCounter } from './discussion/repair.ts';
+import { questionVoteCounter, repairAcceptedAnswers, replyCounter, voteCounter } from './discussion/repair.ts';
 import { discussionsOfPractices } from './discussion/service.ts';
 import { practiceDiscussionCounter } from './practice/service.ts';
 import { endorsementCounter } from './reaction/service.ts';
+import { reputationCounter } from './reputation/repair.ts';
 import { repairVerifications } from './verification/service.ts';
 import type { StoredCounter } from './stored-counter.ts';
 import { viewCounters } from './view/service.ts';
@@ -76,7 +77,7 @@ const allCounters = (): Record<CounterName, StoredCounter[]> => ({
   endorsements: [endorsementCounter],
   replies: [replyCounter],
   discussions: [discussionCounter],
-  votes: [voteCounter],
+  votes: [voteCounter, questionVoteCounter],
   views: viewCounters,
 });
 
@@ -87,20 +88,36 @@ export type RepairReport = Record<CounterName | 'verifications' | 'acceptedAnswe
  * that a crash cut short; says how many of each it put right. Safe while servers write.
  */
 export async function repairCounters(options: { settleMs?: number } = {}): Promise<RepairReport> {
-  const found: [CounterName, StoredCounter, Drift[]][] = [];
-  for (const [name, kinds] of Object.entries(allCounters()) as [CounterName, StoredCounter[]][]) {
-    for (const counter of kinds) found.push([name, counter, await driftsOf(counter)]);
-  }
-  if (found.some(([, , drifts]) => drifts.length)) await sleep(options.settleMs ?? SETTLE_MS);
+  const counters = Object.entries(allCounters()).flatMap(([name, kinds]) => kinds.map((counter) => [name as CounterName, counter] as const));
+  const fixed = await repairEach(counters, options.settleMs);
   const report: RepairReport = { endorsements: 0, replies: 0, discussions: 0, votes: 0, views: 0, verifications: 0, acceptedAnswers: 0 };
+  for (const name of fixed) report[name]++;
+  report.verifications = await repairVerifications();
+  report.acceptedAnswers = await repairAcceptedAnswers();
+  return report;
+}
+
+/** Puts right the counters that stay wrong over the settle time; one entry (its name) per target put right. */
+async function repairEach<N extends string>(counters: readonly (readonly [N, StoredCounter])[], settleMs = SETTLE_MS): Promise<N[]> {
+  const found: [N, StoredCounter, Drift[]][] = [];
+  for (const [name, counter] of counters) found.push([name, counter, await driftsOf(counter)]);
+  if (found.some(([, , drifts]) => drifts.length)) await sleep(settleMs);
+  const fixed: N[] = [];
   for (const [name, counter, drifts] of found) {
     for (const first of drifts) {
       // Still wrong exactly as first seen: no write touched this target meanwhile.
       const [now] = await driftsAmong(counter, [first.id]);
-      if (now?.stored === first.stored && now.actual === first.actual && (await counter.replace(first.id, first.stored, first.actual))) report[name]++;
+      if (now?.stored === first.stored && now.actual === first.actual && (await counter.replace(first.id, first.stored, first.actual))) fixed.push(name);
     }
   }
-  report.verifications = await repairVerifications();
-  report.acceptedAnswers = await repairAcceptedAnswers();
-  return report;
+  return fixed;
+}
+
+/**
+ * Recomputes every member's reputation from the records that earn it (schema/reputation), the
+ * same way as the counters above: safe while servers write. Says how many it put right. Run
+ * after repairCounters(), which finishes the removals of accepted answers it counts.
+ */
+export async function repairReputations(options: { settleMs?: number } = {}): Promise<number> {
+  return (await repairEach([['reputation', reputationCounter] as const], options.settleMs)).length;
 }

@@ -17,6 +17,7 @@ import './collection/types.ts';
 import './replication/types.ts';
 import './markdown/types.ts';
 import './reaction/types.ts';
+import './reputation/types.ts';
 import './discussion/types.ts';
 import './flag/types.ts';
 import './search/types.ts';

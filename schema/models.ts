@@ -8,7 +8,7 @@ import { Expert } from './expert/model.ts';
 import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
 import { Organization } from './organization/model.ts';
-import { Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
+import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
 import { Endorsement } from './reaction/model.ts';
 import { Replication } from './replication/model.ts';
@@ -20,7 +20,7 @@ import { VerificationRequest } from './verification/model.ts';
 import { View, ViewCount } from './view/model.ts';
 
 /** The one-of records, keyed by `_id` (schema/mark.ts). */
-export const markModels = [Endorsement, Vote, Follow, Bookmark, View];
+export const markModels = [Endorsement, Vote, QuestionVote, Follow, Bookmark, View];
 
 /** Every model, so that start-up can create their indexes. */
 export const models = [
@@ -47,6 +47,7 @@ export const models = [
   Reply,
   ReplyRevision,
   Vote,
+  QuestionVote,
   Follow,
   FollowSeen,
   Bookmark,

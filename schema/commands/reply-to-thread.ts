@@ -3,6 +3,7 @@ import type { Context } from '../context.ts';
 import { deleteReply, replyToThread, type ReplyDoc } from '../discussion/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
+import { acceptancePoints, moveReputation } from '../reputation/service.ts';
 import { countForPractice } from './practice-discussion-count.ts';
 
 /**
@@ -20,9 +21,13 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
   return reply;
 }
 
-/** Removes a reply (discussion's rules), and a practice's discussion then counts one less. */
+/**
+ * Removes a reply (discussion's rules), and a practice's discussion then counts one less; a
+ * removed accepted answer is no longer accepted, and its author loses the acceptance's points.
+ */
 export async function removeReplyAndCount(ctx: Context, input: unknown): Promise<ReplyDoc> {
-  const removed = await deleteReply(ctx, input);
+  const { reply: removed, unacceptedFrom } = await deleteReply(ctx, input);
+  if (unacceptedFrom) await moveReputation([removed.author], -acceptancePoints(removed.author, unacceptedFrom.author));
   // A hidden reply was taken off the count when it was hidden (or never counted, while it waited).
   if (!removed.hiddenAt) await countForPractice(removed, -1);
   return removed;

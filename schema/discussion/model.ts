@@ -36,6 +36,8 @@ const threadSchema = new Schema(
     locked: { type: Boolean, default: false },
     /** For questions: the answer the asker (or a curator) accepted. */
     acceptedReply: { type: Schema.Types.ObjectId, default: null },
+    /** For questions: +1 per QuestionVote cast, -1 per vote taken back (schema/counters.ts). */
+    voteCount: { type: Number, default: 0 },
     /** Live (not removed) replies: +1 per reply written, -1 per reply removed (schema/counters.ts). */
     replyCount: { type: Number, default: 0 },
     lastActivityAt: { type: Date, required: true },
@@ -154,3 +156,12 @@ const voteSchema = new Schema(
 voteSchema.index({ reply: 1 });
 
 export const Vote = model('Vote', voteSchema);
+
+/** One person's vote for one question (keyed like Vote: racing votes make one record). */
+const questionVoteSchema = new Schema(
+  { _id: keyedId(['thread', 'expert']), thread: { type: Schema.Types.ObjectId, required: true }, expert: { type: Schema.Types.ObjectId, required: true } },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+questionVoteSchema.index({ thread: 1 });
+
+export const QuestionVote = model('QuestionVote', questionVoteSchema);

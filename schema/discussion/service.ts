@@ -21,7 +21,7 @@ import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { postWaitsForApproval } from '../moderation/new-members.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
-import { Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
+import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
 import { canAccept, canDeleteReply, canEditReply, canEditThread, canReadThread, canSeeReply, canVote } from './policy.ts';
 
 export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
@@ -296,9 +296,16 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
 }
 
 export const replyIdInput = z.object({ replyId: objectId });
+export const threadIdInput = z.object({ threadId: objectId });
+
+/** What removing a reply did: the reply, and the question it was the accepted answer of (then no longer). */
+export interface RemovedReply {
+  reply: ReplyDoc;
+  unacceptedFrom: ThreadDoc | null;
+}
 
 /** Removes a reply but keeps its place in the thread ("reply removed"), and its replies. */
-export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDoc> {
+export async function deleteReply(ctx: Context, input: unknown): Promise<RemovedReply> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
   const { reply } = await findVisibleReply(viewer, replyId);
@@ -309,12 +316,18 @@ export async function deleteReply(ctx: Context, input: unknown): Promise<ReplyDo
   // removed reply as the accepted answer). A hidden reply no longer counted: this same write
   // read whether it was hidden, so a racing hide and removal take it off the count once.
   if (!removed.hiddenAt) await Thread.updateOne({ _id: reply.thread }, { $inc: { replyCount: -1 } });
-  await Thread.updateOne({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
-  return removed;
+  const unacceptedFrom = await Thread.findOneAndUpdate({ _id: reply.thread, acceptedReply: reply._id }, { $set: { acceptedReply: null } }).lean<ThreadDoc>();
+  return { reply: removed, unacceptedFrom };
+}
+
+/** What a vote did: the post after it, and whether this call cast or took back a vote (a repeated one did nothing). */
+export interface VoteOutcome<T> {
+  post: T;
+  counted: boolean;
 }
 
 /** Votes for an answer to a question (or takes the vote back); one vote per person, counted exactly; not once locked. */
-export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<ReplyDoc> {
+export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): Promise<VoteOutcome<ReplyDoc>> {
   const viewer = requireViewer(ctx);
   const { replyId } = parseInput(replyIdInput, input);
   const { reply } = await findVisibleReply(viewer, replyId);
@@ -327,19 +340,58 @@ export async function voteForAnswer(ctx: Context, input: unknown, up: boolean): 
   // A vote is not an edit of the reply: its updatedAt stays.
   const counted = await setMark(Vote, { reply: replyId, expert: viewer.id }, up);
   const after = counted ? Reply.findByIdAndUpdate(replyId, { $inc: { voteCount: up ? 1 : -1 } }, { returnDocument: 'after', timestamps: false }) : Reply.findById(replyId);
-  return (await after.lean<ReplyDoc>())!;
+  return { post: (await after.lean<ReplyDoc>())!, counted };
 }
 
-/** The asker (or a curator) accepts one answer; accepting another replaces it. */
-export async function acceptAnswer(ctx: Context, input: unknown): Promise<ThreadDoc> {
+/** Votes for a question (or takes the vote back), by the rules of answers' votes. */
+export async function voteForQuestion(ctx: Context, input: unknown, up: boolean): Promise<VoteOutcome<ThreadDoc>> {
   const viewer = requireViewer(ctx);
-  const { replyId } = parseInput(replyIdInput, input);
+  const { threadId } = parseInput(threadIdInput, input);
+  const thread = await findWritableThread(viewer, threadId);
+  if (thread.kind !== 'question') throw new ConflictError('Only questions take votes.');
+  if (thread.locked) throw new ConflictError('This thread is locked.');
+  if (!canVote(viewer, thread)) throw new NotAuthorizedError('Nobody votes for their own question.');
+  const counted = await setMark(QuestionVote, { thread: threadId, expert: viewer.id }, up);
+  // Not an edit, nor activity: updatedAt and lastActivityAt stay.
+  const after = counted ? Thread.findByIdAndUpdate(threadId, { $inc: { voteCount: up ? 1 : -1 } }, { returnDocument: 'after', timestamps: false }) : Thread.findById(threadId);
+  return { post: (await after.lean<ThreadDoc>())!, counted };
+}
+
+/** An answer that became or stopped being a question's accepted answer. */
+export interface AcceptanceChange {
+  answerAuthor: Types.ObjectId;
+  accepted: boolean;
+}
+
+/**
+ * What accepting (or unaccepting) did: the question after it, each answer that gained or lost
+ * the acceptance through this call's own writes, and an error to report once those are
+ * accounted for (the answer was removed meanwhile).
+ */
+export interface AcceptanceOutcome {
+  thread: ThreadDoc;
+  changes: AcceptanceChange[];
+  failure: ConflictError | null;
+}
+
+/** The answer and its question, if the viewer may accept or unaccept it. */
+async function findAcceptable(viewer: Viewer, replyId: string): Promise<{ reply: ReplyDoc; thread: ThreadDoc }> {
   const { reply } = await findVisibleReply(viewer, replyId);
   const thread = await findWritableThread(viewer, String(reply.thread), 'replyId');
   if (!canAccept(viewer, thread)) throw new NotAuthorizedError('Only the asker or a curator accepts an answer.');
   if (thread.kind !== 'question' || reply.parent || reply.deleted) throw new ConflictError('Only an answer to this question can be accepted.');
   refuseHidden(reply);
   if (thread.locked) throw new ConflictError('This thread is locked.');
+  return { reply, thread };
+}
+
+/** The asker (or a curator) accepts one answer; accepting another replaces it. */
+export async function acceptAnswer(ctx: Context, input: unknown): Promise<AcceptanceOutcome> {
+  const viewer = requireViewer(ctx);
+  const { replyId } = parseInput(replyIdInput, input);
+  const { reply, thread } = await findAcceptable(viewer, replyId);
+  if (String(thread.acceptedReply) === replyId) return { thread, changes: [], failure: null };
+  const previous = thread.acceptedReply ? await Reply.findById(thread.acceptedReply, { author: 1 }).lean<ReplyDoc>() : null;
   // Over the answer the viewer saw accepted (or none): of two people accepting at once, one wins.
   const accepted = await Thread.findOneAndUpdate(
     { _id: thread._id, acceptedReply: thread.acceptedReply ?? null, locked: false },
@@ -347,13 +399,26 @@ export async function acceptAnswer(ctx: Context, input: unknown): Promise<Thread
     { returnDocument: 'after' },
   ).lean<ThreadDoc>();
   if (!accepted) throw new ConflictError('The accepted answer changed or the thread was locked meanwhile; reload it.');
+  const changes: AcceptanceChange[] = [...(previous ? [{ answerAuthor: previous.author, accepted: false }] : []), { answerAuthor: reply.author, accepted: true }];
   // Removing a reply marks it first and then clears it as accepted: if that happened meanwhile,
-  // this sees the mark, whichever order the two writes of each took.
+  // this sees the mark, whichever order the two writes of each took. Whichever write clears it
+  // reports the change (the removal, or this one).
   if ((await findReply(replyId)).deleted) {
-    await Thread.updateOne({ _id: thread._id, acceptedReply: reply._id }, { $set: { acceptedReply: null } });
-    throw new ConflictError('That reply was removed.');
+    const cleared = await Thread.findOneAndUpdate({ _id: thread._id, acceptedReply: reply._id }, { $set: { acceptedReply: null } }, { returnDocument: 'after' }).lean<ThreadDoc>();
+    if (cleared) changes.push({ answerAuthor: reply.author, accepted: false });
+    return { thread: cleared ?? accepted, changes, failure: new ConflictError('That reply was removed.') };
   }
-  return accepted;
+  return { thread: accepted, changes, failure: null };
+}
+
+/** The asker (or a curator) takes the acceptance back: the question has no accepted answer again. */
+export async function unacceptAnswer(ctx: Context, input: unknown): Promise<AcceptanceOutcome> {
+  const viewer = requireViewer(ctx);
+  const { replyId } = parseInput(replyIdInput, input);
+  const { reply, thread } = await findAcceptable(viewer, replyId);
+  const cleared = await Thread.findOneAndUpdate({ _id: thread._id, acceptedReply: reply._id, locked: false }, { $set: { acceptedReply: null } }, { returnDocument: 'after' }).lean<ThreadDoc>();
+  if (!cleared) throw new ConflictError('That answer is not the accepted one (any more); reload the question.');
+  return { thread: cleared, changes: [{ answerAuthor: reply.author, accepted: false }], failure: null };
 }
 
 export interface ThreadFilter {
@@ -446,6 +511,9 @@ export const replyHistories = (keys: readonly string[]) => histories<ReplyRevisi
 /** Which of these answers the viewer voted for: one query for a page. */
 export const votedByViewer = (viewer: Viewer | null, replyIds: readonly string[]) => markedBy(Vote, viewer?.id ?? null, replyIds, (expert, reply) => ({ reply, expert }));
 
+/** Which of these questions the viewer voted for: one query for a page. */
+export const questionsVotedByViewer = (viewer: Viewer | null, threadIds: readonly string[]) => markedBy(QuestionVote, viewer?.id ?? null, threadIds, (expert, thread) => ({ thread, expert }));
+
 /**
  * Threads per value of `field` (a topic slug, or a place code as recorded), for the given values
  * only: one aggregate whatever their number, served by the field's index. Callers show it to
@@ -497,4 +565,66 @@ export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'pla
   if (scope.topic) conditions.push({ topics: scope.topic });
   if (scope.places) conditions.push({ place: anyOf(scope.places) });
   return firstAndCount<ThreadDoc>(Thread, { $and: conditions }, { lastActivityAt: -1, _id: -1 }, limit, shown, { searchTokens: 0 });
+}
+
+/**
+ * Each author's threads of one kind, most active first, as their profile shows them: those
+ * anyone signed in may read, and for `ownerId` (the viewer, on their own profile) also their own
+ * threads waiting for approval. One command for a page of authors.
+ */
+export const threadsOfAuthors = (authorIds: readonly string[], kind: (typeof threadKinds)[number], page: PageArgs, shown: ReadonlySet<string> | null, ownerId: string | null = null) =>
+  paginateEach<ThreadDoc>(
+    Thread,
+    'author',
+    authorIds,
+    mostActiveFirst,
+    page,
+    listProjection(THREAD_LIST_SKIPS, shown),
+    // Aggregates (which these reads are) do not cast inside $or: the id goes as an ObjectId.
+    ownerId ? { kind, $or: [{ hiddenAt: null }, { pendingAuthor: new Types.ObjectId(ownerId) }] } : { kind, hiddenAt: null },
+  );
+
+/** An answer as a profile lists it: the reply and its question. */
+export interface AuthoredAnswer {
+  reply: ReplyDoc;
+  question: ThreadDoc;
+}
+
+/** What makes a reply an answer others may read: top level, live, shown. */
+const readableTopLevel = { parent: null, deleted: false, hiddenAt: null };
+
+/**
+ * Each author's answers (top-level replies in questions that anyone signed in may read), newest
+ * first: one command for the pages and one for their questions, for a page of authors. A page
+ * may hold fewer than asked where replies in discussions or hidden questions were skipped; its
+ * cursors still move on.
+ */
+export async function answersOfAuthors(authorIds: readonly string[], page: PageArgs) {
+  const pages = await paginateEach<ReplyDoc>(Reply, 'author', authorIds, [{ field: '_id', kind: 'objectId', direction: -1 }], page, listProjection(REPLY_LIST_SKIPS, null), readableTopLevel);
+  const threadIds = [...new Set(pages.flatMap((p) => p.edges.map((e) => String(e.node.thread))))];
+  const questions = new Map(
+    threadIds.length ? (await Thread.find({ _id: anyOf(threadIds), kind: 'question', hiddenAt: null }, { searchTokens: 0, mentions: 0 }).lean<ThreadDoc[]>()).map((th) => [String(th._id), th]) : [],
+  );
+  let counts: Promise<number[]> | null = null;
+  return pages.map((p, i) => ({
+    ...p,
+    edges: p.edges.flatMap((e) => {
+      const question = questions.get(String(e.node.thread));
+      return question ? [{ cursor: e.cursor, node: { reply: e.node, question } as AuthoredAnswer }] : [];
+    }),
+    totalCount: async () => (await (counts ??= answerCounts(authorIds)))[i]!,
+  }));
+}
+
+/** How many answers each author has in questions others may read: one aggregate for a page of authors. */
+async function answerCounts(authorIds: readonly string[]): Promise<number[]> {
+  const match = Reply.find({ author: anyOf([...new Set(authorIds)]), ...readableTopLevel }).cast(Reply);
+  const rows = await Reply.aggregate<{ _id: unknown; count: number }>([
+    { $match: match },
+    { $lookup: { from: Thread.collection.collectionName, localField: 'thread', foreignField: '_id', as: 'question' } },
+    { $match: { question: { $elemMatch: { kind: 'question', hiddenAt: null } } } },
+    { $group: { _id: '$author', count: { $sum: 1 } } },
+  ]);
+  const counts = new Map(rows.map((row) => [String(row._id), row.count]));
+  return authorIds.map((id) => counts.get(String(id)) ?? 0);
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder, enumValues } from '../builder.ts';
 import { removeReplyAndCount, replyAndFollow } from '../commands/reply-to-thread.ts';
 import { startThread } from '../commands/start-thread.ts';
+import { acceptAndCredit, unacceptAndCredit, voteOnAnswer, voteOnQuestion } from '../commands/credit-reputation.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -18,7 +19,6 @@ import { Reply, threadKinds } from './model.ts';
 import { lockThread, lockThreadInput, moveThread, moveThreadInput } from './moderation.ts';
 import { canReadReplyText, canReadThread, pendingRepliesShownTo } from './policy.ts';
 import {
-  acceptAnswer,
   createThreadInput,
   discussionsOfPractices,
   editReply,
@@ -34,8 +34,9 @@ import {
   replyInput,
   startPracticeDiscussion,
   threadHistories,
+  questionsVotedByViewer,
+  threadIdInput,
   threadsByIds,
-  voteForAnswer,
   votedByViewer,
   type ReplyDoc,
   type ReplyRevisionDoc,
@@ -145,6 +146,14 @@ ThreadRef.implement({
       resolve: (th) => (th.practice ? String(th.practice) : null),
     }),
     replyCount: t.exposeInt('replyCount'),
+    voteCount: t.int({ description: 'For questions: how many members voted for it (0 for discussions).', resolve: (th) => th.voteCount ?? 0 }),
+    viewerVoted: t.loadable({
+      type: 'Boolean',
+      description: 'Whether the viewer voted for this question.',
+      // One query for a page of threads.
+      load: (ids: string[], ctx) => questionsVotedByViewer(ctx.viewer, ids),
+      resolve: (th) => String(th._id),
+    }),
     acceptedAnswer: t.field({ type: ReplyRef, nullable: true, resolve: (th) => (th.acceptedReply ? String(th.acceptedReply) : null) }),
     lastActivityAt: t.field({ type: 'DateTime', resolve: (th) => th.lastActivityAt }),
     createdAt: t.field({ type: 'DateTime', resolve: (th) => th.createdAt }),
@@ -214,6 +223,7 @@ const StartPracticeDiscussionInput = inputTypeOf('StartPracticeDiscussionInput',
 const ReplyToThreadInput = inputTypeOf('ReplyToThreadInput', replyInput, { types: discussionTypes });
 const EditReplyInput = inputTypeOf('EditReplyInput', editReplyInput, { types: discussionTypes });
 const ReplyIdInput = (name: string) => inputTypeOf(name, replyIdInput, { types: discussionTypes });
+const ThreadIdInput = (name: string) => inputTypeOf(name, threadIdInput, { types: discussionTypes });
 const LockThreadInput = inputTypeOf('LockThreadInput', lockThreadInput, { types: discussionTypes });
 const MoveThreadInput = inputTypeOf('MoveThreadInput', moveThreadInput, { types: discussionTypes });
 
@@ -271,21 +281,44 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('VoteForAnswerInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, plainInput(replyIdInput, input), true) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await voteOnAnswer(ctx, plainInput(replyIdInput, input), true) }),
   }),
   withdrawVote: t.field({
     type: ReplyPayload('WithdrawVotePayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('WithdrawVoteInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ reply: await voteForAnswer(ctx, plainInput(replyIdInput, input), false) }),
+    resolve: async (_, { input }, ctx) => ({ reply: await voteOnAnswer(ctx, plainInput(replyIdInput, input), false) }),
   }),
   acceptAnswer: t.field({
     type: ThreadPayload('AcceptAnswerPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ReplyIdInput('AcceptAnswerInput'), required: true }) },
     errors: { types: discussionErrors, directResult: true },
-    resolve: async (_, { input }, ctx) => ({ thread: await acceptAnswer(ctx, plainInput(replyIdInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ thread: await acceptAndCredit(ctx, plainInput(replyIdInput, input)) }),
+  }),
+  unacceptAnswer: t.field({
+    type: ThreadPayload('UnacceptAnswerPayload'),
+    description: 'The asker (or a curator) takes back the acceptance of the accepted answer.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ReplyIdInput('UnacceptAnswerInput'), required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ thread: await unacceptAndCredit(ctx, plainInput(replyIdInput, input)) }),
+  }),
+  voteForQuestion: t.field({
+    type: ThreadPayload('VoteForQuestionPayload'),
+    description: 'Votes for someone else’s question; voting twice counts once.',
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ThreadIdInput('VoteForQuestionInput'), required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ thread: await voteOnQuestion(ctx, plainInput(threadIdInput, input), true) }),
+  }),
+  withdrawQuestionVote: t.field({
+    type: ThreadPayload('WithdrawQuestionVotePayload'),
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ThreadIdInput('WithdrawQuestionVoteInput'), required: true }) },
+    errors: { types: discussionErrors, directResult: true },
+    resolve: async (_, { input }, ctx) => ({ thread: await voteOnQuestion(ctx, plainInput(threadIdInput, input), false) }),
   }),
   lockThread: t.field({
     type: ThreadPayload('LockThreadPayload'),

@@ -32,6 +32,8 @@ const expertSchema = new Schema(
     avatar: { type: Schema.Types.ObjectId, default: null },
     /** Folded words of name, handle, position and organisation, for the directory's text filter. */
     searchTokens: { type: [String], default: [] },
+    /** Points earned from others' votes, acceptances and endorsements (schema/reputation/service.ts). */
+    reputation: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
@@ -43,6 +45,8 @@ expertSchema.index({ specialties: 1, sortName: 1, _id: 1 });
 expertSchema.index({ cohorts: 1, sortName: 1, _id: 1 });
 expertSchema.index({ searchTokens: 1, sortName: 1, _id: 1 });
 expertSchema.index({ role: 1, sortName: 1, _id: 1 });
+// The directory sorted by reputation, highest first.
+expertSchema.index({ reputation: -1, sortName: 1, _id: 1 });
 
 export type ExpertDoc = InferSchemaType<typeof expertSchema> & { _id: Types.ObjectId };
 export const Expert = model('Expert', expertSchema);

@@ -503,6 +503,9 @@ export const publicTextDate = (practice: Pick<PracticeDoc, 'publishedAt'> & { re
 export const publishedPracticeDates = (limit: number) =>
   Practice.find({ status: 'published' }, { publishedAt: 1, revisedAt: 1 }).sort({ publishedAt: -1, _id: -1 }).limit(limit).lean<Pick<PracticeDoc, '_id' | 'publishedAt' | 'revisedAt'>[]>();
 
+/** Every practice these people are authors of, with its authors (the reputation repair counts their endorsements). */
+export const practicesAuthoredBy = (expertIds: readonly string[]) => Practice.find({ authors: anyOf(expertIds) }, { authors: 1 }).lean<Pick<PracticeDoc, '_id' | 'authors'>[]>();
+
 /** The endorsement count kept on each practice, for the repair; `actual` counts the endorsements (reaction's). */
 export function practiceEndorsementCounter(actual: StoredCounter['actual']): StoredCounter {
   return fieldCounter(Practice, 'endorsementCount', actual);

@@ -5,7 +5,8 @@ import { writeErrors } from '../error/types.ts';
 import { inputTypeOf, plainInput } from '../input.ts';
 import { PracticeRef } from '../practice/types.ts';
 import type { PracticeDoc } from '../practice/service.ts';
-import { endorsePractice, endorsedByViewer, endorsementInput, withdrawEndorsement } from './service.ts';
+import { endorseAndCredit, withdrawEndorsementAndCredit } from '../commands/credit-reputation.ts';
+import { endorsedByViewer, endorsementInput } from './service.ts';
 
 builder.objectFields(PracticeRef, (t) => ({
   endorsementCount: t.int({ description: 'How many people said "this helped me".', resolve: (p) => p.endorsementCount ?? 0 }),
@@ -29,13 +30,13 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EndorseInput('EndorsePracticeInput'), required: true }) },
     errors: { types: [...writeErrors, ConflictError, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await endorsePractice(ctx, plainInput(endorsementInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ practice: await endorseAndCredit(ctx, plainInput(endorsementInput, input)) }),
   }),
   withdrawEndorsement: t.field({
     type: Payload('WithdrawEndorsementPayload'),
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: EndorseInput('WithdrawEndorsementInput'), required: true }) },
     errors: { types: [...writeErrors, NotFoundError], directResult: true },
-    resolve: async (_, { input }, ctx) => ({ practice: await withdrawEndorsement(ctx, plainInput(endorsementInput, input)) }),
+    resolve: async (_, { input }, ctx) => ({ practice: await withdrawEndorsementAndCredit(ctx, plainInput(endorsementInput, input)) }),
   }),
 }));
