@@ -51,8 +51,9 @@ interface Walk {
 function costOf(walk: Walk, parent: GraphQLObjectType, name: string, args: Record<string, unknown>): Spending {
   const cost = nothing();
   const onQuery = parent === walk.schema.getQueryType();
-  // The practice list's facet counts are six aggregates over every published practice: a search's cost.
-  if (onQuery && (name === 'search' || name === 'practiceFacets')) cost.searches += 1;
+  // The practice list's facet counts are six aggregates over every published practice, similar
+  // threads a read of up to 100 candidates at each pause in typing: a search's cost.
+  if (onQuery && (name === 'search' || name === 'practiceFacets' || name === 'similarThreads')) cost.searches += 1;
   const filter = args.filter as { query?: unknown } | undefined;
   if (typeof filter?.query === 'string' && filter.query.trim()) cost.searches += 1;
   if (onQuery && name === 'previewMarkdown') cost.previews += Math.max(1, Math.ceil(String(args.text ?? '').length / PREVIEW_POINT_CHARACTERS));

@@ -17,6 +17,7 @@ import { TopicRef } from '../topic/types.ts';
 import { isObjectId, searchTextArg, slugArg } from '../validation.ts';
 import { Reply, threadKinds } from './model.ts';
 import { lockThread, lockThreadInput, moveThread, moveThreadInput } from './moderation.ts';
+import { MAX_SIMILAR, similarThreads } from './similar.ts';
 import { canReadReplyText, canReadThread, pendingRepliesShownTo } from './policy.ts';
 import {
   createThreadInput,
@@ -207,6 +208,13 @@ builder.queryFields((t) => ({
     { name: 'ThreadConnection' },
     { name: 'ThreadEdge' },
   ),
+  similarThreads: t.field({
+    type: [ThreadRef],
+    description: `Members only: up to ${MAX_SIMILAR} threads whose titles share the most words with this one (diacritics ignored), for "similar questions" while a title is typed. Counts as a search.`,
+    authScopes: { signedIn: true },
+    args: { title: t.arg.string({ required: true, validate: searchTextArg }), kind: t.arg({ type: ThreadKind }) },
+    resolve: (_, args) => similarThreads(args.title, args.kind ?? null),
+  }),
   thread: t.field({
     type: ThreadRef,
     authScopes: { signedIn: true },

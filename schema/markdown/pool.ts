@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ValidationError } from '../errors.ts';
-import { MAX_HTML_LENGTH, RENDERER_VERSION } from './render.ts';
+import { findExpertByHandle } from '../expert/service.ts';
+import { MAX_HTML_LENGTH, RENDERER_VERSION, unlinkMentions } from './render.ts';
 
 /*
  * Rendering runs on worker threads, never on the event loop: the worst 20,000 characters of
@@ -43,7 +44,33 @@ export async function renderTexts(sources: readonly string[]): Promise<Rendered[
   // Empty texts (a draft's unwritten fields) need no thread.
   if (sources.every((s) => s === '')) return sources.map(() => ({ html: '', mentions: [], version: RENDERER_VERSION }));
   const results = (await renderPool().run([...sources])) as Omit<Rendered, 'version'>[];
-  return results.map((r) => ({ ...r, version: RENDERER_VERSION }));
+  return (await keepKnownMentions(results)).map((r) => ({ ...r, version: RENDERER_VERSION }));
+}
+
+/** At most this many different handles of one text are looked up and linked (20 are told, see discussion's MAX_MENTIONS); the rest stay text. */
+const MAX_LINKED_MENTIONS = 30;
+
+/**
+ * A mention of a handle nobody has stays plain text (a link would lead to a missing profile, and
+ * nobody is told). One indexed lookup per different handle, all at once.
+ */
+async function keepKnownMentions(results: Omit<Rendered, 'version'>[]): Promise<Omit<Rendered, 'version'>[]> {
+  const handles = [...new Set(results.flatMap((r) => r.mentions.slice(0, MAX_LINKED_MENTIONS)))];
+  if (!handles.length) return results;
+  const found = await Promise.all(handles.map((handle) => findExpertByHandle(handle)));
+  const known = new Set(found.flatMap((expert) => (expert ? [expert.handle] : [])));
+  return results.map((r) => {
+    const linked = r.mentions.slice(0, MAX_LINKED_MENTIONS).filter((handle) => known.has(handle));
+    return linked.length === r.mentions.length
+      ? r
+      : {
+          html: unlinkMentions(
+            r.html,
+            r.mentions.filter((handle) => !linked.includes(handle)),
+          ),
+          mentions: linked,
+        };
+  });
 }
 
 /** Refuses a text to be stored whose HTML would pass MAX_HTML_LENGTH (`path`: its input field). */

@@ -25,8 +25,9 @@ export const MAX_HTML_LENGTH = 80_000;
  * text changes (options, rules, the allow-list, a library upgrade that renders differently): at
  * the next start the migrations render again every text stored with an older version.
  * 2: ~~struck~~ text kept (as <del>).
+ * 3: a mention of a handle nobody has stays plain text (./pool.ts).
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 const markdown = new MarkdownIt({
   html: false,
@@ -71,6 +72,16 @@ export function mentionedHandles(source: string): string[] {
     }
   }
   return [...handles];
+}
+
+/**
+ * The HTML with the mention links of these handles turned back into plain text ("@handle"). The
+ * links are exactly as the sanitiser writes them; a text's own `<a …>` never is (raw HTML is
+ * escaped), so only mention links match.
+ */
+export function unlinkMentions(html: string, handles: readonly string[]): string {
+  const unlinked = new Set(handles);
+  return html.replace(/<a href="\/experts\/([a-z0-9._-]+)" class="mention">(@[a-z0-9._-]+)<\/a>/g, (link, handle: string, text: string) => (unlinked.has(handle) ? text : link));
 }
 
 const allowed: sanitizeHtml.IOptions = {
