@@ -22,6 +22,7 @@ import './discussion/types.ts';
 import './flag/types.ts';
 import './search/types.ts';
 import './follow/types.ts';
+import './expert/record-types.ts';
 import './bookmark/types.ts';
 import './view/types.ts';
 

@@ -1,6 +1,7 @@
 import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
 import { deleteReply, replyToThread, type ReplyDoc } from '../discussion/service.ts';
+import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
 import { acceptancePoints, moveReputation } from '../reputation/service.ts';
@@ -16,7 +17,7 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
   const viewer = requireViewer(ctx);
   const reply = await replyToThread(ctx, input);
   if (reply.pendingAuthor) await queueForApproval('reply', reply);
-  else await countForPractice(reply, 1);
+  else await Promise.all([countForPractice(reply, 1), noteActivity(viewer.id)]);
   await followAsParticipant(viewer, reply.thread);
   return reply;
 }

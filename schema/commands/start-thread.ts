@@ -1,6 +1,7 @@
 import { requireViewer } from '../account/service.ts';
 import type { Context } from '../context.ts';
 import { createThread, type ThreadDoc } from '../discussion/service.ts';
+import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
 
@@ -12,6 +13,7 @@ export async function startThread(ctx: Context, input: unknown): Promise<ThreadD
   const viewer = requireViewer(ctx);
   const thread = await createThread(ctx, input);
   if (thread.pendingAuthor) await queueForApproval('thread', thread);
+  else await noteActivity(viewer.id);
   await followAsParticipant(viewer, thread._id);
   return thread;
 }

@@ -30,8 +30,19 @@ const expertSchema = new Schema(
     suspendedUntil: { type: Date, default: null },
     suspensionReason: { type: String, default: '' },
     avatar: { type: Schema.Types.ObjectId, default: null },
-    /** Folded words of name, handle, position and organisation, for the directory's text filter. */
+    /** Folded words of name, handle, position, organisation and bio, for the directory's text filter. */
     searchTokens: { type: [String], default: [] },
+    /**
+     * When they last wrote something others can see, joining included (the directory's "recent
+     * activity" order), in ms since 1970: a number, as a date first in an order pages by date
+     * windows, and DocumentDB loses documents tied on an indexed date when a window meets a cursor.
+     */
+    lastActiveAt: {
+      type: Number,
+      default: function (this: { joinedAt?: Date }) {
+        return (this.joinedAt ?? new Date()).getTime();
+      },
+    },
     /** Points earned from others' votes, acceptances and endorsements (schema/reputation/service.ts). */
     reputation: { type: Number, default: 0 },
   },
@@ -45,6 +56,8 @@ expertSchema.index({ specialties: 1, sortName: 1, _id: 1 });
 expertSchema.index({ cohorts: 1, sortName: 1, _id: 1 });
 expertSchema.index({ searchTokens: 1, sortName: 1, _id: 1 });
 expertSchema.index({ role: 1, sortName: 1, _id: 1 });
+expertSchema.index({ verifiedAt: 1, sortName: 1, _id: 1 });
+expertSchema.index({ lastActiveAt: -1, _id: -1 });
 // The directory sorted by reputation, highest first.
 expertSchema.index({ reputation: -1, sortName: 1, _id: 1 });
 

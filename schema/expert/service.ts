@@ -6,13 +6,14 @@ import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { PROFILE_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
-import { organizationsBySlugs, organizationSlugsFor, textConditions } from '../organization/service.ts';
+import { organizationNames, organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
+import { toCurrentOrganizations, toCurrentPlaces } from '../practice/list-filter.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
-import { anyOf, notEqual, startsWith } from '../query.ts';
+import { anyOf, greaterThan, notEqual, startsWith } from '../query.ts';
 import { STAFF_ROLES } from '../roles.ts';
-import { fold, searchTokens } from '../search/fold.ts';
+import { fold, foldedTokens, foldedWords, searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
-import { requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { listTopics, requireTopic, topicsBySlugs } from '../topic/service.ts';
 import { isObjectId, parseInput, personName, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
 
@@ -31,26 +32,151 @@ export interface ExpertFilter {
   cohort?: string | null;
   query?: string | null;
   role?: Role | null;
+  /** Only people a curator recognised as experts. */
+  verified?: boolean | null;
 }
 
-const order: SortKey[] = [
-  { field: 'sortName', kind: 'string' },
-  { field: '_id', kind: 'objectId' },
-];
+export const expertSorts = ['name', 'activity', 'reputation'] as const;
+export type ExpertSort = (typeof expertSorts)[number];
+
+/** Each order's keys; `_id` last makes every position unique for cursors. */
+const expertSortKeys: Record<ExpertSort, SortKey[]> = {
+  name: [
+    { field: 'sortName', kind: 'string' },
+    { field: '_id', kind: 'objectId' },
+  ],
+  activity: [
+    { field: 'lastActiveAt', kind: 'number', direction: -1 },
+    { field: '_id', kind: 'objectId', direction: -1 },
+  ],
+  // Ties by name, as the directory reads.
+  reputation: [
+    { field: 'reputation', kind: 'number', direction: -1 },
+    { field: 'sortName', kind: 'string' },
+    { field: '_id', kind: 'objectId' },
+  ],
+};
 
 /** What directory lists leave out (stored field -> the Expert fields that read it; see connection.ts listProjection). */
 export const EXPERT_LIST_SKIPS: ListSkips = { searchTokens: [] };
 
-export async function listExperts(filter: ExpertFilter, page: PageArgs) {
-  const conditions: QueryFilter<ExpertDoc>[] = [];
-  if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
-  if (filter.organization) conditions.push({ organization: anyOf(await organizationSlugsFor(filter.organization, 'filter.organization')) });
-  if (filter.specialty) conditions.push({ specialties: await requireTopic(filter.specialty, 'filter.specialty') });
-  if (filter.cohort) conditions.push({ cohorts: await requireCohort(filter.cohort, 'filter.cohort') });
-  if (filter.role) conditions.push({ role: filter.role });
-  conditions.push(...textConditions(filter.query));
-  return paginate<ExpertDoc>(Expert, conditions.length ? { $and: conditions } : {}, order, page, listProjection(EXPERT_LIST_SKIPS, null));
+export const expertFacetNames = ['place', 'organization', 'specialty', 'cohort', 'verified'] as const;
+export type ExpertFacetName = (typeof expertFacetNames)[number];
+
+/** A recognised expert: verifiedAt is a date (a range, served by its index). */
+const isVerified = { verifiedAt: greaterThan(new Date(0)) };
+
+/**
+ * The filter as conditions: one per facet chosen (its value resolved and checked: an unknown
+ * place, organisation, topic or cohort is INVALID_ARGUMENT), and the rest (role, text).
+ */
+async function expertConditions(filter: ExpertFilter) {
+  const facets: Partial<Record<ExpertFacetName, QueryFilter<ExpertDoc>>> = {};
+  if (filter.place) facets.place = { place: anyOf(await placeCodesFor(filter.place, 'filter.place')) };
+  if (filter.organization) facets.organization = { organization: anyOf(await organizationSlugsFor(filter.organization, 'filter.organization')) };
+  if (filter.specialty) facets.specialty = { specialties: await requireTopic(filter.specialty, 'filter.specialty') };
+  if (filter.cohort) facets.cohort = { cohorts: await requireCohort(filter.cohort, 'filter.cohort') };
+  if (filter.verified) facets.verified = isVerified;
+  const common: QueryFilter<ExpertDoc>[] = [];
+  if (filter.role) common.push({ role: filter.role });
+  common.push(...(await expertTextConditions(filter.query)));
+  return { common, facets };
 }
+
+const allOf = (conditions: QueryFilter<ExpertDoc>[]): QueryFilter<ExpertDoc> => (conditions.length ? { $and: conditions } : {});
+
+export async function listExperts(filter: ExpertFilter, page: PageArgs, sort: ExpertSort = 'name') {
+  const { common, facets } = await expertConditions(filter);
+  return paginate<ExpertDoc>(Expert, allOf([...common, ...Object.values(facets)]), expertSortKeys[sort], page, listProjection(EXPERT_LIST_SKIPS, null));
+}
+
+/**
+ * The directory's text filter: every word of the query (diacritics optional, a word's start is
+ * enough) must be found in the person's name, handle, position, organisation or bio (stored
+ * tokens), in the name or acronym of one of their specialties, or in the name or acronym of
+ * their organisation. Specialties and organisations are matched by what they are called now, so
+ * "an toan thong tin" and "attt" find everyone whose specialty is An toàn thông tin.
+ */
+async function expertTextConditions(query: string | null | undefined): Promise<QueryFilter<ExpertDoc>[]> {
+  const tokens = foldedTokens(query ?? '').slice(0, 8);
+  if (!tokens.length) return [];
+  const [topics, organizations] = await Promise.all([topicWords(), organizationWords()]);
+  const holding = (named: { slug: string; words: string[] }[], token: string) => named.filter((n) => n.words.some((w) => w.startsWith(token))).map((n) => n.slug);
+  return tokens.map((token) => {
+    const specialties = holding(topics, token);
+    const organizationSlugs = holding(organizations, token);
+    return {
+      $or: [
+        { searchTokens: startsWith(token) },
+        ...(specialties.length ? [{ specialties: anyOf(specialties) }] : []),
+        ...(organizationSlugs.length ? [{ organization: anyOf(organizationSlugs) }] : []),
+      ],
+    };
+  });
+}
+
+/** Every topic's folded words in Vietnamese and English, with the field's acronyms (reference data, read whole). */
+async function topicWords() {
+  return (await listTopics()).map((topic) => ({ slug: topic._id, words: searchTokens(`${topic.name} ${topic.nameEn ?? ''}`) }));
+}
+
+/**
+ * Every organisation's folded words, with its short name's acronyms run together ("Bộ KH&CN"
+ * also gives "khcn") and the field's acronyms (reference data, read whole).
+ */
+async function organizationWords() {
+  return (await organizationNames()).map((o) => {
+    const acronyms = (o.shortName ?? '').split(/\s+/).map((chunk) => foldedWords(chunk).join(''));
+    return { slug: o._id, words: [...new Set([...searchTokens(`${o.name} ${o.shortName ?? ''}`), ...acronyms.filter(Boolean)])] };
+  });
+}
+
+/** How many people match the filter with each choice of one facet (the other facets applied): one aggregate per facet, run together. */
+async function countByValue(field: 'place' | 'organization' | 'specialties' | 'cohorts', conditions: QueryFilter<ExpertDoc>[]): Promise<Map<string, number>> {
+  // Aggregates skip mongoose's casting: cast the match as a find would.
+  const match = Expert.find(allOf(conditions)).cast(Expert);
+  const rows = await Expert.aggregate<{ _id: string | null; count: number }>([
+    { $match: match },
+    ...(field === 'specialties' || field === 'cohorts' ? [{ $unwind: `$${field}` }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+  ]);
+  return new Map(rows.filter((row) => row._id !== null && row._id !== undefined).map((row) => [row._id!, row.count]));
+}
+
+/**
+ * Each facet's values with how many people the directory would show with that value chosen: a
+ * facet's counts apply every other facet's choice but not its own, so the choices beside the
+ * chosen one keep their numbers. Former provinces count for their successor and units for the
+ * bodies above them, as the filter finds them. Values nobody holds are left out, unless chosen.
+ */
+export async function expertFacets(filter: ExpertFilter) {
+  const { common, facets } = await expertConditions(filter);
+  const without = (name: ExpertFacetName) => [...common, ...Object.entries(facets).flatMap(([other, condition]) => (other === name ? [] : [condition!]))];
+  const [place, organization, specialty, cohort, verified] = await Promise.all([
+    countByValue('place', without('place')),
+    countByValue('organization', without('organization')),
+    countByValue('specialties', without('specialty')),
+    countByValue('cohorts', without('cohort')),
+    Expert.countDocuments(allOf([...without('verified'), isVerified])),
+  ]);
+  return {
+    places: byCount(await toCurrentPlaces(place), filter.place),
+    organizations: byCount(await toCurrentOrganizations(organization), filter.organization),
+    specialties: byCount(specialty, filter.specialty),
+    cohorts: byCount(cohort, filter.cohort),
+    verified,
+  };
+}
+
+/** Most people first; a chosen value nobody holds comes last with 0, so that it can be unchosen. */
+function byCount(counts: Map<string | number, number>, chosen: string | null | undefined): { value: string; count: number }[] {
+  const rows = [...counts].map(([value, count]) => ({ value: String(value), count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  if (chosen && !counts.has(chosen)) rows.push({ value: chosen, count: 0 });
+  return rows;
+}
+
+/** Moves the person to the top of the "recent activity" order: they just wrote something. */
+export const noteActivity = (expertId: string | Types.ObjectId) => Expert.updateOne({ _id: expertId }, { $set: { lastActiveAt: Date.now() } }, { timestamps: false });
 
 /** Vietnamese directories sort by given name (the last word), then by the whole name. */
 export function sortNameOf(name: string): string {
@@ -59,9 +185,9 @@ export function sortNameOf(name: string): string {
   return `${given} ${folded}`;
 }
 
-/** What the directory's text filter matches: name, handle, position and organisation. */
-export function expertSearchTokens(expert: { name: string; handle: string; position?: string | null }, organizationName?: string | null): string[] {
-  return searchTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? ''].join(' '));
+/** What the directory's text filter finds in the profile itself: name, handle, position, organisation and bio. */
+export function expertSearchTokens(expert: { name: string; handle: string; position?: string | null; bio?: string | null }, organizationName?: string | null): string[] {
+  return searchTokens([expert.name, expert.handle, expert.position ?? '', organizationName ?? '', expert.bio ?? ''].join(' '));
 }
 
 export const findExpertById = (id: string) => (isObjectId(id) ? Expert.findById(id).lean<ExpertDoc>() : Promise.resolve(null));
@@ -176,7 +302,7 @@ export async function updateProfile(expertId: string, input: unknown): Promise<E
   const { organizationName } = await checkReferences({ ...fields, organization: merged.organization });
   const $set: Record<string, unknown> = { ...fields };
   if (fields.name) $set.sortName = sortNameOf(fields.name);
-  $set.searchTokens = expertSearchTokens({ name: merged.name, handle: merged.handle, position: merged.position }, organizationName);
+  $set.searchTokens = expertSearchTokens({ name: merged.name, handle: merged.handle, position: merged.position, bio: merged.bio }, organizationName);
   const updated = (await Expert.findByIdAndUpdate(expertId, { $set }, { returnDocument: 'after' }).lean<ExpertDoc>())!;
   if (fields.name && fields.name !== current.name) await flagStaffLookalike(updated, current.name);
   return updated;
@@ -232,3 +358,19 @@ export const unverifiedAmong = async (ids: string[]) =>
  * given values only: one aggregate whatever their number, served by the field's index.
  */
 export const countExperts = (field: 'specialties' | 'place', values: readonly string[]) => countPerValue(Expert, field, values);
+
+/** The parts of a profile that help peers find and trust its person, in the order settings show them. */
+export const profileFieldNames = ['avatar', 'position', 'organization', 'place', 'specialties', 'bio'] as const;
+
+/** What a profile still lacks, for the nudge its owner sees. */
+export function missingProfileFields(expert: Pick<ExpertDoc, 'avatar' | 'position' | 'organization' | 'place' | 'specialties' | 'bio'>): (typeof profileFieldNames)[number][] {
+  const present: Record<(typeof profileFieldNames)[number], boolean> = {
+    avatar: Boolean(expert.avatar),
+    position: Boolean(expert.position?.trim()),
+    organization: Boolean(expert.organization),
+    place: Boolean(expert.place),
+    specialties: expert.specialties.length > 0,
+    bio: Boolean(expert.bio?.trim()),
+  };
+  return profileFieldNames.filter((name) => !present[name]);
+}

@@ -14,7 +14,7 @@ import { TopicRef } from '../topic/types.ts';
 import { roles } from '../roles.ts';
 import { searchTextArg, slugArg } from '../validation.ts';
 import { HANDLE_PATTERN } from './model.ts';
-import { expertsByIds, findExpertByHandle, findExpertById, listExperts, profileLinkInput, updateProfile, updateProfileInput, type ExpertDoc } from './service.ts';
+import { expertFacets, expertsByIds, expertSorts, findExpertByHandle, findExpertById, listExperts, profileLinkInput, updateProfile, updateProfileInput, type ExpertDoc } from './service.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'Staff role. Being a verified expert is separate: see Expert.verified.',
@@ -70,8 +70,36 @@ const ExpertFilter = builder.inputType('ExpertFilter', {
     organization: t.string({ description: 'An organisation slug; also finds its units and the bodies merged into it.', validate: slugArg }),
     specialty: t.string({ description: 'A topic slug.', validate: slugArg }),
     cohort: t.string({ description: 'A cohort slug.', validate: slugArg }),
-    query: t.string({ description: 'Words of the name, handle, position or organisation; diacritics optional.', validate: searchTextArg }),
+    query: t.string({ description: 'Words of the name, handle, position, organisation (name or acronym), specialties or bio; diacritics optional.', validate: searchTextArg }),
     role: t.field({ type: RoleEnum, description: 'Only people with this staff role.' }),
+    verified: t.boolean({ description: 'Only people a curator recognised as experts.' }),
+  }),
+});
+
+const ExpertSort = builder.enumType('ExpertSort', {
+  description: 'NAME: by given name, as Vietnamese directories sort; ACTIVITY: who last wrote something others can see (or joined) first; REPUTATION: most points first, then by name.',
+  values: enumValues(expertSorts),
+});
+
+type FacetCount = { value: string; count: number };
+const facetCount = (name: string, valueField: string, type: any, description: string) =>
+  builder.objectRef<FacetCount>(name).implement({
+    description,
+    fields: (t) => ({ [valueField]: t.field({ type, resolve: (c: FacetCount) => c.value as never }), count: t.exposeInt('count') }),
+  });
+
+const ExpertFacets = builder.objectRef<Awaited<ReturnType<typeof expertFacets>>>('ExpertFacets').implement({
+  description:
+    'Each filter’s choices with how many people the directory would show with that choice (the other filters applied, not its own). Choices nobody holds are left out, unless chosen (with 0).',
+  fields: (t) => ({
+    places: t.field({ type: [facetCount('ExpertPlaceCount', 'place', PlaceRef, 'A current province or city and its people, its predecessors’ included.')], resolve: (f) => f.places }),
+    organizations: t.field({
+      type: [facetCount('ExpertOrganizationCount', 'organization', OrganizationRef, 'A current organisation and its people, its units’ and predecessors’ included.')],
+      resolve: (f) => f.organizations,
+    }),
+    specialties: t.field({ type: [facetCount('ExpertSpecialtyCount', 'specialty', TopicRef, 'A topic and the people it is a specialty of.')], resolve: (f) => f.specialties }),
+    cohorts: t.field({ type: [facetCount('ExpertCohortCount', 'cohort', CohortRef, 'A cohort and its people.')], resolve: (f) => f.cohorts }),
+    verified: t.exposeInt('verified', { description: 'How many of them are recognised experts.' }),
   }),
 });
 
@@ -79,13 +107,19 @@ builder.queryFields((t) => ({
   experts: t.connection(
     {
       type: ExpertRef,
-      description: 'The directory, ordered by given name.',
-      args: { filter: t.arg({ type: ExpertFilter }) },
-      resolve: (_, args) => listExperts(args.filter ?? {}, args),
+      description: 'The directory, ordered by given name unless `sort` says otherwise.',
+      args: { filter: t.arg({ type: ExpertFilter }), sort: t.arg({ type: ExpertSort }) },
+      resolve: (_, args) => listExperts(args.filter ?? {}, args, args.sort ?? 'name'),
     },
     { name: 'ExpertConnection' },
     { name: 'ExpertEdge' },
   ),
+  expertFacets: t.field({
+    type: ExpertFacets,
+    description: 'The counts beside each of the directory’s filter choices, for the same filter: all of them in one request.',
+    args: { filter: t.arg({ type: ExpertFilter }) },
+    resolve: (_, args) => expertFacets(args.filter ?? {}),
+  }),
   viewer: t.field({
     type: ExpertRef,
     nullable: true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
-import { paginate, type PageArgs } from '../connection.ts';
+import { paginate, paginateEach, type PageArgs } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { getThread, type ThreadDoc } from '../discussion/service.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -94,3 +94,25 @@ export async function markFollowUpdatesSeen(ctx: Context): Promise<void> {
   const now = new Date();
   await updateCreating(FollowSeen, viewer.id, { seenAt: now }, { $set: { seenAt: now } });
 }
+
+/** The people following each of these experts, in follower order: one command for a page of experts (profiles). */
+export const followersOfExperts = (expertIds: readonly string[], page: PageArgs) =>
+  paginateEach<FollowDoc>(Follow, 'target', expertIds, [{ field: 'follower', kind: 'objectId' }], page, {}, { kind: 'expert' });
+
+/** The experts each of these people follows, latest first: one command for a page of people (profiles). */
+export const expertsFollowedBy = (followerIds: readonly string[], page: PageArgs) =>
+  paginateEach<FollowDoc>(
+    Follow,
+    'follower',
+    followerIds,
+    [
+      { field: 'createdAt', kind: 'date', direction: -1 },
+      { field: '_id', kind: 'string', direction: -1 },
+    ],
+    page,
+    {},
+    { kind: 'expert' },
+  );
+
+/** How many experts each of these people follows: one aggregate for a page. */
+export const followingCounts = (followerIds: readonly string[]) => countsInOrder(Follow, 'follower', followerIds, { kind: 'expert' });

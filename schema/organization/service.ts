@@ -69,3 +69,6 @@ export async function organizationSlugsFor(slug: string, argument: string): Prom
 
 /** Directory order of a kind: ministries first. */
 export const organizationKindRank = (kind: OrganizationKind) => organizationKinds.indexOf(kind);
+
+/** Every organisation's names, for matching a query against them (reference data: a few hundred records). */
+export const organizationNames = () => Organization.find({}, { name: 1, shortName: 1 }).lean<Pick<OrganizationDoc, '_id' | 'name' | 'shortName'>[]>();

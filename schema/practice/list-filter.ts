@@ -111,7 +111,7 @@ async function countByValue(field: keyof PracticeDoc, conditions: QueryFilter<Pr
  * Counts of places as recorded, moved to the current province each one is part of now (a former
  * province's practices count for its successor, as the filter on the successor finds them).
  */
-async function toCurrentPlaces(recorded: Map<string | number, number>): Promise<Map<string, number>> {
+export async function toCurrentPlaces(recorded: Map<string | number, number>): Promise<Map<string, number>> {
   const current = new Map<string, number>();
   const places = new Map((await placesByCodes([...recorded.keys()].map(String))).filter(Boolean).map((p) => [p!._id, p!]));
   for (const [code, count] of recorded) {
@@ -127,7 +127,7 @@ async function toCurrentPlaces(recorded: Map<string | number, number>): Promise<
  * Counts of organisations as recorded, given to every current organisation whose filter finds
  * them: the one recorded (or its successor) and every body above it, each practice once.
  */
-async function toCurrentOrganizations(recorded: Map<string | number, number>): Promise<Map<string, number>> {
+export async function toCurrentOrganizations(recorded: Map<string | number, number>): Promise<Map<string, number>> {
   type Org = { _id: string; parent?: string | null; successor?: string | null; current?: boolean };
   const known = new Map<string, Org>();
   // The recorded ones and everything above them, a level per read.

@@ -3,7 +3,7 @@ import type { QueryFilter } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
-import { findNewestFirstPage, firstAndCount, listProjection, paginate, type ListSkips, type NewestFirstPage, type PageArgs } from '../connection.ts';
+import { findNewestFirstPage, firstAndCount, listProjection, newestFirstKeys, paginate, paginateEach, type ListSkips, type NewestFirstPage, type PageArgs } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertByHandle } from '../expert/service.ts';
@@ -548,3 +548,26 @@ export const setPracticeHidden = (practiceId: string, hidden: boolean) =>
     { $set: { status: hidden ? 'hidden' : 'published' } },
     { returnDocument: 'after', timestamps: false },
   ).lean<PracticeDoc>();
+
+/**
+ * Each author's published practices, newest first (their profiles): one command for a page of
+ * authors; `endorsedOnly` keeps those someone endorsed.
+ */
+export const publishedPracticesOfAuthors = (authorIds: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null, endorsedOnly = false) =>
+  paginateEach<PracticeDoc>(Practice, 'authors', authorIds, newestFirstKeys('publishedAt'), page, listProjection(PRACTICE_LIST_SKIPS, shown), {
+    status: 'published',
+    ...(endorsedOnly ? { endorsementCount: greaterThan(0) } : {}),
+  });
+
+/** An author's practices that are not public (drafts, submitted, returned), last edited first: for the author alone. */
+export const unpublishedPracticesOf = (authorId: string, page: PageArgs, shown: ReadonlySet<string> | null) =>
+  paginate<PracticeDoc>(Practice, { authors: authorId, status: anyOf(['draft', 'submitted', 'returned']) }, newestFirstKeys('updatedAt'), page, listProjection(PRACTICE_LIST_SKIPS, shown));
+
+/** How many endorsements each author's published practices received in all: one aggregate for a page of authors. */
+export async function endorsementsReceivedBy(authorIds: readonly string[]): Promise<number[]> {
+  if (!authorIds.length) return [];
+  const match = Practice.find({ status: 'published', authors: anyOf([...new Set(authorIds)]) }).cast(Practice);
+  const rows = await Practice.aggregate<{ _id: unknown; total: number }>([{ $match: match }, { $unwind: '$authors' }, { $group: { _id: '$authors', total: { $sum: '$endorsementCount' } } }]);
+  const totals = new Map(rows.map((row) => [String(row._id), row.total]));
+  return authorIds.map((id) => totals.get(String(id)) ?? 0);
+}

@@ -49,6 +49,11 @@ const NOT_PER_PARENT: Record<string, string> = {
   TopicFacetCount: 'one practiceFacets answer per request; its topics load in one batch',
   PlaceFacetCount: 'one practiceFacets answer per request; its places load in one batch',
   OrganizationFacetCount: 'one practiceFacets answer per request; its organisations load in one batch',
+  ExpertFacets: 'counted once per request (expertFacets)',
+  ExpertPlaceCount: 'one expertFacets answer per request; its places load in one batch',
+  ExpertOrganizationCount: 'one expertFacets answer per request; its organisations load in one batch',
+  ExpertSpecialtyCount: 'one expertFacets answer per request; its topics load in one batch',
+  ExpertCohortCount: 'one expertFacets answer per request; its cohorts load in one batch',
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
@@ -71,6 +76,8 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'Place.formerNames': 'embedded in the place: no read at all',
   'FollowUpdate.topics': 'filled from the follows already read',
   'FollowUpdate.experts': 'filled from the follows already read',
+  'Expert.unpublishedPractices': 'private to the person: the admin asking is none of them',
+  'Expert.missingProfileFields': 'private to the person: the admin asking is none of them',
 };
 
 const isAllowed = (type: string, field: string) => type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
@@ -118,6 +125,7 @@ const PARENTS: Record<string, (field: string) => string> = {
   Place: () => experts('place { PROBE }'),
   Organization: () => experts('organization { PROBE }'),
   Cohort: () => experts('cohorts { PROBE }'),
+  ProfileAnswer: () => experts('answers(first: 1) { edges { node { PROBE } } }'),
   Practice: () => `query ($n: Int) { practices(first: $n) { edges { node { PROBE } } } }`,
   PracticeRevision: () => `query ($n: Int) { practices(first: $n) { edges { node { history { PROBE } } } } }`,
   Thread: () => `query ($n: Int) { threads(first: $n) { edges { node { PROBE } } } }`,
@@ -206,6 +214,8 @@ beforeAll(async () => {
       contact: id,
       // The admin asking is invited to co-author each, so that they may read who is invited.
       invitedAuthors: [admin._id],
+      // Endorsed, for its author's profile.
+      endorsementCount: 1,
       searchTokens: practiceSearchTokens(practiceFields),
     });
     await PracticeRevision.create({ practice: practice._id, version: 1, snapshot: { title: 'Bản cũ', summary: '' }, editedBy: id });
@@ -254,6 +264,10 @@ beforeAll(async () => {
       updatedAt: minutesAgo(10 * i + 3),
     }).save({ timestamps: false });
     await Thread.updateOne({ _id: thread._id }, { $set: { acceptedReply: reply._id, replyCount: 1 } });
+    // A discussion of each person for their profile, older than every question (the thread lists reach those first).
+    await Thread.create({ kind: 'discussion', title: `Thảo luận số ${i}`, author: id, lastActivityAt: minutesAgo(600 + i) });
+    // Each person follows the admin, for their profile's "following".
+    await Follow.create({ follower: id, kind: 'expert', target: String(admin._id) });
     // A staff action about the person and each kind of target.
     const collection = await Collection.findOne({ slug: `bo-suu-tap-${i}` }, { _id: 1 }).lean();
     await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử', practice: practice._id, collectionId: collection!._id, thread: thread._id, reply: reply._id });
