@@ -22,6 +22,13 @@ export const RATE_LIMITS = {
   signInPerAccount: { points: 6, duration: 60, blockDuration: 60 },
   signInPerAccountHourly: { points: 30, duration: 3600, blockDuration: 3600 },
   signUpPerAddress: { points: 10, duration: 3600 },
+  /**
+   * Account emails: asking for a password reset, per address; and every reset, verification and
+   * sign-up notice to one email address, whoever asks (a refused sign-up sends nothing and still
+   * answers as usual), so that nobody can fill a person's inbox through the site.
+   */
+  passwordResetsPerAddress: { points: 10, duration: 3600 },
+  accountEmailsPerRecipient: { points: 5, duration: 3600 },
   /** Every mutation field that will run (aliases and fragments counted one by one). */
   writes: { points: 60, duration: 60 },
   /*

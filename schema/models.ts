@@ -1,4 +1,4 @@
-import { Account } from './account/model.ts';
+import { Account, AccountToken } from './account/model.ts';
 import { AuditEntry } from './audit/model.ts';
 import { Avatar } from './avatar/model.ts';
 import { Cohort } from './cohort/model.ts';
@@ -30,6 +30,7 @@ export const models = [
   Cohort,
   Expert,
   Account,
+  AccountToken,
   Session,
   VerificationRequest,
   AuditEntry,

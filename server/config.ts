@@ -94,6 +94,23 @@ const configSchema = z.object({
   NEW_MEMBER_DAYS: z.coerce.number().int().min(0).max(365).default(NEW_MEMBER_RULE.days),
   /** How many of a new member's threads and replies wait for a moderator's approval before theirs show at once (0: none wait). */
   NEW_MEMBER_APPROVED_POSTS: z.coerce.number().int().min(0).max(50).default(NEW_MEMBER_RULE.postsToApprove),
+  /**
+   * Where email goes out (schema/email/): `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Unset, no email is sent: in development each one is written to the log, link
+   * included; in production start-up says loudly that email is off.
+   */
+  SMTP_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol) && new URL(value).hostname !== '', 'smtp://user:password@host:port or smtps://user:password@host:port')
+    .optional(),
+  /** The sender of every email: an address, with a name before it in angle-bracket form if wanted. */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:[^\r\n<>"]{1,100} <[^\s<>@"]+@[^\s<>@"]+>|[^\s<>@"]+@[^\s<>@"]+)$/,
+      'an address (no-reply@chuyengia.gov.vn), or a name and one (Mạng lưới chuyên gia <no-reply@chuyengia.gov.vn>), on one line',
+    )
+    .default('Mạng lưới chuyên gia <no-reply@chuyengia.gov.vn>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,
@@ -116,6 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // Links in emails must not come from a request's Host header, which a client chooses (a reset
+  // link pointing at another site would hand it the token).
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.SMTP_URL && !parsed.data.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required with SMTP_URL in production, for the links in emails');
   }
   return { ...parsed.data, dataDir: path.resolve(rootDir, parsed.data.DATA_DIR) };
 }

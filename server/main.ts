@@ -7,10 +7,12 @@ import { sweepExpiredSessions } from '../schema/session/service.ts';
 import { loadDemoDataAtStart, loadReferenceData } from '../seeds/load.ts';
 import { reindexPractices } from '../schema/practice/migrate.ts';
 import { repairCounters } from '../schema/counters.ts';
+import { configureEmail } from '../schema/email/mailer.ts';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  configureEmail({ ...config, siteUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` }, logger);
   const database = await openDatabase(config, logger);
   logger.info(`Database: ${database.description}`);
 

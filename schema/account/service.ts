@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Context, Viewer } from '../context.ts';
-import { InvalidCredentialsError, NotAuthorizedError, SuspendedError, ValidationError } from '../errors.ts';
+import { InvalidCredentialsError, NotAuthorizedError, RateLimitedError, SuspendedError, ValidationError } from '../errors.ts';
 import { ACCOUNT_LIMITS } from '../field-limits.ts';
 import { createMemberProfile, deleteExpert, findExpertById, profileFields, type ExpertDoc } from '../expert/service.ts';
 import { spend } from '../limits.ts';
@@ -9,6 +9,7 @@ import { flagStaffLookalike } from '../moderation/names.ts';
 import { findByIds } from '../loading.ts';
 import { createSession, endAllSessions, endSession, findLiveSession } from '../session/service.ts';
 import { email, isObjectId, parseInput, password } from '../validation.ts';
+import { sendAddressVerification, sendSignUpAttempt } from './email-links.ts';
 import { Account, type AccountDoc } from './model.ts';
 
 /*
@@ -56,6 +57,14 @@ async function startSession(ctx: Context, expert: ExpertDoc) {
   ctx.viewer = viewerOf(expert, session._id);
 }
 
+/** The interface language the person uses, for the emails they get (Vietnamese when unknown). */
+export const emailLanguage = z
+  .string()
+  .regex(/^(vi|en)$/, 'INVALID')
+  .transform((value) => value as 'vi' | 'en')
+  .optional()
+  .describe('vi or en: the language of the emails.');
+
 /** A new account; the GraphQL inputs are generated from these schemas (schema/input.ts). */
 export const signUpInput = z.object({
   email,
@@ -64,33 +73,61 @@ export const signUpInput = z.object({
   organization: profileFields.shape.organization.optional(),
   place: profileFields.shape.place.optional(),
   specialties: profileFields.shape.specialties.optional(),
+  language: emailLanguage,
 });
 
-export async function signUp(ctx: Context, input: unknown): Promise<ExpertDoc> {
+export async function signUp(ctx: Context, input: unknown): Promise<{ email: string }> {
   const data = parseInput(signUpInput, input);
   // Counted once the input is well formed (a typo costs nothing), before the costly hashing.
   await spend('signUpPerAddress', ctx.clientAddress);
   const key = emailKey(data.email);
   if (data.password.toLowerCase() === key) throw ValidationError.field('password', 'INVALID', 'password must not be the email address');
-  // Hash first: it is the slow step, and nothing is written until the input is known good.
+  // Hashed whether or not the address is taken: both answers take the same slow step.
   const passwordHash = await hash(data.password);
-  const taken = () => ValidationError.field('email', 'TAKEN', 'email is already registered');
-  if (await Account.exists({ emailKey: key })) throw taken();
+  const sent = { email: data.email };
+  const existing = await Account.findOne({ emailKey: key }).lean<AccountDoc>();
+  // A taken address answers as a fresh one does; its owner is told instead, with a way back in.
+  if (existing) {
+    if (await mayEmail(key)) await sendSignUpAttempt(existing, data.language);
+    return sent;
+  }
 
   // The profile first, then the account: a crash between the two leaves a profile nobody can
   // sign in to, never an account without a person.
   const expert = await createMemberProfile(data);
+  let account: AccountDoc;
   try {
-    await Account.create({ _id: expert._id, email: data.email, emailKey: key, passwordHash, passwordChangedAt: new Date() });
+    const fields = { _id: expert._id, email: data.email, emailKey: key, passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: null, language: data.language };
+    account = (await Account.create(fields)).toObject() as AccountDoc;
   } catch (error) {
     await deleteExpert(expert._id);
-    if ((error as { code?: number }).code === 11000) throw taken();
-    throw error;
+    if ((error as { code?: number }).code !== 11000) throw error;
+    // Someone else's sign-up with this address won the race: the same answer as above.
+    const winner = await Account.findOne({ emailKey: key }).lean<AccountDoc>();
+    if (winner && (await mayEmail(key))) await sendSignUpAttempt(winner, data.language);
+    return sent;
   }
   await flagStaffLookalike(expert, null);
-  await startSession(ctx, expert);
-  return expert;
+  if (await mayEmail(key)) await sendAddressVerification(account);
+  return sent;
 }
+
+/**
+ * Whether another account email may go to this address now (accountEmailsPerRecipient), for
+ * the emails whose answer must not change when it may not: the email is then left unsent.
+ */
+async function mayEmail(key: string): Promise<boolean> {
+  try {
+    await spend('accountEmailsPerRecipient', key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimitedError) return false;
+    throw error;
+  }
+}
+
+/** Accounts made before verification existed have no emailVerifiedAt at all: they count as verified. */
+export const isEmailVerified = (account: Pick<AccountDoc, 'emailVerifiedAt'>) => account.emailVerifiedAt !== null;
 
 export const signInInput = z.object({ email: z.string().max(ACCOUNT_LIMITS.email, 'TOO_LONG'), password: z.string().max(ACCOUNT_LIMITS.password, 'TOO_LONG') });
 

@@ -22,6 +22,9 @@ const PracticeEditorPage = lazyPage(() => import('./features/practice/practice-e
 const MyPracticesPage = lazyPage(() => import('./features/practice/my-practices-page.tsx'));
 const SignInPage = lazyPage(() => import('./features/account/sign-in-page.tsx'));
 const SignUpPage = lazyPage(() => import('./features/account/sign-up-page.tsx'));
+const ForgotPasswordPage = lazyPage(() => import('./features/account/forgot-password-page.tsx'));
+const ResetPasswordPage = lazyPage(() => import('./features/account/reset-password-page.tsx'));
+const VerifyEmailPage = lazyPage(() => import('./features/account/verify-email-page.tsx'));
 const SettingsLayout = lazyPage(() => import('./features/settings/settings-layout.tsx'));
 const ProfileSettingsPage = lazyPage(() => import('./features/settings/profile-settings-page.tsx'));
 const SecuritySettingsPage = lazyPage(() => import('./features/settings/security-settings-page.tsx'));
@@ -116,6 +119,9 @@ export function App() {
       <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
       <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/verify-email" component={VerifyEmailPage} />
       <Route path="/settings" component={SettingsLayout} preload={preloadSettings}>
         <Route path="/" component={ProfileSettingsPage} preload={preloadProfileSettings} />
         <Route path="/security" component={SecuritySettingsPage} preload={preloadSecuritySettings} />

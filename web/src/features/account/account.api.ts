@@ -4,6 +4,7 @@ import { graphql, type ResultOf } from '../../graphql.ts';
 import { MutationErrorFields } from '../../lib/fragments.ts';
 import { attempt, invalid, mutate, settle, textOf, type FormInput } from '../../lib/form.ts';
 import { request } from '../../lib/graphql-client.ts';
+import { locale } from '../../i18n/i18n.ts';
 import { getSessions } from '../session/session.api.ts';
 import { ACCOUNT_LIMITS, PROFILE_LIMITS } from '../../../../schema/field-limits.ts';
 
@@ -102,7 +103,7 @@ const SignUpMutation = graphql(
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       __typename
-      ... on SignUpPayload { viewer { handle } }
+      ... on SignUpPayload { email }
       ...MutationErrorFields
     }
   }
@@ -134,9 +135,14 @@ export const signUpAction = action(async (form: FormInput) => {
   };
   const problems = signUpProblems(input);
   if (Object.keys(problems).length) return invalid(problems);
-  const outcome = await mutate(SignUpMutation, { input }, 'signUp', 'SignUpPayload');
+  const outcome = await mutate(SignUpMutation, { input: { ...input, language: locale() } }, 'signUp', 'SignUpPayload');
   if (!outcome.ok) return json(outcome, { revalidate: [] });
-  return redirect(viewerAfter(outcome.data.viewer, form));
+  // Sign-up signs nobody in (its answer must not tell whether the address was free): signing in
+  // with the same password does, when the account is the one just made.
+  const signedIn = await mutate(SignInMutation, { input: { email: input.email, password: input.password } }, 'signIn', 'SignInPayload');
+  if (signedIn.ok) return redirect(viewerAfter(signedIn.data.viewer, form));
+  // Otherwise the page says to look in the inbox, whatever the reason.
+  return json(outcome, { revalidate: [] });
 }, 'signUp');
 
 const SignOutMutation = graphql(

@@ -9,6 +9,7 @@ import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
 import { createViewer, safeNextPath, signInAction } from './account.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
 import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
+import { et } from './email-text.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -58,6 +59,9 @@ export default function SignInPage() {
               <PasswordField id="sign-in-password" name="password" label={t('signIn.password')} autocomplete="current-password" error={errorFor(problem(), 'password')} />
               <SubmitButton pending={submission.pending ?? false} label={t('signIn.submit')} pendingLabel={t('signIn.submitting')} class="button button-block" />
             </form>
+            <p class="auth-forgot">
+              <A href="/forgot-password">{et('forgotLink')}</A>
+            </p>
             <p class="auth-switch">
               {t('signIn.noAccount')} <A href={next() ? `/sign-up?next=${encodeURIComponent(next()!)}` : '/sign-up'}>{t('signIn.signUpLink')}</A>
             </p>

@@ -1,6 +1,6 @@
 import './account.css';
 import { A, useSearchParams } from '@solidjs/router';
-import { createSignal } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, PasswordField, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
@@ -10,6 +10,8 @@ import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { safeNextPath, signUpAction } from './account.api.ts';
 import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
+import { StateMessage } from '../../components/state-message.tsx';
+import { et } from './email-text.ts';
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -35,10 +37,27 @@ export default function SignUpPage() {
     () => submission.result,
   );
 
+  // Signed in right after, the page has moved on; still here, the account (or its owner) got an email.
+  const sentTo = () => {
+    const result = submission.result;
+    return result?.ok ? result.data.email : undefined;
+  };
+
   return (
     <div class="auth-page">
       <DocumentTitle text={t('signUp.title')} />
-      <div class="auth-card auth-card-wide">
+      <Show when={sentTo()}>
+        {(email) => (
+          <div class="page-narrow">
+            <StateMessage title={et('signUpSentTitle')} body={et('signUpSent', email())} headingLevel={1}>
+              <A class="button" href={next() ? `/sign-in?next=${encodeURIComponent(next()!)}` : '/sign-in'}>
+                {et('signIn')}
+              </A>
+            </StateMessage>
+          </div>
+        )}
+      </Show>
+      <div class="auth-card auth-card-wide" hidden={Boolean(sentTo())}>
         <h1 id="page-title" class="auth-title">
           {t('signUp.title')}
         </h1>

@@ -1,0 +1,78 @@
+import { featureTranslator } from '../../i18n/i18n.ts';
+
+/*
+ * Password reset, address confirmation and the sign-up's "check your inbox", in both languages.
+ * Beside the feature: only these pages and the settings notice read them. en is typed as vi.
+ */
+
+const vi = {
+  forgotLink: 'Quên mật khẩu?',
+  forgotTitle: 'Quên mật khẩu',
+  forgotIntro: 'Nhập email bạn dùng để đăng nhập. Chúng tôi sẽ gửi một liên kết để đặt mật khẩu mới.',
+  forgotSubmit: 'Gửi liên kết',
+  forgotSubmitting: 'Đang gửi…',
+  forgotSent: (email: string) => `Nếu địa chỉ ${email} có tài khoản, chúng tôi đã gửi thư kèm liên kết đặt lại mật khẩu. Liên kết dùng được một lần, trong 60 phút. Hãy xem cả hộp thư rác.`,
+  forgotSentTitle: 'Hãy kiểm tra hộp thư',
+  backToSignIn: 'Quay lại đăng nhập',
+  resetTitle: 'Đặt mật khẩu mới',
+  resetIntro: 'Chọn mật khẩu mới cho tài khoản. Sau khi đổi, mọi nơi đang đăng nhập sẽ phải đăng nhập lại.',
+  newPassword: 'Mật khẩu mới',
+  resetSubmit: 'Đặt mật khẩu mới',
+  resetSubmitting: 'Đang lưu…',
+  resetDone: 'Đã đặt mật khẩu mới',
+  resetDoneBody: 'Hãy đăng nhập bằng mật khẩu mới.',
+  signIn: 'Đăng nhập',
+  linkExpiredTitle: 'Liên kết đã được dùng hoặc đã hết hạn',
+  linkExpiredReset: 'Mỗi liên kết đặt lại mật khẩu chỉ dùng được một lần, trong 60 phút. Hãy yêu cầu một liên kết mới.',
+  askAgain: 'Yêu cầu liên kết mới',
+  verifyTitle: 'Xác nhận địa chỉ email',
+  verifying: 'Đang xác nhận…',
+  verified: 'Đã xác nhận địa chỉ email',
+  verifiedBody: 'Cảm ơn bạn. Địa chỉ email của tài khoản đã được xác nhận.',
+  linkExpiredVerify: 'Mỗi liên kết xác nhận chỉ dùng được một lần, trong 48 giờ. Đăng nhập rồi bấm “Gửi lại thư xác nhận” trong phần Đăng nhập và bảo mật.',
+  continue: 'Tiếp tục',
+  signUpSentTitle: 'Hãy kiểm tra hộp thư',
+  signUpSent: (email: string) => `Chúng tôi đã gửi thư đến ${email}. Mở liên kết trong thư để xác nhận địa chỉ, rồi đăng nhập bằng mật khẩu bạn vừa chọn.`,
+  unverifiedTitle: 'Email chưa được xác nhận',
+  unverifiedBody: 'Mở liên kết trong thư chúng tôi gửi khi bạn đăng ký để xác nhận địa chỉ email. Chưa nhận được thư?',
+  sendAgain: 'Gửi lại thư xác nhận',
+  sendingAgain: 'Đang gửi…',
+  sentAgain: 'Đã gửi. Liên kết trong thư mới dùng được 48 giờ; các liên kết cũ không còn dùng được.',
+};
+
+const en: typeof vi = {
+  forgotLink: 'Forgot your password?',
+  forgotTitle: 'Forgot your password',
+  forgotIntro: 'Enter the email you sign in with. We will send a link to choose a new password.',
+  forgotSubmit: 'Send the link',
+  forgotSubmitting: 'Sending…',
+  forgotSent: (email: string) => `If ${email} has an account, we have sent it an email with a link to reset the password. The link works once, for 60 minutes. Check your spam folder too.`,
+  forgotSentTitle: 'Check your inbox',
+  backToSignIn: 'Back to sign in',
+  resetTitle: 'Choose a new password',
+  resetIntro: 'Choose a new password for your account. Afterwards, every browser signed in to it will have to sign in again.',
+  newPassword: 'New password',
+  resetSubmit: 'Set the new password',
+  resetSubmitting: 'Saving…',
+  resetDone: 'Your new password is set',
+  resetDoneBody: 'Sign in with your new password.',
+  signIn: 'Sign in',
+  linkExpiredTitle: 'This link was used already or has expired',
+  linkExpiredReset: 'Each password-reset link works once, for 60 minutes. Ask for a new one.',
+  askAgain: 'Ask for a new link',
+  verifyTitle: 'Confirm your email address',
+  verifying: 'Confirming…',
+  verified: 'Email address confirmed',
+  verifiedBody: 'Thank you. Your account’s email address is confirmed.',
+  linkExpiredVerify: 'Each confirmation link works once, for 48 hours. Sign in and press “Send the confirmation again” under Sign-in and security.',
+  continue: 'Continue',
+  signUpSentTitle: 'Check your inbox',
+  signUpSent: (email: string) => `We have sent an email to ${email}. Open its link to confirm your address, then sign in with the password you just chose.`,
+  unverifiedTitle: 'Email address not confirmed',
+  unverifiedBody: 'Open the link in the email we sent when you signed up to confirm your address. No email?',
+  sendAgain: 'Send the confirmation again',
+  sendingAgain: 'Sending…',
+  sentAgain: 'Sent. The new email’s link works for 48 hours; older links no longer work.',
+};
+
+export const et = featureTranslator({ vi, en });
