@@ -64,6 +64,7 @@ describe('Password reset', () => {
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hãy kiểm tra hộp thư' }).waitFor();
     await page.getByText(`Chúng tôi đã gửi thư đến ${email}.`).waitFor();
+    expect(await page.getByRole('button', { name: 'Tạo tài khoản' }).isVisible()).toBe(false);
     expect((await mailbox.to(email)).map((m) => m.parsed.subject)).toEqual(['Có người thử đăng ký bằng địa chỉ của bạn']);
   });
 
