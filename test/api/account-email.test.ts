@@ -119,6 +119,14 @@ describe('Password reset', () => {
     expect((await signIn(person.email, NEW_PASSWORD)).data.signIn.__typename).toBe('SignInPayload');
   });
 
+  it('lets only one of two requests sent at once with the same link through', async () => {
+    const person = await personWithAccount('hai.tab', 'Hai Thẻ');
+    await requestReset(person.email);
+    const token = tokenOf(mailbox.linkIn((await mailbox.to(person.email))[0]!, '/reset-password#'));
+    const answers = await Promise.all(['mat-khau-the-thu-nhat', 'mat-khau-the-thu-hai'].map((newPassword) => graphql(RESET, { input: { token, newPassword } })));
+    expect(answers.map((a) => a.data.resetPassword.__typename).sort()).toEqual(['DonePayload', 'ValidationError']);
+  });
+
   it('refuses a link used after an hour, or replaced by a newer one, or made up, changing nothing', async () => {
     const person = await personWithAccount('tre.han', 'Trễ Hạn');
     await requestReset(person.email);
