@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { fieldErrorText, type FormProblem, type Outcome } from '../../lib/form.ts';
+import { createMentionAutocomplete } from './mention-autocomplete.tsx';
 import { THREAD_LIMITS } from './thread-params.ts';
 
 /**
@@ -22,6 +23,7 @@ export function ReplyBox(props: {
   const [pending, setPending] = createSignal(false);
   const [problem, setProblem] = createSignal<FormProblem>();
   let textarea: HTMLTextAreaElement | undefined;
+  const mentions = createMentionAutocomplete({ id: props.id, textarea: () => textarea, setValue: setBody });
 
   const bodyError = () => {
     const code = problem()?.fields.body;
@@ -67,8 +69,16 @@ export function ReplyBox(props: {
           value={body()}
           aria-describedby={[`${props.id}-hint`, bodyError() ? `${props.id}-error` : ''].filter(Boolean).join(' ')}
           aria-invalid={bodyError() ? 'true' : undefined}
-          onInput={(event) => setBody(event.currentTarget.value)}
+          {...mentions.attributes()}
+          aria-multiline="true"
+          onInput={(event) => {
+            setBody(event.currentTarget.value);
+            mentions.onInput();
+          }}
+          onKeyDown={mentions.onKeyDown}
+          onBlur={mentions.onBlur}
         />
+        <mentions.Suggestions />
         <Show when={bodyError()}>
           <p id={`${props.id}-error`} class="field-error">
             {bodyError()}

@@ -6,6 +6,7 @@ import { fieldErrorText, type FormProblem, type Outcome } from '../../lib/form.t
 import { PlaceSelect } from '../place/place-select.tsx';
 import { MarkdownField } from '../practice/markdown-field.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
+import { SimilarQuestions } from './similar-questions.tsx';
 import { THREAD_LIMITS, type ThreadKind } from './thread-params.ts';
 import type { ThreadFields } from './thread-writes.api.ts';
 
@@ -93,6 +94,10 @@ export function ThreadForm(props: {
         error={errorOf('title')}
         onInput={(value) => setValues('title', value)}
       />
+      {/* Only while asking a new question: the asker may find the answer already there. */}
+      <Show when={props.kind === 'QUESTION'}>
+        <SimilarQuestions title={values.title} />
+      </Show>
       <MarkdownField
         id="thread-body"
         label={t('discussion.body')}

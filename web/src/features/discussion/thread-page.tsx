@@ -16,6 +16,7 @@ import { editThreadAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
 import { HiddenBanner, PendingApproval, ThreadModeration } from '../moderation/moderator-tools.tsx';
 import { EditedHistory } from './edited-history.tsx';
+import { QuestionVote } from './question-vote.tsx';
 import { Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
@@ -168,6 +169,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
           </Show>
           <div class="thread-tools">
             <div class="thread-actions">
+              <Show when={isQuestion() && !props.thread.pendingApproval && !props.thread.hidden}>
+                <QuestionVote thread={props.thread} own={props.thread.author.id === props.viewer.id} />
+              </Show>
               <FollowButton kind="thread" id={props.thread.id} target={props.thread} signedIn />
               <BookmarkButton kind="thread" target={props.thread} signedIn />
               <span class="reader-stat">{t('views', viewCount() ?? props.thread.viewCount)}</span>

@@ -119,6 +119,32 @@ const WithdrawVoteMutation = graphql(
   [MutationErrorFields],
 );
 
+const VoteForQuestionMutation = graphql(
+  `
+  mutation VoteForQuestion($input: VoteForQuestionInput!) {
+    voteForQuestion(input: $input) {
+      __typename
+      ... on VoteForQuestionPayload { thread { id voteCount viewerVoted } }
+      ...MutationErrorFields
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+const WithdrawQuestionVoteMutation = graphql(
+  `
+  mutation WithdrawQuestionVote($input: WithdrawQuestionVoteInput!) {
+    withdrawQuestionVote(input: $input) {
+      __typename
+      ... on WithdrawQuestionVotePayload { thread { id voteCount viewerVoted } }
+      ...MutationErrorFields
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
 const AcceptAnswerMutation = graphql(
   `
   mutation AcceptAnswer($input: AcceptAnswerInput!) {
@@ -200,6 +226,14 @@ export const voteAction = action(async (replyId: string, up: boolean) => {
     : await mutate(WithdrawVoteMutation, { input: { replyId } }, 'withdrawVote', 'WithdrawVotePayload');
   return json(outcome, { revalidate: [] });
 }, 'voteForAnswer');
+
+/** Votes for a question, or takes the vote back; like an answer's vote, nothing reloads. */
+export const questionVoteAction = action(async (threadId: string, up: boolean) => {
+  const outcome: Outcome<unknown> = up
+    ? await mutate(VoteForQuestionMutation, { input: { threadId } }, 'voteForQuestion', 'VoteForQuestionPayload')
+    : await mutate(WithdrawQuestionVoteMutation, { input: { threadId } }, 'withdrawQuestionVote', 'WithdrawQuestionVotePayload');
+  return json(outcome, { revalidate: [] });
+}, 'voteForQuestion');
 
 export const acceptAnswerAction = action(async (threadId: string, replyId: string) => {
   const outcome = await mutate(AcceptAnswerMutation, { input: { replyId } }, 'acceptAnswer', 'AcceptAnswerPayload');

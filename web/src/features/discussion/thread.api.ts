@@ -47,6 +47,8 @@ const ThreadQuery = graphql(
       edited
       history { title bodyHtml editedAt }
       replyCount
+      voteCount
+      viewerVoted
       createdAt
       lastActivityAt
       acceptedAnswer { id }
