@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
-import { useBrowser, usePages } from '../helpers/browser.ts';
+import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
 
 /*
  * The expert directory as a person uses it, in headless Chromium against the built web app
@@ -18,13 +18,14 @@ beforeEach(async () => {
 });
 
 /** Asks the API what the page should show, so the test follows the demo data as it grows. */
-async function api<T>(query: string): Promise<T> {
+async function api<T>(query: string, cookie?: string): Promise<T> {
   const response = await fetch(`${baseUrl()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as { data: T };
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  expect(body.errors, query).toBeUndefined();
   return body.data;
 }
 
@@ -60,7 +61,8 @@ describe('Expert directory', () => {
     await page.goto(`${baseUrl()}/experts`);
     const total = await countIn(await resultCount().innerText());
 
-    await page.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Đà Nẵng' });
+    // Chosen by code: the label also says how many people it would show.
+    await page.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption('da-nang');
     await page.waitForURL(/\/experts\?place=da-nang$/);
     const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: person.name, exact: true }) });
     await card.waitFor();
@@ -102,13 +104,13 @@ describe('Expert directory', () => {
     await page.goto(`${baseUrl()}/experts`);
     await resultCount().waitFor();
 
-    await page.getByLabel('Tìm theo tên, chức vụ hoặc cơ quan').fill('quang nam');
+    await page.getByLabel('Tìm theo tên, chức vụ, cơ quan, chuyên môn hoặc giới thiệu').fill('quang nam');
     await page.waitForURL(/\/experts\?q=quang(\+|%20)nam$/);
     await page.getByRole('article').filter({ hasText: 'Quảng Nam' }).first().waitFor();
 
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
     await page.waitForURL(/\/experts$/);
-    expect(await page.getByLabel('Tìm theo tên, chức vụ hoặc cơ quan').inputValue()).toBe('');
+    expect(await page.getByLabel('Tìm theo tên, chức vụ, cơ quan, chuyên môn hoặc giới thiệu').inputValue()).toBe('');
   });
 
   it('says so when nobody has the handle', async () => {
@@ -116,5 +118,94 @@ describe('Expert directory', () => {
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy chuyên gia' }).waitFor();
     await page.getByRole('link', { name: 'Về danh bạ chuyên gia' }).click();
     await page.getByRole('heading', { level: 1, name: 'Danh bạ chuyên gia' }).waitFor();
+  });
+});
+
+describe('Expert directory, grown up (issue 12)', () => {
+  const SEARCH_LABEL = 'Tìm theo tên, chức vụ, cơ quan, chuyên môn hoặc giới thiệu';
+
+  it('finds every specialist of An toàn thông tin by typing it without diacritics, narrows with counts, and reloads to the same list', async () => {
+    const { specialists } = await api<{ specialists: { totalCount: number; edges: { node: { name: string; place: { code: string } | null } }[] } }>(
+      '{ specialists: experts(filter: { specialty: "an-toan-thong-tin" }, first: 50) { totalCount edges { node { name place { code } } } } }',
+    );
+    expect(specialists.totalCount, 'the demo data has security specialists').toBeGreaterThan(7);
+
+    await page.goto(`${baseUrl()}/experts`);
+    await resultCount().waitFor();
+    await page.getByLabel(SEARCH_LABEL).fill('an toan thong tin');
+    await page.waitForURL(/\/experts\?q=an(\+|%20)toan(\+|%20)thong(\+|%20)tin$/);
+    // Everyone the specialty filter finds (and those whose profile says the words).
+    await expect.poll(async () => countIn(await resultCount().innerText())).toBeGreaterThanOrEqual(specialists.totalCount);
+    const found = await countIn(await resultCount().innerText());
+
+    // The province choice says how many it would keep; choosing it keeps that many.
+    const place = specialists.edges.find((e) => e.node.place)!.node.place!.code;
+    const placeSelect = page.getByRole('combobox', { name: 'Tỉnh, thành phố' });
+    await expect.poll(async () => (await placeSelect.locator(`option[value="${place}"]`).innerText()).match(/\((\d+)\)$/)?.[1]).toBeDefined();
+    const label = await placeSelect.locator(`option[value="${place}"]`).innerText();
+    const expected = Number(label.match(/\((\d+)\)$/)![1]);
+    await placeSelect.selectOption(place);
+    await page.waitForURL(new RegExp(`place=${place}`));
+    await expect.poll(async () => countIn(await resultCount().innerText())).toBe(expected);
+    expect(expected).toBeLessThan(found);
+
+    // Sorted by recent activity, the address says so; a reload shows the same list.
+    await page.getByRole('combobox', { name: 'Sắp xếp' }).selectOption('activity');
+    await page.waitForURL(/sort=activity/);
+    await resultCount()
+      .filter({ hasText: `${expected.toLocaleString('vi-VN')} chuyên gia` })
+      .waitFor();
+    const names = async () => page.getByRole('article').getByRole('heading').allInnerTexts();
+    await expect.poll(async () => (await names()).length).toBe(Math.min(expected, 20));
+    const before = await names();
+    const address = page.url();
+    await page.reload();
+    await resultCount()
+      .filter({ hasText: `${expected.toLocaleString('vi-VN')} chuyên gia` })
+      .waitFor();
+    expect(page.url()).toBe(address);
+    expect(await page.getByLabel(SEARCH_LABEL).inputValue()).toBe('an toan thong tin');
+    expect(await placeSelect.inputValue()).toBe(place);
+    expect(await page.getByRole('combobox', { name: 'Sắp xếp' }).inputValue()).toBe('activity');
+    await expect.poll(names).toEqual(before);
+
+    // Back returns to the list before the order changed.
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('sort='));
+    await expect.poll(() => page.getByRole('combobox', { name: 'Sắp xếp' }).inputValue()).toBe('name');
+  });
+
+  it('shows on a profile the expert’s published practices and, to a member, their answers', async () => {
+    // Someone with a published practice and an answer, from the demo data.
+    const { experts } = await api<{ experts: { edges: { node: { handle: string; name: string; practices: { edges: { node: { title: string } }[] } } }[] } }>(
+      '{ experts(first: 50) { edges { node { handle name practices(first: 1) { edges { node { title } } } } } } }',
+    );
+    const authors = experts.edges.map((e) => e.node).filter((n) => n.practices.edges.length);
+    expect(authors.length, 'the demo data has authors of practices').toBeGreaterThan(0);
+    await signInWithCookie(page.context(), baseUrl(), 'tuantm');
+    const cookies = await page.context().cookies();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    let person: { handle: string; name: string; practice: string; answer: string } | undefined;
+    for (const author of authors) {
+      const { expert } = await api<{ expert: { answers: { edges: { node: { question: { title: string } } }[] } } }>(
+        `{ expert(handle: "${author.handle}") { answers(first: 1) { edges { node { question { title } } } } } }`,
+        cookie,
+      );
+      const answer = expert.answers.edges[0]?.node.question.title;
+      if (answer) {
+        person = { handle: author.handle, name: author.name, practice: author.practices.edges[0]!.node.title, answer };
+        break;
+      }
+    }
+    expect(person, 'the demo data has an author who also answered').toBeDefined();
+    if (!person) return;
+
+    await page.goto(`${baseUrl()}/experts/${person.handle}`);
+    await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+    const practices = page.getByRole('region', { name: 'Cách làm hay' });
+    await practices.getByRole('link', { name: person.practice }).waitFor();
+    const answers = page.getByRole('region', { name: 'Câu trả lời' });
+    await answers.getByRole('link', { name: person.answer }).first().waitFor();
+    await page.getByRole('region', { name: /^Người theo dõi/ }).waitFor();
   });
 });

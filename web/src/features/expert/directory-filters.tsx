@@ -6,7 +6,8 @@ import { getCohorts } from '../cohort/cohort.api.ts';
 import { getLocalOrganizations, getNationalOrganizations, getOrganization, type OrganizationKind, type OrganizationOption } from '../organization/organization.api.ts';
 import { getPlaces } from '../place/place.api.ts';
 import { getTopics } from '../topic/topic.api.ts';
-import { hasFilters, type DirectoryParams } from './expert.api.ts';
+import { hasFilters, type DirectoryCounts, type DirectoryParams } from './expert.api.ts';
+import { te } from './expert-text.ts';
 import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 /**
@@ -18,7 +19,7 @@ export const noOptions = () => [];
 /** How long typing may pause before the search runs. */
 const SEARCH_DELAY_MS = 300;
 
-type FilterKey = 'place' | 'org' | 'specialty' | 'cohort' | 'q';
+type FilterKey = 'place' | 'org' | 'specialty' | 'cohort' | 'verified' | 'q' | 'sort';
 export type FilterPatch = Partial<Record<FilterKey, string | undefined>>;
 
 export interface DirectoryFiltersProps {
@@ -26,15 +27,35 @@ export interface DirectoryFiltersProps {
   /** Applies a change of filters; `replace` refines the current history entry instead of adding one. */
   onChange: (patch: FilterPatch, options?: { replace?: boolean }) => void;
   onClear: () => void;
+  /** How many people each choice would show; undefined until loaded (or when they failed: the choices stay usable). */
+  counts?: DirectoryCounts | undefined;
 }
+
+/** A choice's label with how many people it would show, once the counts are in. */
+export type ChoiceCounts = ((choice: string) => number | undefined) | undefined;
+const withCount = (label: string, counts: ChoiceCounts, choice: string) => {
+  const count = counts?.(choice);
+  return count === undefined ? label : te('withCount', label, count);
+};
 
 /** The directory's filters. They only read and write the URL, so a view can be shared. */
 export function DirectoryFilters(props: DirectoryFiltersProps) {
-  const activeChoices = () => (['place', 'org', 'specialty', 'cohort'] as const).filter((key) => props.params[key]).length;
+  const activeChoices = () => (['place', 'org', 'specialty', 'cohort', 'verified'] as const).filter((key) => props.params[key]).length;
+  // Once the counts are in, a choice nobody holds under the other filters shows 0.
+  const counts: () => ChoiceCounts = () => {
+    const loaded = props.counts;
+    return loaded ? (choice: string) => loaded.byChoice.get(choice) ?? 0 : undefined;
+  };
 
   return (
-    <FilterPanel role="search" search={<SearchField value={props.params.q} onChange={props.onChange} />} active={activeChoices()} filtered={hasFilters(props.params)} onClear={props.onClear}>
-      <PlaceAndOrganizationFields params={props.params} onChange={props.onChange} />
+    <FilterPanel
+      role="search"
+      search={<SearchField value={props.params.q} onChange={props.onChange} label={te('search')} hint={te('searchHint')} />}
+      active={activeChoices()}
+      filtered={hasFilters(props.params)}
+      onClear={props.onClear}
+    >
+      <PlaceAndOrganizationFields params={props.params} onChange={props.onChange} counts={counts()} />
 
       <SelectField
         id="filter-specialty"
@@ -43,12 +64,19 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
         selected={props.params.specialty}
         onChange={(specialty) => props.onChange({ specialty })}
       >
-        <TopicOptions selected={props.params.specialty} />
+        <TopicOptions selected={props.params.specialty} counts={counts()} countKey="specialty" />
       </SelectField>
 
       <SelectField id="filter-cohort" label={t('directory.cohort')} allLabel={t('directory.allCohorts')} selected={props.params.cohort} onChange={(cohort) => props.onChange({ cohort })}>
-        <CohortOptions selected={props.params.cohort} />
+        <CohortOptions selected={props.params.cohort} counts={counts()} />
       </SelectField>
+
+      <div class="field field-checkbox">
+        <label>
+          <input type="checkbox" id="filter-verified" checked={props.params.verified === '1'} onChange={(event) => props.onChange({ verified: event.currentTarget.checked ? '1' : undefined })} />{' '}
+          {props.counts ? te('withCount', te('verifiedOnly'), props.counts.verified) : te('verifiedOnly')}
+        </label>
+      </div>
     </FilterPanel>
   );
 }
@@ -60,6 +88,7 @@ export function DirectoryFilters(props: DirectoryFiltersProps) {
 export function PlaceAndOrganizationFields(props: {
   params: { place?: string | undefined; org?: string | undefined };
   onChange: (patch: { place?: string | undefined; org?: string | undefined }) => void;
+  counts?: ChoiceCounts;
 }) {
   // Read only inside the options' own Suspense (and in handlers), so the form never waits.
   const national = createAsync(() => getNationalOrganizations().catch(noOptions));
@@ -74,11 +103,11 @@ export function PlaceAndOrganizationFields(props: {
   return (
     <>
       <SelectField id="filter-place" label={t('directory.place')} allLabel={t('directory.allPlaces')} selected={props.params.place} onChange={changePlace}>
-        <PlaceOptions selected={props.params.place} />
+        <PlaceOptions selected={props.params.place} counts={props.counts} />
       </SelectField>
 
       <SelectField id="filter-org" label={t('directory.organization')} allLabel={t('directory.allOrganizations')} selected={props.params.org} onChange={(org) => props.onChange({ org })}>
-        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} />
+        <OrganizationOptions selected={props.params.org} place={props.params.place} national={national() ?? []} counts={props.counts} />
       </SelectField>
     </>
   );
@@ -158,7 +187,7 @@ export function SelectField(props: { id: string; label: string; allLabel: string
   );
 }
 
-export function PlaceOptions(props: { selected: string | undefined }) {
+export function PlaceOptions(props: { selected: string | undefined; counts?: ChoiceCounts }) {
   const places = createAsync(() => getPlaces().catch(noOptions));
   const current = createMemo(() => (places() ?? []).filter((p) => p.current).sort((a, b) => vietnameseCollator.compare(a.name, b.name)));
   // A shared link may name a province merged away in 2025: keep it selectable and say so.
@@ -180,7 +209,7 @@ export function PlaceOptions(props: { selected: string | undefined }) {
       <For each={current()}>
         {(place) => (
           <option value={place.code} selected={place.code === props.selected}>
-            {place.name}
+            {withCount(place.name, props.counts, `place:${place.code}`)}
           </option>
         )}
       </For>
@@ -200,7 +229,7 @@ function organizationLabel(org: OrganizationOption) {
   return `${org.name} (${org.parent.shortName || org.parent.name})`;
 }
 
-export function OrganizationOptions(props: { selected: string | undefined; place: string | undefined; national: OrganizationOption[] }) {
+export function OrganizationOptions(props: { selected: string | undefined; place: string | undefined; national: OrganizationOption[]; counts?: ChoiceCounts }) {
   const local = createAsync(async () => (props.place ? getLocalOrganizations(props.place).catch(noOptions) : []));
   const places = createAsync(() => getPlaces().catch(noOptions));
   const placeName = () => places()?.find((p) => p.code === props.place)?.name ?? props.place ?? '';
@@ -228,7 +257,7 @@ export function OrganizationOptions(props: { selected: string | undefined; place
           <For each={[...(local() ?? [])].sort(byName)}>
             {(org) => (
               <option value={org.slug} selected={org.slug === props.selected}>
-                {org.name}
+                {withCount(org.name, props.counts, `org:${org.slug}`)}
               </option>
             )}
           </For>
@@ -241,7 +270,7 @@ export function OrganizationOptions(props: { selected: string | undefined; place
               <For each={props.national.filter((o) => o.kind === group.kind).sort(byName)}>
                 {(org) => (
                   <option value={org.slug} selected={org.slug === props.selected}>
-                    {organizationLabel(org)}
+                    {withCount(organizationLabel(org), props.counts, `org:${org.slug}`)}
                   </option>
                 )}
               </For>
@@ -253,27 +282,27 @@ export function OrganizationOptions(props: { selected: string | undefined; place
   );
 }
 
-export function TopicOptions(props: { selected: string | undefined }) {
+export function TopicOptions(props: { selected: string | undefined; counts?: ChoiceCounts; countKey?: string }) {
   const topics = createAsync(() => getTopics().catch(noOptions));
   const sorted = createMemo(() => [...(topics() ?? [])].sort((a, b) => compareLabels(localName(a), localName(b))));
   return (
     <For each={sorted()}>
       {(topic) => (
         <option value={topic.slug} selected={topic.slug === props.selected}>
-          {localName(topic)}
+          {withCount(localName(topic), props.counts, `${props.countKey ?? 'topic'}:${topic.slug}`)}
         </option>
       )}
     </For>
   );
 }
 
-function CohortOptions(props: { selected: string | undefined }) {
+function CohortOptions(props: { selected: string | undefined; counts?: ChoiceCounts }) {
   const cohorts = createAsync(() => getCohorts().catch(noOptions));
   return (
     <For each={cohorts()}>
       {(cohort) => (
         <option value={cohort.slug} selected={cohort.slug === props.selected}>
-          {t('expert.cohortBadge', localName(cohort), cohort.year)}
+          {withCount(t('expert.cohortBadge', localName(cohort), cohort.year), props.counts, `cohort:${cohort.slug}`)}
         </option>
       )}
     </For>

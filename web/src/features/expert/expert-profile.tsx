@@ -11,6 +11,7 @@ import { RoleBadge, VerifiedBadge } from './expert-badges.tsx';
 import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { ExternalLinkList } from '../../components/external-links.tsx';
+import { ExpertRecordSections } from './expert-record.tsx';
 
 /** /experts/:handle: one person's public profile. */
 export default function ExpertProfile() {
@@ -143,6 +144,8 @@ function ProfileView(props: { expert: Profile }) {
               </ul>
             </section>
           </Show>
+
+          <ExpertRecordSections handle={props.expert.handle} isOwn={isOwn()} />
         </div>
 
         <aside class="profile-aside" aria-labelledby="profile-details">

@@ -20,8 +20,8 @@ export const PAGE_SIZE = 20;
 
 const ExpertDirectoryQuery = graphql(
   `
-  query ExpertDirectory($filter: ExpertFilter, $first: Int, $after: String, $last: Int, $before: String) {
-    experts(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+  query ExpertDirectory($filter: ExpertFilter, $sort: ExpertSort, $first: Int, $after: String, $last: Int, $before: String) {
+    experts(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { node { ...ExpertCardFields } }
@@ -30,6 +30,48 @@ const ExpertDirectoryQuery = graphql(
 `,
   [ExpertCardFields],
 );
+
+const ExpertFacetsQuery = graphql(`
+  query ExpertFacets($filter: ExpertFilter) {
+    expertFacets(filter: $filter) {
+      places { place { code } count }
+      organizations { organization { slug } count }
+      specialties { specialty { slug } count }
+      cohorts { cohort { slug } count }
+      verified
+    }
+  }
+`);
+
+/** How many people each filter choice would show, by choice: `place:<code>`, `org:<slug>`, `specialty:<slug>`, `cohort:<slug>`. */
+export interface DirectoryCounts {
+  byChoice: Map<string, number>;
+  verified: number;
+}
+
+/** The record lists of a profile: a first page of each (the whole record is one request). */
+export const RECORD_PAGE = 5;
+
+const ExpertRecordQuery = graphql(`
+  query ExpertRecord($handle: String!, $first: Int!) {
+    expert(handle: $handle) {
+      id
+      endorsementsReceived
+      reputation
+      followerCount
+      followingCount
+      missingProfileFields
+      practices(first: $first) { totalCount edges { node { id title summary publishedAt } } }
+      unpublishedPractices(first: $first) { totalCount edges { node { id title status } } }
+      endorsedPractices(first: $first) { totalCount edges { node { id title endorsementCount } } }
+      questions(first: $first) { totalCount edges { node { id title pendingApproval replyCount acceptedAnswer { id } } } }
+      discussions(first: $first) { totalCount edges { node { id title pendingApproval replyCount } } }
+      answers(first: $first) { totalCount edges { node { accepted question { id title } reply { id createdAt } } } }
+      followers(first: $first) { totalCount edges { node { id handle name } } }
+      following(first: $first) { totalCount edges { node { id handle name } } }
+    }
+  }
+`);
 
 const ExpertProfileQuery = graphql(`
   query ExpertProfile($handle: String!) {
@@ -62,38 +104,67 @@ const ExpertProfileQuery = graphql(`
 export type ExpertPage = ResultOf<typeof ExpertDirectoryQuery>['experts'];
 export type ExpertSummary = ExpertPage['edges'][number]['node'];
 export type ExpertProfile = ResultOf<typeof ExpertProfileQuery>['expert'];
+export type ExpertRecord = ResultOf<typeof ExpertRecordQuery>['expert'];
 type ExpertFilter = NonNullable<VariablesOf<typeof ExpertDirectoryQuery>['filter']>;
 
 /**
  * What the directory shows, as carried by its URL:
- * `?place=&org=&specialty=&cohort=&q=` filter, `after=` or `before=` page by cursor.
+ * `?place=&org=&specialty=&cohort=&verified=1&q=` filter, `sort=activity|reputation` orders (by name
+ * without it), `after=` or `before=` page by cursor.
  */
 export interface DirectoryParams {
   place?: string;
   org?: string;
   specialty?: string;
   cohort?: string;
+  verified?: string;
   q?: string;
+  sort?: string;
   after?: string;
   before?: string;
 }
 
-export const FILTER_KEYS = ['place', 'org', 'specialty', 'cohort', 'q'] as const;
+export const FILTER_KEYS = ['place', 'org', 'specialty', 'cohort', 'verified', 'q'] as const;
 /** The directory's parameters from a URL query, blanks dropped. */
-export const directoryParams = (search: SearchParams): DirectoryParams => readListParams(search, FILTER_KEYS);
+export const directoryParams = (search: SearchParams): DirectoryParams => readListParams(search, [...FILTER_KEYS, 'sort']);
 
 export const hasFilters = (params: DirectoryParams) => FILTER_KEYS.some((key) => params[key] !== undefined);
 
-/** One page of the directory for the given URL parameters. */
-export const getExpertDirectory = query(async (params: DirectoryParams): Promise<ExpertPage> => {
+function filterOf(params: DirectoryParams): ExpertFilter {
   const filter: ExpertFilter = {};
   if (params.place) filter.place = params.place;
   if (params.org) filter.organization = params.org;
   if (params.specialty) filter.specialty = params.specialty;
   if (params.cohort) filter.cohort = params.cohort;
+  if (params.verified === '1') filter.verified = true;
   if (params.q) filter.query = params.q.slice(0, SEARCH_LIMITS.text);
-  return (await request(ExpertDirectoryQuery, { filter, ...pageArgs(params, PAGE_SIZE) })).experts;
+  return filter;
+}
+
+/** One page of the directory for the given URL parameters. */
+export const getExpertDirectory = query(async (params: DirectoryParams): Promise<ExpertPage> => {
+  const sort = params.sort === 'activity' ? 'ACTIVITY' : params.sort === 'reputation' ? 'REPUTATION' : 'NAME';
+  return (await request(ExpertDirectoryQuery, { filter: filterOf(params), sort, ...pageArgs(params, PAGE_SIZE) })).experts;
 }, EXPERT_DIRECTORY_QUERY_KEY);
+
+/** The counts beside the directory's filter choices, for its filters (the page and order do not change them). */
+export const getDirectoryCounts = query(async (params: DirectoryParams): Promise<DirectoryCounts> => {
+  const { after: _after, before: _before, sort: _sort, ...filters } = params;
+  const facets = (await request(ExpertFacetsQuery, { filter: filterOf(filters) })).expertFacets;
+  const byChoice = new Map<string, number>([
+    ...facets.places.map((c) => [`place:${c.place.code}`, c.count] as const),
+    ...facets.organizations.map((c) => [`org:${c.organization.slug}`, c.count] as const),
+    ...facets.specialties.map((c) => [`specialty:${c.specialty.slug}`, c.count] as const),
+    ...facets.cohorts.map((c) => [`cohort:${c.cohort.slug}`, c.count] as const),
+  ]);
+  return { byChoice, verified: facets.verified };
+}, 'expertDirectoryCounts');
+
+/** The record part of a profile (what they wrote, endorsements, follows), or null when nobody has this handle. */
+export const getExpertRecord = query(
+  (handle: string): Promise<ExpertRecord | null> => orNull(async () => (await request(ExpertRecordQuery, { handle, first: RECORD_PAGE })).expert, isMissing('handle')),
+  'expertRecord',
+);
 
 /** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */
 export const getExpert = query((handle: string): Promise<ExpertProfile | null> => orNull(async () => (await request(ExpertProfileQuery, { handle })).expert, isMissing('handle')), EXPERT_QUERY_KEY);
@@ -102,6 +173,7 @@ export const getExpert = query((handle: string): Promise<ExpertProfile | null> =
 export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
   const params = directoryParams(location.query);
   void getExpertDirectory(params);
+  void getDirectoryCounts(params);
   void getPlaces();
   void getNationalOrganizations();
   void getTopics();
@@ -110,7 +182,10 @@ export function preloadDirectory({ location }: RoutePreloadFuncArgs) {
 }
 
 export function preloadProfile({ params }: RoutePreloadFuncArgs) {
-  if (params.handle) void getExpert(params.handle);
+  if (params.handle) {
+    void getExpert(params.handle);
+    void getExpertRecord(params.handle);
+  }
   // Whose profile it is decides the "edit" link.
   prefetch(getViewer());
 }
