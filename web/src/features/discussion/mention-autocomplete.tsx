@@ -79,10 +79,10 @@ export function createMentionAutocomplete(options: { id: string; textarea: () =>
 
   const optionId = (index: number) => `${listId}-${index}`;
   return {
+    // The textarea keeps its textbox role (a combobox cannot be multi-line): it says it completes
+    // from a list, which one, and which option is active, as a combobox's input does.
     attributes: () => ({
-      role: 'combobox' as const,
       'aria-autocomplete': 'list' as const,
-      'aria-expanded': open(),
       'aria-controls': listId,
       'aria-activedescendant': open() ? optionId(active()) : undefined,
     }),

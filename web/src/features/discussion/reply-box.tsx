@@ -70,7 +70,6 @@ export function ReplyBox(props: {
           aria-describedby={[`${props.id}-hint`, bodyError() ? `${props.id}-error` : ''].filter(Boolean).join(' ')}
           aria-invalid={bodyError() ? 'true' : undefined}
           {...mentions.attributes()}
-          aria-multiline="true"
           onInput={(event) => {
             setBody(event.currentTarget.value);
             mentions.onInput();

@@ -105,6 +105,7 @@ export function ThreadForm(props: {
         value={values.body}
         onInput={(value) => setValues('body', value)}
         error={errorOf('body')}
+        mentions
         optional
         rows={8}
         maxLength={THREAD_LIMITS.markdown}

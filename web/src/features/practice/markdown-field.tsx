@@ -1,5 +1,6 @@
 import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n/i18n.ts';
+import { createMentionAutocomplete } from '../discussion/mention-autocomplete.tsx';
 import { previewMarkdown } from './practice-record.api.ts';
 
 /** How long typing may pause before the preview is made again. */
@@ -34,7 +35,11 @@ export function MarkdownField(props: {
   maxLength: number;
   /** The id of a hint on the markdown syntax, shared by several fields. */
   formatHintId?: string;
+  /** Suggest members' handles after an "@" (a thread's body). */
+  mentions?: boolean;
 }) {
+  let textarea: HTMLTextAreaElement | undefined;
+  const mentions = createMentionAutocomplete({ id: props.id, textarea: () => textarea, setValue: (value) => props.onInput(value) });
   const wide = createMediaQuery(SIDE_BY_SIDE);
   const [tab, setTab] = createSignal<'write' | 'preview'>('write');
   const previewShown = () => wide() || tab() === 'preview';
@@ -139,14 +144,22 @@ export function MarkdownField(props: {
         {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is set only with the tabpanel role */}
         <div class="markdown-pane" id={`${props.id}-write`} role={wide() ? undefined : 'tabpanel'} aria-labelledby={wide() ? undefined : `${props.id}-tab-write`} hidden={!wide() && tab() !== 'write'}>
           <textarea
+            ref={textarea}
             id={props.id}
+            {...(props.mentions ? { ...mentions.attributes(), onKeyDown: mentions.onKeyDown, onBlur: mentions.onBlur } : {})}
             rows={props.rows ?? 8}
             lang="vi"
             value={props.value}
             aria-describedby={describedBy()}
             aria-invalid={props.error ? 'true' : undefined}
-            onInput={(event) => props.onInput(event.currentTarget.value)}
+            onInput={(event) => {
+              props.onInput(event.currentTarget.value);
+              if (props.mentions) mentions.onInput();
+            }}
           />
+          <Show when={props.mentions}>
+            <mentions.Suggestions />
+          </Show>
         </div>
         {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is set only with the tabpanel role */}
         <div
