@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { migrateCollections } from '../../schema/collection/migrate.ts';
 import { migrateDiscussions } from '../../schema/discussion/migrate.ts';
+import { migrateExperts } from '../../schema/expert/migrate.ts';
 import { rekeyMarks } from '../../schema/mark.ts';
 import { migratePractices } from '../../schema/practice/migrate.ts';
 import { markModels, models } from '../../schema/models.ts';
@@ -46,6 +47,7 @@ export async function ensureIndexes(): Promise<void> {
   await migratePractices();
   await migrateCollections();
   await migrateDiscussions();
+  await migrateExperts();
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -5,6 +5,7 @@ import { Organization } from '../../schema/organization/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
 import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+import { ensureIndexes } from '../../server/db/connection.ts';
 
 /*
  * The directory grown up (issue 12): one search box over names, positions, organisations (names
@@ -171,5 +172,27 @@ describe('Directory order', () => {
     const first = await graphql(`{ experts(sort: ACTIVITY, first: 2) { pageInfo { endCursor hasNextPage } edges { node { handle } } } }`);
     const next = await graphql(`query ($after: String) { experts(sort: ACTIVITY, first: 2, after: $after) { edges { node { handle } } } }`, { after: first.data.experts.pageInfo.endCursor });
     expect([...first.data.experts.edges, ...next.data.experts.edges].map((e: any) => e.node.handle)).toEqual(all);
+  });
+});
+
+describe('Profiles stored before the grown-up directory', () => {
+  it('get their joining as last activity and their bio searchable at start-up', async () => {
+    const old = await createExpert({ handle: 'nam', name: 'Vũ Văn Nam', specialties: ['du-lieu-so'] });
+    // As stored before: no last activity, tokens without the bio.
+    await Expert.collection.updateOne({ _id: old._id }, { $set: { bio: 'Chuyên về kho dữ liệu dân cư.' }, $unset: { lastActiveAt: '' } });
+    expect(await search({ query: 'dan cu' })).toEqual([]);
+
+    await ensureIndexes();
+
+    expect(await search({ query: 'dan cu' })).toEqual(['nam']);
+    const stored = await Expert.findById(old._id).lean();
+    expect(stored!.lastActiveAt).toBe(stored!.joinedAt.getTime());
+    // Paging by activity reaches them with a cursor like anyone's.
+    const all = await search({}, 'ACTIVITY');
+    expect(all).toContain('nam');
+    const first = await graphql(`{ experts(sort: ACTIVITY, first: ${all.indexOf('nam') + 1}) { pageInfo { endCursor } } }`);
+    const rest = await graphql(`query ($after: String) { experts(sort: ACTIVITY, first: 50, after: $after) { edges { node { handle } } } }`, { after: first.data.experts.pageInfo.endCursor });
+    expect(rest.errors).toBeUndefined();
+    expect(rest.data.experts.edges.map((e: any) => e.node.handle)).toEqual(all.slice(all.indexOf('nam') + 1));
   });
 });
