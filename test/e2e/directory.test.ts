@@ -207,5 +207,13 @@ describe('Expert directory, grown up (issue 12)', () => {
     const answers = page.getByRole('region', { name: 'Câu trả lời' });
     await answers.getByRole('link', { name: person.answer }).first().waitFor();
     await page.getByRole('region', { name: /^Người theo dõi/ }).waitFor();
+    // Someone else's profile does not nudge the viewer about it.
+    expect(await page.getByRole('link', { name: 'Cập nhật hồ sơ' }).count()).toBe(0);
+
+    // Their own profile says what it lacks (demo profiles have no picture) and links to the settings.
+    await page.goto(`${baseUrl()}/experts/tuantm`);
+    const nudge = page.getByRole('region', { name: 'Hoàn thiện hồ sơ để đồng nghiệp dễ tìm và tin tưởng bạn' });
+    await nudge.getByText('ảnh đại diện').waitFor();
+    expect(await nudge.getByRole('link', { name: 'Cập nhật hồ sơ' }).getAttribute('href')).toBe('/settings');
   });
 });
