@@ -41,6 +41,7 @@ import {
   type ThreadRecord,
   type TopicRecord,
 } from './records.ts';
+import { repairReputations } from '../schema/counters.ts';
 import { addMissingUnits, type DemoUnit, type Doc, merged, recount, resetUnits, type SyncReport, sync } from './sync.ts';
 
 // What the rest of the code reads of the seeds, from one place.
@@ -113,7 +114,7 @@ export interface DemoLoadOptions {
  * their good practices and discussions, the curators' collections of them, and work waiting on the curators' desk (seeds/curation.ts). See above for what a load changes in a database in use.
  */
 export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
-  return merged([
+  const reports = merged([
     ...(await loadDemoPeople(options)),
     ...(await loadDemoPractices(options)),
     ...(await loadDemoThreads(options)),
@@ -124,6 +125,10 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoPendingEdit(options)),
     ...(await loadDemoVerificationRequests(options)),
   ]);
+  // The demo's votes, acceptances and endorsements are written as records: what they earn
+  // follows, after any load that wrote something.
+  if (reports.some((report) => report.inserted || report.updated)) await repairReputations({ settleMs: 0 });
+  return reports;
 }
 
 /** The demo people, their accounts and what they follow (topics, colleagues). */
@@ -170,7 +175,8 @@ async function loadDemoPeople(options: DemoLoadOptions): Promise<SyncReport[]> {
   // A demo member a curator verified since stays verified: the approval is on record (and
   // repairVerifications would verify them again).
   const members = new Set(people.filter((p) => !p.cohorts.length).map((p) => String(demoExpertId(p.handle))));
-  return resetUnits(Account, units, (model, stored) => (model === Expert && stored.verifiedAt && members.has(String(stored._id)) ? ['verifiedAt', 'cohorts'] : []));
+  // Reputation is a counter of what others did (recomputed after the load, see loadDemoData).
+  return resetUnits(Account, units, (model, stored) => (model === Expert ? ['reputation', ...(stored.verifiedAt && members.has(String(stored._id)) ? ['verifiedAt', 'cohorts'] : [])] : []));
 }
 
 /** A stable pseudo-random order of `items` for a given seed, so demo choices never change between runs. */
