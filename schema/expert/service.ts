@@ -14,6 +14,7 @@ import { STAFF_ROLES } from '../roles.ts';
 import { fold, foldedTokens, foldedWords, searchTokens } from '../search/fold.ts';
 import type { SearchScope } from '../search/service.ts';
 import { listTopics, requireTopic, topicsBySlugs } from '../topic/service.ts';
+import { fieldCounter, type StoredCounter } from '../stored-counter.ts';
 import { isObjectId, parseInput, personName, slug, text, webAddress } from '../validation.ts';
 import { Expert, type ExpertDoc, type Role } from './model.ts';
 
@@ -373,4 +374,12 @@ export function missingProfileFields(expert: Pick<ExpertDoc, 'avatar' | 'positio
     bio: Boolean(expert.bio?.trim()),
   };
   return profileFieldNames.filter((name) => !present[name]);
+}
+
+/** Moves these members' reputation by `points` (schema/reputation holds the rules). Not a profile edit: updatedAt stays. */
+export const moveReputationOf = (expertIds: readonly string[], points: number) => Expert.updateMany({ _id: anyOf(expertIds) }, { $inc: { reputation: points } }, { timestamps: false });
+
+/** The reputation kept on each member, for the repair; `actual` computes it from the records (reputation's). */
+export function expertReputationCounter(actual: StoredCounter['actual']): StoredCounter {
+  return fieldCounter(Expert, 'reputation', actual);
 }

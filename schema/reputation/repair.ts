@@ -1,8 +1,6 @@
 import { discussionCreditOf } from '../discussion/repair.ts';
-// See service.ts: this feature owns the expert's `reputation` field.
-import { Expert } from '../expert/model.ts';
+import { expertReputationCounter } from '../expert/service.ts';
 import { endorsementsReceivedBy } from '../reaction/service.ts';
-import { fieldCounter } from '../stored-counter.ts';
 import { REPUTATION_POINTS } from './service.ts';
 
 /** Every member's reputation as the rules give it from the records (votes, acceptances, endorsements). */
@@ -22,4 +20,4 @@ export async function reputationsFromRecords(expertIds: string[]): Promise<Map<s
 }
 
 /** The stored reputation of every member, repaired by `npm run repair-counters` (schema/counters.ts). */
-export const reputationCounter = fieldCounter(Expert, 'reputation', reputationsFromRecords);
+export const reputationCounter = expertReputationCounter(reputationsFromRecords);

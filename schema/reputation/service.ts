@@ -1,7 +1,6 @@
 import type { Types } from 'mongoose';
-// The only feature that writes `reputation`: the expert feature keeps the field, this one its rules.
-import { Expert } from '../expert/model.ts';
-import { anyOf } from '../query.ts';
+// The expert feature keeps the field and writes it; this one holds the rules.
+import { moveReputationOf } from '../expert/service.ts';
 
 /**
  * What others' actions earn a member, as Stack Overflow counts them (the README's table). A
@@ -29,7 +28,7 @@ type Id = Types.ObjectId | string;
 export async function moveReputation(expertIds: readonly (Id | null | undefined)[], points: number): Promise<void> {
   const ids = [...new Set(expertIds.filter((id): id is Id => Boolean(id)).map(String))];
   if (!ids.length || !points) return;
-  await Expert.updateMany({ _id: anyOf(ids) }, { $inc: { reputation: points } }, { timestamps: false });
+  await moveReputationOf(ids, points);
 }
 
 /** The points an accepted answer earns its author: none when the asker answered themself. */
