@@ -25,5 +25,6 @@ import './follow/types.ts';
 import './expert/record-types.ts';
 import './bookmark/types.ts';
 import './view/types.ts';
+import './live/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,10 +1,12 @@
-import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors.ts';
 
 /*
  * Every rate limit's numbers, kept here and nowhere else (the README's table repeats them; a test
  * checks that it does). Counts live in this process's memory (several processes each keep their
- * own). `duration` and `blockDuration` are seconds.
+ * own), or with REDIS_URL in Redis (all processes share them). `duration` and `blockDuration` are
+ * seconds.
  *
  * Sign-in: 6 attempts a minute and 30 an hour, per address and per account; passing either
  * limit blocks for longer (a minute, then an hour), so the delay grows with persistence.
@@ -76,9 +78,18 @@ export const LARGE_PAGE_ABOVE = 20;
 
 export type LimitName = keyof typeof RATE_LIMITS;
 
-const create = () => Object.fromEntries(Object.entries(RATE_LIMITS).map(([name, options]) => [name, new RateLimiterMemory(options)])) as Record<LimitName, RateLimiterMemory>;
+/** The counts: in this process's memory, or (with REDIS_URL) in Redis, shared by every server instance. */
+const create = (redis?: Redis) =>
+  Object.fromEntries(
+    Object.entries(RATE_LIMITS).map(([name, options]) => [name, redis ? new RateLimiterRedis({ ...options, storeClient: redis, keyPrefix: `limit:${name}` }) : new RateLimiterMemory(options)]),
+  ) as Record<LimitName, RateLimiterMemory | RateLimiterRedis>;
 
 let limiters = create();
+
+/** Keeps every rate limit's counts in Redis from now on (at start-up, with REDIS_URL). */
+export function keepRateLimitsIn(redis: Redis): void {
+  limiters = create(redis);
+}
 
 const refusal = (error: RateLimiterRes) => new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
 

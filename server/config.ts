@@ -111,6 +111,15 @@ const configSchema = z.object({
       'an address (no-reply@chuyengia.gov.vn), or a name and one (Mạng lưới chuyên gia <no-reply@chuyengia.gov.vn>), on one line',
     )
     .default('Mạng lưới chuyên gia <no-reply@chuyengia.gov.vn>'),
+  /**
+   * A Redis (`redis://[:password@]host:port[/db]`, `rediss://` for TLS) shared by every server
+   * instance: live updates reach subscribers on any instance, and rate limits count across them.
+   * Unset, both stay within each process.
+   */
+  REDIS_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), 'a redis:// or rediss:// address, like redis://127.0.0.1:6379')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,

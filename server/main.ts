@@ -8,6 +8,9 @@ import { loadDemoDataAtStart, loadReferenceData } from '../seeds/load.ts';
 import { reindexPractices } from '../schema/practice/migrate.ts';
 import { repairCounters } from '../schema/counters.ts';
 import { configureEmail } from '../schema/email/mailer.ts';
+import { carryEventsThroughRedis } from '../schema/live/events.ts';
+import { keepRateLimitsIn } from '../schema/limits.ts';
+import { connectRedis } from './redis.ts';
 
 async function main() {
   const config = loadConfig();
@@ -33,6 +36,14 @@ async function main() {
     60 * 60 * 1000,
   );
   sweep.unref();
+
+  // With REDIS_URL, live events and rate-limit counts are shared by every server instance.
+  const redis = config.REDIS_URL ? await Promise.all([connectRedis(config.REDIS_URL), connectRedis(config.REDIS_URL)]) : [];
+  if (redis.length === 2) {
+    carryEventsThroughRedis(redis[0]!, redis[1]!);
+    keepRateLimitsIn(redis[0]!);
+    logger.info('Redis: live updates and rate limits are shared with the other server instances.');
+  }
 
   const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });
   await new Promise<void>((resolve, reject) => {
@@ -63,6 +74,7 @@ async function main() {
     clearInterval(sweep);
     server.closeAllConnections();
     server.close();
+    await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
     await database.close();
     process.exit(0);
   };

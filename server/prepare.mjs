@@ -63,17 +63,25 @@ function ensureWebBuilt() {
   writeFileSync(stamp, hash);
 }
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/** The Debian packages the tests run: Chromium for the browser tests, Redis for the live-updates test. */
+const TEST_PACKAGES = [
+  { name: 'chromium', present: () => existsSync('/usr/bin/chromium'), use: 'the browser tests' },
+  { name: 'redis-server', present: () => spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0, use: 'the live-updates test' },
+];
+
+function ensureTestPackages() {
+  const missing = TEST_PACKAGES.filter((pkg) => !pkg.present());
+  if (!missing.length) return;
+  const names = missing.map((pkg) => pkg.name);
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
-    say('Chromium (/usr/bin/chromium) is missing and cannot be installed here: the browser tests will fail. Install the Debian package "chromium".');
+    for (const pkg of missing) say(`${pkg.name} is missing and cannot be installed here: ${pkg.use} will fail. Install the Debian package "${pkg.name}".`);
     return;
   }
-  say('Installing Chromium for the browser tests (apt-get install chromium)…');
+  say(`Installing ${names.join(' and ')} for the tests (apt-get install ${names.join(' ')})…`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
@@ -82,4 +90,4 @@ ensureDependencies();
 // The benchmark reports the built bundle's size.
 if (command === 'start' || command === 'test' || command === 'bench') ensureWebBuilt();
 if (command === 'start' || command === 'build') await ensureServerBuilt(say);
-if (command === 'test') ensureChromium();
+if (command === 'test') ensureTestPackages();

@@ -4,6 +4,7 @@ import { deleteReply, replyToThread, type ReplyDoc } from '../discussion/service
 import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
+import { publishReply } from '../live/events.ts';
 import { acceptancePoints, moveReputation } from '../reputation/service.ts';
 import { countForPractice } from './practice-discussion-count.ts';
 
@@ -19,6 +20,8 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
   if (reply.pendingAuthor) await queueForApproval('reply', reply);
   else await Promise.all([countForPractice(reply, 1), noteActivity(viewer.id)]);
   await followAsParticipant(viewer, reply.thread);
+  // Open pages of the thread show it at once (not one that waits: approving it publishes it).
+  publishReply(reply);
   return reply;
 }
 

@@ -8,6 +8,7 @@ import { findVisibleReply, findVisibleThread } from '../discussion/service.ts';
 import { approvePendingReply, approvePendingThread, moderationReason, rejectPendingPost, setPracticeDiscussionHidden, setReplyHidden, setThreadHidden } from '../discussion/moderation.ts';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../errors.ts';
 import { FLAG_LIMITS } from '../field-limits.ts';
+import { publishReply } from '../live/events.ts';
 import { insertOnce } from '../mark.ts';
 import { findReadablePractice, setPracticeHidden } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
@@ -247,7 +248,10 @@ export async function approvePost(ctx: Context, input: unknown): Promise<Moderat
   } else {
     const reply = await approvePendingReply(target.id);
     if (!reply) throw new ConflictError('A moderator decided on it meanwhile.');
-    if (!reply.deleted) await countForPractice(reply, 1);
+    if (!reply.deleted) {
+      await countForPractice(reply, 1);
+      publishReply(reply);
+    }
   }
   const item = (await decide(viewer, target, 'approved', ['awaiting'], '')) ?? (await itemFor(target));
   await record(`${target.kind}.approved` as const, viewer.id, target.authors[0]!, auditDetails(target, ''));

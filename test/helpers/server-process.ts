@@ -162,18 +162,23 @@ export class Browser {
   }
 
   /** Signs a demo person in on that server; the session then works on every server of the database. */
-  async signIn(serverUrl: string, handle: string): Promise<{ id: string; handle: string }> {
+  signIn(serverUrl: string, handle: string): Promise<{ id: string; handle: string }> {
+    return this.signInWith(serverUrl, demoEmail(handle), DEMO_PASSWORD);
+  }
+
+  /** Signs in with an email and password on that server. */
+  async signInWith(serverUrl: string, email: string, password: string): Promise<{ id: string; handle: string }> {
     const response = await fetch(`${serverUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address },
       body: JSON.stringify({
         query: `mutation ($input: SignInInput!) { signIn(input: $input) { __typename ... on SignInPayload { viewer { id handle } } ... on Error { code message } } }`,
-        variables: { input: { email: demoEmail(handle), password: DEMO_PASSWORD } },
+        variables: { input: { email, password } },
       }),
     });
     const body = await response.json();
     const result = body.data?.signIn;
-    if (result?.__typename !== 'SignInPayload') throw new Error(`${handle} could not sign in: ${JSON.stringify(body)}`);
+    if (result?.__typename !== 'SignInPayload') throw new Error(`${email} could not sign in: ${JSON.stringify(body)}`);
     const session = response.headers.getSetCookie().find((line) => line.startsWith('session='));
     this.cookie = session!.split(';')[0]!;
     return result.viewer;

@@ -298,6 +298,7 @@ export type introspection_types = {
     'SubmitPracticeInput': { kind: 'INPUT_OBJECT'; name: 'SubmitPracticeInput'; isOneOf: false; inputFields: [{ name: 'id'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'ID'; ofType: null; }; }; defaultValue: null }]; };
     'SubmitPracticePayload': { kind: 'OBJECT'; name: 'SubmitPracticePayload'; fields: { 'practice': { name: 'practice'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Practice'; ofType: null; }; } }; }; };
     'SubmitPracticeResult': { kind: 'UNION'; name: 'SubmitPracticeResult'; fields: {}; possibleTypes: 'ConflictError' | 'NotAuthorizedError' | 'NotFoundError' | 'RateLimitedError' | 'SubmitPracticePayload' | 'ValidationError'; };
+    'Subscription': { kind: 'OBJECT'; name: 'Subscription'; fields: { 'threadReplies': { name: 'threadReplies'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Reply'; ofType: null; }; } }; }; };
     'SuspendExpertInput': { kind: 'INPUT_OBJECT'; name: 'SuspendExpertInput'; isOneOf: false; inputFields: [{ name: 'expertId'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'ID'; ofType: null; }; }; defaultValue: null }, { name: 'reason'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; }; defaultValue: null }, { name: 'until'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'DateTime'; ofType: null; }; }; defaultValue: null }]; };
     'SuspendExpertPayload': { kind: 'OBJECT'; name: 'SuspendExpertPayload'; fields: { 'expert': { name: 'expert'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Expert'; ofType: null; }; } }; }; };
     'SuspendExpertResult': { kind: 'UNION'; name: 'SuspendExpertResult'; fields: {}; possibleTypes: 'ConflictError' | 'NotAuthorizedError' | 'NotFoundError' | 'RateLimitedError' | 'SuspendExpertPayload' | 'ValidationError'; };
@@ -371,7 +372,7 @@ export type introspection = {
   name: never;
   query: 'Query';
   mutation: 'Mutation';
-  subscription: never;
+  subscription: 'Subscription';
   types: introspection_types;
 };
 

@@ -89,7 +89,7 @@ export function responseError(status: number, body: GraphQLResponse | undefined,
 }
 
 const printed = new WeakMap<object, string>();
-function source(document: object & { kind: string }): string {
+export function source(document: object & { kind: string }): string {
   let text = printed.get(document);
   if (text === undefined) {
     // gql.tada keeps only the parsed document, so print it once and remember it.

@@ -1,6 +1,7 @@
 import './discussion.css';
 import { A, revalidate, useAction, useParams } from '@solidjs/router';
-import { createSignal, For, onMount, Show, Suspense } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { subscribe } from '../../lib/live.ts';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
 import { canModerate, type Viewer } from '../account/account.api.ts';
@@ -11,7 +12,7 @@ import { profileHref } from '../expert/expert.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { recordView } from '../reaction/reaction.api.ts';
-import { getThread, type Thread } from './thread.api.ts';
+import { getThread, ThreadRepliesSubscription, type Thread } from './thread.api.ts';
 import { editThreadAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
 import { HiddenBanner, PendingApproval, ThreadModeration } from '../moderation/moderator-tools.tsx';
@@ -63,6 +64,11 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
   // Counted once per reader by the server, this reader included.
   const [viewCount, setViewCount] = createSignal<number | null>(null);
   onMount(async () => setViewCount(await recordView(props.thread.id)));
+  // New replies show as others post them: the thread is read again on each (and after a reconnection).
+  onMount(() => {
+    const readAgain = () => void revalidate(getThread.keyFor(props.thread.id));
+    onCleanup(subscribe(ThreadRepliesSubscription, { threadId: props.thread.id }, { onEvent: readAgain, onReconnected: readAgain }));
+  });
   const [editing, setEditing] = createSignal(false);
   const edit = useAction(editThreadAction);
   const isQuestion = () => props.thread.kind === 'QUESTION';

@@ -131,3 +131,10 @@ export const getPracticeDiscussion = query(
   async (practiceId: string): Promise<string | null> => (await request(PracticeDiscussionQuery, { id: practiceId })).practice.discussion?.id ?? null,
   'practiceDiscussion',
 );
+
+/** Each reply that becomes visible in a thread, as others post it (the page then reads the thread again). */
+export const ThreadRepliesSubscription = graphql(`
+  subscription ThreadReplies($threadId: ID!) {
+    threadReplies(threadId: $threadId) { id }
+  }
+`);

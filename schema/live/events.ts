@@ -1,0 +1,33 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, type PubSub } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+
+/*
+ * What happens now, for GraphQL subscriptions (served over server-sent events by Yoga). Within
+ * one process by default; with REDIS_URL, through Redis pub/sub, so that a subscriber on one
+ * server instance hears what was written through another. Events carry ids only: each
+ * subscriber loads what they name and sees it only if they may (schema/live/types.ts).
+ */
+
+export type LiveTopics = {
+  /** A reply became visible in a thread (posted, or approved after waiting). */
+  'thread:reply': [threadId: string, event: { replyId: string }];
+};
+
+let events: PubSub<LiveTopics> = createPubSub<LiveTopics>();
+
+/**
+ * Carries events through Redis instead of this process alone (a connection in subscriber mode
+ * takes no other command, hence two). Called at start-up, before any subscription.
+ */
+export function carryEventsThroughRedis(publishClient: Redis, subscribeClient: Redis): void {
+  events = createPubSub<LiveTopics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+}
+
+export const liveEvents = () => events;
+
+/** Tells the thread's open pages of a reply everyone may now read. */
+export function publishReply(reply: { _id: unknown; thread: unknown; pendingAuthor?: unknown }): void {
+  if (reply.pendingAuthor) return;
+  events.publish('thread:reply', String(reply.thread), { replyId: String(reply._id) });
+}
