@@ -58,11 +58,12 @@ describe('Questions', () => {
     const vote = page.locator('.question-vote').getByRole('button', { name: /Câu hỏi hay/ });
     const before = Number(await vote.locator('.vote-number').innerText());
     expect(await vote.getAttribute('aria-pressed')).toBe('false');
+    const recorded = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('VoteForQuestion'));
     await vote.click();
+    expect((await (await recorded).json()).data.voteForQuestion.thread.viewerVoted).toBe(true);
     const voted = page.locator('.question-vote').getByRole('button', { name: /Đã bình chọn/ });
     await voted.waitFor();
     expect(Number(await voted.locator('.vote-number').innerText())).toBe(before + 1);
-    await page.waitForLoadState('networkidle');
     await page.reload();
     await page
       .locator('.question-vote')
