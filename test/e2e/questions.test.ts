@@ -7,7 +7,7 @@ import { fillDemoSignIn, useBrowser, usePages } from '../helpers/browser.ts';
  * Questions as Stack Overflow made people expect them, in headless Chromium over the demo data:
  * similar questions under a title being typed, a vote for someone else's question, answers with
  * the accepted one first and the others by votes, and @mention suggestions in the answer box.
- * One person, one sign-in.
+ * Two people, one sign-in each.
  */
 
 const baseUrl = useRunningApp();
@@ -15,6 +15,8 @@ const browser = useBrowser();
 const pageFor = usePages(browser);
 
 const MEMBER = 'linhnt';
+/** Who asked DEMO_QUESTION. */
+const ASKER = 'huongptt';
 /** A demo question by someone else, with an accepted answer that is not the most voted. */
 const DEMO_QUESTION = 'Chứng thư số kết nối NDXP sắp hết hạn: gia hạn mất bao lâu?';
 
@@ -30,7 +32,7 @@ async function visitSignedIn(page: Page, path: string, handle: string) {
 const votesOf = async (answer: ReturnType<Page['locator']>) => Number.parseInt((await answer.locator('.vote-number, .vote-count').first().innerText()).replace(/\D+/g, ' ').trim(), 10);
 
 describe('Questions', () => {
-  it('suggest similar questions while a title is typed, take a vote, list answers by votes with the accepted first, and complete @mentions', async () => {
+  it('suggest similar questions while a title is typed, take a vote, list answers by votes with the accepted first, complete @mentions, and order every answer by votes once the asker unaccepts', async () => {
     const page = await pageFor();
     await visitSignedIn(page, '/threads/new?kind=question', MEMBER);
     await page.getByRole('heading', { level: 1, name: 'Đặt câu hỏi' }).waitFor();
@@ -103,5 +105,16 @@ describe('Questions', () => {
     expect(await box.inputValue()).toBe(`Nhờ ${handle} `);
     await box.pressSequentially('xem giúp', { delay: 10 });
     expect(await box.inputValue()).toBe(`Nhờ ${handle} xem giúp`);
+
+    // The asker takes the acceptance back: the answers are then all in order of votes.
+    const asker = await pageFor();
+    await visitSignedIn(asker, questionPath, ASKER);
+    const accepted = asker.locator('article.reply.is-accepted');
+    await accepted.getByRole('button', { name: 'Bỏ chấp nhận' }).click();
+    await accepted.waitFor({ state: 'detached' });
+    const reordered = asker.locator('article.reply.is-answer');
+    const allCounts: number[] = [];
+    for (let i = 0; i < (await reordered.count()); i++) allCounts.push(await votesOf(reordered.nth(i)));
+    expect(allCounts).toEqual([...allCounts].sort((a, b) => b - a));
   });
 });

@@ -834,6 +834,7 @@ export const en: Dictionary = {
     earlierVersions: 'Earlier versions, oldest first:',
     replacedAt: (date: string) => `Replaced on ${date}`,
     acceptedAnswer: 'Accepted answer',
+    unaccept: 'Unaccept',
     accept: 'Accept this answer',
     vote: 'Helpful',
     voted: 'Voted',

@@ -536,6 +536,7 @@ export const viPages = {
     earlierVersions: 'Các phiên bản trước, cũ nhất trước:',
     replacedAt: (date: string) => `Bản được thay ngày ${date}`,
     acceptedAnswer: 'Câu trả lời được chấp nhận',
+    unaccept: 'Bỏ chấp nhận',
     accept: 'Chấp nhận câu trả lời này',
     vote: 'Hữu ích',
     voted: 'Đã bình chọn',

@@ -10,7 +10,7 @@ import { ReplyBox } from './reply-box.tsx';
 import { VoteControl, type ReplyBusy } from './reply-vote.tsx';
 import { CheckIcon } from './thread-badges.tsx';
 import type { Reply, Thread } from './thread.api.ts';
-import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction } from './thread-writes.api.ts';
+import { acceptAnswerAction, deleteReplyAction, editReplyAction, replyAction, unacceptAnswerAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
 import { mt } from '../moderation/moderation-text.ts';
 import { HideRestore, PendingApproval } from '../moderation/moderator-tools.tsx';
@@ -184,11 +184,14 @@ function ReplyActions(props: {
 }) {
   const remove = useAction(deleteReplyAction);
   const accept = useAction(acceptAnswerAction);
+  const unaccept = useAction(unacceptAnswerAction);
   const thread = () => props.context.thread;
   const viewer = () => props.context.viewer;
   const own = () => !props.reply.deleted && props.reply.author?.id === viewer().id;
   const open = () => !thread().locked && !props.reply.deleted && !props.reply.hidden;
-  const mayAccept = () => props.isAnswer && open() && !props.accepted && (thread().author.id === viewer().id || canCurate(viewer().role));
+  const decides = () => thread().author.id === viewer().id || canCurate(viewer().role);
+  const mayAccept = () => props.isAnswer && open() && !props.accepted && decides();
+  const mayUnaccept = () => props.isAnswer && open() && props.accepted && decides();
   const mayDelete = () => !props.reply.deleted && (own() || canModerate(viewer().role));
 
   const run = async (write: () => Promise<Outcome<unknown>>) => {
@@ -208,6 +211,11 @@ function ReplyActions(props: {
       <Show when={mayAccept()}>
         <button type="button" class="button button-small button-secondary" disabled={props.busy.pending()} onClick={() => void run(() => accept(thread().id, props.reply.id))}>
           <CheckIcon /> {t('discussion.accept')}
+        </button>
+      </Show>
+      <Show when={mayUnaccept()}>
+        <button type="button" class="button button-small button-quiet" disabled={props.busy.pending()} onClick={() => void run(() => unaccept(thread().id, props.reply.id))}>
+          {t('discussion.unaccept')}
         </button>
       </Show>
       <Show when={open() && props.mode === 'read'}>

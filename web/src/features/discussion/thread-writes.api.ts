@@ -145,6 +145,19 @@ const WithdrawQuestionVoteMutation = graphql(
   [MutationErrorFields],
 );
 
+const UnacceptAnswerMutation = graphql(
+  `
+  mutation UnacceptAnswer($input: UnacceptAnswerInput!) {
+    unacceptAnswer(input: $input) {
+      __typename
+      ... on UnacceptAnswerPayload { thread { id } }
+      ...MutationErrorFields
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
 const AcceptAnswerMutation = graphql(
   `
   mutation AcceptAnswer($input: AcceptAnswerInput!) {
@@ -239,6 +252,12 @@ export const acceptAnswerAction = action(async (threadId: string, replyId: strin
   const outcome = await mutate(AcceptAnswerMutation, { input: { replyId } }, 'acceptAnswer', 'AcceptAnswerPayload');
   return json(outcome, { revalidate: afterWrite(threadId, outcome) });
 }, 'acceptAnswer');
+
+/** Takes the acceptance back: the question has no accepted answer again. */
+export const unacceptAnswerAction = action(async (threadId: string, replyId: string) => {
+  const outcome = await mutate(UnacceptAnswerMutation, { input: { replyId } }, 'unacceptAnswer', 'UnacceptAnswerPayload');
+  return json(outcome, { revalidate: afterWrite(threadId, outcome) });
+}, 'unacceptAnswer');
 
 export const lockThreadAction = action(async (threadId: string, locked: boolean) => {
   const outcome = await mutate(LockThreadMutation, { input: { threadId, locked } }, 'lockThread', 'LockThreadPayload');
