@@ -181,6 +181,9 @@ export function formErrorText(form: NonNullable<FormProblem['form']>): string {
 }
 
 /** The message for the field at `path`, if the problem names it. */
+/** What went wrong with a submission, if it failed (its result), for the form's messages. */
+export const problemOf = (result: Outcome<unknown> | undefined) => (result && !result.ok ? result.problem : undefined);
+
 export const errorFor = (problem: FormProblem | undefined, path: string) => {
   const code = problem?.fields[path];
   return code ? fieldErrorText(path, code) : undefined;

@@ -1,6 +1,6 @@
 import { Show, createResource } from 'solid-js';
 import { FormAlert, SubmitButton } from '../../components/form-field.tsx';
-import { useFormSubmission } from '../../lib/form.ts';
+import { useFormSubmission, problemOf } from '../../lib/form.ts';
 import { getEmailVerified, sendVerificationEmailAction } from './email.api.ts';
 import { et } from './email-text.ts';
 
@@ -8,10 +8,7 @@ import { et } from './email-text.ts';
 export function EmailVerificationNotice() {
   const [verified] = createResource(() => getEmailVerified().catch(() => null));
   const submission = useFormSubmission(sendVerificationEmailAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   return (
     <Show when={verified() === false}>
       <form action={sendVerificationEmailAction} method="post" class="card form" aria-labelledby="email-verification-heading">

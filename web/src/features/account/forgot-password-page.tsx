@@ -5,7 +5,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { requestPasswordResetAction } from './email.api.ts';
 import { et } from './email-text.ts';
 import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
@@ -16,10 +16,7 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export default function ForgotPasswordPage() {
   const [search] = useSearchParams();
   const submission = useFormSubmission(requestPasswordResetAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const sentTo = () => {
     const result = submission.result;
     return result?.ok ? result.data.email : undefined;

@@ -1,15 +1,12 @@
 import { createEffect, on } from 'solid-js';
 import { FormAlert, PasswordField, SubmitButton } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { changePasswordAction } from './account.api.ts';
 
 export function PasswordForm() {
   const submission = useFormSubmission(changePasswordAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

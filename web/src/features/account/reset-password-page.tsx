@@ -5,7 +5,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, PasswordField, SubmitButton } from '../../components/form-field.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { resetPasswordAction } from './email.api.ts';
 import { et } from './email-text.ts';
 import { useLinkToken } from './link-token.ts';
@@ -14,10 +14,7 @@ import { useLinkToken } from './link-token.ts';
 export default function ResetPasswordPage() {
   const token = useLinkToken();
   const submission = useFormSubmission(resetPasswordAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const expired = () => problem()?.fields.token === 'EXPIRED';
   let form: HTMLFormElement | undefined;
   focusProblems(

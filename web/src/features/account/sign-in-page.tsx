@@ -5,7 +5,7 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, PasswordField, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { createViewer, safeNextPath, signInAction } from './account.api.ts';
 import { profileHref } from '../expert/expert.api.ts';
 import { ACCOUNT_LIMITS } from '../../../../schema/field-limits.ts';
@@ -19,10 +19,7 @@ export default function SignInPage() {
   const next = () => safeNextPath(single(search.next));
   const viewer = createViewer();
   const submission = useFormSubmission(signInAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

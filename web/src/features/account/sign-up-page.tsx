@@ -4,7 +4,7 @@ import { Show, createSignal } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { FormAlert, PasswordField, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
@@ -20,10 +20,7 @@ export default function SignUpPage() {
   const [search] = useSearchParams();
   const next = () => safeNextPath(single(search.next));
   const submission = useFormSubmission(signUpAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const specialtiesError = () => {
     const fields = problem()?.fields ?? {};
     const path = Object.keys(fields).find((p) => p === 'specialties' || p.startsWith('specialties.'));

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { Match, Switch, createEffect, createResource } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
-import { formErrorText } from '../../lib/form.ts';
+import { formErrorText, problemOf } from '../../lib/form.ts';
 import { verifyEmail } from './email.api.ts';
 import { et } from './email-text.ts';
 import { useLinkToken } from './link-token.ts';
@@ -24,10 +24,7 @@ export default function VerifyEmailPage() {
       queueMicrotask(() => document.getElementById('page-title')?.focus());
     }
   });
-  const failure = () => {
-    const result = outcome();
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const failure = () => problemOf(outcome());
 
   return (
     <div class="page-narrow">

@@ -2,7 +2,7 @@ import { useAction } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { FormAlert, SubmitButton } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, useFormSubmission, type FormProblem } from '../../lib/form.ts';
+import { errorFor, problemOf, useFormSubmission, type FormProblem } from '../../lib/form.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { removeAvatarAction, setAvatarAction } from './avatar.api.ts';
 import { base64Of, squareImage } from './square-image.ts';
@@ -59,12 +59,7 @@ export function AvatarEditor(props: { name: string; handle: string; avatarUrl: s
     if (outcome?.ok) dropPreview();
   };
 
-  const problem = () => {
-    const local = localProblem();
-    if (local) return local;
-    const result = saving.result ?? removing.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => localProblem() ?? problemOf(saving.result ?? removing.result);
   const imageError = () => (localProblem() ? t('avatar.unreadable') : errorFor(problem(), 'image'));
   const success = () => (saving.result?.ok ? t('avatar.saved') : removing.result?.ok ? t('avatar.removed') : undefined);
   const formProblem = () => {

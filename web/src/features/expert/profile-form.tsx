@@ -3,7 +3,7 @@ import { createSignal, Show, untrack } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { LinkRows, type LinkRow } from '../../components/link-rows.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { OrganizationSelect } from '../organization/organization-select.tsx';
 import { PlaceSelect } from '../place/place-select.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
@@ -23,10 +23,7 @@ export function ProfileForm(props: { profile: OwnProfile }) {
   const [links, setLinks] = createSignal<LinkRow[]>(initial.links.map((link, index) => ({ key: String(index), ...link })));
 
   const submission = useFormSubmission(updateProfileAction);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const saved = () => (submission.result?.ok ? t('profileForm.saved') : undefined);
   const specialtiesError = () => {
     const path = Object.keys(problem()?.fields ?? {}).find((p) => p === 'specialties' || p.startsWith('specialties.'));

@@ -3,7 +3,7 @@ import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { FormAlert, SelectField, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDate, t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { canAdminister, canModerate, getViewer, type Role, type Viewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { RoleBadge, VerifiedBadge } from '../expert/expert-badges.tsx';
@@ -233,10 +233,7 @@ const roles: Role[] = ['MEMBER', 'CURATOR', 'MODERATOR', 'ADMIN'];
 function RoleForm(props: { member: Member }) {
   const submission = useFormSubmission(changeRoleAction, ([form]) => form.get('expertId') === props.member.id);
   const [role, setRole] = createSignal<string>(props.member.role);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const done = () => {
     const result = submission.result;
     return result?.ok ? t('people.roleChanged', result.data.expert.name, t(`roles.${result.data.expert.role}`)) : undefined;
@@ -278,10 +275,7 @@ const vietnamDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days 
 
 function SuspendForm(props: { member: Member }) {
   const submission = useSubmission(suspendAction, ([form]) => form.get('expertId') === props.member.id);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,
@@ -315,10 +309,7 @@ function SuspendForm(props: { member: Member }) {
 
 function UnsuspendForm(props: { member: Member }) {
   const submission = useSubmission(unsuspendAction, ([form]) => form.get('expertId') === props.member.id);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

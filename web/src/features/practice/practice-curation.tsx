@@ -2,7 +2,7 @@ import { A, createAsync } from '@solidjs/router';
 import { Match, Show, Suspense, Switch } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
-import { useFormSubmission } from '../../lib/form.ts';
+import { useFormSubmission, problemOf } from '../../lib/form.ts';
 import { canCurate, type Viewer } from '../account/account.api.ts';
 import { getPracticeReview } from '../review/review.api.ts';
 import { ReviewComments } from '../review/review-comments.tsx';
@@ -126,10 +126,7 @@ function FeatureToggle(props: { practice: Practice }) {
     const result = submission.result;
     return result?.ok ? result.data.practice.featured : props.practice.featured;
   };
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   return (
     <section class="card curation-panel curation-feature" aria-labelledby="feature-heading">
       <div class="curation-feature-row">

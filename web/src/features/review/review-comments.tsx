@@ -1,7 +1,7 @@
 import { createEffect, For, on, Show } from 'solid-js';
 import { FormAlert, SelectField, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { REVIEW_LIMITS } from '../../../../schema/field-limits.ts';
 import { commentAction, REVIEW_SECTIONS, type ReviewComment } from './review.api.ts';
 import { ReviewProblem } from './review-panel.tsx';
@@ -52,10 +52,7 @@ export function ReviewComments(props: { practiceId: string; comments: readonly R
 
 function CommentForm(props: { practiceId: string }) {
   const submission = useFormSubmission(commentAction, ([form]) => form.get('id') === props.practiceId);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

@@ -4,7 +4,7 @@ import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
 import { Tab, Tabs } from '../../components/tabs.tsx';
 import { formatDate, formatDateTime, localName, t } from '../../i18n/i18n.ts';
-import { useFormSubmission } from '../../lib/form.ts';
+import { useFormSubmission, problemOf } from '../../lib/form.ts';
 import { createViewer } from '../account/account.api.ts';
 import { PlaceOptions, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
 import { StageYear } from '../practice/practice-badges.tsx';
@@ -162,10 +162,7 @@ function QueueItem(props: { practice: QueuedPractice }) {
   const mine = () => claim()?.curator.id === viewer()?.id;
   const own = () => props.practice.authors.some((author) => author.id === viewer()?.id);
   const claiming = useFormSubmission(claimAction, ([form]) => form.get('id') === props.practice.id);
-  const problem = () => {
-    const result = claiming.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(claiming.result);
   return (
     <li class="queue-item">
       <article class="practice-queue-item" aria-labelledby={`review-${props.practice.id}`}>

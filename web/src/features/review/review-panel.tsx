@@ -3,7 +3,7 @@ import { useAction } from '@solidjs/router';
 import { createSignal, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { FormAlert, SelectField, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission, type FormProblem } from '../../lib/form.ts';
+import { errorFor, focusProblems, useFormSubmission, type FormProblem, problemOf } from '../../lib/form.ts';
 import type { Viewer } from '../account/account.api.ts';
 import { PlaceOptions } from '../expert/directory-filters.tsx';
 import type { Practice } from '../practice/practice-record.api.ts';
@@ -15,12 +15,6 @@ import { tr } from './review-text.ts';
 
 export type DecisionSubmission = ReturnType<typeof useDecisionSubmission>;
 export const useDecisionSubmission = (id: () => string) => useFormSubmission(decisionAction, ([form]) => form.get('id') === id());
-
-/** A decision's problem, if its last submission failed. */
-const problemOf = (submission: DecisionSubmission): FormProblem | undefined => {
-  const result = submission.result;
-  return result && !result.ok ? result.problem : undefined;
-};
 
 /**
  * What went wrong with a step. A CONFLICT (the practice changed since the page loaded, or another
@@ -61,10 +55,7 @@ export function ReviewPanel(props: { practice: Practice; review: PracticeReview 
   const mine = () => claim()?.curator.id === props.viewer.id;
   const heldByOther = () => Boolean(claim()) && !mine();
   const claiming = useFormSubmission(claimAction, ([form]) => form.get('id') === props.practice.id);
-  const claimProblem = () => {
-    const result = claiming.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const claimProblem = () => problemOf(claiming.result);
 
   return (
     <section class="card curation-panel review-panel" aria-labelledby="review-heading">
@@ -114,10 +105,7 @@ function Checklist(props: { practiceId: string; ticked: readonly ReviewCheck[]; 
   const saving = useFormSubmission(checklistAction, ([id]) => id === props.practiceId);
   // While a save runs, the boxes show what was asked; after, what the API holds (read again).
   const ticked = () => (saving.pending ? saving.input?.[1] : undefined) ?? props.ticked;
-  const problem = () => {
-    const result = saving.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(saving.result);
   const toggle = (check: ReviewCheck, on: boolean) => {
     const next = REVIEW_CHECKS.filter((c) => (c === check ? on : ticked().includes(c)));
     void save(props.practiceId, next);
@@ -151,7 +139,7 @@ function Checklist(props: { practiceId: string; ticked: readonly ReviewCheck[]; 
  */
 function Decisions(props: { practice: Practice; submission: DecisionSubmission; choices: Decision[] }) {
   const [open, setOpen] = createSignal<Decision | null>(null);
-  const problem = () => problemOf(props.submission);
+  const problem = () => problemOf(props.submission.result);
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

@@ -2,7 +2,7 @@ import { createAsync, useSubmissions } from '@solidjs/router';
 import { createMemo, For, Show, Suspense } from 'solid-js';
 import { FormAlert, SubmitButton } from '../../components/form-field.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
-import { useFormSubmission } from '../../lib/form.ts';
+import { problemOf, useFormSubmission } from '../../lib/form.ts';
 import { signOutAction, signOutEverywhereAction } from '../account/account.api.ts';
 import { endSessionAction, getSessions, type Session } from './session.api.ts';
 import { describeUserAgent } from './user-agent.ts';
@@ -22,10 +22,7 @@ export function SessionList() {
   // A browser being signed out leaves the list at once; if that fails it comes back.
   const leaving = createMemo(() => new Set([...ending].filter((s) => s.pending).map((s) => String(s.input[0].get('sessionId')))));
   const shown = () => (sessions() ?? []).filter((session) => !leaving().has(session.id));
-  const problem = () => {
-    const result = ended.result ?? everywhere.result ?? signedOut.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(ended.result ?? everywhere.result ?? signedOut.result);
 
   return (
     <section class="card" aria-labelledby="sessions-heading">

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createMemo, For, Match, Show, Suspense, Switch } from 'solid-js';
 import { FormAlert, SelectField, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
-import { errorFor, focusProblems, useFormSubmission, type FormProblem } from '../../lib/form.ts';
+import { errorFor, focusProblems, problemOf, useFormSubmission } from '../../lib/form.ts';
 import { getCohorts } from '../cohort/cohort.api.ts';
 import { getOwnVerification, requestVerificationAction, STATEMENT_MAX, type OwnVerification } from './verification.api.ts';
 import { createChoices } from '../../lib/choices.ts';
@@ -96,10 +96,7 @@ function RequestDetails(props: { request: OwnRequest }) {
 function RequestForm() {
   const cohorts = createChoices(getCohorts);
   const submission = useFormSubmission(requestVerificationAction);
-  const problem = createMemo((): FormProblem | undefined => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  });
+  const problem = createMemo(() => problemOf(submission.result));
   let form: HTMLFormElement | undefined;
   focusProblems(
     () => form,

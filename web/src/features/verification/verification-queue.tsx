@@ -2,7 +2,7 @@ import { A, createAsync, createAsyncStore, useSearchParams, useSubmission, useSu
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
-import { errorFor, useFormSubmission } from '../../lib/form.ts';
+import { errorFor, useFormSubmission, problemOf } from '../../lib/form.ts';
 import { createViewer } from '../account/account.api.ts';
 import { ExpertAvatar } from '../expert/expert-avatar.tsx';
 import { decideVerificationAction, getVerificationQueue, type QueuedRequest, type VerificationStatus } from './verification.api.ts';
@@ -111,10 +111,7 @@ function QueueItem(props: { request: QueuedRequest; hidden: boolean }) {
   const [declining, setDeclining] = createSignal(false);
   // Not cleared when the item goes (a decision removes it): the queue's confirmation reads it.
   const submission = useSubmission(decideVerificationAction, ([form]) => form.get('requestId') === props.request.id);
-  const problem = () => {
-    const result = submission.result;
-    return result && !result.ok ? result.problem : undefined;
-  };
+  const problem = () => problemOf(submission.result);
   const own = () => viewer()?.id === props.request.expert.id;
   const profile = () => profileHref(props.request.expert.handle);
 
