@@ -42,6 +42,7 @@ const LARGE = 6;
 const NOT_PER_PARENT: Record<string, string> = {
   Query: 'root fields run once per request',
   Mutation: 'root fields run once per request',
+  Subscription: 'root fields run once per subscription (test/api/live-updates.test.ts)',
   PageInfo: 'built from the page already read',
   HighlightSegment: 'plain text runs, no references',
   SearchCounts: 'counted once per search',
