@@ -155,6 +155,14 @@ async function threadReplies(reader: Browser, server: string, threadId: string):
   }
 }
 
+/** The server's lines about the embedded database's processes (its other lines are mostly the outage's request errors). */
+const engineLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => /embedded database|postgres|ferretdb/i.test(line) && line.length < 2_000)
+    .slice(-40)
+    .join('\n');
+
 describe('Database killed again and again under the real server', () => {
   it(`keeps every acknowledged reply exactly once when the database is killed ${KILLS} times in about a minute under load, answers 503 on /health during each outage, and never exits`, async () => {
     const dataDir = path.join(root, 'server-data');
@@ -203,7 +211,7 @@ describe('Database killed again and again under the real server', () => {
     const waitUntil = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
       const deadline = Date.now() + ms;
       while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}; the server printed last:\n${server.output().split('\n').slice(-40).join('\n')}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}; the server said of the embedded database:\n${engineLines(server.output())}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
@@ -219,7 +227,9 @@ describe('Database killed again and again under the real server', () => {
       const ackedBefore = acknowledged();
       for (const pid of pids) process.kill(pid, 'SIGKILL');
       await waitUntil(`/health answered 503 after kill ${round + 1}`, async () => (await health()) === 503, 5_000);
-      await waitUntil(`/health answered 200 again after kill ${round + 1}`, async () => (await health()) === 200, 30_000);
+      // Crash recovery, a restart of FerretDB and the supervisor's backoff take seconds; on a busy
+      // two-core machine once over 30 (the engine's lines are printed if it ever takes over 60).
+      await waitUntil(`/health answered 200 again after kill ${round + 1}`, async () => (await health()) === 200, 60_000);
       rounds.push({ victims, ackedBefore });
       expect(
         victims.map((victim) => enginePid(dataDir, victim)).filter((pid) => pids.includes(pid)),
@@ -254,5 +264,5 @@ describe('Database killed again and again under the real server', () => {
     expect([...times].filter(([, count]) => count > 1)).toEqual([]);
     const sent = new Set(writes.map((w) => w.body));
     expect(stored.filter((body) => !sent.has(body))).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });
