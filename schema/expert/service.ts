@@ -5,6 +5,7 @@ import { firstAndCount, listProjection, paginate, type ListSkips, type PageArgs,
 import { NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { PROFILE_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds } from '../loading.ts';
+import { retryingDeadlocks } from '../mark.ts';
 import { flagStaffLookalike } from '../moderation/names.ts';
 import { organizationNames, organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
 import { toCurrentOrganizations, toCurrentPlaces } from '../practice/list-filter.ts';
@@ -377,7 +378,11 @@ export function missingProfileFields(expert: Pick<ExpertDoc, 'avatar' | 'positio
 }
 
 /** Moves these members' reputation by `points` (schema/reputation holds the rules). Not a profile edit: updatedAt stays. */
-export const moveReputationOf = (expertIds: readonly string[], points: number) => Expert.updateMany({ _id: anyOf(expertIds) }, { $inc: { reputation: points } }, { timestamps: false });
+export async function moveReputationOf(expertIds: readonly string[], points: number): Promise<void> {
+  // One single-row $inc each (a practice has few authors): twenty people endorsing at once met as
+  // a multi-document update now and then ended as a deadlock; a deadlocked write changed nothing.
+  for (const id of new Set(expertIds.map(String))) await retryingDeadlocks(() => Expert.updateOne({ _id: id }, { $inc: { reputation: points } }, { timestamps: false }));
+}
 
 /** The reputation kept on each member, for the repair; `actual` computes it from the records (reputation's). */
 export function expertReputationCounter(actual: StoredCounter['actual']): StoredCounter {
