@@ -26,5 +26,6 @@ import './expert/record-types.ts';
 import './bookmark/types.ts';
 import './view/types.ts';
 import './live/types.ts';
+import './reading/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

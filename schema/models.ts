@@ -10,6 +10,7 @@ import { Follow, FollowSeen } from './follow/model.ts';
 import { Organization } from './organization/model.ts';
 import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
+import { ThreadReading } from './reading/model.ts';
 import { Endorsement } from './reaction/model.ts';
 import { Replication } from './replication/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
@@ -54,6 +55,7 @@ export const models = [
   Bookmark,
   View,
   ViewCount,
+  ThreadReading,
   FlaggedItem,
   Flag,
 ];

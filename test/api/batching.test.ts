@@ -55,6 +55,7 @@ const NOT_PER_PARENT: Record<string, string> = {
   ExpertOrganizationCount: 'one expertFacets answer per request; its organisations load in one batch',
   ExpertSpecialtyCount: 'one expertFacets answer per request; its topics load in one batch',
   ExpertCohortCount: 'one expertFacets answer per request; its cohorts load in one batch',
+  ThreadReading: 'built from the reading its thread loaded in one batch',
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */

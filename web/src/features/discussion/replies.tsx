@@ -19,6 +19,8 @@ export function Replies(props: {
   /** The label of the box at the end (e.g. "Your comment" under a practice). */
   boxLabel?: string;
   boxSubmitLabel?: string;
+  /** When the viewer last read the thread before this visit: later replies of others are marked new. */
+  readBefore?: string | null;
 }) {
   const isQuestion = () => props.thread.kind === 'QUESTION';
   // Kept by id across reloads of the thread, so a reply box being typed in elsewhere survives a write.
@@ -54,6 +56,7 @@ export function Replies(props: {
       const parent = reply.parentId ? byId().get(reply.parentId) : undefined;
       return parent?.author?.name ?? t('discussion.removedAuthor');
     },
+    isNew: (reply) => isNewReply(reply, props.viewer, props.readBefore),
   };
 
   const send = useAction(replyAction);
@@ -79,6 +82,10 @@ export function Replies(props: {
     </div>
   );
 }
+
+/** Written by someone else since `readBefore` (nothing is new on a first visit). */
+export const isNewReply = (reply: Reply, viewer: Viewer, readBefore: string | null | undefined) =>
+  Boolean(readBefore) && !reply.deleted && reply.author?.id !== viewer.id && Date.parse(reply.createdAt) > Date.parse(readBefore!);
 
 /** Why nothing can be posted in a locked thread. */
 export function LockedNotice() {

@@ -30,6 +30,8 @@ export interface TreeContext {
   readonly viewer: Viewer;
   childrenOf: (id: string) => Reply[];
   parentName: (reply: Reply) => string;
+  /** Written by someone else since the viewer last read the thread. */
+  isNew: (reply: Reply) => boolean;
 }
 
 /** Every reply under `id`, depth first in the order written: what a deepest-level reply shows flat below it. */
@@ -76,10 +78,10 @@ export function ReplyItem(props: { reply: Reply; level: number; context: TreeCon
         tabindex="-1"
         id={`reply-${reply().id}`}
         class="reply"
-        classList={{ 'is-removed': reply().deleted || (reply().hidden && !reply().bodyHtml), 'is-accepted': accepted(), 'is-answer': isAnswer() }}
+        classList={{ 'is-removed': reply().deleted || (reply().hidden && !reply().bodyHtml), 'is-accepted': accepted(), 'is-answer': isAnswer(), 'is-new': props.context.isNew(reply()) }}
         aria-label={reply().deleted ? t('discussion.removed') : reply().hidden && !reply().author ? mt('replyHidden') : t('discussion.replyBy', authorName())}
       >
-        <ReplyHeader reply={reply()} inReplyTo={props.inReplyTo} accepted={accepted()} />
+        <ReplyHeader reply={reply()} inReplyTo={props.inReplyTo} accepted={accepted()} isNew={props.context.isNew(reply())} />
 
         {/* A hidden reply keeps its place; only moderators get its text (and see that it is hidden). One waiting for approval is shown to its author and moderators only. */}
         <Show when={reply().pendingApproval} fallback={<Show when={reply().hidden}>{<p class="reply-removed reply-hidden">{mt('replyHidden')}</p>}</Show>}>
@@ -135,7 +137,7 @@ export function ReplyItem(props: { reply: Reply; level: number; context: TreeCon
 }
 
 /** Who wrote the reply and when, whom it answers when shown flat, and whether it is the accepted answer. */
-function ReplyHeader(props: { reply: Reply; inReplyTo: string | undefined; accepted: boolean }) {
+function ReplyHeader(props: { reply: Reply; inReplyTo: string | undefined; accepted: boolean; isNew: boolean }) {
   return (
     <header class="reply-head">
       <Show when={props.reply.author}>
@@ -150,6 +152,9 @@ function ReplyHeader(props: { reply: Reply; inReplyTo: string | undefined; accep
         <time datetime={props.reply.createdAt}>{formatDateTime(props.reply.createdAt)}</time>
         <Show when={props.inReplyTo}>{(name) => <span class="reply-in-reply-to">{t('discussion.inReplyTo', name())}</span>}</Show>
       </span>
+      <Show when={props.isNew}>
+        <span class="chip reply-new-mark">{t('discussion.newSinceLastVisit')}</span>
+      </Show>
       <Show when={props.accepted}>
         <span class="accepted-mark">
           <CheckIcon /> {t('discussion.acceptedAnswer')}

@@ -10,7 +10,7 @@ import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
 import { listAddress, useListParams, type ParamPatch } from '../../lib/list-params.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/directory-filters.tsx';
-import { newThreadHref, threadHref } from './discussion-links.ts';
+import { FIRST_UNREAD, newThreadHref, threadHref } from './discussion-links.ts';
 import { getThreads, THREAD_PAGE_SIZE, type ThreadPage, type ThreadSummary } from './thread-list.api.ts';
 import { hasThreadFilters, THREAD_TABS, threadListParams, type ThreadFilterKey, type ThreadListParams, type ThreadTab } from './thread-params.ts';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
@@ -135,7 +135,7 @@ function ThreadFilters(props: { params: ThreadListParams; onChange: (patch: Filt
 function ThreadRow(props: { thread: ThreadSummary }) {
   const answered = () => props.thread.kind === 'QUESTION' && Boolean(props.thread.acceptedAnswer);
   return (
-    <article class="thread-row" classList={{ 'is-answered': answered() }}>
+    <article class="thread-row" classList={{ 'is-answered': answered(), 'is-unread': props.thread.viewerReading === null }}>
       <div class="thread-row-top">
         <KindBadge kind={props.thread.kind} />
         <Show when={answered()}>
@@ -145,6 +145,13 @@ function ThreadRow(props: { thread: ThreadSummary }) {
         </Show>
         <Show when={props.thread.locked}>
           <span class="chip thread-locked-chip">{t('discussion.locked')}</span>
+        </Show>
+        <Show when={props.thread.viewerReading?.unreadReplyCount}>
+          {(unread) => (
+            <A class="chip chip-link thread-unread" href={`${threadHref(props.thread.id)}#${FIRST_UNREAD}`} aria-label={t('discussion.unreadRepliesLabel', unread())}>
+              {t('discussion.unreadReplies', unread())}
+            </A>
+          )}
         </Show>
       </div>
       <h3 class="thread-row-title" lang="vi">

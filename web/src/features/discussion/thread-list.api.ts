@@ -26,6 +26,7 @@ const ThreadListQuery = graphql(`
           locked
           replyCount
           lastActivityAt
+          viewerReading { unreadReplyCount }
           acceptedAnswer { id }
           author { handle name }
           topics { slug name nameEn }

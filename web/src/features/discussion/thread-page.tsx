@@ -1,6 +1,6 @@
 import './discussion.css';
 import { A, revalidate, useAction, useParams } from '@solidjs/router';
-import { createSignal, For, onCleanup, onMount, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show, Suspense, untrack } from 'solid-js';
 import { subscribe } from '../../lib/live.ts';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDateTime, localName, t } from '../../i18n/i18n.ts';
@@ -12,13 +12,14 @@ import { profileHref } from '../expert/expert.api.ts';
 import { FollowButton } from '../follow/follow-buttons.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { recordView } from '../reaction/reaction.api.ts';
-import { getThread, ThreadRepliesSubscription, type Thread } from './thread.api.ts';
+import { getThread, markThreadRead, ThreadRepliesSubscription, type Thread } from './thread.api.ts';
+import { FIRST_UNREAD } from './discussion-links.ts';
 import { editThreadAction } from './thread-writes.api.ts';
 import { FlagButton } from '../moderation/flag-button.tsx';
 import { HiddenBanner, PendingApproval, ThreadModeration } from '../moderation/moderator-tools.tsx';
 import { EditedHistory } from './edited-history.tsx';
 import { QuestionVote } from './question-vote.tsx';
-import { Replies } from './replies.tsx';
+import { isNewReply, Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
 import { createRecord, RecordStates, type Loaded } from '../../components/record-states.tsx';
@@ -76,6 +77,20 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
   // Hidden (or waiting for approval), it takes no edit until it is shown.
   const mayEdit = () => !props.thread.locked && !props.thread.hidden && (props.thread.author.id === props.viewer.id || moderator());
   const liveReplies = () => props.thread.replies.filter((reply) => !reply.deleted);
+  // How far the viewer had read before this visit: what others wrote since is marked new, the
+  // earliest of it one link away. The page then records the thread as read, again as replies come.
+  const readBefore = untrack(() => props.thread.viewerReading?.readAt ?? null);
+  const newReplies = () => props.thread.replies.filter((reply) => isNewReply(reply, props.viewer, readBefore));
+  createEffect(
+    on(
+      () => props.thread.replyCount,
+      () => void markThreadRead(props.thread.id).catch(() => {}),
+    ),
+  );
+  onMount(() => {
+    const first = newReplies()[0];
+    if (location.hash === `#${FIRST_UNREAD}` && first) document.getElementById(`reply-${first.id}`)?.focus();
+  });
   const answerCount = () => liveReplies().filter((reply) => reply.parentId === null).length;
 
   return (
@@ -209,7 +224,22 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
 
       <section class="thread-replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading">{isQuestion() ? t('discussion.answerCount', answerCount()) : t('discussion.replyCount', liveReplies().length)}</h2>
-        <Replies thread={props.thread} viewer={props.viewer} />
+        <Show when={newReplies()[0]}>
+          {(first) => (
+            <p class="first-unread">
+              <a
+                href={`#reply-${first().id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(`reply-${first().id}`)?.focus();
+                }}
+              >
+                {t('discussion.firstUnread', newReplies().length)}
+              </a>
+            </p>
+          )}
+        </Show>
+        <Replies thread={props.thread} viewer={props.viewer} readBefore={readBefore} />
       </section>
     </article>
   );

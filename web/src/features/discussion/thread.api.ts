@@ -60,6 +60,7 @@ const ThreadQuery = graphql(
       followerCount
       viewerBookmarked
       viewCount
+      viewerReading { readAt }
       replies(first: $first) {
         pageInfo { hasNextPage endCursor }
         edges { node { ...ReplyFields } }
@@ -116,6 +117,20 @@ export function preloadThread({ params }: RoutePreloadFuncArgs) {
   // here first is what keeps the page right (observed with @solidjs/router 1.0).
   const id = params.id;
   prefetch(getViewer().then((viewer) => (viewer && id ? getThread(id) : undefined)));
+}
+
+const MarkThreadReadMutation = graphql(`
+  mutation MarkThreadRead($input: MarkThreadReadInput!) {
+    markThreadRead(input: $input) { __typename }
+  }
+`);
+
+/**
+ * Records that the viewer has read the thread as shown. Not an action: nothing on the page
+ * changes, only the lists' "new" marks (read again when the lists are next shown).
+ */
+export async function markThreadRead(threadId: string): Promise<void> {
+  await request(MarkThreadReadMutation, { input: { threadId } });
 }
 
 /* ---------- A practice's comments ---------- */
