@@ -1,6 +1,6 @@
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, newestFirstKeys, pageSize, type PageArgs } from '../connection.ts';
 import type { Viewer } from '../context.ts';
-import { countRepliesMentioning, countThreadsReaching, repliesMentioning, threadsByIds, threadsReaching, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
+import { countRepliesMentioning, countThreadsReaching, repliesMentioning, threadsByIds, threadsReaching, threadsRepliedToByOthersSince, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
 import { followedBy, followUpdatesSeenAt } from '../follow/service.ts';
 import { countPublishedPracticesReaching, publishedPracticesReaching, type PracticeDoc } from '../practice/service.ts';
 
@@ -33,6 +33,28 @@ export interface FollowUpdate {
 
 const updateKeys = newestFirstKeys('at');
 
+/** The "N new" count stops here (the web app shows "N+"): counting further would read the whole backlog. */
+export const NEW_COUNT_MAX = 99;
+
+/**
+ * Which of these threads hold something new for the viewer since `seenAt`: started by someone
+ * else since, or replied to by someone else since. The viewer's own posts move a thread's
+ * activity but are no news to them. One aggregate, for the threads active since `seenAt` only.
+ */
+async function threadsNewTo(viewer: Viewer, threads: readonly ThreadDoc[], seenAt: number): Promise<Set<string>> {
+  const active = threads.filter((th) => th.lastActivityAt.getTime() > seenAt);
+  if (!active.length) return new Set();
+  const replied = await threadsRepliedToByOthersSince(
+    active.map((th) => String(th._id)),
+    viewer.id,
+    new Date(seenAt),
+  );
+  return new Set(active.filter((th) => replied.has(String(th._id)) || (String(th.author) !== viewer.id && th.createdAt.getTime() > seenAt)).map((th) => String(th._id)));
+}
+
+/** A practice is new when published since, unless the viewer is one of its authors. */
+const practiceIsNew = (viewer: Viewer, practice: PracticeDoc, seenAt: number) => practice.publishedAt!.getTime() > seenAt && !practice.authors.some((a) => String(a) === viewer.id);
+
 /**
  * The viewer's updates, newest first, paged by (time, id) like every list. Each page costs a
  * constant number of queries: the follows and the "seen" mark; the practices, the threads and
@@ -60,6 +82,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const expertSet = new Set(experts);
   const threadSet = new Set(threadIds);
   const seenAt = seen?.getTime() ?? 0;
+  const newThreads = await threadsNewTo(viewer, [...threads, ...followedThreads], seenAt);
   const updates = new Map<string, FollowUpdate>();
   for (const p of practices) {
     updates.set(String(p._id), {
@@ -73,7 +96,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
       experts: p.authors.map(String).filter((a) => expertSet.has(a)),
       followedThread: false,
       mentionsViewer: false,
-      isNew: p.publishedAt!.getTime() > seenAt,
+      isNew: practiceIsNew(viewer, p, seenAt),
     });
   }
   for (const th of [...threads, ...followedThreads]) {
@@ -88,7 +111,7 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
       experts: expertSet.has(String(th.author)) ? [String(th.author)] : [],
       followedThread: threadSet.has(String(th._id)),
       mentionsViewer: (th.mentions ?? []).includes(viewer.handle),
-      isNew: th.lastActivityAt.getTime() > seenAt,
+      isNew: newThreads.has(String(th._id)),
     });
   }
   for (const reply of mentionReplies) {
@@ -126,6 +149,19 @@ export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
         countRepliesMentioning(viewer.handle),
       ]);
       return practiceCount + threadCount + mentionCount;
+    },
+    // Everything new since the "seen" mark, not only on this page, up to NEW_COUNT_MAX.
+    newCount: async () => {
+      const latest = { position: null, limit: NEW_COUNT_MAX + 1, from: new Date() };
+      const [latestPractices, latestThreads, latestMentions] = await Promise.all([
+        publishedPracticesReaching(reach, latest),
+        threadsReaching(threadReach, latest),
+        repliesMentioning(viewer.handle, latest),
+      ]);
+      const activeThreads = new Map([...latestThreads, ...followedThreads].map((th) => [String(th._id), th]));
+      const freshThreads = await threadsNewTo(viewer, [...activeThreads.values()], seenAt);
+      const count = latestPractices.filter((p) => practiceIsNew(viewer, p, seenAt)).length + freshThreads.size + latestMentions.filter((r) => r.createdAt.getTime() > seenAt).length;
+      return Math.min(count, NEW_COUNT_MAX);
     },
   };
 }

@@ -528,6 +528,12 @@ export async function postsWaitingForApproval(): Promise<{ kind: 'thread' | 'rep
 
 export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values, { hiddenAt: null });
 
+/** Which of these threads got a live reply from someone other than `notBy` after `since` (one's own replies are no news to one): one aggregate. */
+export async function threadsRepliedToByOthersSince(threadIds: readonly string[], notBy: string, since: Date): Promise<Set<string>> {
+  const counts = await countPerValue(Reply, 'thread', threadIds, { author: notEqual(notBy), createdAt: greaterThan(since), deleted: false, hiddenAt: null });
+  return new Set([...counts].filter(([, count]) => count > 0).map(([id]) => id));
+}
+
 /** What following brings of threads (commands/follow-updates.ts): of whom, in which topics, and mentioning whom. */
 interface ThreadReach {
   topics: readonly string[];

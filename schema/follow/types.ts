@@ -1,5 +1,5 @@
 import { builder, enumValues, type FieldsOf } from '../builder.ts';
-import { listFollowUpdates, type FollowUpdate } from '../commands/follow-updates.ts';
+import { listFollowUpdates, NEW_COUNT_MAX, type FollowUpdate } from '../commands/follow-updates.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { writeErrors } from '../error/types.ts';
@@ -120,6 +120,10 @@ builder.queryFields((t) => ({
           nullable: true,
           description: 'When the viewer last marked their updates seen.',
           resolve: (connection) => (connection as unknown as { seenAt: Date | null }).seenAt,
+        }),
+        newCount: c.int({
+          description: `How many updates are new (isNew) in all, not only on this page; at most ${NEW_COUNT_MAX} (show it as "${NEW_COUNT_MAX}+").`,
+          resolve: (connection) => (connection as unknown as { newCount: () => Promise<number> }).newCount(),
         }),
       }),
     },

@@ -18,7 +18,8 @@ export function FollowUpdateList(props: { limit?: number; headingId: string }) {
     return props.limit ? all.slice(0, props.limit) : all;
   });
   const last = () => pages()?.at(-1);
-  const newCount = () => updates().filter((u) => u.isNew).length;
+  // Counted by the server over everything new, not only the pages loaded here.
+  const newCount = () => pages()?.[0]?.newCount ?? 0;
   const markSeen = useAction(markFollowUpdatesSeenAction);
   const [markedSeen, setMarkedSeen] = createSignal(false);
 

@@ -76,6 +76,7 @@ const FollowUpdatesQuery = graphql(`
   query FollowUpdates($first: Int, $after: String) {
     followUpdates(first: $first, after: $after) {
       seenAt
+      newCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
