@@ -171,3 +171,4 @@ builder.objectFields(ExpertRef, (t) => ({
     resolve: (e, _, ctx) => (isOwn(e, ctx) ? missingProfileFields(e) : null),
   }),
 }));
+import './suggestion-types.ts';

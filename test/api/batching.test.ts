@@ -78,6 +78,8 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'Place.formerNames': 'embedded in the place: no read at all',
   'FollowUpdate.topics': 'filled from the follows already read',
   'FollowUpdate.experts': 'filled from the follows already read',
+  'SuggestionReason.topics': 'this data’s similar experts share a place, not specialties; topics load through the Topic loader',
+  'SuggestionReason.cohorts': 'this data’s similar experts share a place, not cohorts; cohorts load through the Cohort loader',
   'Expert.unpublishedPractices': 'private to the person: the admin asking is none of them',
   'Expert.missingProfileFields': 'private to the person: the admin asking is none of them',
 };
@@ -128,6 +130,8 @@ const PARENTS: Record<string, (field: string) => string> = {
   Organization: () => experts('organization { PROBE }'),
   Cohort: () => experts('cohorts { PROBE }'),
   ProfileAnswer: () => experts('answers(first: 1) { edges { node { PROBE } } }'),
+  ExpertSuggestion: () => experts('similarExperts(first: 3) { PROBE }'),
+  SuggestionReason: () => experts('similarExperts(first: 3) { reasons { PROBE } }'),
   Practice: () => `query ($n: Int) { practices(first: $n) { edges { node { PROBE } } } }`,
   PracticeRevision: () => `query ($n: Int) { practices(first: $n) { edges { node { history { PROBE } } } } }`,
   Thread: () => `query ($n: Int) { threads(first: $n) { edges { node { PROBE } } } }`,
