@@ -7,6 +7,7 @@ import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
+import { Notification, NotificationPreference } from './notification/model.ts';
 import { Organization } from './organization/model.ts';
 import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
@@ -58,4 +59,6 @@ export const models = [
   ThreadReading,
   FlaggedItem,
   Flag,
+  Notification,
+  NotificationPreference,
 ];

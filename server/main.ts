@@ -10,6 +10,7 @@ import { repairCounters } from '../schema/counters.ts';
 import { configureEmail } from '../schema/email/mailer.ts';
 import { carryEventsThroughRedis } from '../schema/live/events.ts';
 import { keepRateLimitsIn } from '../schema/limits.ts';
+import { startNotificationOutbox } from '../schema/notification/outbox.ts';
 import { connectRedis } from './redis.ts';
 
 async function main() {
@@ -45,6 +46,9 @@ async function main() {
     logger.info('Redis: live updates and rate limits are shared with the other server instances.');
   }
 
+  // Notification emails waiting in the database: this process sends its share (claimed one by one).
+  const stopOutbox = startNotificationOutbox(logger);
+
   const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,6 +76,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: stopping…`);
     clearInterval(sweep);
+    stopOutbox();
     server.closeAllConnections();
     server.close();
     await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));

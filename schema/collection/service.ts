@@ -12,6 +12,7 @@ import { practicesByIds } from '../practice/service.ts';
 import { hasRole } from '../roles.ts';
 import { fold } from '../search/fold.ts';
 import { createOnce } from '../mark.ts';
+import { notify } from '../notification/service.ts';
 import { unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { Collection, type CollectionDoc, type CollectionItemDoc, type CollectionStatus } from './model.ts';
@@ -207,6 +208,7 @@ export async function addCollectionItem(ctx: Context, input: unknown): Promise<C
     return { $push: { items: { practice: practiceId, note } } };
   });
   await record('collection.item-added', viewer.id, changed.createdBy, { collection: changed._id, practice: practiceId });
+  await notify({ kind: 'practice_collected', actorId: viewer.id, recipientIds: practice.authors.map(String), target: { type: 'collection', id: String(changed._id) }, contextId: practiceId });
   return changed;
 }
 

@@ -2,6 +2,7 @@ import type { Context } from '../context.ts';
 import { acceptAnswer, unacceptAnswer, voteForAnswer, voteForQuestion, type AcceptanceOutcome, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
 import { endorsePractice, withdrawEndorsement } from '../reaction/service.ts';
 import type { PracticeDoc } from '../practice/service.ts';
+import { notify } from '../notification/service.ts';
 import { acceptancePoints, moveReputation, REPUTATION_POINTS } from '../reputation/service.ts';
 
 /*
@@ -36,7 +37,14 @@ async function creditAcceptance(outcome: AcceptanceOutcome): Promise<ThreadDoc> 
 }
 
 /** Accepts an answer: its author gains the points, the answer it replaces loses them. */
-export const acceptAndCredit = async (ctx: Context, input: unknown) => creditAcceptance(await acceptAnswer(ctx, input));
+export async function acceptAndCredit(ctx: Context, input: unknown): Promise<ThreadDoc> {
+  const outcome = await acceptAnswer(ctx, input);
+  const thread = await creditAcceptance(outcome);
+  const accepted = outcome.changes.filter((change) => change.accepted).map((change) => String(change.answerAuthor));
+  if (thread.acceptedReply)
+    await notify({ kind: 'answer_accepted', actorId: ctx.viewer!.id, recipientIds: accepted, target: { type: 'reply', id: String(thread.acceptedReply) }, contextId: String(thread._id) });
+  return thread;
+}
 
 /** Takes an acceptance back, and its points. */
 export const unacceptAndCredit = async (ctx: Context, input: unknown) => creditAcceptance(await unacceptAnswer(ctx, input));

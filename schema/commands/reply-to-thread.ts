@@ -5,6 +5,7 @@ import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
 import { publishReply } from '../live/events.ts';
+import { notifyOfReply } from '../notification/producers.ts';
 import { acceptancePoints, moveReputation } from '../reputation/service.ts';
 import { countForPractice } from './practice-discussion-count.ts';
 
@@ -22,6 +23,7 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
   await followAsParticipant(viewer, reply.thread);
   // Open pages of the thread show it at once (not one that waits: approving it publishes it).
   publishReply(reply);
+  await notifyOfReply(reply);
   return reply;
 }
 

@@ -4,6 +4,7 @@ import { createThread, type ThreadDoc } from '../discussion/service.ts';
 import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
+import { notifyOfThread } from '../notification/producers.ts';
 
 /**
  * Starts a thread, and its author follows it (its replies then show in their updates). A new
@@ -15,5 +16,6 @@ export async function startThread(ctx: Context, input: unknown): Promise<ThreadD
   if (thread.pendingAuthor) await queueForApproval('thread', thread);
   else await noteActivity(viewer.id);
   await followAsParticipant(viewer, thread._id);
+  await notifyOfThread(thread);
   return thread;
 }

@@ -29,6 +29,7 @@ export type { ReplyDoc, ReplyRevisionDoc, ThreadDoc, ThreadRevisionDoc };
 const body = text(1, THREAD_LIMITS.markdown, { multiline: true });
 
 export const threadsByIds = (ids: readonly string[]) => findByIds<ThreadDoc>(Thread, ids.filter(isObjectId));
+export const repliesByIds = (ids: readonly string[]) => findByIds<ReplyDoc>(Reply, ids.filter(isObjectId));
 
 /** Every thread's id in turn, for counters kept about threads elsewhere (readers). */
 export function walkThreadIds(): IdWalk {

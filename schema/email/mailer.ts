@@ -70,15 +70,20 @@ export const siteLink = (pathAndQuery: string) => `${siteUrl}${pathAndQuery}`;
  */
 const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 
+const cleaned = (message: OutgoingEmail): OutgoingEmail => ({ ...message, to: { name: oneLine(message.to.name), address: oneLine(message.to.address) }, subject: oneLine(message.subject) });
+
 /** Sends one message in the background; resolves once it was handed over (or failed, logged). */
 export function sendEmail(message: OutgoingEmail): Promise<void> {
-  const to = { name: oneLine(message.to.name), address: oneLine(message.to.address) };
-  const subject = oneLine(message.subject);
-  const work = deliver({ ...message, to, subject }).catch((error: unknown) => log?.error({ err: error }, `email "${subject}" could not be sent`));
+  const clean = cleaned(message);
+  const subject = clean.subject;
+  const work = deliver(clean).catch((error: unknown) => log?.error({ err: error }, `email "${subject}" could not be sent`));
   pending.add(work);
   void work.finally(() => pending.delete(work));
   return work;
 }
+
+/** Sends one message now and fails when it could not be handed over: for a sender that tries again later (the notification outbox). */
+export const sendEmailNow = (message: OutgoingEmail): Promise<void> => deliver(cleaned(message));
 
 async function deliver(message: OutgoingEmail): Promise<void> {
   if (mode.kind === 'smtp') {

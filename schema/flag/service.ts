@@ -9,6 +9,7 @@ import { approvePendingReply, approvePendingThread, moderationReason, rejectPend
 import { ConflictError, NotAuthorizedError, ValidationError } from '../errors.ts';
 import { FLAG_LIMITS } from '../field-limits.ts';
 import { publishReply } from '../live/events.ts';
+import { notifyOfReply, notifyOfThread } from '../notification/producers.ts';
 import { insertOnce } from '../mark.ts';
 import { findReadablePractice, setPracticeHidden } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
@@ -244,13 +245,16 @@ async function waitingPost(ctx: Context, input: unknown, schema: typeof postDeci
 export async function approvePost(ctx: Context, input: unknown): Promise<ModerationResult> {
   const { viewer, target } = await waitingPost(ctx, input, postDecisionInput);
   if (target.kind === 'thread') {
-    if (!(await approvePendingThread(target.id))) throw new ConflictError('A moderator decided on it meanwhile.');
+    const thread = await approvePendingThread(target.id);
+    if (!thread) throw new ConflictError('A moderator decided on it meanwhile.');
+    await notifyOfThread(thread);
   } else {
     const reply = await approvePendingReply(target.id);
     if (!reply) throw new ConflictError('A moderator decided on it meanwhile.');
     if (!reply.deleted) {
       await countForPractice(reply, 1);
       publishReply(reply);
+      await notifyOfReply(reply);
     }
   }
   const item = (await decide(viewer, target, 'approved', ['awaiting'], '')) ?? (await itemFor(target));

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
 import { countsInOrder } from '../loading.ts';
 import { markedBy, setMark, updateCreating } from '../mark.ts';
+import { anyOf } from '../query.ts';
 import { findTopic } from '../topic/service.ts';
 import { objectId, parseInput, slug } from '../validation.ts';
 import { Follow, FollowSeen, type FollowDoc, type FollowKind } from './model.ts';
@@ -116,3 +117,15 @@ export const expertsFollowedBy = (followerIds: readonly string[], page: PageArgs
 
 /** How many experts each of these people follows: one aggregate for a page. */
 export const followingCounts = (followerIds: readonly string[]) => countsInOrder(Follow, 'follower', followerIds, { kind: 'expert' });
+
+/** At most this many followers of a topic hear of each new practice in it (notification fan-out). */
+const TOPIC_FOLLOWERS_TOLD = 5000;
+
+/** The people following any of these topics, each once (for notifications of a new practice). */
+export async function followersOfTopics(topics: readonly string[]): Promise<string[]> {
+  if (!topics.length) return [];
+  const follows = await Follow.find({ kind: 'topic', target: anyOf(topics) }, { follower: 1 })
+    .limit(TOPIC_FOLLOWERS_TOLD)
+    .lean<FollowDoc[]>();
+  return [...new Set(follows.map((f) => String(f.follower)))];
+}

@@ -12,6 +12,12 @@ import type { Redis } from 'ioredis';
 export type LiveTopics = {
   /** A reply became visible in a thread (posted, or approved after waiting). */
   'thread:reply': [threadId: string, event: { replyId: string }];
+  /** A message was sent in a conversation (its participants' open pages load it, if they still may). */
+  'conversation:message': [conversationId: string, event: { messageId: string }];
+  /** A person's unread messages changed (a message came, they read or left a conversation). */
+  'expert:unread-messages': [expertId: string, event: { at: number }];
+  /** A person's notifications changed (a new one, some read): their open pages read the unread count again. */
+  'notification:count': [expertId: string, event: Record<string, never>];
 };
 
 let events: PubSub<LiveTopics> = createPubSub<LiveTopics>();
@@ -30,4 +36,9 @@ export const liveEvents = () => events;
 export function publishReply(reply: { _id: unknown; thread: unknown; pendingAuthor?: unknown }): void {
   if (reply.pendingAuthor) return;
   events.publish('thread:reply', String(reply.thread), { replyId: String(reply._id) });
+}
+
+/** Tells the person's open pages that their unread notifications changed. */
+export function publishUnreadCount(expertId: unknown): void {
+  events.publish('notification:count', String(expertId), {});
 }

@@ -12,6 +12,7 @@ import { fieldCounter, walkIdsOf, type IdWalk, type StoredCounter } from '../sto
 import { countPerValue, findByIds } from '../loading.ts';
 import { insertOnce } from '../mark.ts';
 import { refuseOversized, renderTexts } from '../markdown/pool.ts';
+import { notify } from '../notification/service.ts';
 import { organizationsBySlugs } from '../organization/service.ts';
 import { placeCodesFor, placesByCodes } from '../place/service.ts';
 import { anyOf, greaterThan, noneOf, notEqual } from '../query.ts';
@@ -329,6 +330,8 @@ export async function featurePractice(ctx: Context, input: unknown): Promise<Pra
   if (practice.status !== 'published') throw new ConflictError('Only published practices can be featured.');
   const changed = (await Practice.findOneAndUpdate({ _id: practice._id, status: 'published' }, { $set: { featured } }, { returnDocument: 'after' }).lean<PracticeDoc>())!;
   await record(featured ? 'practice.featured' : 'practice.unfeatured', viewer.id, practice.authors[0]!, { practice: practice._id });
+  if (featured && !practice.featured)
+    await notify({ kind: 'practice_featured', actorId: viewer.id, recipientIds: practice.authors.map(String), target: { type: 'practice', id: String(practice._id) } });
   return changed;
 }
 

@@ -7,6 +7,8 @@ import { ConflictError, NotAuthorizedError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
 import { PRACTICE_LIMITS, REVIEW_LIMITS } from '../field-limits.ts';
 import { insertOnce } from '../mark.ts';
+import { notifyOfPublication } from '../notification/producers.ts';
+import { notify } from '../notification/service.ts';
 import {
   correctClassification,
   countPracticesByStatus,
@@ -185,6 +187,10 @@ async function concluded(
     duplicateOf: details.duplicateOf?._id ?? null,
   });
   await record(action, viewer.id, practice.authors[0]!, { practice: practice._id, reason: details.reason, to: details.duplicateOf ? String(details.duplicateOf._id) : null });
+  // The authors hear of the decision (and a topic's followers of a first publication).
+  if (kind === 'published' || kind === 'edit-published') await notifyOfPublication(practice, viewer.id, kind === 'published');
+  if (kind === 'returned' || kind === 'edit-returned' || kind === 'duplicate')
+    await notify({ kind: 'practice_returned', actorId: viewer.id, recipientIds: practice.authors.map(String), target: { type: 'practice', id: String(practice._id) } });
 }
 
 /** A step that is not a decision: into the history, and (for curators' steps) the audit log. */

@@ -10,6 +10,7 @@ import { markVerified, unverifiedAmong } from '../expert/service.ts';
 import { VERIFICATION_LIMITS } from '../field-limits.ts';
 import { createOnce } from '../mark.ts';
 import { canDecideVerification } from '../moderation/policy.ts';
+import { notify } from '../notification/service.ts';
 import { objectId, parseInput, slug, text } from '../validation.ts';
 import { VerificationRequest, type VerificationRequestDoc, type verificationStatuses } from './model.ts';
 
@@ -65,6 +66,13 @@ export async function decideVerification(ctx: Context, input: unknown): Promise<
   if (!decided) throw new ConflictError('This request has already been decided.');
   if (data.approve) await markVerified(subject, request.cohort ?? null);
   await record(data.approve ? 'expert.verified' : 'verification.declined', viewer.id, subject, { reason: data.reason, to: request.cohort });
+  await notify({
+    kind: 'verification_decided',
+    actorId: viewer.id,
+    recipientIds: [subject],
+    target: { type: 'verification', id: String(decided._id) },
+    contextId: data.approve ? 'approved' : 'declined',
+  });
   return decided;
 }
 
