@@ -83,3 +83,9 @@ export const REPLICATION_LIMITS = { changesMin: 10, changes: 600, result: 2000 }
 
 /** A flag's note (needed when the reason is "other"); moderators' reasons are STAFF_LIMITS'. */
 export const FLAG_LIMITS = { noteMin: 3, note: 500, notesShown: 20 } as const;
+
+/**
+ * Private messages: a message's markdown, how many people a conversation holds (the sender
+ * included: small groups, not mailing lists), and a report's note to moderators.
+ */
+export const MESSAGE_LIMITS = { body: 5000, participants: 10, reportNote: 500 } as const;

@@ -41,6 +41,12 @@ export const RATE_LIMITS = {
   newMemberWrites: { points: 20, duration: 60 },
   newMemberThreads: { points: 3, duration: 86_400 },
   newMemberReplies: { points: 20, duration: 86_400 },
+  /**
+   * Private messages (schema/message/service.ts): everyone sends at most 10 a minute (a person
+   * typing replies, not a script); a new member starts at most 3 conversations a day, one-to-one.
+   */
+  messages: { points: 10, duration: 60 },
+  newMemberConversations: { points: 3, duration: 86_400 },
   /** `search` and `practiceFacets`, and any list asked with a text `filter.query` (the directory's search box). */
   searches: { points: 120, duration: 60 },
   /**

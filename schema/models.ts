@@ -7,7 +7,7 @@ import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
-import { Notification, NotificationPreference } from './notification/model.ts';
+import { Block, Conversation, ConversationMember, Message, MessageReport } from './message/model.ts';
 import { Organization } from './organization/model.ts';
 import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
 import { Place } from './place/model.ts';
@@ -59,6 +59,9 @@ export const models = [
   ThreadReading,
   FlaggedItem,
   Flag,
-  Notification,
-  NotificationPreference,
+  Conversation,
+  ConversationMember,
+  Message,
+  Block,
+  MessageReport,
 ];

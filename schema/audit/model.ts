@@ -40,6 +40,9 @@ export const auditActions = [
   'thread.unlocked',
   'thread.moved',
   'flags.dismissed',
+  /** A moderator hid a reported private message, or kept it (the subject: its author). */
+  'message.hidden',
+  'message.report-dismissed',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;

@@ -7,6 +7,8 @@ import { Cohort } from '../../schema/cohort/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
+import { directConversationId } from '../../schema/message/ids.ts';
+import { Block, Conversation, ConversationMember, Message, MessageReport } from '../../schema/message/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Follow } from '../../schema/follow/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
@@ -57,8 +59,6 @@ const NOT_PER_PARENT: Record<string, string> = {
   ExpertCohortCount: 'one expertFacets answer per request; its cohorts load in one batch',
   ThreadReading: 'built from the reading its thread loaded in one batch',
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
-  Notification: 'the page of notifications reads its targets (titles, visibility) in one batch per kind of target; actors load through the Expert loader',
-  NotificationPreference: 'built from the one preferences document of the viewer',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
 const STRUCTURAL = [
@@ -84,9 +84,7 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'SuggestionReason.cohorts': 'this data’s similar experts share a place, not cohorts; cohorts load through the Cohort loader',
   'Expert.unpublishedPractices': 'private to the person: the admin asking is none of them',
   'Expert.missingProfileFields': 'private to the person: the admin asking is none of them',
-  'Expert.notifications': 'private to the person: the admin asking is none of them',
-  'Expert.unreadNotificationCount': 'private to the person: the admin asking is none of them',
-  'Expert.notificationPreferences': 'private to the person: the admin asking is none of them',
+  'Expert.conversations': 'private to the person: the admin asking is none of them',
 };
 
 const isAllowed = (type: string, field: string) => type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
@@ -155,6 +153,10 @@ const PARENTS: Record<string, (field: string) => string> = {
   ReviewEvent: () => `query ($n: Int) { practices(first: $n) { edges { node { reviewHistory { PROBE } } } } }`,
   FlaggedItem: () => `query ($n: Int) { flagQueue(first: $n) { edges { node { PROBE } } } }`,
   Flag: () => `query ($n: Int) { flagQueue(first: $n) { edges { node { flags { PROBE } } } } }`,
+  Conversation: () => `query ($n: Int) { viewer { conversations(first: $n) { edges { node { PROBE } } } } }`,
+  Message: () => `query ($n: Int) { viewer { conversations(first: $n) { edges { node { lastMessage { PROBE } } } } } }`,
+  Block: () => `query ($n: Int) { blockedExperts(first: $n) { edges { node { PROBE } } } }`,
+  MessageReport: () => `query ($n: Int) { messageReports(first: $n) { edges { node { PROBE } } } }`,
 };
 
 let adminCookie = '';
@@ -287,6 +289,14 @@ beforeAll(async () => {
     const item = await FlaggedItem.create({ ...flagged, state: 'open', flaggerCount: 1, reasonCounts: { spam: 1 }, activityAt: minutesAgo(i + 1), decidedBy: admin._id });
     await Flag.create({ item: item._id, round: 0, flagger: id, reason: 'spam', note: 'Quảng cáo' });
 
+    // A conversation of the admin with each person (two messages, the second reported by the admin), and a block of each.
+    const conversationId = directConversationId(String(admin._id), String(id));
+    await Conversation.create({ _id: conversationId, kind: 'direct', participants: [admin._id, id], startedBy: id, lastMessageAt: minutesAgo(i + 1), messageCount: 2 });
+    for (const expert of [admin._id, id]) await ConversationMember.create({ conversation: conversationId, expert, lastMessageAt: minutesAgo(i + 1), unreadCount: 1 });
+    await Message.create({ conversation: conversationId, author: id, body: 'Chào', bodyHtml: '<p>Chào</p>', bodyVersion: 3, createdAt: minutesAgo(i + 2) });
+    const message = await Message.create({ conversation: conversationId, author: id, body: 'Quảng cáo', bodyHtml: '<p>Quảng cáo</p>', bodyVersion: 3, createdAt: minutesAgo(i + 1) });
+    await MessageReport.create({ message: message._id, conversation: conversationId, reporter: admin._id, author: id, reason: 'spam', decidedBy: admin._id });
+    await Block.create({ blocker: admin._id, blocked: id });
     for (const [kind, target] of [
       ['expert', String(id)],
       ['topic', `chu-de-${i}`],
