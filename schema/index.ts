@@ -28,5 +28,7 @@ import './view/types.ts';
 import './live/types.ts';
 import './message/types.ts';
 import './reading/types.ts';
+import './digest/types.ts';
+import './onboarding/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

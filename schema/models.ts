@@ -7,6 +7,8 @@ import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
+import { DigestPreference, DigestSend } from './digest/model.ts';
+import { Onboarding } from './onboarding/model.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from './message/model.ts';
 import { Organization } from './organization/model.ts';
 import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, Vote } from './discussion/model.ts';
@@ -59,6 +61,9 @@ export const models = [
   ThreadReading,
   FlaggedItem,
   Flag,
+  DigestSend,
+  DigestPreference,
+  Onboarding,
   Conversation,
   ConversationMember,
   Message,

@@ -120,6 +120,12 @@ const configSchema = z.object({
     .string()
     .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), 'a redis:// or rediss:// address, like redis://127.0.0.1:6379')
     .optional(),
+  /**
+   * The weekly digest email (schema/digest/): the hour, Vietnam time, on Mondays when each week's
+   * digests start going out (every server checks hourly; a member gets one per week however many
+   * run), or `off` for servers that should not send them (\`npm run send-digest\` still does).
+   */
+  DIGEST_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Bearer token for /metrics. Set, a scrape must send `Authorization: Bearer <token>`; unset,

@@ -10,6 +10,7 @@ import { repairCounters } from '../schema/counters.ts';
 import { configureEmail } from '../schema/email/mailer.ts';
 import { carryEventsThroughRedis } from '../schema/live/events.ts';
 import { keepRateLimitsIn } from '../schema/limits.ts';
+import { startDigestSchedule } from '../schema/digest/schedule.ts';
 import { startNotificationOutbox } from '../schema/notification/outbox.ts';
 import { connectRedis } from './redis.ts';
 
@@ -49,6 +50,9 @@ async function main() {
   // Notification emails waiting in the database: this process sends its share (claimed one by one).
   const stopOutbox = startNotificationOutbox(logger);
 
+  // The weekly digest: each server checks hourly; a (member, week) record makes each digest go once.
+  const stopDigests = config.DIGEST_HOUR === 'off' ? () => undefined : startDigestSchedule(config.DIGEST_HOUR, logger);
+
   const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -76,6 +80,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: stopping…`);
     clearInterval(sweep);
+    stopDigests();
     stopOutbox();
     server.closeAllConnections();
     server.close();
