@@ -216,4 +216,35 @@ describe('Expert directory, grown up (issue 12)', () => {
     await nudge.getByText('ảnh đại diện').waitFor();
     expect(await nudge.getByRole('link', { name: 'Cập nhật hồ sơ' }).getAttribute('href')).toBe('/settings');
   });
+
+  it('shows the rest of a profile’s long list on request, page after page', async () => {
+    type Person = { handle: string; name: string; followers: { totalCount: number } };
+    const people: Person[] = [];
+    for (let after: string | null = null; ; ) {
+      const { experts } = await api<{ experts: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Person }[] } }>(
+        `{ experts(first: 50${after ? `, after: "${after}"` : ''}) { pageInfo { hasNextPage endCursor } edges { node { handle name followers(first: 1) { totalCount } } } } }`,
+      );
+      people.push(...experts.edges.map((e) => e.node));
+      if (!experts.pageInfo.hasNextPage) break;
+      after = experts.pageInfo.endCursor;
+    }
+    const followed = people.sort((a, b) => b.followers.totalCount - a.followers.totalCount)[0]!;
+    const total = followed.followers.totalCount;
+    expect(total, 'the demo data has someone with more than two pages of followers').toBeGreaterThan(25);
+
+    await page.goto(`${baseUrl()}/experts/${followed.handle}`);
+    await page.getByRole('heading', { level: 1, name: followed.name }).waitFor();
+    const followers = page.getByRole('region', { name: /^Người theo dõi/ });
+    await followers.getByRole('listitem').first().waitFor();
+    expect(await followers.getByRole('listitem').count()).toBe(5);
+    await followers.getByText(`Đang hiện 5 trên ${total.toLocaleString('vi-VN')}`).waitFor();
+    await followers.getByRole('button', { name: 'Xem thêm' }).click();
+    await expect.poll(() => followers.getByRole('listitem').count()).toBe(25);
+    await followers.getByRole('button', { name: 'Xem thêm' }).click();
+    await expect.poll(() => followers.getByRole('listitem').count()).toBe(Math.min(45, total));
+    await followers.getByText(`Đang hiện ${Math.min(45, total)} trên ${total.toLocaleString('vi-VN')}`).waitFor();
+    // Each page follows the one before: nobody twice.
+    const names = await followers.getByRole('listitem').allInnerTexts();
+    expect(new Set(names).size).toBe(names.length);
+  });
 });

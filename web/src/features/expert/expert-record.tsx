@@ -1,13 +1,13 @@
 import { A, createAsync } from '@solidjs/router';
-import { For, type JSX, Show, Suspense } from 'solid-js';
+import { createSignal, For, type JSX, Show, Suspense } from 'solid-js';
 import { threadHref } from '../discussion/discussion-links.ts';
 import { practiceHref } from '../practice/practice-links.ts';
 import { profileHref } from './expert-links.ts';
 import { te } from './expert-text.ts';
-import { getExpertRecord, type ExpertRecord } from './expert.api.ts';
+import { getExpertRecord, moreOfRecord, type ExpertRecord, type RecordListName } from './record.api.ts';
 
 type Record = NonNullable<ExpertRecord>;
-type Listed<T> = { totalCount: number; edges: { node: T }[] } | null | undefined;
+type Listed<T> = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: { node: T }[] } | null | undefined;
 
 /**
  * A profile's record: what the person wrote (practices, questions, answers, discussions), the
@@ -19,13 +19,14 @@ export function ExpertRecordSections(props: { handle: string; isOwn: boolean }) 
   const record = createAsync(() => getExpertRecord(props.handle).catch(() => null));
   return (
     <Suspense>
-      <Show when={record()}>{(loaded) => <RecordView record={loaded()} isOwn={props.isOwn} />}</Show>
+      <Show when={record()}>{(loaded) => <RecordView record={loaded()} handle={props.handle} isOwn={props.isOwn} />}</Show>
     </Suspense>
   );
 }
 
-function RecordView(props: { record: Record; isOwn: boolean }) {
+function RecordView(props: { record: Record; handle: string; isOwn: boolean }) {
   const r = () => props.record;
+  const more = (list: RecordListName) => (after: string) => moreOfRecord(props.handle, list, after) as Promise<Listed<never>>;
   return (
     <>
       <Show when={props.isOwn && r().missingProfileFields?.length}>
@@ -42,13 +43,13 @@ function RecordView(props: { record: Record; isOwn: boolean }) {
 
       <p class="profile-reputation">{te('record.reputation', r().reputation)}</p>
 
-      <RecordList id="profile-practices" title={te('record.practices')} list={r().practices}>
+      <RecordList id="profile-practices" title={te('record.practices')} list={r().practices} more={more('practices')}>
         {(p) => <A href={practiceHref(p.id)}>{p.title}</A>}
       </RecordList>
 
       <Show when={r().unpublishedPractices}>
         {(drafts) => (
-          <RecordList id="profile-drafts" title={te('record.drafts')} hint={te('record.draftsHint')} list={drafts()}>
+          <RecordList id="profile-drafts" title={te('record.drafts')} hint={te('record.draftsHint')} list={drafts()} more={more('unpublishedPractices')}>
             {(p) => (
               <>
                 <A href={practiceHref(p.id)}>{p.title || '…'}</A> <span class="badge">{te(`record.status.${p.status}`)}</span>
@@ -75,14 +76,14 @@ function RecordView(props: { record: Record; isOwn: boolean }) {
       </section>
 
       <Show when={r().questions !== null} fallback={<p class="muted">{te('record.membersOnly')}</p>}>
-        <RecordList id="profile-questions" title={te('record.questions')} list={r().questions}>
+        <RecordList id="profile-questions" title={te('record.questions')} list={r().questions} more={more('questions')}>
           {(th) => (
             <>
               <A href={threadHref(th.id)}>{th.title}</A> <Show when={th.pendingApproval}>{<span class="badge">{te('record.waiting')}</span>}</Show>
             </>
           )}
         </RecordList>
-        <RecordList id="profile-answers" title={te('record.answers')} list={r().answers}>
+        <RecordList id="profile-answers" title={te('record.answers')} list={r().answers} more={more('answers')}>
           {(a) => (
             <>
               <A href={threadHref(a.question.id)}>{a.question.title}</A>{' '}
@@ -92,7 +93,7 @@ function RecordView(props: { record: Record; isOwn: boolean }) {
             </>
           )}
         </RecordList>
-        <RecordList id="profile-discussions" title={te('record.discussions')} list={r().discussions}>
+        <RecordList id="profile-discussions" title={te('record.discussions')} list={r().discussions} more={more('discussions')}>
           {(th) => (
             <>
               <A href={threadHref(th.id)}>{th.title}</A> <Show when={th.pendingApproval}>{<span class="badge">{te('record.waiting')}</span>}</Show>
@@ -101,18 +102,38 @@ function RecordView(props: { record: Record; isOwn: boolean }) {
         </RecordList>
       </Show>
 
-      <RecordList id="profile-followers" title={`${te('record.followers')} (${r().followerCount})`} list={r().followers}>
+      <RecordList id="profile-followers" title={`${te('record.followers')} (${r().followerCount})`} list={r().followers} more={more('followers')}>
         {(person) => <A href={profileHref(person.handle)}>{person.name}</A>}
       </RecordList>
-      <RecordList id="profile-following" title={`${te('record.following')} (${r().followingCount})`} list={r().following}>
+      <RecordList id="profile-following" title={`${te('record.following')} (${r().followingCount})`} list={r().following} more={more('following')}>
         {(person) => <A href={profileHref(person.handle)}>{person.name}</A>}
       </RecordList>
     </>
   );
 }
 
-/** One titled list of the record: its first items, and how many there are in all when there are more. */
-function RecordList<T>(props: { id: string; title: string; hint?: string; list: Listed<T>; children: (item: T) => JSX.Element }) {
+/** One titled list of the record: its first items, then the next pages on request. */
+function RecordList<T>(props: { id: string; title: string; hint?: string; list: Listed<T>; more: (after: string) => Promise<Listed<never>>; children: (item: T) => JSX.Element }) {
+  // Pages read after the first, kept until the record itself is read again.
+  const [pages, setPages] = createSignal<NonNullable<Listed<T>>[]>([]);
+  const [loading, setLoading] = createSignal(false);
+  const [failed, setFailed] = createSignal(false);
+  const last = () => pages().at(-1) ?? props.list;
+  const items = () => [...(props.list?.edges ?? []), ...pages().flatMap((page) => page.edges)];
+  const loadMore = async () => {
+    const after = last()?.pageInfo.endCursor;
+    if (!after || loading()) return;
+    setLoading(true);
+    setFailed(false);
+    try {
+      const page = (await props.more(after)) as Listed<T>;
+      if (page) setPages([...pages(), page]);
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <section class="profile-section" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
@@ -121,10 +142,22 @@ function RecordList<T>(props: { id: string; title: string; hint?: string; list: 
       </Show>
       <Show when={props.list?.edges.length} fallback={<p class="muted">{te('record.none')}</p>}>
         <ul class="record-list">
-          <For each={props.list?.edges ?? []}>{(edge) => <li>{props.children(edge.node)}</li>}</For>
+          <For each={items()}>{(edge) => <li>{props.children(edge.node)}</li>}</For>
         </ul>
-        <Show when={(props.list?.totalCount ?? 0) > (props.list?.edges.length ?? 0)}>
-          <p class="muted">{te('record.more', props.list?.edges.length ?? 0, props.list?.totalCount ?? 0)}</p>
+        <Show when={last()?.pageInfo.hasNextPage}>
+          <p class="record-more">
+            <button type="button" class="button button-small button-secondary" onClick={loadMore} disabled={loading()} aria-describedby={`${props.id}-shown`}>
+              {loading() ? te('record.loadingMore') : te('record.showMore')}
+            </button>{' '}
+            <span id={`${props.id}-shown`} class="muted">
+              {te('record.more', items().length, props.list?.totalCount ?? 0)}
+            </span>
+          </p>
+        </Show>
+        <Show when={failed()}>
+          <p class="field-error" role="alert">
+            {te('record.moreFailed')}
+          </p>
         </Show>
       </Show>
     </section>

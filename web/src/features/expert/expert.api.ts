@@ -11,6 +11,7 @@ import { getTopics } from '../topic/topic.api.ts';
 import { prefetch } from '../../lib/prefetch.ts';
 
 import { EXPERT_DIRECTORY_QUERY_KEY, EXPERT_QUERY_KEY } from './expert-links.ts';
+import { getExpertRecord } from './record.api.ts';
 import { SEARCH_LIMITS } from '../../../../schema/field-limits.ts';
 
 export { profileHref } from './expert-links.ts';
@@ -49,30 +50,6 @@ export interface DirectoryCounts {
   verified: number;
 }
 
-/** The record lists of a profile: a first page of each (the whole record is one request). */
-export const RECORD_PAGE = 5;
-
-const ExpertRecordQuery = graphql(`
-  query ExpertRecord($handle: String!, $first: Int!) {
-    expert(handle: $handle) {
-      id
-      endorsementsReceived
-      reputation
-      followerCount
-      followingCount
-      missingProfileFields
-      practices(first: $first) { totalCount edges { node { id title summary publishedAt } } }
-      unpublishedPractices(first: $first) { totalCount edges { node { id title status } } }
-      endorsedPractices(first: $first) { totalCount edges { node { id title endorsementCount } } }
-      questions(first: $first) { totalCount edges { node { id title pendingApproval replyCount acceptedAnswer { id } } } }
-      discussions(first: $first) { totalCount edges { node { id title pendingApproval replyCount } } }
-      answers(first: $first) { totalCount edges { node { accepted question { id title } reply { id createdAt } } } }
-      followers(first: $first) { totalCount edges { node { id handle name } } }
-      following(first: $first) { totalCount edges { node { id handle name } } }
-    }
-  }
-`);
-
 const ExpertProfileQuery = graphql(`
   query ExpertProfile($handle: String!) {
     expert(handle: $handle) {
@@ -104,7 +81,6 @@ const ExpertProfileQuery = graphql(`
 export type ExpertPage = ResultOf<typeof ExpertDirectoryQuery>['experts'];
 export type ExpertSummary = ExpertPage['edges'][number]['node'];
 export type ExpertProfile = ResultOf<typeof ExpertProfileQuery>['expert'];
-export type ExpertRecord = ResultOf<typeof ExpertRecordQuery>['expert'];
 type ExpertFilter = NonNullable<VariablesOf<typeof ExpertDirectoryQuery>['filter']>;
 
 /**
@@ -159,12 +135,6 @@ export const getDirectoryCounts = query(async (params: DirectoryParams): Promise
   ]);
   return { byChoice, verified: facets.verified };
 }, 'expertDirectoryCounts');
-
-/** The record part of a profile (what they wrote, endorsements, follows), or null when nobody has this handle. */
-export const getExpertRecord = query(
-  (handle: string): Promise<ExpertRecord | null> => orNull(async () => (await request(ExpertRecordQuery, { handle, first: RECORD_PAGE })).expert, isMissing('handle')),
-  'expertRecord',
-);
 
 /** One profile, or null when nobody has this handle (NOT_FOUND, or a handle that cannot exist). */
 export const getExpert = query((handle: string): Promise<ExpertProfile | null> => orNull(async () => (await request(ExpertProfileQuery, { handle })).expert, isMissing('handle')), EXPERT_QUERY_KEY);
