@@ -62,7 +62,12 @@ describe('Account', () => {
     await page.getByRole('checkbox', { name: 'Dữ liệu số và nền tảng chia sẻ dữ liệu' }).check();
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
 
-    // Straight to the new profile, with the name in the header.
+    // Welcomed first (test/e2e/onboarding.test.ts): skipping comes home; the menu leads to the new profile.
+    await page.waitForURL(/\/welcome$/);
+    await page.getByRole('button', { name: 'Bỏ qua, để sau' }).click();
+    await page.waitForURL(`${baseUrl()}/`);
+    await accountButton(name).click();
+    await header().getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await page.waitForURL(/\/experts\/[a-z0-9._-]+$/);
     const profileUrl = page.url();
     await page.getByRole('heading', { level: 1, name }).waitFor();

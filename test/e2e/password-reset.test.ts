@@ -76,7 +76,8 @@ describe('Password reset', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('mot-cau-rat-de-nho');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await page.waitForURL(/\/experts\/[a-z0-9._-]+$/);
+    // New members are welcomed first (test/e2e/onboarding.test.ts).
+    await page.waitForURL(/\/welcome$/);
 
     await page.goto(`${baseUrl()}/settings/security`);
     await page.getByRole('heading', { name: 'Email chưa được xác nhận' }).waitFor();

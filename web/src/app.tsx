@@ -41,6 +41,8 @@ const StaffCollectionEditor = lazyPage(() => import('./features/collection/colle
 const SearchPage = lazyPage(() => import('./features/search/search-page.tsx'));
 const FollowingPage = lazyPage(() => import('./features/follow/following-page.tsx'));
 const BookmarksPage = lazyPage(() => import('./features/bookmark/bookmarks-page.tsx'));
+const WelcomePage = lazyPage(() => import('./features/onboarding/welcome-page.tsx'));
+const DigestUnsubscribePage = lazyPage(() => import('./features/onboarding/digest-unsubscribe-page.tsx'));
 const NotFoundPage = lazyPage(() => import('./components/not-found-page.tsx'));
 // The home page's words are the first load's own (i18n/vi.ts): it waits for no others.
 const HomePage = lazy(() => import('./features/home/home-page.tsx'));
@@ -116,6 +118,8 @@ export function App() {
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
       <Route path="/following" component={FollowingPage} preload={preloadFollowing} />
+      <Route path="/welcome" component={WelcomePage} preload={preloadViewer} />
+      <Route path="/digest/unsubscribe" component={DigestUnsubscribePage} />
       <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
       <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />

@@ -60,7 +60,8 @@ export default function SignUpPage() {
         </h1>
         <p class="auth-intro">{t('signUp.intro')}</p>
         <form action={signUpAction} method="post" class="form" novalidate ref={form} aria-labelledby="page-title">
-          <input type="hidden" name="next" value={next() ?? ''} />
+          {/* A new member goes through the welcome steps first, then on to where they were going. */}
+          <input type="hidden" name="next" value={next() ? `/welcome?next=${encodeURIComponent(next()!)}` : '/welcome'} />
           <FormAlert problem={problem()} />
           <TextField
             id="sign-up-name"

@@ -1,6 +1,6 @@
 import './expert-profile.css';
 import { A, revalidate, useParams } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { For, lazy, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { formatDate, localName, t } from '../../i18n/i18n.ts';
 import { MergedOrganizationHint, MergedPlaceHint, OrganizationIcon, PlaceIcon } from './affiliation.tsx';
@@ -12,6 +12,9 @@ import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { ExternalLinkList } from '../../components/external-links.tsx';
 import { ExpertRecordSections } from './expert-record.tsx';
+
+// Members only: a visitor's profile page does not load it.
+const SimilarExperts = lazy(() => import('../onboarding/similar-experts.tsx').then((module) => ({ default: module.SimilarExperts })));
 
 /** /experts/:handle: one person's public profile. */
 export default function ExpertProfile() {
@@ -146,6 +149,11 @@ function ProfileView(props: { expert: Profile }) {
           </Show>
 
           <ExpertRecordSections handle={props.expert.handle} isOwn={isOwn()} />
+          <Show when={viewer.latest}>
+            <Suspense>
+              <SimilarExperts handle={props.expert.handle} />
+            </Suspense>
+          </Show>
         </div>
 
         <aside class="profile-aside" aria-labelledby="profile-details">

@@ -13,6 +13,8 @@ import { getHomePractices, getHomeThreads, HOME_LATEST, loadFollowUpdates } from
 
 // Members only: a visitor's first load does not carry it (home.api.ts starts it for a member).
 const FollowUpdateList = lazy(() => loadFollowUpdates().then((module) => ({ default: module.FollowUpdateList })));
+// Members only, like their updates.
+const HomeSuggestions = lazy(() => import('./home-suggestions.tsx').then((module) => ({ default: module.HomeSuggestions })));
 
 /** How many of the viewer's updates the home page shows (the rest are on /following). */
 const HOME_UPDATES = 5;
@@ -41,6 +43,9 @@ export default function HomePage() {
               <FollowUpdateList headingId="home-updates" limit={HOME_UPDATES} />
             </SectionError>
           </BrowseSection>
+          <SectionError>
+            <HomeSuggestions />
+          </SectionError>
         </Show>
       </Suspense>
 
