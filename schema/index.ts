@@ -26,6 +26,7 @@ import './expert/record-types.ts';
 import './bookmark/types.ts';
 import './view/types.ts';
 import './live/types.ts';
+import './notification/types.ts';
 import './message/types.ts';
 import './reading/types.ts';
 import './digest/types.ts';

@@ -7,6 +7,7 @@ import { Bookmark } from './bookmark/model.ts';
 import { Expert } from './expert/model.ts';
 import { Flag, FlaggedItem } from './flag/model.ts';
 import { Follow, FollowSeen } from './follow/model.ts';
+import { Notification, NotificationPreference } from './notification/model.ts';
 import { DigestPreference, DigestSend } from './digest/model.ts';
 import { Onboarding } from './onboarding/model.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from './message/model.ts';
@@ -69,4 +70,6 @@ export const models = [
   Message,
   Block,
   MessageReport,
+  Notification,
+  NotificationPreference,
 ];

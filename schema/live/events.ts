@@ -16,6 +16,8 @@ export type LiveTopics = {
   'conversation:message': [conversationId: string, event: { messageId: string }];
   /** A person's unread messages changed (a message came, they read or left a conversation). */
   'expert:unread-messages': [expertId: string, event: { at: number }];
+  /** A person's notifications changed (a new one, some read): their open pages read the unread count again. */
+  'notification:count': [expertId: string, event: Record<string, never>];
 };
 
 let events: PubSub<LiveTopics> = createPubSub<LiveTopics>();
@@ -34,4 +36,9 @@ export const liveEvents = () => events;
 export function publishReply(reply: { _id: unknown; thread: unknown; pendingAuthor?: unknown }): void {
   if (reply.pendingAuthor) return;
   events.publish('thread:reply', String(reply.thread), { replyId: String(reply._id) });
+}
+
+/** Tells the person's open pages that their unread notifications changed. */
+export function publishUnreadCount(expertId: unknown): void {
+  events.publish('notification:count', String(expertId), {});
 }

@@ -41,8 +41,8 @@ const StaffCollectionEditor = lazyPage(() => import('./features/collection/colle
 const SearchPage = lazyPage(() => import('./features/search/search-page.tsx'));
 const FollowingPage = lazyPage(() => import('./features/follow/following-page.tsx'));
 const BookmarksPage = lazyPage(() => import('./features/bookmark/bookmarks-page.tsx'));
-const WelcomePage = lazyPage(() => import('./features/onboarding/welcome-page.tsx'));
-const DigestUnsubscribePage = lazyPage(() => import('./features/onboarding/digest-unsubscribe-page.tsx'));
+const NotificationsPage = lazyPage(() => import('./features/notification/notifications-page.tsx'));
+const NotificationSettingsPage = lazyPage(() => import('./features/notification/notification-settings-page.tsx'));
 const NotFoundPage = lazyPage(() => import('./components/not-found-page.tsx'));
 // The home page's words are the first load's own (i18n/vi.ts): it waits for no others.
 const HomePage = lazy(() => import('./features/home/home-page.tsx'));
@@ -57,6 +57,7 @@ const ShowcasePage = lazyPage(() => import('./features/showcase/showcase-page.ts
 const preloadViewer = () => prefetch(getViewer());
 
 const bookmarkApi = () => import('./features/bookmark/bookmark.api.ts');
+const notificationApi = () => import('./features/notification/notification.api.ts');
 const followApi = () => import('./features/follow/follow.api.ts');
 const placeApi = () => import('./features/place/place.api.ts');
 const expertApi = () => import('./features/expert/expert.api.ts');
@@ -69,6 +70,8 @@ const settingsPreload = () => import('./features/settings/settings-preload.ts');
 const staffPreload = () => import('./features/staff/staff-preload.ts');
 
 const preloadBookmarks = lazyPreload(bookmarkApi, (m) => m.preloadBookmarks);
+const preloadNotifications = lazyPreload(notificationApi, (m) => m.preloadNotifications);
+const preloadNotificationSettings = lazyPreload(notificationApi, (m) => m.preloadNotificationPreferences);
 const preloadFollowing = lazyPreload(followApi, (m) => m.preloadFollowing);
 const preloadPlacesBrowse = lazyPreload(placeApi, (m) => m.preloadPlacesBrowse);
 const preloadPlacePage = lazyPreload(placeApi, (m) => m.preloadPlacePage);
@@ -118,9 +121,8 @@ export function App() {
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
       <Route path="/following" component={FollowingPage} preload={preloadFollowing} />
-      <Route path="/welcome" component={WelcomePage} preload={preloadViewer} />
-      <Route path="/digest/unsubscribe" component={DigestUnsubscribePage} />
       <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
+      <Route path="/notifications" component={NotificationsPage} preload={preloadNotifications} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
       <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />
       <Route path="/forgot-password" component={ForgotPasswordPage} />
@@ -130,6 +132,7 @@ export function App() {
         <Route path="/" component={ProfileSettingsPage} preload={preloadProfileSettings} />
         <Route path="/security" component={SecuritySettingsPage} preload={preloadSecuritySettings} />
         <Route path="/verification" component={VerificationSettingsPage} preload={preloadVerificationSettings} />
+        <Route path="/notifications" component={NotificationSettingsPage} preload={preloadNotificationSettings} />
         <Route path="*404" component={NotFoundPage} />
       </Route>
       <Route path="/staff" component={StaffLayout} preload={preloadStaff}>

@@ -2,6 +2,7 @@ import { A, useIsRouting, useLocation, type RouteSectionProps } from '@solidjs/r
 import { createEffect, createSignal, For, on, onCleanup, onMount, Suspense } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { AccountArea } from '../features/account/account-menu.tsx';
+import { NotificationBellSlot } from '../features/notification/notification-bell-slot.tsx';
 import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageNotice, LanguageSwitch } from './language-switch.tsx';
@@ -68,6 +69,7 @@ export function AppShell(props: RouteSectionProps) {
           </A>
           <HeaderSearch />
           <div class="header-tools">
+            <NotificationBellSlot />
             <AccountArea />
             <LanguageSwitch />
           </div>

@@ -1,0 +1,106 @@
+import './notification.css';
+import { A, createAsync, useAction } from '@solidjs/router';
+import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { SectionError } from '../../components/section-error.tsx';
+import { StateMessage } from '../../components/state-message.tsx';
+import { formatDateTime, t } from '../../i18n/i18n.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
+import { getNotifications, markAllReadAction, markReadAction, type NotificationItem, type NotificationPage } from './notification.api.ts';
+import { nt } from './notification-text.ts';
+
+/** /notifications: the viewer's notification centre, newest first, unread ones marked. */
+export default function NotificationsPage() {
+  return (
+    <RequireViewer>
+      {() => (
+        <div class="notifications-page">
+          <DocumentTitle text={nt('pageTitle')} />
+          <header class="page-header">
+            <h1 id="page-title">{nt('pageTitle')}</h1>
+            <p class="lead">{nt('intro')}</p>
+          </header>
+          <SectionError>
+            <Suspense
+              fallback={
+                <p class="page-loading" role="status">
+                  {t('app.loading')}
+                </p>
+              }
+            >
+              <NotificationList />
+            </Suspense>
+          </SectionError>
+        </div>
+      )}
+    </RequireViewer>
+  );
+}
+
+/** What the notification says, in the interface's language. */
+export function notificationSentence(n: NotificationItem): string {
+  if (n.kind === 'VERIFICATION_DECIDED' && (n.detail === 'approved' || n.detail === 'declined')) return nt(`verification.${n.detail}`);
+  return nt(`sentence.${n.kind}`, n.actor?.name ?? nt('someone'), n.targetTitle ?? '');
+}
+
+function NotificationList() {
+  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
+  const pages = createAsync(() => Promise.all(cursors().map((cursor) => getNotifications(cursor))));
+  const items = createMemo(() => (pages() ?? []).flatMap((page: NotificationPage | null) => page?.edges.map((edge) => edge.node) ?? []));
+  const last = () => pages()?.at(-1);
+  const markRead = useAction(markReadAction);
+  const markAll = useAction(markAllReadAction);
+  const [failed, setFailed] = createSignal(false);
+  const run = async (write: Promise<{ ok: boolean }>) => setFailed(!(await write).ok);
+  return (
+    <Show when={pages()}>
+      <div class="notification-tools">
+        <Show when={items().some((n) => !n.read)}>
+          <button type="button" class="button button-secondary" onClick={() => void run(markAll())}>
+            {nt('markAll')}
+          </button>
+        </Show>
+        <A href="/settings/notifications">{nt('preferencesLink')}</A>
+        <Show when={failed()}>
+          <p role="alert">{nt('failed')}</p>
+        </Show>
+      </div>
+      <Show when={items().length} fallback={<StateMessage title={nt('emptyTitle')} body={nt('emptyBody')} />}>
+        <ul class="notification-list" aria-labelledby="page-title">
+          <For each={items()}>
+            {(n) => (
+              <li class="notification-item card" classList={{ 'is-unread': !n.read }}>
+                <div>
+                  <p>
+                    <Show when={!n.read}>
+                      <span class="notification-unread-mark">{nt('unread')}</span>
+                    </Show>
+                    {/* Opening it reads it. */}
+                    <A href={n.url} onClick={() => !n.read && void markRead([n.id])}>
+                      {notificationSentence(n)}
+                    </A>
+                  </p>
+                  <p class="muted">
+                    <time datetime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                  </p>
+                </div>
+                <Show when={!n.read}>
+                  <button type="button" class="button button-small button-quiet" onClick={() => void run(markRead([n.id]))}>
+                    {nt('markRead')}
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
+          {(cursor) => (
+            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
+              {nt('more')}
+            </button>
+          )}
+        </Show>
+      </Show>
+    </Show>
+  );
+}
