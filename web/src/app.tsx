@@ -43,6 +43,8 @@ const FollowingPage = lazyPage(() => import('./features/follow/following-page.ts
 const BookmarksPage = lazyPage(() => import('./features/bookmark/bookmarks-page.tsx'));
 const NotificationsPage = lazyPage(() => import('./features/notification/notifications-page.tsx'));
 const NotificationSettingsPage = lazyPage(() => import('./features/notification/notification-settings-page.tsx'));
+const WelcomePage = lazyPage(() => import('./features/onboarding/welcome-page.tsx'));
+const DigestUnsubscribePage = lazyPage(() => import('./features/onboarding/digest-unsubscribe-page.tsx'));
 const NotFoundPage = lazyPage(() => import('./components/not-found-page.tsx'));
 // The home page's words are the first load's own (i18n/vi.ts): it waits for no others.
 const HomePage = lazy(() => import('./features/home/home-page.tsx'));
@@ -121,6 +123,8 @@ export function App() {
       <Route path="/experts" component={ExpertDirectory} preload={preloadDirectory} />
       <Route path="/experts/:handle" component={ExpertProfile} preload={preloadProfile} />
       <Route path="/following" component={FollowingPage} preload={preloadFollowing} />
+      <Route path="/welcome" component={WelcomePage} preload={preloadViewer} />
+      <Route path="/digest/unsubscribe" component={DigestUnsubscribePage} />
       <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
       <Route path="/notifications" component={NotificationsPage} preload={preloadNotifications} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
