@@ -17,13 +17,13 @@ import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
  * suspended admin still holds, and each must answer a typed error and leave the database as it
  * was. Some mutations are open to signed-out visitors and say nothing about who calls them
  * (signOut, recordView, and those that act on an email address or a link's token: signUp,
- * requestPasswordReset, resetPassword, verifyEmail): a suspended person is a signed-out visitor
+ * requestPasswordReset, resetPassword, verifyEmail, unsubscribeFromDigest): a suspended person is a signed-out visitor
  * there, as the checks below show (signing up again with their address answers as any sign-up,
  * and no reset link is made for a suspended account).
  */
 
 useTestDatabase();
-const OPEN_TO_VISITORS = new Set(['signOut', 'recordView', 'signUp', 'requestPasswordReset', 'resetPassword', 'verifyEmail']);
+const OPEN_TO_VISITORS = new Set(['signOut', 'recordView', 'signUp', 'requestPasswordReset', 'resetPassword', 'verifyEmail', 'unsubscribeFromDigest']);
 const ANY_ID = '0123456789abcdef01234567';
 
 let suspended: Awaited<ReturnType<typeof personWithAccount>>;
