@@ -4,6 +4,7 @@ import type { Viewer } from '../context.ts';
 import { repliesOfThreads, threadsReaching } from '../discussion/service.ts';
 import { followedBy } from '../follow/service.ts';
 import { findByIds, firstOfEach } from '../loading.ts';
+import { blockedByViewer } from '../message/service.ts';
 import { listPlaces, type PlaceDoc } from '../place/service.ts';
 import { anyOf } from '../query.ts';
 import { isObjectId } from '../validation.ts';
@@ -154,7 +155,7 @@ async function answerersIn(topics: string[], notBy: string): Promise<Map<string,
   return byTopic;
 }
 
-/** "People you should know" for the viewer: never themselves, whom they follow, or suspended people. */
+/** "People you should know" for the viewer: never themselves, whom they follow or blocked, or suspended people. */
 export async function suggestedExpertsFor(viewer: Viewer, first: number): Promise<Suggestion[]> {
   const [me] = await findByIds<ExpertDoc>(Expert, [viewer.id]);
   if (!me) return [];
@@ -163,8 +164,15 @@ export async function suggestedExpertsFor(viewer: Viewer, first: number): Promis
   subject.answeredIn = await answerersIn(follows.topics, viewer.id);
   const answererIds = [...new Set([...subject.answeredIn.values()].flat())].filter((id) => !subject.excluded.has(id) && isObjectId(id));
   const answerers = answererIds.length ? await findByIds<ExpertDoc>(Expert, answererIds.slice(0, CANDIDATES_PER_CRITERION), { searchTokens: 0 }) : [];
-  const [suggestions] = await suggestFor([subject], first, current, answerers);
-  return suggestions!;
+  // Ranked whole, then cut once the people the viewer blocked are out (one query for the pool).
+  const ranked = (await suggestFor([subject], CANDIDATES_PER_CRITERION * 4, current, answerers))[0]!;
+  const blocked = ranked.length
+    ? await blockedByViewer(
+        viewer,
+        ranked.map((s) => String(s.expert._id)),
+      )
+    : [];
+  return ranked.filter((_, i) => !blocked[i]).slice(0, first);
 }
 
 /** Experts like each of these (a profile's "similar experts"), never the viewer or the expert themselves. */

@@ -95,8 +95,12 @@ describe('Suggested experts', () => {
     expect(handlesOf(list)).not.toContain('nguoi-hoi');
   });
 
-  it('never suggests the viewer, people they follow or suspended people', async () => {
+  it('never suggests the viewer, people they follow or blocked, or suspended people', async () => {
+    expect(handlesOf(await suggested())).toContain('cung-khoa');
+    const block = await graphql(`mutation ($id: ID!) { blockExpert(input: { expertId: $id }) { __typename } }`, { id: globalId('Expert', ids['cung-khoa']!) }, { cookie: viewerCookie });
+    expect(block.data.blockExpert.__typename).toBe('BlockExpertPayload');
     const handles = handlesOf(await suggested());
+    expect(handles).not.toContain('cung-khoa');
     expect(handles).not.toContain('toi');
     expect(handles).not.toContain('da-theo-doi');
     expect(handles).not.toContain('bi-dinh-chi');
