@@ -59,6 +59,8 @@ const NOT_PER_PARENT: Record<string, string> = {
   ExpertCohortCount: 'one expertFacets answer per request; its cohorts load in one batch',
   ThreadReading: 'built from the reading its thread loaded in one batch',
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
+  Notification: 'the page of notifications reads its targets (titles, visibility) in one batch per kind of target; actors load through the Expert loader',
+  NotificationPreference: 'built from the one preferences document of the viewer',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
 const STRUCTURAL = [
@@ -84,6 +86,9 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'SuggestionReason.cohorts': 'this data’s similar experts share a place, not cohorts; cohorts load through the Cohort loader',
   'Expert.unpublishedPractices': 'private to the person: the admin asking is none of them',
   'Expert.missingProfileFields': 'private to the person: the admin asking is none of them',
+  'Expert.notifications': 'private to the person: the admin asking is none of them',
+  'Expert.unreadNotificationCount': 'private to the person: the admin asking is none of them',
+  'Expert.notificationPreferences': 'private to the person: the admin asking is none of them',
   'Expert.conversations': 'private to the person: the admin asking is none of them',
 };
 
