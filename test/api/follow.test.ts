@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Bookmark } from '../../schema/bookmark/model.ts';
-import { Thread } from '../../schema/discussion/model.ts';
+import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { Follow } from '../../schema/follow/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
@@ -117,6 +117,8 @@ describe('FollowUpdate', () => {
 
   it('marks updates seen, so only later ones are new', async () => {
     await graphql(`mutation { markFollowUpdatesSeen { __typename } }`, {}, { cookie: cookies.reader });
+    // Someone else replies (one's own replies are no news: test/api/follow-updates.test.ts).
+    await Reply.create({ thread: newest, author: ids.other, depth: 0, body: 'Bổ sung thêm kinh nghiệm của tỉnh tôi.' });
     await Thread.updateOne({ _id: newest }, { $set: { lastActivityAt: new Date(Date.now() + 1000) } });
     const response = await graphql(UPDATES, {}, { cookie: cookies.reader });
     expect(response.data.followUpdates.seenAt).not.toBeNull();
