@@ -10,7 +10,7 @@ import { findByIds } from '../loading.ts';
 import { createOnce, insertOnce, markedBy, setMark } from '../mark.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
 import { isNewMember } from '../moderation/new-members.ts';
-import { notEqual } from '../query.ts';
+import { anyOf, notEqual } from '../query.ts';
 import { objectId, parseInput, text } from '../validation.ts';
 import { publishMessage, publishUnreadMessages } from './events.ts';
 import { CONVERSATION_ID, directConversationId, groupConversationId } from './ids.ts';
@@ -227,6 +227,15 @@ export async function setBlock(ctx: Context, input: unknown, blocking: boolean):
   if (!(await findExpertById(expertId))) throw new NotFoundError('expertId', 'expert', expertId);
   await setMark(Block, { blocker: viewer.id, blocked: expertId }, blocking);
   return expertId;
+}
+
+/** For each person, the id of the viewer's one-to-one conversation with them, or null: one read by primary key. */
+export async function directConversationsWith(viewer: Viewer | null, ids: readonly string[]): Promise<(string | null)[]> {
+  if (!viewer) return ids.map(() => null);
+  const wanted = ids.map((id) => (id === viewer.id ? null : directConversationId(viewer.id, id)));
+  const rows = wanted.filter((id): id is string => id !== null).map((id) => memberId(id, viewer.id));
+  const found = new Set((await ConversationMember.find({ _id: anyOf(rows) }, { conversation: 1 }).lean<{ conversation: string }[]>()).map((m) => m.conversation));
+  return wanted.map((id) => (id && found.has(id) ? id : null));
 }
 
 /** The people the viewer blocked, latest first (their settings). */

@@ -16,6 +16,7 @@ import { conversationKinds, Message, messageReportReasons, messageReportStates }
 import { countOpenMessageReports, decideMessageReport, decideMessageReportInput, listMessageReports, reportMessage, reportMessageInput, type MessageReportDoc } from './reports.ts';
 import {
   blockedByViewer,
+  directConversationsWith,
   blockInput,
   conversationInput,
   findConversation,
@@ -101,6 +102,13 @@ builder.objectFields(ExpertRef, (t) => ({
     nullable: true,
     description: 'Private: messages they have not read, in all their conversations; null for anyone but the person.',
     resolve: (e, _, ctx) => (isOwn(e, ctx) ? unreadMessageCount(String(e._id)) : null),
+  }),
+  viewerConversationId: t.loadable({
+    type: 'ID',
+    nullable: true,
+    description: 'The viewer’s one-to-one conversation with this person, if they have one (null when signed out).',
+    load: (ids: string[], ctx) => directConversationsWith(ctx.viewer, ids),
+    resolve: (e) => String(e._id),
   }),
   viewerBlocked: t.loadable({
     type: 'Boolean',

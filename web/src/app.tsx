@@ -41,6 +41,10 @@ const StaffCollectionEditor = lazyPage(() => import('./features/collection/colle
 const SearchPage = lazyPage(() => import('./features/search/search-page.tsx'));
 const FollowingPage = lazyPage(() => import('./features/follow/following-page.tsx'));
 const BookmarksPage = lazyPage(() => import('./features/bookmark/bookmarks-page.tsx'));
+const MessagesPage = lazyPage(() => import('./features/message/messages-page.tsx'));
+const NewConversationPage = lazyPage(() => import('./features/message/new-conversation-page.tsx'));
+const ConversationPage = lazyPage(() => import('./features/message/conversation-page.tsx'));
+const BlockedPage = lazyPage(() => import('./features/message/blocked-page.tsx'));
 const NotificationsPage = lazyPage(() => import('./features/notification/notifications-page.tsx'));
 const NotificationSettingsPage = lazyPage(() => import('./features/notification/notification-settings-page.tsx'));
 const WelcomePage = lazyPage(() => import('./features/onboarding/welcome-page.tsx'));
@@ -126,6 +130,9 @@ export function App() {
       <Route path="/welcome" component={WelcomePage} preload={preloadViewer} />
       <Route path="/digest/unsubscribe" component={DigestUnsubscribePage} />
       <Route path="/bookmarks" component={BookmarksPage} preload={preloadBookmarks} />
+      <Route path="/messages" component={MessagesPage} />
+      <Route path="/messages/new" component={NewConversationPage} />
+      <Route path="/messages/:id" component={ConversationPage} />
       <Route path="/notifications" component={NotificationsPage} preload={preloadNotifications} />
       <Route path="/sign-in" component={SignInPage} preload={preloadViewer} />
       <Route path="/sign-up" component={SignUpPage} preload={preloadViewer} />
@@ -136,6 +143,7 @@ export function App() {
         <Route path="/" component={ProfileSettingsPage} preload={preloadProfileSettings} />
         <Route path="/security" component={SecuritySettingsPage} preload={preloadSecuritySettings} />
         <Route path="/verification" component={VerificationSettingsPage} preload={preloadVerificationSettings} />
+        <Route path="/blocked" component={BlockedPage} />
         <Route path="/notifications" component={NotificationSettingsPage} preload={preloadNotificationSettings} />
         <Route path="*404" component={NotFoundPage} />
       </Route>

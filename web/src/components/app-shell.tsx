@@ -1,7 +1,8 @@
 import { A, useIsRouting, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, onMount, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { AccountArea } from '../features/account/account-menu.tsx';
+import { createViewer } from '../features/account/account.api.ts';
 import { NotificationBellSlot } from '../features/notification/notification-bell-slot.tsx';
 import { HeaderSearch } from '../features/search/header-search.tsx';
 import { BrandMark } from './brand-mark.tsx';
@@ -10,10 +11,14 @@ import { MAIN_SECTIONS } from './main-sections.ts';
 import { OutageNotice } from './outage-notice.tsx';
 import { SectionError } from './section-error.tsx';
 
+// Signed-in people only: its code loads with the first page that has a viewer.
+const MessagesLink = lazy(() => import('../features/message/messages-link.tsx'));
+
 /** Header, navigation, main region and footer around every page. */
 export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const routing = useIsRouting();
+  const viewer = createViewer();
   let main: HTMLElement | undefined;
   let nav: HTMLElement | undefined;
   let menuButton: HTMLButtonElement | undefined;
@@ -70,6 +75,11 @@ export function AppShell(props: RouteSectionProps) {
           <HeaderSearch />
           <div class="header-tools">
             <NotificationBellSlot />
+            <Show when={viewer.latest}>
+              <Suspense>
+                <MessagesLink />
+              </Suspense>
+            </Show>
             <AccountArea />
             <LanguageSwitch />
           </div>

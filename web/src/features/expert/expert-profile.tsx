@@ -12,6 +12,7 @@ import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { ExternalLinkList } from '../../components/external-links.tsx';
 import { ExpertRecordSections } from './expert-record.tsx';
+import { ProfileMessageButtons } from '../message/profile-message-buttons.tsx';
 
 // Members only: a visitor's profile page does not load it.
 const SimilarExperts = lazy(() => import('../onboarding/similar-experts.tsx').then((module) => ({ default: module.SimilarExperts })));
@@ -109,6 +110,9 @@ function ProfileView(props: { expert: Profile }) {
         <Show when={viewer.latest !== undefined && !isOwn()}>
           <div class="profile-edit">
             <FollowButton kind="expert" id={props.expert.id} name={props.expert.name} target={props.expert} signedIn={Boolean(viewer.latest)} />
+            <Show when={viewer.latest}>
+              <ProfileMessageButtons handle={props.expert.handle} name={props.expert.name} />
+            </Show>
           </div>
         </Show>
         <Show when={isOwn()}>

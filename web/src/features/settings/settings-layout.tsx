@@ -5,6 +5,7 @@ import { SectionNav } from '../../components/section-nav.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { profileHref } from '../expert/expert.api.ts';
+import { mt } from '../message/message-text.ts';
 import { nt } from '../notification/notification-text.ts';
 
 /** /settings/*: one's own account, signed in only. Each section is a page of its own. */
@@ -27,6 +28,7 @@ export default function SettingsLayout(props: RouteSectionProps) {
                 { href: '/settings', label: t('settings.profileTab'), end: true },
                 { href: '/settings/security', label: t('settings.securityTab') },
                 { href: '/settings/verification', label: t('settings.verificationTab') },
+                { href: '/settings/blocked', label: mt('blockedTab') },
                 { href: '/settings/notifications', label: nt('settingsTab') },
               ]}
             />
