@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { configureEmail } from '../../schema/email/mailer.ts';
+import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Notification } from '../../schema/notification/model.ts';
 import { sendDueNotificationEmails } from '../../schema/notification/outbox.ts';
@@ -183,6 +184,10 @@ describe('Notifications of practices and verification', () => {
     expect((await mutate('publishCollection', { id: collection.collection.id }, 'curator')).__typename).toBe('PublishCollectionPayload');
     expect((await inbox('asker')).items[0]).toMatchObject({ kind: 'PRACTICE_COLLECTED', url: `/collections/${collection.collection.slug}`, targetTitle: expect.stringContaining('Bộ sưu tập') });
 
+    // Taken down since: its notifications are no longer shown to those who may not read it now.
+    expect((await mutate('unpublishPractice', { id: practiceGid(id), reason: 'Số liệu chưa được xác minh' }, 'curator')).__typename).toBe('UnpublishPracticePayload');
+    expect(await kinds('follower')).toEqual([]);
+
     const other = await submitted();
     expect((await mutate('returnPractice', { id: practiceGid(other), reason: 'Cần thêm số liệu cụ thể về kết quả.' }, 'curator')).__typename).toBe('ReturnPracticePayload');
     expect((await inbox('asker')).items[0]).toMatchObject({ kind: 'PRACTICE_RETURNED' });
@@ -332,6 +337,24 @@ describe('Preferences and email', () => {
     expect(mail.parsed.html).toContain('Hello Đào Anh');
     expect(await mailbox.to(unverified.email)).toEqual([]);
     expect(await Notification.countDocuments({ emailState: 'due' })).toBe(0);
+  });
+
+  it('keeps a name with line breaks out of the headers: no header of its own, no other recipient', async () => {
+    const person = await personWithAccount('thuba', 'Phạm Thử Ba');
+    cookies.thuba = await sessionCookieFor(person.id);
+    await setPreference('thuba', 'MENTION', 'EMAIL');
+    await Expert.updateOne({ _id: ids.other }, { $set: { name: 'Kẻ Xấu\r\nBcc: attacker@evil.test\r\nX-Injected: 1' } });
+    try {
+      await thread('other', 'DISCUSSION', 'Gửi @thuba');
+      expect(await sendDueNotificationEmails()).toBe(1);
+    } finally {
+      await Expert.updateOne({ _id: ids.other }, { $set: { name: 'Người Khác' } });
+    }
+    const [mail] = await mailbox.all();
+    expect(mail!.envelope.to).toEqual([person.email]);
+    expect(mail!.parsed.headers.has('bcc')).toBe(false);
+    expect(mail!.parsed.headers.has('x-injected')).toBe(false);
+    expect(mail!.parsed.subject).toContain('Kẻ Xấu Bcc: attacker@evil.test X-Injected: 1 đã nhắc đến bạn');
   });
 
   it('keeps an email that could not be sent and sends it on a later round', async () => {
