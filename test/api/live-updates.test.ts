@@ -51,7 +51,8 @@ function sseClient(browser: Browser, serverUrl: () => string) {
   const client = createClient({
     url: () => `${serverUrl()}/graphql`,
     headers: () => ({ cookie: browser.cookie, 'x-forwarded-for': browser.address }),
-    retryAttempts: 20,
+    // 20 s of retries: a restarted server takes some seconds to start (the web client retries forever).
+    retryAttempts: 80,
     retry: () => new Promise((resolve) => setTimeout(resolve, 250)),
   });
   clients.push(client);
