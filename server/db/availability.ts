@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 
-const { MongoError, MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } = mongoose.mongo;
+const { MongoBulkWriteError, MongoError, MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } = mongoose.mongo;
 
 /** MongoDB's codes for a server that is stepping down, shutting down or unreachable. */
 const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
@@ -19,6 +19,8 @@ const SOCKET_GONE = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
  * opposed to a fault of the request: such a request is answered with a typed "try again".
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // A bulk write (insertMany) that lost its connection reports the network error as its response.
+  if (error instanceof MongoBulkWriteError && error.errorResponse instanceof Error && isDatabaseUnavailable(error.errorResponse)) return true;
   if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError) return true;
   if (error instanceof Error && /ServerSelectionError|PoolClearedError/.test(error.name)) return true;
   // The driver lets a socket error through unwrapped when the server closed the connection

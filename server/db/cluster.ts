@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedDatabaseError, type Engine } from './build.ts';
@@ -265,4 +265,42 @@ export async function clearLeftoverPostmaster(paths: ClusterPaths): Promise<void
   const deadline = Date.now() + 60_000;
   while (isPostgres() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (isPostgres()) throw new EmbeddedDatabaseError(`A PostgreSQL (pid ${pid}) from an earlier run still holds ${paths.pgData}: stop it, then start again.`);
+}
+
+/** Pids of the processes whose working directory is `dir` (PostgreSQL's processes all work in their data directory). */
+function processesWorkingIn(dir: string): number[] {
+  const target = path.resolve(dir);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`) === target;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Kills, with -9, the processes a dead postmaster left on its data directory, and waits until they
+ * are gone. Each backend leads its own session (not the postmaster's process group), and one that a
+ * client keeps busy never waits for input, so never notices the postmaster's death: it keeps the
+ * shared memory attached, and a new postmaster refuses to start while it runs.
+ */
+export async function killOrphanedBackends(pgData: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = processesWorkingIn(pgData);
+    if (left.length === 0) return;
+    for (const pid of left) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    if (Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -50,6 +50,44 @@ export async function ensureIndexes(): Promise<void> {
   await migrateExperts();
 }
 
+/** How long the driver may stay cut off from an engine that is up before it is connected again. */
+const STUCK_AFTER_MS = 12_000;
+
+/**
+ * Connects the driver again when it stays cut off from an engine that is back. After restarts of
+ * the embedded FerretDB, the driver's server monitor was seen (in about one run in four of the
+ * faults test, each killing the engine five times) to wait on a check that never ended: every
+ * request was answered "try again" for minutes while the engine served. The same client is
+ * closed and connected again, so models and command observers keep working. Returns the stop.
+ */
+export function reconnectWhenStuck(engineUp: () => boolean, onReconnect: () => void): () => void {
+  let cutOffSince: number | null = null;
+  let reconnecting = false;
+  const timer = setInterval(async () => {
+    if (reconnecting) return;
+    if (!engineUp() || mongoose.connection.readyState === mongoose.ConnectionStates.connected) {
+      cutOffSince = null;
+      return;
+    }
+    cutOffSince ??= Date.now();
+    if (Date.now() - cutOffSince < STUCK_AFTER_MS) return;
+    reconnecting = true;
+    cutOffSince = null;
+    onReconnect();
+    try {
+      const client = mongoose.connection.getClient();
+      await client.close();
+      await client.connect();
+    } catch {
+      // Still unreachable: the next round tries again.
+    } finally {
+      reconnecting = false;
+    }
+  }, 1_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function disconnectDatabase(): Promise<void> {
   await mongoose.disconnect();
 }

@@ -1,7 +1,7 @@
 import { closeSync, linkSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EmbeddedDatabaseError, ensureEngineBuilt, type Engine } from './build.ts';
-import { clearLeftoverPostmaster, DATABASE_USER, markInitialised, prepareCluster, readPassword, runClient } from './cluster.ts';
+import { clearLeftoverPostmaster, DATABASE_USER, killOrphanedBackends, markInitialised, prepareCluster, readPassword, runClient } from './cluster.ts';
 import { loadBackup } from './backup.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { ChildStartError, superviseChild, type SupervisedChild } from './supervisor.ts';
@@ -150,6 +150,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
         }),
         isReadyLine: (line) => line.includes('database system is ready to accept connections'),
         readyTimeoutMs: 120_000,
+        clearLeftovers: () => killOrphanedBackends(paths.pgData),
       },
       events('postgres'),
     );

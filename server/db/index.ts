@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { recordSupervisorRestart } from '../metrics.ts';
-import { connectDatabase, disconnectDatabase } from './connection.ts';
+import { connectDatabase, disconnectDatabase, reconnectWhenStuck } from './connection.ts';
 import { runningEmbeddedUri, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 
 export interface Database {
@@ -50,10 +50,15 @@ export async function openDatabase(config: Config, logger: Logger, options: { sh
     await embedded?.stop();
     throw error;
   }
+  const engine = embedded;
+  const stopWatching = engine
+    ? reconnectWhenStuck(engine.healthy, () => logger.warn('The database driver stayed cut off from the embedded database after it was back up; connecting it again.'))
+    : () => {};
   return {
     description,
     healthy: () => embedded?.healthy() ?? true,
     async close() {
+      stopWatching();
       await disconnectDatabase();
       await embedded?.stop();
     },

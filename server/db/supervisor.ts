@@ -12,6 +12,8 @@ export interface ChildSpec {
   onLine?: (line: string) => void;
   /** How long start-up may take before the child is killed and the start counts as failed. */
   readyTimeoutMs?: number;
+  /** Ends what a dead child left running that would stop the next start; called before each restart. */
+  clearLeftovers?: () => Promise<void>;
 }
 
 export interface SupervisedChild {
@@ -52,20 +54,6 @@ export interface SupervisorEvents {
   onRestart?: (exitCode: number | null, signal: NodeJS.Signals | null) => void;
   /** A start after a crash failed; it is tried again after the backoff. */
   onStartFailed?: (error: Error, retryInMs: number) => void;
-}
-
-/**
- * Kills what is left of a dead child's process group (a child started `detached` leads its own).
- * A PostgreSQL killed with -9 leaves its backends and workers attached to its shared memory
- * until each notices; a new one refuses to start on that data directory while any of them runs.
- */
-function killLeftovers(child: ChildProcess, spec: ChildSpec): void {
-  if (!spec.options.detached || child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    /* none left */
-  }
 }
 
 export async function superviseChild(spec: ChildSpec, events: SupervisorEvents = {}): Promise<SupervisedChild> {
@@ -118,12 +106,12 @@ export async function superviseChild(spec: ChildSpec, events: SupervisorEvents =
     child.once('exit', (code, signal) => {
       isReady = false;
       if (stopping) return;
-      killLeftovers(child, spec);
       events.onDown?.();
       if (Date.now() - startedAt > STABLE_AFTER_MS) backoff = MIN_BACKOFF_MS;
       const restart = async () => {
         if (stopping) return;
         try {
+          await spec.clearLeftovers?.();
           current = await startOnce();
           if (stopping) {
             current.kill(stopSignal);

@@ -159,7 +159,7 @@ async function threadReplies(reader: Browser, server: string, threadId: string):
 const engineLines = (output: string) =>
   output
     .split('\n')
-    .filter((line) => /embedded database|postgres|ferretdb/i.test(line) && line.length < 2_000)
+    .filter((line) => line.includes('embedded database'))
     .slice(-40)
     .join('\n');
 

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../server/db/availability.ts';
 
-const { MongoServerError, MongoNetworkError } = mongoose.mongo;
+const { MongoBulkWriteError, MongoServerError, MongoNetworkError } = mongoose.mongo;
 const serverError = (code: number, errmsg: string) => new MongoServerError({ ok: 0, code, errmsg });
 const socketError = (code: string) => Object.assign(new Error('This socket has been ended by the other party'), { code });
 
@@ -10,6 +10,13 @@ describe('Database availability', () => {
   it('calls a dropped or refused connection unavailable', () => {
     expect(isDatabaseUnavailable(new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017'))).toBe(true);
     expect(isDatabaseUnavailable(socketError('EPIPE'))).toBe(true);
+  });
+
+  it('calls an insertMany that lost its connection unavailable, and one refused for its documents not', () => {
+    const lost = new MongoBulkWriteError(new MongoNetworkError('connection 26 to 127.0.0.1:36051 closed'), { insertedCount: 0 } as never);
+    expect(isDatabaseUnavailable(lost)).toBe(true);
+    const duplicate = new MongoBulkWriteError({ message: 'E11000 duplicate key error', code: 11000, writeErrors: [] }, { insertedCount: 0 } as never);
+    expect(isDatabaseUnavailable(duplicate)).toBe(false);
   });
 
   it("calls FerretDB's report of a PostgreSQL that is down or starting unavailable", () => {

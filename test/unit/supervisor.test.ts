@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { killOrphanedBackends } from '../../server/db/cluster.ts';
 import { superviseChild, type SupervisedChild } from '../../server/db/supervisor.ts';
 
 /*
@@ -36,17 +37,19 @@ async function waitFor(what: string, check: () => boolean, ms = 10_000) {
 }
 
 describe('superviseChild', () => {
-  it('clears what a child killed with -9 left running in its process group, then starts it again', async () => {
+  it('clears what a child killed with -9 left running in its directory (in sessions of their own), then starts it again', async () => {
+    const workDir = mkdtempSync(path.join(dir, 'data-'));
     const helperPidFile = path.join(dir, 'helper.pid');
     const restarts: (NodeJS.Signals | null)[] = [];
-    // The helper ignores the hang-up and outlives its parent, as a busy backend outlives its postmaster.
+    // The helper leads its own session and ignores the hang-up, as a busy PostgreSQL backend outlives its postmaster.
     const child = await superviseChild(
       {
         name: 'parent',
         command: 'sh',
-        args: () => ['-c', `(trap '' HUP; sleep 600) & echo $! > ${helperPidFile}; echo ready; wait`],
-        options: { detached: true },
+        args: () => ['-c', `setsid sh -c 'trap "" HUP; echo $$ > ${helperPidFile}; exec sleep 600' & while [ ! -s ${helperPidFile} ]; do sleep 0.01; done; echo ready; wait`],
+        options: { detached: true, cwd: workDir },
         isReadyLine: (line) => line === 'ready',
+        clearLeftovers: () => killOrphanedBackends(workDir),
       },
       { onRestart: (_code, signal) => restarts.push(signal) },
     );
@@ -54,7 +57,10 @@ describe('superviseChild', () => {
     const firstPid = child.pid()!;
     const helperPid = Number(readFileSync(helperPidFile, 'utf8'));
     expect(isRunning(helperPid)).toBe(true);
+    // A process group kill would miss it.
+    expect(readFileSync(`/proc/${helperPid}/stat`, 'utf8').split(') ')[1]!.split(' ')[2]).not.toBe(String(firstPid));
 
+    writeFileSync(helperPidFile, '');
     process.kill(firstPid, 'SIGKILL');
     await waitFor('the child was started again', () => restarts.length === 1 && child.ready());
 
