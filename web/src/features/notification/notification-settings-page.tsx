@@ -32,6 +32,7 @@ export default function NotificationSettingsPage() {
                 <span>
                   <select
                     id={`delivery-${preference.kind}`}
+                    class="select"
                     value={preference.delivery}
                     onChange={(event) => void choose(preference.kind, event.currentTarget.value as NotificationPreference['delivery'])}
                   >
