@@ -24,6 +24,7 @@ import { caseRecordFields } from './case-record.ts';
 import { loadDemoCollections } from './collections.ts';
 import { loadDemoFlags } from './flags.ts';
 import { loadDemoNotifications } from './notifications.ts';
+import { loadDemoConversations } from './messages.ts';
 import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoReplications } from './replications.ts';
@@ -126,6 +127,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoPendingEdit(options)),
     ...(await loadDemoVerificationRequests(options)),
     ...(await loadDemoNotifications(options)),
+    ...(await loadDemoConversations(options)),
   ]);
   // The demo's votes, acceptances and endorsements are written as records: what they earn
   // follows, after any load that wrote something.

@@ -3,7 +3,11 @@ import { AuditEntry } from '../../schema/audit/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { MESSAGE_LIMITS } from '../../schema/field-limits.ts';
 import { RATE_LIMITS, resetRateLimits } from '../../schema/limits.ts';
+import { Notification } from '../../schema/notification/model.ts';
+import { anyOf } from '../../schema/query.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from '../../schema/message/model.ts';
+import { loadDemoConversations } from '../../seeds/messages.ts';
+import { demoExpertId, readData } from '../../seeds/records.ts';
 import { DAY, globalId, signInPeople } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
@@ -230,6 +234,8 @@ describe('Messages', () => {
     // In a group, the blocked person still writes, but the blocker is not notified (schema/message/notify.ts).
     const group = await start('anh', ['binh', 'chi'], 'Nhóm ba người.');
     expect((await send('chi', group.conversation.id, 'Xin chào cả nhóm')).__typename).toBe('SendMessagePayload');
+    const notified = async (who: string) => Notification.countDocuments({ recipient: ids[who], kind: 'message', actor: ids.chi, targetId: group.conversation.id });
+    expect([await notified('anh'), await notified('binh')]).toEqual([1, 0]);
 
     await act('unblockExpert', { expertId: gid('chi') }, 'binh');
     expect((await send('chi', conversation.id, 'Cảm ơn chị.')).__typename).toBe('SendMessagePayload');
@@ -261,5 +267,19 @@ describe('Messages', () => {
     const { conversation } = await start('anh', ['dung'], 'Tin một.');
     for (let n = 1; n < RATE_LIMITS.messages.points; n++) expect((await send('anh', conversation.id, `Tin ${n + 1}`)).__typename).toBe('SendMessagePayload');
     expect((await send('anh', conversation.id, 'Tin quá nhiều')).code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('The demo’s conversations', () => {
+  it('are between members only, so no staff member reads them, and a second load writes nothing', async () => {
+    const first = await loadDemoConversations();
+    expect(first.find((r) => r.collection === 'conversations')).toMatchObject({ inserted: 2 });
+    const accounts = readData<never>('demo-accounts.json') as unknown as { staff: Record<string, string> };
+    const staff = Object.keys(accounts.staff).map((handle) => String(demoExpertId(handle)));
+    expect(staff.length).toBeGreaterThan(0);
+    expect(await ConversationMember.countDocuments({ expert: anyOf(staff) })).toBe(0);
+    expect(await ConversationMember.countDocuments({ expert: demoExpertId('thaohtp') })).toBe(1);
+    const again = await loadDemoConversations();
+    expect(again.every((r) => !r.inserted && !r.updated)).toBe(true);
   });
 });
