@@ -1,10 +1,10 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { For, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { SectionError } from '../../components/section-error.tsx';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
 import { dismissMessageReport, getMessageReports, hideReportedMessage, type MessageReport } from './message.api.ts';
 import { messageProblemText, mt } from './message-text.ts';
 import { problemOf } from '../../lib/form.ts';
-import { createSignal } from 'solid-js';
 
 /** The moderators' queue of reported private messages: each with the few messages before it, nothing else. */
 export function MessageReportQueue() {
@@ -13,13 +13,16 @@ export function MessageReportQueue() {
     <section class="card message-report-queue" aria-labelledby="message-reports-title">
       <h2 id="message-reports-title">{mt('queueTitle')}</h2>
       <p class="muted">{mt('queueIntro')}</p>
-      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-        <Show when={reports()?.length} fallback={<p>{mt('queueEmpty')}</p>}>
-          <ul class="message-report-list">
-            <For each={reports()}>{(report) => <ReportRow report={report} />}</For>
-          </ul>
-        </Show>
-      </Suspense>
+      {/* Its own failure stays here: the flag queue above it keeps working. */}
+      <SectionError>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Show when={reports()?.length} fallback={<p>{mt('queueEmpty')}</p>}>
+            <ul class="message-report-list">
+              <For each={reports()}>{(report) => <ReportRow report={report} />}</For>
+            </ul>
+          </Show>
+        </Suspense>
+      </SectionError>
     </section>
   );
 }

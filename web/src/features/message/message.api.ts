@@ -176,7 +176,7 @@ export const getBlockedExperts = query(async () => (await request(BlockedQuery))
 const ReportsQuery = graphql(
   `
   query MessageReports {
-    messageReports(first: 50) {
+    messageReports(first: 10) {
       edges {
         node {
           id
