@@ -219,9 +219,10 @@ describe('Expert directory, grown up (issue 12)', () => {
 
   it('shows the rest of a profile’s long list on request, page after page', async () => {
     type Person = { handle: string; name: string; followers: { totalCount: number } };
+    type PeoplePage = { experts: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Person }[] } };
     const people: Person[] = [];
     for (let after: string | null = null; ; ) {
-      const { experts } = await api<{ experts: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Person }[] } }>(
+      const { experts }: PeoplePage = await api<PeoplePage>(
         `{ experts(first: 50${after ? `, after: "${after}"` : ''}) { pageInfo { hasNextPage endCursor } edges { node { handle name followers(first: 1) { totalCount } } } } }`,
       );
       people.push(...experts.edges.map((e) => e.node));
