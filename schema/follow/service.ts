@@ -118,7 +118,15 @@ export const expertsFollowedBy = (followerIds: readonly string[], page: PageArgs
 /** How many experts each of these people follows: one aggregate for a page. */
 export const followingCounts = (followerIds: readonly string[]) => countsInOrder(Follow, 'follower', followerIds, { kind: 'expert' });
 
-/** At most this many followers of a topic hear of each new practice in it (notification fan-out). */
+/** The people following a thread (who hear of its new replies). */
+export async function followersOfThread(threadId: string): Promise<string[]> {
+  const follows = await Follow.find({ kind: 'thread', target: threadId }, { follower: 1 })
+    .limit(TOPIC_FOLLOWERS_TOLD)
+    .lean<FollowDoc[]>();
+  return follows.map((f) => String(f.follower));
+}
+
+/** At most this many followers of a topic or thread hear of each new practice or reply in it (notification fan-out). */
 const TOPIC_FOLLOWERS_TOLD = 5000;
 
 /** The people following any of these topics, each once (for notifications of a new practice). */

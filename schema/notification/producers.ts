@@ -1,6 +1,6 @@
 import { repliesByIds, threadsByIds, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
 import { findExpertByHandle } from '../expert/service.ts';
-import { followersOfTopics } from '../follow/service.ts';
+import { followersOfThread, followersOfTopics } from '../follow/service.ts';
 import type { PracticeDoc } from '../practice/service.ts';
 import { notify } from './service.ts';
 
@@ -18,8 +18,9 @@ async function expertIdsOf(handles: readonly string[]): Promise<string[]> {
 
 /**
  * A reply others can now read: the author of the reply it answers hears of it, the thread's author
- * too (as an answer to their question, for a question's direct answer), and the people it
- * mentions; each person once, by the most specific of these.
+ * too (as an answer to their question, for a question's direct answer), the people it mentions,
+ * and the thread's followers (people follow the threads they start or reply to, and any they
+ * choose); each person once, by the most specific of these.
  */
 export async function notifyOfReply(reply: Pick<ReplyDoc, '_id' | 'thread' | 'parent' | 'author' | 'mentions' | 'pendingAuthor'>): Promise<void> {
   if (reply.pendingAuthor) return;
@@ -31,8 +32,9 @@ export async function notifyOfReply(reply: Pick<ReplyDoc, '_id' | 'thread' | 'pa
   const parentAuthor = parent ? ids([parent.author]) : [];
   const threadAuthor = ids([thread.author]).filter((id) => !parentAuthor.includes(id));
   const mentioned = (await expertIdsOf(reply.mentions ?? [])).filter((id) => !parentAuthor.includes(id) && !threadAuthor.includes(id));
+  const followers = (await followersOfThread(contextId)).filter((id) => !parentAuthor.includes(id) && !threadAuthor.includes(id) && !mentioned.includes(id));
   const answersQuestion = thread.kind === 'question' && !reply.parent;
-  await notify({ kind: 'reply', actorId, recipientIds: parentAuthor, target, contextId });
+  await notify({ kind: 'reply', actorId, recipientIds: [...parentAuthor, ...followers], target, contextId });
   await notify({ kind: answersQuestion ? 'answer' : 'reply', actorId, recipientIds: threadAuthor, target, contextId });
   await notify({ kind: 'mention', actorId, recipientIds: mentioned, target, contextId });
 }

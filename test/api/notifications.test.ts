@@ -94,6 +94,25 @@ describe('Notifications of discussions', () => {
     expect((await inbox('asker')).count).toBe(2);
   });
 
+  it('tell a thread’s followers of a reply, by choice or as earlier repliers, once each; never after they stop following', async () => {
+    const t = await thread('asker');
+    const follow = (who: string, following: boolean) =>
+      mutate('followThread', { id: t.id, following }, who, '... on FollowThreadPayload { thread { viewerFollows } }');
+    await follow('other', true);
+    const before = { other: (await inbox('other')).count, helper: (await inbox('helper')).count };
+    await reply('helper', t.id, 'Tôi tham gia');
+    // The follower hears of it as a reply; the writer does not; the author hears once.
+    expect((await inbox('other')).count).toBe(before.other + 1);
+    expect((await inbox('other')).items[0]).toMatchObject({ kind: 'REPLY', actor: { handle: 'helper' }, targetTitle: t.title });
+    expect((await inbox('asker')).items.filter((n) => n.targetTitle === t.title)).toHaveLength(1);
+
+    // Having replied, the helper follows the thread and hears of the next reply.
+    await follow('other', false);
+    await reply('asker', t.id, 'Cảm ơn anh');
+    expect((await inbox('helper')).count).toBe(before.helper + 1);
+    expect((await inbox('other')).count).toBe(before.other + 1);
+  });
+
   it('tell an asker of an answer, and an answerer of the acceptance (not when accepting one’s own)', async () => {
     const q = await thread('asker', 'QUESTION');
     const answer = await reply('helper', q.id, 'Câu trả lời');
@@ -226,7 +245,8 @@ describe('The notification centre', () => {
       });
     }
     expect((await inbox('asker')).items.map((n) => n.read)).toEqual([true, true]);
-    expect((await inbox('helper')).count).toBe(1);
+    // The helper's own stay unread: the reply in their thread, and the one after theirs in the asker's.
+    expect((await inbox('helper')).count).toBe(2);
   });
 
   it('pages newest first', async () => {
