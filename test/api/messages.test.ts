@@ -11,7 +11,7 @@ import { demoExpertId, readData } from '../../seeds/records.ts';
 import { DAY, globalId, signInPeople } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createExpert, createReferenceData } from '../helpers/factories.ts';
-import { graphql } from '../helpers/graphql.ts';
+import { graphql, yoga } from '../helpers/graphql.ts';
 
 /*
  * Private messages (issue 12, item 4): one-to-one and small-group conversations, unread counts,
@@ -281,5 +281,61 @@ describe('The demo’s conversations', () => {
     expect(await ConversationMember.countDocuments({ expert: demoExpertId('thaohtp') })).toBe(1);
     const again = await loadDemoConversations();
     expect(again.every((r) => !r.inserted && !r.updated)).toBe(true);
+  });
+});
+
+/** A subscription over server-sent events, in process: each event's payload in turn. */
+async function subscribeAs(who: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await yoga.fetch(
+    'http://localhost/graphql',
+    { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', cookie: cookies[who]! }, body: JSON.stringify({ query, variables }) },
+    { clientAddress: '192.0.2.1' },
+  );
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const more = async () => {
+    const { value, done } = await reader.read();
+    buffer += decoder.decode(value ?? new Uint8Array(), { stream: !done });
+    return !done;
+  };
+  return {
+    /** Waits for the stream's first keep-alive: the server is listening from then on. */
+    async listening(): Promise<void> {
+      while (!buffer.includes(':\n\n')) if (!(await more())) return;
+      buffer = buffer.replace(':\n\n', '');
+    },
+    async next(): Promise<any> {
+      for (;;) {
+        const event = /(?:event: next\n)?data: (.*)\n\n/.exec(buffer);
+        if (event) {
+          buffer = buffer.slice(event.index + event[0].length);
+          return JSON.parse(event[1]!);
+        }
+        if (!(await more())) return null;
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+describe('Live messages', () => {
+  it('tell a participant of a new message and of their unread count, and refuse anyone else', async () => {
+    const { conversation } = await start('anh', ['dung'], 'Chào anh Dũng, tin trực tiếp.');
+    const messages = await subscribeAs('dung', 'subscription ($id: ID!) { conversationMessages(conversationId: $id) { html author { handle } } }', { id: conversation.id });
+    await messages.listening();
+    const unread = await subscribeAs('dung', 'subscription { unreadMessageCount }');
+    const before = (await unread.next()).data.unreadMessageCount;
+    await send('anh', conversation.id, 'Tin mới đến ngay.');
+    expect((await messages.next()).data.conversationMessages).toEqual({ html: '<p>Tin mới đến ngay.</p>\n', author: { handle: 'anh' } });
+    expect((await unread.next()).data.unreadMessageCount).toBe(before + 1);
+    await Promise.all([messages.close(), unread.close()]);
+
+    for (const outsider of ['quantri', 'chi']) {
+      const refused = await subscribeAs(outsider, 'subscription ($id: ID!) { conversationMessages(conversationId: $id) { html } }', { id: conversation.id });
+      const answer = await refused.next();
+      expect(answer.errors?.[0]?.extensions?.code, outsider).toBe('NOT_FOUND');
+      await refused.close();
+    }
   });
 });
