@@ -120,9 +120,7 @@ export const followingCounts = (followerIds: readonly string[]) => countsInOrder
 
 /** The people following a thread (who hear of its new replies). */
 export async function followersOfThread(threadId: string): Promise<string[]> {
-  const follows = await Follow.find({ kind: 'thread', target: threadId }, { follower: 1 })
-    .limit(TOPIC_FOLLOWERS_TOLD)
-    .lean<FollowDoc[]>();
+  const follows = await Follow.find({ kind: 'thread', target: threadId }, { follower: 1 }).limit(TOPIC_FOLLOWERS_TOLD).lean<FollowDoc[]>();
   return follows.map((f) => String(f.follower));
 }
 

@@ -96,8 +96,7 @@ describe('Notifications of discussions', () => {
 
   it('tell a thread’s followers of a reply, by choice or as earlier repliers, once each; never after they stop following', async () => {
     const t = await thread('asker');
-    const follow = (who: string, following: boolean) =>
-      mutate('followThread', { id: t.id, following }, who, '... on FollowThreadPayload { thread { viewerFollows } }');
+    const follow = (who: string, following: boolean) => mutate('followThread', { id: t.id, following }, who, '... on FollowThreadPayload { thread { viewerFollows } }');
     await follow('other', true);
     const before = { other: (await inbox('other')).count, helper: (await inbox('helper')).count };
     await reply('helper', t.id, 'Tôi tham gia');

@@ -93,7 +93,10 @@ describe('Moderation', () => {
     await member.goto(`${baseUrl()}${searchFor}`);
     await member.getByRole('heading', { level: 1 }).first().waitFor();
     // The results are in once the tabs carry their counts (the bell's live connection never lets the network idle).
-    await member.getByRole('navigation', { name: 'Loại kết quả' }).getByRole('link', { name: /^Thảo luận\d+$/ }).waitFor();
+    await member
+      .getByRole('navigation', { name: 'Loại kết quả' })
+      .getByRole('link', { name: /^Thảo luận\d+$/ })
+      .waitFor();
     expect(await member.getByRole('link', { name: otherTitle }).count()).toBe(0);
     await member.goto(`${baseUrl()}${threadPath(OTHER_THREAD_KEY)}`);
     await member.getByRole('heading', { level: 1 }).first().waitFor();
