@@ -31,18 +31,18 @@ describe('Following', () => {
   it('follows an expert from their profile, and shows it at once and after a reload', async () => {
     await page.goto(`${baseUrl()}/experts/${FOLLOWED.handle}`);
     await page.getByRole('heading', { level: 1, name: FOLLOWED.name }).waitFor();
-    const follow = main().getByRole('button', { name: /^Theo dõi/ });
+    // The profile's own button (the similar experts further down have theirs).
+    const profileHeader = main().locator('header.profile-header');
+    const follow = profileHeader.getByRole('button', { name: /^Theo dõi/ });
     expect(await follow.getAttribute('aria-pressed')).toBe('false');
     const before = Number(await follow.locator('.toggle-count').innerText());
     await follow.click();
-    const following = main().getByRole('button', { name: /^Đang theo dõi/ });
+    const following = profileHeader.getByRole('button', { name: /^Đang theo dõi/ });
     expect(await following.getAttribute('aria-pressed')).toBe('true');
     // Shown at once; reloaded only once the server has it.
     await page.waitForFunction(() => !document.querySelector('.toggle-button[aria-busy="true"]'));
     await page.reload();
-    await main()
-      .getByRole('button', { name: `Đang theo dõi ${before + 1}` })
-      .waitFor();
+    await profileHeader.getByRole('button', { name: `Đang theo dõi ${before + 1}` }).waitFor();
   });
 
   it('lists what changed in what one follows, and what one follows', async () => {
