@@ -4,7 +4,7 @@ import type { Viewer } from '../context.ts';
 import { repliesOfThreads, threadsReaching } from '../discussion/service.ts';
 import { followedBy } from '../follow/service.ts';
 import { findByIds, firstOfEach } from '../loading.ts';
-import { blockedByViewer } from '../message/service.ts';
+import { blockedEitherWay } from '../message/service.ts';
 import { listPlaces, type PlaceDoc } from '../place/service.ts';
 import { anyOf } from '../query.ts';
 import { isObjectId } from '../validation.ts';
@@ -164,10 +164,10 @@ export async function suggestedExpertsFor(viewer: Viewer, first: number): Promis
   subject.answeredIn = await answerersIn(follows.topics, viewer.id);
   const answererIds = [...new Set([...subject.answeredIn.values()].flat())].filter((id) => !subject.excluded.has(id) && isObjectId(id));
   const answerers = answererIds.length ? await findByIds<ExpertDoc>(Expert, answererIds.slice(0, CANDIDATES_PER_CRITERION), { searchTokens: 0 }) : [];
-  // Ranked whole, then cut once the people the viewer blocked are out (one query for the pool).
+  // Ranked whole, then cut once the people the viewer blocked, or who blocked the viewer, are out (one query each for the pool).
   const ranked = (await suggestFor([subject], CANDIDATES_PER_CRITERION * 4, current, answerers))[0]!;
   const blocked = ranked.length
-    ? await blockedByViewer(
+    ? await blockedEitherWay(
         viewer,
         ranked.map((s) => String(s.expert._id)),
       )

@@ -244,6 +244,13 @@ export const listBlocks = (viewer: Viewer, page: PageArgs) => paginate<BlockDoc>
 /** Whether the viewer blocked each of these people (false when signed out). */
 export const blockedByViewer = (viewer: Viewer | null, ids: readonly string[]) => markedBy(Block, viewer?.id ?? null, ids, (blocker, blocked) => ({ blocker, blocked }));
 
+/** For each of these people, whether they and the viewer keep apart: either blocked the other (two queries by primary key). */
+export async function blockedEitherWay(viewer: Viewer, ids: readonly string[]): Promise<boolean[]> {
+  const [byViewer, blockers] = await Promise.all([blockedByViewer(viewer, ids), blockersOf(viewer.id, ids)]);
+  const blockedViewer = new Set(blockers);
+  return ids.map((id, i) => byViewer[i]! || blockedViewer.has(id));
+}
+
 export { latestMessages, messagesBefore, messagesOfConversations } from './reading.ts';
 
 /** A message and its conversation, if the viewer is in it (reports). */

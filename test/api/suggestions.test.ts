@@ -95,12 +95,17 @@ describe('Suggested experts', () => {
     expect(handlesOf(list)).not.toContain('nguoi-hoi');
   });
 
-  it('never suggests the viewer, people they follow or blocked, or suspended people', async () => {
-    expect(handlesOf(await suggested())).toContain('cung-khoa');
-    const block = await graphql(`mutation ($id: ID!) { blockExpert(input: { expertId: $id }) { __typename } }`, { id: globalId('Expert', ids['cung-khoa']!) }, { cookie: viewerCookie });
+  it('never suggests the viewer, people they follow, blocked or who blocked them, or suspended people', async () => {
+    expect(handlesOf(await suggested())).toEqual(expect.arrayContaining(['cung-khoa', 'dong-nghiep']));
+    const BLOCK = `mutation ($id: ID!) { blockExpert(input: { expertId: $id }) { __typename } }`;
+    const block = await graphql(BLOCK, { id: globalId('Expert', ids['cung-khoa']!) }, { cookie: viewerCookie });
     expect(block.data.blockExpert.__typename).toBe('BlockExpertPayload');
+    // A colleague who blocked the viewer is not put forward to them either.
+    const blockedBy = await graphql(BLOCK, { id: globalId('Expert', ids.toi!) }, { cookie: await sessionCookieFor(ids['dong-nghiep']!) });
+    expect(blockedBy.data.blockExpert.__typename).toBe('BlockExpertPayload');
     const handles = handlesOf(await suggested());
     expect(handles).not.toContain('cung-khoa');
+    expect(handles).not.toContain('dong-nghiep');
     expect(handles).not.toContain('toi');
     expect(handles).not.toContain('da-theo-doi');
     expect(handles).not.toContain('bi-dinh-chi');
