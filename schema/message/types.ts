@@ -1,4 +1,4 @@
-import { filter, pipe } from 'graphql-yoga';
+import { filter, pipe, Repeater } from 'graphql-yoga';
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireViewer } from '../account/service.ts';
 import { builder, enumValues } from '../builder.ts';
@@ -331,11 +331,10 @@ builder.subscriptionFields((t) => ({
     authScopes: { signedIn: true },
     subscribe: (_, __, ctx) => {
       const viewer = requireViewer(ctx);
-      // The count as it is now first, then each change.
-      return (async function* () {
-        yield { at: 0 };
-        yield* liveEvents().subscribe('expert:unread-messages', viewer.id);
-      })();
+      // The count as it is now first, then each change. Merged by a Repeater, not delegated to by
+      // an async generator: a generator waiting on the next event takes its return only once one
+      // comes, so a closed page's listener stayed until then.
+      return Repeater.merge([[{ at: 0 }], liveEvents().subscribe('expert:unread-messages', viewer.id)]);
     },
     resolve: (_, __, ctx) => unreadMessageCount(ctx.viewer!.id),
   }),

@@ -331,6 +331,20 @@ describe('Live messages', () => {
     expect((await unread.next()).data.unreadMessageCount).toBe(before + 1);
     await Promise.all([messages.close(), unread.close()]);
 
+    // Pages come and go: each closed subscription lets go of its listener (twelve would pass
+    // Node's limit of ten listeners on one topic and make it warn of a leak).
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    for (let page = 0; page < 12; page++) {
+      const count = await subscribeAs('dung', 'subscription { unreadMessageCount }');
+      await count.next();
+      await count.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
+
     for (const outsider of ['quantri', 'chi']) {
       const refused = await subscribeAs(outsider, 'subscription ($id: ID!) { conversationMessages(conversationId: $id) { html } }', { id: conversation.id });
       const answer = await refused.next();
