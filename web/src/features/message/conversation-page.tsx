@@ -1,6 +1,6 @@
 import './messages.css';
 import { A, createAsync, revalidate, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, Show, Suspense } from 'solid-js';
+import { batch, createEffect, createSignal, For, on, onCleanup, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
@@ -14,7 +14,17 @@ import { profileHref } from '../expert/expert-links.ts';
 import { MessageComposer } from './message-composer.tsx';
 import { conversationName } from './message-links.ts';
 import { ReportMessageButton } from './report-message.tsx';
-import { ConversationMessagesSubscription, getConversation, getConversations, getUnreadMessageCount, leaveConversation, markConversationRead, sendMessage, type Message } from './message.api.ts';
+import {
+  ConversationMessagesSubscription,
+  getConversation,
+  getConversations,
+  getOlderMessages,
+  getUnreadMessageCount,
+  leaveConversation,
+  markConversationRead,
+  sendMessage,
+  type Message,
+} from './message.api.ts';
 import { mt } from './message-text.ts';
 
 /** /messages/:id: one conversation, its messages as they come, and a composer. */
@@ -51,6 +61,39 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
     const seen = new Set(loaded.map((m) => m.id));
     return [...loaded, ...arrived().filter((m) => !seen.has(m.id))];
   };
+  // Pages of earlier messages the reader asked for, oldest first; undefined cursor: ask the latest page's.
+  const [older, setOlder] = createSignal<Message[]>([]);
+  const [olderCursor, setOlderCursor] = createSignal<string | null | undefined>(undefined);
+  const [loadingOlder, setLoadingOlder] = createSignal(false);
+  const [olderProblem, setOlderProblem] = createSignal(false);
+  const [olderStatus, setOlderStatus] = createSignal('');
+  const nextOlderCursor = () => (olderCursor() === undefined ? conversation()?.olderCursor : olderCursor());
+  const loadOlder = async () => {
+    const cursor = nextOlderCursor();
+    if (!cursor || loadingOlder()) return;
+    setLoadingOlder(true);
+    setOlderProblem(false);
+    try {
+      const page = await getOlderMessages(props.id, cursor);
+      // The reader's place: the message now at the top stays where it is on the screen.
+      const anchor = document.querySelector<HTMLElement>('.conversation .message');
+      const anchorTop = anchor?.getBoundingClientRect().top;
+      const shown = new Set(older().map((m) => m.id));
+      batch(() => {
+        setOlder((list) => [...page.messages.filter((m) => !shown.has(m.id)), ...list]);
+        setOlderCursor(page.olderCursor);
+        setOlderStatus(mt('olderLoaded', page.messages.length));
+      });
+      if (anchor && anchorTop !== undefined) window.scrollBy(0, anchor.getBoundingClientRect().top - anchorTop);
+      // Focus the message just before the ones read (the button may be gone with the last page).
+      const newest = page.messages.at(-1);
+      if (newest) document.querySelector<HTMLElement>(`.older-message-list [data-message-id="${CSS.escape(newest.id)}"]`)?.focus({ preventScroll: true });
+    } catch {
+      setOlderProblem(true);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   const markRead = async () => {
     await markConversationRead(props.id).catch(() => undefined);
     void revalidate([getUnreadMessageCount.key, getConversations.key]);
@@ -61,6 +104,9 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
       () => props.id,
       (id) => {
         setArrived([]);
+        setOlder([]);
+        setOlderCursor(undefined);
+        setOlderStatus('');
         void markRead();
         onCleanup(
           subscribe(
@@ -114,32 +160,69 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
               <button type="button" class="button button-secondary" onClick={leave}>
                 {mt('leave')}
               </button>
+              <p class="conversation-participants">
+                {mt('participants')}:{' '}
+                <For each={loaded().participants}>
+                  {(person, index) => (
+                    <>
+                      {index() > 0 ? ', ' : ''}
+                      <A href={profileHref(person.handle)}>{person.id === props.viewer.id ? mt('you') : person.name}</A>
+                    </>
+                  )}
+                </For>
+              </p>
             </Show>
           </header>
+          <Show when={nextOlderCursor()}>
+            <p class="older-messages">
+              <button type="button" class="button button-secondary" onClick={loadOlder} disabled={loadingOlder()} aria-describedby="older-messages-status">
+                {loadingOlder() ? t('app.loading') : mt('older')}
+              </button>
+            </p>
+          </Show>
+          <p id="older-messages-status" class="visually-hidden" role="status">
+            {olderStatus()}
+          </p>
+          <Show when={olderProblem()}>
+            <p class="form-error" role="alert">
+              {mt('olderFailed')}
+            </p>
+          </Show>
+          {/* Earlier pages sit in a list of their own, outside the live region: loading 20 old messages is not news to announce. */}
+          <Show when={older().length}>
+            <ol class="message-list older-message-list" aria-label={mt('olderList')}>
+              <For each={older()}>{(message) => <MessageItem message={message} focusable />}</For>
+            </ol>
+          </Show>
           <ol class="message-list" aria-live="polite" aria-label={mt('title')}>
             <For each={messages()} fallback={<li class="muted">{mt('noMessages')}</li>}>
-              {(message) => (
-                <li class="message" classList={{ 'is-mine': message.mine }} data-message-id={message.id}>
-                  <p class="message-meta">
-                    <A href={profileHref(message.author.handle)}>{message.mine ? mt('you') : message.author.name}</A>{' '}
-                    <time class="muted" datetime={message.createdAt}>
-                      {formatDateTime(message.createdAt)}
-                    </time>
-                  </p>
-                  <Show when={!message.hidden} fallback={<p class="muted">{mt('hiddenMessage')}</p>}>
-                    {/* Sanitised by the server when it was written (schema/markdown). */}
-                    <div class="message-body markdown" innerHTML={message.html ?? ''} />
-                  </Show>
-                  <Show when={!message.mine && !message.hidden}>
-                    <ReportMessageButton messageId={message.id} />
-                  </Show>
-                </li>
-              )}
+              {(message) => <MessageItem message={message} />}
             </For>
           </ol>
           <MessageComposer onSend={send} />
         </article>
       )}
     </Show>
+  );
+}
+
+/** One message; `focusable` ones take the focus after an earlier page loads. */
+function MessageItem(props: { message: Message; focusable?: boolean }) {
+  return (
+    <li class="message" tabindex={props.focusable ? -1 : undefined} classList={{ 'is-mine': props.message.mine }} data-message-id={props.message.id}>
+      <p class="message-meta">
+        <A href={profileHref(props.message.author.handle)}>{props.message.mine ? mt('you') : props.message.author.name}</A>{' '}
+        <time class="muted" datetime={props.message.createdAt}>
+          {formatDateTime(props.message.createdAt)}
+        </time>
+      </p>
+      <Show when={!props.message.hidden} fallback={<p class="muted">{mt('hiddenMessage')}</p>}>
+        {/* Sanitised by the server when it was written (schema/markdown). */}
+        <div class="message-body markdown" innerHTML={props.message.html ?? ''} />
+      </Show>
+      <Show when={!props.message.mine && !props.message.hidden}>
+        <ReportMessageButton messageId={props.message.id} />
+      </Show>
+    </li>
   );
 }

@@ -3,8 +3,8 @@ import { MESSAGE_LIMITS } from '../../../../schema/field-limits.ts';
 import type { FormProblem } from '../../lib/form.ts';
 import { messageProblemText, mt } from './message-text.ts';
 
-/** A message's text box and its send button; clears itself once the message went. */
-export function MessageComposer(props: { onSend: (body: string) => Promise<FormProblem | undefined> }) {
+/** A message's text box and its send button; clears itself once the message went. onSend answers a problem, or words of its own. */
+export function MessageComposer(props: { onSend: (body: string) => Promise<FormProblem | string | undefined> }) {
   const [body, setBody] = createSignal('');
   const [sending, setSending] = createSignal(false);
   const [problem, setProblem] = createSignal<string | undefined>();
@@ -15,7 +15,8 @@ export function MessageComposer(props: { onSend: (body: string) => Promise<FormP
     setSending(true);
     try {
       const failed = await props.onSend(text);
-      setProblem(messageProblemText(failed));
+      // A page may say what went wrong in its own words.
+      setProblem(typeof failed === 'string' ? failed : messageProblemText(failed));
       if (!failed) setBody('');
     } finally {
       setSending(false);

@@ -46,13 +46,13 @@ export const getConversations = query(async () => {
 
 const ConversationQuery = graphql(
   `
-  query Conversation($id: ID!) {
+  query Conversation($id: ID!, $first: Int!) {
     conversation(id: $id) {
       id
       kind
       unreadCount
       participants { id handle name }
-      messages(first: 20) { edges { node { ...MessageFields } } }
+      messages(first: $first) { pageInfo { hasNextPage endCursor } edges { node { ...MessageFields } } }
     }
   }
 `,
@@ -61,12 +61,34 @@ const ConversationQuery = graphql(
 export type Conversation = NonNullable<ResultOf<typeof ConversationQuery>['conversation']>;
 export type Message = Conversation['messages']['edges'][number]['node'];
 
-/** A conversation with its latest 20 messages, oldest first. */
+/** Messages a page: 20 keeps a page with its authors within the API's query cost limit (50 was refused). */
+export const MESSAGES_PAGE = 20;
+
+/** A conversation with its latest messages, oldest first, and the cursor to the ones before them. */
 export const getConversation = query(async (id: string) => {
-  const data = await request(ConversationQuery, { id });
+  const data = await request(ConversationQuery, { id, first: MESSAGES_PAGE });
   const conversation = data.conversation!;
-  return { ...conversation, messages: conversation.messages.edges.map((e) => e.node).reverse() };
+  const { pageInfo } = conversation.messages;
+  return { ...conversation, messages: conversation.messages.edges.map((e) => e.node).reverse(), olderCursor: pageInfo.hasNextPage ? pageInfo.endCursor : null };
 }, 'conversation');
+
+const OlderMessagesQuery = graphql(
+  `
+  query OlderMessages($id: ID!, $first: Int!, $after: String!) {
+    conversation(id: $id) {
+      id
+      messages(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ...MessageFields } } }
+    }
+  }
+`,
+  [MessageFields],
+);
+
+/** The page of messages before `cursor` (the API lists newest first), oldest first, and the cursor to the ones before those. */
+export async function getOlderMessages(id: string, cursor: string): Promise<{ messages: Message[]; olderCursor: string | null }> {
+  const { messages } = (await request(OlderMessagesQuery, { id, first: MESSAGES_PAGE, after: cursor })).conversation!;
+  return { messages: messages.edges.map((e) => e.node).reverse(), olderCursor: messages.pageInfo.hasNextPage ? messages.pageInfo.endCursor : null };
+}
 
 const UnreadQuery = graphql(`
   query UnreadMessages { viewer { id unreadMessageCount } }
@@ -175,14 +197,18 @@ export const getBlockedExperts = query(async () => (await request(BlockedQuery))
 
 const ReportsQuery = graphql(
   `
-  query MessageReports {
-    messageReports(first: 10) {
+  query MessageReports($state: MessageReportState!) {
+    messageReports(first: 10, state: $state) {
       edges {
         node {
           id
           reason
           note
+          state
           createdAt
+          decidedAt
+          decisionReason
+          decidedBy { id handle name }
           reporter { id handle name }
           author { id handle name }
           message { ...MessageFields }
@@ -195,7 +221,9 @@ const ReportsQuery = graphql(
   [MessageFields],
 );
 export type MessageReport = ResultOf<typeof ReportsQuery>['messageReports']['edges'][number]['node'];
-export const getMessageReports = query(async () => (await request(ReportsQuery)).messageReports.edges.map((e) => e.node), 'messageReports');
+export type MessageReportState = 'OPEN' | 'HIDDEN' | 'DISMISSED';
+/** Ten reports of one state, newest first: open ones wait for a decision; hidden and dismissed ones show it. */
+export const getMessageReports = query(async (state: MessageReportState) => (await request(ReportsQuery, { state })).messageReports.edges.map((e) => e.node), 'messageReports');
 
 const HideMutation = graphql(
   `

@@ -19,6 +19,9 @@ export default function MessagesPage() {
           <DocumentTitle text={mt('title')} />
           <header class="page-header">
             <h1 id="page-title">{mt('title')}</h1>
+            <A class="button" href="/messages/new">
+              {mt('newMessage')}
+            </A>
           </header>
           <SectionError>
             <Suspense
