@@ -154,6 +154,24 @@ describe('Messages, more of them', () => {
     await second.locator('.message-list').getByText(reply).waitFor({ timeout: 10_000 });
   });
 
+  it('stops adding recipients at the group limit of 10 people and says so, until one is removed', async () => {
+    const writer = await pageFor();
+    await signInWithCookie(writer.context(), baseUrl(), 'namvh');
+    await writer.goto(`${baseUrl()}/messages/new`);
+    const search = writer.getByLabel('Thêm người nhận (tìm theo tên)');
+    const nine = ['Trần Minh Tuấn', 'Lê Thị Thu Hà', 'Phạm Quốc Khánh', 'Nguyễn Thùy Linh', 'Đỗ Văn Thắng', 'Hồ Thị Phương Thảo', 'Đinh Công Hậu', 'Lương Đức Mạnh', 'Trịnh Thị Hồng Nhung'];
+    for (const name of nine) {
+      await search.fill(name);
+      await writer.getByRole('button', { name: `Thêm ${name}`, exact: true }).click();
+    }
+    expect(await writer.locator('.recipient-chip').count()).toBe(9);
+    await writer.getByText('Một nhóm có tối đa 10 người, kể cả bạn: đã đủ người nhận.').waitFor();
+    expect(await search.count()).toBe(0);
+    await writer.getByRole('button', { name: 'Bỏ Đinh Công Hậu' }).click();
+    await search.waitFor();
+    expect(await writer.getByText('Một nhóm có tối đa 10 người').count()).toBe(0);
+  });
+
   it('tells a new member plainly that a group has to wait, and starts nothing', async () => {
     await signInPeople({ 'moi.vao': { joinedDaysAgo: 1 } }, {});
     const newcomer = await pageFor();
