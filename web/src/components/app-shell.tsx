@@ -10,6 +10,7 @@ import { LanguageNotice, LanguageSwitch } from './language-switch.tsx';
 import { MAIN_SECTIONS } from './main-sections.ts';
 import { OutageNotice } from './outage-notice.tsx';
 import { SectionError } from './section-error.tsx';
+import { PageLoading } from './page-loading.tsx';
 
 // Signed-in people only: its code loads with the first page that has a viewer.
 const MessagesLink = lazy(() => import('../features/message/messages-link.tsx'));
@@ -125,15 +126,7 @@ export function AppShell(props: RouteSectionProps) {
       <main id="main" class="site-main" tabindex="-1" ref={main}>
         {/* A page that let a failure through still says so, and moving on to another page clears it. */}
         <SectionError resetWhen={() => location.pathname}>
-          <Suspense
-            fallback={
-              <p class="page-loading" role="status">
-                {t('app.loading')}
-              </p>
-            }
-          >
-            {props.children}
-          </Suspense>
+          <Suspense fallback={<PageLoading />}>{props.children}</Suspense>
         </SectionError>
       </main>
       <footer class="site-footer">

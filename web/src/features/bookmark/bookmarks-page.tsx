@@ -11,6 +11,7 @@ import { threadHref } from '../discussion/discussion.api.ts';
 import { practiceHref } from '../practice/practice.api.ts';
 import { BookmarkButton } from './bookmark-buttons.tsx';
 import { BOOKMARK_KINDS, bookmarkKindOf as kindOf, getMyBookmarks, type BookmarkKind, type MyBookmarks } from './bookmark.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /bookmarks: the practices and threads the viewer saved, latest first; `?kind=practice|thread`. */
 export default function BookmarksPage() {
@@ -38,13 +39,7 @@ export default function BookmarksPage() {
             </For>
           </Tabs>
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <Show when={kind()} keyed fallback={<BookmarkList kind={null} />}>
                 {(k) => <BookmarkList kind={k} />}
               </Show>

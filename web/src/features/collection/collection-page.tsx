@@ -9,6 +9,7 @@ import { PracticeCard } from '../practice/practice-card.tsx';
 import { practiceHref } from '../practice/practice-links.ts';
 import { CollectionScope } from './collection-parts.tsx';
 import { collectionEditorHref, getCollection, type Collection } from './collection.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /collections/:slug: one collection, its practices in the curators' order, each with why it was chosen; printable as a briefing. */
 export default function CollectionPage() {
@@ -16,13 +17,7 @@ export default function CollectionPage() {
   const loaded = createRecord(() => getCollection(params.slug));
   return (
     <div class="collection-page">
-      <Suspense
-        fallback={
-          <p class="page-loading" role="status">
-            {t('app.loading')}
-          </p>
-        }
-      >
+      <Suspense fallback={<PageLoading />}>
         <RecordStates
           loaded={loaded()}
           retry={() => revalidate(getCollection.keyFor(params.slug))}

@@ -6,6 +6,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { CollectionCard } from './collection-parts.tsx';
 import { getCollections } from './collection.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /collections: the published collections, newest first. */
 export default function CollectionsPage() {
@@ -18,13 +19,7 @@ export default function CollectionsPage() {
         <p class="lead">{t('collection.intro')}</p>
       </header>
       <SectionError>
-        <Suspense
-          fallback={
-            <p class="page-loading" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Suspense fallback={<PageLoading />}>
           <Show when={collections()?.length !== 0} fallback={<p class="muted">{t('collection.empty')}</p>}>
             <ul class="collection-grid">
               <For each={collections()}>{(collection) => <CollectionCard collection={collection} headingLevel={2} />}</For>

@@ -23,6 +23,7 @@ import { isNewReply, Replies } from './replies.tsx';
 import { CheckIcon, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
 import { createRecord, RecordStates, type Loaded } from '../../components/record-states.tsx';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /threads/:id: a discussion or a question with its replies. Members only. */
 export default function ThreadPage() {
@@ -40,13 +41,7 @@ export default function ThreadPage() {
 function ThreadLoader(props: { id: string; loaded: Loaded<Thread> | undefined; viewer: Viewer }) {
   return (
     <div class="thread-page">
-      <Suspense
-        fallback={
-          <p class="page-loading" role="status">
-            {t('app.loading')}
-          </p>
-        }
-      >
+      <Suspense fallback={<PageLoading />}>
         <RecordStates
           loaded={props.loaded}
           retry={() => revalidate(getThread.keyFor(props.id))}

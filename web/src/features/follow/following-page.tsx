@@ -11,6 +11,7 @@ import { FollowButton } from './follow-buttons.tsx';
 import { getMyFollows, type FollowedThing } from './follow.api.ts';
 import { FollowUpdateList } from './follow-updates.tsx';
 import { profileHref } from '../expert/expert.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /following: what changed in what the viewer follows, and what they follow (to stop). */
 export default function FollowingPage() {
@@ -29,13 +30,7 @@ export default function FollowingPage() {
                 {t('follow.updatesTitle')}
               </h2>
               <SectionError>
-                <Suspense
-                  fallback={
-                    <p class="page-loading" role="status">
-                      {t('app.loading')}
-                    </p>
-                  }
-                >
+                <Suspense fallback={<PageLoading />}>
                   <FollowUpdateList headingId="updates-title" />
                 </Suspense>
               </SectionError>
@@ -45,13 +40,7 @@ export default function FollowingPage() {
                 {t('follow.followsTitle')}
               </h2>
               <SectionError>
-                <Suspense
-                  fallback={
-                    <p class="page-loading" role="status">
-                      {t('app.loading')}
-                    </p>
-                  }
-                >
+                <Suspense fallback={<PageLoading />}>
                   <FollowedList />
                 </Suspense>
               </SectionError>

@@ -4,10 +4,11 @@ import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
-import { formatDateTime, t } from '../../i18n/i18n.ts';
+import { formatDateTime } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { getNotifications, markAllReadAction, markReadAction, type NotificationItem, type NotificationPage } from './notification.api.ts';
 import { nt } from './notification-text.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /notifications: the viewer's notification centre, newest first, unread ones marked. */
 export default function NotificationsPage() {
@@ -21,13 +22,7 @@ export default function NotificationsPage() {
             <p class="lead">{nt('intro')}</p>
           </header>
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <NotificationList />
             </Suspense>
           </SectionError>

@@ -6,6 +6,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { t } from '../../i18n/i18n.ts';
 import { Counts } from '../topic/browse-sections.tsx';
 import { getPlacesWithCounts, placeHref, type PlaceWithCounts, type Region } from './place.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 const REGIONS: readonly Region[] = ['NORTH', 'CENTRAL', 'SOUTH'];
 
@@ -21,13 +22,7 @@ export default function PlacesPage() {
         <p class="lead">{t('placePage.intro')}</p>
       </header>
       <SectionError>
-        <Suspense
-          fallback={
-            <p class="page-loading" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Suspense fallback={<PageLoading />}>
           <For each={REGIONS}>
             {(region) => (
               <Show when={inRegion(region).length}>

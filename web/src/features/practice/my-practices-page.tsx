@@ -11,6 +11,7 @@ import { StatusChip } from './practice-badges.tsx';
 import { practiceEditHref, practiceHref } from './practice-links.ts';
 import { getMyPractices, type MyPractice } from './practice-list.api.ts';
 import type { PracticeStatus } from './practice-params.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** What needs the author first: returned ones, then drafts, then what waits for others. */
 const groups: PracticeStatus[] = ['RETURNED', 'DRAFT', 'SUBMITTED', 'PUBLISHED', 'HIDDEN'];
@@ -35,13 +36,7 @@ export default function MyPracticesPage() {
             <CoAuthorInvitations />
           </SectionError>
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <MyPracticeList />
             </Suspense>
           </SectionError>

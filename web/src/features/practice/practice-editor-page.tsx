@@ -9,6 +9,7 @@ import { RequireViewer } from '../account/require-viewer.tsx';
 import { PracticeEditor } from './practice-editor.tsx';
 import { practiceEditHref, practiceHref } from './practice-links.ts';
 import { getPracticeDraft, type PracticeDraft } from './practice-record.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /**
  * One editing session: of the practice `id`, or of a new one. A new one gets its address
@@ -73,13 +74,7 @@ function ExistingPractice(props: { id: string; viewer: Accessor<Viewer> }) {
     }
   });
   return (
-    <Suspense
-      fallback={
-        <p class="page-loading" role="status">
-          {t('app.loading')}
-        </p>
-      }
-    >
+    <Suspense fallback={<PageLoading />}>
       <Switch>
         <Match when={loaded()?.error !== undefined}>
           <DocumentTitle text={t('practicePage.errorTitle')} />

@@ -10,6 +10,7 @@ import { CollectionCard } from '../collection/collection-parts.tsx';
 import { BrowseSection, PracticeGrid } from '../topic/browse-sections.tsx';
 import { ProvinceMap, ProvinceTable } from './province-map.tsx';
 import { getShowcase, type Showcase } from './showcase.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /* Feeds are the server's files, not app pages: rel="external" keeps the router's hands off them. */
 const FEEDS = [
@@ -41,13 +42,7 @@ export default function ShowcasePage() {
         </p>
       </header>
       <SectionError>
-        <Suspense
-          fallback={
-            <p class="page-loading" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Suspense fallback={<PageLoading />}>
           <Show when={showcase()}>{(data) => <ShowcaseSections showcase={data()} />}</Show>
         </Suspense>
       </SectionError>

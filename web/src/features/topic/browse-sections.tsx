@@ -11,6 +11,7 @@ import type { ExpertSummary } from '../expert/expert.api.ts';
 import { PracticeCard, PracticeCardSkeleton } from '../practice/practice-card.tsx';
 import type { PracticeSummary } from '../practice/practice.api.ts';
 import type { ThreadConnectionSummary, ThreadSummary } from './topic.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 // Loaded when a topic or province is missing, as the app's own 404 page is: not with every browse page.
 const NotFoundPage = lazy(() => import('../../components/not-found-page.tsx'));
@@ -27,13 +28,7 @@ const NotFoundPage = lazy(() => import('../../components/not-found-page.tsx'));
 export function BrowseRoute<T>(props: { data: T | null | undefined; children: (data: Accessor<T>) => JSX.Element }) {
   return (
     <SectionError>
-      <Suspense
-        fallback={
-          <p class="page-loading" role="status">
-            {t('app.loading')}
-          </p>
-        }
-      >
+      <Suspense fallback={<PageLoading />}>
         <Switch>
           <Match when={props.data === null}>
             <NotFoundPage />

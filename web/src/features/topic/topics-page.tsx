@@ -5,6 +5,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { localName, t } from '../../i18n/i18n.ts';
 import { Counts } from './browse-sections.tsx';
 import { getTopicsWithCounts, localDescription, topicHref, type TopicWithCounts } from './topic.api.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /topics: every field of digital government, with what the network holds on it. */
 export default function TopicsPage() {
@@ -17,13 +18,7 @@ export default function TopicsPage() {
         <p class="lead">{t('topicPage.intro')}</p>
       </header>
       <SectionError>
-        <Suspense
-          fallback={
-            <p class="page-loading" role="status">
-              {t('app.loading')}
-            </p>
-          }
-        >
+        <Suspense fallback={<PageLoading />}>
           <ul class="topic-grid">
             <For each={topics()}>{(topic) => <TopicCard topic={topic} />}</For>
           </ul>
