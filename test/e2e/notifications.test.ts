@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExpertByHandle } from '../../schema/expert/service.ts';
-import { demoThreadId } from '../../seeds/records.ts';
+import { notify } from '../../schema/notification/service.ts';
+import { demoReplyId, demoThreadId } from '../../seeds/records.ts';
 import { globalId } from '../helpers/accounts.ts';
 import { useRunningApp } from '../helpers/app.ts';
 import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
@@ -54,6 +55,30 @@ describe('Notifications in the web app', () => {
     await item.waitFor();
     await expect(author.getByText('Chưa đọc').count()).resolves.toBe(0);
     await expect(author.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).count()).resolves.toBe(0);
+  });
+
+  it('lists twenty at a time, the next twenty on “Xem thêm”, and no button once all are in', async () => {
+    const member = await findExpertByHandle('binh.nt');
+    const replier = await findExpertByHandle('sondt');
+    const threadKey = 'tieu-chi-nen-tang-dam-may';
+    await graphql(`mutation { markAllNotificationsRead { __typename } }`, {}, { cookie: await cookieOf('binh.nt') });
+    for (let n = 0; n < 25; n++) {
+      await notify({
+        kind: 'reply',
+        actorId: String(replier!._id),
+        recipientIds: [String(member!._id)],
+        target: { type: 'reply', id: String(demoReplyId(threadKey, 'r1')) },
+        contextId: String(demoThreadId(threadKey)),
+      });
+    }
+    const page = await pageFor();
+    await signInWithCookie(page.context(), baseUrl(), 'binh.nt');
+    await page.goto(`${baseUrl()}/notifications`);
+    const unread = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Chưa đọc' });
+    await expect.poll(() => unread.count()).toBe(20);
+    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    await expect.poll(() => unread.count()).toBe(25);
+    expect(await page.getByRole('button', { name: 'Xem thêm' }).count()).toBe(0);
   });
 
   it('lets a member choose email for a kind in the settings', async () => {

@@ -1,6 +1,7 @@
 import './bookmarks.css';
-import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { MoreButton, createMorePages } from '../../lib/more-pages.tsx';
+import { A, useSearchParams } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
@@ -10,7 +11,7 @@ import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from '../discussion/discussion.api.ts';
 import { practiceHref } from '../practice/practice.api.ts';
 import { BookmarkButton } from './bookmark-buttons.tsx';
-import { BOOKMARK_KINDS, bookmarkKindOf as kindOf, getMyBookmarks, type BookmarkKind, type MyBookmarks } from './bookmark.api.ts';
+import { BOOKMARK_KINDS, bookmarkKindOf as kindOf, getMyBookmarks, type BookmarkKind } from './bookmark.api.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /bookmarks: the practices and threads the viewer saved, latest first; `?kind=practice|thread`. */
@@ -52,10 +53,8 @@ export default function BookmarksPage() {
 }
 
 function BookmarkList(props: { kind: BookmarkKind | null }) {
-  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  const pages = createAsync(() => Promise.all(cursors().map((cursor) => getMyBookmarks(props.kind, cursor))));
-  const items = createMemo(() => (pages() ?? []).flatMap((page: MyBookmarks) => page.edges.map((edge) => edge.node)));
-  const last = () => pages()?.at(-1);
+  const list = createMorePages((cursor) => getMyBookmarks(props.kind, cursor));
+  const { pages, items } = list;
   return (
     <Show when={pages()}>
       <Show when={items().length} fallback={<StateMessage title={t('bookmark.emptyTitle')} body={t('bookmark.emptyBody')} />}>
@@ -102,13 +101,7 @@ function BookmarkList(props: { kind: BookmarkKind | null }) {
             )}
           </For>
         </ul>
-        <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
-          {(cursor) => (
-            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
-              {t('bookmark.more')}
-            </button>
-          )}
-        </Show>
+        <MoreButton list={list} label={t('bookmark.more')} />
       </Show>
     </Show>
   );

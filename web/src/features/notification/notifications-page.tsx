@@ -1,12 +1,13 @@
 import './notification.css';
-import { A, createAsync, useAction } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { MoreButton, createMorePages } from '../../lib/more-pages.tsx';
+import { A, useAction } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
-import { getNotifications, markAllReadAction, markReadAction, type NotificationItem, type NotificationPage } from './notification.api.ts';
+import { getNotifications, markAllReadAction, markReadAction, type NotificationItem } from './notification.api.ts';
 import { nt } from './notification-text.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 
@@ -39,10 +40,8 @@ export function notificationSentence(n: NotificationItem): string {
 }
 
 function NotificationList() {
-  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  const pages = createAsync(() => Promise.all(cursors().map((cursor) => getNotifications(cursor))));
-  const items = createMemo(() => (pages() ?? []).flatMap((page: NotificationPage | null) => page?.edges.map((edge) => edge.node) ?? []));
-  const last = () => pages()?.at(-1);
+  const list = createMorePages(getNotifications);
+  const { pages, items } = list;
   const markRead = useAction(markReadAction);
   const markAll = useAction(markAllReadAction);
   const [failed, setFailed] = createSignal(false);
@@ -88,13 +87,7 @@ function NotificationList() {
             )}
           </For>
         </ul>
-        <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
-          {(cursor) => (
-            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
-              {nt('more')}
-            </button>
-          )}
-        </Show>
+        <MoreButton list={list} label={nt('more')} />
       </Show>
     </Show>
   );

@@ -1,6 +1,7 @@
 import './my-practices.css';
-import { A, createAsync } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { MoreButton, createMorePages } from '../../lib/more-pages.tsx';
+import { A } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
@@ -48,10 +49,8 @@ export default function MyPracticesPage() {
 
 function MyPracticeList() {
   // Pages are read in turn ("show more") and listed together, grouped by state.
-  const [cursors, setCursors] = createSignal<(string | null)[]>([null]);
-  const pages = createAsync(() => Promise.all(cursors().map((cursor) => getMyPractices(cursor))));
-  const practices = createMemo(() => (pages() ?? []).flatMap((page) => page.edges.map((edge) => edge.node)));
-  const last = () => pages()?.at(-1);
+  const list = createMorePages(getMyPractices);
+  const { pages, items: practices } = list;
 
   return (
     <Show when={pages()}>
@@ -84,13 +83,7 @@ function MyPracticeList() {
             }}
           </For>
         </div>
-        <Show when={last()?.pageInfo.hasNextPage && last()?.pageInfo.endCursor}>
-          {(cursor) => (
-            <button type="button" class="button button-secondary queue-more" onClick={() => setCursors([...cursors(), cursor()])}>
-              {t('myPractices.more')}
-            </button>
-          )}
-        </Show>
+        <MoreButton list={list} label={t('myPractices.more')} />
       </Show>
     </Show>
   );
