@@ -26,6 +26,7 @@ import {
   type Message,
 } from './message.api.ts';
 import { mt } from './message-text.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /messages/:id: one conversation, its messages as they come, and a composer. */
 export default function ConversationPage() {
@@ -35,13 +36,7 @@ export default function ConversationPage() {
       {(viewer) => (
         <div class="messages-page">
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <ConversationView id={params.id} viewer={viewer()} />
             </Suspense>
           </SectionError>

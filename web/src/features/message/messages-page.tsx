@@ -3,12 +3,13 @@ import { A, createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
-import { formatDateTime, t } from '../../i18n/i18n.ts';
+import { formatDateTime } from '../../i18n/i18n.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import type { Viewer } from '../account/account.api.ts';
 import { conversationHref, conversationName } from './message-links.ts';
 import { getConversations } from './message.api.ts';
 import { mt } from './message-text.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /** /messages: the viewer's conversations, latest message first, unread ones marked. */
 export default function MessagesPage() {
@@ -24,13 +25,7 @@ export default function MessagesPage() {
             </A>
           </header>
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <ConversationList viewer={viewer()} />
             </Suspense>
           </SectionError>

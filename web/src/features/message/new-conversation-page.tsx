@@ -15,6 +15,7 @@ import { MessageComposer } from './message-composer.tsx';
 import { conversationHref } from './message-links.ts';
 import { getConversations, getMessagingState, startConversation } from './message.api.ts';
 import { mt } from './message-text.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
 
 /**
  * /messages/new, or /messages/new?to=<handle>: writing to one person (opening the conversation
@@ -27,13 +28,7 @@ export default function NewConversationPage() {
       {(viewer) => (
         <div class="messages-page">
           <SectionError>
-            <Suspense
-              fallback={
-                <p class="page-loading" role="status">
-                  {t('app.loading')}
-                </p>
-              }
-            >
+            <Suspense fallback={<PageLoading />}>
               <Show when={search.to} keyed fallback={<NewConversation viewer={viewer()} />}>
                 {(handle) => <NewConversationTo handle={handle} viewer={viewer()} />}
               </Show>
