@@ -47,12 +47,6 @@ async function main() {
     logger.info('Redis: live updates and rate limits are shared with the other server instances.');
   }
 
-  // Notification emails waiting in the database: this process sends its share (claimed one by one).
-  const stopOutbox = startNotificationOutbox(logger);
-
-  // The weekly digest: each server checks hourly; a (member, week) record makes each digest go once.
-  const stopDigests = config.DIGEST_HOUR === 'off' ? () => undefined : startDigestSchedule(config.DIGEST_HOUR, logger);
-
   const { server } = createHttpServer(config, logger, { databaseHealthy: database.healthy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,6 +56,12 @@ async function main() {
     if (error.code === 'EADDRINUSE') throw new ConfigError(`Port ${config.PORT} is already in use: stop the other program or set PORT.`);
     throw error;
   });
+
+  // Background work starts once the server is up (a start that fails stops with nothing half-done).
+  // Notification emails waiting in the database: this process sends its share (claimed one by one).
+  const stopOutbox = startNotificationOutbox(logger);
+  // The weekly digest: each server checks hourly; a (member, week) record makes each digest go once.
+  const stopDigests = config.DIGEST_HOUR === 'off' ? () => undefined : startDigestSchedule(config.DIGEST_HOUR, logger);
   // A server killed between a record and its counter's $inc left that counter one off: put such
   // leftovers right in the background (safe beside other servers' writes).
   repairCounters().then(
