@@ -25,6 +25,10 @@ export const expertsByIds = (ids: readonly string[]) => findByIds<ExpertDoc>(Exp
 
 export const findExpertByHandle = (handle: string) => Expert.findOne({ handle }).lean<ExpertDoc>();
 
+/** The people who have these handles (ids and handles only), in one query: handles nobody has are left out. */
+export const expertsByHandles = (handles: readonly string[]) =>
+  handles.length ? Expert.find({ handle: anyOf([...new Set(handles)]) }, { handle: 1 }).lean<Pick<ExpertDoc, '_id' | 'handle'>[]>() : Promise.resolve([]);
+
 export interface ExpertFilter {
   /** A place code; a current province also matches the provinces it absorbed. */
   place?: string | null;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ValidationError } from '../errors.ts';
-import { findExpertByHandle } from '../expert/service.ts';
+import { expertsByHandles } from '../expert/service.ts';
 import { MAX_HTML_LENGTH, RENDERER_VERSION, unlinkMentions } from './render.ts';
 
 /*
@@ -52,13 +52,12 @@ const MAX_LINKED_MENTIONS = 30;
 
 /**
  * A mention of a handle nobody has stays plain text (a link would lead to a missing profile, and
- * nobody is told). One indexed lookup per different handle, all at once.
+ * nobody is told). One indexed lookup for the handles of the whole batch.
  */
 async function keepKnownMentions(results: Omit<Rendered, 'version'>[]): Promise<Omit<Rendered, 'version'>[]> {
   const handles = [...new Set(results.flatMap((r) => r.mentions.slice(0, MAX_LINKED_MENTIONS)))];
   if (!handles.length) return results;
-  const found = await Promise.all(handles.map((handle) => findExpertByHandle(handle)));
-  const known = new Set(found.flatMap((expert) => (expert ? [expert.handle] : [])));
+  const known = new Set((await expertsByHandles(handles)).map((expert) => expert.handle));
   return results.map((r) => {
     const linked = r.mentions.slice(0, MAX_LINKED_MENTIONS).filter((handle) => known.has(handle));
     return linked.length === r.mentions.length

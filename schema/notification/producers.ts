@@ -1,5 +1,5 @@
 import { repliesByIds, threadsByIds, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
-import { findExpertByHandle } from '../expert/service.ts';
+import { expertsByHandles } from '../expert/service.ts';
 import { followersOfThread, followersOfTopics } from '../follow/service.ts';
 import type { PracticeDoc } from '../practice/service.ts';
 import { notify } from './service.ts';
@@ -11,10 +11,7 @@ import { notify } from './service.ts';
 
 const ids = (values: readonly unknown[]) => values.filter(Boolean).map(String);
 
-async function expertIdsOf(handles: readonly string[]): Promise<string[]> {
-  const experts = await Promise.all(handles.map((handle) => findExpertByHandle(handle)));
-  return ids(experts.map((e) => e?._id));
-}
+const expertIdsOf = async (handles: readonly string[]) => ids((await expertsByHandles(handles)).map((e) => e._id));
 
 /**
  * A reply others can now read: the author of the reply it answers hears of it, the thread's author
