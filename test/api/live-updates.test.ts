@@ -1,15 +1,9 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-sse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { describe, expect, it } from 'vitest';
 import { demoThreadId } from '../../seeds/records.ts';
-import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
 import { globalId } from '../helpers/accounts.ts';
-import { passableTempDir } from '../helpers/data-dir.ts';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { Browser, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { Browser, startServerProcess } from '../helpers/server-process.ts';
+import { useTwoInstancesWithRedis } from '../helpers/two-instances.ts';
 
 /*
  * Live updates across server instances: two server processes on one database and one Redis
@@ -17,34 +11,11 @@ import { Browser, startServerProcess, type ServerProcess } from '../helpers/serv
  * what it may, and keeps hearing after its connection drops. Rate limits count across both.
  */
 
-const DB_NAME = 'liveupdates';
-const root = passableTempDir('live-updates-');
-let database: EmbeddedDatabase;
-let redis: RedisServer;
-const servers: ServerProcess[] = [];
-const clients: Client[] = [];
+const { servers, clients, serverEnv } = useTwoInstancesWithRedis('liveupdates');
 
 const THREAD = globalId('Thread', String(demoThreadId('ra-quet-lo-hong-cong-cu-mo')));
 const SUBSCRIPTION = `subscription ($threadId: ID!) { threadReplies(threadId: $threadId) { id body author { handle } } }`;
 const REPLY = `mutation ($input: ReplyToThreadInput!) { replyToThread(input: $input) { __typename ... on ReplyToThreadPayload { reply { id } } ... on Error { code } } }`;
-
-const serverEnv = () => ({ MONGODB_URI: database.uri, DB_NAME, DEMO_DATA: 'never', REDIS_URL: redis.url });
-
-beforeAll(async () => {
-  [database, redis] = await Promise.all([startEmbeddedDatabase({ dataDir: path.join(root, 'db') }), startRedisServer()]);
-  await connectDatabase(database.uri, { dbName: DB_NAME });
-  await loadReferenceData();
-  await loadDemoData();
-  await disconnectDatabase();
-  servers.push(...(await Promise.all([0, 1].map(() => startServerProcess(serverEnv())))));
-}, 240_000);
-
-afterAll(async () => {
-  for (const client of clients) client.dispose();
-  await Promise.all(servers.map((server) => server.stop()));
-  await Promise.all([database?.stop(), redis?.stop()]);
-  rmSync(root, { recursive: true, force: true });
-});
 
 /** A graphql-sse client (distinct connections, as the web app uses it) with a person's session, on one server. */
 function sseClient(browser: Browser, serverUrl: () => string) {

@@ -1,15 +1,9 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { createClient, type Client } from 'graphql-sse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { createClient } from 'graphql-sse';
+import { describe, expect, it } from 'vitest';
 import { demoThreadId } from '../../seeds/records.ts';
-import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
 import { globalId } from '../helpers/accounts.ts';
-import { passableTempDir } from '../helpers/data-dir.ts';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { Browser, startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { Browser } from '../helpers/server-process.ts';
+import { useTwoInstancesWithRedis } from '../helpers/two-instances.ts';
 
 /*
  * The live unread count: two server processes on one database and one Redis; a person with a
@@ -18,34 +12,12 @@ import { Browser, startServerProcess, type ServerProcess } from '../helpers/serv
  * refused with a typed error.
  */
 
-const DB_NAME = 'notificationslive';
-const root = passableTempDir('notifications-live-');
-let database: EmbeddedDatabase;
-let redis: RedisServer;
-const servers: ServerProcess[] = [];
-const clients: Client[] = [];
+const { servers, clients } = useTwoInstancesWithRedis('notificationslive');
 
 // A demo question asked by manhhd.
 const THREAD = globalId('Thread', String(demoThreadId('ra-quet-lo-hong-cong-cu-mo')));
 const COUNT = `subscription { unreadNotificationCount }`;
 const REPLY = `mutation ($input: ReplyToThreadInput!) { replyToThread(input: $input) { __typename } }`;
-
-beforeAll(async () => {
-  [database, redis] = await Promise.all([startEmbeddedDatabase({ dataDir: path.join(root, 'db') }), startRedisServer()]);
-  await connectDatabase(database.uri, { dbName: DB_NAME });
-  await loadReferenceData();
-  await loadDemoData();
-  await disconnectDatabase();
-  const env = { MONGODB_URI: database.uri, DB_NAME, DEMO_DATA: 'never', REDIS_URL: redis.url };
-  servers.push(...(await Promise.all([0, 1].map(() => startServerProcess(env)))));
-}, 240_000);
-
-afterAll(async () => {
-  for (const client of clients) client.dispose();
-  await Promise.all(servers.map((server) => server.stop()));
-  await Promise.all([database?.stop(), redis?.stop()]);
-  rmSync(root, { recursive: true, force: true });
-});
 
 /** The counts a subscription delivers (and its errors), on one server with a person's session. */
 function listen(browser: Browser, serverUrl: string) {
