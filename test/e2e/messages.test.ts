@@ -122,10 +122,10 @@ describe('Messages, more of them', () => {
     await starter.getByRole('button', { name: 'Thêm Ngô Thanh Bình' }).click();
     // Chips, each with its remove button; removing one and adding it again works.
     await starter.getByRole('button', { name: 'Bỏ Ngô Thanh Bình' }).click();
-    expect(await starter.locator('.recipient-chip').count()).toBe(1);
+    await expect.poll(() => starter.locator('.recipient-chip').count()).toBe(1);
     await search.fill('Thanh Bình');
     await starter.getByRole('button', { name: 'Thêm Ngô Thanh Bình' }).click();
-    expect(await starter.locator('.recipient-chip').allTextContents()).toEqual(['Trịnh Thị Hồng Nhung×', 'Ngô Thanh Bình×']);
+    await expect.poll(() => starter.locator('.recipient-chip').allTextContents()).toEqual(['Trịnh Thị Hồng Nhung×', 'Ngô Thanh Bình×']);
 
     const opening = `Chào hai anh chị, mình lập nhóm bàn về chữ ký số ${Date.now()}`;
     await starter.getByLabel('Tin nhắn của bạn').fill(opening);
@@ -164,7 +164,7 @@ describe('Messages, more of them', () => {
       await search.fill(name);
       await writer.getByRole('button', { name: `Thêm ${name}`, exact: true }).click();
     }
-    expect(await writer.locator('.recipient-chip').count()).toBe(9);
+    await expect.poll(() => writer.locator('.recipient-chip').count()).toBe(9);
     await writer.getByText('Một nhóm có tối đa 10 người, kể cả bạn: đã đủ người nhận.').waitFor();
     expect(await search.count()).toBe(0);
     await writer.getByRole('button', { name: 'Bỏ Đinh Công Hậu' }).click();
