@@ -51,6 +51,8 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
   const conversation = createAsync(() => orNull(() => getConversation(props.id), isMissing()));
   // Messages that arrived live since the page was read (the next read includes them).
   const [arrived, setArrived] = createSignal<Message[]>([]);
+  // One's own message comes twice, as the send's answer and as a live event, in either order.
+  const addArrived = (message: Message) => setArrived((list) => (list.some((m) => m.id === message.id) ? list : [...list, message]));
   const messages = () => {
     const loaded = conversation()?.messages ?? [];
     const seen = new Set(loaded.map((m) => m.id));
@@ -109,7 +111,7 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
             { conversationId: id },
             {
               onEvent: (data) => {
-                setArrived((list) => [...list, data.conversationMessages]);
+                addArrived(data.conversationMessages);
                 if (!data.conversationMessages.mine) void markRead();
               },
               onReconnected: () => void revalidate(getConversation.keyFor(id)),
@@ -122,7 +124,7 @@ function ConversationView(props: { id: string; viewer: Viewer }) {
 
   const send = async (body: string) => {
     const outcome = await sendMessage(props.id, body);
-    if (outcome.ok) setArrived((list) => (list.some((m) => m.id === outcome.data.sent.id) ? list : [...list, outcome.data.sent]));
+    if (outcome.ok) addArrived(outcome.data.sent);
     return problemOf(outcome);
   };
   const leave = async () => {
