@@ -31,5 +31,6 @@ import './message/types.ts';
 import './reading/types.ts';
 import './digest/types.ts';
 import './onboarding/types.ts';
+import './group/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

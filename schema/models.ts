@@ -19,6 +19,7 @@ import { Endorsement } from './reaction/model.ts';
 import { Replication } from './replication/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
+import { Group, GroupMember } from './group/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
@@ -33,6 +34,8 @@ export const models = [
   Organization,
   Topic,
   Cohort,
+  Group,
+  GroupMember,
   Expert,
   Account,
   AccountToken,

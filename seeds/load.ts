@@ -27,6 +27,7 @@ import { loadDemoNotifications } from './notifications.ts';
 import { loadDemoConversations } from './messages.ts';
 import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
+import { loadDemoGroupMembers, loadGroups } from './groups.ts';
 import { loadDemoReplications } from './replications.ts';
 import {
   type CohortRecord,
@@ -50,7 +51,7 @@ import { addMissingUnits, type DemoUnit, type Doc, merged, recount, resetUnits, 
 export { demoAccounts, demoEmail, demoExpertId, demoReplyId, demoThreadId, type ExpertRecord, type PracticeRecord, readData, type ThreadRecord } from './records.ts';
 export type { SyncReport } from './sync.ts';
 
-/** Provinces, organisations, topics and cohorts: the reference data every install needs. */
+/** Provinces, organisations, topics, cohorts and the working group's groups: the reference data every install needs. */
 export async function loadReferenceData(): Promise<SyncReport[]> {
   const places = readData<PlaceRecord>('places.json');
   const organizations = readData<OrganizationRecord>('organizations.json');
@@ -84,7 +85,7 @@ export async function loadReferenceData(): Promise<SyncReport[]> {
   const topicDocs = readData<TopicRecord>('topics.json').map((t, order) => ({ _id: t.slug, ...withoutSlug(t), order }));
   const cohortDocs = readData<CohortRecord>('cohorts.json').map((c) => ({ _id: c.slug, ...withoutSlug(c) }));
 
-  return [await sync(Place, placeDocs), await sync(Organization, organizationDocs), await sync(Topic, topicDocs), await sync(Cohort, cohortDocs)];
+  return [await sync(Place, placeDocs), await sync(Organization, organizationDocs), await sync(Topic, topicDocs), await sync(Cohort, cohortDocs), await loadGroups()];
 }
 
 function withoutSlug<T extends { slug: string }>(record: T): Omit<T, 'slug'> {
@@ -122,6 +123,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoThreads(options)),
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
+    ...(await loadDemoGroupMembers(options)),
     ...(await loadDemoFlags(options)),
     ...(await loadDemoReviewQueue(options)),
     ...(await loadDemoPendingEdit(options)),

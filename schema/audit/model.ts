@@ -43,6 +43,9 @@ export const auditActions = [
   /** A moderator hid a reported private message, or kept it (the subject: its author). */
   'message.hidden',
   'message.report-dismissed',
+  /** An admin put someone in a working group or changed their role there, or took them out (the subject). */
+  'group.member-set',
+  'group.member-removed',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -63,6 +66,8 @@ const auditEntrySchema = new Schema(
     thread: { type: Schema.Types.ObjectId, default: null },
     /** The reply acted on, when the action is about one. */
     reply: { type: Schema.Types.ObjectId, default: null },
+    /** The working group acted on (its slug), when the action is about one. */
+    group: { type: String, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

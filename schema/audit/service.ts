@@ -13,7 +13,7 @@ export function record(
   action: AuditAction,
   actor: Id,
   subject: Id,
-  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id } = {},
+  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id; group?: string } = {},
 ) {
   return AuditEntry.create({
     action,
@@ -26,6 +26,7 @@ export function record(
     collectionId: details.collection ?? null,
     thread: details.thread ?? null,
     reply: details.reply ?? null,
+    group: details.group ?? null,
   });
 }
 

@@ -2,6 +2,7 @@ import { builder, enumValues } from '../builder.ts';
 import { CollectionRef } from '../collection/types.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ExpertRef } from '../expert/types.ts';
+import { GroupRef } from '../group/types.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { auditActions } from './model.ts';
 import { listAuditEntries, type AuditEntryDoc } from './service.ts';
@@ -25,6 +26,7 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     collection: t.field({ type: CollectionRef, nullable: true, resolve: (e) => (e.collectionId ? String(e.collectionId) : null) }),
     thread: t.field({ type: ThreadRef, nullable: true, resolve: (e) => (e.thread ? String(e.thread) : null) }),
     reply: t.field({ type: ReplyRef, nullable: true, resolve: (e) => (e.reply ? String(e.reply) : null) }),
+    group: t.field({ type: GroupRef, nullable: true, resolve: (e) => e.group ?? null }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });
