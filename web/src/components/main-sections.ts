@@ -5,6 +5,8 @@ export const MAIN_SECTIONS = [
   { href: '/showcase', label: 'nav.showcase' },
   { href: '/experts', label: 'nav.experts' },
   { href: '/threads', label: 'nav.discussions' },
+  /** The working group's own tools (groups, help desk, criteria reports, enterprises) behind one item. */
+  { href: '/groups', label: 'nav.workingGroup' },
   { href: '/topics', label: 'nav.topics' },
   { href: '/places', label: 'nav.places' },
   /** Not a section but the navigation's call to act: asking the network. */

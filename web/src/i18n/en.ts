@@ -24,6 +24,7 @@ export const en: Dictionary = {
     topics: 'Topics',
     places: 'Provinces',
     discussions: 'Discussions',
+    workingGroup: 'Working group',
     ask: 'Ask a question',
   },
   follow: {

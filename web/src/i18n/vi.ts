@@ -31,6 +31,7 @@ export const vi = {
     topics: 'Chủ đề',
     places: 'Tỉnh, thành',
     discussions: 'Thảo luận',
+    workingGroup: 'Tổ công tác',
     ask: 'Đặt câu hỏi',
   },
   follow: {

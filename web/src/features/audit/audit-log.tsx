@@ -1,6 +1,6 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
-import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
+import { formatDate, formatDateTime, locale, t } from '../../i18n/i18n.ts';
 import { threadHref } from '../discussion/discussion-links.ts';
 import { profileHref } from '../expert/expert.api.ts';
 import { practiceHref } from '../practice/practice-links.ts';
@@ -17,6 +17,7 @@ function roleName(value: string | null | undefined) {
 function actionName(action: AuditAction) {
   if (action === 'ROLE_CHANGED') return ta('action.ROLE_CHANGED', '…', '…');
   if (action === 'EXPERT_SUSPENDED') return ta('action.EXPERT_SUSPENDED', '…');
+  if (action === 'GROUP_MEMBER_SET') return ta('action.GROUP_MEMBER_SET', '…');
   return ta(`action.${action}`);
 }
 
@@ -26,6 +27,8 @@ function describe(entry: AuditEntry) {
       return ta('action.ROLE_CHANGED', roleName(entry.from), roleName(entry.to));
     case 'EXPERT_SUSPENDED':
       return ta('action.EXPERT_SUSPENDED', entry.to ? formatDate(entry.to) : '');
+    case 'GROUP_MEMBER_SET':
+      return ta('action.GROUP_MEMBER_SET', entry.to === 'lead' ? ta('groupLead') : ta('groupMember'));
     default:
       return ta(`action.${entry.action}`);
   }
@@ -35,8 +38,12 @@ function describe(entry: AuditEntry) {
 function Target(props: { entry: AuditEntry }) {
   const e = () => props.entry;
   return (
-    <Show when={e().practice ?? e().collection ?? e().thread ?? (e().reply ? true : null)} fallback={e().action.startsWith('PRACTICE_') || e().action.startsWith('COLLECTION_') ? ta('gone') : null}>
+    <Show
+      when={e().practice ?? e().collection ?? e().thread ?? e().group ?? (e().reply ? true : null)}
+      fallback={e().action.startsWith('PRACTICE_') || e().action.startsWith('COLLECTION_') ? ta('gone') : null}
+    >
       <Show when={e().practice}>{(practice) => <A href={practiceHref(practice().id)}>{practice().title}</A>}</Show>
+      <Show when={e().group}>{(group) => <A href={`/groups/${encodeURIComponent(group().slug)}`}>{locale() === 'en' ? group().nameEn : group().name}</A>}</Show>
       <Show when={e().collection}>{(collection) => <A href={`/collections/${encodeURIComponent(collection().slug)}`}>{collection().title}</A>}</Show>
       <Show when={e().thread}>
         {(thread) => <A href={e().reply ? `${threadHref(thread().id)}#reply-${e().reply!.id}` : threadHref(thread().id)}>{e().reply ? `${ta('reply')} · ${thread().title}` : thread().title}</A>}

@@ -65,8 +65,12 @@ const vi = {
     NAME_CONFUSABLE: 'Tên dễ nhầm với tên người trong ban điều hành',
     MESSAGE_HIDDEN: 'Ẩn tin nhắn bị báo cáo',
     MESSAGE_REPORT_DISMISSED: 'Giữ tin nhắn bị báo cáo',
+    GROUP_MEMBER_SET: (role: string) => `Đưa vào nhóm: ${role}`,
+    GROUP_MEMBER_REMOVED: 'Rút khỏi nhóm',
   },
   reply: 'Một trả lời',
+  groupLead: 'trưởng nhóm',
+  groupMember: 'thành viên',
   more: 'Xem thêm',
 };
 
@@ -129,8 +133,12 @@ const en: typeof vi = {
     NAME_CONFUSABLE: 'Name resembles a staff member’s',
     MESSAGE_HIDDEN: 'Reported message hidden',
     MESSAGE_REPORT_DISMISSED: 'Reported message kept',
+    GROUP_MEMBER_SET: (role: string) => `Put in a group: ${role}`,
+    GROUP_MEMBER_REMOVED: 'Taken out of a group',
   },
   reply: 'A reply',
+  groupLead: 'lead',
+  groupMember: 'member',
   more: 'Show more',
 };
 

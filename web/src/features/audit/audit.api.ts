@@ -22,6 +22,7 @@ const AuditLogQuery = graphql(`
           collection { id slug title }
           thread { id title }
           reply { id }
+          group { slug name nameEn }
         }
       }
     }
