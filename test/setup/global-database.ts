@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.ts';
+import { startEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { passableTempDir } from '../helpers/data-dir.ts';
 
 declare module 'vitest' {
@@ -9,8 +9,31 @@ declare module 'vitest' {
   }
 }
 
-let database: EmbeddedDatabase | undefined;
-let dataDir: string | undefined;
+interface SharedDatabase {
+  uri: Promise<string>;
+  stop: () => Promise<void>;
+  users: number;
+}
+
+/*
+ * Each project of the run (test/vitest.config.ts) calls this setup, possibly from its own copy of
+ * this module: the database lives on globalThis so that the whole run shares one, stopped when
+ * the last project is done with it.
+ */
+const holder = globalThis as { testDatabase?: SharedDatabase };
+
+function startShared(): SharedDatabase {
+  const dataDir = passableTempDir('expert-network-test-');
+  const started = startEmbeddedDatabase({ dataDir, say: (message) => console.log(`[test setup] ${message}`) });
+  return {
+    uri: started.then((database) => database.uri),
+    stop: async () => {
+      await (await started).stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    users: 0,
+  };
+}
 
 /**
  * One database server per test run: the one MONGODB_URI names (so the same suites prove a real
@@ -21,12 +44,14 @@ export async function setup(project: TestProject) {
     project.provide('mongoUri', process.env.MONGODB_URI);
     return;
   }
-  dataDir = passableTempDir('expert-network-test-');
-  database = await startEmbeddedDatabase({ dataDir, say: (message) => console.log(`[test setup] ${message}`) });
-  project.provide('mongoUri', database.uri);
+  holder.testDatabase ??= startShared();
+  holder.testDatabase.users++;
+  project.provide('mongoUri', await holder.testDatabase.uri);
 }
 
 export async function teardown() {
-  await database?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const shared = holder.testDatabase;
+  if (!shared || --shared.users > 0) return;
+  holder.testDatabase = undefined;
+  await shared.stop();
 }
