@@ -20,6 +20,7 @@ import { Replication } from './replication/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
 import { Group, GroupMember } from './group/model.ts';
+import { EnterpriseProfile } from './enterprise/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
 import { VerificationRequest } from './verification/model.ts';
@@ -36,6 +37,7 @@ export const models = [
   Cohort,
   Group,
   GroupMember,
+  EnterpriseProfile,
   Expert,
   Account,
   AccountToken,

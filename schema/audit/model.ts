@@ -46,6 +46,11 @@ export const auditActions = [
   /** An admin put someone in a working group or changed their role there, or took them out (the subject). */
   'group.member-set',
   'group.member-removed',
+  /** A curator or admin created or changed an enterprise's profile, or linked or unlinked one of its practices (the subject: the actor; the organisation names it). */
+  'enterprise.created',
+  'enterprise.updated',
+  'enterprise.practice-linked',
+  'enterprise.practice-unlinked',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -68,6 +73,8 @@ const auditEntrySchema = new Schema(
     reply: { type: Schema.Types.ObjectId, default: null },
     /** The working group acted on (its slug), when the action is about one. */
     group: { type: String, default: null },
+    /** The organisation acted on (its slug), when the action is about one (an enterprise's profile). */
+    organization: { type: String, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

@@ -3,6 +3,7 @@ import { CollectionRef } from '../collection/types.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { GroupRef } from '../group/types.ts';
+import { OrganizationRef } from '../organization/types.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { auditActions } from './model.ts';
 import { listAuditEntries, type AuditEntryDoc } from './service.ts';
@@ -27,6 +28,7 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     thread: t.field({ type: ThreadRef, nullable: true, resolve: (e) => (e.thread ? String(e.thread) : null) }),
     reply: t.field({ type: ReplyRef, nullable: true, resolve: (e) => (e.reply ? String(e.reply) : null) }),
     group: t.field({ type: GroupRef, nullable: true, resolve: (e) => e.group ?? null }),
+    organization: t.field({ type: OrganizationRef, nullable: true, resolve: (e) => e.organization ?? null }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });

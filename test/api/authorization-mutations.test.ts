@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
+import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
+import { Organization } from '../../schema/organization/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Thread } from '../../schema/discussion/model.ts';
@@ -63,6 +65,9 @@ const MUTATION_MATRIX = [
   ['hideContent', no, no, no, no, ok, ok, no],
   ['dismissFlags', no, no, no, no, ok, ok, no],
   ['moveThread', no, no, no, no, ok, ok, no],
+  ['updateEnterpriseProfile', no, no, no, ok, no, ok, no],
+  ['linkEnterprisePractice', no, no, no, ok, no, ok, no],
+  ['unlinkEnterprisePractice', no, no, no, ok, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -105,6 +110,16 @@ async function othersReplication() {
     recordedBy: recorder.id,
   });
   return { replication, gid: globalId('Replication', replication._id) };
+}
+
+/** An enterprise with a profile listing one published practice (the profile's practice), for the enterprise rows. */
+async function enterpriseWithPractice() {
+  const slug = `doanh-nghiep-${nextSerial()}`;
+  await Organization.create({ _id: slug, name: `Công ty Công nghệ ${slug}`, kind: 'enterprise', kindRank: 5, current: true, sortName: slug });
+  const author = await person('practice-author');
+  const practice = await Practice.create({ title: `Cách làm ${nextSerial()}`, authors: [author.id], status: 'published', publishedAt: new Date() });
+  await EnterpriseProfile.create({ _id: slug, name: slug, sortName: slug, capabilities: ['cloud'], practices: [{ practice: practice._id, role: 'Cung cấp nền tảng' }] });
+  return { slug, practice, gid: globalId('Practice', String(practice._id)) };
 }
 
 /** A discussion by someone else, for the moderation rows (with one open flag when `flagged`). */
@@ -440,6 +455,42 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
           expect((await Thread.findById(thread._id).lean())!.topics).toEqual(['an-toan-thong-tin']);
           expect(await AuditEntry.countDocuments({ action: 'thread.moved', thread: thread._id })).toBe(1);
         },
+      };
+    },
+  },
+  updateEnterpriseProfile: {
+    success: 'UpdateEnterpriseProfilePayload',
+    prepare: async () => {
+      const { slug } = await enterpriseWithPractice();
+      return {
+        query: mutation('updateEnterpriseProfile', 'UpdateEnterpriseProfileInput'),
+        variables: { input: { organization: slug, capabilities: ['CYBERSECURITY'] } },
+        effect: async () => {
+          expect((await EnterpriseProfile.findById(slug).lean())!.capabilities).toEqual(['cybersecurity']);
+          expect(await AuditEntry.countDocuments({ action: 'enterprise.updated', organization: slug })).toBe(1);
+        },
+      };
+    },
+  },
+  linkEnterprisePractice: {
+    success: 'LinkEnterprisePracticePayload',
+    prepare: async () => {
+      const { slug, gid } = await enterpriseWithPractice();
+      return {
+        query: mutation('linkEnterprisePractice', 'LinkEnterprisePracticeInput'),
+        variables: { input: { enterprise: slug, practiceId: gid, role: 'Vận hành hệ thống' } },
+        effect: async () => expect((await EnterpriseProfile.findById(slug).lean())!.practices.map((p) => p.role)).toEqual(['Vận hành hệ thống']),
+      };
+    },
+  },
+  unlinkEnterprisePractice: {
+    success: 'UnlinkEnterprisePracticePayload',
+    prepare: async () => {
+      const { slug, gid } = await enterpriseWithPractice();
+      return {
+        query: mutation('unlinkEnterprisePractice', 'UnlinkEnterprisePracticeInput'),
+        variables: { input: { enterprise: slug, practiceId: gid } },
+        effect: async () => expect((await EnterpriseProfile.findById(slug).lean())!.practices).toEqual([]),
       };
     },
   },

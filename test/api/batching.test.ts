@@ -6,6 +6,7 @@ import { Bookmark } from '../../schema/bookmark/model.ts';
 import { Cohort } from '../../schema/cohort/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
+import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { directConversationId } from '../../schema/message/ids.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from '../../schema/message/model.ts';
@@ -53,6 +54,9 @@ const NOT_PER_PARENT: Record<string, string> = {
   PlaceFacetCount: 'one practiceFacets answer per request; its places load in one batch',
   OrganizationFacetCount: 'one practiceFacets answer per request; its organisations load in one batch',
   ExpertFacets: 'counted once per request (expertFacets)',
+  EnterpriseFacets: 'counted once per request (enterpriseFacets)',
+  EnterpriseCapabilityCount: 'one enterpriseFacets answer per request: a capability and a number',
+  EnterprisePlaceCount: 'one enterpriseFacets answer per request; its places load in one batch',
   ExpertPlaceCount: 'one expertFacets answer per request; its places load in one batch',
   ExpertOrganizationCount: 'one expertFacets answer per request; its organisations load in one batch',
   ExpertSpecialtyCount: 'one expertFacets answer per request; its topics load in one batch',
@@ -90,6 +94,7 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'Expert.unreadNotificationCount': 'private to the person: the admin asking is none of them',
   'Expert.notificationPreferences': 'private to the person: the admin asking is none of them',
   'Expert.conversations': 'private to the person: the admin asking is none of them',
+  'Organization.enterprise': 'the experts’ organisations are departments, which have no enterprise profile (test/api/enterprises.test.ts reads those)',
 };
 
 const isAllowed = (type: string, field: string) => type in NOT_PER_PARENT || `${type}.${field}` in NOT_PER_PARENT || STRUCTURAL.some(([pattern]) => pattern.test(type)) || type.startsWith('__');
@@ -162,6 +167,9 @@ const PARENTS: Record<string, (field: string) => string> = {
   Message: () => `query ($n: Int) { viewer { conversations(first: $n) { edges { node { lastMessage { PROBE } } } } } }`,
   Block: () => `query ($n: Int) { blockedExperts(first: $n) { edges { node { PROBE } } } }`,
   MessageReport: () => `query ($n: Int) { messageReports(first: $n) { edges { node { PROBE } } } }`,
+  Enterprise: () => `query ($n: Int) { enterprises(first: $n) { edges { node { PROBE } } } }`,
+  EnterprisePilot: () => `query ($n: Int) { enterprises(first: $n) { edges { node { pilots { PROBE } } } } }`,
+  EnterpriseParticipation: () => `query ($n: Int) { enterprises(first: $n) { edges { node { practices { PROBE } } } } }`,
 };
 
 let adminCookie = '';
@@ -246,6 +254,18 @@ beforeAll(async () => {
     await ReviewClaim.create({ practice: submitted._id, curator: admin._id, claimedAt: new Date(), checklist: ['lessons'] });
     // Each practice adopted by the next one's department, in its place.
     await Replication.create({ practice: practice._id, organization: `so-${(i + 1) % LARGE}`, place: `tinh-${(i + 1) % LARGE}`, year: 2025, month: 1, changes: 'Áp dụng lại', recordedBy: id });
+    // An enterprise of each person's practice, accompanying its place, with the person as its contact.
+    await Organization.create({ _id: `dn-${i}`, name: `Doanh nghiệp ${i}`, kind: 'enterprise', kindRank: 5, current: true, sortName: `dn ${i}` });
+    await EnterpriseProfile.create({
+      _id: `dn-${i}`,
+      name: `Doanh nghiệp ${i}`,
+      sortName: `dn ${i}`,
+      capabilities: ['cloud'],
+      pilots: [{ place: `tinh-${i}`, role: 'Đồng hành' }],
+      pilotPlaces: [`tinh-${i}`],
+      contact: id,
+      practices: [{ practice: practice._id, role: 'Cung cấp nền tảng' }],
+    });
     // Each collection by its own person, on its own topic and place, with its own practice.
     await new Collection({
       title: `Bộ sưu tập thuphan ${i}`,
