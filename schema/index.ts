@@ -32,6 +32,7 @@ import './reading/types.ts';
 import './digest/types.ts';
 import './onboarding/types.ts';
 import './group/types.ts';
+import './task/types.ts';
 import './enterprise/types.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -20,6 +20,7 @@ import { Replication } from './replication/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
 import { Group, GroupMember } from './group/model.ts';
+import { Proposal, Task, TaskNote } from './task/model.ts';
 import { EnterpriseProfile } from './enterprise/model.ts';
 import { Session } from './session/model.ts';
 import { Topic } from './topic/model.ts';
@@ -37,6 +38,9 @@ export const models = [
   Cohort,
   Group,
   GroupMember,
+  Proposal,
+  Task,
+  TaskNote,
   EnterpriseProfile,
   Expert,
   Account,

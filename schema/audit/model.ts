@@ -51,6 +51,12 @@ export const auditActions = [
   'enterprise.updated',
   'enterprise.practice-linked',
   'enterprise.practice-unlinked',
+  /** A group's lead (or an admin) accepted or declined a proposal (the subject: its proposer), assigned a task, dropped or reopened one (the subject: its responsible person, else its creator). */
+  'proposal.accepted',
+  'proposal.declined',
+  'task.assigned',
+  'task.dropped',
+  'task.reopened',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -75,6 +81,8 @@ const auditEntrySchema = new Schema(
     group: { type: String, default: null },
     /** The organisation acted on (its slug), when the action is about one (an enterprise's profile). */
     organization: { type: String, default: null },
+    /** The working group's task acted on, when the action is about one. */
+    task: { type: Schema.Types.ObjectId, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

@@ -13,7 +13,7 @@ export function record(
   action: AuditAction,
   actor: Id,
   subject: Id,
-  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id; group?: string; organization?: string } = {},
+  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id; group?: string; task?: Id; organization?: string } = {},
 ) {
   return AuditEntry.create({
     action,
@@ -27,6 +27,7 @@ export function record(
     thread: details.thread ?? null,
     reply: details.reply ?? null,
     group: details.group ?? null,
+    task: details.task ?? null,
     organization: details.organization ?? null,
   });
 }

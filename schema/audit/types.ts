@@ -5,6 +5,7 @@ import { ExpertRef } from '../expert/types.ts';
 import { GroupRef } from '../group/types.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PracticeRef } from '../practice/types.ts';
+import { TaskRef } from '../task/types.ts';
 import { auditActions } from './model.ts';
 import { listAuditEntries, type AuditEntryDoc } from './service.ts';
 
@@ -29,6 +30,7 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     reply: t.field({ type: ReplyRef, nullable: true, resolve: (e) => (e.reply ? String(e.reply) : null) }),
     group: t.field({ type: GroupRef, nullable: true, resolve: (e) => e.group ?? null }),
     organization: t.field({ type: OrganizationRef, nullable: true, resolve: (e) => e.organization ?? null }),
+    task: t.field({ type: TaskRef, nullable: true, resolve: (e) => (e.task ? String(e.task) : null) }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });
