@@ -20,7 +20,7 @@ const enterpriseOrg = (slug: string, name: string, shortName: string) => ({
   _id: slug,
   name,
   shortName,
-  kind: 'enterprise',
+  kind: 'enterprise' as const,
   kindRank: organizationKindRank('enterprise'),
   place: 'ha-noi',
   current: true,
