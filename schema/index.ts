@@ -32,6 +32,8 @@ import './reading/types.ts';
 import './digest/types.ts';
 import './onboarding/types.ts';
 import './group/types.ts';
+import './programme/types.ts';
+import './programme/report-types.ts';
 import './task/types.ts';
 import './enterprise/types.ts';
 

@@ -29,6 +29,7 @@ import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoGroupMembers, loadGroups } from './groups.ts';
 import { loadDemoReplications } from './replications.ts';
+import { loadDemoProgramme } from './programme.ts';
 import {
   type CohortRecord,
   demoAccounts,
@@ -124,6 +125,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
     ...(await loadDemoGroupMembers(options)),
+    ...(await loadDemoProgramme(options)),
     ...(await loadDemoFlags(options)),
     ...(await loadDemoReviewQueue(options)),
     ...(await loadDemoPendingEdit(options)),

@@ -51,6 +51,12 @@ export const auditActions = [
   'enterprise.updated',
   'enterprise.practice-linked',
   'enterprise.practice-unlinked',
+  /** An admin created, edited or activated a framework of programme criteria (subject: the admin), or chose a reporting member (the subject). */
+  'programme.framework-created',
+  'programme.framework-edited',
+  'programme.framework-activated',
+  'programme.reporter-set',
+  'programme.reporter-removed',
   /** A group's lead (or an admin) accepted or declined a proposal (the subject: its proposer), assigned a task, dropped or reopened one (the subject: its responsible person, else its creator). */
   'proposal.accepted',
   'proposal.declined',
@@ -79,6 +85,8 @@ const auditEntrySchema = new Schema(
     reply: { type: Schema.Types.ObjectId, default: null },
     /** The working group acted on (its slug), when the action is about one. */
     group: { type: String, default: null },
+    /** The programme framework acted on (its code), when the action is about one. */
+    framework: { type: String, default: null },
     /** The organisation acted on (its slug), when the action is about one (an enterprise's profile). */
     organization: { type: String, default: null },
     /** The working group's task acted on, when the action is about one. */

@@ -13,7 +13,20 @@ export function record(
   action: AuditAction,
   actor: Id,
   subject: Id,
-  details: { from?: string | null; to?: string | null; reason?: string; practice?: Id; collection?: Id; thread?: Id; reply?: Id; group?: string; task?: Id; organization?: string } = {},
+  details: {
+    from?: string | null;
+    to?: string | null;
+    reason?: string;
+    practice?: Id;
+    collection?: Id;
+    thread?: Id;
+    reply?: Id;
+    group?: string;
+    task?: Id;
+    organization?: string;
+    framework?: string;
+    helpdeskRequest?: string;
+  } = {},
 ) {
   return AuditEntry.create({
     action,
@@ -28,6 +41,7 @@ export function record(
     reply: details.reply ?? null,
     group: details.group ?? null,
     task: details.task ?? null,
+    framework: details.framework ?? null,
     organization: details.organization ?? null,
   });
 }

@@ -29,6 +29,7 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     thread: t.field({ type: ThreadRef, nullable: true, resolve: (e) => (e.thread ? String(e.thread) : null) }),
     reply: t.field({ type: ReplyRef, nullable: true, resolve: (e) => (e.reply ? String(e.reply) : null) }),
     group: t.field({ type: GroupRef, nullable: true, resolve: (e) => e.group ?? null }),
+    framework: t.string({ nullable: true, description: 'The programme framework’s code, when the action is about one.', resolve: (e) => e.framework ?? null }),
     organization: t.field({ type: OrganizationRef, nullable: true, resolve: (e) => e.organization ?? null }),
     task: t.field({ type: TaskRef, nullable: true, resolve: (e) => (e.task ? String(e.task) : null) }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
