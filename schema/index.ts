@@ -32,6 +32,7 @@ import './reading/types.ts';
 import './digest/types.ts';
 import './onboarding/types.ts';
 import './group/types.ts';
+import './helpdesk/types.ts';
 import './programme/types.ts';
 import './programme/report-types.ts';
 import './task/types.ts';

@@ -20,6 +20,7 @@ import { Replication } from './replication/model.ts';
 import { ReviewClaim, ReviewComment, ReviewEvent } from './review/model.ts';
 import { Practice, PracticeRevision } from './practice/model.ts';
 import { Group, GroupMember } from './group/model.ts';
+import { FaqEntry, HelpdeskRequest, HelpdeskSettings } from './helpdesk/model.ts';
 import { ProgrammeFramework, ProgrammeReport, ProgrammeReporter } from './programme/model.ts';
 import { Proposal, Task, TaskNote } from './task/model.ts';
 import { EnterpriseProfile } from './enterprise/model.ts';
@@ -39,6 +40,9 @@ export const models = [
   Cohort,
   Group,
   GroupMember,
+  HelpdeskRequest,
+  FaqEntry,
+  HelpdeskSettings,
   ProgrammeFramework,
   ProgrammeReporter,
   ProgrammeReport,

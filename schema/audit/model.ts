@@ -63,6 +63,12 @@ export const auditActions = [
   'task.assigned',
   'task.dropped',
   'task.reopened',
+  /** The help desk triaged, closed (for the asker) or published a request in the FAQ (the subject: its asker), or an admin changed its settings (the subject: the admin). */
+  'helpdesk.triaged',
+  'helpdesk.closed',
+  'helpdesk.faq-published',
+  'helpdesk.faq-unpublished',
+  'helpdesk.settings-changed',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */
   'name.confusable',
 ] as const;
@@ -91,6 +97,8 @@ const auditEntrySchema = new Schema(
     organization: { type: String, default: null },
     /** The working group's task acted on, when the action is about one. */
     task: { type: Schema.Types.ObjectId, default: null },
+    /** The help-desk request acted on (its thread's id), when the action is about one. */
+    helpdeskRequest: { type: String, default: null },
     from: { type: String, default: null },
     to: { type: String, default: null },
     reason: { type: String, default: '' },

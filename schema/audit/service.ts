@@ -43,6 +43,7 @@ export function record(
     task: details.task ?? null,
     framework: details.framework ?? null,
     organization: details.organization ?? null,
+    helpdeskRequest: details.helpdeskRequest ?? null,
   });
 }
 

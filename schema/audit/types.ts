@@ -3,6 +3,7 @@ import { CollectionRef } from '../collection/types.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { GroupRef } from '../group/types.ts';
+import { HelpdeskRequestRef } from '../helpdesk/types.ts';
 import { OrganizationRef } from '../organization/types.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { TaskRef } from '../task/types.ts';
@@ -32,6 +33,7 @@ export const AuditEntryRef = builder.objectRef<AuditEntryDoc>('AuditEntry').impl
     framework: t.string({ nullable: true, description: 'The programme framework’s code, when the action is about one.', resolve: (e) => e.framework ?? null }),
     organization: t.field({ type: OrganizationRef, nullable: true, resolve: (e) => e.organization ?? null }),
     task: t.field({ type: TaskRef, nullable: true, resolve: (e) => (e.task ? String(e.task) : null) }),
+    helpdeskRequest: t.field({ type: HelpdeskRequestRef, nullable: true, resolve: (e) => e.helpdeskRequest ?? null }),
     createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
   }),
 });

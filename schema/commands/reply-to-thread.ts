@@ -4,6 +4,7 @@ import { deleteReply, replyToThread, type ReplyDoc } from '../discussion/service
 import { noteActivity } from '../expert/service.ts';
 import { queueForApproval } from '../flag/service.ts';
 import { followAsParticipant } from '../follow/service.ts';
+import { noteHelpdeskAnswer } from '../helpdesk/service.ts';
 import { publishReply } from '../live/events.ts';
 import { notifyOfReply } from '../notification/producers.ts';
 import { acceptancePoints, moveReputation } from '../reputation/service.ts';
@@ -24,6 +25,8 @@ export async function replyAndFollow(ctx: Context, input: unknown): Promise<Repl
   // Open pages of the thread show it at once (not one that waits: approving it publishes it).
   publishReply(reply);
   await notifyOfReply(reply);
+  // The assigned group's first answer to a help-desk request answers it.
+  await noteHelpdeskAnswer(reply);
   return reply;
 }
 

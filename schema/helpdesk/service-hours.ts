@@ -141,6 +141,26 @@ export function addServiceHours(calendar: ServiceCalendar, start: number, hours:
   return null;
 }
 
+/**
+ * The latest instant from which `hours` service hours had passed by `end`: anything opened
+ * before it has waited longer (the overdue lists' cutoff). Null when the calendar opens too
+ * rarely for that within ten years.
+ */
+export function subtractServiceHours(calendar: ServiceCalendar, end: number, hours: number): number | null {
+  let remaining = Math.max(0, hours) * HOUR_MS;
+  const holidays = new Set(calendar.holidays);
+  const last = dayOf(calendar, end);
+  for (let day = last; day >= last - MAX_DAYS; day--) {
+    for (const [opens, closes] of openIntervals(calendar, day, holidays).reverse()) {
+      const to = Math.min(closes, end);
+      if (to <= opens) continue;
+      if (remaining <= to - opens) return to - remaining;
+      remaining -= to - opens;
+    }
+  }
+  return null;
+}
+
 /** Whether the desk is open at the instant (an opening's first instant is open, its closing instant is not). */
 export function isOpenAt(calendar: ServiceCalendar, at: number): boolean {
   const holidays = new Set(calendar.holidays);

@@ -67,6 +67,16 @@ export async function organizationSlugsFor(slug: string, argument: string): Prom
   return [...included];
 }
 
+/** The organisation and the ones above it (a centre's department, a department's ministry): the bodies its members speak for. */
+export async function organizationAndParents(slugValue: string | null | undefined): Promise<string[]> {
+  const chain: string[] = [];
+  for (let next = slugValue ?? null; next && chain.length < 6 && !chain.includes(next); ) {
+    chain.push(next);
+    next = (await organizationsBySlugs([next]))[0]?.parent ?? null;
+  }
+  return chain;
+}
+
 /** Directory order of a kind: ministries first. */
 export const organizationKindRank = (kind: OrganizationKind) => organizationKinds.indexOf(kind);
 

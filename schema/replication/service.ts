@@ -7,7 +7,7 @@ import { findExpertById } from '../expert/service.ts';
 import { PRACTICE_LIMITS, REPLICATION_LIMITS } from '../field-limits.ts';
 import { countPerValue, findByIds, firstOfEach } from '../loading.ts';
 import { createOnce } from '../mark.ts';
-import { organizationSlugsFor, organizationsBySlugs } from '../organization/service.ts';
+import { organizationAndParents, organizationSlugsFor, organizationsBySlugs } from '../organization/service.ts';
 import { placesByCodes } from '../place/service.ts';
 import { anyOf } from '../query.ts';
 import { practicesByIds, type PracticeDoc } from '../practice/service.ts';
@@ -55,16 +55,6 @@ async function refuseFormerPlace(place: string | undefined, errors: FieldError[]
   if (place === undefined) return;
   const [found] = await placesByCodes([place]);
   if (!found?.current) errors.push({ path: 'place', code: 'UNKNOWN', message: 'place must be one of the 34 current provinces and cities' });
-}
-
-/** The organisation and the ones above it (a centre's department, a department's ministry): the bodies its members speak for. */
-async function organizationAndParents(slugValue: string | null | undefined): Promise<string[]> {
-  const chain: string[] = [];
-  for (let next = slugValue ?? null; next && chain.length < 6 && !chain.includes(next); ) {
-    chain.push(next);
-    next = (await organizationsBySlugs([next]))[0]?.parent ?? null;
-  }
-  return chain;
 }
 
 /** The practice if the public sees it; replications exist only on those. */

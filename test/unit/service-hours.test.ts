@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addServiceHours, DEFAULT_CALENDAR, isOpenAt, monthWindow, nextOpening, serviceHoursBetween, type ServiceCalendar } from '../../schema/helpdesk/service-hours.ts';
+import { addServiceHours, DEFAULT_CALENDAR, isOpenAt, monthWindow, nextOpening, serviceHoursBetween, subtractServiceHours, type ServiceCalendar } from '../../schema/helpdesk/service-hours.ts';
 
 /** An instant given as Vietnam wall-clock time (UTC+7). */
 const vn = (isoLocal: string) => Date.parse(`${isoLocal}+07:00`);
@@ -61,6 +61,11 @@ describe('Service hours', () => {
     expect(addServiceHours(noHolidays, vn('2026-12-12T10:00'), 1)).toBe(vn('2026-12-14T09:00'));
     expect(addServiceHours(noHolidays, vn('2026-12-07T08:00'), 9)).toBe(vn('2026-12-07T17:00'));
     expect(addServiceHours(noHolidays, vn('2026-12-07T08:00'), 40)).toBe(vn('2026-12-11T12:00'));
+  });
+
+  it('finds the instant N service hours before an end, back across the weekend', () => {
+    expect(subtractServiceHours(noHolidays, vn('2026-12-14T09:00'), 2)).toBe(vn('2026-12-11T16:00'));
+    expect(subtractServiceHours(noHolidays, vn('2026-12-13T12:00'), 9)).toBe(vn('2026-12-11T08:00'));
   });
 
   it('never finds a due time in a calendar without openings', () => {
