@@ -3,6 +3,7 @@ import { record } from '../../schema/audit/service.ts';
 import { Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { FlaggedItem } from '../../schema/flag/model.ts';
+import { Group } from '../../schema/group/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
 import { type Actor, actorFor, cellsOf, confirmIdentity, na, nextSerial, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
@@ -26,6 +27,7 @@ const FIELD_MATRIX = [
   ['Query.verificationRequests', no, no, no, ok, no, ok, no],
   ['Query.auditLog', no, no, no, no, no, ok, no],
   ['Query.flagQueue', no, no, no, no, ok, ok, no],
+  ['Group.threads (members-only, viewer outside the group)', no, no, no, no, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -131,6 +133,18 @@ const FIELDS: Record<(typeof FIELD_MATRIX)[number][0], (actor: Actor) => Promise
       variables: {},
       path: ['flagQueue'],
       expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toContainEqual({ kind: 'THREAD', flaggerCount: 2, thread: { title: thread.title } }),
+    };
+  },
+  'Group.threads (members-only, viewer outside the group)': async () => {
+    const slug = `nhom-rieng-${nextSerial()}`;
+    await Group.create({ _id: slug, kind: 'expert', name: 'Nhóm riêng', nameEn: 'Private group', discussionAccess: 'members', order: 1 });
+    const author = await person('group-author');
+    const thread = await Thread.create({ kind: 'discussion', title: `Thảo luận trong nhóm ${nextSerial()}`, author: author.id, group: slug, restrictedTo: slug, lastActivityAt: new Date() });
+    return {
+      query: `query ($slug: String!) { group(slug: $slug) { threads(first: 10) { edges { node { title } } } } }`,
+      variables: { slug },
+      path: ['group', 'threads'],
+      expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toEqual([{ title: thread.title }]),
     };
   },
 };

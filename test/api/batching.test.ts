@@ -8,6 +8,7 @@ import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
+import { FaqEntry, HelpdeskRequest } from '../../schema/helpdesk/model.ts';
 import { directConversationId } from '../../schema/message/ids.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from '../../schema/message/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
@@ -65,6 +66,9 @@ const NOT_PER_PARENT: Record<string, string> = {
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
   Notification: 'the page of notifications reads its targets (titles, visibility) in one batch per kind of target; actors load through the Expert loader',
   NotificationPreference: 'built from the one preferences document of the viewer',
+  HelpdeskSettings: 'one settings record per request (helpdeskSettings)',
+  HelpdeskDashboard: 'one dashboard per request (helpdeskDashboard)',
+  HelpdeskOverdue: 'the dashboard’s overdue list, read in two queries; its requests are the documents read',
 };
 /** Type-name patterns whose fields are read from their parent's result, once per request. */
 const STRUCTURAL = [
@@ -94,6 +98,7 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'Expert.unreadNotificationCount': 'private to the person: the admin asking is none of them',
   'Expert.notificationPreferences': 'private to the person: the admin asking is none of them',
   'Expert.conversations': 'private to the person: the admin asking is none of them',
+  'AuditEntry.helpdeskRequest': 'this data’s staff actions are not the help desk’s (test/api/helpdesk.test.ts counts those); requests load through their node loader',
   'Organization.enterprise': 'the experts’ organisations are departments, which have no enterprise profile (test/api/enterprises.test.ts reads those)',
 };
 
@@ -170,6 +175,9 @@ const PARENTS: Record<string, (field: string) => string> = {
   Enterprise: () => `query ($n: Int) { enterprises(first: $n) { edges { node { PROBE } } } }`,
   EnterprisePilot: () => `query ($n: Int) { enterprises(first: $n) { edges { node { pilots { PROBE } } } } }`,
   EnterpriseParticipation: () => `query ($n: Int) { enterprises(first: $n) { edges { node { practices { PROBE } } } } }`,
+  HelpdeskRequest: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { PROBE } } } }`,
+  HelpdeskEvent: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { history { PROBE } } } } }`,
+  HelpdeskFaqEntry: () => `query ($n: Int) { helpdeskFaq(first: $n) { edges { node { PROBE } } } }`,
 };
 
 let adminCookie = '';
@@ -302,6 +310,11 @@ beforeAll(async () => {
       updatedAt: minutesAgo(10 * i + 3),
     }).save({ timestamps: false });
     await Thread.updateOne({ _id: thread._id }, { $set: { acceptedReply: reply._id, replyCount: 1 } });
+    // Each question a help-desk request, triaged to the person's group and published in the FAQ.
+    const helpdeskTriage = { kind: 'triaged', actor: id, at: new Date(), group: `nhom-${i}`, assignee: id };
+    await HelpdeskRequest.create({
+      history: [helpdeskTriage],
+    await FaqEntry.create({
     // A discussion of each person for their profile, older than every question (the thread lists reach those first).
     await Thread.create({ kind: 'discussion', title: `Thảo luận số ${i}`, author: id, lastActivityAt: minutesAgo(600 + i) });
     // Each person follows the admin, for their profile's "following".
