@@ -313,8 +313,26 @@ beforeAll(async () => {
     // Each question a help-desk request, triaged to the person's group and published in the FAQ.
     const helpdeskTriage = { kind: 'triaged', actor: id, at: new Date(), group: `nhom-${i}`, assignee: id };
     await HelpdeskRequest.create({
+      _id: String(thread._id),
+      asker: id,
+      organization: `so-${i}`,
+      status: 'assigned',
+      group: `nhom-${i}`,
+      assignee: id,
+      openedAt: minutesAgo(i + 1),
+      month: '2026-12',
       history: [helpdeskTriage],
+    });
     await FaqEntry.create({
+      _id: String(thread._id),
+      title: `Hỏi đáp ${i}`,
+      answer: 'Trả lời',
+      topics: [`chu-de-${i}`],
+      organizationLabel: `Sở ${i}`,
+      organizationLabelEn: `Sở ${i}`,
+      publishedAt: minutesAgo(i + 1),
+      publishedBy: admin._id,
+    });
     // A discussion of each person for their profile, older than every question (the thread lists reach those first).
     await Thread.create({ kind: 'discussion', title: `Thảo luận số ${i}`, author: id, lastActivityAt: minutesAgo(600 + i) });
     // Each person follows the admin, for their profile's "following".
