@@ -1,7 +1,9 @@
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, newestFirstKeys, pageSize, type PageArgs } from '../connection.ts';
 import type { Viewer } from '../context.ts';
 import { countRepliesMentioning, countThreadsReaching, repliesMentioning, threadsByIds, threadsReaching, threadsRepliedToByOthersSince, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
+import { canReadGroupThread } from '../discussion/policy.ts';
 import { followedBy, followUpdatesSeenAt } from '../follow/service.ts';
+import { groupSlugsOf } from '../group/service.ts';
 import { countPublishedPracticesReaching, publishedPracticesReaching, type PracticeDoc } from '../practice/service.ts';
 
 /*
@@ -64,18 +66,19 @@ const practiceIsNew = (viewer: Viewer, practice: PracticeDoc, seenAt: number) =>
 export async function listFollowUpdates(viewer: Viewer, page: PageArgs) {
   const first = pageSize(page.first, 'first') ?? DEFAULT_PAGE_SIZE;
   const position = page.after ? decodeCursor(page.after, updateKeys, 'after') : null;
-  const [followed, seen] = await Promise.all([followedBy(viewer), followUpdatesSeenAt(viewer)]);
+  const [followed, seen, groups] = await Promise.all([followedBy(viewer), followUpdatesSeenAt(viewer), groupSlugsOf(viewer.id)]);
   const { topics, experts, threads: threadIds } = followed;
   const reach = { topics, authors: experts, notBy: viewer.id };
-  const threadReach = { ...reach, mentioning: viewer.handle };
+  const threadReach = { ...reach, mentioning: viewer.handle, groups };
   // One query per collection, each an $or of what reaches it (MongoDB merges the branches' index orders).
   const window = { position, limit: first + 1, from: position ? (position[0] as Date) : new Date() };
   const [practices, threads, mentionReplies] = await Promise.all([publishedPracticesReaching(reach, window), threadsReaching(threadReach, window), repliesMentioning(viewer.handle, window)]);
   // Followed threads (few, their order settled below) and the threads of the mentions, by id.
   const byId = [...new Set([...threadIds, ...mentionReplies.map((r) => String(r.thread))])];
   // Bounded by the ids: the followed threads read (at most 500) and one page of mentions.
-  // A hidden thread is no update for anyone, a mention in it neither.
-  const threadsById = new Map((byId.length ? await threadsByIds(byId) : []).filter((th) => !th.hiddenAt).map((th) => [String(th._id), th]));
+  // A hidden thread is no update for anyone, a mention in it neither; nor a members-only group's
+  // thread for someone outside the group (one who left it after following or being mentioned).
+  const threadsById = new Map((byId.length ? await threadsByIds(byId) : []).filter((th) => !th.hiddenAt && canReadGroupThread(viewer, th, groups)).map((th) => [String(th._id), th]));
   const followedThreads = threadIds.flatMap((id) => threadsById.get(id) ?? []);
 
   const topicSet = new Set(topics);

@@ -2,6 +2,7 @@ import type { PageArgs } from '../connection.ts';
 import type { Viewer } from '../context.ts';
 import { searchThreads } from '../discussion/service.ts';
 import { searchExperts } from '../expert/service.ts';
+import { groupSlugsOf } from '../group/service.ts';
 import { organizationsBySlugs, organizationSlugsFor } from '../organization/service.ts';
 import { placeCodesFor } from '../place/service.ts';
 import { searchPractices } from '../practice/service.ts';
@@ -24,9 +25,11 @@ export async function search(viewer: Viewer | null, query: string, filter: Searc
     year: filter.year ?? null,
   };
   const none = { docs: [], count: 0 };
+  // Members-only groups' threads are found by their members only.
+  const groups = readsKind(request, 'thread') && viewer ? await groupSlugsOf(viewer.id) : [];
   const [practices, threads, experts] = await Promise.all([
     searchPractices(scope, showsKind(filter, 'practice'), CANDIDATES_PER_KIND),
-    readsKind(request, 'thread') ? searchThreads(scope, showsKind(filter, 'thread'), CANDIDATES_PER_KIND) : none,
+    readsKind(request, 'thread') ? searchThreads(scope, showsKind(filter, 'thread'), CANDIDATES_PER_KIND, groups) : none,
     readsKind(request, 'expert') ? searchExperts(scope, showsKind(filter, 'expert'), CANDIDATES_PER_KIND) : none,
   ]);
   const slugs = [...new Set(experts.docs.map((e) => e.organization).filter((o): o is string => Boolean(o)))];

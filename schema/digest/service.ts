@@ -81,8 +81,9 @@ async function composeFor(member: ExpertDoc, language: EmailLanguage, since: Dat
   const [topicPractices, placePractices, topicThreads, placeThreads, topicNames] = await Promise.all([
     topics.length ? publishedPracticesReaching(reach, latest) : [],
     place ? listPractices({ place: place._id }, { first: READ }).then((page) => page.edges.map((edge) => edge.node)) : [],
-    topics.length ? threadsReaching({ ...reach, mentioning: '' }, latest) : [],
-    place ? listThreads({ place: place._id }, { first: READ }).then((page) => page.edges.map((edge) => edge.node)) : [],
+    // The digest tells of what every member reads: members-only groups' threads stay on their group's page.
+    topics.length ? threadsReaching({ ...reach, mentioning: '', groups: [] }, latest) : [],
+    place ? listThreads({ place: place._id }, { first: READ }, null, []).then((page) => page.edges.map((edge) => edge.node)) : [],
     topicsBySlugs(topics),
   ]);
   const unique = <T extends { _id: unknown }>(docs: T[]) => [...new Map(docs.map((d) => [String(d._id), d])).values()];

@@ -57,10 +57,20 @@ const threadSchema = new Schema(
     /** Hidden because its practice was hidden (not by a decision about the thread): restored with it. */
     hiddenWithPractice: { type: Boolean, default: false },
     pendingAuthor,
+    /** The working group's group it was started in (its slug); null for the network's ordinary threads. */
+    group: { type: String, default: null },
+    /**
+     * The group whose members alone read it (and moderators), set from the group's access when it
+     * starts; null: every member reads it. Lists filter on it by equality (`null`, or `$in` null and
+     * the viewer's groups), and `null` also matches threads stored before groups existed.
+     */
+    restrictedTo: { type: String, default: null },
   },
   { timestamps: true },
 );
 threadSchema.index({ lastActivityAt: -1, _id: -1 });
+// A group's discussions (Group.threads).
+threadSchema.index({ group: 1, lastActivityAt: -1, _id: -1 });
 threadSchema.index(...waitingPosts);
 // The whole list of threads, hidden ones left out (`hiddenAt: null` is an equality).
 threadSchema.index({ hiddenAt: 1, lastActivityAt: -1, _id: -1 });

@@ -18,8 +18,19 @@ export const canModerate = (viewer: Viewer | null) => hasRole(viewer, 'moderator
 /** Whether this is the viewer's own post, waiting for a moderator's approval. */
 export const isOwnPendingPost = (viewer: Viewer | null, post: Pick<ThreadDoc, 'pendingAuthor'>) => Boolean(viewer && post.pendingAuthor && String(post.pendingAuthor) === viewer.id);
 
-/** A hidden thread is refused to everyone but moderators, who open it to restore it, and its author while it waits for approval. */
-export const canReadThread = (viewer: Viewer | null, thread: Pick<ThreadDoc, 'hiddenAt' | 'pendingAuthor'>) => !thread.hiddenAt || canModerate(viewer) || isOwnPendingPost(viewer, thread);
+/**
+ * A members-only group's thread is read by that group's members (`groups`: the viewer's groups),
+ * and by moderators and admins, who handle its flags; every other thread by every member.
+ */
+export const canReadGroupThread = (viewer: Viewer | null, thread: Pick<ThreadDoc, 'restrictedTo'>, groups: readonly string[]) =>
+  !thread.restrictedTo || canModerate(viewer) || (Boolean(viewer) && groups.includes(thread.restrictedTo));
+
+/**
+ * A hidden thread is refused to everyone but moderators, who open it to restore it, and its author
+ * while it waits for approval; a members-only group's thread to those outside the group.
+ */
+export const canReadThread = (viewer: Viewer | null, thread: Pick<ThreadDoc, 'hiddenAt' | 'pendingAuthor' | 'restrictedTo'>, groups: readonly string[]) =>
+  canReadGroupThread(viewer, thread, groups) && (!thread.hiddenAt || canModerate(viewer) || isOwnPendingPost(viewer, thread));
 
 /** A hidden reply keeps its place; its text and author are shown to moderators only (and to its author while it waits for approval). */
 export const canReadReplyText = (viewer: Viewer | null, reply: Pick<ReplyDoc, 'hiddenAt' | 'deleted' | 'pendingAuthor'>) =>

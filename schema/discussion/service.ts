@@ -20,6 +20,8 @@ import type { SearchScope } from '../search/service.ts';
 import { requireTopic, unknownTopicErrors } from '../topic/service.ts';
 import { isObjectId, objectId, parseInput, slug, text } from '../validation.ts';
 import { postWaitsForApproval } from '../moderation/new-members.ts';
+import { expertsByHandles } from '../expert/service.ts';
+import { groupSlugsOf, membersAmong, requireGroup } from '../group/service.ts';
 import { moveEmbeddedHistory } from './migrate.ts';
 import { QuestionVote, Reply, ReplyRevision, Thread, ThreadRevision, threadKinds, Vote, type ReplyDoc, type ReplyRevisionDoc, type ThreadDoc, type ThreadRevisionDoc } from './model.ts';
 import { canAccept, canDeleteReply, canEditReply, canEditThread, canReadThread, canSeeReply, canVote } from './policy.ts';
@@ -48,10 +50,27 @@ async function findReply(id: string): Promise<ReplyDoc> {
   return reply;
 }
 
-/** A thread the viewer may open: a hidden one is NOT_FOUND, as if it did not exist, but for moderators. */
+/**
+ * The groups of the viewer that matter to these threads: read (one indexed read) only when one of
+ * them is a members-only group's thread, as most are not.
+ */
+export async function readerGroupsFor(viewer: Viewer | null, threads: readonly Pick<ThreadDoc, 'restrictedTo'>[]): Promise<string[]> {
+  return viewer && threads.some((th) => th.restrictedTo) ? groupSlugsOf(viewer.id) : [];
+}
+
+/**
+ * What a viewer in `groups` may list: the threads every member reads, and those of their
+ * members-only groups. An equality (or a short `$in`) beside the lists' own, so their indexes serve it.
+ */
+export const readableIn = (groups: readonly string[]): QueryFilter<ThreadDoc> => ({ restrictedTo: groups.length ? anyOf([null, ...groups]) : null });
+
+/**
+ * A thread the viewer may open: a hidden one is NOT_FOUND, as if it did not exist, but for
+ * moderators; a members-only group's thread is NOT_FOUND to those outside the group.
+ */
 export async function findVisibleThread(viewer: Viewer | null, id: string, argument = 'threadId'): Promise<ThreadDoc> {
   const thread = await findThread(id, argument);
-  if (!canReadThread(viewer, thread)) throw new NotFoundError(argument, 'thread', id);
+  if (!canReadThread(viewer, thread, await readerGroupsFor(viewer, [thread]))) throw new NotFoundError(argument, 'thread', id);
   return thread;
 }
 
@@ -66,7 +85,7 @@ async function findWritableThread(viewer: Viewer, id: string, argument = 'thread
 export async function findVisibleReply(viewer: Viewer, id: string): Promise<{ reply: ReplyDoc; thread: ThreadDoc }> {
   const reply = await findReply(id);
   const thread = await findThread(String(reply.thread), 'replyId');
-  if (!canReadThread(viewer, thread) || !canSeeReply(viewer, reply)) throw new NotFoundError('replyId', 'reply', id);
+  if (!canReadThread(viewer, thread, await readerGroupsFor(viewer, [thread])) || !canSeeReply(viewer, reply)) throw new NotFoundError('replyId', 'reply', id);
   return { reply, thread };
 }
 
@@ -98,6 +117,7 @@ export const createThreadInput = z.object({
   body: text(0, THREAD_LIMITS.markdown, { multiline: true }).default('').describe('Markdown.'),
   topics: z.array(slug).max(THREAD_LIMITS.topics, 'TOO_LONG').default([]),
   place: slug.nullish(),
+  group: slug.nullish().describe('The working group’s group to start it in (its slug); only its members may.'),
 });
 
 /** Topics must be known and the place a current province or city. */
@@ -118,27 +138,52 @@ export const mentionsOf = (markdown: string, writerHandle: string) =>
 /** The same from the handles the renderer found (rendering runs off the event loop, and finds them too). */
 const mentionsFrom = (handles: string[], writer: Viewer) => handles.filter((handle) => handle !== writer.handle).slice(0, MAX_MENTIONS);
 
+/**
+ * In a members-only group's thread, only the group's members count as mentioned: the others
+ * cannot read it, so they hear nothing of it (no notification, no update).
+ */
+async function mentionsReading(thread: Pick<ThreadDoc, 'restrictedTo'>, handles: string[]): Promise<string[]> {
+  if (!thread.restrictedTo || !handles.length) return handles;
+  const experts = await expertsByHandles(handles);
+  const members = await membersAmong(
+    thread.restrictedTo,
+    experts.map((e) => String(e._id)),
+  );
+  const memberHandles = new Set(experts.filter((e) => members.has(String(e._id))).map((e) => e.handle));
+  return handles.filter((handle) => memberHandles.has(handle));
+}
+
+/** Where a new thread belongs: a group the viewer is in (lead or member), members-only or not as the group is. */
+async function groupPlacement(viewer: Viewer, groupSlug: string | null | undefined): Promise<{ group: string | null; restrictedTo: string | null }> {
+  if (!groupSlug) return { group: null, restrictedTo: null };
+  const group = await requireGroup(groupSlug, 'group');
+  if (!(await groupSlugsOf(viewer.id)).includes(group._id)) throw new NotAuthorizedError('Only the group’s members start discussions in it.');
+  return { group: group._id, restrictedTo: group.discussionAccess === 'members' ? group._id : null };
+}
+
 /** Starts a thread (its author following it is commands/start-thread.ts's part). */
 export async function createThread(ctx: Context, input: unknown): Promise<ThreadDoc> {
   const viewer = requireViewer(ctx);
   const data = parseInput(createThreadInput, input);
   await checkReferences(data);
+  const placement = await groupPlacement(viewer, data.group);
   const rendered = refuseOversized('body', await renderText(data.body));
   const thread = await Thread.create({
     ...data,
     ...(await approvalState(ctx, viewer)),
+    ...placement,
     bodyHtml: rendered.html,
     bodyVersion: rendered.version,
     place: data.place ?? null,
     author: viewer.id,
     lastActivityAt: new Date(),
     searchTokens: searchTokens(`${data.title} ${data.body}`),
-    mentions: mentionsFrom(rendered.mentions, viewer),
+    mentions: await mentionsReading(placement, mentionsFrom(rendered.mentions, viewer)),
   });
   return thread.toObject() as ThreadDoc;
 }
 
-export const editThreadInput = createThreadInput.omit({ kind: true }).extend({ threadId: objectId });
+export const editThreadInput = createThreadInput.omit({ kind: true, group: true }).extend({ threadId: objectId });
 
 /**
  * A thread or reply stored before earlier versions had their own collection (no editCount yet):
@@ -168,7 +213,7 @@ export async function editThread(ctx: Context, input: unknown): Promise<ThreadDo
     topics: data.topics,
     place: data.place ?? null,
     searchTokens: searchTokens(`${data.title} ${data.body}`),
-    mentions: mentionsFrom(rendered.mentions, viewer),
+    mentions: await mentionsReading(thread, mentionsFrom(rendered.mentions, viewer)),
     editCount: thread.editCount + 1,
   };
   // The version being replaced first, numbered by the count read: of edits racing from the same
@@ -261,7 +306,7 @@ export async function replyToThread(ctx: Context, input: unknown): Promise<Reply
     body: data.body,
     bodyHtml: rendered.html,
     bodyVersion: rendered.version,
-    mentions: mentionsFrom(rendered.mentions, viewer),
+    mentions: await mentionsReading(thread, mentionsFrom(rendered.mentions, viewer)),
     ...approval,
   });
   // One waiting for approval counts (and moves the thread up) when it is approved.
@@ -278,9 +323,11 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   const reply = await withOwnHistory('reply', await findReply(data.replyId), () => findReply(data.replyId));
   if (!canEditReply(viewer, reply)) throw new NotAuthorizedError('Only its author can edit a reply.');
   refuseHidden(reply);
-  if ((await findWritableThread(viewer, String(reply.thread), 'replyId')).locked) throw new ConflictError('This thread is locked.');
+  const thread = await findWritableThread(viewer, String(reply.thread), 'replyId');
+  if (thread.locked) throw new ConflictError('This thread is locked.');
   if (reply.deleted) throw new ConflictError('This reply changed or was removed meanwhile; reload it.');
   const rendered = refuseOversized('body', await renderText(data.body));
+  const mentions = await mentionsReading(thread, mentionsFrom(rendered.mentions, viewer));
   // The version being replaced first, numbered by the count read (see editThread).
   await insertOnce(ReplyRevision, { reply: reply._id, seq: reply.editCount, body: reply.body, bodyHtml: reply.bodyHtml, bodyVersion: reply.bodyVersion, editedAt: new Date() });
   // Only over the version it read, so the history keeps every version, and never a removed reply.
@@ -288,7 +335,7 @@ export async function editReply(ctx: Context, input: unknown): Promise<ReplyDoc>
   const edited = await retryingDeadlocks(() =>
     Reply.findOneAndUpdate(
       { _id: reply._id, body: reply.body, editCount: reply.editCount, deleted: false, hiddenAt: null },
-      { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions: mentionsFrom(rendered.mentions, viewer), editCount: reply.editCount + 1 } },
+      { $set: { body: data.body, bodyHtml: rendered.html, bodyVersion: rendered.version, mentions, editCount: reply.editCount + 1 } },
       { returnDocument: 'after' },
     ).lean<ReplyDoc>(),
   );
@@ -444,17 +491,23 @@ export const THREAD_LIST_SKIPS: ListSkips = { searchTokens: [], mentions: [], bo
 /** The same for a thread's replies. */
 export const REPLY_LIST_SKIPS: ListSkips = { mentions: [] };
 
-export async function listThreads(filter: ThreadFilter, page: PageArgs, shown: ReadonlySet<string> | null = null) {
+/** Threads for a viewer in `groups` (see readableIn): a members-only group's threads show only to its members. */
+export async function listThreads(filter: ThreadFilter, page: PageArgs, shown: ReadonlySet<string> | null, groups: readonly string[]) {
   const conditions: QueryFilter<ThreadDoc>[] = [];
   if (filter.unanswered) conditions.push({ kind: 'question', acceptedReply: null });
   else if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.topic) conditions.push({ topics: await requireTopic(filter.topic, 'filter.topic') });
   if (filter.place) conditions.push({ place: anyOf(await placeCodesFor(filter.place, 'filter.place')) });
   conditions.push(...textConditions(filter.query));
-  // Hidden threads leave every list, moderators' too (they reach them through the flag queue).
-  conditions.push({ hiddenAt: null });
+  // Hidden threads leave every list, moderators' too (they reach them through the flag queue), and
+  // so do members-only groups' threads, but for their members (moderators open them by address).
+  conditions.push({ hiddenAt: null }, readableIn(groups));
   return paginate<ThreadDoc>(Thread, { $and: conditions }, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown));
 }
+
+/** Each group's threads, most recently active first, for a viewer who may read them (Group.threads checks): one command for a page of groups. */
+export const threadsOfGroups = (groups: readonly string[], page: PageArgs, shown: ReadonlySet<string> | null) =>
+  paginateEach<ThreadDoc>(Thread, 'group', groups, mostActiveFirst, page, listProjection(THREAD_LIST_SKIPS, shown), { hiddenAt: null });
 
 /** A thread the viewer may open (threads are for members: signed out, none is found). */
 export async function getThread(viewer: Viewer | null, id: string): Promise<ThreadDoc> {
@@ -527,7 +580,8 @@ export async function postsWaitingForApproval(): Promise<{ kind: 'thread' | 'rep
   return [...threads.map((post) => ({ kind: 'thread' as const, post })), ...replies.map((post) => ({ kind: 'reply' as const, post }))];
 }
 
-export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values, { hiddenAt: null });
+/** Counts the threads every member reads: members-only groups' threads are not counted (the same figure for everyone). */
+export const countThreads = (field: 'topics' | 'place', values: readonly string[]) => countPerValue(Thread, field, values, { hiddenAt: null, restrictedTo: null });
 
 /** Which of these threads got a live reply from someone other than `notBy` after `since` (one's own replies are no news to one): one aggregate. */
 export async function threadsRepliedToByOthersSince(threadIds: readonly string[], notBy: string, since: Date): Promise<Set<string>> {
@@ -543,6 +597,8 @@ interface ThreadReach {
   notBy: string;
   /** The follower's handle: a thread that mentions them reaches them. */
   mentioning: string;
+  /** The follower's groups: a members-only group's thread reaches only its members. */
+  groups: readonly string[];
 }
 
 /** Threads in one of the topics (not by `notBy`), by one of the authors, or mentioning the handle. */
@@ -553,11 +609,12 @@ const reachingBranches = ({ topics, authors, notBy, mentioning }: ThreadReach): 
 ];
 
 /** One page of those threads, most recently active first. */
-export const threadsReaching = (reach: ThreadReach, page: NewestFirstPage) => findNewestFirstPage<ThreadDoc>(Thread, { $or: reachingBranches(reach), hiddenAt: null }, 'lastActivityAt', page);
+export const threadsReaching = (reach: ThreadReach, page: NewestFirstPage) =>
+  findNewestFirstPage<ThreadDoc>(Thread, { $or: reachingBranches(reach), hiddenAt: null, ...readableIn(reach.groups) }, 'lastActivityAt', page);
 
 /** How many threads those are, with the threads of `alsoIds` (followed one by one). */
 export const countThreadsReaching = (reach: ThreadReach, alsoIds: readonly string[]) =>
-  Thread.countDocuments({ $or: [...reachingBranches(reach), ...(alsoIds.length ? [{ _id: anyOf(alsoIds) }] : [])], hiddenAt: null });
+  Thread.countDocuments({ $or: [...reachingBranches(reach), ...(alsoIds.length ? [{ _id: anyOf(alsoIds) }] : [])], hiddenAt: null, ...readableIn(reach.groups) });
 
 const mentioning = (handle: string) => ({ mentions: handle, deleted: false, hiddenAt: null });
 
@@ -567,8 +624,8 @@ export const repliesMentioning = (handle: string, page: NewestFirstPage) => find
 export const countRepliesMentioning = (handle: string) => Reply.countDocuments(mentioning(handle));
 
 /** The threads that match a search (commands/search.ts), most recently active first, and how many in all. */
-export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'places'>, shown: boolean, limit: number) {
-  const conditions: QueryFilter<ThreadDoc>[] = [...scope.tokens.map((token) => ({ searchTokens: token })), { hiddenAt: null }];
+export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'places'>, shown: boolean, limit: number, groups: readonly string[]) {
+  const conditions: QueryFilter<ThreadDoc>[] = [...scope.tokens.map((token) => ({ searchTokens: token })), { hiddenAt: null }, readableIn(groups)];
   if (scope.topic) conditions.push({ topics: scope.topic });
   if (scope.places) conditions.push({ place: anyOf(scope.places) });
   return firstAndCount<ThreadDoc>(Thread, { $and: conditions }, { lastActivityAt: -1, _id: -1 }, limit, shown, { searchTokens: 0 });
@@ -579,7 +636,14 @@ export function searchThreads(scope: Pick<SearchScope, 'tokens' | 'topic' | 'pla
  * anyone signed in may read, and for `ownerId` (the viewer, on their own profile) also their own
  * threads waiting for approval. One command for a page of authors.
  */
-export const threadsOfAuthors = (authorIds: readonly string[], kind: (typeof threadKinds)[number], page: PageArgs, shown: ReadonlySet<string> | null, ownerId: string | null = null) =>
+export const threadsOfAuthors = (
+  authorIds: readonly string[],
+  kind: (typeof threadKinds)[number],
+  page: PageArgs,
+  shown: ReadonlySet<string> | null,
+  ownerId: string | null,
+  groups: readonly string[],
+) =>
   paginateEach<ThreadDoc>(
     Thread,
     'author',
@@ -588,7 +652,7 @@ export const threadsOfAuthors = (authorIds: readonly string[], kind: (typeof thr
     page,
     listProjection(THREAD_LIST_SKIPS, shown),
     // Aggregates (which these reads are) do not cast inside $or: the id goes as an ObjectId.
-    ownerId ? { kind, $or: [{ hiddenAt: null }, { pendingAuthor: new Types.ObjectId(ownerId) }] } : { kind, hiddenAt: null },
+    { ...(ownerId ? { kind, $or: [{ hiddenAt: null }, { pendingAuthor: new Types.ObjectId(ownerId) }] } : { kind, hiddenAt: null }), ...readableIn(groups) },
   );
 
 /** An answer as a profile lists it: the reply and its question. */
@@ -606,11 +670,13 @@ const readableTopLevel = { parent: null, deleted: false, hiddenAt: null };
  * may hold fewer than asked where replies in discussions or hidden questions were skipped; its
  * cursors still move on.
  */
-export async function answersOfAuthors(authorIds: readonly string[], page: PageArgs) {
+export async function answersOfAuthors(authorIds: readonly string[], page: PageArgs, groups: readonly string[]) {
   const pages = await paginateEach<ReplyDoc>(Reply, 'author', authorIds, [{ field: '_id', kind: 'objectId', direction: -1 }], page, listProjection(REPLY_LIST_SKIPS, null), readableTopLevel);
   const threadIds = [...new Set(pages.flatMap((p) => p.edges.map((e) => String(e.node.thread))))];
   const questions = new Map(
-    threadIds.length ? (await Thread.find({ _id: anyOf(threadIds), kind: 'question', hiddenAt: null }, { searchTokens: 0, mentions: 0 }).lean<ThreadDoc[]>()).map((th) => [String(th._id), th]) : [],
+    threadIds.length
+      ? (await Thread.find({ _id: anyOf(threadIds), kind: 'question', hiddenAt: null, ...readableIn(groups) }, { searchTokens: 0, mentions: 0 }).lean<ThreadDoc[]>()).map((th) => [String(th._id), th])
+      : [],
   );
   let counts: Promise<number[]> | null = null;
   return pages.map((p, i) => ({
@@ -619,17 +685,17 @@ export async function answersOfAuthors(authorIds: readonly string[], page: PageA
       const question = questions.get(String(e.node.thread));
       return question ? [{ cursor: e.cursor, node: { reply: e.node, question } as AuthoredAnswer }] : [];
     }),
-    totalCount: async () => (await (counts ??= answerCounts(authorIds)))[i]!,
+    totalCount: async () => (await (counts ??= answerCounts(authorIds, groups)))[i]!,
   }));
 }
 
 /** How many answers each author has in questions others may read: one aggregate for a page of authors. */
-async function answerCounts(authorIds: readonly string[]): Promise<number[]> {
+async function answerCounts(authorIds: readonly string[], groups: readonly string[]): Promise<number[]> {
   const match = Reply.find({ author: anyOf([...new Set(authorIds)]), ...readableTopLevel }).cast(Reply);
   const rows = await Reply.aggregate<{ _id: unknown; count: number }>([
     { $match: match },
     { $lookup: { from: Thread.collection.collectionName, localField: 'thread', foreignField: '_id', as: 'question' } },
-    { $match: { question: { $elemMatch: { kind: 'question', hiddenAt: null } } } },
+    { $match: { question: { $elemMatch: { kind: 'question', hiddenAt: null, restrictedTo: { $in: [null, ...groups] } } } } },
     { $group: { _id: '$author', count: { $sum: 1 } } },
   ]);
   const counts = new Map(rows.map((row) => [String(row._id), row.count]));

@@ -27,12 +27,13 @@ export const distinctiveWords = (title: string) =>
 /**
  * Up to `limit` shown threads (of `kind`, if given) sharing the most distinctive words with
  * `title`: at least two (or the one, for a one-word title), most shared first, then most recently
- * active. Hidden threads and those waiting for approval are never among them.
+ * active. Hidden threads and those waiting for approval are never among them; `groups`: the viewer's.
  */
-export async function similarThreads(title: string, kind: (typeof threadKinds)[number] | null, limit = MAX_SIMILAR): Promise<ThreadDoc[]> {
+export async function similarThreads(title: string, kind: (typeof threadKinds)[number] | null, groups: readonly string[], limit = MAX_SIMILAR): Promise<ThreadDoc[]> {
   const words = distinctiveWords(title);
   if (!words.length) return [];
-  const conditions: QueryFilter<ThreadDoc> = { searchTokens: anyOf(words), hiddenAt: null, ...(kind ? { kind } : {}) };
+  // Members-only groups' threads only for their members (the same rule as every list: service.ts readableIn).
+  const conditions: QueryFilter<ThreadDoc> = { searchTokens: anyOf(words), hiddenAt: null, restrictedTo: groups.length ? anyOf([null, ...groups]) : null, ...(kind ? { kind } : {}) };
   const candidates = await Thread.find(conditions, { body: 0, bodyHtml: 0, mentions: 0 }).sort({ lastActivityAt: -1, _id: -1 }).limit(CANDIDATES).lean<ThreadDoc[]>();
   const needed = Math.min(2, words.length);
   return candidates

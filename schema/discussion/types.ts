@@ -11,6 +11,7 @@ import { ExpertRef } from '../expert/types.ts';
 import { pageKey, shownOnItems, type PageArgs } from '../connection.ts';
 import { findByIds, perRequest } from '../loading.ts';
 import { payload } from '../payload.ts';
+import { viewerGroupSlugs } from '../group/service.ts';
 import { PlaceRef } from '../place/types.ts';
 import { PracticeRef } from '../practice/types.ts';
 import { TopicRef } from '../topic/types.ts';
@@ -49,11 +50,17 @@ const ThreadKind = builder.enumType('ThreadKind', {
   values: enumValues(threadKinds),
 });
 
+/** The threads the viewer may open: the viewer's groups are read (once a request) only when one is a members-only group's. */
+async function readableBy(ctx: Context, threads: ThreadDoc[]): Promise<ThreadDoc[]> {
+  const groups = threads.some((th) => th.restrictedTo) ? await viewerGroupSlugs(ctx) : [];
+  return threads.filter((th) => canReadThread(ctx.viewer, th, groups));
+}
+
 export const ThreadRef = builder.loadableNodeRef('Thread', {
   id: { resolve: (t: ThreadDoc) => String(t._id) },
   // Discussions are for signed-in members: loading one (node(id) included) needs a viewer.
-  // A hidden one, through every door, to moderators only.
-  load: async (ids: string[], ctx: Context) => (ctx.viewer ? (await threadsByIds(ids)).filter((th) => canReadThread(ctx.viewer, th)) : []),
+  // A hidden one, through every door, to moderators only; a members-only group's, to its members (and moderators).
+  load: async (ids: string[], ctx: Context) => (ctx.viewer ? readableBy(ctx, await threadsByIds(ids)) : []),
   sort: (t) => String(t._id),
 });
 
@@ -181,7 +188,7 @@ builder.objectFields(PracticeRef, (t) => ({
     description: 'Its comments: null until someone starts them, and for signed-out readers.',
     // One query for a page of practices, keyed by practice.
     // A hidden discussion is shown to moderators only.
-    load: async (ids: string[], ctx) => (ctx.viewer ? (await discussionsOfPractices(ids)).map((th) => (th && canReadThread(ctx.viewer, th) ? th : null)) : ids.map(() => null)),
+    load: async (ids: string[], ctx) => (ctx.viewer ? (await discussionsOfPractices(ids)).map((th) => (th && canReadThread(ctx.viewer, th, []) ? th : null)) : ids.map(() => null)),
     resolve: (p) => String(p._id),
   }),
 }));
@@ -203,7 +210,7 @@ builder.queryFields((t) => ({
       description: 'Members only: discussions and questions, most recently active first.',
       authScopes: { signedIn: true },
       args: { filter: t.arg({ type: ThreadFilter }) },
-      resolve: (_, args, _ctx, info) => listThreads(args.filter ?? {}, args, shownOnItems(info)),
+      resolve: async (_, args, ctx, info) => listThreads(args.filter ?? {}, args, shownOnItems(info), await viewerGroupSlugs(ctx)),
     },
     { name: 'ThreadConnection' },
     { name: 'ThreadEdge' },
@@ -213,7 +220,7 @@ builder.queryFields((t) => ({
     description: `Members only: up to ${MAX_SIMILAR} threads whose titles share the most words with this one (diacritics ignored), for "similar questions" while a title is typed. Counts as a search.`,
     authScopes: { signedIn: true },
     args: { title: t.arg.string({ required: true, validate: searchTextArg }), kind: t.arg({ type: ThreadKind }) },
-    resolve: (_, args) => similarThreads(args.title, args.kind ?? null),
+    resolve: async (_, args, ctx) => similarThreads(args.title, args.kind ?? null, await viewerGroupSlugs(ctx)),
   }),
   thread: t.field({
     type: ThreadRef,

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { answersOfAuthors, threadsOfAuthors, type AuthoredAnswer, type ThreadDoc } from '../discussion/service.ts';
 import { ReplyRef, ThreadRef } from '../discussion/types.ts';
 import { expertsFollowedBy, followersOfExperts, followingCounts, type FollowDoc } from '../follow/service.ts';
+import { groupSlugsOf } from '../group/service.ts';
 import { perRequest } from '../loading.ts';
 import { endorsementsReceivedBy, publishedPracticesOfAuthors, unpublishedPracticesOf, type PracticeDoc } from '../practice/service.ts';
 import { PracticeRef } from '../practice/types.ts';
@@ -41,7 +42,12 @@ const endorsementsLoader = perRequest((ids: readonly string[]) => endorsementsRe
 const followingCountLoader = perRequest((ids: readonly string[]) => followingCounts(ids));
 const followersLoader = perRequest(async (ids: readonly string[], key: string) => asPeople(await followersOfExperts(ids, readKey(key).args), (f) => String(f.follower)));
 const followingLoader = perRequest(async (ids: readonly string[], key: string) => asPeople(await expertsFollowedBy(ids, readKey(key).args), (f) => f.target));
-const answersLoader = perRequest((ids: readonly string[], key: string) => answersOfAuthors(ids, readKey(key).args));
+/** The viewer's groups, for the lists below: members-only groups' threads show only to their members. */
+const groupsOfViewer = (viewer: string | null) => groupSlugsOf(viewer);
+const answersLoader = perRequest(async (ids: readonly string[], key: string) => {
+  const { args, viewer } = readKey(key);
+  return answersOfAuthors(ids, args, await groupsOfViewer(viewer));
+});
 
 /**
  * Threads of one kind per expert: others' threads as any member reads them; the viewer's own
@@ -51,9 +57,10 @@ const threadLoader = (kind: 'question' | 'discussion') =>
   perRequest(async (ids: readonly string[], key: string) => {
     const { args, shown, viewer } = readKey(key);
     const others = ids.filter((id) => id !== viewer);
+    const groups = await groupsOfViewer(viewer);
     const [pages, own] = await Promise.all([
-      others.length ? threadsOfAuthors(others, kind, args, new Set(shown)) : Promise.resolve([] as Page<ThreadDoc>[]),
-      viewer && ids.includes(viewer) ? threadsOfAuthors([viewer], kind, args, new Set(shown), viewer) : Promise.resolve([] as Page<ThreadDoc>[]),
+      others.length ? threadsOfAuthors(others, kind, args, new Set(shown), null, groups) : Promise.resolve([] as Page<ThreadDoc>[]),
+      viewer && ids.includes(viewer) ? threadsOfAuthors([viewer], kind, args, new Set(shown), viewer, groups) : Promise.resolve([] as Page<ThreadDoc>[]),
     ]);
     const byId = new Map<string, Page<ThreadDoc>>(others.map((id, i) => [id, pages[i]!]));
     if (own[0]) byId.set(viewer!, own[0]);

@@ -139,7 +139,7 @@ const subjectOf = (expert: ExpertDoc, current: Map<string, string>, excluded: It
 async function answerersIn(topics: string[], notBy: string): Promise<Map<string, string[]>> {
   const byTopic = new Map<string, string[]>();
   if (!topics.length) return byTopic;
-  const threads = await threadsReaching({ topics, authors: [], notBy, mentioning: '' }, { position: null, limit: QUESTIONS_READ, from: new Date() });
+  const threads = await threadsReaching({ topics, authors: [], notBy, mentioning: '', groups: [] }, { position: null, limit: QUESTIONS_READ, from: new Date() });
   const questions = threads.filter((th) => th.kind === 'question');
   if (!questions.length) return byTopic;
   const answers = await repliesOfThreads(

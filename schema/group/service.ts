@@ -43,6 +43,12 @@ export const isGroupLead = async (group: string, expertId: string | null | undef
 /** Every group the person is in, with their role there. */
 export const membershipsOf = (expertId: string) => GroupMember.find({ expert: expertId }, { group: 1, role: 1 }).lean<Pick<GroupMemberDoc, '_id' | 'group' | 'role'>[]>();
 
+/** The memberships of each of these people, in the groups' order of slugs: one indexed read for a page of profiles. */
+export async function membershipsOfExperts(expertIds: readonly string[]): Promise<GroupMemberDoc[][]> {
+  const found = expertIds.length ? await GroupMember.find({ expert: anyOf([...new Set(expertIds)]) }).lean<GroupMemberDoc[]>() : [];
+  return expertIds.map((id) => found.filter((m) => String(m.expert) === id));
+}
+
 /** The slugs of the groups the person is in (one indexed read): what group-only content checks. */
 export async function groupSlugsOf(expertId: string | null | undefined): Promise<string[]> {
   if (!expertId) return [];

@@ -1,6 +1,11 @@
 import { builder, enumValues, referenceNodeRef } from '../builder.ts';
+import { pageKey, type PageArgs } from '../connection.ts';
+import type { Context } from '../context.ts';
+import { canModerate } from '../discussion/policy.ts';
+import { threadsOfGroups, type ThreadDoc } from '../discussion/service.ts';
+import { ThreadRef } from '../discussion/types.ts';
 import { writeErrors } from '../error/types.ts';
-import { found, NotFoundError } from '../errors.ts';
+import { found, NotAuthorizedError, NotFoundError } from '../errors.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { inputTypeOf, plainInput } from '../input.ts';
 import { perRequest } from '../loading.ts';
@@ -14,6 +19,7 @@ import {
   groupsBySlugs,
   listGroups,
   membersOf,
+  membershipsOfExperts,
   removeGroupMember,
   removeGroupMemberInput,
   setGroupMember,
@@ -42,6 +48,18 @@ export const GroupMemberRef = builder.objectRef<GroupMemberDoc>('GroupMember').i
   }),
 });
 
+/** Who reads a group's discussions: signed-in members for a public group; for a members-only one its members, moderators and admins. */
+async function mayReadDiscussionsOf(group: GroupDoc, ctx: Context): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  return group.discussionAccess === 'public' || canModerate(ctx.viewer) || (await viewerGroupSlugs(ctx)).includes(group._id);
+}
+
+/** The threads of every group on the page in one command (keyed by the page asked and the fields shown). */
+const groupThreadsLoader = perRequest(async (groups: readonly string[], key: string) => {
+  const { args, shown } = JSON.parse(key) as { args: PageArgs; shown: string[] };
+  return threadsOfGroups(groups, args, new Set(shown));
+});
+
 /** The members of every group on the page in one read. */
 const membersLoader = perRequest<string, GroupMemberDoc[]>(async (groups) => {
   const all = await membersOf(groups);
@@ -63,6 +81,20 @@ GroupRef.implement({
       description: 'Leads first, then members, in the order they joined. Signed-in members only (empty signed out).',
       resolve: (g, _, ctx) => (ctx.viewer ? membersLoader(ctx).load(g._id) : []),
     }),
+    threads: t.connection(
+      {
+        type: ThreadRef,
+        nullable: true,
+        description:
+          'The group’s discussions and questions, most recently active first. NOT_AUTHORIZED for those who may not read them: signed out, and (for a members-only group) anyone outside the group but moderators and admins.',
+        resolve: async (g, args, ctx, info) => {
+          if (!(await mayReadDiscussionsOf(g, ctx))) throw new NotAuthorizedError('Only the group’s members read its discussions.');
+          return groupThreadsLoader(ctx, pageKey(args, info)).load(g._id);
+        },
+      },
+      { name: 'GroupThreadConnection' },
+      { name: 'GroupThreadEdge' },
+    ),
     viewerRole: t.field({
       type: GroupRoleEnum,
       nullable: true,
@@ -74,6 +106,30 @@ GroupRef.implement({
     }),
   }),
 });
+
+builder.objectFields(ThreadRef, (t) => ({
+  group: t.field({
+    type: GroupRef,
+    nullable: true,
+    description: 'The working group’s group it was started in; null for the network’s ordinary threads.',
+    resolve: (th: ThreadDoc) => th.group ?? null,
+  }),
+  membersOnly: t.boolean({
+    description: 'Only the members of its group read it (and moderators): it shows in no list, search or update of anyone else.',
+    resolve: (th: ThreadDoc) => Boolean(th.restrictedTo),
+  }),
+}));
+
+/** The groups of every person on a page of profiles in one read. */
+const membershipsLoader = perRequest<string, GroupMemberDoc[]>((ids) => membershipsOfExperts(ids));
+
+builder.objectFields(ExpertRef, (t) => ({
+  groups: t.field({
+    type: [GroupMemberRef],
+    description: 'The working group’s groups the person is in, with their role there. Signed-in members only (empty signed out).',
+    resolve: (e, _, ctx) => (ctx.viewer ? membershipsLoader(ctx).load(String(e._id)) : []),
+  }),
+}));
 
 builder.queryFields((t) => ({
   groups: t.field({ type: [GroupRef], description: 'The working group’s groups, in their order.', resolve: () => listGroups() }),

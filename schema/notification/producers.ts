@@ -1,6 +1,7 @@
 import { repliesByIds, threadsByIds, type ReplyDoc, type ThreadDoc } from '../discussion/service.ts';
 import { expertsByHandles } from '../expert/service.ts';
 import { followersOfThread, followersOfTopics } from '../follow/service.ts';
+import { membersAmong } from '../group/service.ts';
 import type { PracticeDoc } from '../practice/service.ts';
 import { notify } from './service.ts';
 
@@ -12,6 +13,17 @@ import { notify } from './service.ts';
 const ids = (values: readonly unknown[]) => values.filter(Boolean).map(String);
 
 const expertIdsOf = async (handles: readonly string[]) => ids((await expertsByHandles(handles)).map((e) => e._id));
+
+/**
+ * Of these people, those who may read the thread: all of them, or for a members-only group's
+ * thread its members only (a follower who left the group hears nothing more of it). Moderators
+ * may open it, but are told only as members are.
+ */
+async function readersOf(thread: Pick<ThreadDoc, 'restrictedTo'>, people: string[]): Promise<string[]> {
+  if (!thread.restrictedTo || !people.length) return people;
+  const members = await membersAmong(thread.restrictedTo, people);
+  return people.filter((id) => members.has(id));
+}
 
 /**
  * A reply others can now read: the author of the reply it answers hears of it, the thread's author
@@ -31,15 +43,16 @@ export async function notifyOfReply(reply: Pick<ReplyDoc, '_id' | 'thread' | 'pa
   const mentioned = (await expertIdsOf(reply.mentions ?? [])).filter((id) => !parentAuthor.includes(id) && !threadAuthor.includes(id));
   const followers = (await followersOfThread(contextId)).filter((id) => !parentAuthor.includes(id) && !threadAuthor.includes(id) && !mentioned.includes(id));
   const answersQuestion = thread.kind === 'question' && !reply.parent;
-  await notify({ kind: 'reply', actorId, recipientIds: [...parentAuthor, ...followers], target, contextId });
-  await notify({ kind: answersQuestion ? 'answer' : 'reply', actorId, recipientIds: threadAuthor, target, contextId });
-  await notify({ kind: 'mention', actorId, recipientIds: mentioned, target, contextId });
+  await notify({ kind: 'reply', actorId, recipientIds: await readersOf(thread, [...parentAuthor, ...followers]), target, contextId });
+  await notify({ kind: answersQuestion ? 'answer' : 'reply', actorId, recipientIds: await readersOf(thread, threadAuthor), target, contextId });
+  await notify({ kind: 'mention', actorId, recipientIds: await readersOf(thread, mentioned), target, contextId });
 }
 
 /** A thread others can now read: the people its text mentions. */
-export async function notifyOfThread(thread: Pick<ThreadDoc, '_id' | 'author' | 'mentions' | 'pendingAuthor'>): Promise<void> {
+export async function notifyOfThread(thread: Pick<ThreadDoc, '_id' | 'author' | 'mentions' | 'pendingAuthor' | 'restrictedTo'>): Promise<void> {
   if (thread.pendingAuthor) return;
-  await notify({ kind: 'mention', actorId: String(thread.author), recipientIds: await expertIdsOf(thread.mentions ?? []), target: { type: 'thread', id: String(thread._id) } });
+  const recipientIds = await readersOf(thread, await expertIdsOf(thread.mentions ?? []));
+  await notify({ kind: 'mention', actorId: String(thread.author), recipientIds, target: { type: 'thread', id: String(thread._id) } });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Viewer } from '../context.ts';
 import { collectionsByIds, isPubliclyShown } from '../collection/service.ts';
 import { canReadReplyText, canReadThread, canSeeReply } from '../discussion/policy.ts';
-import { repliesByIds, threadsByIds } from '../discussion/service.ts';
+import { readerGroupsFor, repliesByIds, threadsByIds } from '../discussion/service.ts';
 import { canRead as canReadPractice } from '../practice/policy.ts';
 import { practicesByIds } from '../practice/service.ts';
 import type { TargetType } from './kinds.ts';
@@ -50,9 +50,11 @@ export async function seeTargets(viewer: Viewer, refs: readonly TargetRef[]): Pr
     practicesByIds(practiceIds).then(byId),
     collectionsByIds(viewer, idsOf(refs, 'collection')).then(byId),
   ]);
+  // Read now, not when it was sent: one who left a members-only group no longer sees what it was about.
+  const groups = await readerGroupsFor(viewer, [...threads.values()]);
   const seenThread = (id: string) => {
     const thread = threads.get(id);
-    return thread && canReadThread(viewer, thread) ? thread : null;
+    return thread && canReadThread(viewer, thread, groups) ? thread : null;
   };
   return refs.map((ref): ShownTarget | null => {
     switch (ref.targetType as TargetType) {

@@ -25,8 +25,8 @@ describe('Moderation policy', () => {
   });
 
   it('shows a hidden thread to moderators only, and a hidden reply’s text to them only', () => {
-    expect([member, curator, moderator].map((v) => canReadThread(v, { hiddenAt }))).toEqual([false, false, true]);
-    expect(canReadThread(member, { hiddenAt: null })).toBe(true);
+    expect([member, curator, moderator].map((v) => canReadThread(v, { hiddenAt }, []))).toEqual([false, false, true]);
+    expect(canReadThread(member, { hiddenAt: null }, [])).toBe(true);
     expect([member, moderator].map((v) => canReadReplyText(v, { hiddenAt, deleted: false }))).toEqual([false, true]);
     expect(canReadReplyText(moderator, { hiddenAt: null, deleted: true })).toBe(false);
   });
