@@ -8,6 +8,7 @@ import { Collection } from '../../schema/collection/model.ts';
 import { Reply, Thread } from '../../schema/discussion/model.ts';
 import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
+import { Group, GroupMember } from '../../schema/group/model.ts';
 import { FaqEntry, HelpdeskRequest } from '../../schema/helpdesk/model.ts';
 import { directConversationId } from '../../schema/message/ids.ts';
 import { Block, Conversation, ConversationMember, Message, MessageReport } from '../../schema/message/model.ts';
@@ -175,6 +176,8 @@ const PARENTS: Record<string, (field: string) => string> = {
   Enterprise: () => `query ($n: Int) { enterprises(first: $n) { edges { node { PROBE } } } }`,
   EnterprisePilot: () => `query ($n: Int) { enterprises(first: $n) { edges { node { pilots { PROBE } } } } }`,
   EnterpriseParticipation: () => `query ($n: Int) { enterprises(first: $n) { edges { node { practices { PROBE } } } } }`,
+  GroupMember: () => experts('groups { PROBE }'),
+  Group: () => experts('groups { group { PROBE } }'),
   HelpdeskRequest: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { PROBE } } } }`,
   HelpdeskEvent: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { history { PROBE } } } } }`,
   HelpdeskFaqEntry: () => `query ($n: Int) { helpdeskFaq(first: $n) { edges { node { PROBE } } } }`,
@@ -293,6 +296,7 @@ beforeAll(async () => {
       title: `Hỏi thuphan số ${i}`,
       body: 'Nội dung thuphan',
       author: id,
+      group: `nhom-${i}`,
       topics: [`chu-de-${i}`],
       place: `tinh-${i}`,
       practice: practice._id,
@@ -335,6 +339,9 @@ beforeAll(async () => {
     });
     // A discussion of each person for their profile, older than every question (the thread lists reach those first).
     await Thread.create({ kind: 'discussion', title: `Thảo luận số ${i}`, author: id, lastActivityAt: minutesAgo(600 + i) });
+    // A working group of each person's, their question asked in it.
+    await Group.create({ _id: `nhom-${i}`, kind: 'expert', name: `Nhóm ${i}`, nameEn: `Group ${i}`, discussionAccess: 'public', order: i });
+    await GroupMember.create({ group: `nhom-${i}`, expert: id, role: 'lead' });
     // Each person follows the admin, for their profile's "following".
     await Follow.create({ follower: id, kind: 'expert', target: String(admin._id) });
     // A staff action about the person and each kind of target.
