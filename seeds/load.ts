@@ -28,6 +28,7 @@ import { loadDemoConversations } from './messages.ts';
 import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoGroupMembers, loadGroups } from './groups.ts';
+import { loadDemoEnterprises } from './enterprises.ts';
 import { loadDemoReplications } from './replications.ts';
 import { loadDemoProgramme } from './programme.ts';
 import {
@@ -125,6 +126,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
     ...(await loadDemoGroupMembers(options)),
+    ...(await loadDemoEnterprises(options)),
     ...(await loadDemoProgramme(options)),
     ...(await loadDemoFlags(options)),
     ...(await loadDemoReviewQueue(options)),

@@ -49,6 +49,8 @@ const NotificationsPage = lazyPage(() => import('./features/notification/notific
 const NotificationSettingsPage = lazyPage(() => import('./features/notification/notification-settings-page.tsx'));
 const WelcomePage = lazyPage(() => import('./features/onboarding/welcome-page.tsx'));
 const DigestUnsubscribePage = lazyPage(() => import('./features/onboarding/digest-unsubscribe-page.tsx'));
+const EnterpriseDirectory = lazyPage(() => import('./features/enterprise/enterprise-directory.tsx'));
+const EnterprisePage = lazyPage(() => import('./features/enterprise/enterprise-page.tsx'));
 const NotFoundPage = lazyPage(() => import('./components/not-found-page.tsx'));
 // The home page's words are the first load's own (i18n/vi.ts): it waits for no others.
 const HomePage = lazy(() => import('./features/home/home-page.tsx'));
@@ -113,6 +115,8 @@ export function App() {
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
       <Route path="/showcase" component={ShowcasePage} preload={preloadShowcase} />
+      <Route path="/enterprises" component={EnterpriseDirectory} />
+      <Route path="/enterprises/:slug" component={EnterprisePage} />
       <Route path="/collections" component={CollectionsPage} preload={preloadCollections} />
       <Route path="/collections/:slug" component={CollectionPage} preload={preloadCollection} />
       <Route path="/practices" component={PracticeListPage} preload={preloadPractices} />

@@ -10,6 +10,7 @@ import { PracticeDiscussion } from '../discussion/practice-discussion.tsx';
 import { EndorseButton } from '../reaction/endorse-button.tsx';
 import { recordView } from '../reaction/reaction.api.ts';
 import { PracticeReplications, ReplicationCount } from '../replication/practice-replications.tsx';
+import { PracticeEnterprises } from '../enterprise/practice-enterprises.tsx';
 import { CoAuthorInvitation } from './co-author-invitation.tsx';
 import { FeaturedMark, StageYear } from './practice-badges.tsx';
 import { CurationPanel, ReviewRecord } from './practice-curation.tsx';
@@ -70,6 +71,7 @@ function PracticeView(props: { practice: Practice }) {
       <PracticeHeader practice={props.practice} />
       <Show when={published()}>
         <ReplicationCount practiceId={props.practice.id} />
+        <PracticeEnterprises practiceId={props.practice.id} />
         <ReaderActions practice={props.practice} signedIn={Boolean(viewer())} viewCount={viewCount() ?? props.practice.viewCount} />
       </Show>
       <Show when={viewer()}>{(signedIn) => <CurationPanel practice={props.practice} viewer={signedIn()} />}</Show>
