@@ -61,6 +61,11 @@ const PlacePage = lazyPage(() => import('./features/place/place-page.tsx'));
 const CollectionsPage = lazyPage(() => import('./features/collection/collections-page.tsx'));
 const CollectionPage = lazyPage(() => import('./features/collection/collection-page.tsx'));
 const ShowcasePage = lazyPage(() => import('./features/showcase/showcase-page.tsx'));
+const ProgrammePage = lazyPage(() => import('./features/programme/programme-page.tsx'));
+const ProgrammeCriterionPage = lazyPage(() => import('./features/programme/criterion-page.tsx'));
+const ProgrammeOrganizationPage = lazyPage(() => import('./features/programme/organization-page.tsx'));
+const ProgrammeReportPage = lazyPage(() => import('./features/programme/report-page.tsx'));
+const ProgrammeAdminPage = lazyPage(() => import('./features/programme/admin-page.tsx'));
 
 const preloadViewer = () => prefetch(getViewer());
 
@@ -115,6 +120,11 @@ export function App() {
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
       <Route path="/showcase" component={ShowcasePage} preload={preloadShowcase} />
+      <Route path="/programme" component={ProgrammePage} />
+      <Route path="/programme/criteria/:code" component={ProgrammeCriterionPage} />
+      <Route path="/programme/organizations/:slug" component={ProgrammeOrganizationPage} />
+      <Route path="/programme/report" component={ProgrammeReportPage} />
+      <Route path="/programme/admin" component={ProgrammeAdminPage} />
       <Route path="/enterprises" component={EnterpriseDirectory} />
       <Route path="/enterprises/:slug" component={EnterprisePage} />
       <Route path="/collections" component={CollectionsPage} preload={preloadCollections} />

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { useRunningApp } from '../helpers/app.ts';
+import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
+
+/*
+ * The programme's reports in headless Chromium over the demo data: Quảng Ninh's reporting member
+ * files the current half-year's report (a unit error shown inline first), submits it, finds it
+ * locked with a way to start a correction, and its value appears on the criterion's map and table.
+ */
+
+const baseUrl = useRunningApp();
+const browser = useBrowser();
+const open = usePages(browser, { timeout: 15_000 });
+
+const QUANG_NINH = 'Sở Khoa học và Công nghệ tỉnh Quảng Ninh';
+
+describe('Programme reports', () => {
+  it('are filed by a province’s reporting member and show on the criterion’s map and table', async () => {
+    const page = await open();
+    // anh.ltv: a member of Quảng Ninh's digital transformation centre, its department's reporting member in the demo.
+    await signInWithCookie(page.context(), baseUrl(), 'anh.ltv');
+    await page.goto(`${baseUrl()}/programme/report`);
+    await page.getByRole('heading', { level: 1, name: 'Gửi báo cáo' }).waitFor();
+    const form = page.getByRole('form', { name: /Quảng Ninh · 6 tháng cuối năm 2026/ });
+    await form.waitFor();
+
+    // A percent over 100 is refused beside the field before anything is sent.
+    const ct01 = form.getByLabel(/^Giá trị/).first();
+    await ct01.fill('120');
+    await form.getByText('Giá trị nằm ngoài khoảng cho phép (tỷ lệ 0–100, số lượng ≥ 0).').first().waitFor();
+    expect(await ct01.getAttribute('aria-invalid')).toBe('true');
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Có giá trị chưa hợp lệ; xem các ô được đánh dấu.').waitFor();
+
+    await ct01.fill('97,5');
+    await form.getByLabel('Tình trạng').first().selectOption('ACHIEVED');
+    await form.getByLabel('Minh chứng').first().fill('https://dichvucong.quangninh.example/bao-cao-2026');
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Đã gửi báo cáo.').waitFor();
+    await form.getByText('Phiên bản 1 đã gửi và đã khoá.', { exact: false }).waitFor();
+    await form.getByRole('button', { name: 'Tạo bản sửa' }).waitFor();
+    expect(await form.getByRole('button', { name: 'Lưu nháp' }).count()).toBe(0);
+    expect(await ct01.isDisabled()).toBe(true);
+
+    // Another member reads it on the criterion's page: a row in the table and Quảng Ninh's tile on the map.
+    const reader = await open();
+    await signInWithCookie(reader.context(), baseUrl(), 'thuvt');
+    await reader.goto(`${baseUrl()}/programme/criteria/CT01?period=2026-H2`);
+    const table = reader.getByRole('table', { name: /Giá trị tiêu chí CT01/ });
+    const row = table.getByRole('row').filter({ has: reader.getByRole('rowheader', { name: QUANG_NINH }) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('97,5%');
+    expect(await row.textContent()).toContain('Đạt');
+    const tile = reader.locator('figure.programme-map g[data-place="quang-ninh"]');
+    expect(await tile.textContent()).toContain('97,5%');
+    expect(await tile.locator('title').textContent()).toContain('Quảng Ninh: 97,5% (Đạt)');
+    await reader.getByText('1/1 (100%)').waitFor();
+    // The CSV link downloads these figures.
+    expect(await reader.getByRole('link', { name: 'Tải về CSV' }).getAttribute('download')).toBe('CT01-2026-H2.csv');
+  });
+});
