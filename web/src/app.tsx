@@ -61,6 +61,8 @@ const PlacePage = lazyPage(() => import('./features/place/place-page.tsx'));
 const CollectionsPage = lazyPage(() => import('./features/collection/collections-page.tsx'));
 const CollectionPage = lazyPage(() => import('./features/collection/collection-page.tsx'));
 const ShowcasePage = lazyPage(() => import('./features/showcase/showcase-page.tsx'));
+const GroupsPage = lazyPage(() => import('./features/group/groups-page.tsx'));
+const GroupPage = lazyPage(() => import('./features/group/group-page.tsx'));
 const ProgrammePage = lazyPage(() => import('./features/programme/programme-page.tsx'));
 const ProgrammeCriterionPage = lazyPage(() => import('./features/programme/criterion-page.tsx'));
 const ProgrammeOrganizationPage = lazyPage(() => import('./features/programme/organization-page.tsx'));
@@ -120,6 +122,8 @@ export function App() {
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
       <Route path="/showcase" component={ShowcasePage} preload={preloadShowcase} />
+      <Route path="/groups" component={GroupsPage} />
+      <Route path="/groups/:slug" component={GroupPage} />
       <Route path="/programme" component={ProgrammePage} />
       <Route path="/programme/criteria/:code" component={ProgrammeCriterionPage} />
       <Route path="/programme/organizations/:slug" component={ProgrammeOrganizationPage} />

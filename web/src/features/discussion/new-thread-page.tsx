@@ -1,8 +1,10 @@
 import './discussion.css';
-import { A, useAction, useNavigate, useSearchParams } from '@solidjs/router';
-import { createComputed, createSignal, on, untrack } from 'solid-js';
+import { A, createAsync, useAction, useNavigate, useSearchParams } from '@solidjs/router';
+import { createComputed, createSignal, on, Show, untrack } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { t } from '../../i18n/i18n.ts';
+import { localName, t } from '../../i18n/i18n.ts';
+import { getGroup, groupHref } from '../group/group.api.ts';
+import { gt } from '../group/group-text.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
 import { threadHref } from './discussion-links.ts';
 import type { ThreadKind } from './thread-params.ts';
@@ -15,10 +17,25 @@ export default function NewThreadPage() {
   const [search] = useSearchParams();
   const forVisitors = () =>
     search.kind === 'question' ? { title: t('membersOnly.askTitle'), body: t('membersOnly.askBody') } : { title: t('membersOnly.threadsTitle'), body: t('membersOnly.threadsBody') };
-  return <RequireViewer forVisitors={forVisitors()}>{() => <NewThread question={search.kind === 'question'} />}</RequireViewer>;
+  const group = () => (typeof search.group === 'string' && search.group ? search.group : null);
+  return <RequireViewer forVisitors={forVisitors()}>{() => <NewThread question={search.kind === 'question'} group={group()} />}</RequireViewer>;
 }
 
-function NewThread(props: { question: boolean }) {
+/** Where a thread started from a group's page goes: its group, named above the form. */
+function GroupNote(props: { slug: string }) {
+  const group = createAsync(() => getGroup(props.slug));
+  return (
+    <Show when={group()}>
+      {(found) => (
+        <p class="thread-group-note">
+          {found().discussionAccess === 'MEMBERS' ? gt('startInMembersOnly', localName(found())) : gt('startIn', localName(found()))} <A href={groupHref(found().slug)}>{localName(found())}</A>
+        </p>
+      )}
+    </Show>
+  );
+}
+
+function NewThread(props: { question: boolean; group: string | null }) {
   const navigate = useNavigate();
   const kindOf = (question: boolean): ThreadKind => (question ? 'QUESTION' : 'DISCUSSION');
   const [kind, setKind] = createSignal<ThreadKind>(untrack(() => kindOf(props.question)));
@@ -47,13 +64,14 @@ function NewThread(props: { question: boolean }) {
       <header class="page-header">
         <h1 id="page-title">{heading()}</h1>
         <p class="lead">{kind() === 'QUESTION' ? t('discussion.askIntro') : t('discussion.startIntro')}</p>
+        <Show when={props.group}>{(slug) => <GroupNote slug={slug()} />}</Show>
       </header>
       <ThreadForm
         kind={kind()}
         onKindChange={setKind}
         submitLabel={kind() === 'QUESTION' ? t('discussion.postQuestion') : t('discussion.postDiscussion')}
         send={async (fields) => {
-          const outcome = await create(kind(), fields);
+          const outcome = await create(kind(), fields, props.group);
           if (outcome.ok) navigate(threadHref(outcome.data.thread.id));
           return outcome;
         }}

@@ -13,7 +13,7 @@ import { PlaceOptions, SearchField, SelectField, TopicOptions } from '../expert/
 import { FIRST_UNREAD, newThreadHref, threadHref } from './discussion-links.ts';
 import { getThreads, THREAD_PAGE_SIZE, type ThreadPage, type ThreadSummary } from './thread-list.api.ts';
 import { hasThreadFilters, THREAD_TABS, threadListParams, type ThreadFilterKey, type ThreadListParams, type ThreadTab } from './thread-params.ts';
-import { CheckIcon, KindBadge } from './thread-badges.tsx';
+import { CheckIcon, GroupBadge, KindBadge } from './thread-badges.tsx';
 
 type FilterPatch = Partial<Record<ThreadFilterKey | 'show', string | undefined>>;
 type Change = (patch: ParamPatch, options?: { replace?: boolean }) => void;
@@ -138,6 +138,7 @@ function ThreadRow(props: { thread: ThreadSummary }) {
     <article class="thread-row" classList={{ 'is-answered': answered(), 'is-unread': props.thread.viewerReading === null }}>
       <div class="thread-row-top">
         <KindBadge kind={props.thread.kind} />
+        <GroupBadge thread={props.thread} />
         <Show when={answered()}>
           <span class="accepted-mark">
             <CheckIcon /> {t('discussion.answered')}

@@ -32,6 +32,8 @@ const ThreadListQuery = graphql(`
           topics { slug name nameEn }
           place { code name }
           practice { id title }
+          membersOnly
+          group { slug name nameEn }
         }
       }
     }

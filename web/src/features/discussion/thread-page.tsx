@@ -20,7 +20,7 @@ import { HiddenBanner, PendingApproval, ThreadModeration } from '../moderation/m
 import { EditedHistory } from './edited-history.tsx';
 import { QuestionVote } from './question-vote.tsx';
 import { isNewReply, Replies } from './replies.tsx';
-import { CheckIcon, KindBadge } from './thread-badges.tsx';
+import { CheckIcon, GroupBadge, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
 import { createRecord, RecordStates, type Loaded } from '../../components/record-states.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
@@ -131,6 +131,7 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
         <header class="thread-header">
           <p class="thread-kicker">
             <KindBadge kind={props.thread.kind} />
+            <GroupBadge thread={props.thread} />
             <Show when={isQuestion() && props.thread.acceptedAnswer}>
               <span class="accepted-mark">
                 <CheckIcon /> {t('discussion.answered')}

@@ -44,8 +44,9 @@ export interface ThreadFields {
 const listKeys = () => [getThreads.key];
 
 /** Starts a discussion or asks a question; the page then goes to it. */
-export const createThreadAction = action(async (kind: ThreadKind, fields: ThreadFields) => {
-  const outcome = await mutate(CreateThreadMutation, { input: { kind, ...fields } }, 'createThread', 'CreateThreadPayload');
+/** Starts a thread; `group` (a slug) starts it in one of the working group's groups. */
+export const createThreadAction = action(async (kind: ThreadKind, fields: ThreadFields, group: string | null = null) => {
+  const outcome = await mutate(CreateThreadMutation, { input: { kind, ...fields, group } }, 'createThread', 'CreateThreadPayload');
   return json(outcome, { revalidate: outcome.ok ? listKeys() : [] });
 }, 'createThread');
 

@@ -56,6 +56,8 @@ const ThreadQuery = graphql(
       topics { slug name nameEn }
       place { code name }
       practice { id title }
+      membersOnly
+      group { slug name nameEn }
       viewerFollows
       followerCount
       viewerBookmarked

@@ -12,6 +12,7 @@ import { getExpert, type ExpertProfile as Profile } from './expert.api.ts';
 import { createRecord, RecordStates } from '../../components/record-states.tsx';
 import { ExternalLinkList } from '../../components/external-links.tsx';
 import { ExpertRecordSections } from './expert-record.tsx';
+import { ExpertGroups } from '../group/expert-groups.tsx';
 import { ProfileMessageButtons } from '../message/profile-message-buttons.tsx';
 
 // Members only: a visitor's profile page does not load it.
@@ -152,6 +153,9 @@ function ProfileView(props: { expert: Profile }) {
             </section>
           </Show>
 
+          <Show when={viewer.latest}>
+            <ExpertGroups handle={props.expert.handle} />
+          </Show>
           <ExpertRecordSections handle={props.expert.handle} isOwn={isOwn()} />
           <Show when={viewer.latest}>
             <Suspense>
