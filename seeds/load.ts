@@ -286,7 +286,13 @@ export async function loadDemoPractices(options: DemoLoadOptions = {}): Promise<
 
 /** The demo discussions and questions (seeds/data/threads.json) with their replies, votes and followers. */
 export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<SyncReport[]> {
-  const records = readOptionalData<ThreadRecord>('threads.json');
+  // The groups' own discussions (seeds/data/group-threads.json) too: members-only ones kept to their group.
+  const records = [...readOptionalData<ThreadRecord>('threads.json'), ...readOptionalData<ThreadRecord>('group-threads.json')];
+  const membersOnly = new Set(
+    readData<{ slug: string; discussionAccess: string }>('groups.json')
+      .filter((g) => g.discussionAccess === 'members')
+      .map((g) => g.slug),
+  );
   const units: DemoUnit[] = records.map((t) => {
     const threadId = stableId('thread', t.key);
     const replyId = (key: string) => stableId('reply', `${t.key}/${key}`);
@@ -337,6 +343,8 @@ export async function loadDemoThreads(options: DemoLoadOptions = {}): Promise<Sy
         lastActivityAt: new Date(last),
         searchTokens: searchTokens(`${t.title} ${t.body}`),
         mentions: mentionsOf(t.body, t.author),
+        group: t.group ?? null,
+        restrictedTo: t.group && membersOnly.has(t.group) ? t.group : null,
         createdAt: new Date(t.createdAt),
         updatedAt: new Date(last),
       },

@@ -96,6 +96,8 @@ export interface ThreadRecord {
   createdAt: string;
   replies: { key: string; parent: string | null; author: string; body: string; createdAt: string; votes?: string[] }[];
   accepted: string | null;
+  /** The working group's group it belongs to (seeds/data/group-threads.json), if any. */
+  group?: string;
 }
 
 /** A demo record's id, derived from its kind and key, so links to it survive a re-seed. */
