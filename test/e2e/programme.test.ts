@@ -57,5 +57,17 @@ describe('Programme reports', () => {
     await reader.getByText('1/1 (100%)').waitFor();
     // The CSV link downloads these figures.
     expect(await reader.getByRole('link', { name: 'Tải về CSV' }).getAttribute('download')).toBe('CT01-2026-H2.csv');
+
+    // Quảng Ninh's progress over time: the new half-year beside the demo's two.
+    await row.getByRole('link', { name: QUANG_NINH }).click();
+    const progress = reader.getByRole('table', { name: `Tiến độ của ${QUANG_NINH}` });
+    await progress.getByRole('columnheader', { name: '6 tháng cuối năm 2026' }).waitFor();
+    expect(await progress.getByRole('columnheader').count()).toBe(4);
+    expect(
+      await progress
+        .getByRole('row')
+        .filter({ has: reader.getByRole('link', { name: 'CT01' }) })
+        .textContent(),
+    ).toContain('97,5%');
   });
 });

@@ -32,7 +32,8 @@ function Progress(props: { progress: ProgrammeProgress }) {
     const byCode = new Map<string, { code: string; title: string; unit: 'PERCENT' | 'COUNT' | 'YES_NO' | 'DATE'; cells: Map<string, { value: string | null; meets: boolean }> }>();
     for (const report of props.progress.reports)
       for (const entry of report.entries) {
-        const criterion = entry.criterion;
+        // Each report's own framework defines its criteria (an older version for older periods).
+        const criterion = report.framework?.criteria.find((c) => c.code === entry.criterionCode);
         if (!criterion) continue;
         const title = locale() === 'en' && criterion.titleEn ? criterion.titleEn : criterion.title;
         const row = byCode.get(criterion.code) ?? { code: criterion.code, title, unit: criterion.unit, cells: new Map() };

@@ -45,13 +45,6 @@ const CriterionQuery = graphql(
 export type ProgrammeCriterionView = ResultOf<typeof CriterionQuery>;
 export const getCriterionView = query(async (framework: string | null, period: string) => request(CriterionQuery, { code: framework, period }), 'programmeCriterion');
 
-const EntryFields = graphql(
-  `
-  fragment ProgrammeEntryFields on ProgrammeEntry @_unmask { criterionCode value status evidence comment meetsTarget criterion { ...ProgrammeCriterionFields } }
-`,
-  [CriterionFields],
-);
-
 const ReportFields = graphql(
   `
   fragment ProgrammeReportFields on ProgrammeReport @_unmask {
@@ -59,10 +52,10 @@ const ReportFields = graphql(
     organization { slug name }
     submittedBy { handle name } createdBy { handle name }
     framework { code title criteria { ...ProgrammeCriterionFields } }
-    entries { ...ProgrammeEntryFields }
+    entries { criterionCode value status evidence comment meetsTarget }
   }
 `,
-  [CriterionFields, EntryFields],
+  [CriterionFields],
 );
 export type ProgrammeReport = ResultOf<typeof ReportFields>;
 
