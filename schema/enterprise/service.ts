@@ -5,7 +5,7 @@ import { record } from '../audit/service.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, InvalidArgumentError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
-import { findExpertById } from '../expert/service.ts';
+import { findExpertByHandle } from '../expert/service.ts';
 import { countPerValue, findByIds } from '../loading.ts';
 import { organizationsBySlugs, textConditions, type OrganizationDoc } from '../organization/service.ts';
 import { findPlace, listPlaces, placesByCodes } from '../place/service.ts';
@@ -120,7 +120,7 @@ export const updateEnterpriseProfileInput = z.object({
   pilots: z.array(pilotInput).max(ENTERPRISE_LIMITS.pilots, 'TOO_LONG').optional().describe('Replaces the list of pilot provinces it accompanies.'),
   allianceMember: z.boolean().optional().describe('Member of the Vietnamese cybersecurity products ecosystem alliance.'),
   allianceSince: z.number().int('INVALID').nullable().optional().describe(`The year it joined (${ALLIANCE_FOUNDED} or later); required for a member.`),
-  contactId: objectId.nullable().optional().describe('A member of the network who speaks for it; null clears it.'),
+  contactHandle: slug.nullable().optional().describe('The handle of a member of the network who speaks for it; null clears it.'),
 });
 
 export const linkEnterprisePracticeInput = z.object({
@@ -145,7 +145,8 @@ async function requireEnterpriseOrganization(slugValue: string): Promise<Organiz
   return organization;
 }
 
-async function checkProfileFields(data: z.output<typeof updateEnterpriseProfileInput>, allianceMember: boolean, allianceSince: number | null): Promise<void> {
+/** Refuses what the input's shape cannot: unknown or repeated places, a member without a year, an unknown contact; answers the contact's id. */
+async function checkProfileFields(data: z.output<typeof updateEnterpriseProfileInput>, allianceMember: boolean, allianceSince: number | null): Promise<string | null> {
   const errors: FieldError[] = [];
   if (data.pilots?.length) {
     const places = new Map((await placesByCodes(data.pilots.map((p) => p.place))).map((p) => [p._id, p]));
@@ -158,8 +159,10 @@ async function checkProfileFields(data: z.output<typeof updateEnterpriseProfileI
   }
   if (allianceMember && (allianceSince === null || allianceSince < ALLIANCE_FOUNDED || allianceSince > new Date().getUTCFullYear()))
     errors.push({ path: 'allianceSince', code: 'INVALID', message: `a member's year of joining is between ${ALLIANCE_FOUNDED} and this year` });
-  if (data.contactId && !(await findExpertById(data.contactId))) errors.push({ path: 'contactId', code: 'UNKNOWN', message: 'contactId is not a member of the network' });
+  const contact = data.contactHandle ? await findExpertByHandle(data.contactHandle) : null;
+  if (data.contactHandle && !contact) errors.push({ path: 'contactHandle', code: 'UNKNOWN', message: 'contactHandle is not a member of the network' });
   if (errors.length) throw new ValidationError(errors);
+  return contact ? String(contact._id) : null;
 }
 
 /**
@@ -186,7 +189,7 @@ export async function updateEnterpriseProfile(ctx: Context, input: unknown): Pro
   const before = await findEnterprise(organization._id);
   const allianceMember = data.allianceMember ?? before?.allianceMember ?? false;
   const allianceSince = allianceMember ? (data.allianceSince !== undefined ? data.allianceSince : (before?.allianceSince ?? null)) : null;
-  await checkProfileFields(data, allianceMember, allianceSince);
+  const contactId = await checkProfileFields(data, allianceMember, allianceSince);
   if (!before) {
     // The first edit creates the profile; of two at once, one creates it and both apply their fields below.
     await EnterpriseProfile.create({ _id: organization._id, name: organization.name, sortName: enterpriseSortName(organization), updatedBy: viewer.id }).catch((error: { code?: number }) => {
@@ -202,7 +205,7 @@ export async function updateEnterpriseProfile(ctx: Context, input: unknown): Pro
     fields.pilots = data.pilots;
     fields.pilotPlaces = data.pilots.map((p) => p.place);
   }
-  if (data.contactId !== undefined) fields.contact = data.contactId;
+  if (data.contactHandle !== undefined) fields.contact = contactId;
   const saved = await rewrite(organization._id, (current) => ({
     ...fields,
     allianceMember,

@@ -169,7 +169,7 @@ builder.queryFields((t) => ({
 }));
 
 const EnterprisePilotInput = inputTypeOf('EnterprisePilotInput', enterprisePilotInput);
-const enterpriseTypes = { capabilities: EnterpriseCapabilityEnum, pilots: EnterprisePilotInput, contactId: { globalIdOf: ExpertRef }, practiceId: { globalIdOf: PracticeRef } };
+const enterpriseTypes = { capabilities: EnterpriseCapabilityEnum, pilots: EnterprisePilotInput, practiceId: { globalIdOf: PracticeRef } };
 const UpdateEnterpriseProfileInput = inputTypeOf('UpdateEnterpriseProfileInput', updateEnterpriseProfileInput, { description: 'Only the given fields change.', types: enterpriseTypes });
 const LinkEnterprisePracticeInput = inputTypeOf('LinkEnterprisePracticeInput', linkEnterprisePracticeInput, { types: enterpriseTypes });
 const UnlinkEnterprisePracticeInput = inputTypeOf('UnlinkEnterprisePracticeInput', unlinkEnterprisePracticeInput, { types: enterpriseTypes });

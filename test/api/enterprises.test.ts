@@ -73,10 +73,10 @@ async function directory(filter: Record<string, unknown> = {}, who: string | nul
 }
 
 let serial = 0;
-async function practice(status: string) {
+async function practice(status: 'draft' | 'submitted' | 'published' | 'hidden') {
   const created = await Practice.create({
     title: `Nền tảng dùng chung ${++serial}`,
-    authors: [ids.member],
+    authors: [ids.member!],
     organization: 'cuc-cds',
     place: 'ha-noi',
     status,
@@ -213,10 +213,12 @@ describe('Enterprise profiles', () => {
   });
 
   it('names a contact member of the network and refuses an unknown one', async () => {
-    const named = await update({ organization: 'cmc', contactId: globalId('Expert', ids.member!) });
-    expect(named.enterprise.contact).not.toBeNull();
-    const unknown = await update({ organization: 'cmc', contactId: globalId('Expert', '0123456789abcdef01234567') });
-    expect(unknown.fieldErrors).toEqual([{ path: 'contactId', code: 'UNKNOWN' }]);
+    const named = await update({ organization: 'cmc', contactHandle: 'member' });
+    expect(named.enterprise.contact).toEqual({ handle: 'member' });
+    const unknown = await update({ organization: 'cmc', contactHandle: 'khong-ai' });
+    expect(unknown.fieldErrors).toEqual([{ path: 'contactHandle', code: 'UNKNOWN' }]);
+    expect((await EnterpriseProfile.findById('cmc').lean())!.contact).not.toBeNull();
+    expect((await update({ organization: 'cmc', contactHandle: null })).enterprise.contact).toBeNull();
   });
 });
 
@@ -254,7 +256,7 @@ describe('Enterprise practices', () => {
   });
 
   it('refuses to link a draft, a submitted or a hidden practice, and refuses members', async () => {
-    for (const status of ['draft', 'submitted', 'hidden']) {
+    for (const status of ['draft', 'submitted', 'hidden'] as const) {
       const refused = await link(await practice(status));
       expect(refused.__typename).toBe('NotFoundError');
     }

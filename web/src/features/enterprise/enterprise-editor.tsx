@@ -42,6 +42,7 @@ export function EnterpriseEditor(props: { enterprise: Enterprise; places: Enterp
       pilots: pilots.filter((p) => p.place).map((p) => ({ place: p.place, role: p.role.trim(), roleEn: p.roleEn.trim() })),
       allianceMember: allianceMember(),
       allianceSince: allianceMember() && Number.isFinite(year) ? year : null,
+      contactHandle: text('contactHandle').replace(/^@/, '') || null,
     });
     setBusy(false);
     setProblem(outcome.ok ? undefined : outcome.problem);
@@ -99,6 +100,10 @@ export function EnterpriseEditor(props: { enterprise: Enterprise; places: Enterp
         <div class="field">
           <label for="enterprise-website">{et('website')}</label>
           <input id="enterprise-website" name="website" type="url" class="input" value={e().website ?? ''} />
+        </div>
+        <div class="field">
+          <label for="enterprise-contact">{et('contactHandle')}</label>
+          <input id="enterprise-contact" name="contactHandle" class="input" value={e().contact?.handle ?? ''} />
         </div>
         <fieldset class="field enterprise-pilot-rows">
           <legend>{et('pilotsEdit')}</legend>

@@ -106,6 +106,7 @@ export interface ProfileFields {
   pilots: { place: string; role: string; roleEn: string }[];
   allianceMember: boolean;
   allianceSince: number | null;
+  contactHandle: string | null;
 }
 
 /** After a write the profile and the lists it shows in are read again. */
