@@ -1,10 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sendWeeklyDigests } from '../../schema/digest/service.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { loadGroups } from '../../seeds/groups.ts';
-import { signInPeople } from '../helpers/accounts.ts';
+import { personWithAccount, signInPeople } from '../helpers/accounts.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createReferenceData } from '../helpers/factories.ts';
-import { graphql } from '../helpers/graphql.ts';
+import { graphql, sessionCookieFor } from '../helpers/graphql.ts';
+import { useMailbox } from '../helpers/mailbox.ts';
 
 /*
  * Issue 13, item 2: a members-only group's discussions exist for its members (and moderators)
@@ -13,6 +15,7 @@ import { graphql } from '../helpers/graphql.ts';
  */
 
 useTestDatabase();
+const mailbox = useMailbox();
 const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
 const SECURITY = 'nhom-an-toan-an-ninh-mang'; // members only
@@ -182,6 +185,17 @@ describe('A members-only group’s discussion', () => {
       return JSON.stringify(response);
     };
     expect(await subscribe('outsider')).toContain('NOT_FOUND');
+  });
+
+  it('is left out of the weekly digest, even for a member of the group who follows its topic', async () => {
+    const reader = await personWithAccount('docbantin', 'Người đọc bản tin');
+    await graphql(`mutation { followTopic(input: { topic: "du-lieu-so", following: true }) { __typename } }`, {}, { cookie: await sessionCookieFor(reader.id) });
+    await mutate('setGroupMember', { group: SECURITY, expertId: gid('Expert', reader.id), role: 'MEMBER' }, 'admin1');
+    await sendWeeklyDigests();
+    const [digest] = await mailbox.to(reader.email);
+    // It went out, with the week's open thread in the topic, but not the group's.
+    expect(digest?.parsed.text).toContain('Thảo luận chung của mạng lưới');
+    expect(digest?.parsed.text).not.toContain('kinvanhoa');
   });
 
   it('is listed on its group’s page to members and moderators only', async () => {
