@@ -30,6 +30,7 @@ import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts
 import { loadDemoGroupMembers, loadGroups } from './groups.ts';
 import { loadDemoEnterprises } from './enterprises.ts';
 import { loadDemoReplications } from './replications.ts';
+import { loadDemoTasks } from './tasks.ts';
 import { loadDemoProgramme } from './programme.ts';
 import {
   type CohortRecord,
@@ -126,6 +127,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
     ...(await loadDemoGroupMembers(options)),
+    ...(await loadDemoTasks(options)),
     ...(await loadDemoEnterprises(options)),
     ...(await loadDemoProgramme(options)),
     ...(await loadDemoFlags(options)),

@@ -61,6 +61,8 @@ const PlacePage = lazyPage(() => import('./features/place/place-page.tsx'));
 const CollectionsPage = lazyPage(() => import('./features/collection/collections-page.tsx'));
 const CollectionPage = lazyPage(() => import('./features/collection/collection-page.tsx'));
 const ShowcasePage = lazyPage(() => import('./features/showcase/showcase-page.tsx'));
+const TaskPage = lazyPage(() => import('./features/task/task-page.tsx'));
+const OverdueTasksPage = lazyPage(() => import('./features/task/overdue-page.tsx'));
 const GroupsPage = lazyPage(() => import('./features/group/groups-page.tsx'));
 const GroupPage = lazyPage(() => import('./features/group/group-page.tsx'));
 const ProgrammePage = lazyPage(() => import('./features/programme/programme-page.tsx'));
@@ -122,6 +124,8 @@ export function App() {
       <Route path="/places" component={PlacesPage} preload={preloadPlacesBrowse} />
       <Route path="/places/:code" component={PlacePage} preload={preloadPlacePage} />
       <Route path="/showcase" component={ShowcasePage} preload={preloadShowcase} />
+      <Route path="/tasks/overdue" component={OverdueTasksPage} />
+      <Route path="/tasks/:id" component={TaskPage} />
       <Route path="/groups" component={GroupsPage} />
       <Route path="/groups/:slug" component={GroupPage} />
       <Route path="/programme" component={ProgrammePage} />

@@ -39,11 +39,12 @@ function Target(props: { entry: AuditEntry }) {
   const e = () => props.entry;
   return (
     <Show
-      when={e().practice ?? e().collection ?? e().thread ?? e().group ?? e().organization ?? (e().reply ? true : null)}
+      when={e().practice ?? e().collection ?? e().thread ?? e().group ?? e().task ?? e().organization ?? (e().reply ? true : null)}
       fallback={e().action.startsWith('PRACTICE_') || e().action.startsWith('COLLECTION_') ? ta('gone') : null}
     >
       <Show when={e().practice}>{(practice) => <A href={practiceHref(practice().id)}>{practice().title}</A>}</Show>
       <Show when={e().group}>{(group) => <A href={`/groups/${encodeURIComponent(group().slug)}`}>{locale() === 'en' ? group().nameEn : group().name}</A>}</Show>
+      <Show when={e().task}>{(task) => <A href={`/tasks/${encodeURIComponent(task().id)}`}>{task().title}</A>}</Show>
       <Show when={e().organization}>{(organization) => <A href={`/enterprises/${encodeURIComponent(organization().slug)}`}>{organization().name}</A>}</Show>
       <Show when={e().collection}>{(collection) => <A href={`/collections/${encodeURIComponent(collection().slug)}`}>{collection().title}</A>}</Show>
       <Show when={e().thread}>

@@ -23,6 +23,7 @@ const AuditLogQuery = graphql(`
           thread { id title }
           reply { id }
           group { slug name nameEn }
+          task { id title }
           organization { slug name }
         }
       }

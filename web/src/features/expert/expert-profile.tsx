@@ -14,6 +14,7 @@ import { ExternalLinkList } from '../../components/external-links.tsx';
 import { ExpertRecordSections } from './expert-record.tsx';
 import { ExpertGroups } from '../group/expert-groups.tsx';
 import { ProfileMessageButtons } from '../message/profile-message-buttons.tsx';
+import { ExpertTasks } from '../task/expert-tasks.tsx';
 
 // Members only: a visitor's profile page does not load it.
 const SimilarExperts = lazy(() => import('../onboarding/similar-experts.tsx').then((module) => ({ default: module.SimilarExperts })));
@@ -157,6 +158,9 @@ function ProfileView(props: { expert: Profile }) {
             <ExpertGroups handle={props.expert.handle} />
           </Show>
           <ExpertRecordSections handle={props.expert.handle} isOwn={isOwn()} />
+          <Show when={viewer.latest}>
+            <ExpertTasks handle={props.expert.handle} />
+          </Show>
           <Show when={viewer.latest}>
             <Suspense>
               <SimilarExperts handle={props.expert.handle} />
