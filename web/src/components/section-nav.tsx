@@ -12,9 +12,14 @@ export interface SectionLink {
  * The sub-pages of a section (settings, staff), as links: each has its own address, so it can
  * be bookmarked and Back works. The router marks the current one with aria-current="page".
  */
-export function SectionNav(props: { label: string; links: SectionLink[] }) {
+export function SectionNav(props: {
+  label: string;
+  links: SectionLink[];
+  /** Across the top of the page rather than down its side. */
+  tabs?: boolean;
+}) {
   return (
-    <nav class="section-nav" aria-label={props.label}>
+    <nav class="section-nav" classList={{ 'section-nav-tabs': props.tabs }} aria-label={props.label}>
       <ul>
         <For each={props.links}>
           {(link) => (

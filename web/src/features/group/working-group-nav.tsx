@@ -8,6 +8,7 @@ import { gt } from './group-text.ts';
 export function WorkingGroupNav() {
   return (
     <SectionNav
+      tabs
       label={gt('sections')}
       links={[
         { href: '/groups', label: gt('groupsTab') },
