@@ -3,6 +3,7 @@ import { record } from '../../schema/audit/service.ts';
 import { Thread } from '../../schema/discussion/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { FlaggedItem } from '../../schema/flag/model.ts';
+import { ProgrammeReporter } from '../../schema/programme/model.ts';
 import { Group } from '../../schema/group/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
@@ -27,6 +28,7 @@ const FIELD_MATRIX = [
   ['Query.verificationRequests', no, no, no, ok, no, ok, no],
   ['Query.auditLog', no, no, no, no, no, ok, no],
   ['Query.flagQueue', no, no, no, no, ok, ok, no],
+  ['Query.programmeReporters', no, no, no, no, no, ok, no],
   ['Group.threads (members-only, viewer outside the group)', no, no, no, no, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
@@ -122,6 +124,16 @@ const FIELDS: Record<(typeof FIELD_MATRIX)[number][0], (actor: Actor) => Promise
       path: ['auditLog'],
       expectAllowed: (value) =>
         expect(value.edges.map((e: any) => e.node)).toContainEqual({ id: String(entry._id), action: 'ROLE_CHANGED', reason: 'Phụ trách duyệt hồ sơ', subject: { handle: subject.handle } }),
+    };
+  },
+  'Query.programmeReporters': async () => {
+    const reporter = await person('reporter');
+    await ProgrammeReporter.create({ organization: 'so-khcn-da-nang', expert: reporter.id });
+    return {
+      query: `{ programmeReporters { organization { slug } expert { handle } } }`,
+      variables: {},
+      path: ['programmeReporters'],
+      expectAllowed: (value) => expect(value).toContainEqual({ organization: { slug: 'so-khcn-da-nang' }, expert: { handle: reporter.handle } }),
     };
   },
   'Query.flagQueue': async () => {

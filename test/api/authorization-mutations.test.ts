@@ -10,6 +10,7 @@ import { Expert } from '../../schema/expert/model.ts';
 import { Thread } from '../../schema/discussion/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
+import { ProgrammeFramework } from '../../schema/programme/model.ts';
 import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession, hashToken } from '../../schema/session/service.ts';
@@ -68,6 +69,7 @@ const MUTATION_MATRIX = [
   ['updateEnterpriseProfile', no, no, no, ok, no, ok, no],
   ['linkEnterprisePractice', no, no, no, ok, no, ok, no],
   ['unlinkEnterprisePractice', no, no, no, ok, no, ok, no],
+  ['createProgrammeFramework', no, no, no, no, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -277,6 +279,20 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
           expect((await expertDoc(applicant.id))!.verifiedAt).toBeInstanceOf(Date);
           expect((await VerificationRequest.findById(request._id).lean())!.status).toBe('approved');
           expect(await AuditEntry.countDocuments({ subject: applicant.id, action: 'expert.verified' })).toBe(1);
+        },
+      };
+    },
+  },
+  createProgrammeFramework: {
+    success: 'CreateProgrammeFrameworkPayload',
+    prepare: async () => {
+      const code = `NQ-THU-${nextSerial()}`;
+      return {
+        query: mutation('createProgrammeFramework', 'CreateProgrammeFrameworkInput'),
+        variables: { input: { code, title: 'Bộ tiêu chí thử nghiệm' } },
+        effect: async () => {
+          expect((await ProgrammeFramework.findOne({ code }).lean())!.status).toBe('draft');
+          expect(await AuditEntry.countDocuments({ action: 'programme.framework-created', framework: code })).toBe(1);
         },
       };
     },

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { Account } from '../../schema/account/model.ts';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Collection } from '../../schema/collection/model.ts';
+import { ProgrammeFramework, ProgrammeReporter } from '../../schema/programme/model.ts';
 import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
 import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
@@ -110,9 +111,22 @@ export async function confirmIdentity(actor: Actor) {
 
 /* The database, whole: every collection a request could write. */
 
-export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, Collection, Replication, Thread, FlaggedItem, Flag, EnterpriseProfile].map(
-  (model) => model.collection.collectionName,
-);
+export const WRITABLE = [
+  Expert,
+  Account,
+  Session,
+  VerificationRequest,
+  AuditEntry,
+  Avatar,
+  Collection,
+  Replication,
+  Thread,
+  FlaggedItem,
+  Flag,
+  EnterpriseProfile,
+  ProgrammeFramework,
+  ProgrammeReporter,
+].map((model) => model.collection.collectionName);
 
 /** Every document of every writable collection, as canonical Extended JSON (ObjectIds, dates and bytes compare exactly). */
 export async function snapshot() {
