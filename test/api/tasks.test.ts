@@ -233,14 +233,14 @@ describe('progress notes and links', () => {
     const task = await createTask();
     const published = await Practice.create({
       title: 'Kho dữ liệu dùng chung',
-      authors: [ids.outsider],
+      authors: [ids.outsider!],
       organization: 'cuc-cds',
       place: 'ha-noi',
       status: 'published',
       publishedAt: new Date(),
       version: 1,
     });
-    const draft = await Practice.create({ title: 'Bản nháp của người khác', authors: [ids.outsider], organization: 'cuc-cds', place: 'ha-noi', status: 'draft', version: 1 });
+    const draft = await Practice.create({ title: 'Bản nháp của người khác', authors: [ids.outsider!], organization: 'cuc-cds', place: 'ha-noi', status: 'draft', version: 1 });
     const thread = await mutate('createThread', { kind: 'DISCUSSION', title: 'Kịch bản diễn tập ứng cứu sự cố', body: 'Mời góp ý.' }, 'member', 'thread { id }');
     const link = (fields: Record<string, unknown>, who: Who = 'member') => mutate('addTaskLink', { taskId: task.id, ...fields }, who, `task { ${TASK} }`);
     expect((await link({ practiceId: globalId('Practice', String(published._id)) })).task.links).toMatchObject([{ kind: 'PRACTICE', practice: { id: globalId('Practice', String(published._id)) } }]);
