@@ -11,20 +11,16 @@ import { organizationsBySlugs, textConditions, type OrganizationDoc } from '../o
 import { findPlace, listPlaces, placesByCodes } from '../place/service.ts';
 import { practicesByIds, type PracticeDoc } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
-import { hasRole } from '../roles.ts';
 import { fold, searchTokens } from '../search/fold.ts';
 import { objectId, parseInput, slug, text, webAddress } from '../validation.ts';
 import { ENTERPRISE_LIMITS } from './limits.ts';
+import { canEditEnterprises, isShownPractice } from './policy.ts';
 import { ALLIANCE_FOUNDED, EnterpriseProfile, enterpriseCapabilities, type EnterpriseCapability, type EnterpriseProfileDoc } from './model.ts';
 
 export type { EnterpriseProfileDoc, EnterpriseCapability };
 export { enterpriseCapabilities, ALLIANCE_FOUNDED };
 
-/** Curators and admins keep the directory; everyone reads it (it is part of what the ministry shows). */
-export const canEditEnterprises = (viewer: Viewer | null) => hasRole(viewer, 'curator');
-
-/** Enterprises link only practices the public sees: a hidden or unpublished one drops out of both sides. */
-export const isShownPractice = (practice: Pick<PracticeDoc, 'status'> | null | undefined) => practice?.status === 'published';
+export { canEditEnterprises, isShownPractice };
 
 export const enterprisesBySlugs = (slugs: readonly string[]) => findByIds<EnterpriseProfileDoc>(EnterpriseProfile, slugs);
 export const findEnterprise = async (slugValue: string) => (await enterprisesBySlugs([slugValue]))[0] ?? null;
