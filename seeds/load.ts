@@ -28,6 +28,7 @@ import { loadDemoConversations } from './messages.ts';
 import { DEMO_EDITED_PRACTICE, loadDemoPendingEdit } from './pending-edit.ts';
 import { loadDemoReviewQueue, loadDemoVerificationRequests } from './curation.ts';
 import { loadDemoGroupMembers, loadGroups } from './groups.ts';
+import { loadDemoHelpdesk } from './helpdesk.ts';
 import { loadDemoEnterprises } from './enterprises.ts';
 import { loadDemoReplications } from './replications.ts';
 import { loadDemoTasks } from './tasks.ts';
@@ -127,6 +128,7 @@ export async function loadDemoData(options: DemoLoadOptions = {}): Promise<SyncR
     ...(await loadDemoCollections(options)),
     ...(await loadDemoReplications(options)),
     ...(await loadDemoGroupMembers(options)),
+    ...(await loadDemoHelpdesk(options)),
     ...(await loadDemoTasks(options)),
     ...(await loadDemoEnterprises(options)),
     ...(await loadDemoProgramme(options)),

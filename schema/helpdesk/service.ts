@@ -148,7 +148,7 @@ export async function triageHelpdeskRequest(ctx: Context, input: unknown): Promi
     { kind: 'triaged', actor: viewer.id, at: now, group: data.group, assignee: data.assigneeId },
     'triaged',
   );
-  await record('helpdesk.triaged', viewer.id, request.asker, { helpdeskRequest: request._id, group: data.group, to: data.assigneeId, from: request.assignee ? String(request.assignee) : null });
+  await record('helpdesk.triaged', viewer.id, request.asker, { helpdeskRequest: request._id, thread: request._id, group: data.group, to: data.assigneeId, from: request.assignee ? String(request.assignee) : null });
   return changed;
 }
 
@@ -191,7 +191,7 @@ export async function closeHelpdeskRequest(ctx: Context, input: unknown): Promis
     { kind: 'closed', actor: viewer.id, at: now },
     'closed',
   );
-  if (String(request.asker) !== viewer.id) await record('helpdesk.closed', viewer.id, request.asker, { helpdeskRequest: request._id, from: request.status });
+  if (String(request.asker) !== viewer.id) await record('helpdesk.closed', viewer.id, request.asker, { helpdeskRequest: request._id, thread: request._id, from: request.status });
   return changed;
 }
 
@@ -216,6 +216,15 @@ export async function reopenHelpdeskRequest(ctx: Context, input: unknown): Promi
     'reopened',
   );
   return changed;
+}
+
+/** The bodies the viewer may ask the desk for: their organisation and those above it that the desk answers (none until verified). */
+export async function askableOrganizations(ctx: Context): Promise<OrganizationDoc[]> {
+  const viewer = requireViewer(ctx);
+  if (!viewer.verified) return [];
+  const profile = await findExpertById(viewer.id);
+  const chain = await organizationsBySlugs(await organizationAndParents(profile?.organization));
+  return chain.filter((o) => o.current && (ASKING_KINDS as readonly string[]).includes(o.kind));
 }
 
 /* Lists */

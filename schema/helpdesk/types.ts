@@ -14,6 +14,7 @@ import { slugArg } from '../validation.ts';
 import { helpdeskEvents, type HelpdeskEventKind } from './model.ts';
 import { canClose, canReopen, mayClose, mayPublish, mayReopen, mayTriage } from './policy.ts';
 import {
+  askableOrganizations,
   calendarOf,
   closeHelpdeskRequest,
   closeHelpdeskRequestInput,
@@ -172,6 +173,7 @@ const HelpdeskSettingsRef = builder.objectRef<HelpdeskSettingsDoc>('HelpdeskSett
     firstResponseTargetHours: t.exposeFloat('firstResponseTargetHours'),
     resolutionTargetHours: t.exposeFloat('resolutionTargetHours'),
     version: t.exposeInt('version', { description: '0 while the defaults are in force; an update names the version it read.' }),
+    viewerIsDesk: t.boolean({ description: 'Whether the viewer is the desk (the standing group, admins): they triage, close and publish.', resolve: (_, __, ctx) => viewerIsDesk(ctx) }),
     openNow: t.boolean({ resolve: (s) => isOpenAt(calendarOf(s), Date.now()) }),
     nextOpeningAt: t.field({
       type: 'DateTime',
@@ -226,6 +228,12 @@ const HelpdeskDashboardRef = builder.objectRef<Dashboard>('HelpdeskDashboard').i
 
 builder.queryFields((t) => ({
   helpdeskSettings: t.field({ type: HelpdeskSettingsRef, description: 'The desk’s hours, holidays and targets (public).', resolve: () => helpdeskSettings() }),
+  helpdeskOrganizations: t.field({
+    type: [OrganizationRef],
+    description: 'The bodies the viewer may ask the desk for: their organisation and those above it (empty until they are verified).',
+    authScopes: { signedIn: true },
+    resolve: async (_, __, ctx) => (await askableOrganizations(ctx)).map((o) => o._id),
+  }),
   helpdeskDashboard: t.field({
     type: HelpdeskDashboardRef,
     description: 'A month’s figures (requests opened that month, Vietnam time), for one group or all. Signed-in members; the overdue list is the desk’s.',

@@ -65,6 +65,9 @@ const TaskPage = lazyPage(() => import('./features/task/task-page.tsx'));
 const OverdueTasksPage = lazyPage(() => import('./features/task/overdue-page.tsx'));
 const GroupsPage = lazyPage(() => import('./features/group/groups-page.tsx'));
 const GroupPage = lazyPage(() => import('./features/group/group-page.tsx'));
+const HelpdeskPage = lazyPage(() => import('./features/helpdesk/helpdesk-page.tsx'));
+const HelpdeskFaqPage = lazyPage(() => import('./features/helpdesk/faq-page.tsx'));
+const HelpdeskSettingsPage = lazyPage(() => import('./features/helpdesk/settings-page.tsx'));
 const ProgrammePage = lazyPage(() => import('./features/programme/programme-page.tsx'));
 const ProgrammeCriterionPage = lazyPage(() => import('./features/programme/criterion-page.tsx'));
 const ProgrammeOrganizationPage = lazyPage(() => import('./features/programme/organization-page.tsx'));
@@ -128,6 +131,9 @@ export function App() {
       <Route path="/tasks/:id" component={TaskPage} />
       <Route path="/groups" component={GroupsPage} />
       <Route path="/groups/:slug" component={GroupPage} />
+      <Route path="/helpdesk" component={HelpdeskPage} />
+      <Route path="/helpdesk/faq" component={HelpdeskFaqPage} />
+      <Route path="/helpdesk/settings" component={HelpdeskSettingsPage} />
       <Route path="/programme" component={ProgrammePage} />
       <Route path="/programme/criteria/:code" component={ProgrammeCriterionPage} />
       <Route path="/programme/organizations/:slug" component={ProgrammeOrganizationPage} />

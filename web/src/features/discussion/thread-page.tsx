@@ -22,6 +22,7 @@ import { QuestionVote } from './question-vote.tsx';
 import { isNewReply, Replies } from './replies.tsx';
 import { CheckIcon, GroupBadge, KindBadge } from './thread-badges.tsx';
 import { ThreadForm } from './thread-form.tsx';
+import { HelpdeskRequestStatus } from '../helpdesk/request-status.tsx';
 import { createRecord, RecordStates, type Loaded } from '../../components/record-states.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 
@@ -206,6 +207,9 @@ function ThreadView(props: { thread: Thread; viewer: Viewer }) {
             <ThreadModeration thread={props.thread} />
           </Show>
         </header>
+        <Show when={isQuestion()}>
+          <HelpdeskRequestStatus threadId={props.thread.id} />
+        </Show>
 
         <Show when={props.thread.bodyHtml.trim()}>
           {/* Sanitised by the server's one renderer. */}

@@ -1,0 +1,170 @@
+import './helpdesk.css';
+import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import { DocumentTitle } from '../../components/document-title.tsx';
+import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
+import { PageLoading } from '../../components/page-loading.tsx';
+import { SectionError } from '../../components/section-error.tsx';
+import { formatDateTime } from '../../i18n/i18n.ts';
+import { fieldErrorText, type FormProblem, focusProblems, type Outcome } from '../../lib/form.ts';
+import { canAdminister, createViewer } from '../account/account.api.ts';
+import { WorkingGroupNav } from '../group/working-group-nav.tsx';
+import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
+import { HelpdeskDashboardSection } from './helpdesk-dashboard.tsx';
+import { getHelpdeskHome, getHelpdeskMine, type HelpdeskHome, type HelpdeskMine, submitRequest } from './helpdesk.api.ts';
+import { RequestRow } from './helpdesk-parts.tsx';
+import { HelpdeskQueue } from './helpdesk-queue.tsx';
+import { ht } from './helpdesk-text.ts';
+
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** "Đang mở cửa" or when it opens again, and the weekly hours. */
+export function DeskHours(props: { settings: HelpdeskHome['helpdeskSettings'] }) {
+  const days = () => {
+    const openings = props.settings.openings;
+    const first = openings[0];
+    // One line when every open day keeps the same hours (Monday–Friday, 08:00–17:00).
+    if (first && openings.every((o) => o.opensAt === first.opensAt && o.closesAt === first.closesAt)) {
+      const weekdays = openings.map((o) => o.weekday);
+      const contiguous = weekdays.every((d, i) => i === 0 || d === weekdays[i - 1]! + 1);
+      const span =
+        contiguous && weekdays.length > 2
+          ? `${ht(`weekday.${weekdays[0]}` as 'weekday.1')} – ${ht(`weekday.${weekdays.at(-1)}` as 'weekday.1')}`
+          : weekdays.map((d) => ht(`weekday.${d}` as 'weekday.1')).join(', ');
+      return [`${span}, ${clock(first.opensAt)}–${clock(first.closesAt)}`];
+    }
+    return openings.map((o) => `${ht(`weekday.${o.weekday}` as 'weekday.1')}, ${clock(o.opensAt)}–${clock(o.closesAt)}`);
+  };
+  return (
+    <section class="helpdesk-hours" aria-labelledby="helpdesk-hours-title">
+      <p class="helpdesk-open-state" classList={{ open: props.settings.openNow }}>
+        <strong>{props.settings.openNow ? ht('openNow') : ht('closedUntil', props.settings.nextOpeningAt ? formatDateTime(props.settings.nextOpeningAt) : '—')}</strong>
+      </p>
+      <h2 id="helpdesk-hours-title" class="visually-hidden">
+        {ht('serviceHours')}
+      </h2>
+      <p>
+        {ht('serviceHours')}: {days().join('; ')} ({ht('vietnamTime')}).
+      </p>
+      <p class="muted">{ht('targets', ht('hours', props.settings.firstResponseTargetHours), ht('hours', props.settings.resolutionTargetHours))}</p>
+    </section>
+  );
+}
+
+/** /helpdesk: what the desk is, its hours now, the request form, the organisation's requests, the desk's queue and the figures. */
+export default function HelpdeskPage() {
+  const viewer = createViewer();
+  const home = createAsync(() => getHelpdeskHome());
+  return (
+    <div class="helpdesk-page">
+      <DocumentTitle text={ht('title')} />
+      <WorkingGroupNav />
+      <header class="page-header">
+        <h1 id="page-title">{ht('title')}</h1>
+        <p class="lead">{ht('intro')}</p>
+        <p class="helpdesk-links">
+          <A href="/helpdesk/faq">{ht('faqLink')}</A>
+          <Show when={canAdminister(viewer()?.role)}>
+            {' · '}
+            <A href="/helpdesk/settings">{ht('settingsLink')}</A>
+          </Show>
+        </p>
+      </header>
+      <SectionError>
+        <Suspense fallback={<PageLoading />}>
+          <Show when={home()}>{(data) => <DeskHours settings={data().helpdeskSettings} />}</Show>
+          <Show when={viewer() !== undefined}>
+            <Show when={viewer()} fallback={<p class="helpdesk-sign-in">{ht('signIn')}</p>}>
+              <MemberSections desk={home()?.helpdeskSettings.viewerIsDesk ?? false} />
+            </Show>
+          </Show>
+        </Suspense>
+      </SectionError>
+    </div>
+  );
+}
+
+function MemberSections(props: { desk: boolean }) {
+  const mine = createAsync(() => getHelpdeskMine());
+  return (
+    <Show when={mine()}>
+      {(data) => (
+        <>
+          <SubmitForm organizations={data().helpdeskOrganizations} />
+          <section class="helpdesk-section" aria-labelledby="helpdesk-mine-title">
+            <h2 id="helpdesk-mine-title">{ht('mineHeading')}</h2>
+            <Show when={data().viewerOrganizationHelpdeskRequests.edges.length} fallback={<p class="empty-note">{ht('mineEmpty')}</p>}>
+              <ul class="helpdesk-list">
+                <For each={data().viewerOrganizationHelpdeskRequests.edges}>{(edge) => <RequestRow request={edge.node} />}</For>
+              </ul>
+            </Show>
+          </section>
+          <Show when={props.desk}>
+            <HelpdeskQueue groups={data().groups} />
+          </Show>
+          <HelpdeskDashboardSection groups={data().groups} />
+        </>
+      )}
+    </Show>
+  );
+}
+
+function SubmitForm(props: { organizations: HelpdeskMine['helpdeskOrganizations'] }) {
+  const navigate = useNavigate();
+  const [problem, setProblem] = createSignal<FormProblem>();
+  const [outcome, setOutcome] = createSignal<Outcome<unknown>>();
+  const [pending, setPending] = createSignal(false);
+  const [topics, setTopics] = createSignal<string[]>([]);
+  let form: HTMLFormElement | undefined;
+  focusProblems(() => form, outcome);
+  const error = (path: string) => {
+    const code = problem()?.fields[path];
+    return code ? fieldErrorText(path, code) : undefined;
+  };
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const title = String(data.get('title') ?? '').trim();
+    let result: Outcome<{ request: { id: string; thread: { id: string } | null } }>;
+    if (title.length < 10) result = { ok: false, problem: { fields: { title: title ? 'TOO_SHORT' : 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } };
+    else {
+      setPending(true);
+      result = await submitRequest({
+        title,
+        body: String(data.get('body') ?? '').trim(),
+        topics: topics(),
+        organization: String(data.get('organization') ?? ''),
+        anonymousInFaq: data.get('anonymousInFaq') === 'on',
+      });
+      setPending(false);
+    }
+    setProblem(result.ok ? undefined : result.problem);
+    setOutcome(result);
+    if (result.ok) {
+      await revalidate(getHelpdeskMine.key);
+      if (result.data.request.thread) navigate(`/threads/${result.data.request.thread.id}`);
+    }
+  };
+  return (
+    <section class="helpdesk-section" aria-labelledby="helpdesk-submit-title">
+      <h2 id="helpdesk-submit-title">{ht('submitHeading')}</h2>
+      <Show when={props.organizations.length} fallback={<p class="empty-note">{ht('notAllowed')}</p>}>
+        <p class="muted">{ht('submitIntro')}</p>
+        <form ref={form} class="helpdesk-form" novalidate onSubmit={submit} aria-labelledby="helpdesk-submit-title">
+          <FormAlert problem={problem()} />
+          <SelectField id="helpdesk-organization" name="organization" label={ht('organization')} error={error('organization')}>
+            <For each={props.organizations}>{(o) => <option value={o.slug}>{o.name}</option>}</For>
+          </SelectField>
+          <TextField id="helpdesk-title" name="title" label={ht('questionTitle')} maxLength={200} lang="vi" error={error('title')} />
+          <TextAreaField id="helpdesk-body" name="body" label={ht('questionBody')} hint={ht('questionBodyHint')} rows={6} maxLength={20000} lang="vi" optional error={error('body')} />
+          <TopicCheckboxes id="helpdesk-topics" name="topics" value={[]} max={5} legend={ht('topics')} hint={(n) => ht('topicsHint', n)} onChange={setTopics} error={error('topics')} />
+          <div class="field helpdesk-check">
+            <input type="checkbox" id="helpdesk-anonymous" name="anonymousInFaq" />
+            <label for="helpdesk-anonymous">{ht('anonymous')}</label>
+          </div>
+          <SubmitButton pending={pending()} label={ht('submit')} pendingLabel={ht('sending')} />
+        </form>
+      </Show>
+    </section>
+  );
+}
