@@ -53,7 +53,10 @@ describe('Tasks and proposals', () => {
 
     // nhungtth opens it from the board, starts it, writes progress, closes it.
     const assignee = await pageOf('nhungtth', BOARD);
-    await assignee.getByRole('region', { name: /^Chưa bắt đầu/ }).getByRole('link', { name: TITLE }).click();
+    await assignee
+      .getByRole('region', { name: /^Chưa bắt đầu/ })
+      .getByRole('link', { name: TITLE })
+      .click();
     await assignee.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(await assignee.locator('.task-facts').textContent()).toContain(dueDay);
     await assignee.getByRole('button', { name: 'Bắt đầu thực hiện' }).click();
