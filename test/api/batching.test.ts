@@ -354,7 +354,17 @@ beforeAll(async () => {
     await Follow.create({ follower: id, kind: 'expert', target: String(admin._id) });
     // A staff action about the person and each kind of target.
     const collection = await Collection.findOne({ slug: `bo-suu-tap-${i}` }, { _id: 1 }).lean();
-    await AuditEntry.create({ action: 'expert.verified', actor: admin._id, subject: id, reason: 'thử', practice: practice._id, collectionId: collection!._id, thread: thread._id, reply: reply._id });
+    await AuditEntry.create({
+      action: 'expert.verified',
+      actor: admin._id,
+      subject: id,
+      reason: 'thử',
+      practice: practice._id,
+      collectionId: collection!._id,
+      thread: thread._id,
+      reply: reply._id,
+      organization: `dn-${i}`,
+    });
     // A flagged item in the moderators' queue, every other one a practice, each flagged by its person.
     const flagged = i % 2 === 0 ? { kind: 'practice' as const, target: practice._id, thread: null } : { kind: 'reply' as const, target: reply._id, thread: thread._id };
     const item = await FlaggedItem.create({ ...flagged, state: 'open', flaggerCount: 1, reasonCounts: { spam: 1 }, activityAt: minutesAgo(i + 1), decidedBy: admin._id });
