@@ -24,6 +24,7 @@ import { ReviewClaim, ReviewComment, ReviewEvent } from '../../schema/review/mod
 import { practiceSearchTokens } from '../../schema/practice/service.ts';
 import { searchTokens } from '../../schema/search/fold.ts';
 import { createSession } from '../../schema/session/service.ts';
+import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
 import { Topic } from '../../schema/topic/model.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -67,6 +68,7 @@ const NOT_PER_PARENT: Record<string, string> = {
   'PracticeEdit.preview': 'the parent practice already read, its pending edit laid over its text',
   Notification: 'the page of notifications reads its targets (titles, visibility) in one batch per kind of target; actors load through the Expert loader',
   NotificationPreference: 'built from the one preferences document of the viewer',
+  'TaskNote.author': 'an Expert reference, loaded for the page through the Expert loader; notes lie deeper than the query depth limit lets this test reach',
   ProgrammeFramework: 'its criteria are embedded in it: no read',
   ProgrammeCriterion: 'results: one read per framework and period for all its criteria (a per-request loader)',
   ProgrammeCriterionResults: 'built from the period’s reports already read; organisations load through the Organization loader',
@@ -102,6 +104,7 @@ const MAY_BE_EMPTY: Record<string, string> = {
   'SuggestionReason.topics': 'this data’s similar experts share a place, not specialties; topics load through the Topic loader',
   'SuggestionReason.cohorts': 'this data’s similar experts share a place, not cohorts; cohorts load through the Cohort loader',
   'Expert.unpublishedPractices': 'private to the person: the admin asking is none of them',
+  'Expert.overdueTasks': 'private to the person: the admin asking is none of them',
   'Expert.missingProfileFields': 'private to the person: the admin asking is none of them',
   'Expert.notifications': 'private to the person: the admin asking is none of them',
   'Expert.unreadNotificationCount': 'private to the person: the admin asking is none of them',
@@ -188,6 +191,9 @@ const PARENTS: Record<string, (field: string) => string> = {
   Group: () => experts('groups { group { PROBE } }'),
   HelpdeskRequest: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { PROBE } } } }`,
   HelpdeskEvent: () => `query ($n: Int) { helpdeskQueue(first: $n, status: ASSIGNED) { edges { node { history { PROBE } } } } }`,
+  Task: () => experts('tasks(first: 1) { edges { node { PROBE } } }'),
+  TaskLink: () => experts('tasks(first: 1) { edges { node { links { PROBE } } } }'),
+  Proposal: () => experts('groups { group { proposals(first: 1) { edges { node { PROBE } } } } }'),
   HelpdeskFaqEntry: () => `query ($n: Int) { helpdeskFaq(first: $n) { edges { node { PROBE } } } }`,
 };
 
@@ -350,6 +356,22 @@ beforeAll(async () => {
     // A working group of each person's, their question asked in it.
     await Group.create({ _id: `nhom-${i}`, kind: 'expert', name: `Nhóm ${i}`, nameEn: `Group ${i}`, discussionAccess: 'public', order: i });
     await GroupMember.create({ group: `nhom-${i}`, expert: id, role: 'lead' });
+    // A task of each group (overdue), from a proposal of its person's, given to them or (every other one) to the group, with a note and a link.
+    const taskId = new mongoose.Types.ObjectId();
+    const proposal = await Proposal.create({
+      group: `nhom-${i}`,
+      proposer: id,
+      title: `Đề xuất ${i}`,
+      description: 'Mô tả',
+      status: 'accepted',
+      decidedBy: admin._id,
+      decidedAt: new Date(),
+      task: taskId,
+    });
+    const responsible = i % 2 === 0 ? { responsibleExpert: id } : { responsibleGroup: `nhom-${i}` };
+    const links = [i % 2 === 0 ? { kind: 'practice', target: practice._id, addedBy: id, addedAt: new Date() } : { kind: 'thread', target: thread._id, addedBy: id, addedAt: new Date() }];
+    await Task.create({ _id: taskId, group: `nhom-${i}`, title: `Nhiệm vụ ${i}`, ...responsible, dueOn: '2026-01-05', dueAt: minutesAgo(60 + i), proposal: proposal._id, createdBy: admin._id, links });
+    await TaskNote.create({ task: taskId, author: id, body: 'Tiến độ' });
     // Each person follows the admin, for their profile's "following".
     await Follow.create({ follower: id, kind: 'expert', target: String(admin._id) });
     // A staff action about the person and each kind of target.
@@ -364,6 +386,8 @@ beforeAll(async () => {
       thread: thread._id,
       reply: reply._id,
       organization: `dn-${i}`,
+      task: taskId,
+      group: `nhom-${i}`,
     });
     // A flagged item in the moderators' queue, every other one a practice, each flagged by its person.
     const flagged = i % 2 === 0 ? { kind: 'practice' as const, target: practice._id, thread: null } : { kind: 'reply' as const, target: reply._id, thread: thread._id };
