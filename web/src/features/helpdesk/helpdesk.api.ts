@@ -18,6 +18,18 @@ const RequestFields = graphql(`
   }
 `);
 
+/** What a list shows of a request (lists are long: the full fields are the status block's). */
+const RowFields = graphql(`
+  fragment HelpdeskRowFields on HelpdeskRequest @_unmask {
+    id status version openedAt serviceHoursOpen viewerCanTriage
+    thread { id title }
+    asker { name }
+    organization { name }
+    group { slug name nameEn }
+    assignee { id name }
+  }
+`);
+
 const HomeQuery = graphql(`
   query HelpdeskHome {
     helpdeskSettings { openNow nextOpeningAt viewerIsDesk firstResponseTargetHours resolutionTargetHours openings { weekday opensAt closesAt } }
@@ -30,11 +42,11 @@ const MineQuery = graphql(
   `
   query HelpdeskMine {
     helpdeskOrganizations { slug name }
-    viewerOrganizationHelpdeskRequests(first: 20) { edges { node { ...HelpdeskRequestFields } } }
+    viewerOrganizationHelpdeskRequests(first: 10) { edges { node { ...HelpdeskRowFields } } }
     groups { slug kind name nameEn }
   }
 `,
-  [RequestFields],
+  [RowFields],
 );
 export type HelpdeskMine = ResultOf<typeof MineQuery>;
 export type HelpdeskRequest = HelpdeskMine['viewerOrganizationHelpdeskRequests']['edges'][number]['node'];
@@ -43,10 +55,10 @@ export const getHelpdeskMine = query(async () => request(MineQuery, {}), 'helpde
 const QueueQuery = graphql(
   `
   query HelpdeskQueue($status: HelpdeskStatus) {
-    helpdeskQueue(first: 50, status: $status) { edges { node { ...HelpdeskRequestFields } } }
+    helpdeskQueue(first: 20, status: $status) { edges { node { ...HelpdeskRowFields } } }
   }
 `,
-  [RequestFields],
+  [RowFields],
 );
 export type HelpdeskStatus = HelpdeskRequest['status'];
 export const getHelpdeskQueue = query(async (status: HelpdeskStatus) => request(QueueQuery, { status }), 'helpdeskQueue');
@@ -62,11 +74,11 @@ const DashboardQuery = graphql(
       counts { new assigned answered closed }
       firstResponse { count median p90 }
       resolution { count median p90 }
-      overdue { kind serviceHours request { ...HelpdeskRequestFields } }
+      overdue { kind serviceHours request { ...HelpdeskRowFields } }
     }
   }
 `,
-  [RequestFields],
+  [RowFields],
 );
 export type HelpdeskDashboard = ResultOf<typeof DashboardQuery>['helpdeskDashboard'];
 export const getHelpdeskDashboard = query(async (month: string, group: string | null) => (await request(DashboardQuery, { month, group })).helpdeskDashboard, 'helpdeskDashboard');
