@@ -151,12 +151,14 @@ export async function activateFramework(ctx: Context, input: unknown): Promise<F
   if (framework.status !== 'draft') throw new ConflictError('only a draft framework can be activated');
   if (!framework.criteria.length) throw ValidationError.field('criteria', 'REQUIRED', 'a framework needs at least one criterion to be activated');
   const now = new Date();
+  // The one in force is retired on the condition that it still is: of two admins activating at
+  // once, one finds it changed and gets CONFLICT, so two frameworks are never left in force.
+  const current = await ProgrammeFramework.findOne({ status: 'active' }, { _id: 1, code: 1 }).lean<Pick<FrameworkDoc, '_id' | 'code'>>();
+  if (current && (await ProgrammeFramework.updateOne({ _id: current._id, status: 'active' }, { $set: { status: 'retired', retiredAt: now } })).modifiedCount !== 1)
+    throw new ConflictError('another framework was activated meanwhile; reload the list');
   const activated = await ProgrammeFramework.findOneAndUpdate({ _id: id, status: 'draft' }, { $set: { status: 'active', activatedAt: now } }, { returnDocument: 'after' }).lean<FrameworkDoc>();
   if (!activated) throw new ConflictError('this framework was activated or changed meanwhile; reload it');
-  const previous = await ProgrammeFramework.find({ status: 'active' }, { _id: 1, code: 1 }).lean<Pick<FrameworkDoc, '_id' | 'code'>[]>();
-  const others = previous.filter((f) => String(f._id) !== id);
-  if (others.length) await ProgrammeFramework.updateMany({ _id: anyOf(others.map((f) => f._id)), status: 'active' }, { $set: { status: 'retired', retiredAt: now } });
-  await record('programme.framework-activated', viewer.id, viewer.id, { framework: framework.code, from: others.map((f) => f.code).join(', ') || null, to: 'active' });
+  await record('programme.framework-activated', viewer.id, viewer.id, { framework: framework.code, from: current?.code ?? null, to: 'active' });
   return activated;
 }
 

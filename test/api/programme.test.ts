@@ -283,4 +283,13 @@ describe('Programme reports', () => {
       { path: 'entries.0.criterion', code: 'UNKNOWN' },
     ]);
   });
+
+  it('leave one framework in force when two admins activate two versions at once', async () => {
+    const drafts = await Promise.all(
+      ['THU-A', 'THU-B'].map((code) => frameworkMutation('createProgrammeFramework', 'CreateProgrammeFrameworkInput', { code, title: `Bản ${code}`, copyFrom: firstFrameworkId })),
+    );
+    const results = await Promise.all(drafts.map((d) => frameworkMutation('activateProgrammeFramework', 'ActivateProgrammeFrameworkInput', { id: d.framework.id })));
+    expect(results.map((r) => r.__typename).sort()).toEqual(['ActivateProgrammeFrameworkPayload', 'ConflictError']);
+    expect(await ProgrammeFramework.countDocuments({ status: 'active' })).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import './programme.css';
-import { A, createAsync, useParams } from '@solidjs/router';
+import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
@@ -14,8 +14,11 @@ import { pt } from './programme-text.ts';
 /** /programme/criteria/:code: every unit's value on one criterion in a period, as a map and a table, and as CSV. */
 export default function CriterionPage() {
   const params = useParams<{ code: string }>();
+  const [search] = useSearchParams();
   const { period, choices } = usePeriod();
-  const view = createAsync(async () => (period() ? getCriterionView(null, period()!) : undefined));
+  // ?framework=CODE shows a criterion of an earlier version of the criteria; the one in force otherwise.
+  const framework = () => (typeof search.framework === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(search.framework) ? search.framework : null);
+  const view = createAsync(async () => (period() ? getCriterionView(framework(), period()!) : undefined));
   const criterion = () => view()?.programmeFramework?.criteria.find((c) => c.code === params.code) ?? null;
   return (
     <div class="programme-page">
@@ -46,7 +49,7 @@ export default function CriterionPage() {
                     </p>
                   </header>
                   <div class="programme-toolbar">
-                    <PeriodPicker periods={choices()} current={period()!} />
+                    <PeriodPicker periods={choices()} current={period()!} extra={framework() ? { framework: framework()! } : {}} />
                     <CsvLink csv={c().results.csv} filename={`${c().code}-${period()}.csv`} />
                   </div>
                   <Show when={c().level !== 'MINISTRY'}>

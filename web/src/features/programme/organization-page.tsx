@@ -29,15 +29,16 @@ export default function OrganizationProgressPage() {
 function Progress(props: { progress: ProgrammeProgress }) {
   // One row per criterion (as the latest report's framework defines it), one column per period.
   const rows = createMemo(() => {
-    const byCode = new Map<string, { code: string; title: string; unit: 'PERCENT' | 'COUNT' | 'YES_NO' | 'DATE'; cells: Map<string, { value: string | null; meets: boolean }> }>();
+    const byCode = new Map<string, { code: string; title: string; unit: 'PERCENT' | 'COUNT' | 'YES_NO' | 'DATE'; framework: string; cells: Map<string, { value: string | null; meets: boolean }> }>();
     for (const report of props.progress.reports)
       for (const entry of report.entries) {
         // Each report's own framework defines its criteria (an older version for older periods).
         const criterion = report.framework?.criteria.find((c) => c.code === entry.criterionCode);
         if (!criterion) continue;
         const title = locale() === 'en' && criterion.titleEn ? criterion.titleEn : criterion.title;
-        const row = byCode.get(criterion.code) ?? { code: criterion.code, title, unit: criterion.unit, cells: new Map() };
+        const row = byCode.get(criterion.code) ?? { code: criterion.code, title, unit: criterion.unit, framework: '', cells: new Map() };
         row.title = title;
+        row.framework = report.framework?.code ?? '';
         row.cells.set(report.period, { value: entry.value, meets: entry.meetsTarget });
         byCode.set(criterion.code, row);
       }
@@ -79,7 +80,7 @@ function Progress(props: { progress: ProgrammeProgress }) {
               {(row) => (
                 <tr>
                   <th scope="row">
-                    <A href={`/programme/criteria/${row.code}`}>{row.code}</A> {row.title}
+                    <A href={`/programme/criteria/${row.code}?framework=${encodeURIComponent(row.framework)}`}>{row.code}</A> {row.title}
                   </th>
                   <For each={periods()}>
                     {(period) => {
