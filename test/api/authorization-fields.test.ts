@@ -7,8 +7,9 @@ import { ProgrammeReporter } from '../../schema/programme/model.ts';
 import { Group } from '../../schema/group/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
-import { type Actor, actorFor, cellsOf, confirmIdentity, na, nextSerial, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
+import { type Actor, actorFor, cellsOf, confirmIdentity, globalId, na, nextSerial, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
 import { graphql } from '../helpers/graphql.ts';
+import { Task } from '../../schema/task/model.ts';
 
 /* Who may read which private field (test/helpers/authorization.ts says who each column is and what a refusal looks like). */
 
@@ -30,6 +31,7 @@ const FIELD_MATRIX = [
   ['Query.flagQueue', no, no, no, no, ok, ok, no],
   ['Query.programmeReporters', no, no, no, no, no, ok, no],
   ['Group.threads (members-only, viewer outside the group)', no, no, no, no, ok, ok, no],
+  ['Query.task (the working group’s work, for signed-in members)', no, ok, ok, ok, ok, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -145,6 +147,25 @@ const FIELDS: Record<(typeof FIELD_MATRIX)[number][0], (actor: Actor) => Promise
       variables: {},
       path: ['flagQueue'],
       expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toContainEqual({ kind: 'THREAD', flaggerCount: 2, thread: { title: thread.title } }),
+    };
+  },
+  'Query.task (the working group’s work, for signed-in members)': async () => {
+    const slug = `nhom-viec-${nextSerial()}`;
+    await Group.create({ _id: slug, kind: 'expert', name: 'Nhóm có việc', nameEn: 'Group with work', discussionAccess: 'members', order: 1 });
+    const creator = await person('task-creator');
+    const task = await Task.create({
+      group: slug,
+      title: 'Nhiệm vụ công khai trong mạng lưới',
+      responsibleGroup: slug,
+      dueOn: '2099-01-01',
+      dueAt: new Date('2099-01-01T17:00:00Z'),
+      createdBy: creator.id,
+    });
+    return {
+      query: `query ($id: ID!) { task(id: $id) { title } }`,
+      variables: { id: globalId('Task', String(task._id)) },
+      path: ['task'],
+      expectAllowed: (value) => expect(value).toEqual({ title: 'Nhiệm vụ công khai trong mạng lưới' }),
     };
   },
   'Group.threads (members-only, viewer outside the group)': async () => {

@@ -12,6 +12,9 @@ import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { ProgrammeFramework } from '../../schema/programme/model.ts';
 import { Replication } from '../../schema/replication/model.ts';
+import { Group, GroupMember } from '../../schema/group/model.ts';
+import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
+import { vietnamToday } from '../../schema/task/service.ts';
 import { Session } from '../../schema/session/model.ts';
 import { createSession, hashToken } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
@@ -36,6 +39,8 @@ import {
   useAuthorizationWorld,
 } from '../helpers/authorization.ts';
 import { cookieFrom, type GraphQLResponse, graphql } from '../helpers/graphql.ts';
+import { HELPDESK_GROUP, helpdeskRequest } from '../helpers/helpdesk-world.ts';
+import { FaqEntry, HelpdeskRequest, HelpdeskSettings } from '../../schema/helpdesk/model.ts';
 
 /* Who may call which mutation (test/helpers/authorization.ts says who each column is and what a refusal looks like). */
 
@@ -70,6 +75,23 @@ const MUTATION_MATRIX = [
   ['linkEnterprisePractice', no, no, no, ok, no, ok, no],
   ['unlinkEnterprisePractice', no, no, no, ok, no, ok, no],
   ['createProgrammeFramework', no, no, no, no, no, ok, no],
+  ['proposeTask', no, no, ok, no, no, ok, no],
+  ['acceptProposal', no, no, no, no, no, ok, no],
+  ['declineProposal', no, no, no, no, no, ok, no],
+  ['createTask', no, no, no, no, no, ok, no],
+  ['updateTask', no, no, no, no, no, ok, no],
+  ['setTaskStatus', no, no, no, no, no, ok, no],
+  ['addTaskNote', no, no, no, no, no, ok, no],
+  ['addTaskLink', no, no, no, no, no, ok, no],
+  ['removeTaskLink', no, no, no, no, no, ok, no],
+  ['submitHelpdeskRequest', no, no, ok, no, no, no, no],
+  ['triageHelpdeskRequest', no, no, no, no, no, ok, no],
+  ['closeHelpdeskRequest', no, no, no, no, no, ok, no],
+  ['reopenHelpdeskRequest', no, ok, ok, ok, ok, ok, no],
+  ['updateHelpdeskSettings', no, no, no, no, no, ok, no],
+  ['publishFaqEntry', no, no, no, no, no, ok, no],
+  ['updateFaqEntry', no, no, no, no, no, ok, no],
+  ['unpublishFaqEntry', no, no, no, no, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -125,6 +147,30 @@ async function enterpriseWithPractice() {
 }
 
 /** A discussion by someone else, for the moderation rows (with one open flag when `flagged`). */
+/**
+ * A group none of the personas is in, with a member of its own, their waiting proposal, and a task
+ * given to them (with one document linked): only the group's leads, its member and admins act on these.
+ */
+async function groupWork() {
+  const slug = `nhom-viec-${nextSerial()}`;
+  await Group.create({ _id: slug, kind: 'expert', name: 'Nhóm thử quyền', nameEn: 'Rights group', discussionAccess: 'public', order: 9 });
+  const member = await person('task-member', { verified: true });
+  await GroupMember.create({ group: slug, expert: member.id, role: 'member' });
+  const proposal = await Proposal.create({ group: slug, proposer: member.id, title: 'Đề xuất thử quyền', description: 'Mô tả' });
+  const link = { kind: 'document', url: 'https://tailieu.example.vn/co-san.pdf', title: 'Có sẵn', addedBy: member.id, addedAt: new Date() };
+  const task = await Task.create({
+    group: slug,
+    title: 'Nhiệm vụ thử quyền',
+    responsibleExpert: member.id,
+    dueOn: '2099-01-01',
+    dueAt: new Date('2099-01-01T17:00:00Z'),
+    createdBy: member.id,
+    links: [link],
+  });
+  return { slug, member, proposal, proposalGid: globalId('Proposal', String(proposal._id)), task, taskGid: globalId('Task', String(task._id)) };
+}
+const dueLater = () => vietnamToday(Date.now() + 5 * DAY);
+
 async function othersThread(flagged = false) {
   const author = await person('thread-author');
   const thread = await Thread.create({ kind: 'discussion', title: `Chủ đề cần xem xét ${nextSerial()}`, author: author.id, topics: ['du-lieu-so'], lastActivityAt: new Date() });
@@ -133,6 +179,105 @@ async function othersThread(flagged = false) {
 }
 
 const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; prepare: (actor: Actor) => Promise<MutationAttempt> }> = {
+  proposeTask: {
+    success: 'ProposeTaskPayload',
+    prepare: async () => {
+      const { slug } = await groupWork();
+      return {
+        query: mutation('proposeTask', 'ProposeTaskInput'),
+        variables: { input: { group: slug, title: 'Đề xuất của người gọi', description: 'Mô tả' } },
+        effect: async () => expect(await Proposal.countDocuments({ group: slug, title: 'Đề xuất của người gọi' })).toBe(1),
+      };
+    },
+  },
+  acceptProposal: {
+    success: 'AcceptProposalPayload',
+    prepare: async () => {
+      const { proposal, proposalGid, member } = await groupWork();
+      return {
+        query: mutation('acceptProposal', 'AcceptProposalInput'),
+        variables: { input: { proposalId: proposalGid, version: 1, responsibleExpertId: member.gid, dueOn: dueLater() } },
+        effect: async () => expect((await Proposal.findById(proposal._id).lean())!.status).toBe('accepted'),
+      };
+    },
+  },
+  declineProposal: {
+    success: 'DeclineProposalPayload',
+    prepare: async () => {
+      const { proposal, proposalGid } = await groupWork();
+      return {
+        query: mutation('declineProposal', 'DeclineProposalInput'),
+        variables: { input: { proposalId: proposalGid, version: 1, reason: 'Trùng việc' } },
+        effect: async () => expect((await Proposal.findById(proposal._id).lean())!.declineReason).toBe('Trùng việc'),
+      };
+    },
+  },
+  createTask: {
+    success: 'CreateTaskPayload',
+    prepare: async () => {
+      const { slug, member } = await groupWork();
+      return {
+        query: mutation('createTask', 'CreateTaskInput'),
+        variables: { input: { group: slug, title: 'Nhiệm vụ của người gọi', responsibleExpertId: member.gid, dueOn: dueLater() } },
+        effect: async () => expect(await Task.countDocuments({ group: slug, title: 'Nhiệm vụ của người gọi' })).toBe(1),
+      };
+    },
+  },
+  updateTask: {
+    success: 'UpdateTaskPayload',
+    prepare: async () => {
+      const { task, taskGid } = await groupWork();
+      return {
+        query: mutation('updateTask', 'UpdateTaskInput'),
+        variables: { input: { taskId: taskGid, version: 1, title: 'Tiêu đề đã sửa' } },
+        effect: async () => expect((await Task.findById(task._id).lean())!.title).toBe('Tiêu đề đã sửa'),
+      };
+    },
+  },
+  setTaskStatus: {
+    success: 'SetTaskStatusPayload',
+    prepare: async () => {
+      const { task, taskGid } = await groupWork();
+      return {
+        query: mutation('setTaskStatus', 'SetTaskStatusInput'),
+        variables: { input: { taskId: taskGid, version: 1, status: 'DROPPED', reason: 'Không cần nữa' } },
+        effect: async () => expect((await Task.findById(task._id).lean())!.status).toBe('dropped'),
+      };
+    },
+  },
+  addTaskNote: {
+    success: 'AddTaskNotePayload',
+    prepare: async () => {
+      const { task, taskGid } = await groupWork();
+      return {
+        query: mutation('addTaskNote', 'AddTaskNoteInput'),
+        variables: { input: { taskId: taskGid, body: 'Tiến độ' } },
+        effect: async () => expect(await TaskNote.countDocuments({ task: task._id })).toBe(1),
+      };
+    },
+  },
+  addTaskLink: {
+    success: 'AddTaskLinkPayload',
+    prepare: async () => {
+      const { task, taskGid } = await groupWork();
+      return {
+        query: mutation('addTaskLink', 'AddTaskLinkInput'),
+        variables: { input: { taskId: taskGid, url: 'https://tailieu.example.vn/moi.pdf', title: 'Tài liệu mới' } },
+        effect: async () => expect((await Task.findById(task._id).lean())!.links).toHaveLength(2),
+      };
+    },
+  },
+  removeTaskLink: {
+    success: 'RemoveTaskLinkPayload',
+    prepare: async () => {
+      const { task, taskGid } = await groupWork();
+      return {
+        query: mutation('removeTaskLink', 'RemoveTaskLinkInput'),
+        variables: { input: { taskId: taskGid, linkId: String(task.links[0]!._id) } },
+        effect: async () => expect((await Task.findById(task._id).lean())!.links).toHaveLength(0),
+      };
+    },
+  },
   signUp: {
     success: 'SignUpPayload',
     prepare: async () => {
@@ -507,6 +652,107 @@ const MUTATIONS: Record<(typeof MUTATION_MATRIX)[number][0], { success: string; 
         query: mutation('unlinkEnterprisePractice', 'UnlinkEnterprisePracticeInput'),
         variables: { input: { enterprise: slug, practiceId: gid } },
         effect: async () => expect((await EnterpriseProfile.findById(slug).lean())!.practices).toEqual([]),
+      };
+    },
+  },
+  // The help desk: the desk is the standing group and admins (only the admin column here); the asker reopens.
+  submitHelpdeskRequest: {
+    success: 'SubmitHelpdeskRequestPayload',
+    prepare: async () => ({
+      query: mutation('submitHelpdeskRequest', 'SubmitHelpdeskRequestInput'),
+      variables: { input: { title: 'Kết nối LGSP với hệ thống một cửa của tỉnh', organization: 'so-khcn-da-nang' } },
+      effect: async () => {
+        expect(await HelpdeskRequest.countDocuments({ organization: 'so-khcn-da-nang', status: 'new' })).toBe(1);
+      },
+    }),
+  },
+  triageHelpdeskRequest: {
+    success: 'TriageHelpdeskRequestPayload',
+    prepare: async () => {
+      const request = await helpdeskRequest('new');
+      return {
+        query: mutation('triageHelpdeskRequest', 'TriageHelpdeskRequestInput'),
+        variables: { input: { requestId: request.gid, group: HELPDESK_GROUP, assigneeId: request.assigneeGid } },
+        effect: async () => {
+          expect((await HelpdeskRequest.findById(request.id).lean())!.status).toBe('assigned');
+          expect(await AuditEntry.countDocuments({ action: 'helpdesk.triaged', helpdeskRequest: request.id })).toBe(1);
+        },
+      };
+    },
+  },
+  closeHelpdeskRequest: {
+    success: 'CloseHelpdeskRequestPayload',
+    prepare: async () => {
+      const request = await helpdeskRequest('answered');
+      return {
+        query: mutation('closeHelpdeskRequest', 'CloseHelpdeskRequestInput'),
+        variables: { input: { requestId: request.gid } },
+        effect: async () => {
+          expect((await HelpdeskRequest.findById(request.id).lean())!.status).toBe('closed');
+        },
+      };
+    },
+  },
+  reopenHelpdeskRequest: {
+    success: 'ReopenHelpdeskRequestPayload',
+    prepare: async (actor) => {
+      // The actor's own request (the asker is the one who reopens); signed out, someone else's.
+      const request = await helpdeskRequest('closed', actor.person ? { askerId: actor.person.id } : {});
+      return {
+        query: mutation('reopenHelpdeskRequest', 'ReopenHelpdeskRequestInput'),
+        variables: { input: { requestId: request.gid, reason: 'Chưa rõ phần chứng thư số' } },
+        effect: async () => {
+          expect(await HelpdeskRequest.findById(request.id).lean()).toMatchObject({ status: 'assigned', reopenCount: 1 });
+        },
+      };
+    },
+  },
+  updateHelpdeskSettings: {
+    success: 'UpdateHelpdeskSettingsPayload',
+    prepare: async () => ({
+      query: mutation('updateHelpdeskSettings', 'UpdateHelpdeskSettingsInput'),
+      variables: { input: { openings: [{ weekday: 1, opensAt: 480, closesAt: 1020 }], holidays: ['2027-01-01'], firstResponseTargetHours: 4, resolutionTargetHours: 20, version: 0 } },
+      effect: async () => {
+        expect(await HelpdeskSettings.findById('desk').lean()).toMatchObject({ firstResponseTargetHours: 4, holidays: ['2027-01-01'] });
+      },
+    }),
+  },
+  publishFaqEntry: {
+    success: 'PublishFaqEntryPayload',
+    prepare: async () => {
+      const request = await helpdeskRequest('closed');
+      return {
+        query: mutation('publishFaqEntry', 'PublishFaqEntryInput'),
+        variables: { input: { requestId: request.gid } },
+        effect: async () => {
+          expect(await FaqEntry.countDocuments({ _id: request.id })).toBe(1);
+        },
+      };
+    },
+  },
+  updateFaqEntry: {
+    success: 'UpdateFaqEntryPayload',
+    prepare: async () => {
+      const request = await helpdeskRequest('closed', { faq: true });
+      return {
+        query: mutation('updateFaqEntry', 'UpdateFaqEntryInput'),
+        variables: { input: { id: request.faqGid, title: 'Hỏi đáp đã sửa', version: 1 } },
+        effect: async () => {
+          expect((await FaqEntry.findById(request.id).lean())!.title).toBe('Hỏi đáp đã sửa');
+        },
+      };
+    },
+  },
+  unpublishFaqEntry: {
+    success: 'UnpublishFaqEntryPayload',
+    prepare: async () => {
+      const request = await helpdeskRequest('closed', { faq: true });
+      return {
+        query: mutation('unpublishFaqEntry', 'UnpublishFaqEntryInput'),
+        variables: { input: { id: request.faqGid } },
+        effect: async () => {
+          expect(await FaqEntry.countDocuments({ _id: request.id })).toBe(0);
+        },
       };
     },
   },

@@ -12,6 +12,7 @@ import { Avatar } from '../../schema/avatar/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { Thread } from '../../schema/discussion/model.ts';
 import { Flag, FlaggedItem } from '../../schema/flag/model.ts';
+import { FaqEntry, HelpdeskRequest, HelpdeskSettings } from '../../schema/helpdesk/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Replication } from '../../schema/replication/model.ts';
 import { Session } from '../../schema/session/model.ts';
@@ -21,6 +22,7 @@ import { type Traits, personWithAccount } from './accounts.ts';
 import { useTestDatabase } from './database.ts';
 import { createReferenceData } from './factories.ts';
 import { graphql } from './graphql.ts';
+import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
 
 export { DAY, globalId, NEW_PASSWORD, PASSWORD, PNG } from './accounts.ts';
 
@@ -126,6 +128,12 @@ export const WRITABLE = [
   EnterpriseProfile,
   ProgrammeFramework,
   ProgrammeReporter,
+  Proposal,
+  Task,
+  TaskNote,
+  HelpdeskRequest,
+  FaqEntry,
+  HelpdeskSettings,
 ].map((model) => model.collection.collectionName);
 
 /** Every document of every writable collection, as canonical Extended JSON (ObjectIds, dates and bytes compare exactly). */
