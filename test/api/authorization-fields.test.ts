@@ -9,6 +9,7 @@ import { createSession } from '../../schema/session/service.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
 import { type Actor, actorFor, cellsOf, confirmIdentity, globalId, na, nextSerial, no, ok, person, type Row, snapshot, useAuthorizationWorld } from '../helpers/authorization.ts';
 import { graphql } from '../helpers/graphql.ts';
+import { helpdeskRequest } from '../helpers/helpdesk-world.ts';
 import { Task } from '../../schema/task/model.ts';
 
 /* Who may read which private field (test/helpers/authorization.ts says who each column is and what a refusal looks like). */
@@ -32,6 +33,7 @@ const FIELD_MATRIX = [
   ['Query.programmeReporters', no, no, no, no, no, ok, no],
   ['Group.threads (members-only, viewer outside the group)', no, no, no, no, ok, ok, no],
   ['Query.task (the working group’s work, for signed-in members)', no, ok, ok, ok, ok, ok, no],
+  ['Query.helpdeskQueue (the help desk: standing group and admins)', no, no, no, no, no, ok, no],
 ] as const satisfies readonly Row<string>[];
 
 useAuthorizationWorld();
@@ -178,6 +180,15 @@ const FIELDS: Record<(typeof FIELD_MATRIX)[number][0], (actor: Actor) => Promise
       variables: { slug },
       path: ['group', 'threads'],
       expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toEqual([{ title: thread.title }]),
+    };
+  },
+  'Query.helpdeskQueue (the help desk: standing group and admins)': async () => {
+    const request = await helpdeskRequest('new');
+    return {
+      query: `{ helpdeskQueue(first: 50) { edges { node { id status } } } }`,
+      variables: {},
+      path: ['helpdeskQueue'],
+      expectAllowed: (value) => expect(value.edges.map((e: any) => e.node)).toContainEqual({ id: request.gid, status: 'NEW' }),
     };
   },
 };
