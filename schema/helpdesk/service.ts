@@ -148,7 +148,13 @@ export async function triageHelpdeskRequest(ctx: Context, input: unknown): Promi
     { kind: 'triaged', actor: viewer.id, at: now, group: data.group, assignee: data.assigneeId },
     'triaged',
   );
-  await record('helpdesk.triaged', viewer.id, request.asker, { helpdeskRequest: request._id, thread: request._id, group: data.group, to: data.assigneeId, from: request.assignee ? String(request.assignee) : null });
+  await record('helpdesk.triaged', viewer.id, request.asker, {
+    helpdeskRequest: request._id,
+    thread: request._id,
+    group: data.group,
+    to: data.assigneeId,
+    from: request.assignee ? String(request.assignee) : null,
+  });
   return changed;
 }
 
