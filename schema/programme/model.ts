@@ -61,6 +61,8 @@ const frameworkSchema = new Schema(
 frameworkSchema.index({ status: 1, createdAt: -1 });
 frameworkSchema.index({ createdAt: -1 });
 frameworkSchema.index({ code: 1 }, { unique: true });
+// At most one in force, whatever activations race (service.ts activateFramework relies on it).
+frameworkSchema.index({ status: 1 }, { name: 'one_framework_in_force', unique: true, partialFilterExpression: { status: 'active' } });
 
 export type CriterionDoc = InferSchemaType<typeof criterionSchema>;
 export type FrameworkDoc = InferSchemaType<typeof frameworkSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date; criteria: CriterionDoc[] };

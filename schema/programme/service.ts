@@ -5,7 +5,7 @@ import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
 import { findByIds } from '../loading.ts';
-import { isDuplicateKey, updateCreating } from '../mark.ts';
+import { isDuplicateKey, retryingDeadlocks, updateCreating } from '../mark.ts';
 import { organizationsBySlugs, type OrganizationDoc } from '../organization/service.ts';
 import { anyOf } from '../query.ts';
 import { hasRole } from '../roles.ts';
@@ -151,12 +151,21 @@ export async function activateFramework(ctx: Context, input: unknown): Promise<F
   if (framework.status !== 'draft') throw new ConflictError('only a draft framework can be activated');
   if (!framework.criteria.length) throw ValidationError.field('criteria', 'REQUIRED', 'a framework needs at least one criterion to be activated');
   const now = new Date();
-  // The one in force is retired on the condition that it still is: of two admins activating at
-  // once, one finds it changed and gets CONFLICT, so two frameworks are never left in force.
+  // The one in force is retired on the condition that it still is, and the unique index on the
+  // active one refuses a second: of admins activating at once, one wins and the others get
+  // CONFLICT, so two frameworks are never left in force (even when none was in force before).
   const current = await ProgrammeFramework.findOne({ status: 'active' }, { _id: 1, code: 1 }).lean<Pick<FrameworkDoc, '_id' | 'code'>>();
   if (current && (await ProgrammeFramework.updateOne({ _id: current._id, status: 'active' }, { $set: { status: 'retired', retiredAt: now } })).modifiedCount !== 1)
     throw new ConflictError('another framework was activated meanwhile; reload the list');
-  const activated = await ProgrammeFramework.findOneAndUpdate({ _id: id, status: 'draft' }, { $set: { status: 'active', activatedAt: now } }, { returnDocument: 'after' }).lean<FrameworkDoc>();
+  let activated: FrameworkDoc | null;
+  try {
+    activated = await retryingDeadlocks(() =>
+      ProgrammeFramework.findOneAndUpdate({ _id: id, status: 'draft' }, { $set: { status: 'active', activatedAt: now } }, { returnDocument: 'after' }).lean<FrameworkDoc>(),
+    );
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new ConflictError('another framework was activated meanwhile; reload the list');
+    throw error;
+  }
   if (!activated) throw new ConflictError('this framework was activated or changed meanwhile; reload it');
   await record('programme.framework-activated', viewer.id, viewer.id, { framework: framework.code, from: current?.code ?? null, to: 'active' });
   return activated;
