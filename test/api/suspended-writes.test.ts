@@ -56,7 +56,7 @@ async function snapshot() {
   return mongoose.mongo.BSON.EJSON.serialize(Object.fromEntries(entries), { relaxed: false });
 }
 
-const TYPENAMES = ['Practice', 'Thread', 'Collection', 'Replication', 'Expert'];
+const TYPENAMES = ['Practice', 'Thread', 'Collection', 'Replication', 'Expert', 'Task', 'Proposal'];
 
 /** A well-typed value for an input type: what a client could send, so that only the rules can refuse it. */
 function valueFor(type: GraphQLInputType, field: string, mutation: string): unknown {
@@ -75,7 +75,11 @@ function valueFor(type: GraphQLInputType, field: string, mutation: string): unkn
     case 'ID': {
       // A global id names its type: by the field (threadId → Thread), or for `id` by the mutation (bookmarkThread).
       const named =
-        field === 'id' ? TYPENAMES.find((name) => mutation.includes(name)) : field === 'duplicateOf' ? 'Practice' : TYPENAMES.find((name) => field === `${name[0]!.toLowerCase()}${name.slice(1)}Id`);
+        field === 'id'
+          ? TYPENAMES.find((name) => mutation.includes(name))
+          : field === 'duplicateOf'
+            ? 'Practice'
+            : TYPENAMES.find((name) => field === `${name[0]!.toLowerCase()}${name.slice(1)}Id` || field.endsWith(`${name}Id`));
       return named ? globalId(named, ANY_ID) : field === 'id' ? globalId('Practice', ANY_ID) : ANY_ID;
     }
     default:
