@@ -1,4 +1,4 @@
-// Over 300 lines: proposals and tasks share their checks (responsible, due day, version, links), kept together.
+// Over 400 lines: proposals and tasks share their checks (responsible, due day, version, links) and lists, kept together.
 import mongoose, { Types } from 'mongoose';
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
