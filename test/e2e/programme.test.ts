@@ -70,4 +70,25 @@ describe('Programme reports', () => {
         .textContent(),
     ).toContain('97,5%');
   });
+  it('tell a visitor to sign in, lead an admin to the criteria administration and keep it from other members', async () => {
+    const visitor = await open();
+    await visitor.goto(`${baseUrl()}/programme`);
+    await visitor.getByRole('heading', { level: 1, name: 'Tiêu chí và báo cáo chương trình' }).waitFor();
+    await visitor.getByText('Đăng nhập để xem tiến độ từng tiêu chí', { exact: false }).waitFor();
+    expect(await visitor.getByRole('link', { name: 'Đăng nhập' }).count()).toBeGreaterThan(0);
+
+    const admin = await open();
+    await signInWithCookie(admin.context(), baseUrl(), 'tuantm');
+    await admin.goto(`${baseUrl()}/programme`);
+    await admin.getByRole('link', { name: 'Quản trị bộ tiêu chí' }).click();
+    await admin.getByRole('heading', { level: 2, name: 'Các phiên bản bộ tiêu chí' }).waitFor();
+
+    const member = await open();
+    await signInWithCookie(member.context(), baseUrl(), 'linhnt');
+    await member.goto(`${baseUrl()}/programme`);
+    await member.getByRole('heading', { level: 2, name: /Nghị quyết 17\/NQ-CP/ }).waitFor();
+    expect(await member.getByRole('link', { name: 'Quản trị bộ tiêu chí' }).count()).toBe(0);
+    await member.goto(`${baseUrl()}/programme/admin`);
+    await member.getByText('Chỉ quản trị viên mới quản lý bộ tiêu chí và người báo cáo.').waitFor();
+  });
 });

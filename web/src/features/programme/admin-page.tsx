@@ -7,7 +7,7 @@ import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { activateFramework, createFramework, getAdmin, type ProgrammeAdmin, removeReporter, setReporter, updateFrameworkCriteria } from './programme.api.ts';
-import { TargetText, type Unit } from './programme-parts.tsx';
+import { ForMembers, TargetText, type Unit } from './programme-parts.tsx';
 import { pt } from './programme-text.ts';
 
 type Framework = ProgrammeAdmin['programmeFrameworks'][number];
@@ -18,6 +18,14 @@ const problemOf = (result: { ok: boolean; problem?: { fields: Record<string, str
 
 /** /programme/admin: the versions of the criteria (copy, edit a draft, activate) and the reporting members, for admins. */
 export default function ProgrammeAdminPage() {
+  return (
+    <ForMembers admins>
+      <ProgrammeAdministration />
+    </ForMembers>
+  );
+}
+
+function ProgrammeAdministration() {
   const admin = createAsync(() => getAdmin());
   const [notice, setNotice] = createSignal('');
   const done = (message: string) => {

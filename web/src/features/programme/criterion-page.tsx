@@ -7,12 +7,20 @@ import { SectionError } from '../../components/section-error.tsx';
 import { locale } from '../../i18n/i18n.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { getCriterionView } from './programme.api.ts';
-import { CriterionMap, CsvLink, formatValue, PeriodPicker, statusText, TargetText } from './programme-parts.tsx';
+import { ForMembers, CriterionMap, CsvLink, formatValue, PeriodPicker, statusText, TargetText } from './programme-parts.tsx';
 import { usePeriod } from './programme-page.tsx';
 import { pt } from './programme-text.ts';
 
 /** /programme/criteria/:code: every unit's value on one criterion in a period, as a map and a table, and as CSV. */
 export default function CriterionPage() {
+  return (
+    <ForMembers>
+      <CriterionView />
+    </ForMembers>
+  );
+}
+
+function CriterionView() {
   const params = useParams<{ code: string }>();
   const [search] = useSearchParams();
   const { period, choices } = usePeriod();

@@ -7,11 +7,19 @@ import { SectionError } from '../../components/section-error.tsx';
 import { locale } from '../../i18n/i18n.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { getProgress, type ProgrammeProgress } from './programme.api.ts';
-import { CsvLink, formatValue } from './programme-parts.tsx';
+import { ForMembers, CsvLink, formatValue } from './programme-parts.tsx';
 import { pt } from './programme-text.ts';
 
 /** /programme/organizations/:slug: one organisation's criteria across its submitted periods, and as CSV. */
 export default function OrganizationProgressPage() {
+  return (
+    <ForMembers>
+      <OrganizationProgress />
+    </ForMembers>
+  );
+}
+
+function OrganizationProgress() {
   const params = useParams<{ slug: string }>();
   const progress = createAsync(() => getProgress(params.slug));
   return (

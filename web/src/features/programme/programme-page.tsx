@@ -5,9 +5,10 @@ import { DocumentTitle } from '../../components/document-title.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { locale } from '../../i18n/i18n.ts';
+import { canAdminister, getViewer } from '../account/account.api.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { getPeriods, getProgrammeHome } from './programme.api.ts';
-import { PeriodPicker, TargetText } from './programme-parts.tsx';
+import { ForMembers, PeriodPicker, TargetText } from './programme-parts.tsx';
 import { pt } from './programme-text.ts';
 
 /** The period asked for in ?period=, else the latest with submitted reports, else the current one. */
@@ -28,6 +29,15 @@ export function usePeriod() {
 
 /** /programme: the criteria in force with their targets and the share of units meeting each. */
 export default function ProgrammePage() {
+  return (
+    <ForMembers>
+      <ProgrammeHome />
+    </ForMembers>
+  );
+}
+
+function ProgrammeHome() {
+  const viewer = createAsync(() => getViewer());
   const { period, choices } = usePeriod();
   const home = createAsync(async () => (period() ? getProgrammeHome(period()!) : undefined));
   return (
@@ -37,6 +47,13 @@ export default function ProgrammePage() {
       <header class="page-header">
         <h1 id="page-title">{pt('title')}</h1>
         <p class="lead">{pt('intro')}</p>
+        <Show when={canAdminister(viewer()?.role)}>
+          <p>
+            <A class="button button-secondary" href="/programme/admin">
+              {pt('adminTitle')}
+            </A>
+          </p>
+        </Show>
       </header>
       <SectionError>
         <Suspense fallback={<PageLoading />}>

@@ -1,6 +1,9 @@
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { createMemo, For, type JSX, onCleanup, Show } from 'solid-js';
 import { PROVINCE_TILES, TILE, TILE_SHADES } from '../../../../schema/showcase/province-tiles.ts';
+import { StateMessage } from '../../components/state-message.tsx';
 import { locale } from '../../i18n/i18n.ts';
+import { canAdminister } from '../account/account.api.ts';
+import { RequireViewer } from '../account/require-viewer.tsx';
 import { pt } from './programme-text.ts';
 
 export type Unit = 'PERCENT' | 'COUNT' | 'YES_NO' | 'DATE';
@@ -140,5 +143,21 @@ export function TargetText(props: { unit: Unit; target: string }) {
     <Show when={props.unit === 'YES_NO'} fallback={formatValue(props.unit, props.target)}>
       {pt('yes')}
     </Show>
+  );
+}
+
+/**
+ * The programme's figures are for signed-in members (the API refuses visitors): a visitor is told
+ * what the pages hold and how to join; with `admins`, a member who is not an admin is told so.
+ */
+export function ForMembers(props: { admins?: boolean; children: JSX.Element }) {
+  return (
+    <RequireViewer forVisitors={{ title: pt('title'), body: pt('forVisitors') }}>
+      {(viewer) => (
+        <Show when={!props.admins || canAdminister(viewer().role)} fallback={<StateMessage title={pt('adminTitle')} body={pt('adminOnly')} headingLevel={1} />}>
+          {props.children}
+        </Show>
+      )}
+    </RequireViewer>
   );
 }

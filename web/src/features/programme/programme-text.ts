@@ -78,6 +78,9 @@ const vi = {
   },
   formHasErrors: 'Có giá trị chưa hợp lệ; xem các ô được đánh dấu.',
   adminTitle: 'Quản trị bộ tiêu chí',
+  forVisitors:
+    'Số liệu báo cáo của các bộ, ngành và địa phương theo bộ tiêu chí dành cho thành viên mạng lưới. Đăng nhập để xem tiến độ từng tiêu chí, bản đồ 34 tỉnh, thành phố và gửi báo cáo của đơn vị mình.',
+  adminOnly: 'Chỉ quản trị viên mới quản lý bộ tiêu chí và người báo cáo.',
   adminIntro: 'Các phiên bản bộ tiêu chí và thành viên báo cáo của từng cơ quan. Bộ tiêu chí đang áp dụng không sửa trực tiếp: sao chép thành bản nháp, sửa, rồi áp dụng.',
   frameworks: 'Các phiên bản bộ tiêu chí',
   frameworkStates: { DRAFT: 'Bản nháp', ACTIVE: 'Đang áp dụng', RETIRED: 'Đã thay thế' },
@@ -166,6 +169,9 @@ const en: typeof vi = {
   },
   formHasErrors: 'Some values are not valid; see the marked fields.',
   adminTitle: 'Criteria administration',
+  forVisitors:
+    'The reports of ministries and provinces on the criteria are for members of the network. Sign in to see each criterion’s progress, the map of the 34 provinces and cities, and to file your unit’s report.',
+  adminOnly: 'Only admins manage the criteria and the reporting members.',
   adminIntro: 'The versions of the criteria and each organisation’s reporting members. The set in force is not edited directly: copy it as a draft, edit, then activate.',
   frameworks: 'Versions of the criteria',
   frameworkStates: { DRAFT: 'Draft', ACTIVE: 'In force', RETIRED: 'Replaced' },

@@ -9,7 +9,7 @@ import { SectionError } from '../../components/section-error.tsx';
 import { formatDateTime, locale } from '../../i18n/i18n.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { type EntryDraft, type EntryStatus, getMyOrganizations, getReportForm, type ProgrammeReportForm, reviseReport, saveReport, submitReport } from './programme.api.ts';
-import { formatValue, statusText, type Unit } from './programme-parts.tsx';
+import { ForMembers, formatValue, statusText, type Unit } from './programme-parts.tsx';
 import { pt } from './programme-text.ts';
 
 const UNIT_OF: Record<Unit, 'percent' | 'count' | 'yes-no' | 'date'> = { PERCENT: 'percent', COUNT: 'count', YES_NO: 'yes-no', DATE: 'date' };
@@ -17,6 +17,14 @@ const STATUSES: EntryStatus[] = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'NOT_STARTED
 
 /** /programme/report: a reporting member's form for their organisation and the current period. */
 export default function ReportPage() {
+  return (
+    <ForMembers>
+      <ReportDesk />
+    </ForMembers>
+  );
+}
+
+function ReportDesk() {
   const mine = createAsync(() => getMyOrganizations());
   const [chosen, setChosen] = createSignal<string | null>(null);
   const organization = () => chosen() ?? mine()?.myProgrammeOrganizations[0]?.slug ?? null;
