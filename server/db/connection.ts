@@ -4,6 +4,7 @@ import { migrateDiscussions } from '../../schema/discussion/migrate.ts';
 import { migrateExperts } from '../../schema/expert/migrate.ts';
 import { rekeyMarks } from '../../schema/mark.ts';
 import { migratePractices } from '../../schema/practice/migrate.ts';
+import { migrateTasks } from '../../schema/task/migrate.ts';
 import { markModels, models } from '../../schema/models.ts';
 
 // Filters are built from typed values only; these make a stray client object inert anyway.
@@ -48,6 +49,7 @@ export async function ensureIndexes(): Promise<void> {
   await migrateCollections();
   await migrateDiscussions();
   await migrateExperts();
+  await migrateTasks();
 }
 
 /** How long the driver may stay cut off from an engine that is up before it is connected again. */

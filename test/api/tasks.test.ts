@@ -1,9 +1,11 @@
+import mongoose from 'mongoose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../schema/audit/model.ts';
 import { Expert } from '../../schema/expert/model.ts';
 import { resetRateLimits } from '../../schema/limits.ts';
 import { Practice } from '../../schema/practice/model.ts';
 import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
+import { migrateTasks } from '../../schema/task/migrate.ts';
 import { vietnamToday } from '../../schema/task/service.ts';
 import { loadGroups } from '../../seeds/groups.ts';
 import { DAY, globalId, signInPeople } from '../helpers/accounts.ts';
@@ -298,6 +300,25 @@ describe('overdue, reading and suspension', () => {
     expect(await TaskNote.countDocuments()).toBe(before.notes);
     expect(await Proposal.countDocuments()).toBe(before.proposals);
     expect(await Task.countDocuments()).toBe(before.tasks);
+  });
+
+  it('tasks, proposals and notes stored without HTML (or by an older renderer) get it at start-up', async () => {
+    const task = await Task.create({
+      group: SECURITY,
+      title: 'Nhiệm vụ nhập từ bản cũ',
+      description: 'Có **chữ đậm**',
+      responsibleGroup: SECURITY,
+      dueOn: inDays(3),
+      dueAt: new Date(Date.now() + 3 * DAY),
+      createdBy: ids.lead,
+    });
+    const proposal = await Proposal.create({ group: SECURITY, proposer: ids.member, title: 'Đề xuất nhập từ bản cũ', description: 'Một *ý*' });
+    const note = await TaskNote.create({ task: task._id, author: ids.member, body: 'Đã `xong`' });
+    await mongoose.connection.collection('migrations').deleteOne({ _id: 'task' } as never);
+    await migrateTasks();
+    expect((await Task.findById(task._id).lean())!.descriptionHtml).toContain('<strong>chữ đậm</strong>');
+    expect((await Proposal.findById(proposal._id).lean())!.descriptionHtml).toContain('<em>ý</em>');
+    expect((await TaskNote.findById(note._id).lean())!.bodyHtml).toContain('<code>xong</code>');
   });
 
   it('hostile ids and cursors get typed errors', async () => {
