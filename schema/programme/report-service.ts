@@ -23,7 +23,8 @@ const period = z
   .string()
   .max(10, 'INVALID')
   .regex(PERIOD, 'INVALID')
-  .refine((p) => periodHasBegun(p), 'IN_FUTURE')
+  // Only a well-formed half-year can be in the future: garbage is INVALID alone.
+  .refine((p) => !PERIOD.test(p) || periodHasBegun(p), 'IN_FUTURE')
   .describe('A half-year: 2026-H1 (January–June) or 2026-H2 (July–December).');
 
 export const entryInput = z.object({
