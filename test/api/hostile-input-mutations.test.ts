@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { type Case, coercion, corpus, errorCase, fieldCase, type Hostile, type Kind, storedCase, title } from '../helpers/hostile-corpus.ts';
+import { type Case, coercion, corpus, errorCase, fieldCase, type Hostile, type Kind, MiB, storedCase, title } from '../helpers/hostile-corpus.ts';
 import { describeAftermath, runCase } from '../helpers/hostile-run.ts';
 import { DAY, globalId, PASSWORD, PNG, useHostileWorld } from '../helpers/hostile-world.ts';
 
@@ -17,6 +17,17 @@ const inStatement = (h: Hostile) => `Trưởng phòng CNTT tỉnh. ${h.value}`;
 const asPassword = (h: Hostile) => `${h.value} mật khẩu dài`;
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').toString('base64');
 const pngPolyglot = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from('<script>alert(1)</script>')]).toString('base64');
+/** A due day (YYYY-MM-DD, Vietnam's calendar): anything else is refused on the field. */
+const dueDays = (op: 'createTask' | 'updateTask'): Case[] => [
+  ...['2027-02-30', '', 'tomorrow', '2027-06-30\u0000', '2027-6-30', '30/06/2027', '2027-06-30T00:00:00Z', '+275760-09-13', '{"$gt":""}'].map((value) =>
+    fieldCase(op, 'input.dueOn', JSON.stringify(value).slice(0, 40), value, ['INVALID', 'TOO_LONG']),
+  ),
+  fieldCase(op, 'input.dueOn', '1 MiB', MiB, ['INVALID', 'TOO_LONG']),
+  coercion(op, 'input.dueOn', 'an operator object', { $gt: '' }),
+  storedCase(op, 'input.dueOn', 'a valid day (control)', '2027-06-30'),
+];
+/** The corpus at a field with its own codes for what it refuses (what it stores is judged as the kind says). */
+const refusedAs = (cases: Case[], codes: string[]): Case[] => cases.map((c) => (c.expect.kind === 'field' ? { ...c, expect: { ...c.expect, codes } } : c));
 const inSevenDays = () => new Date(Date.now() + 7 * DAY).toISOString();
 
 const MUTATION_CASES: Record<string, Case[]> = {
@@ -137,6 +148,159 @@ const MUTATION_CASES: Record<string, Case[]> = {
     errorCase('unsuspendExpert', 'input.expertId', 'a Place ID for an expert', globalId('Place', 'da-nang'), ['BAD_USER_INPUT'], undefined, 'B4'),
   ],
   endSession: [...corpus('endSession', 'input.sessionId', 'sessionId', { idTyped: true })],
+
+  // Issue 13: the working group's tools.
+  setGroupMember: [
+    ...corpus('setGroupMember', 'input.expertId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('setGroupMember', 'input.expertId', 'expertGlobalId', { wrap: (h) => globalId('Expert', h.value), labelPrefix: 'an Expert ID whose key is ' }).filter((c) => typeof c.value === 'string'),
+    ...corpus('setGroupMember', 'input.group', 'slug'),
+    coercion('setGroupMember', 'input.role', 'a lower-case role', 'lead'),
+    coercion('setGroupMember', 'input.role', 'an operator object for the role', { $ne: null }),
+    errorCase('setGroupMember', 'input.expertId', 'a Place ID for an expert', globalId('Place', 'da-nang'), ['BAD_USER_INPUT']),
+  ],
+  removeGroupMember: [
+    ...corpus('removeGroupMember', 'input.expertId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('removeGroupMember', 'input.expertId', 'expertGlobalId', { wrap: (h) => globalId('Expert', h.value), labelPrefix: 'an Expert ID whose key is ' }).filter(
+      (c) => typeof c.value === 'string',
+    ),
+    ...corpus('removeGroupMember', 'input.group', 'slug'),
+  ],
+  createThread: [...corpus('createThread', 'input.group', 'slug')],
+  proposeTask: [
+    ...corpus('proposeTask', 'input.group', 'slug'),
+    ...corpus('proposeTask', 'input.title', text(5, 200)),
+    ...corpus('proposeTask', 'input.description', text(1, 20_000, true)),
+    ...corpus('proposeTask', 'input.rationale', text(0, 2000, true)),
+  ],
+  createTask: [
+    ...corpus('createTask', 'input.group', 'slug'),
+    ...corpus('createTask', 'input.title', text(5, 200)),
+    ...corpus('createTask', 'input.description', text(0, 20_000, true)),
+    ...corpus('createTask', 'input.responsibleGroup', 'slug'),
+    ...corpus('createTask', 'input.responsibleExpertId', 'rawGlobalId', { idTyped: true }),
+    ...dueDays('createTask'),
+  ],
+  declineProposal: [
+    ...corpus('declineProposal', 'input.proposalId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('declineProposal', 'input.proposalId', 'expertGlobalId', { wrap: (h) => globalId('Proposal', h.value), labelPrefix: 'a Proposal ID whose key is ' }).filter(
+      (c) => typeof c.value === 'string',
+    ),
+    ...corpus('declineProposal', 'input.reason', text(1, 1000, true)),
+    coercion('declineProposal', 'input.version', 'a fraction for the version', 1.5),
+    coercion('declineProposal', 'input.version', 'a string for the version', '1'),
+    coercion('declineProposal', 'input.version', 'past the largest Int', 2 ** 31),
+    errorCase('declineProposal', 'input.proposalId', 'a Task ID for a proposal', globalId('Task', '0'.repeat(24)), ['BAD_USER_INPUT']),
+  ],
+  addTaskNote: [
+    ...corpus('addTaskNote', 'input.taskId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('addTaskNote', 'input.taskId', 'expertGlobalId', { wrap: (h) => globalId('Task', h.value), labelPrefix: 'a Task ID whose key is ' }).filter((c) => typeof c.value === 'string'),
+    ...corpus('addTaskNote', 'input.body', text(1, 20_000, true)),
+  ],
+  addTaskLink: [
+    ...corpus('addTaskLink', 'input.url', 'url', { wrap: inUrl }),
+    ...corpus('addTaskLink', 'input.title', text(0, 200)),
+    fieldCase('addTaskLink', 'input.url', 'javascript: URL', 'javascript:alert(1)', ['INVALID']),
+    fieldCase('addTaskLink', 'input.url', 'data: URL with a script', 'data:text/html,<script>alert(1)</script>', ['INVALID']),
+    fieldCase('addTaskLink', 'input.url', 'URL with credentials', 'https://admin:secret@example.vn/', ['INVALID']),
+    storedCase('addTaskLink', 'input.url', 'https URL carrying markup', 'https://example.vn/"><script>alert(1)</script>'),
+  ],
+  submitHelpdeskRequest: [
+    ...corpus('submitHelpdeskRequest', 'input.organization', 'slug'),
+    ...corpus('submitHelpdeskRequest', 'input.title', text(10, 200)),
+    ...corpus('submitHelpdeskRequest', 'input.body', text(0, 20_000, true)),
+    ...corpus('submitHelpdeskRequest', 'input.place', 'slug'),
+    ...corpus('submitHelpdeskRequest', 'input.topics.0', 'slug'),
+  ],
+  updateTask: [
+    ...corpus('updateTask', 'input.taskId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('updateTask', 'input.title', text(5, 200)),
+    ...corpus('updateTask', 'input.description', text(0, 20_000, true)),
+    ...corpus('updateTask', 'input.responsibleGroup', 'slug'),
+    ...dueDays('updateTask'),
+    coercion('updateTask', 'input.version', 'a fraction for the version', 1.5),
+  ],
+  setTaskStatus: [
+    ...corpus('setTaskStatus', 'input.reason', text(0, 1000, true)),
+    coercion('setTaskStatus', 'input.status', 'a lower-case status', 'dropped'),
+    coercion('setTaskStatus', 'input.status', 'an operator object for the status', { $ne: null }),
+  ],
+  updateHelpdeskSettings: [
+    ...refusedAs(corpus('updateHelpdeskSettings', 'input.holidays.0', 'slug'), ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.holidays.0', 'an impossible day (30 February)', '2027-02-30', ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.holidays', '201 holidays', Array(201).fill('2027-01-01'), ['TOO_LONG']),
+    fieldCase('updateHelpdeskSettings', 'input.openings', '29 openings', Array(29).fill({ weekday: 1, opensAt: 480, closesAt: 1020 }), ['TOO_LONG']),
+    fieldCase('updateHelpdeskSettings', 'input.openings.0.weekday', 'weekday 0', 0, ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.openings.0.weekday', 'weekday 8', 8, ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.openings.0.opensAt', 'a minute before midnight', -1, ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.openings.0.closesAt', 'past the day’s end', 24 * 60 + 1, ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.openings.0.closesAt', 'closing before opening', 400, ['INVALID']),
+    fieldCase('updateHelpdeskSettings', 'input.firstResponseTargetHours', 'no time at all', 0, ['TOO_SMALL']),
+    fieldCase('updateHelpdeskSettings', 'input.firstResponseTargetHours', 'a negative target', -8, ['TOO_SMALL']),
+    fieldCase('updateHelpdeskSettings', 'input.resolutionTargetHours', '1e300 hours', 1e300, ['TOO_LARGE']),
+    coercion('updateHelpdeskSettings', 'input.openings.0.weekday', 'a fraction for a weekday', 1.5),
+    coercion('updateHelpdeskSettings', 'input.firstResponseTargetHours', 'a string for hours', '8'),
+    storedCase('updateHelpdeskSettings', 'input.holidays', 'the same holiday twice, unsorted (control)', ['2027-02-01', '2027-01-01', '2027-02-01'], ['2027-01-01', '2027-02-01']),
+  ],
+  setProgrammeReporter: [
+    ...corpus('setProgrammeReporter', 'input.organization', 'slug'),
+    ...corpus('setProgrammeReporter', 'input.expertId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('setProgrammeReporter', 'input.expertId', 'expertGlobalId', { wrap: (h) => globalId('Expert', h.value), labelPrefix: 'an Expert ID whose key is ' }).filter(
+      (c) => typeof c.value === 'string',
+    ),
+  ],
+  updateProgrammeFramework: [
+    ...corpus('updateProgrammeFramework', 'input.id', 'requestId'),
+    ...corpus('updateProgrammeFramework', 'input.title', text(3, 300)),
+    ...corpus('updateProgrammeFramework', 'input.criteria.0.title', text(3, 300)),
+    ...corpus('updateProgrammeFramework', 'input.criteria.0.titleEn', text(0, 300)),
+    ...refusedAs(corpus('updateProgrammeFramework', 'input.criteria.0.code', 'slug'), ['INVALID', 'TOO_LONG']),
+    ...refusedAs(corpus('updateProgrammeFramework', 'input.criteria.0.target', 'slug'), ['NOT_A_NUMBER', 'TOO_LONG']),
+    ...refusedAs(corpus('updateProgrammeFramework', 'input.criteria.0.deadline', 'slug'), ['INVALID']),
+    fieldCase('updateProgrammeFramework', 'input.criteria', '61 criteria', Array(61).fill({ code: 'CT02', title: 'Tiêu chí', unit: 'PERCENT', target: '50', level: 'BOTH' }), ['TOO_LONG']),
+    coercion('updateProgrammeFramework', 'input.criteria.0.unit', 'an unknown unit', 'MONEY'),
+  ],
+  saveProgrammeReport: [
+    ...corpus('saveProgrammeReport', 'input.organization', 'slug'),
+    ...refusedAs(corpus('saveProgrammeReport', 'input.period', 'slug'), ['INVALID']),
+    ...corpus('saveProgrammeReport', 'input.comment', text(0, 2000, true)),
+    ...corpus('saveProgrammeReport', 'input.entries.0.comment', text(0, 1000, true)),
+    ...refusedAs(corpus('saveProgrammeReport', 'input.entries.0.criterion', 'slug'), ['UNKNOWN', 'TOO_LONG']),
+    ...refusedAs(corpus('saveProgrammeReport', 'input.entries.0.value', 'slug'), ['NOT_A_NUMBER', 'TOO_LONG']),
+    ...refusedAs(corpus('saveProgrammeReport', 'input.entries.0.evidence.0', 'url', { wrap: inUrl }), ['INVALID', 'TOO_LONG', 'NOT_HTTPS']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.evidence.0', 'http URL', 'http://example.vn/bao-cao', ['NOT_HTTPS']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.evidence.0', 'javascript: URL', 'javascript:alert(1)', ['INVALID', 'NOT_HTTPS']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.value', 'a percent over 100', '100.5', ['OUT_OF_RANGE']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.value', 'a negative percent', '-1', ['OUT_OF_RANGE']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.value', 'Infinity', 'Infinity', ['NOT_A_NUMBER']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.value', 'NaN', 'NaN', ['NOT_A_NUMBER']),
+    fieldCase('saveProgrammeReport', 'input.entries', '61 entries', Array(61).fill({ criterion: 'CT01', value: '85' }), ['TOO_LONG']),
+    fieldCase('saveProgrammeReport', 'input.entries.0.evidence', '6 links', Array(6).fill('https://example.vn/a'), ['TOO_LONG']),
+    fieldCase('saveProgrammeReport', 'input.period', 'a half-year far ahead', '2099-H1', ['IN_FUTURE']),
+    fieldCase('saveProgrammeReport', 'input.period', 'a third half-year', '2026-H3', ['INVALID']),
+    fieldCase('saveProgrammeReport', 'input.revision', 'a negative revision', -1, ['INVALID']),
+    coercion('saveProgrammeReport', 'input.revision', 'a fraction for the revision', 0.5),
+    coercion('saveProgrammeReport', 'input.entries.0.status', 'an unknown status', 'APPROVED'),
+    storedCase('saveProgrammeReport', 'input.entries.0.value', 'a percent with a decimal comma (control)', '85,5', '85.5'),
+  ],
+  createProgrammeFramework: [
+    ...corpus('createProgrammeFramework', 'input.code', 'slug'),
+    ...corpus('createProgrammeFramework', 'input.title', text(3, 300)),
+    ...corpus('createProgrammeFramework', 'input.description', text(0, 2000, true)),
+    ...corpus('createProgrammeFramework', 'input.source', text(0, 300)),
+    ...corpus('createProgrammeFramework', 'input.copyFrom', 'requestId'),
+    ...refusedAs(corpus('createProgrammeFramework', 'input.validFrom', 'slug'), ['INVALID', 'TOO_LONG']),
+    fieldCase('createProgrammeFramework', 'input.validFrom', 'an impossible day (30 February)', '2027-02-30', ['INVALID']),
+    fieldCase('createProgrammeFramework', 'input.validTo', 'an end before the start', '2026-12-31', ['BEFORE_START']),
+  ],
+  updateEnterpriseProfile: [
+    ...corpus('updateEnterpriseProfile', 'input.organization', 'slug'),
+    ...corpus('updateEnterpriseProfile', 'input.description', text(0, 800, true)),
+    ...corpus('updateEnterpriseProfile', 'input.descriptionEn', text(0, 800, true)),
+    ...corpus('updateEnterpriseProfile', 'input.website', 'url', { wrap: inUrl }),
+    ...corpus('updateEnterpriseProfile', 'input.contactHandle', 'slug'),
+    fieldCase('updateEnterpriseProfile', 'input.website', 'javascript: URL', 'javascript:alert(1)', ['INVALID']),
+    storedCase('updateEnterpriseProfile', 'input.website', 'https URL carrying markup', 'https://example.vn/"><script>alert(1)</script>'),
+  ],
 };
 
 describe.each(Object.entries(MUTATION_CASES))('mutation %s', (_op, cases) => {

@@ -138,7 +138,8 @@ export function judge(kind: Kind, h: Hostile, sent: string, path: string, argume
   const long = h.cls === 'huge' || h.cls === 'flood';
   if (typeof kind === 'object') {
     const { min, max, multiline } = kind.text;
-    if (long) return { expect: field('TOO_LONG') };
+    // A Markdown field (20,000 characters) has room for the flood: it is then judged as text.
+    if (h.cls === 'huge' || (h.cls === 'flood' && sent.length > max)) return { expect: field('TOO_LONG') };
     if (h.cls === 'broken' || h.cls === 'control' || h.cls === 'bidi') return { expect: field('INVALID') };
     if (h.cls === 'c1') return { expect: field('INVALID'), bug: 'B3' };
     if (h.cls === 'crlf' && !multiline) return { expect: field('INVALID') };
@@ -211,6 +212,23 @@ export type OperationName =
   | 'suspendExpert'
   | 'unsuspendExpert'
   | 'endSession'
+  | 'setGroupMember'
+  | 'removeGroupMember'
+  | 'createThread'
+  | 'proposeTask'
+  | 'createTask'
+  | 'declineProposal'
+  | 'addTaskNote'
+  | 'addTaskLink'
+  | 'submitHelpdeskRequest'
+  | 'updateEnterpriseProfile'
+  | 'saveProgrammeReport'
+  | 'updateTask'
+  | 'setTaskStatus'
+  | 'updateHelpdeskSettings'
+  | 'setProgrammeReporter'
+  | 'updateProgrammeFramework'
+  | 'createProgrammeFramework'
   | 'experts'
   | 'organizations'
   | 'place'

@@ -1,4 +1,4 @@
-// The people and the database the hostile-input tests run on, and each operation's valid call (see hostile-corpus.ts).
+// Over 400 lines: the people, the database and every operation's valid call belong together (see hostile-corpus.ts).
 import { verify } from '@node-rs/argon2';
 import mongoose from 'mongoose';
 import { beforeAll } from 'vitest';
@@ -15,9 +15,17 @@ import { Session } from '../../schema/session/model.ts';
 import { createSession } from '../../schema/session/service.ts';
 import { Topic } from '../../schema/topic/model.ts';
 import { VerificationRequest } from '../../schema/verification/model.ts';
-import { DAY, NEW_PASSWORD, PASSWORD, PNG, personWithAccount } from './accounts.ts';
+import { Thread } from '../../schema/discussion/model.ts';
+import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
+import { GroupMember } from '../../schema/group/model.ts';
+import { FaqEntry, HelpdeskRequest, HelpdeskSettings } from '../../schema/helpdesk/model.ts';
+import { ProgrammeFramework, ProgrammeReport, ProgrammeReporter } from '../../schema/programme/model.ts';
+import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
+import { loadGroups } from '../../seeds/groups.ts';
+import { DAY, globalId, NEW_PASSWORD, PASSWORD, PNG, personWithAccount } from './accounts.ts';
 import { useTestDatabase } from './database.ts';
 import { createReferenceData } from './factories.ts';
+import { organizationKindRank } from '../../schema/organization/service.ts';
 import { fieldOf, type OperationName } from './hostile-corpus.ts';
 
 export { DAY, globalId, PASSWORD, PNG } from './accounts.ts';
@@ -36,14 +44,14 @@ export interface Person {
 
 let serial = 0;
 
-async function person(name: string, handle: string, traits: { role?: Role; suspended?: boolean } = {}): Promise<Person> {
+async function person(name: string, handle: string, traits: { role?: Role; suspended?: boolean; verified?: boolean } = {}): Promise<Person> {
   const made = await personWithAccount(handle, name, traits);
   const cookie = traits.suspended ? '' : `session=${(await createSession(made.id, 'vitest')).token}`;
   return { ...made, cookie };
 }
 
 /** Someone made for one case, whose documents that case may change. */
-export const throwaway = (traits: { role?: Role; suspended?: boolean } = {}) => person(`Người Thử ${++serial}`, `fresh.${serial}`, traits);
+export const throwaway = (traits: { role?: Role; suspended?: boolean; verified?: boolean } = {}) => person(`Người Thử ${++serial}`, `fresh.${serial}`, traits);
 
 /*
  * The long-lived personas. Their names share no word prefix with the corpus, so a search for any
@@ -64,6 +72,11 @@ export const standingIds = () => Object.values(people).map((p) => p.id);
 
 export const world = {
   victimRequestId: '',
+  /** Issue 13's standing work: self's proposal to the cybersecurity group, and the task it carries. */
+  proposalId: '',
+  taskId: '',
+  /** A draft framework of programme criteria. */
+  draftId: '',
   /** The whole database once the personas were made. */
   initial: {} as Docs,
   /** Everything retired throwaway people had stored, for the corpus-wide checks at the end. */
@@ -74,7 +87,11 @@ export const world = {
 
 /* The database */
 
-export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar].map((m) => m.collection.collectionName);
+/** Issue 13's collections: an accepted call's new documents there are its own (see `madeBy`). */
+const WORK_MODELS = [GroupMember, Proposal, Task, TaskNote, HelpdeskRequest, FaqEntry, HelpdeskSettings, EnterpriseProfile, Thread, ProgrammeFramework, ProgrammeReporter, ProgrammeReport];
+/** The ids among `ids` that can be keys of `model` (its _id is an ObjectId or a string). */
+const keysOf = (model: mongoose.Model<any>, ids: string[]) => (model.schema.path('_id').instance === 'ObjectId' ? ids.filter((id) => mongoose.isObjectIdOrHexString(id)) : ids);
+export const WRITABLE = [Expert, Account, Session, VerificationRequest, AuditEntry, Avatar, ...WORK_MODELS].map((m) => m.collection.collectionName);
 export const REFERENCE = [Place, Organization, Topic, Cohort].map((m) => m.collection.collectionName);
 
 export type Docs = Record<string, Record<string, any>[]>;
@@ -93,9 +110,11 @@ export const comparable = (docs: Docs, owners = new Set<string>()) =>
 
 /** Deletes everything of these people, keeping a copy in `retired` when asked. */
 export async function retire(ids: string[], { keep }: { keep: boolean }) {
+  const documents = ids;
+  ids = keysOf(Expert, ids);
   if (keep) {
     world.retiredPeople++;
-    const owners = new Set(ids);
+    const owners = new Set(documents);
     for (const [name, list] of Object.entries(await read(WRITABLE))) world.retired[name]!.push(...list.filter((d) => owned(d, owners)));
   }
   await Expert.deleteMany({ _id: anyOf(ids) });
@@ -104,6 +123,10 @@ export async function retire(ids: string[], { keep }: { keep: boolean }) {
   await VerificationRequest.deleteMany({ expert: anyOf(ids) });
   await Avatar.deleteMany({ expert: anyOf(ids) });
   await AuditEntry.deleteMany({ subject: anyOf(ids) });
+  // Issue 13's documents a case made or prepared are among `ids` by their own id.
+  for (const model of [AuditEntry, ...WORK_MODELS] as mongoose.Model<any>[]) {
+    await model.deleteMany({ _id: anyOf(keysOf(model, documents)) });
+  }
 }
 
 /** This file's database with the reference data and the long-lived personas, for the whole file. */
@@ -121,6 +144,24 @@ export function useHostileWorld() {
     await createSession(people.victim.id, 'Điện thoại');
     world.victimRequestId = String((await VerificationRequest.create({ expert: people.victim.id, statement: STATEMENT, cohort: 'cpdt-100-2019' }))._id);
     await record('role.changed', people.admin.id, people.victim.id, { from: 'member', to: 'member', reason: 'Ghi chép ban đầu' });
+    // Issue 13: the five groups, self in the cybersecurity group, an enterprise, self's proposal and a task self carries.
+    await loadGroups();
+    await GroupMember.create({ group: CYBER, expert: people.self.id, role: 'member' });
+    await Organization.create({
+      _id: ENTERPRISE,
+      name: 'Công ty Cổ phần Giải pháp Số Thử',
+      kind: 'enterprise',
+      kindRank: organizationKindRank('enterprise'),
+      current: true,
+      sortName: 'cong ty',
+      searchTokens: [],
+    });
+    world.proposalId = String((await Proposal.create({ group: CYBER, proposer: people.self.id, title: 'Diễn tập ứng cứu sự cố', description: 'Tổ chức diễn tập.' }))._id);
+    world.taskId = String((await newTask(people.admin.id, people.self.id))._id);
+    // The programme: a framework in force with one criterion, and self reporting for Đà Nẵng's department.
+    await ProgrammeFramework.create({ code: 'NQ17-THU', title: 'Tiêu chí thử', status: 'active', criteria: [CRITERION], createdBy: people.admin.id });
+    await ProgrammeReporter.create({ organization: REPORTING_UNIT, expert: people.self.id });
+    world.draftId = String((await newDraft('KHUNG-NHAP'))._id);
     world.initial = await read([...WRITABLE, ...REFERENCE]);
   });
 }
@@ -149,7 +190,203 @@ const valueAt = (data: any, path: string) => path.split('.').reduce((v, key) => 
 const latestAuditReason = async (subject: string) => (await AuditEntry.find({ subject }).sort({ createdAt: -1, _id: -1 }).limit(1).lean())[0]?.reason;
 const passwordReadBack = async (id: string, sent: unknown) => ((await verify((await Account.findById(id).lean())!.passwordHash, String(sent))) ? sent : '(the stored hash does not verify)');
 
+/* Issue 13: the working group's tools */
+
+export const CYBER = 'nhom-an-toan-an-ninh-mang';
+export const ENTERPRISE = 'cong-ty-giai-phap-so-thu';
+const WORK_NAMES = [AuditEntry, ...WORK_MODELS].map((m) => m.collection.collectionName);
+const idsIn = async () => Object.values(await read(WORK_NAMES)).flatMap((list) => list.map((d) => String(d._id)));
+const REPORTING_UNIT = 'so-khcn-da-nang';
+const CRITERION = { code: 'CT01', title: 'Tỷ lệ hồ sơ trực tuyến', unit: 'percent', target: '80', level: 'both', order: 0 };
+const newDraft = (code: string) => ProgrammeFramework.create({ code, title: 'Bản nháp thử', status: 'draft', criteria: [CRITERION] });
+const newTask = (createdBy: string, responsibleExpert: string) =>
+  Task.create({ group: CYBER, title: 'Rà soát cổng dịch vụ công', responsibleExpert, dueOn: '2027-06-30', dueAt: new Date('2027-06-30T17:00:00Z'), createdBy });
+
+/**
+ * A call in issue 13's collections: refusals by a long-lived persona, accepted calls by a fresh
+ * one whose own are what it made there (found by id, not by a field) and what `prepare` made for it.
+ */
+async function work(mode: Mode, standing: Person, traits: { role?: Role; verified?: boolean }, prepare: (actor: Person) => Promise<string[]> = async () => []) {
+  const actor = mode === 'fresh' ? await throwaway(traits) : standing;
+  const prepared = mode === 'fresh' ? await prepare(actor) : [];
+  const existing = new Set(await idsIn());
+  const made = async () => (await idsIn()).filter((id) => !existing.has(id));
+  return {
+    actor,
+    prepared,
+    owners: async () => (mode === 'fresh' ? [actor.id, ...prepared, ...(await made())] : []),
+    /** The one document of `model` the call made or the case prepared. */
+    docOf: async (model: mongoose.Model<any>) => (await model.find({ _id: anyOf(keysOf(model, [...prepared, ...(await made())])) }).lean())[0] as Record<string, any> | undefined,
+  };
+}
+const workDocument = (name: string, inputType: string) => mutationDocument(name, inputType);
+
 export const OPERATIONS: Record<OperationName, Operation> = {
+  setGroupMember: {
+    field: 'setGroupMember',
+    document: workDocument('setGroupMember', 'SetGroupMemberInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { expertId: people.victim.gid, group: CYBER, role: 'MEMBER' } }, owners: async () => [] }),
+  },
+  removeGroupMember: {
+    field: 'removeGroupMember',
+    document: workDocument('removeGroupMember', 'RemoveGroupMemberInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { expertId: people.self.gid, group: CYBER } }, owners: async () => [] }),
+  },
+  createThread: {
+    field: 'createThread',
+    document: workDocument('createThread', 'CreateThreadInput'),
+    setup: async () => ({
+      cookie: people.self.cookie,
+      variables: { input: { kind: 'DISCUSSION', title: 'Diễn tập ứng cứu sự cố tháng 12', body: 'Lịch diễn tập.', group: CYBER } },
+      owners: async () => [],
+    }),
+  },
+  proposeTask: {
+    field: 'proposeTask',
+    document: workDocument('proposeTask', 'ProposeTaskInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' });
+      const input = { group: CYBER, title: 'Bộ tiêu chí an toàn cho cổng tỉnh', description: 'Soạn bộ tiêu chí.', rationale: 'Các tỉnh cần.' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Proposal), fieldOf(at)) };
+    },
+  },
+  createTask: {
+    field: 'createTask',
+    document: workDocument('createTask', 'CreateTaskInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' });
+      const input = { group: CYBER, title: 'Rà soát cổng dịch vụ công', description: 'Danh sách lỗi.', responsibleGroup: CYBER, dueOn: '2027-06-30' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Task), fieldOf(at)) };
+    },
+  },
+  declineProposal: {
+    field: 'declineProposal',
+    document: workDocument('declineProposal', 'DeclineProposalInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [
+        String((await Proposal.create({ group: CYBER, proposer: actor.id, title: 'Đề xuất thử', description: 'Nội dung.' }))._id),
+      ]);
+      const proposalId = globalId('Proposal', w.prepared[0] ?? world.proposalId);
+      return {
+        cookie: w.actor.cookie,
+        variables: { input: { proposalId, version: 1, reason: 'Đã có nhóm khác làm' } },
+        owners: w.owners,
+        stored: async () => (await w.docOf(Proposal))?.declineReason,
+      };
+    },
+  },
+  addTaskNote: {
+    field: 'addTaskNote',
+    document: workDocument('addTaskNote', 'AddTaskNoteInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [String((await newTask(actor.id, actor.id))._id)]);
+      return {
+        cookie: w.actor.cookie,
+        variables: { input: { taskId: globalId('Task', w.prepared[0] ?? world.taskId), body: 'Đã rà soát 10 thủ tục.' } },
+        owners: w.owners,
+        stored: async () => (await w.docOf(TaskNote))?.body,
+      };
+    },
+  },
+  addTaskLink: {
+    field: 'addTaskLink',
+    document: workDocument('addTaskLink', 'AddTaskLinkInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [String((await newTask(actor.id, actor.id))._id)]);
+      return {
+        cookie: w.actor.cookie,
+        variables: { input: { taskId: globalId('Task', w.prepared[0] ?? world.taskId), url: 'https://example.vn/bao-cao.pdf', title: 'Báo cáo rà soát' } },
+        owners: w.owners,
+        stored: async (at) => (await w.docOf(Task))?.links[0]?.[fieldOf(at)],
+      };
+    },
+  },
+  submitHelpdeskRequest: {
+    field: 'submitHelpdeskRequest',
+    document: workDocument('submitHelpdeskRequest', 'SubmitHelpdeskRequestInput'),
+    setup: async (mode, at) => {
+      const w = await work(mode, people.self, { verified: true });
+      const input: Record<string, unknown> = { organization: 'so-khcn-da-nang', title: 'Hướng dẫn kết nối cổng dịch vụ công', body: 'Xin hướng dẫn.' };
+      if (at.startsWith('input.topics.')) input.topics = ['du-lieu-so'];
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Thread), fieldOf(at)) };
+    },
+  },
+  updateTask: {
+    field: 'updateTask',
+    document: workDocument('updateTask', 'UpdateTaskInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [String((await newTask(actor.id, actor.id))._id)]);
+      const input = { taskId: globalId('Task', w.prepared[0] ?? world.taskId), version: 1, title: 'Rà soát cổng dịch vụ công tỉnh' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Task), fieldOf(at)) };
+    },
+  },
+  setTaskStatus: {
+    field: 'setTaskStatus',
+    document: workDocument('setTaskStatus', 'SetTaskStatusInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [String((await newTask(actor.id, actor.id))._id)]);
+      const input = { taskId: globalId('Task', w.prepared[0] ?? world.taskId), version: 1, status: 'DROPPED', reason: 'Không còn cần thiết' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async () => (await w.docOf(Task))?.dropReason };
+    },
+  },
+  updateHelpdeskSettings: {
+    field: 'updateHelpdeskSettings',
+    document: workDocument('updateHelpdeskSettings', 'UpdateHelpdeskSettingsInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' });
+      const input = { openings: [{ weekday: 1, opensAt: 480, closesAt: 1020 }], holidays: ['2027-01-01'], firstResponseTargetHours: 8, resolutionTargetHours: 40, version: 0 };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(HelpdeskSettings), fieldOf(at)) };
+    },
+  },
+  setProgrammeReporter: {
+    field: 'setProgrammeReporter',
+    document: workDocument('setProgrammeReporter', 'ProgrammeReporterInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { organization: REPORTING_UNIT, expertId: people.victim.gid } }, owners: async () => [] }),
+  },
+  updateProgrammeFramework: {
+    field: 'updateProgrammeFramework',
+    document: workDocument('updateProgrammeFramework', 'UpdateProgrammeFrameworkInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async () => [String((await newDraft('KHUNG-NHAP-MOI'))._id)]);
+      const criterion = { code: 'CT02', title: 'Tỷ lệ thanh toán trực tuyến', unit: 'PERCENT', target: '50', level: 'BOTH' };
+      const input = { id: w.prepared[0] ?? world.draftId, revision: 1, criteria: [criterion] };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(ProgrammeFramework), fieldOf(at)) };
+    },
+  },
+  saveProgrammeReport: {
+    field: 'saveProgrammeReport',
+    document: workDocument('saveProgrammeReport', 'SaveProgrammeReportInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.self, {}, async (actor) => [String((await ProgrammeReporter.create({ organization: REPORTING_UNIT, expert: actor.id }))._id)]);
+      const entry = { criterion: 'CT01', value: '85', evidence: ['https://example.vn/bao-cao'], comment: 'Theo số liệu cổng' };
+      const input = { organization: REPORTING_UNIT, period: '2026-H2', revision: 0, entries: [entry], comment: 'Báo cáo 6 tháng' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(ProgrammeReport), fieldOf(at)) };
+    },
+  },
+  createProgrammeFramework: {
+    field: 'createProgrammeFramework',
+    document: workDocument('createProgrammeFramework', 'CreateProgrammeFrameworkInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' });
+      const input = { code: 'KHUNG-MOI', title: 'Bộ tiêu chí mới', description: 'Bản nháp.', source: 'Nghị quyết 17/NQ-CP', validFrom: '2027-01-01' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(ProgrammeFramework), fieldOf(at)) };
+    },
+  },
+  updateEnterpriseProfile: {
+    field: 'updateEnterpriseProfile',
+    document: workDocument('updateEnterpriseProfile', 'UpdateEnterpriseProfileInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.curator, { role: 'curator' });
+      return {
+        cookie: w.actor.cookie,
+        variables: { input: { organization: ENTERPRISE, description: 'Cung cấp nền tảng.' } },
+        // The profile is the enterprise's, keyed by its slug: the fresh curator's case owns it.
+        owners: async () => [...(await w.owners()), ...(mode === 'fresh' ? [ENTERPRISE] : [])],
+        stored: async (at) => valueAt(await EnterpriseProfile.findById(ENTERPRISE).lean(), fieldOf(at)),
+      };
+    },
+  },
+
   signUp: {
     field: 'signUp',
     document: mutationDocument('signUp', 'SignUpInput'),
