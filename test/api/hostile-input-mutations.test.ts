@@ -18,7 +18,7 @@ const asPassword = (h: Hostile) => `${h.value} mật khẩu dài`;
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>').toString('base64');
 const pngPolyglot = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from('<script>alert(1)</script>')]).toString('base64');
 /** A due day (YYYY-MM-DD, Vietnam's calendar): anything else is refused on the field. */
-const dueDays = (op: 'createTask' | 'updateTask'): Case[] => [
+const dueDays = (op: 'createTask' | 'acceptProposal' | 'updateTask'): Case[] => [
   ...['2027-02-30', '', 'tomorrow', '2027-06-30\u0000', '2027-6-30', '30/06/2027', '2027-06-30T00:00:00Z', '+275760-09-13', '{"$gt":""}'].map((value) =>
     fieldCase(op, 'input.dueOn', JSON.stringify(value).slice(0, 40), value, ['INVALID', 'TOO_LONG']),
   ),
@@ -210,6 +210,13 @@ const MUTATION_CASES: Record<string, Case[]> = {
     ...corpus('submitHelpdeskRequest', 'input.body', text(0, 20_000, true)),
     ...corpus('submitHelpdeskRequest', 'input.place', 'slug'),
     ...corpus('submitHelpdeskRequest', 'input.topics.0', 'slug'),
+  ],
+  acceptProposal: [
+    ...corpus('acceptProposal', 'input.proposalId', 'rawGlobalId', { idTyped: true }),
+    ...corpus('acceptProposal', 'input.responsibleGroup', 'slug'),
+    ...corpus('acceptProposal', 'input.responsibleExpertId', 'rawGlobalId', { idTyped: true }),
+    ...dueDays('acceptProposal'),
+    coercion('acceptProposal', 'input.version', 'a fraction for the version', 1.5),
   ],
   updateTask: [
     ...corpus('updateTask', 'input.taskId', 'rawGlobalId', { idTyped: true }),

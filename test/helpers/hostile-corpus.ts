@@ -223,6 +223,7 @@ export type OperationName =
   | 'submitHelpdeskRequest'
   | 'updateEnterpriseProfile'
   | 'saveProgrammeReport'
+  | 'acceptProposal'
   | 'updateTask'
   | 'setTaskStatus'
   | 'updateHelpdeskSettings'

@@ -311,6 +311,17 @@ export const OPERATIONS: Record<OperationName, Operation> = {
       return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Thread), fieldOf(at)) };
     },
   },
+  acceptProposal: {
+    field: 'acceptProposal',
+    document: mutationDocument('acceptProposal', 'AcceptProposalInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [
+        String((await Proposal.create({ group: CYBER, proposer: actor.id, title: 'Đề xuất thử', description: 'Nội dung.' }))._id),
+      ]);
+      const input = { proposalId: globalId('Proposal', w.prepared[0] ?? world.proposalId), version: 1, responsibleGroup: CYBER, dueOn: '2027-06-30' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(Task), fieldOf(at)) };
+    },
+  },
   updateTask: {
     field: 'updateTask',
     document: workDocument('updateTask', 'UpdateTaskInput'),
