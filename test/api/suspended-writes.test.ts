@@ -56,7 +56,10 @@ async function snapshot() {
   return mongoose.mongo.BSON.EJSON.serialize(Object.fromEntries(entries), { relaxed: false });
 }
 
-const TYPENAMES = ['Practice', 'Thread', 'Collection', 'Replication', 'Expert', 'Task', 'Proposal'];
+const TYPENAMES = ['Practice', 'Thread', 'Collection', 'Replication', 'Expert', 'Task', 'Proposal', 'HelpdeskRequest', 'HelpdeskFaqEntry'];
+/** Id fields whose name does not say their type; and the FAQ's mutations, named without the type's prefix. */
+const TYPE_OF_FIELD: Record<string, string> = { duplicateOf: 'Practice', requestId: 'HelpdeskRequest', assigneeId: 'Expert' };
+const typeInMutation = (mutation: string) => TYPENAMES.find((name) => mutation.includes(name) || mutation.includes(name.replace(/^Helpdesk/, '')));
 
 /** A well-typed value for an input type: what a client could send, so that only the rules can refuse it. */
 function valueFor(type: GraphQLInputType, field: string, mutation: string): unknown {
@@ -75,11 +78,7 @@ function valueFor(type: GraphQLInputType, field: string, mutation: string): unkn
     case 'ID': {
       // A global id names its type: by the field (threadId → Thread), or for `id` by the mutation (bookmarkThread).
       const named =
-        field === 'id'
-          ? TYPENAMES.find((name) => mutation.includes(name))
-          : field === 'duplicateOf'
-            ? 'Practice'
-            : TYPENAMES.find((name) => field === `${name[0]!.toLowerCase()}${name.slice(1)}Id` || field.endsWith(`${name}Id`));
+        field === 'id' ? typeInMutation(mutation) : (TYPE_OF_FIELD[field] ?? TYPENAMES.find((name) => field === `${name[0]!.toLowerCase()}${name.slice(1)}Id` || field.endsWith(`${name}Id`)));
       return named ? globalId(named, ANY_ID) : field === 'id' ? globalId('Practice', ANY_ID) : ANY_ID;
     }
     default:
