@@ -31,8 +31,16 @@ export function keyedId(fields: readonly string[]) {
 /** The `_id` of `model`'s record with this key. */
 const idOf = (model: Model<any>, key: Record<string, unknown>) => String(new model(key)._id);
 
-/** How a unique index refuses a second record: the write is not done, someone else's is. */
-export const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+/**
+ * How a unique index refuses a second record: the write is not done, someone else's is. DocumentDB
+ * says it with code 11000, or, for a unique secondary index met by racing writes, sometimes as
+ * PostgreSQL's "conflicting key value violates exclusion constraint" (code 1: seen with five
+ * racing activations of a criteria framework).
+ */
+export const isDuplicateKey = (error: unknown) => {
+  const found = error as { code?: number; message?: unknown } | null;
+  return found?.code === 11000 || (found?.code === 1 && typeof found.message === 'string' && found.message.includes('violates exclusion constraint'));
+};
 
 /*
  * Why inserts and not upserts: on DocumentDB, concurrent upserts of one missing document are not

@@ -155,7 +155,7 @@ export async function activateFramework(ctx: Context, input: unknown): Promise<F
   // active one refuses a second: of admins activating at once, one wins and the others get
   // CONFLICT, so two frameworks are never left in force (even when none was in force before).
   const current = await ProgrammeFramework.findOne({ status: 'active' }, { _id: 1, code: 1 }).lean<Pick<FrameworkDoc, '_id' | 'code'>>();
-  if (current && (await ProgrammeFramework.updateOne({ _id: current._id, status: 'active' }, { $set: { status: 'retired', retiredAt: now } })).modifiedCount !== 1)
+  if (current && (await retryingDeadlocks(() => ProgrammeFramework.updateOne({ _id: current._id, status: 'active' }, { $set: { status: 'retired', retiredAt: now } }))).modifiedCount !== 1)
     throw new ConflictError('another framework was activated meanwhile; reload the list');
   let activated: FrameworkDoc | null;
   try {

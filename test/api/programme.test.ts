@@ -241,8 +241,10 @@ describe('Programme reports', () => {
     );
     expect(history.data.programmeReportVersions).toMatchObject([
       { version: 2, state: 'SUBMITTED', submittedBy: { handle: 'nguoi.reporterb' } },
-      { version: 1, state: 'SUPERSEDED', submittedBy: { handle: 'nguoi.reporter' + 'a' } },
+      { version: 1, state: 'SUPERSEDED' },
     ]);
+    // Version 1 was submitted by whichever of the two reporters won the race above.
+    expect(history.data.programmeReportVersions[1].submittedBy.handle).toMatch(/^nguoi\.reporter[ab]$/);
   });
 
   it('show on the criterion’s table with the share meeting its target, and as CSV with a BOM and quoting', async () => {
@@ -291,7 +293,13 @@ describe('Programme reports', () => {
       ),
     );
     const results = await Promise.all(drafts.map((d) => frameworkMutation('activateProgrammeFramework', 'ActivateProgrammeFrameworkInput', { id: d.framework.id })));
-    expect(results.map((r) => r.__typename).sort()).toEqual(['ActivateProgrammeFrameworkPayload', 'ConflictError', 'ConflictError', 'ConflictError', 'ConflictError']);
-    expect(await ProgrammeFramework.countDocuments({ status: 'active' })).toBe(1);
+    // One that found another already in force replaces it, as one after the other would; one that
+    // met another's activation midway gets CONFLICT. Never an error, never two in force.
+    expect(results.every((r) => r.__typename === 'ActivateProgrammeFrameworkPayload' || r.__typename === 'ConflictError')).toBe(true);
+    const won = results.filter((r) => r.__typename === 'ActivateProgrammeFrameworkPayload').map((r) => r.framework.code);
+    expect(won.length).toBeGreaterThan(0);
+    const inForce = await ProgrammeFramework.find({ status: 'active' }, { code: 1 }).lean();
+    expect(inForce).toHaveLength(1);
+    expect(won).toContain(inForce[0]!.code);
   });
 });
