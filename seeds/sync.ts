@@ -51,8 +51,27 @@ export async function sync(model: Model<any>, given: Record<string, unknown>[], 
       report.unchanged++;
     }
   }
-  if (operations.length) await model.bulkWrite(operations, { ordered: true });
+  if (!operations.length) return report;
+  try {
+    await model.bulkWrite(operations, { ordered: false });
+  } catch (error) {
+    // Another server loading the same records at the same start inserted these first.
+    const duplicates = duplicatesOf(error);
+    if (duplicates === null) throw error;
+    report.inserted -= duplicates;
+    report.unchanged += duplicates;
+  }
   return report;
+}
+
+/**
+ * How many writes an unordered bulk write refused as duplicate keys, when those were all it
+ * refused (every other write went in); null when it failed otherwise.
+ */
+function duplicatesOf(error: unknown): number | null {
+  const { writeErrors } = error as { writeErrors?: { code?: number; err?: { code?: number } }[] };
+  if (!writeErrors?.length || !writeErrors.every((e) => (e.code ?? e.err?.code) === 11000)) return null;
+  return writeErrors.length;
 }
 
 /**
@@ -71,11 +90,10 @@ async function insertMissing(model: Model<any>, given: Record<string, unknown>[]
     report.inserted = (await model.insertMany(missing, { ordered: false })).length;
   } catch (error) {
     // Unordered: every other record went in; the duplicates are someone else's, kept as they are.
-    const { insertedDocs, writeErrors } = error as { insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] };
-    const duplicatesOnly = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
-    if (!duplicatesOnly || !insertedDocs) throw error;
-    report.inserted = insertedDocs.length;
-    report.unchanged += missing.length - insertedDocs.length;
+    const duplicates = duplicatesOf(error);
+    if (duplicates === null) throw error;
+    report.inserted = missing.length - duplicates;
+    report.unchanged += duplicates;
   }
   return report;
 }

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { migrateCollections } from '../../schema/collection/migrate.ts';
 import { migrateDiscussions } from '../../schema/discussion/migrate.ts';
 import { migrateExperts } from '../../schema/expert/migrate.ts';
-import { rekeyMarks } from '../../schema/mark.ts';
+import { isDeadlock, rekeyMarks } from '../../schema/mark.ts';
 import { migratePractices } from '../../schema/practice/migrate.ts';
 import { migrateTasks } from '../../schema/task/migrate.ts';
 import { markModels, models } from '../../schema/models.ts';
@@ -11,6 +11,10 @@ import { markModels, models } from '../../schema/models.ts';
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 mongoose.set('autoIndex', false);
+// Collections are made by ensureIndexes alone: mongoose would otherwise create each model's on
+// connect, concurrently with ensureIndexes creating the same, and DocumentDB can then answer the
+// loser's createIndexes "collection does not exist" (seen once in CI).
+mongoose.set('autoCreate', false);
 
 export interface ConnectOptions {
   dbName: string;
@@ -43,13 +47,38 @@ export async function connectDatabase(uri: string, options: ConnectOptions): Pro
  * edit histories kept inside threads and replies move to their own collections.
  */
 export async function ensureIndexes(): Promise<void> {
-  for (const model of models) await model.syncIndexes();
+  for (const model of models) await syncModelIndexes(model);
   for (const model of markModels) await rekeyMarks(model);
   await migratePractices();
   await migrateCollections();
   await migrateDiscussions();
   await migrateExperts();
   await migrateTasks();
+}
+
+const NAMESPACE_EXISTS = 48;
+/** DocumentDB's answer to createIndexes while another process is creating the same collection. */
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * Syncs one model's indexes. Servers started at once on an empty database create the same
+ * collections and indexes together: DocumentDB then ends one's command as a deadlock, or says the
+ * collection the other is creating does not exist. Either changed nothing, so it is tried again.
+ */
+async function syncModelIndexes(model: (typeof models)[number]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await model.createCollection().catch((error) => {
+        if ((error as { code?: number }).code !== NAMESPACE_EXISTS) throw error;
+      });
+      await model.syncIndexes();
+      return;
+    } catch (error) {
+      const racing = isDeadlock(error) || (error as { code?: number }).code === NAMESPACE_NOT_FOUND;
+      if (!racing || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
+    }
+  }
 }
 
 /** How long the driver may stay cut off from an engine that is up before it is connected again. */

@@ -77,14 +77,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const expertCount = async (port: number) => {
+/** How many people and practices the server shows anyone. */
+const publicCounts = async (port: number) => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ experts(first: 1) { totalCount } }' }),
+    body: JSON.stringify({ query: '{ experts(first: 1) { totalCount } practices(first: 1) { totalCount } }' }),
   });
-  return (await response.json()).data.experts.totalCount as number;
+  const { data, errors } = await response.json();
+  expect(errors).toBeUndefined();
+  return { experts: data.experts.totalCount as number, practices: data.practices.totalCount as number };
 };
+const expertCount = async (port: number) => (await publicCounts(port)).experts;
 
 /** The TCP addresses a process listens on (IPv4 and IPv6), from the kernel's socket tables. */
 function tcpListeners(pid: number): string[] {
@@ -250,15 +254,24 @@ describe('Server start-up', { timeout: 180_000 }, () => {
     expect(readdirSync(old)).toEqual(['expertnetwork.sqlite']);
   });
 
-  it('uses the MongoDB named by MONGODB_URI instead of starting its own', async () => {
-    const port = await freePort();
-    const run = startServer({ PORT: String(port), MONGODB_URI: inject('mongoUri'), DB_NAME: 'startup_external' });
-    await until(run, /Ready: http/);
-    expect(run.output()).toMatch(/Database: MongoDB at 127\.0\.0\.1:\d+, database startup_external/);
-    expect(run.output()).not.toMatch(/embedded/i);
-    expect(await expertCount(port)).toBeGreaterThanOrEqual(150);
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
+  it('uses the MongoDB named by MONGODB_URI instead of starting its own, two servers started at once on an empty database', async () => {
+    // As a deployment starts its instances: both create the collections and indexes at the same moment.
+    const ports = [await freePort(), await freePort()];
+    const runs = ports.map((port) => startServer({ PORT: String(port), MONGODB_URI: inject('mongoUri'), DB_NAME: 'startup_external' }));
+    for (const run of runs) {
+      await until(run, /Ready: http/);
+      expect(run.output()).toMatch(/Database: MongoDB at 127\.0\.0\.1:\d+, database startup_external/);
+      expect(run.output()).not.toMatch(/embedded/i);
+    }
+    // One demo between them, the same through both.
+    const [first, second] = await Promise.all(ports.map(publicCounts));
+    expect(second).toEqual(first);
+    expect(first.experts).toBeGreaterThanOrEqual(150);
+    expect(first.practices).toBeGreaterThanOrEqual(150);
+    for (const run of runs) {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
   });
 
   it('says the port is taken, without a stack trace, when another program holds it', async () => {
