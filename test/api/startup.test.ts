@@ -78,7 +78,8 @@ async function freePort(): Promise<number> {
 }
 
 /** How many people and practices the server shows anyone. */
-const publicCounts = async (port: number) => {
+type Counts = { experts: number; practices: number };
+const publicCounts = async (port: number): Promise<Counts> => {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -264,7 +265,7 @@ describe('Server start-up', { timeout: 180_000 }, () => {
       expect(run.output()).not.toMatch(/embedded/i);
     }
     // One demo between them, the same through both.
-    const [first, second] = await Promise.all(ports.map(publicCounts));
+    const [first, second] = (await Promise.all(ports.map(publicCounts))) as [Counts, Counts];
     expect(second).toEqual(first);
     expect(first.experts).toBeGreaterThanOrEqual(150);
     expect(first.practices).toBeGreaterThanOrEqual(150);
