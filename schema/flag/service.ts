@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireViewer } from '../account/service.ts';
 import { record } from '../audit/service.ts';
+import { announceReply } from '../commands/announce-reply.ts';
 import { countForPractice } from '../commands/practice-discussion-count.ts';
 import { paginate, type PageArgs, type SortKey } from '../connection.ts';
 import type { Context, Viewer } from '../context.ts';
@@ -8,8 +9,7 @@ import { findVisibleReply, findVisibleThread } from '../discussion/service.ts';
 import { approvePendingReply, approvePendingThread, moderationReason, rejectPendingPost, setPracticeDiscussionHidden, setReplyHidden, setThreadHidden } from '../discussion/moderation.ts';
 import { ConflictError, NotAuthorizedError, ValidationError } from '../errors.ts';
 import { FLAG_LIMITS } from '../field-limits.ts';
-import { publishReply } from '../live/events.ts';
-import { notifyOfReply, notifyOfThread } from '../notification/producers.ts';
+import { notifyOfThread } from '../notification/producers.ts';
 import { insertOnce } from '../mark.ts';
 import { findReadablePractice, setPracticeHidden } from '../practice/service.ts';
 import { anyOf } from '../query.ts';
@@ -251,11 +251,7 @@ export async function approvePost(ctx: Context, input: unknown): Promise<Moderat
   } else {
     const reply = await approvePendingReply(target.id);
     if (!reply) throw new ConflictError('A moderator decided on it meanwhile.');
-    if (!reply.deleted) {
-      await countForPractice(reply, 1);
-      publishReply(reply);
-      await notifyOfReply(reply);
-    }
+    if (!reply.deleted) await announceReply(reply);
   }
   const item = (await decide(viewer, target, 'approved', ['awaiting'], '')) ?? (await itemFor(target));
   await record(`${target.kind}.approved` as const, viewer.id, target.authors[0]!, auditDetails(target, ''));

@@ -160,16 +160,17 @@ export async function triageHelpdeskRequest(ctx: Context, input: unknown): Promi
 
 /**
  * A new answer in a request's thread: the first top-level reply by the responder or a member of
- * the assigned group answers it (and is its first response). Called after every reply; others
- * (comments under an answer, anyone else's answers) change nothing.
+ * the assigned group answers it (and is its first response), measured to the moment the asker can
+ * read it (for a new member's answer that waited, its approval). Called for every reply that
+ * shows; others (comments under an answer, anyone else's answers) change nothing.
  */
-export async function noteHelpdeskAnswer(reply: Pick<ReplyDoc, 'thread' | 'parent' | 'author' | 'pendingAuthor' | 'createdAt'>): Promise<void> {
+export async function noteHelpdeskAnswer(reply: Pick<ReplyDoc, 'thread' | 'parent' | 'author' | 'pendingAuthor'>): Promise<void> {
   if (reply.parent || reply.pendingAuthor) return;
   const request = await HelpdeskRequest.findById(String(reply.thread)).lean<HelpdeskRequestDoc>();
   if (request?.status !== 'assigned') return;
   const author = String(reply.author);
   if (author !== String(request.assignee) && !(request.group && (await isGroupMember(request.group, author)))) return;
-  const at = reply.createdAt ?? new Date();
+  const at = new Date();
   const calendar = calendarOf(await helpdeskSettings());
   const first = request.firstResponseAt ? {} : { firstResponseAt: at, firstResponseHours: serviceHoursBetween(calendar, request.openedAt.getTime(), at.getTime()) };
   // Only from `assigned`: of two answers at once, one moves it.

@@ -19,7 +19,7 @@ const CYBER = 'nhom-an-toan-an-ninh-mang';
 const TECH = 'nhom-giai-phap-cong-nghe';
 const STANDING = 'to-thuong-truc';
 
-type Who = 'asker' | 'colleague' | 'centre' | 'ministry' | 'unverified' | 'desk' | 'admin' | 'responder' | 'cyberMember' | 'outsider';
+type Who = 'asker' | 'colleague' | 'centre' | 'ministry' | 'unverified' | 'desk' | 'admin' | 'responder' | 'cyberMember' | 'outsider' | 'newcomer' | 'moderator';
 const cookies = {} as Record<Who, string>;
 const ids = {} as Record<Who, string>;
 
@@ -53,10 +53,14 @@ beforeAll(async () => {
   await make('responder', 'cuc-cds');
   await make('cyberMember', 'cuc-cds');
   await make('outsider', 'cuc-cds');
+  // Joined today and not verified: their first posts wait for a moderator (schema/moderation/new-members.ts).
+  await make('newcomer', 'cuc-cds', { verifiedAt: null, joinedAt: new Date() });
+  await make('moderator', 'bo-khcn', { role: 'moderator' });
   const member = (g: string, who: Who, role = 'member') => new GroupMember({ group: g, expert: ids[who], role }).save();
   await member(STANDING, 'desk');
   await member(CYBER, 'responder', 'lead');
   await member(CYBER, 'cyberMember');
+  await member(CYBER, 'newcomer');
   await member(TECH, 'outsider');
 });
 beforeEach(() => resetRateLimits());
@@ -156,6 +160,19 @@ describe('HelpdeskRequest', () => {
     await reply(request.id, 'cyberMember', answer.reply.id);
     expect((await statusOf(request.id)).status).toBe('ASSIGNED');
     await reply(request.id, 'cyberMember');
+    const answered = await statusOf(request.id);
+    expect(answered.status).toBe('ANSWERED');
+    expect(answered.firstResponseHours).not.toBeNull();
+  });
+
+  it('is answered by a new member’s answer when a moderator approves it, not while it waits', async () => {
+    const { request } = await submit();
+    await triage(request.id);
+    const waiting = await reply(request.id, 'newcomer');
+    expect(waiting.__typename).toBe('ReplyToThreadPayload');
+    expect((await statusOf(request.id)).status).toBe('ASSIGNED');
+    const approved = await graphql(`mutation ($input: ApprovePostInput!) { approvePost(input: $input) { ${RESULT} } }`, { input: { replyId: waiting.reply.id } }, as('moderator'));
+    expect(approved.data.approvePost.__typename).toBe('ApprovePostPayload');
     const answered = await statusOf(request.id);
     expect(answered.status).toBe('ANSWERED');
     expect(answered.firstResponseHours).not.toBeNull();
