@@ -25,6 +25,8 @@ const SENTENCES: Record<EmailLanguage, Record<NotificationKind, Sentence>> = {
     verification_decided: (_who, _title, detail) => (detail === 'approved' ? 'Yêu cầu xác minh chuyên gia của bạn đã được chấp thuận.' : 'Yêu cầu xác minh chuyên gia của bạn chưa được chấp thuận.'),
     topic_practice: (who, title) => `Cách làm hay mới trong chủ đề bạn theo dõi: “${title}” (${who}).`,
     message: (who) => `${who} đã gửi cho bạn một tin nhắn.`,
+    task_assigned: (who, title) => `${who} đã giao cho bạn (hoặc nhóm của bạn) nhiệm vụ “${title}”.`,
+    proposal_decided: (who, title, detail) => (detail === 'accepted' ? `${who} đã nhận đề xuất “${title}” của bạn thành nhiệm vụ.` : `${who} chưa nhận đề xuất “${title}” của bạn, kèm lý do.`),
   },
   en: {
     reply: (who, title) => `${who} replied to you in “${title}”.`,
@@ -38,6 +40,8 @@ const SENTENCES: Record<EmailLanguage, Record<NotificationKind, Sentence>> = {
     verification_decided: (_who, _title, detail) => (detail === 'approved' ? 'Your expert verification request was approved.' : 'Your expert verification request was not approved.'),
     topic_practice: (who, title) => `A new practice in a topic you follow: “${title}” (${who}).`,
     message: (who) => `${who} sent you a message.`,
+    task_assigned: (who, title) => `${who} made you (or your group) responsible for the task “${title}”.`,
+    proposal_decided: (who, title, detail) => (detail === 'accepted' ? `${who} turned your proposal “${title}” into a task.` : `${who} declined your proposal “${title}”, saying why.`),
   },
 };
 

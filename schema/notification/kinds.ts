@@ -17,6 +17,8 @@ export const notificationKinds = [
   'verification_decided',
   'topic_practice',
   'message',
+  'task_assigned',
+  'proposal_decided',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -36,7 +38,15 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   verification_decided: 'email',
   topic_practice: 'in_app',
   message: 'email',
+  task_assigned: 'email',
+  proposal_decided: 'email',
 };
 
-export const targetTypes = ['practice', 'thread', 'reply', 'conversation', 'collection', 'verification'] as const;
+export const targetTypes = ['practice', 'thread', 'reply', 'conversation', 'collection', 'verification', 'task', 'proposal'] as const;
 export type TargetType = (typeof targetTypes)[number];
+
+/** The kinds that tell the outcome of a decision, kept as the notification's context: 'approved', 'accepted', 'declined'. */
+const decisionKinds: readonly string[] = ['verification_decided', 'proposal_decided'] satisfies NotificationKind[];
+
+/** A decision's outcome (see decisionKinds); null for the other kinds. */
+export const outcomeOf = (notification: { kind: string; contextId?: string | null }) => (decisionKinds.includes(notification.kind) ? (notification.contextId ?? null) : null);

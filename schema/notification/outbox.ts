@@ -6,7 +6,7 @@ import { sendEmailNow, siteLink, type EmailLanguage } from '../email/mailer.ts';
 import { expertsByIds, type ExpertDoc } from '../expert/service.ts';
 import { lessThan } from '../query.ts';
 import { notificationEmail } from './email.ts';
-import type { NotificationKind } from './kinds.ts';
+import { type NotificationKind, outcomeOf } from './kinds.ts';
 import { Notification, type NotificationDoc } from './model.ts';
 import { seeTargets } from './targets.ts';
 
@@ -45,7 +45,7 @@ async function composeEmail(notification: NotificationDoc) {
     kind: notification.kind as NotificationKind,
     actorName: actor?.name ?? null,
     title: shown.title,
-    detail: notification.targetType === 'verification' ? (notification.contextId ?? null) : null,
+    detail: outcomeOf(notification),
     link: siteLink(shown.path),
     preferencesLink: siteLink(PREFERENCES_PATH),
   });

@@ -4,6 +4,8 @@ import { canReadReplyText, canReadThread, canSeeReply } from '../discussion/poli
 import { readerGroupsFor, repliesByIds, threadsByIds } from '../discussion/service.ts';
 import { canRead as canReadPractice } from '../practice/policy.ts';
 import { practicesByIds } from '../practice/service.ts';
+import { canReadWork } from '../task/policy.ts';
+import { proposalsByIds, tasksByIds } from '../task/service.ts';
 import type { TargetType } from './kinds.ts';
 
 /*
@@ -20,7 +22,7 @@ export interface TargetRef {
 }
 
 export interface ShownTarget {
-  /** What it is called (a thread's or practice's title); null for a conversation or a verification. */
+  /** What it is called (a thread's, practice's, task's or proposal's title); null for a conversation or a verification. */
   title: string | null;
   /** The page it opens, within the site. */
   path: string;
@@ -45,10 +47,12 @@ export async function seeTargets(viewer: Viewer, refs: readonly TargetRef[]): Pr
   const replies = byId(await repliesByIds(idsOf(refs, 'reply')));
   const threadIds = [...new Set([...idsOf(refs, 'thread'), ...[...replies.values()].map((r) => String(r.thread))])];
   const practiceIds = [...new Set([...idsOf(refs, 'practice'), ...idsOf(refs, 'collection', (ref) => ref.contextId)])];
-  const [threads, practices, collections] = await Promise.all([
+  const [threads, practices, collections, tasks, proposals] = await Promise.all([
     threadsByIds(threadIds).then(byId),
     practicesByIds(practiceIds).then(byId),
     collectionsByIds(viewer, idsOf(refs, 'collection')).then(byId),
+    tasksByIds(idsOf(refs, 'task')).then(byId),
+    proposalsByIds(idsOf(refs, 'proposal')).then(byId),
   ]);
   // Read now, not when it was sent: one who left a members-only group no longer sees what it was about.
   const groups = await readerGroupsFor(viewer, [...threads.values()]);
@@ -82,6 +86,17 @@ export async function seeTargets(viewer: Viewer, refs: readonly TargetRef[]): Pr
         return { title: null, path: `/messages/${encodeURIComponent(ref.targetId)}` };
       case 'verification':
         return { title: null, path: '/settings/verification' };
+      case 'task': {
+        const task = tasks.get(ref.targetId);
+        return task && canReadWork(viewer) ? { title: task.title, path: `/tasks/${globalId('Task', ref.targetId)}` } : null;
+      }
+      case 'proposal': {
+        // An accepted proposal leads to its task; a declined one to its group's board, which shows the reason.
+        const proposal = proposals.get(ref.targetId);
+        if (!proposal || !canReadWork(viewer)) return null;
+        const path = proposal.task ? `/tasks/${globalId('Task', String(proposal.task))}` : `/groups/${encodeURIComponent(proposal.group)}#proposal-${globalId('Proposal', ref.targetId)}`;
+        return { title: proposal.title, path };
+      }
       default:
         return null;
     }

@@ -8,7 +8,7 @@ import type { ExpertDoc } from '../expert/service.ts';
 import { ExpertRef } from '../expert/types.ts';
 import { inputTypeOf, plainInput } from '../input.ts';
 import { liveEvents } from '../live/events.ts';
-import { targetTypes } from './kinds.ts';
+import { outcomeOf, targetTypes } from './kinds.ts';
 import {
   countUnread,
   listNotifications,
@@ -43,7 +43,11 @@ const NotificationRef = builder.objectRef<ShownNotification>('Notification').imp
     targetType: t.field({ type: NotificationTargetEnum, resolve: (n) => n.targetType as (typeof targetTypes)[number] }),
     targetTitle: t.string({ nullable: true, description: 'The title of the thread or practice it is about (null for a message or a verification).', resolve: (n) => n.shown.title }),
     url: t.string({ description: 'The page it links to, within the site.', resolve: (n) => n.shown.path }),
-    detail: t.string({ nullable: true, description: 'For VERIFICATION_DECIDED: "approved" or "declined".', resolve: (n) => (n.targetType === 'verification' ? n.contextId : null) }),
+    detail: t.string({
+      nullable: true,
+      description: 'The outcome of a decision: for VERIFICATION_DECIDED "approved" or "declined", for PROPOSAL_DECIDED "accepted" or "declined".',
+      resolve: outcomeOf,
+    }),
     createdAt: t.field({ type: 'DateTime', resolve: (n) => n.createdAt }),
     read: t.boolean({ resolve: (n) => Boolean(n.readAt) }),
   }),

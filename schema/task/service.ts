@@ -11,6 +11,7 @@ import { THREAD_LIMITS } from '../field-limits.ts';
 import { listGroups, membersAmong, membersOf, membershipsOf, requireGroup, roleIn, viewerGroupSlugs } from '../group/service.ts';
 import { countPerValue, findByIds, firstOfEach } from '../loading.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
+import { notify } from '../notification/service.ts';
 import { findReadablePractice } from '../practice/service.ts';
 import { anyOf, lessThan } from '../query.ts';
 import { hasRole } from '../roles.ts';
@@ -148,6 +149,19 @@ async function requireWaitingProposal(viewer: Viewer, id: string, expected: numb
   return proposal;
 }
 
+/** The responsible person, or every member of the responsible group, hears that the task is theirs now. */
+async function notifyResponsible(actorId: string, task: TaskDoc): Promise<void> {
+  const recipientIds = task.responsibleExpert ? [String(task.responsibleExpert)] : (await membersOf([task.responsibleGroup!], MAX_GROUP_SIZE)).map((m) => String(m.expert));
+  await notify({ kind: 'task_assigned', actorId, recipientIds, target: { type: 'task', id: String(task._id) } });
+}
+
+/** The proposer hears of the decision on their proposal. */
+const notifyProposer = (actorId: string, proposal: ProposalDoc, outcome: 'accepted' | 'declined') =>
+  notify({ kind: 'proposal_decided', actorId, recipientIds: [String(proposal.proposer)], target: { type: 'proposal', id: String(proposal._id) }, contextId: outcome });
+
+/** More than the network's people (1,000 is its aim): a group's members are read whole. */
+const MAX_GROUP_SIZE = 2_000;
+
 /** A lead turns a proposal into a task of its group, with its responsible and due day (audited). */
 export async function acceptProposal(ctx: Context, input: unknown): Promise<{ proposal: ProposalDoc; task: TaskDoc }> {
   const viewer = requireViewer(ctx);
@@ -179,7 +193,9 @@ export async function acceptProposal(ctx: Context, input: unknown): Promise<{ pr
     createdBy: viewer.id,
   });
   await record('proposal.accepted', viewer.id, proposal.proposer, { group: proposal.group, task: taskId, to: responsibleText(chosen) });
-  return { proposal: decided, task: task.toObject() as TaskDoc };
+  const created = task.toObject() as TaskDoc;
+  await Promise.all([notifyProposer(viewer.id, decided, 'accepted'), notifyResponsible(viewer.id, created)]);
+  return { proposal: decided, task: created };
 }
 
 export async function declineProposal(ctx: Context, input: unknown): Promise<ProposalDoc> {
@@ -193,6 +209,7 @@ export async function declineProposal(ctx: Context, input: unknown): Promise<Pro
   ).lean<ProposalDoc>();
   if (!decided) throw proposalMoved();
   await record('proposal.declined', viewer.id, proposal.proposer, { group: proposal.group, reason: data.reason });
+  await notifyProposer(viewer.id, decided, 'declined');
   return decided;
 }
 
@@ -220,6 +237,7 @@ export async function createTask(ctx: Context, input: unknown): Promise<TaskDoc>
   });
   const task = created.toObject() as TaskDoc;
   await record('task.assigned', viewer.id, subjectOf(task), { group: task.group, task: task._id, to: responsibleText(task) });
+  await notifyResponsible(viewer.id, task);
   return task;
 }
 
@@ -251,8 +269,10 @@ export async function updateTask(ctx: Context, input: unknown): Promise<TaskDoc>
     Object.assign(changes, { description: data.description, descriptionHtml: rendered.html, descriptionVersion: rendered.version });
   }
   const saved = await saveAt(task, data.version, changes);
-  if (responsibleText(saved) !== responsibleText(task))
+  if (responsibleText(saved) !== responsibleText(task)) {
     await record('task.assigned', viewer.id, subjectOf(saved), { group: saved.group, task: saved._id, from: responsibleText(task), to: responsibleText(saved) });
+    await notifyResponsible(viewer.id, saved);
+  }
   return saved;
 }
 

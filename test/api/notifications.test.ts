@@ -316,7 +316,8 @@ describe('Preferences and email', () => {
     const prefs = (await graphql(`{ viewer { notificationPreferences { kind delivery isDefault } } }`, {}, { cookie: cookies.other })).data.viewer.notificationPreferences;
     expect(prefs).toContainEqual({ kind: 'REPLY', delivery: 'IN_APP', isDefault: true });
     expect(prefs).toContainEqual({ kind: 'MENTION', delivery: 'EMAIL', isDefault: true });
-    expect(prefs).toHaveLength(11);
+    expect(prefs).toContainEqual({ kind: 'TASK_ASSIGNED', delivery: 'EMAIL', isDefault: true });
+    expect(prefs).toHaveLength(13);
     const set = await setPreference('other', 'REPLY', 'NONE');
     expect(set.preferences).toContainEqual({ kind: 'REPLY', delivery: 'NONE', isDefault: false });
     const t = await thread('other', 'DISCUSSION', 'Xin ý kiến');

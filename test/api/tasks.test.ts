@@ -329,3 +329,42 @@ describe('overdue, reading and suspension', () => {
     expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('notifications', () => {
+  type Shown = { kind: string; actor: { handle: string } | null; targetTitle: string | null; url: string; detail: string | null };
+  const inbox = async (who: Exclude<Who, null>): Promise<Shown[]> => {
+    const response = await graphql(`{ viewer { notifications(first: 50) { edges { node { kind actor { handle } targetTitle url detail } } } } }`, {}, as(who));
+    expect(response.errors).toBeUndefined();
+    return response.data.viewer.notifications.edges.map((e: { node: Shown }) => e.node);
+  };
+  const about = async (who: Exclude<Who, null>, title: string) => (await inbox(who)).filter((n) => n.targetTitle === title);
+
+  it('tell the responsible person of a task given to them, and each member of a responsible group, linking to the task', async () => {
+    const task = await createTask({ title: 'Rà soát cấu hình tường lửa cổng dịch vụ công' });
+    expect(await about('member', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toEqual([
+      { kind: 'TASK_ASSIGNED', actor: { handle: 'lead' }, targetTitle: 'Rà soát cấu hình tường lửa cổng dịch vụ công', url: `/tasks/${task.id}`, detail: null },
+    ]);
+    expect(await about('member2', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toEqual([]);
+    // Given to the group instead: its members hear of it, its lead (who gave it) does not.
+    const edited = await mutate('updateTask', { taskId: task.id, version: task.version, responsibleGroup: SECURITY }, 'lead', `task { ${TASK} }`);
+    expect(edited.__typename).toBe('UpdateTaskPayload');
+    expect(await about('member2', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toHaveLength(1);
+    expect(await about('member', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toHaveLength(2);
+    expect(await about('lead', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toEqual([]);
+    expect(await about('otherlead', 'Rà soát cấu hình tường lửa cổng dịch vụ công')).toEqual([]);
+  });
+
+  it('tell the proposer the decision: accepted links to the task it became, declined to the group’s board', async () => {
+    const { proposal: taken } = await propose('member2', { title: 'Bộ câu hỏi tự đánh giá an toàn thông tin' });
+    const accepted = await mutate('acceptProposal', { proposalId: taken.id, version: taken.version, responsibleExpertId: gid('member'), dueOn: inDays(20) }, 'lead', `task { id }`);
+    expect(await about('member2', 'Bộ câu hỏi tự đánh giá an toàn thông tin')).toEqual([
+      { kind: 'PROPOSAL_DECIDED', actor: { handle: 'lead' }, targetTitle: 'Bộ câu hỏi tự đánh giá an toàn thông tin', url: `/tasks/${accepted.task.id}`, detail: 'accepted' },
+    ]);
+    expect((await about('member', 'Bộ câu hỏi tự đánh giá an toàn thông tin')).map((n) => n.kind)).toEqual(['TASK_ASSIGNED']);
+    const { proposal: refused } = await propose('member2', { title: 'Mua thêm phần mềm giám sát riêng' });
+    await mutate('declineProposal', { proposalId: refused.id, version: refused.version, reason: 'Đã có trung tâm giám sát dùng chung' }, 'lead');
+    expect(await about('member2', 'Mua thêm phần mềm giám sát riêng')).toEqual([
+      { kind: 'PROPOSAL_DECIDED', actor: { handle: 'lead' }, targetTitle: 'Mua thêm phần mềm giám sát riêng', url: `/groups/${SECURITY}#proposal-${refused.id}`, detail: 'declined' },
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ const vi = {
   bell: 'Thông báo',
   bellLabel: (n: number) => (n === 0 ? 'Thông báo, không có thông báo chưa đọc' : `${n >= 100 ? 'Hơn 99' : number.format(n)} thông báo chưa đọc`),
   pageTitle: 'Thông báo',
-  intro: 'Những gì liên quan đến bạn: trả lời, nhắc tên, câu trả lời được chấp nhận, quyết định về cách làm hay và xác minh, cách làm hay mới trong chủ đề bạn theo dõi.',
+  intro: 'Những gì liên quan đến bạn: trả lời, nhắc tên, câu trả lời được chấp nhận, quyết định về cách làm hay, xác minh và đề xuất, nhiệm vụ được giao, cách làm hay mới trong chủ đề bạn theo dõi.',
   markAll: 'Đánh dấu tất cả là đã đọc',
   markRead: 'Đánh dấu đã đọc',
   unread: 'Chưa đọc',
@@ -30,11 +30,18 @@ const vi = {
     PRACTICE_RETURNED: (_who: string, title: string) => `Cách làm hay “${title}” của bạn được gửi lại để hoàn thiện`,
     PRACTICE_FEATURED: (_who: string, title: string) => `Cách làm hay “${title}” của bạn được chọn làm nổi bật`,
     PRACTICE_COLLECTED: (_who: string, title: string) => `Cách làm hay của bạn được đưa vào bộ sưu tập: ${title}`,
-    VERIFICATION_DECIDED: (_who: string, _title: string) => 'Yêu cầu xác minh chuyên gia của bạn đã có kết quả',
+    VERIFICATION_DECIDED: (_who: string, _title: string, outcome: string | null): string =>
+      outcome === 'approved'
+        ? 'Yêu cầu xác minh chuyên gia của bạn đã được chấp thuận'
+        : outcome === 'declined'
+          ? 'Yêu cầu xác minh chuyên gia của bạn chưa được chấp thuận'
+          : 'Yêu cầu xác minh chuyên gia của bạn đã có kết quả',
     TOPIC_PRACTICE: (who: string, title: string) => `Cách làm hay mới trong chủ đề bạn theo dõi: “${title}” (${who})`,
     MESSAGE: (who: string, _title: string) => `${who} đã gửi cho bạn một tin nhắn`,
+    TASK_ASSIGNED: (who: string, title: string) => `${who} đã giao cho bạn (hoặc nhóm của bạn) nhiệm vụ “${title}”`,
+    PROPOSAL_DECIDED: (who: string, title: string, outcome: string | null): string =>
+      outcome === 'accepted' ? `${who} đã nhận đề xuất “${title}” của bạn thành nhiệm vụ` : `${who} chưa nhận đề xuất “${title}” của bạn, kèm lý do`,
   },
-  verification: { approved: 'Yêu cầu xác minh chuyên gia của bạn đã được chấp thuận', declined: 'Yêu cầu xác minh chuyên gia của bạn chưa được chấp thuận' },
   settingsTab: 'Thông báo',
   preferencesTitle: 'Cách nhận thông báo',
   preferencesIntro: 'Chọn cách bạn nhận từng loại thông báo. Email chỉ gửi tới địa chỉ đã xác nhận.',
@@ -51,6 +58,8 @@ const vi = {
     VERIFICATION_DECIDED: 'Kết quả xác minh chuyên gia',
     TOPIC_PRACTICE: 'Cách làm hay mới trong chủ đề tôi theo dõi',
     MESSAGE: 'Tin nhắn mới',
+    TASK_ASSIGNED: 'Nhiệm vụ giao cho tôi hoặc nhóm của tôi',
+    PROPOSAL_DECIDED: 'Quyết định về đề xuất của tôi',
   },
   saved: 'Đã lưu',
 };
@@ -59,7 +68,7 @@ const en: typeof vi = {
   bell: 'Notifications',
   bellLabel: (n: number) => (n === 0 ? 'Notifications, none unread' : `${n >= 100 ? 'More than 99' : n.toLocaleString('en')} unread notification${n === 1 ? '' : 's'}`),
   pageTitle: 'Notifications',
-  intro: 'What concerns you: replies, mentions, accepted answers, decisions about your practices and verification, new practices in topics you follow.',
+  intro: 'What concerns you: replies, mentions, accepted answers, decisions about your practices, verification and proposals, tasks given to you, new practices in topics you follow.',
   markAll: 'Mark all as read',
   markRead: 'Mark as read',
   unread: 'Unread',
@@ -78,11 +87,17 @@ const en: typeof vi = {
     PRACTICE_RETURNED: (_who, title) => `Your practice “${title}” was returned for improvements`,
     PRACTICE_FEATURED: (_who, title) => `Your practice “${title}” was featured`,
     PRACTICE_COLLECTED: (_who, title) => `Your practice was added to a collection: ${title}`,
-    VERIFICATION_DECIDED: () => 'Your expert verification request was decided',
+    VERIFICATION_DECIDED: (_who, _title, outcome) =>
+      outcome === 'approved'
+        ? 'Your expert verification request was approved'
+        : outcome === 'declined'
+          ? 'Your expert verification request was not approved'
+          : 'Your expert verification request was decided',
     TOPIC_PRACTICE: (who, title) => `A new practice in a topic you follow: “${title}” (${who})`,
     MESSAGE: (who) => `${who} sent you a message`,
+    TASK_ASSIGNED: (who, title) => `${who} made you (or your group) responsible for the task “${title}”`,
+    PROPOSAL_DECIDED: (who, title, outcome) => (outcome === 'accepted' ? `${who} turned your proposal “${title}” into a task` : `${who} declined your proposal “${title}”, saying why`),
   },
-  verification: { approved: 'Your expert verification request was approved', declined: 'Your expert verification request was not approved' },
   settingsTab: 'Notifications',
   preferencesTitle: 'Notification preferences',
   preferencesIntro: 'Choose how you hear of each kind of notification. Email goes only to a confirmed address.',
@@ -99,6 +114,8 @@ const en: typeof vi = {
     VERIFICATION_DECIDED: 'My expert verification decided',
     TOPIC_PRACTICE: 'New practices in topics I follow',
     MESSAGE: 'New messages',
+    TASK_ASSIGNED: 'Tasks given to me or my group',
+    PROPOSAL_DECIDED: 'Decisions on my proposals',
   },
   saved: 'Saved',
 };

@@ -35,8 +35,7 @@ export default function NotificationsPage() {
 
 /** What the notification says, in the interface's language. */
 export function notificationSentence(n: NotificationItem): string {
-  if (n.kind === 'VERIFICATION_DECIDED' && (n.detail === 'approved' || n.detail === 'declined')) return nt(`verification.${n.detail}`);
-  return nt(`sentence.${n.kind}`, n.actor?.name ?? nt('someone'), n.targetTitle ?? '');
+  return nt(`sentence.${n.kind}`, n.actor?.name ?? nt('someone'), n.targetTitle ?? '', n.detail ?? null);
 }
 
 function NotificationList() {

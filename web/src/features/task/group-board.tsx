@@ -101,7 +101,7 @@ function ProposalCard(props: { proposal: ProposalItem; board: Board; groups: Gro
     setProblem(outcome.ok ? '' : problemText(outcome.problem));
   };
   return (
-    <li class="proposal-card">
+    <li class="proposal-card" id={`proposal-${props.proposal.id}`}>
       <h4>{props.proposal.title}</h4>
       <p class="muted">
         {tt('proposedBy', props.proposal.proposer.name)} · {tt(`proposalStatus.${props.proposal.status}`)}
