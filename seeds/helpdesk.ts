@@ -140,6 +140,7 @@ export async function loadDemoHelpdesk(options: { reset?: boolean } = {}): Promi
         topics: r.topics,
         organizationLabel: label.vi,
         organizationLabelEn: label.en,
+        anonymous: r.anonymousInFaq,
         searchTokens: searchTokens(`${r.title} ${r.body} ${accepted.body}`),
         publishedAt: at(r.faq.at),
         publishedBy: demoExpertId(r.faq.by),

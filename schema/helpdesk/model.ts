@@ -96,6 +96,8 @@ const faqEntrySchema = new Schema(
     /** The organisation's name, or its kind ("Một bộ") when the asker asked for anonymity. */
     organizationLabel: { type: String, required: true },
     organizationLabelEn: { type: String, required: true },
+    /** Whether the label names only the organisation's kind. */
+    anonymous: { type: Boolean, default: false },
     searchTokens: { type: [String], default: [] },
     publishedAt: { type: Date, required: true },
     publishedBy: { type: Schema.Types.ObjectId, required: true },

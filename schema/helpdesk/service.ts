@@ -8,6 +8,7 @@ import type { Context, Viewer } from '../context.ts';
 import { createThreadInput, repliesByIds, threadsByIds, type ReplyDoc } from '../discussion/service.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, SuspendedError, ValidationError } from '../errors.ts';
 import { findExpertById } from '../expert/service.ts';
+import { THREAD_LIMITS } from '../field-limits.ts';
 import { isGroupMember, requireGroup, STANDING_GROUP, viewerGroupSlugs } from '../group/service.ts';
 import { findByIds } from '../loading.ts';
 import { createOnce } from '../mark.ts';
@@ -16,6 +17,7 @@ import { organizationAndParents, organizationsBySlugs, type OrganizationDoc } fr
 import { placesByCodes } from '../place/service.ts';
 import { anyOf, greaterThan, lessThan } from '../query.ts';
 import { foldedTokens, searchTokens } from '../search/fold.ts';
+import { unknownTopicErrors } from '../topic/service.ts';
 import { objectId, parseInput, slug, text } from '../validation.ts';
 import { FaqEntry, type FaqEntryDoc, HelpdeskRequest, type HelpdeskRequestDoc, HelpdeskSettings, type HelpdeskSettingsDoc, type HelpdeskStatus, helpdeskStatuses, OPEN_STATUSES } from './model.ts';
 import { ASKING_KINDS, canChangeSettings, canClose, canReopen, isDesk, mayClose, mayPublish, mayReopen, mayTriage } from './policy.ts';
@@ -437,6 +439,15 @@ export function organizationLabel(organization: Pick<OrganizationDoc, 'name' | '
   }
 }
 
+/** How an entry names the asking organisation; anonymous when the asker asked it, whatever the desk says. */
+async function faqLabel(request: HelpdeskRequestDoc, anonymous: boolean) {
+  const [organization] = await organizationsBySlugs([request.organization]);
+  const [place] = organization?.place ? await placesByCodes([organization.place]) : [];
+  const hidden = anonymous || request.anonymousInFaq;
+  const label = organizationLabel(organization ?? { name: request.organization, kind: 'agency' }, hidden, place ? [place.name, place.fullName ?? ''] : []);
+  return { organizationLabel: label.vi, organizationLabelEn: label.en, anonymous: hidden };
+}
+
 export const publishFaqEntryInput = z.object({
   requestId,
   answerId: objectId.nullish().describe('The answer to publish; the accepted answer when not given.'),
@@ -455,9 +466,7 @@ export async function publishFaqEntry(ctx: Context, input: unknown): Promise<Faq
   const [reply] = await repliesByIds([answerId]);
   if (!reply || String(reply.thread) !== request._id || reply.parent || reply.deleted || reply.hiddenAt || reply.pendingAuthor)
     throw ValidationError.field('answerId', 'INVALID', 'the answer must be one of this question’s shown answers');
-  const [organization] = await organizationsBySlugs([request.organization]);
-  const [place] = organization?.place ? await placesByCodes([organization.place]) : [];
-  const label = organizationLabel(organization ?? { name: request.organization, kind: 'agency' }, request.anonymousInFaq, place ? [place.name, place.fullName ?? ''] : []);
+  const label = await faqLabel(request, request.anonymousInFaq);
   const [question, answer] = await renderTexts([thread.body ?? '', reply.body]);
   const created = await createOnce<FaqEntryDoc>(FaqEntry, {
     _id: request._id,
@@ -468,8 +477,7 @@ export async function publishFaqEntry(ctx: Context, input: unknown): Promise<Faq
     answerHtml: answer!.html,
     answerReply: reply._id,
     topics: thread.topics,
-    organizationLabel: label.vi,
-    organizationLabelEn: label.en,
+    ...label,
     searchTokens: searchTokens(`${thread.title} ${thread.body ?? ''} ${reply.body}`),
     publishedAt: new Date(),
     publishedBy: viewer.id,
@@ -485,20 +493,37 @@ export const updateFaqEntryInput = z.object({
   title: text(5, 200).optional(),
   question: text(0, 20_000, { multiline: true }).optional().describe('Markdown.'),
   answer: text(1, 20_000, { multiline: true }).optional().describe('Markdown.'),
+  topics: z.array(slug).max(THREAD_LIMITS.topics, 'TOO_LONG').optional(),
+  anonymous: z.boolean().optional().describe('Show the organisation as its kind only. An asker who asked for anonymity keeps it.'),
   version: z.number().int('INVALID').describe('The version read: if the entry changed since, nothing is saved and CONFLICT comes back.'),
 });
 
-/** The desk edits an entry's snapshot (a typo, a name that should not be public). */
+/** The desk edits an entry's snapshot (a typo, a name that should not be public, its topics). */
 export async function updateFaqEntry(ctx: Context, input: unknown): Promise<FaqEntryDoc> {
   await requireDesk(ctx);
-  const { id, version, ...fields } = parseInput(updateFaqEntryInput, input);
+  const { id, version, topics, anonymous, ...fields } = parseInput(updateFaqEntryInput, input);
   const entry = await FaqEntry.findById(id).lean<FaqEntryDoc>();
   if (!entry) throw new NotFoundError('id', 'FAQ entry', id);
+  if (topics) {
+    const unknown = await unknownTopicErrors(topics);
+    if (unknown.length) throw new ValidationError(unknown);
+  }
+  const label = anonymous === undefined ? {} : await faqLabel(await requireRequest(id, 'id'), anonymous);
   const next = { title: fields.title ?? entry.title, question: fields.question ?? entry.question, answer: fields.answer ?? entry.answer };
   const [question, answer] = await renderTexts([next.question, next.answer]);
   const changed = await FaqEntry.findOneAndUpdate(
     { _id: id, version },
-    { $set: { ...next, questionHtml: question!.html, answerHtml: answer!.html, searchTokens: searchTokens(`${next.title} ${next.question} ${next.answer}`) }, $inc: { version: 1 } },
+    {
+      $set: {
+        ...next,
+        ...label,
+        ...(topics ? { topics: [...new Set(topics)] } : {}),
+        questionHtml: question!.html,
+        answerHtml: answer!.html,
+        searchTokens: searchTokens(`${next.title} ${next.question} ${next.answer}`),
+      },
+      $inc: { version: 1 },
+    },
     { returnDocument: 'after' },
   ).lean<FaqEntryDoc>();
   if (!changed) throw new ConflictError('Someone else changed this entry after you opened it; reload it.');

@@ -141,6 +141,7 @@ FaqEntryRef.implement({
     topics: t.field({ type: [TopicRef], resolve: (e) => e.topics }),
     organizationLabel: t.exposeString('organizationLabel', { description: 'The asking organisation, or only its kind ("Một bộ") when the asker asked for anonymity.' }),
     organizationLabelEn: t.exposeString('organizationLabelEn'),
+    anonymous: t.boolean({ description: 'Whether the label names only the kind of organisation.', resolve: (e) => e.anonymous ?? false }),
     publishedAt: t.field({ type: 'DateTime', resolve: (e) => e.publishedAt }),
     version: t.exposeInt('version'),
     request: t.field({ type: HelpdeskRequestRef, nullable: true, description: 'The request (signed-in members only).', resolve: (e) => e._id }),

@@ -284,6 +284,40 @@ describe('Help desk FAQ', () => {
   });
 });
 
+describe('Help desk FAQ editing', () => {
+  const ENTRY = 'entry { id version title answerHtml organizationLabel anonymous topics { slug } }';
+  async function publishedEntry(extra: Record<string, unknown> = {}) {
+    const { request } = await submit('asker', { title: 'Lưu trữ nhật ký truy cập hệ thống một cửa', ...extra });
+    await triage(request.id);
+    const answer = await reply(request.id, 'responder');
+    return (await mutate('publishFaqEntry', { requestId: request.id, answerId: answer.reply.id }, 'desk', ENTRY)).result.entry;
+  }
+
+  it('changes the topics and the anonymity with the version read; a stale version or an unknown topic changes nothing', async () => {
+    const entry = await publishedEntry();
+    expect(entry).toMatchObject({ organizationLabel: 'Sở Khoa học và Công nghệ Đà Nẵng', anonymous: false });
+    const edited = await mutate('updateFaqEntry', { id: entry.id, version: entry.version, answer: 'Lưu **12 tháng**.', topics: ['du-lieu-so'], anonymous: true }, 'desk', ENTRY);
+    expect(edited.result.entry).toMatchObject({ version: entry.version + 1, organizationLabel: 'Một sở khoa học và công nghệ', anonymous: true, topics: [{ slug: 'du-lieu-so' }] });
+    expect(edited.result.entry.answerHtml).toContain('<strong>12 tháng</strong>');
+    const stale = await mutate('updateFaqEntry', { id: entry.id, version: entry.version, topics: ['an-toan-thong-tin'], anonymous: false }, 'desk', ENTRY);
+    expect(stale.result.code).toBe('CONFLICT');
+    const unknown = await mutate('updateFaqEntry', { id: entry.id, version: entry.version + 1, topics: ['khong-co'] }, 'desk', ENTRY);
+    expect(unknown.result.fieldErrors).toEqual([{ path: 'topics.0', code: 'UNKNOWN' }]);
+    expect((await mutate('updateFaqEntry', { id: entry.id, version: entry.version + 1, anonymous: false }, 'responder', ENTRY)).result.code).toBe('NOT_AUTHORIZED');
+    const read = (await graphql(FAQ, { topic: 'du-lieu-so' })).data.helpdeskFaq.edges.map((e: { node: unknown }) => e.node);
+    expect(read).toEqual([expect.objectContaining({ id: entry.id, organizationLabel: 'Một sở khoa học và công nghệ', topics: [{ slug: 'du-lieu-so' }] })]);
+    const named = await mutate('updateFaqEntry', { id: entry.id, version: entry.version + 1, anonymous: false }, 'desk', ENTRY);
+    expect(named.result.entry).toMatchObject({ organizationLabel: 'Sở Khoa học và Công nghệ Đà Nẵng', anonymous: false });
+  });
+
+  it('keeps an entry anonymous when its asker asked for it', async () => {
+    const entry = await publishedEntry({ anonymousInFaq: true });
+    expect(entry).toMatchObject({ organizationLabel: 'Một sở khoa học và công nghệ', anonymous: true });
+    const edited = await mutate('updateFaqEntry', { id: entry.id, version: entry.version, anonymous: false }, 'desk', ENTRY);
+    expect(edited.result.entry).toMatchObject({ organizationLabel: 'Một sở khoa học và công nghệ', anonymous: true });
+  });
+});
+
 describe('Help desk settings', () => {
   it('are changed by admins only, with the version read, and refuse an opening that closes before it opens', async () => {
     const read = (await graphql(`{ helpdeskSettings { version holidays firstResponseTargetHours openings { weekday opensAt closesAt } } }`)).data.helpdeskSettings;
