@@ -3,8 +3,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { createHttpServer, type HttpServerOptions } from '../../server/http.ts';
 import { createLogger } from '../../server/logger.ts';
-import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
 import { useTestDatabase } from './database.ts';
+import { loadDemoIntoTestDatabase } from './demo-template.ts';
 
 /**
  * The HTTP server on a free port of 127.0.0.1, configured by `env`, for as long as the enclosing
@@ -33,9 +33,6 @@ export function useHttpServer(env: Record<string, string> = { NODE_ENV: 'test' }
  */
 export function useRunningApp(): () => string {
   useTestDatabase();
-  beforeAll(async () => {
-    await loadReferenceData();
-    await loadDemoData();
-  });
+  beforeAll(loadDemoIntoTestDatabase);
   return useHttpServer();
 }
