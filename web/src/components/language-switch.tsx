@@ -20,8 +20,11 @@ export function LanguageSwitch() {
             aria-busy={pendingLocale() === code}
             onClick={() => void setLocale(code)}
           >
+            {/* Where the header is short of room only the code shows; the full name stays the button's name. */}
             <span class="language-full">{names[code].full}</span>
-            <span class="language-short">{names[code].short}</span>
+            <span class="language-short" aria-hidden="true">
+              {names[code].short}
+            </span>
           </button>
         )}
       </For>
