@@ -19,6 +19,7 @@ import { anyOf, greaterThan, lessThan } from '../query.ts';
 import { foldedTokens, searchTokens } from '../search/fold.ts';
 import { unknownTopicErrors } from '../topic/service.ts';
 import { objectId, parseInput, slug, text } from '../validation.ts';
+import { HELPDESK_LIMITS } from './limits.ts';
 import { FaqEntry, type FaqEntryDoc, HelpdeskRequest, type HelpdeskRequestDoc, HelpdeskSettings, type HelpdeskSettingsDoc, type HelpdeskStatus, helpdeskStatuses, OPEN_STATUSES } from './model.ts';
 import { ASKING_KINDS, canChangeSettings, canClose, canReopen, isDesk, mayClose, mayPublish, mayReopen, mayTriage } from './policy.ts';
 import { DEFAULT_CALENDAR, localDateOf, type ServiceCalendar, serviceHoursBetween, subtractServiceHours } from './service-hours.ts';
@@ -206,7 +207,7 @@ export async function closeHelpdeskRequest(ctx: Context, input: unknown): Promis
 
 export const reopenHelpdeskRequestInput = z.object({
   requestId,
-  reason: text(3, 1000, { multiline: true }).describe('What the answer left open.'),
+  reason: text(HELPDESK_LIMITS.reopenReasonMin, HELPDESK_LIMITS.reopenReason, { multiline: true }).describe('What the answer left open.'),
   version: versionField,
 });
 
@@ -490,9 +491,9 @@ export async function publishFaqEntry(ctx: Context, input: unknown): Promise<Faq
 const faqId = objectId.describe('The entry (its request’s id).');
 export const updateFaqEntryInput = z.object({
   id: faqId,
-  title: text(5, 200).optional(),
-  question: text(0, 20_000, { multiline: true }).optional().describe('Markdown.'),
-  answer: text(1, 20_000, { multiline: true }).optional().describe('Markdown.'),
+  title: text(HELPDESK_LIMITS.faqTitleMin, HELPDESK_LIMITS.faqTitle).optional(),
+  question: text(0, HELPDESK_LIMITS.faqText, { multiline: true }).optional().describe('Markdown.'),
+  answer: text(1, HELPDESK_LIMITS.faqText, { multiline: true }).optional().describe('Markdown.'),
   topics: z.array(slug).max(THREAD_LIMITS.topics, 'TOO_LONG').optional(),
   anonymous: z.boolean().optional().describe('Show the organisation as its kind only. An asker who asked for anonymity keeps it.'),
   version: z.number().int('INVALID').describe('The version read: if the entry changed since, nothing is saved and CONFLICT comes back.'),

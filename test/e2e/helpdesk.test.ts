@@ -96,4 +96,40 @@ describe('Help desk', () => {
     expect(await entry.textContent()).toContain('Sở Khoa học và Công nghệ tỉnh Quảng Ninh');
     expect(await entry.textContent()).toContain('giám sát nhật ký');
   });
+
+  it('lets the desk edit a published answer in the FAQ, which anyone then reads, and refuses an edit made on a version someone else changed', async () => {
+    const QUESTION = 'Quy chế quản lý dữ liệu của tỉnh cần những nội dung bắt buộc nào?';
+    const faqUrl = `${baseUrl()}/helpdesk/faq?q=${encodeURIComponent('quy che quan ly du lieu')}`;
+    // Two members of the standing group open the same entry's editor.
+    const editorOf = async (handle: string) => {
+      const page = await open();
+      await signInWithCookie(page.context(), baseUrl(), handle);
+      await page.goto(faqUrl);
+      const article = page.getByRole('article', { name: QUESTION });
+      await article.getByRole('button', { name: 'Sửa mục này' }).click();
+      return article.getByRole('form', { name: 'Sửa mục hỏi đáp' });
+    };
+    const first = await editorOf('namvh');
+    const second = await editorOf('thaohtp');
+
+    await first.getByLabel('Trả lời', { exact: true }).fill('Quy chế cần: phân loại dữ liệu, trách nhiệm của từng sở, **chia sẻ qua LGSP** và lưu trữ nhật ký khai thác.');
+    await first.getByLabel('Chỉ ghi loại đơn vị', { exact: false }).check();
+    await first.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await first.page().getByText('Đã lưu. Hỏi đáp hiển thị bản mới.').waitFor();
+
+    // The second read the entry before the first saved: nothing of theirs is saved, and they are told.
+    await second.getByLabel('Trả lời', { exact: true }).fill('Một câu trả lời viết trên bản cũ.');
+    await second.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await second.getByRole('alert').getByText('Việc này không còn phù hợp với tình trạng hiện tại.', { exact: false }).waitFor();
+    await second.getByText('Người khác vừa sửa mục này', { exact: false }).waitFor();
+
+    const visitor = await open();
+    await visitor.goto(faqUrl);
+    const entry = visitor.getByRole('article', { name: QUESTION });
+    await entry.getByText('chia sẻ qua LGSP').waitFor();
+    const text = await entry.textContent();
+    expect(text).not.toContain('bản cũ');
+    expect(text).toContain('Đơn vị hỏi: Một sở khoa học và công nghệ');
+    expect(await entry.getByRole('button', { name: 'Sửa mục này' }).count()).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
+import { SelectField } from '../../components/form-field.tsx';
 import { localName } from '../../i18n/i18n.ts';
 import { getHelpdeskDashboard, type HelpdeskMine } from './helpdesk.api.ts';
 import { RequestRow } from './helpdesk-parts.tsx';
@@ -7,6 +8,20 @@ import { ht } from './helpdesk-text.ts';
 
 /** This month in Vietnam time (UTC+7), as YYYY-MM. */
 const thisMonth = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+/** The months a desk looks back over: this one and the 23 before it, newest first (a select works in every browser, unlike a month input). */
+const recentMonths = () => {
+  const [year, month] = thisMonth().split('-').map(Number) as [number, number];
+  return Array.from({ length: 24 }, (_, back) => {
+    const date = new Date(Date.UTC(year, month - 1 - back, 1));
+    return date.toISOString().slice(0, 7);
+  });
+};
+
+const monthLabel = (yearMonth: string) => {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  return ht('monthName', month, year);
+};
 
 /** The month's figures per group: medians and 90th percentiles in service hours, counts by status, and (for the desk) the overdue list. */
 export function HelpdeskDashboardSection(props: { groups: HelpdeskMine['groups'] }) {
@@ -17,16 +32,25 @@ export function HelpdeskDashboardSection(props: { groups: HelpdeskMine['groups']
     <section class="helpdesk-section" aria-labelledby="helpdesk-dashboard-title">
       <h2 id="helpdesk-dashboard-title">{ht('dashboardHeading')}</h2>
       <div class="helpdesk-filters">
-        <label>
-          {ht('month')} <input type="month" value={month()} max={thisMonth()} onChange={(e) => /^\d{4}-\d{2}$/.test(e.currentTarget.value) && setMonth(e.currentTarget.value)} />
-        </label>
-        <label>
-          {ht('group')}{' '}
-          <select value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
-            <option value="">{ht('allGroups')}</option>
-            <For each={props.groups}>{(g) => <option value={g.slug}>{localName(g)}</option>}</For>
-          </select>
-        </label>
+        <SelectField id="helpdesk-dashboard-month" name="month" label={ht('month')} onChange={setMonth}>
+          <For each={recentMonths()}>
+            {(m) => (
+              <option value={m} selected={m === month()}>
+                {monthLabel(m)}
+              </option>
+            )}
+          </For>
+        </SelectField>
+        <SelectField id="helpdesk-dashboard-group" name="group" label={ht('group')} onChange={setGroup}>
+          <option value="">{ht('allGroups')}</option>
+          <For each={props.groups}>
+            {(g) => (
+              <option value={g.slug} selected={g.slug === group()}>
+                {localName(g)}
+              </option>
+            )}
+          </For>
+        </SelectField>
       </div>
       <Suspense>
         <Show when={dashboard()}>
@@ -34,7 +58,7 @@ export function HelpdeskDashboardSection(props: { groups: HelpdeskMine['groups']
             <>
               <table class="helpdesk-figures">
                 <caption>
-                  {ht('dashboardHeading')}: {d().month}
+                  {ht('dashboardHeading')}: {monthLabel(d().month)}
                 </caption>
                 <thead>
                   <tr>

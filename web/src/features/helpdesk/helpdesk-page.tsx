@@ -6,12 +6,14 @@ import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
-import { fieldErrorText, type FormProblem, focusProblems, type Outcome } from '../../lib/form.ts';
+import { focusProblems, type Outcome, problemOf } from '../../lib/form.ts';
+import { THREAD_LIMITS } from '../../../../schema/field-limits.ts';
 import { canAdminister, createViewer } from '../account/account.api.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { HelpdeskDashboardSection } from './helpdesk-dashboard.tsx';
 import { getHelpdeskHome, getHelpdeskMine, type HelpdeskHome, type HelpdeskMine, submitRequest } from './helpdesk.api.ts';
+import { fieldError, lengthProblem, REQUEST_LENGTHS } from './helpdesk-form.ts';
 import { RequestRow } from './helpdesk-parts.tsx';
 import { HelpdeskQueue } from './helpdesk-queue.tsx';
 import { ht } from './helpdesk-text.ts';
@@ -111,34 +113,23 @@ function MemberSections(props: { desk: boolean }) {
 
 function SubmitForm(props: { organizations: HelpdeskMine['helpdeskOrganizations'] }) {
   const navigate = useNavigate();
-  const [problem, setProblem] = createSignal<FormProblem>();
   const [outcome, setOutcome] = createSignal<Outcome<unknown>>();
   const [pending, setPending] = createSignal(false);
   const [topics, setTopics] = createSignal<string[]>([]);
   let form: HTMLFormElement | undefined;
   focusProblems(() => form, outcome);
-  const error = (path: string) => {
-    const code = problem()?.fields[path];
-    return code ? fieldErrorText(path, code) : undefined;
-  };
+  const problem = () => problemOf(outcome());
+  const error = (field: string) => fieldError(problem(), field, REQUEST_LENGTHS);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    if (pending()) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const title = String(data.get('title') ?? '').trim();
-    let result: Outcome<{ request: { id: string; thread: { id: string } | null } }>;
-    if (title.length < 10) result = { ok: false, problem: { fields: { title: title ? 'TOO_SHORT' : 'REQUIRED' }, form: { code: 'VALIDATION_FAILED' } } };
-    else {
-      setPending(true);
-      result = await submitRequest({
-        title,
-        body: String(data.get('body') ?? '').trim(),
-        topics: topics(),
-        organization: String(data.get('organization') ?? ''),
-        anonymousInFaq: data.get('anonymousInFaq') === 'on',
-      });
-      setPending(false);
-    }
-    setProblem(result.ok ? undefined : result.problem);
+    const text = { title: String(data.get('title') ?? '').trim(), body: String(data.get('body') ?? '').trim() };
+    const found = lengthProblem(text, REQUEST_LENGTHS);
+    if (Object.keys(found).length) return setOutcome({ ok: false, problem: { fields: found, form: { code: 'VALIDATION_FAILED' } } });
+    setPending(true);
+    const result = await submitRequest({ ...text, topics: topics(), organization: String(data.get('organization') ?? ''), anonymousInFaq: data.get('anonymousInFaq') === 'on' });
+    setPending(false);
     setOutcome(result);
     if (result.ok) {
       await revalidate(getHelpdeskMine.key);
@@ -155,12 +146,23 @@ function SubmitForm(props: { organizations: HelpdeskMine['helpdeskOrganizations'
           <SelectField id="helpdesk-organization" name="organization" label={ht('organization')} error={error('organization')}>
             <For each={props.organizations}>{(o) => <option value={o.slug}>{o.name}</option>}</For>
           </SelectField>
-          <TextField id="helpdesk-title" name="title" label={ht('questionTitle')} maxLength={200} lang="vi" error={error('title')} />
-          <TextAreaField id="helpdesk-body" name="body" label={ht('questionBody')} hint={ht('questionBodyHint')} rows={6} maxLength={20000} lang="vi" optional error={error('body')} />
-          <TopicCheckboxes id="helpdesk-topics" name="topics" value={[]} max={5} legend={ht('topics')} hint={(n) => ht('topicsHint', n)} onChange={setTopics} error={error('topics')} />
-          <div class="field helpdesk-check">
-            <input type="checkbox" id="helpdesk-anonymous" name="anonymousInFaq" />
-            <label for="helpdesk-anonymous">{ht('anonymous')}</label>
+          <TextField id="helpdesk-title" name="title" label={ht('questionTitle')} maxLength={THREAD_LIMITS.title} lang="vi" error={error('title')} />
+          <TextAreaField id="helpdesk-body" name="body" label={ht('questionBody')} hint={ht('questionBodyHint')} rows={6} maxLength={THREAD_LIMITS.markdown} lang="vi" optional error={error('body')} />
+          <TopicCheckboxes
+            id="helpdesk-topics"
+            name="topics"
+            value={[]}
+            max={THREAD_LIMITS.topics}
+            legend={ht('topics')}
+            hint={(n) => ht('topicsHint', n)}
+            onChange={setTopics}
+            error={error('topics')}
+          />
+          <div class="field">
+            <label class="checkbox">
+              <input type="checkbox" name="anonymousInFaq" />
+              <span>{ht('anonymous')}</span>
+            </label>
           </div>
           <SubmitButton pending={pending()} label={ht('submit')} pendingLabel={ht('sending')} />
         </form>

@@ -1,8 +1,10 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { formatDateTime, localName } from '../../i18n/i18n.ts';
-import { formErrorText, fieldErrorText } from '../../lib/form.ts';
+import { FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
+import { focusProblems, type Outcome, problemOf } from '../../lib/form.ts';
 import { getGroupMembers, getHelpdeskDashboard, getHelpdeskQueue, type HelpdeskMine, type HelpdeskRequest, type HelpdeskStatus, triageRequest } from './helpdesk.api.ts';
+import { fieldError, REQUEST_LENGTHS } from './helpdesk-form.ts';
 import { StatusChip } from './helpdesk-parts.tsx';
 import { ht } from './helpdesk-text.ts';
 
@@ -15,22 +17,41 @@ const byKind = (groups: Groups) => [...groups].sort((a, b) => Number(b.kind === 
 export function HelpdeskQueue(props: { groups: Groups }) {
   const [status, setStatus] = createSignal<HelpdeskStatus>('NEW');
   const queue = createAsync(() => getHelpdeskQueue(status()));
+  // Said above the list: the request someone else moved first may have left this tab.
+  const [conflicted, setConflicted] = createSignal<string>();
   return (
     <section class="helpdesk-section" aria-labelledby="helpdesk-queue-title">
       <h2 id="helpdesk-queue-title">{ht('queueHeading')}</h2>
       <div class="helpdesk-tabs" role="group" aria-label={ht('queueHeading')}>
         <For each={['NEW', 'ASSIGNED', 'ANSWERED'] as const}>
           {(s) => (
-            <button type="button" class="button button-small" classList={{ 'button-secondary': status() !== s }} aria-pressed={status() === s} onClick={() => setStatus(s)}>
+            <button
+              type="button"
+              class="button button-small"
+              classList={{ 'button-secondary': status() !== s }}
+              aria-pressed={status() === s}
+              onClick={() => {
+                setConflicted(undefined);
+                setStatus(s);
+              }}
+            >
               {ht(`status.${s}`)}
             </button>
           )}
         </For>
       </div>
+      <Show when={conflicted()}>
+        {(title) => (
+          <div class="helpdesk-queue-alert">
+            <FormAlert problem={{ fields: {}, form: { code: 'CONFLICT' } }} />
+            <p class="field-hint">{ht('conflictQueue', title())}</p>
+          </div>
+        )}
+      </Show>
       <Suspense>
         <Show when={queue()?.helpdeskQueue.edges.length} fallback={<p class="empty-note">{ht('queueEmpty')}</p>}>
           <ul class="helpdesk-list">
-            <For each={queue()!.helpdeskQueue.edges}>{(edge) => <QueueItem request={edge.node} groups={props.groups} />}</For>
+            <For each={queue()!.helpdeskQueue.edges}>{(edge) => <QueueItem request={edge.node} groups={props.groups} onConflict={setConflicted} />}</For>
           </ul>
         </Show>
       </Suspense>
@@ -38,31 +59,30 @@ export function HelpdeskQueue(props: { groups: Groups }) {
   );
 }
 
-function QueueItem(props: { request: HelpdeskRequest; groups: Groups }) {
+function QueueItem(props: { request: HelpdeskRequest; groups: Groups; onConflict: (title: string) => void }) {
   const [group, setGroup] = createSignal(props.request.group?.slug ?? '');
   const [assignee, setAssignee] = createSignal(props.request.assignee?.id ?? '');
-  const [message, setMessage] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome<unknown>>();
   const [pending, setPending] = createSignal(false);
   const members = createAsync(async () => (group() ? getGroupMembers(group()) : []));
-  const id = () => props.request.id.replace(/[^a-zA-Z0-9]/g, '');
+  const id = (part: string) => `triage-${part}-${props.request.id.replace(/[^a-zA-Z0-9]/g, '')}`;
+  const problem = () => problemOf(outcome());
+  const error = (field: string) => fieldError(problem(), field, REQUEST_LENGTHS);
+  let form: HTMLFormElement | undefined;
+  focusProblems(() => form, outcome);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (!group() || !assignee()) return setMessage(fieldErrorText(group() ? 'assigneeId' : 'group', 'REQUIRED'));
+    if (pending()) return;
+    const missing = { ...(group() ? {} : { group: 'REQUIRED' }), ...(assignee() ? {} : { assigneeId: 'REQUIRED' }) };
+    if (Object.keys(missing).length) return setOutcome({ ok: false, problem: { fields: missing, form: { code: 'VALIDATION_FAILED' } } });
     setPending(true);
     const result = await triageRequest(props.request.id, group(), assignee(), props.request.version);
     setPending(false);
-    if (result.ok) {
-      setMessage(ht('triaged'));
-      await revalidate([getHelpdeskQueue.key, getHelpdeskDashboard.key]);
-    } else
-      setMessage(
-        result.problem.form?.code === 'CONFLICT'
-          ? ht('conflict')
-          : Object.keys(result.problem.fields).length
-            ? fieldErrorText(Object.keys(result.problem.fields)[0]!, Object.values(result.problem.fields)[0]!)
-            : formErrorText(result.problem.form ?? { code: 'UNKNOWN' }),
-      );
-    if (!result.ok && result.problem.form?.code === 'CONFLICT') await revalidate(getHelpdeskQueue.key);
+    const conflict = !result.ok && result.problem.form?.code === 'CONFLICT';
+    setOutcome(conflict ? undefined : result);
+    if (conflict) props.onConflict(props.request.thread?.title ?? '');
+    // Done, or someone else moved it first: either way the queue shows its state now.
+    if (result.ok || conflict) await revalidate([getHelpdeskQueue.key, getHelpdeskDashboard.key]);
   };
   return (
     <li class="helpdesk-row">
@@ -81,38 +101,40 @@ function QueueItem(props: { request: HelpdeskRequest; groups: Groups }) {
         {ht('waited', ht('hours', props.request.serviceHoursOpen))}
       </p>
       <Show when={props.request.viewerCanTriage}>
-        <form class="helpdesk-triage" onSubmit={submit} aria-label={`${ht('triage')}: ${props.request.thread?.title ?? ''}`}>
-          <label for={`triage-group-${id()}`}>{ht('group')}</label>
-          <select
-            id={`triage-group-${id()}`}
-            value={group()}
-            onChange={(e) => {
-              setGroup(e.currentTarget.value);
-              setAssignee('');
-            }}
-          >
-            <option value="">{ht('chooseGroup')}</option>
-            <For each={byKind(props.groups)}>{(g) => <option value={g.slug}>{localName(g)}</option>}</For>
-          </select>
-          <label for={`triage-assignee-${id()}`}>{ht('assignee')}</label>
-          <select id={`triage-assignee-${id()}`} value={assignee()} onChange={(e) => setAssignee(e.currentTarget.value)}>
-            <option value="">{ht('chooseAssignee')}</option>
-            <For each={members() ?? []}>
-              {(m) => (
-                <option value={m.expert.id} selected={m.expert.id === assignee()}>
-                  {m.expert.name}
-                </option>
-              )}
-            </For>
-          </select>
-          <button type="submit" class="button button-small" disabled={pending()}>
-            {props.request.status === 'NEW' ? ht('triage') : ht('reassign')}
-          </button>
-          <Show when={message()}>
-            <p class="helpdesk-message" role="status">
-              {message()}
-            </p>
-          </Show>
+        <form ref={form} class="helpdesk-triage" novalidate onSubmit={submit} aria-label={`${ht('triage')}: ${props.request.thread?.title ?? ''}`}>
+          <FormAlert problem={problem()?.form?.code === 'VALIDATION_FAILED' ? undefined : problem()} success={outcome()?.ok ? ht('triaged') : undefined} />
+          <div class="helpdesk-triage-fields">
+            <SelectField
+              id={id('group')}
+              name="group"
+              label={ht('group')}
+              error={error('group')}
+              onChange={(value) => {
+                setGroup(value);
+                setAssignee('');
+              }}
+            >
+              <option value="">{ht('chooseGroup')}</option>
+              <For each={byKind(props.groups)}>
+                {(g) => (
+                  <option value={g.slug} selected={g.slug === group()}>
+                    {localName(g)}
+                  </option>
+                )}
+              </For>
+            </SelectField>
+            <SelectField id={id('assignee')} name="assigneeId" label={ht('assignee')} error={error('assigneeId')} onChange={setAssignee}>
+              <option value="">{ht('chooseAssignee')}</option>
+              <For each={members() ?? []}>
+                {(m) => (
+                  <option value={m.expert.id} selected={m.expert.id === assignee()}>
+                    {m.expert.name}
+                  </option>
+                )}
+              </For>
+            </SelectField>
+            <SubmitButton pending={pending()} label={props.request.status === 'NEW' ? ht('triage') : ht('reassign')} pendingLabel={ht('sending')} class="button helpdesk-triage-submit" />
+          </div>
         </form>
       </Show>
     </li>

@@ -97,12 +97,13 @@ export const getThreadRequest = query(async (threadId: string) => {
 const FaqQuery = graphql(`
   query HelpdeskFaq($query: String, $topic: String, $after: String) {
     helpdeskFaq(first: 20, query: $query, topic: $topic, after: $after) {
-      edges { node { id title questionHtml answerHtml organizationLabel organizationLabelEn publishedAt topics { slug name nameEn } } }
+      edges { node { id version title question questionHtml answer answerHtml anonymous organizationLabel organizationLabelEn publishedAt topics { slug name nameEn } request { id anonymousInFaq } } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `);
 export type FaqPage = ResultOf<typeof FaqQuery>['helpdeskFaq'];
+export type FaqEntry = FaqPage['edges'][number]['node'];
 export const getFaq = query(async (text: string | null, topic: string | null, after: string | null) => (await request(FaqQuery, { query: text, topic, after })).helpdeskFaq, 'helpdeskFaq');
 
 const SettingsQuery = graphql(`
@@ -148,6 +149,14 @@ const PublishMutation = graphql(`
   }
 `);
 export const publishEntry = (requestId: string, answerId: string | null) => mutate(PublishMutation, { input: { requestId, answerId } }, 'publishFaqEntry', 'PublishFaqEntryPayload');
+
+const UpdateFaqMutation = graphql(`
+  mutation UpdateFaqEntry($input: UpdateFaqEntryInput!) {
+    updateFaqEntry(input: $input) { __typename ... on Error { code message } ... on ValidationError { fieldErrors { path code } } ... on UpdateFaqEntryPayload { entry { id version } } }
+  }
+`);
+export const updateFaqEntry = (input: { id: string; version: number; title: string; question: string; answer: string; topics: string[]; anonymous: boolean }) =>
+  mutate(UpdateFaqMutation, { input }, 'updateFaqEntry', 'UpdateFaqEntryPayload');
 
 const UnpublishMutation = graphql(`
   mutation UnpublishFaqEntry($input: UnpublishFaqEntryInput!) {
