@@ -89,3 +89,9 @@ export const FLAG_LIMITS = { noteMin: 3, note: 500, notesShown: 20 } as const;
  * included: small groups, not mailing lists), and a report's note to moderators.
  */
 export const MESSAGE_LIMITS = { body: 5000, participants: 10, reportNote: 500 } as const;
+
+/**
+ * A working group's task and proposal: title, description and progress notes (markdown), a
+ * proposal's rationale, a decline's or drop's reason, a linked document's title, links per task.
+ */
+export const TASK_LIMITS = { titleMin: 5, title: 200, markdown: MARKDOWN_MAX, rationale: 2000, reason: 1000, linkTitle: 200, links: 30 } as const;

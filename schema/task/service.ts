@@ -7,7 +7,7 @@ import { beyond, decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, pagina
 import type { Context, Viewer } from '../context.ts';
 import { ConflictError, NotAuthorizedError, NotFoundError, ValidationError, type FieldError } from '../errors.ts';
 import { findVisibleThread } from '../discussion/service.ts';
-import { THREAD_LIMITS } from '../field-limits.ts';
+import { TASK_LIMITS } from '../field-limits.ts';
 import { listGroups, membersAmong, membersOf, membershipsOf, requireGroup, roleIn, viewerGroupSlugs } from '../group/service.ts';
 import { countPerValue, findByIds, firstOfEach } from '../loading.ts';
 import { refuseOversized, renderText } from '../markdown/pool.ts';
@@ -34,8 +34,6 @@ import { canLead, canPropose, canReadWork, canWorkOn, isClosed, needsLead, nextS
 
 export type { ProposalDoc, ProposalStatus, TaskDoc, TaskLinkDoc, TaskNoteDoc, TaskStatus };
 export { proposalStatuses, taskStatuses };
-
-export const TASK_LIMITS = { titleMin: 5, title: 200, markdown: THREAD_LIMITS.markdown, rationale: 2000, reason: 1000, linkTitle: 200, links: 30 } as const;
 
 const title = text(TASK_LIMITS.titleMin, TASK_LIMITS.title);
 const markdown = text(1, TASK_LIMITS.markdown, { multiline: true });

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useRunningApp } from '../helpers/app.ts';
 import { signInWithCookie, useBrowser, usePages } from '../helpers/browser.ts';
@@ -16,6 +17,15 @@ const BOARD = '/groups/nhom-an-toan-an-ninh-mang';
 const TITLE = 'Bộ câu hỏi tự đánh giá an toàn thông tin cho cấp xã';
 /** Ten days on, in Vietnam's calendar (the date field's value). */
 const dueDay = new Date(Date.now() + 7 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+
+/** The field is marked invalid and its own message, tied to it, says `message`. */
+async function expectFieldError(field: Locator, message: string) {
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  expect(errorId).toBeTruthy();
+  expect(await field.page().locator(`[id="${errorId}"]`).textContent()).toBe(message);
+}
 
 async function pageOf(handle: string, path: string) {
   const page = await open();
@@ -64,6 +74,13 @@ describe('Tasks and proposals', () => {
     await assignee.getByLabel('Đã làm gì, việc tiếp theo (Markdown)').fill('Đã có 20 câu hỏi, *Hà Nam* thử ở 3 xã.');
     await assignee.getByRole('button', { name: 'Ghi tiến độ' }).click();
     await assignee.locator('.task-note em', { hasText: 'Hà Nam' }).waitFor();
+    // The API refuses a plain-http document: its message is under the address field, not the form's.
+    const linkForm = assignee.getByRole('form', { name: 'Gắn kết quả' });
+    await linkForm.getByLabel('Địa chỉ').fill('http://example.org/bo-cau-hoi.pdf');
+    await linkForm.getByLabel('Tên tài liệu').fill('Bộ câu hỏi (bản PDF)');
+    await linkForm.getByRole('button', { name: 'Gắn kết quả' }).click();
+    await expectFieldError(linkForm.getByLabel('Địa chỉ'), 'Địa chỉ tài liệu phải bắt đầu bằng https://');
+    expect(await assignee.locator('.task-links').count()).toBe(0);
     await assignee.getByRole('button', { name: 'Đánh dấu hoàn thành' }).click();
     await assignee.locator('.task-status').getByText('Đã hoàn thành').waitFor();
     // Closed: only a lead reopens it, so the assignee is offered nothing more.
@@ -77,5 +94,25 @@ describe('Tasks and proposals', () => {
       .getByRole('region', { name: /^Đã hoàn thành/ })
       .getByRole('link', { name: TITLE })
       .waitFor();
+  });
+
+  it('a refused task shows each problem under its own field, and nothing is created', async () => {
+    const lead = await pageOf('trungnq', BOARD);
+    const create = lead.getByRole('form', { name: 'Tạo nhiệm vụ' });
+    await create.getByLabel('Tên công việc').fill('Rà');
+    await create.getByLabel('Hạn hoàn thành').fill('2020-01-01');
+    await create.getByRole('button', { name: 'Tạo nhiệm vụ' }).click();
+    await expectFieldError(create.getByLabel('Tên công việc'), 'Cần ít nhất 5 ký tự.');
+    await expectFieldError(create.getByLabel('Chịu trách nhiệm'), 'Chọn một thành viên hoặc một nhóm chịu trách nhiệm.');
+    await expectFieldError(create.getByLabel('Hạn hoàn thành'), 'Hạn hoàn thành không được ở quá khứ.');
+    await create.getByRole('alert').getByText('Chưa lưu được: vui lòng sửa các mục được đánh dấu.').waitFor();
+    // Focus goes to the first field at fault.
+    expect(await create.getByLabel('Tên công việc').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(
+      await lead
+        .getByRole('region', { name: /^Chưa bắt đầu/ })
+        .getByRole('link', { name: 'Rà', exact: true })
+        .count(),
+    ).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { SelectField } from '../../components/form-field.tsx';
 import type { TaskCard } from './task.api.ts';
 import { tt } from './task-text.ts';
 
@@ -46,10 +47,19 @@ export function TaskList(props: { tasks: readonly (TaskCard & { group?: { name: 
   );
 }
 
-/** The responsible picker: the group's members, or one of the groups. */
-export function ResponsibleSelect(props: { id: string; members: readonly { expert: { id: string; name: string } }[]; groups: readonly { slug: string; name: string }[]; value?: string }) {
+/**
+ * The responsible picker: a member of the group, or one of the groups, in two option groups.
+ * Its value is "expert:<id>" or "group:<slug>" (task.api.ts responsibleOf).
+ */
+export function ResponsibleSelect(props: {
+  id: string;
+  members: readonly { expert: { id: string; name: string } }[];
+  groups: readonly { slug: string; name: string }[];
+  value?: string;
+  error: string | undefined;
+}) {
   return (
-    <select id={props.id} name="responsible" required>
+    <SelectField id={props.id} name="responsible" label={tt('responsible')} error={props.error}>
       <option value="">{tt('choose')}</option>
       <optgroup label={tt('people')}>
         <For each={props.members}>
@@ -69,9 +79,6 @@ export function ResponsibleSelect(props: { id: string; members: readonly { exper
           )}
         </For>
       </optgroup>
-    </select>
+    </SelectField>
   );
 }
-
-/** Today in Vietnam, YYYY-MM-DD: the earliest due day. */
-export const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
