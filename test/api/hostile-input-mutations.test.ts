@@ -308,6 +308,81 @@ const MUTATION_CASES: Record<string, Case[]> = {
     fieldCase('updateEnterpriseProfile', 'input.website', 'javascript: URL', 'javascript:alert(1)', ['INVALID']),
     storedCase('updateEnterpriseProfile', 'input.website', 'https URL carrying markup', 'https://example.vn/"><script>alert(1)</script>'),
   ],
+
+  // The help desk after a request is asked, and its FAQ.
+  triageHelpdeskRequest: [
+    ...corpus('triageHelpdeskRequest', 'input.assigneeId', 'rawGlobalId', { idTyped: true }),
+    fieldCase('triageHelpdeskRequest', 'input.group', 'operator "$gt" for the group', '$gt', ['INVALID']),
+    coercion('triageHelpdeskRequest', 'input.group', 'an operator object for the group', { $ne: null }),
+    coercion('triageHelpdeskRequest', 'input.version', 'an operator object for the version', { $gt: 0 }),
+  ],
+  closeHelpdeskRequest: [
+    ...corpus('closeHelpdeskRequest', 'input.requestId', 'rawGlobalId', { idTyped: true }),
+    errorCase('closeHelpdeskRequest', 'input.requestId', 'a Task ID for a request', globalId('Task', '0'.repeat(24)), ['BAD_USER_INPUT']),
+    coercion('closeHelpdeskRequest', 'input.version', 'a fraction for the version', 1.5),
+    coercion('closeHelpdeskRequest', 'input.version', 'a string for the version', '1'),
+  ],
+  reopenHelpdeskRequest: [
+    ...corpus('reopenHelpdeskRequest', 'input.requestId', 'expertGlobalId', {
+      wrap: (h) => globalId('HelpdeskRequest', h.value),
+      labelPrefix: 'a HelpdeskRequest ID whose key is ',
+    }).filter((c) => typeof c.value === 'string'),
+    ...corpus('reopenHelpdeskRequest', 'input.reason', text(3, 1000, true)),
+    coercion('reopenHelpdeskRequest', 'input.version', 'a fraction for the version', 1.5),
+    storedCase('reopenHelpdeskRequest', 'input.reason', 'a reason on two lines (control)', 'Chưa rõ thời hạn.\nXin nêu văn bản.'),
+  ],
+  publishFaqEntry: [
+    // A reply's own id (not a global ID): the service's validator judges it.
+    ...corpus('publishFaqEntry', 'input.answerId', 'requestId', { idTyped: true }),
+    errorCase('publishFaqEntry', 'input.requestId', 'an FAQ entry ID for a request', globalId('HelpdeskFaqEntry', '0'.repeat(24)), ['BAD_USER_INPUT']),
+  ],
+  updateFaqEntry: [
+    ...corpus('updateFaqEntry', 'input.title', text(5, 200)),
+    ...corpus('updateFaqEntry', 'input.question', text(0, 20_000, true)),
+    ...corpus('updateFaqEntry', 'input.answer', text(1, 20_000, true)),
+    fieldCase('updateFaqEntry', 'input.answer', 'an empty answer', '', ['REQUIRED']),
+    coercion('updateFaqEntry', 'input.version', 'a fraction for the version', 1.5),
+    coercion('updateFaqEntry', 'input.version', 'null for a required version', null),
+    storedCase('updateFaqEntry', 'input.answer', 'Markdown with a link (control)', 'Xem [hướng dẫn](https://example.vn/lgsp).'),
+  ],
+  unpublishFaqEntry: [...corpus('unpublishFaqEntry', 'input.id', 'rawGlobalId', { idTyped: true })],
+  removeTaskLink: [
+    ...corpus('removeTaskLink', 'input.linkId', 'requestId'),
+    errorCase('removeTaskLink', 'input.taskId', 'a Proposal ID for a task', globalId('Proposal', '0'.repeat(24)), ['BAD_USER_INPUT']),
+    coercion('removeTaskLink', 'input.taskId', 'an operator object for the task', { $ne: null }),
+  ],
+  activateProgrammeFramework: [...corpus('activateProgrammeFramework', 'input.id', 'requestId')],
+  removeProgrammeReporter: [
+    ...corpus('removeProgrammeReporter', 'input.expertId', 'rawGlobalId', { idTyped: true }),
+    fieldCase('removeProgrammeReporter', 'input.organization', 'operator "$gt" for the organisation', '$gt', ['INVALID']),
+    coercion('removeProgrammeReporter', 'input.organization', 'an operator object for the organisation', { $ne: null }),
+  ],
+  submitProgrammeReport: [
+    ...refusedAs(corpus('submitProgrammeReport', 'input.period', 'slug'), ['INVALID']),
+    fieldCase('submitProgrammeReport', 'input.period', 'a half-year far ahead', '2099-H1', ['IN_FUTURE']),
+    fieldCase('submitProgrammeReport', 'input.revision', 'revision 0 (no draft has it)', 0, ['INVALID']),
+    coercion('submitProgrammeReport', 'input.revision', 'a fraction for the revision', 1.5),
+    coercion('submitProgrammeReport', 'input.organization', 'an operator object for the organisation', { $ne: null }),
+  ],
+  reviseProgrammeReport: [
+    fieldCase('reviseProgrammeReport', 'input.period', 'a third half-year', '2026-H3', ['INVALID']),
+    fieldCase('reviseProgrammeReport', 'input.period', 'a period followed by NUL', '2026-H2\u0000', ['INVALID']),
+    fieldCase('reviseProgrammeReport', 'input.period', '1 MiB', MiB, ['INVALID']),
+    fieldCase('reviseProgrammeReport', 'input.organization', 'operator "$gt" for the organisation', '$gt', ['INVALID']),
+    fieldCase('reviseProgrammeReport', 'input.organization', '1 MiB', MiB, ['INVALID', 'TOO_LONG']),
+    coercion('reviseProgrammeReport', 'input.period', 'an operator object for the period', { $gt: '' }),
+  ],
+  linkEnterprisePractice: [
+    ...corpus('linkEnterprisePractice', 'input.role', text(2, 120)),
+    ...corpus('linkEnterprisePractice', 'input.practiceId', 'rawGlobalId', { idTyped: true }),
+    storedCase('linkEnterprisePractice', 'input.role', 'a part in Vietnamese (control)', 'Cung cấp nền tảng LGSP'),
+  ],
+  unlinkEnterprisePractice: [
+    fieldCase('unlinkEnterprisePractice', 'input.enterprise', 'operator "$gt" for the enterprise', '$gt', ['INVALID']),
+    fieldCase('unlinkEnterprisePractice', 'input.enterprise', '1 MiB', MiB, ['INVALID', 'TOO_LONG']),
+    coercion('unlinkEnterprisePractice', 'input.enterprise', 'an operator object for the enterprise', { $ne: null }),
+    errorCase('unlinkEnterprisePractice', 'input.practiceId', 'a Task ID for a practice', globalId('Task', '0'.repeat(24)), ['BAD_USER_INPUT']),
+  ],
 };
 
 describe.each(Object.entries(MUTATION_CASES))('mutation %s', (_op, cases) => {

@@ -19,6 +19,7 @@ import { Thread } from '../../schema/discussion/model.ts';
 import { EnterpriseProfile } from '../../schema/enterprise/model.ts';
 import { GroupMember } from '../../schema/group/model.ts';
 import { FaqEntry, HelpdeskRequest, HelpdeskSettings } from '../../schema/helpdesk/model.ts';
+import { Practice } from '../../schema/practice/model.ts';
 import { ProgrammeFramework, ProgrammeReport, ProgrammeReporter } from '../../schema/programme/model.ts';
 import { Proposal, Task, TaskNote } from '../../schema/task/model.ts';
 import { loadGroups } from '../../seeds/groups.ts';
@@ -77,6 +78,10 @@ export const world = {
   taskId: '',
   /** A draft framework of programme criteria. */
   draftId: '',
+  /** Self's answered help-desk request, published in the FAQ (the entry shares its id). */
+  requestId: '',
+  /** A published practice, for the enterprises' links to practices. */
+  practiceId: '',
   /** The whole database once the personas were made. */
   initial: {} as Docs,
   /** Everything retired throwaway people had stored, for the corpus-wide checks at the end. */
@@ -162,6 +167,12 @@ export function useHostileWorld() {
     await ProgrammeFramework.create({ code: 'NQ17-THU', title: 'Tiêu chí thử', status: 'active', criteria: [CRITERION], createdBy: people.admin.id });
     await ProgrammeReporter.create({ organization: REPORTING_UNIT, expert: people.self.id });
     world.draftId = String((await newDraft('KHUNG-NHAP'))._id);
+    // The help desk: self's answered request and its FAQ entry.
+    world.requestId = (await newRequest(people.self.id, 'answered'))._id;
+    await newFaqEntry(world.requestId, people.admin.id);
+    world.practiceId = String(
+      (await Practice.create({ title: 'Nền tảng chia sẻ dữ liệu tỉnh', authors: [people.self.id], organization: REPORTING_UNIT, status: 'published', publishedAt: new Date(), version: 1 }))._id,
+    );
     world.initial = await read([...WRITABLE, ...REFERENCE]);
   });
 }
@@ -199,6 +210,19 @@ const idsIn = async () => Object.values(await read(WORK_NAMES)).flatMap((list) =
 const REPORTING_UNIT = 'so-khcn-da-nang';
 const CRITERION = { code: 'CT01', title: 'Tỷ lệ hồ sơ trực tuyến', unit: 'percent', target: '80', level: 'both', order: 0 };
 const newDraft = (code: string) => ProgrammeFramework.create({ code, title: 'Bản nháp thử', status: 'draft', criteria: [CRITERION] });
+const newRequest = (asker: string, status: 'new' | 'answered') =>
+  HelpdeskRequest.create({ _id: String(new mongoose.Types.ObjectId()), asker, organization: REPORTING_UNIT, status, openedAt: new Date(), month: '2026-12' });
+const newFaqEntry = (_id: string, publishedBy: string) =>
+  FaqEntry.create({
+    _id,
+    title: 'Kết nối cổng dịch vụ công',
+    question: 'Xin hướng dẫn kết nối.',
+    answer: 'Dùng trục LGSP của tỉnh.',
+    organizationLabel: 'Một sở',
+    organizationLabelEn: 'A provincial department',
+    publishedAt: new Date(),
+    publishedBy,
+  });
 const newTask = (createdBy: string, responsibleExpert: string) =>
   Task.create({ group: CYBER, title: 'Rà soát cổng dịch vụ công', responsibleExpert, dueOn: '2027-06-30', dueAt: new Date('2027-06-30T17:00:00Z'), createdBy });
 
@@ -396,6 +420,101 @@ export const OPERATIONS: Record<OperationName, Operation> = {
         stored: async (at) => valueAt(await EnterpriseProfile.findById(ENTERPRISE).lean(), fieldOf(at)),
       };
     },
+  },
+
+  // The help desk's steps after a request is asked, and its FAQ: the desk is an admin.
+  triageHelpdeskRequest: {
+    field: 'triageHelpdeskRequest',
+    document: workDocument('triageHelpdeskRequest', 'TriageHelpdeskRequestInput'),
+    setup: async () => ({
+      cookie: people.admin.cookie,
+      variables: { input: { requestId: globalId('HelpdeskRequest', world.requestId), group: CYBER, assigneeId: people.self.gid, version: 1 } },
+      owners: async () => [],
+    }),
+  },
+  closeHelpdeskRequest: {
+    field: 'closeHelpdeskRequest',
+    document: workDocument('closeHelpdeskRequest', 'CloseHelpdeskRequestInput'),
+    setup: async () => ({ cookie: people.self.cookie, variables: { input: { requestId: globalId('HelpdeskRequest', world.requestId), version: 1 } }, owners: async () => [] }),
+  },
+  reopenHelpdeskRequest: {
+    field: 'reopenHelpdeskRequest',
+    document: workDocument('reopenHelpdeskRequest', 'ReopenHelpdeskRequestInput'),
+    setup: async (mode) => {
+      // Only the asker reopens: a fresh asker reopens their own answered request.
+      const w = await work(mode, people.self, {}, async (actor) => [(await newRequest(actor.id, 'answered'))._id]);
+      const input = { requestId: globalId('HelpdeskRequest', w.prepared[0] ?? world.requestId), reason: 'Câu trả lời chưa nêu thời hạn', version: 1 };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async () => (await w.docOf(HelpdeskRequest))?.history.at(-1)?.reason };
+    },
+  },
+  publishFaqEntry: {
+    field: 'publishFaqEntry',
+    document: workDocument('publishFaqEntry', 'PublishFaqEntryInput'),
+    setup: async () => ({
+      cookie: people.admin.cookie,
+      variables: { input: { requestId: globalId('HelpdeskRequest', world.requestId), answerId: String(new mongoose.Types.ObjectId()) } },
+      owners: async () => [],
+    }),
+  },
+  updateFaqEntry: {
+    field: 'updateFaqEntry',
+    document: workDocument('updateFaqEntry', 'UpdateFaqEntryInput'),
+    setup: async (mode) => {
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [(await newFaqEntry(String(new mongoose.Types.ObjectId()), actor.id))._id]);
+      const input = { id: globalId('HelpdeskFaqEntry', w.prepared[0] ?? world.requestId), version: 1 };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(FaqEntry), fieldOf(at)) };
+    },
+  },
+  unpublishFaqEntry: {
+    field: 'unpublishFaqEntry',
+    document: workDocument('unpublishFaqEntry', 'UnpublishFaqEntryInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { id: globalId('HelpdeskFaqEntry', world.requestId) } }, owners: async () => [] }),
+  },
+  removeTaskLink: {
+    field: 'removeTaskLink',
+    document: workDocument('removeTaskLink', 'RemoveTaskLinkInput'),
+    setup: async () => ({
+      cookie: people.admin.cookie,
+      variables: { input: { taskId: globalId('Task', world.taskId), linkId: String(new mongoose.Types.ObjectId()) } },
+      owners: async () => [],
+    }),
+  },
+  activateProgrammeFramework: {
+    field: 'activateProgrammeFramework',
+    document: workDocument('activateProgrammeFramework', 'ActivateProgrammeFrameworkInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { id: world.draftId } }, owners: async () => [] }),
+  },
+  removeProgrammeReporter: {
+    field: 'removeProgrammeReporter',
+    document: workDocument('removeProgrammeReporter', 'ProgrammeReporterInput'),
+    setup: async () => ({ cookie: people.admin.cookie, variables: { input: { organization: REPORTING_UNIT, expertId: people.self.gid } }, owners: async () => [] }),
+  },
+  submitProgrammeReport: {
+    field: 'submitProgrammeReport',
+    document: workDocument('submitProgrammeReport', 'SubmitProgrammeReportInput'),
+    setup: async () => ({ cookie: people.self.cookie, variables: { input: { organization: REPORTING_UNIT, period: '2026-H2', revision: 1 } }, owners: async () => [] }),
+  },
+  reviseProgrammeReport: {
+    field: 'reviseProgrammeReport',
+    document: workDocument('reviseProgrammeReport', 'ReviseProgrammeReportInput'),
+    setup: async () => ({ cookie: people.self.cookie, variables: { input: { organization: REPORTING_UNIT, period: '2026-H2' } }, owners: async () => [] }),
+  },
+  linkEnterprisePractice: {
+    field: 'linkEnterprisePractice',
+    document: workDocument('linkEnterprisePractice', 'LinkEnterprisePracticeInput'),
+    setup: async (mode) => {
+      // The enterprise's profile is made for the fresh curator's case (keyed by its slug), and retired with it.
+      const w = await work(mode, people.curator, { role: 'curator' }, async () => [
+        (await EnterpriseProfile.create({ _id: ENTERPRISE, name: 'Công ty Cổ phần Giải pháp Số Thử', sortName: 'cong ty' }))._id,
+      ]);
+      const input = { enterprise: ENTERPRISE, practiceId: globalId('Practice', world.practiceId), role: 'Cung cấp nền tảng' };
+      return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async () => (await w.docOf(EnterpriseProfile))?.practices[0]?.role };
+    },
+  },
+  unlinkEnterprisePractice: {
+    field: 'unlinkEnterprisePractice',
+    document: workDocument('unlinkEnterprisePractice', 'UnlinkEnterprisePracticeInput'),
+    setup: async () => ({ cookie: people.curator.cookie, variables: { input: { enterprise: ENTERPRISE, practiceId: globalId('Practice', world.practiceId) } }, owners: async () => [] }),
   },
 
   signUp: {
