@@ -57,6 +57,8 @@ describe('Tasks and proposals', () => {
     await accept.getByLabel('Chịu trách nhiệm').selectOption({ label: 'Trịnh Thị Hồng Nhung' });
     await accept.getByLabel('Hạn hoàn thành').fill(dueDay);
     await accept.getByRole('button', { name: 'Nhận và giao việc' }).click();
+    // The card leaves the waiting list with its forms; the board says it was accepted.
+    await lead.getByRole('status').getByText('Đã nhận đề xuất thành nhiệm vụ.').waitFor();
     const column = lead.getByRole('region', { name: /^Chưa bắt đầu/ });
     await column.getByRole('link', { name: TITLE }).waitFor();
     expect(await column.getByRole('listitem').filter({ hasText: TITLE }).textContent()).toContain(`Trịnh Thị Hồng Nhung · Hạn: ${dueDay}`);
