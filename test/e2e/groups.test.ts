@@ -74,4 +74,20 @@ describe('Group pages and members-only discussions', () => {
     await lead.goto(`${baseUrl()}/threads`);
     await lead.getByRole('link', { name: TITLE }).waitFor();
   });
+
+  it('an admin finds a person by name without diacritics and adds them as a member; the search then no longer offers them', async () => {
+    const admin = await open();
+    await signInWithCookie(admin.context(), baseUrl(), 'tuantm');
+    await admin.goto(`${baseUrl()}/groups/nhom-giai-phap-cong-nghe`);
+    const search = admin.getByLabel('Tìm người để thêm vào nhóm');
+    await search.fill('vu hoang nam');
+    await admin.getByRole('button', { name: 'Thêm Vũ Hoàng Nam làm Thành viên' }).click();
+    await admin.locator('.group-people').getByRole('link', { name: 'Vũ Hoàng Nam' }).waitFor();
+    await search.fill('vu hoang nam');
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /người phù hợp|Không tìm thấy ai phù hợp/ })
+      .waitFor({ state: 'attached' });
+    expect(await admin.getByRole('button', { name: 'Thêm Vũ Hoàng Nam làm Thành viên' }).count()).toBe(0);
+  });
 });

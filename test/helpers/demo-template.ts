@@ -28,7 +28,14 @@ export const demoTemplateName = (runId: string) => `t_demo_${runId}`;
 async function copyDatabase(from: mongoose.mongo.Db, to: mongoose.mongo.Db): Promise<void> {
   for (const { name } of await from.listCollections({}, { nameOnly: true }).toArray()) {
     if (name === STATE) continue;
-    const present = new Set((await to.collection(name).find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
+    const present = new Set(
+      (
+        await to
+          .collection(name)
+          .find({}, { projection: { _id: 1 } })
+          .toArray()
+      ).map((d) => String(d._id)),
+    );
     const documents = (await from.collection(name).find({}).toArray()).filter((d) => !present.has(String(d._id)));
     if (documents.length) await to.collection(name).insertMany(documents, { ordered: false });
   }

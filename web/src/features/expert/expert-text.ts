@@ -18,6 +18,11 @@ const vi = {
   sortName: 'Theo tên',
   sortActivity: 'Hoạt động gần đây',
   sortReputation: 'Điểm uy tín',
+  personSearch: {
+    results: 'Kết quả tìm kiếm',
+    noMatches: 'Không tìm thấy ai phù hợp.',
+    matches: (count: number) => `${number.format(count)} người phù hợp`,
+  },
   record: {
     reputation: (n: number) => `Điểm uy tín: ${number.format(n)}`,
     practices: 'Cách làm hay',
@@ -57,6 +62,11 @@ const en: typeof vi = {
   sortName: 'Name',
   sortActivity: 'Recent activity',
   sortReputation: 'Reputation',
+  personSearch: {
+    results: 'Search results',
+    noMatches: 'Nobody matches.',
+    matches: (count: number) => `${numberEn.format(count)} ${count === 1 ? 'person matches' : 'people match'}`,
+  },
   record: {
     reputation: (n: number) => `Reputation: ${numberEn.format(n)} points`,
     practices: 'Good practices',

@@ -1,9 +1,9 @@
-import { A, createAsync, useAction } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, Show, Suspense } from 'solid-js';
+import { A, useAction } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import type { Outcome } from '../../lib/form.ts';
 import type { Viewer } from '../account/account.api.ts';
 import { profileHref } from '../expert/expert-links.ts';
-import { getExpertDirectory } from '../expert/expert.api.ts';
+import { PersonSearch } from '../expert/person-search.tsx';
 import { removeGroupMemberAction, setGroupMemberAction, type GroupDetail } from './group.api.ts';
 import { gt } from './group-text.ts';
 
@@ -65,50 +65,42 @@ export function GroupMembers(props: { group: GroupDetail; viewer: Viewer }) {
 
 /** Admins: a search of the directory by name, each person found added as a member or a lead. */
 function AddPerson(props: { group: GroupDetail; onAdd: (expertId: string, role: Role) => void }) {
-  const [text, setText] = createSignal('');
-  const [term, setTerm] = createSignal('');
-  // Searches once the typing pauses, not at each key.
-  createEffect(
-    on(text, (value) => {
-      const timer = setTimeout(() => setTerm(value.trim()), 250);
-      onCleanup(() => clearTimeout(timer));
-    }),
-  );
-  const results = createAsync(async () => {
-    const q = term();
-    if (q.length < 2) return undefined;
-    const inGroup = new Set(props.group.members.map((m) => m.expert.id));
-    return (await getExpertDirectory({ q })).edges.map((e) => e.node).filter((p) => !inGroup.has(p.id));
-  });
+  const inGroup = () => new Set(props.group.members.map((m) => m.expert.id));
   return (
     <section class="group-manage" aria-labelledby="group-manage-title">
       <h3 id="group-manage-title">{gt('manage')}</h3>
-      <label for="group-person-search">{gt('findPerson')}</label>
-      <input id="group-person-search" type="search" autocomplete="off" maxLength={100} value={text()} onInput={(event) => setText(event.currentTarget.value)} aria-describedby="group-person-hint" />
-      <p id="group-person-hint" class="muted">
-        {gt('findPersonHint')}
-      </p>
-      <Suspense>
-        <Show when={results()}>
-          {(found) => (
-            <ul class="group-people">
-              <For each={found()} fallback={<li class="muted">{gt('noMatches')}</li>}>
-                {(person) => (
-                  <li>
-                    {person.name}{' '}
-                    <button type="button" class="button button-small" onClick={() => props.onAdd(person.id, 'MEMBER')}>
-                      {gt('addAs', person.name, gt('role_MEMBER'))}
-                    </button>{' '}
-                    <button type="button" class="button button-small button-secondary" onClick={() => props.onAdd(person.id, 'LEAD')}>
-                      {gt('addAs', person.name, gt('role_LEAD'))}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Show>
-      </Suspense>
+      <PersonSearch
+        id="group-person-search"
+        label={gt('findPerson')}
+        hint={gt('findPersonHint')}
+        excluded={(id) => inGroup().has(id)}
+        actions={(person, done) => (
+          <>
+            <button
+              type="button"
+              class="button button-small"
+              aria-label={gt('addAs', person.name, gt('role_MEMBER'))}
+              onClick={() => {
+                props.onAdd(person.id, 'MEMBER');
+                done();
+              }}
+            >
+              {gt('role_MEMBER')}
+            </button>
+            <button
+              type="button"
+              class="button button-small button-secondary"
+              aria-label={gt('addAs', person.name, gt('role_LEAD'))}
+              onClick={() => {
+                props.onAdd(person.id, 'LEAD');
+                done();
+              }}
+            >
+              {gt('role_LEAD')}
+            </button>
+          </>
+        )}
+      />
     </section>
   );
 }

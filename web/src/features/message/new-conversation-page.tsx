@@ -1,6 +1,6 @@
 import './messages.css';
 import { A, createAsync, Navigate, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { MESSAGE_LIMITS } from '../../../../schema/field-limits.ts';
 import { DocumentTitle } from '../../components/document-title.tsx';
 import { SectionError } from '../../components/section-error.tsx';
@@ -9,7 +9,7 @@ import { problemOf } from '../../lib/form.ts';
 import { isMissing, orNull } from '../../lib/graphql-client.ts';
 import type { Viewer } from '../account/account.api.ts';
 import { RequireViewer } from '../account/require-viewer.tsx';
-import { getExpertDirectory } from '../expert/expert.api.ts';
+import { PersonSearch } from '../expert/person-search.tsx';
 import { profileHref } from '../expert/expert-links.ts';
 import { MessageComposer } from './message-composer.tsx';
 import { conversationHref } from './message-links.ts';
@@ -99,34 +99,12 @@ function NewConversation(props: { viewer: Viewer; first?: Person }) {
 
 /** The chosen people as chips with remove buttons, and a search of the directory by name to add more. */
 function RecipientPicker(props: { viewer: Viewer; recipients: Person[]; onChange: (people: Person[]) => void }) {
-  const [text, setText] = createSignal('');
-  const [term, setTerm] = createSignal('');
-  // Searches once the typing pauses, not at each key.
-  createEffect(
-    on(text, (value) => {
-      const timer = setTimeout(() => setTerm(value.trim()), 250);
-      onCleanup(() => clearTimeout(timer));
-    }),
-  );
   const full = () => props.recipients.length >= MAX_RECIPIENTS;
-  const results = createAsync(async () => {
-    const q = term();
-    if (q.length < 2 || full()) return undefined;
-    const page = await getExpertDirectory({ q });
-    const chosen = new Set(props.recipients.map((p) => p.id));
-    return page.edges.map((e) => e.node).filter((p) => p.id !== props.viewer.id && !chosen.has(p.id));
-  });
-  let input: HTMLInputElement | undefined;
-  const add = (person: Person) => {
-    if (full()) return;
-    props.onChange([...props.recipients, { id: person.id, handle: person.handle, name: person.name }]);
-    setText('');
-    setTerm('');
-    input?.focus();
-  };
+  const chosen = () => new Set(props.recipients.map((p) => p.id));
+  let picker: HTMLDivElement | undefined;
   const remove = (person: Person) => {
     props.onChange(props.recipients.filter((p) => p.id !== person.id));
-    input?.focus();
+    picker?.querySelector('input')?.focus();
   };
   return (
     <section class="recipient-picker" aria-labelledby="recipients-title">
@@ -155,44 +133,28 @@ function RecipientPicker(props: { viewer: Viewer; recipients: Person[]; onChange
           </p>
         }
       >
-        <label for="recipient-search">{mt('findPerson')}</label>
-        <input
-          id="recipient-search"
-          ref={input}
-          type="search"
-          autocomplete="off"
-          maxLength={100}
-          value={text()}
-          onInput={(event) => setText(event.currentTarget.value)}
-          aria-describedby="recipient-search-hint"
-          aria-controls="recipient-results"
-        />
-        <p id="recipient-search-hint" class="muted">
-          {mt('findPersonHint')}
-        </p>
-        <Suspense>
-          <p class="visually-hidden" role="status">
-            {results() ? (results()!.length ? mt('matches', results()!.length) : mt('noMatches')) : ''}
-          </p>
-          <Show when={results()}>
-            {(found) => (
-              <ul id="recipient-results" class="recipient-results" aria-label={mt('searchResults')}>
-                <For each={found()} fallback={<li class="muted">{mt('noMatches')}</li>}>
-                  {(person) => (
-                    <li>
-                      <button type="button" class="button button-secondary" aria-label={mt('add', person.name)} onClick={() => add(person)}>
-                        {person.name}
-                      </button>
-                      <Show when={person.position}>
-                        <span class="muted"> · {person.position}</span>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
+        <div ref={picker}>
+          <PersonSearch
+            id="recipient-search"
+            label={mt('findPerson')}
+            hint={mt('findPersonHint')}
+            excluded={(id) => id === props.viewer.id || chosen().has(id)}
+            actions={(person, done) => (
+              <button
+                type="button"
+                class="button button-small button-secondary"
+                aria-label={mt('add', person.name)}
+                onClick={() => {
+                  if (full()) return;
+                  props.onChange([...props.recipients, { id: person.id, handle: person.handle, name: person.name }]);
+                  done();
+                }}
+              >
+                {mt('addShort')}
+              </button>
             )}
-          </Show>
-        </Suspense>
+          />
+        </div>
       </Show>
     </section>
   );
