@@ -51,9 +51,12 @@ describe('Programme reports', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('97,5%');
     expect(await row.textContent()).toContain('Đạt');
-    const tile = reader.locator('figure.programme-map g[data-place="quang-ninh"]');
+    const map = reader.getByRole('group', { name: /Bản đồ 34 tỉnh, thành phố/ });
+    const tile = map.getByRole('link', { name: 'Quảng Ninh: 97,5% (Đạt)', exact: true });
     expect(await tile.textContent()).toContain('97,5%');
-    expect(await tile.locator('title').textContent()).toContain('Quảng Ninh: 97,5% (Đạt)');
+    // Its tile leads to the organisation's progress; a unit that has not reported is read, not linked.
+    expect(await tile.getAttribute('href')).toBe('/programme/organizations/so-khcn-quang-ninh');
+    await map.getByRole('img', { name: 'Hà Nội: Chưa báo cáo', exact: true }).waitFor();
     await reader.getByText('1/1 (100%)').waitFor();
     // The CSV link downloads these figures.
     expect(await reader.getByRole('link', { name: 'Tải về CSV' }).getAttribute('download')).toBe('CT01-2026-H2.csv');
@@ -82,6 +85,25 @@ describe('Programme reports', () => {
     await admin.goto(`${baseUrl()}/programme`);
     await admin.getByRole('link', { name: 'Quản trị bộ tiêu chí' }).click();
     await admin.getByRole('heading', { level: 2, name: 'Các phiên bản bộ tiêu chí' }).waitFor();
+
+    // A reporting member is chosen from the organisations that report, and a bad choice is refused under its field.
+    const reporters = admin.getByRole('form', { name: 'Thành viên báo cáo' });
+    const organization = reporters.getByLabel('Cơ quan báo cáo');
+    await reporters.getByRole('button', { name: 'Giao việc báo cáo' }).click();
+    await reporters.locator('#reporter-organization-error').getByText('Vui lòng', { exact: false }).waitFor();
+    expect(await organization.getAttribute('aria-invalid')).toBe('true');
+    expect(await organization.locator('option', { hasText: 'Bộ Công an' }).count()).toBe(1);
+    // A centre files no report of its own: only its department is offered.
+    expect(await organization.locator('option', { hasText: 'Trung tâm Chuyển đổi số tỉnh Quảng Ninh' }).count()).toBe(0);
+    await organization.selectOption({ label: QUANG_NINH });
+    // linhnt works at the national department, not in Quảng Ninh.
+    await reporters.getByLabel('Tên tài khoản của thành viên').fill('linhnt');
+    await reporters.getByRole('button', { name: 'Giao việc báo cáo' }).click();
+    const handleError = reporters.locator('#reporter-handle-error');
+    await handleError.getByText('Thành viên này không thuộc cơ quan đã chọn (hay một đơn vị trực thuộc).').waitFor();
+    expect(await reporters.getByLabel('Tên tài khoản của thành viên').getAttribute('aria-invalid')).toBe('true');
+    await reporters.getByRole('alert').getByText('Chưa lưu được: vui lòng sửa các mục được đánh dấu.').waitFor();
+    expect(await admin.getByRole('row').filter({ hasText: QUANG_NINH }).filter({ hasText: 'Nguyễn Thùy Linh' }).count()).toBe(0);
 
     const member = await open();
     await signInWithCookie(member.context(), baseUrl(), 'linhnt');

@@ -1,20 +1,21 @@
 import './programme.css';
 import { createAsync, revalidate } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createSignal, For, type JSX, Show, Suspense } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { DocumentTitle } from '../../components/document-title.tsx';
+import { FormAlert, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
-import { activateFramework, createFramework, getAdmin, type ProgrammeAdmin, removeReporter, setReporter, updateFrameworkCriteria } from './programme.api.ts';
+import type { Outcome } from '../../lib/form.ts';
+import { refused, useProblem } from './admin-form.ts';
+import { Reporters } from './admin-reporters.tsx';
+import { activateFramework, createFramework, getAdmin, getReportingOrganizations, type ProgrammeAdmin, updateFrameworkCriteria } from './programme.api.ts';
 import { ForMembers, TargetText, type Unit } from './programme-parts.tsx';
 import { pt } from './programme-text.ts';
 
 type Framework = ProgrammeAdmin['programmeFrameworks'][number];
 type Criterion = Framework['criteria'][number];
-
-const problemOf = (result: { ok: boolean; problem?: { fields: Record<string, string>; form?: { code: string } } }) =>
-  result.ok ? pt('done') : [result.problem?.form?.code, ...Object.entries(result.problem?.fields ?? {}).map(([path, code]) => pt('fieldProblem', path, code))].filter(Boolean).join(' · ');
 
 /** /programme/admin: the versions of the criteria (copy, edit a draft, activate) and the reporting members, for admins. */
 export default function ProgrammeAdminPage() {
@@ -27,11 +28,8 @@ export default function ProgrammeAdminPage() {
 
 function ProgrammeAdministration() {
   const admin = createAsync(() => getAdmin());
-  const [notice, setNotice] = createSignal('');
-  const done = (message: string) => {
-    setNotice(message);
-    void revalidate(getAdmin.key);
-  };
+  const organizations = createAsync(() => getReportingOrganizations());
+  const done = () => void revalidate(getAdmin.key);
   return (
     <div class="programme-page">
       <DocumentTitle text={pt('adminTitle')} />
@@ -40,9 +38,6 @@ function ProgrammeAdministration() {
         <h1 id="page-title">{pt('adminTitle')}</h1>
         <p class="lead">{pt('adminIntro')}</p>
       </header>
-      <p role="status" class="programme-notice">
-        {notice()}
-      </p>
       <SectionError>
         <Suspense fallback={<PageLoading />}>
           <Show when={admin()}>
@@ -52,7 +47,7 @@ function ProgrammeAdministration() {
                   <h2 id="frameworks-title">{pt('frameworks')}</h2>
                   <For each={data().programmeFrameworks}>{(framework) => <FrameworkCard framework={framework} onDone={done} />}</For>
                 </section>
-                <Reporters reporters={data().programmeReporters} onDone={done} />
+                <Reporters reporters={data().programmeReporters} organizations={organizations() ?? []} onDone={done} />
               </>
             )}
           </Show>
@@ -62,188 +57,222 @@ function ProgrammeAdministration() {
   );
 }
 
-function FrameworkCard(props: { framework: Framework; onDone: (message: string) => void }) {
-  const [code, setCode] = createSignal('');
-  const [title, setTitle] = createSignal('');
-  const [criteria, setCriteria] = createStore<Criterion[]>(props.framework.criteria.map((c) => ({ ...c })));
-  const draft = () => props.framework.status === 'DRAFT';
+/** A control in a table cell, styled as the forms' fields, with its error under it. */
+function Cell(props: { id: string; error?: string | undefined; children: JSX.Element }) {
   return (
-    <article class="programme-framework-card" data-status={props.framework.status}>
-      <h3>
-        {props.framework.code}: {props.framework.title} <span class="programme-badge">{pt(`frameworkStates.${props.framework.status}`)}</span>
-      </h3>
-      <table class="programme-table">
-        <thead>
-          <tr>
-            <th scope="col">{pt('code')}</th>
-            <th scope="col">{pt('criterion')}</th>
-            <th scope="col">{pt('unit')}</th>
-            <th scope="col">{pt('target')}</th>
-            <th scope="col">{pt('deadline')}</th>
-            <th scope="col">{pt('level')}</th>
-            <Show when={draft()}>
-              <th scope="col">
-                <span class="visually-hidden">{pt('removeCriterion')}</span>
-              </th>
-            </Show>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={criteria}>
-            {(criterion, i) => (
-              <Show
-                when={draft()}
-                fallback={
-                  <tr>
-                    <td>{criterion.code}</td>
-                    <td>{criterion.title}</td>
-                    <td>{pt(`units.${criterion.unit}`)}</td>
-                    <td>
-                      <TargetText unit={criterion.unit} target={criterion.target} />
-                    </td>
-                    <td>{criterion.deadline ?? '—'}</td>
-                    <td>{pt(`levels.${criterion.level}`)}</td>
-                  </tr>
-                }
-              >
-                <tr>
-                  <td>
-                    <input aria-label={pt('code')} size="5" value={criterion.code} onInput={(e) => setCriteria(i(), 'code', e.currentTarget.value)} />
-                  </td>
-                  <td>
-                    <input aria-label={pt('criterion')} value={criterion.title} onInput={(e) => setCriteria(i(), 'title', e.currentTarget.value)} />
-                  </td>
-                  <td>
-                    <select aria-label={pt('unit')} value={criterion.unit} onChange={(e) => setCriteria(i(), 'unit', e.currentTarget.value as Unit)}>
-                      <For each={['PERCENT', 'COUNT', 'YES_NO', 'DATE'] as const}>{(u) => <option value={u}>{pt(`units.${u}`)}</option>}</For>
-                    </select>
-                  </td>
-                  <td>
-                    <input aria-label={pt('target')} size="10" value={criterion.target} onInput={(e) => setCriteria(i(), 'target', e.currentTarget.value)} />
-                  </td>
-                  <td>
-                    <input aria-label={pt('deadline')} type="date" value={criterion.deadline ?? ''} onInput={(e) => setCriteria(i(), 'deadline', e.currentTarget.value || null)} />
-                  </td>
-                  <td>
-                    <select aria-label={pt('level')} value={criterion.level} onChange={(e) => setCriteria(i(), 'level', e.currentTarget.value as Criterion['level'])}>
-                      <For each={['BOTH', 'MINISTRY', 'PROVINCE'] as const}>{(l) => <option value={l}>{pt(`levels.${l}`)}</option>}</For>
-                    </select>
-                  </td>
-                  <td>
-                    <button type="button" class="button button-secondary" onClick={() => setCriteria((list) => list.filter((_, j) => j !== i()))}>
-                      {pt('removeCriterion')}
-                    </button>
-                  </td>
-                </tr>
-              </Show>
-            )}
-          </For>
-        </tbody>
-      </table>
-      <div class="form-actions">
-        <Show when={draft()}>
-          <button
-            type="button"
-            class="button button-secondary"
-            onClick={() =>
-              setCriteria(criteria.length, {
-                code: `CT${String(criteria.length + 1).padStart(2, '0')}`,
-                title: '',
-                titleEn: '',
-                unit: 'PERCENT',
-                target: '0',
-                deadline: null,
-                level: 'BOTH',
-                order: criteria.length,
-              })
-            }
-          >
-            {pt('addCriterion')}
-          </button>
-          <button
-            type="button"
-            class="button"
-            onClick={async () => props.onDone(problemOf(await updateFrameworkCriteria({ id: props.framework.id, revision: props.framework.revision, criteria: [...criteria] })))}
-          >
-            {pt('saveCriteria')}
-          </button>
-          <button type="button" class="button" onClick={async () => props.onDone(problemOf(await activateFramework(props.framework.id)))}>
-            {pt('activate')}
-          </button>
-        </Show>
-      </div>
-      <form
-        class="programme-copy"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          props.onDone(problemOf(await createFramework({ code: code(), title: title(), copyFrom: props.framework.id })));
-        }}
-      >
-        <label>
-          {pt('newCode')} <input required value={code()} onInput={(e) => setCode(e.currentTarget.value)} />
-        </label>{' '}
-        <label>
-          {pt('newTitle')} <input required value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-        </label>{' '}
-        <button type="submit" class="button button-secondary">
-          {pt('copyAsDraft')}
-        </button>
-      </form>
-    </article>
+    <div class="field programme-cell" classList={{ 'has-error': Boolean(props.error) }}>
+      {props.children}
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
+        </p>
+      </Show>
+    </div>
   );
 }
 
-function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters']; onDone: (message: string) => void }) {
-  const [organization, setOrganization] = createSignal('');
-  const [handle, setHandle] = createSignal('');
+function FrameworkCard(props: { framework: Framework; onDone: () => void }) {
+  const [criteria, setCriteria] = createStore<Criterion[]>(props.framework.criteria.map((c) => ({ ...c })));
+  const [pending, setPending] = createSignal(false);
+  const [saved, setSaved] = createSignal<string>();
+  let criteriaForm: HTMLFormElement | undefined;
+  let copyForm: HTMLFormElement | undefined;
+  const edit = useProblem(() => criteriaForm);
+  const copy = useProblem(() => copyForm);
+  const draft = () => props.framework.status === 'DRAFT';
+  const prefix = `framework-${props.framework.id}`;
+
+  const run = async (write: () => Promise<Outcome<unknown>>, into: ReturnType<typeof useProblem>, success: string) => {
+    setSaved(undefined);
+    setPending(true);
+    const result = await write();
+    setPending(false);
+    into.settle(result);
+    if (result.ok) {
+      setSaved(success);
+      props.onDone();
+    }
+    return result.ok;
+  };
+  /** The props a cell's control takes for the criterion's field at `path` (criteria.N.field). */
+  const control = (i: number, field: string) => {
+    const id = `${prefix}-${i}-${field}`;
+    const error = edit.error(`criteria.${i}.${field}`);
+    return { id, error, attributes: { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined } };
+  };
+
   return (
-    <section aria-labelledby="reporters-title">
-      <h2 id="reporters-title">{pt('reporters')}</h2>
+    <article class="programme-framework-card" data-status={props.framework.status} aria-labelledby={`${prefix}-title`}>
+      <h3 id={`${prefix}-title`}>
+        {props.framework.code}: {props.framework.title} <span class="programme-badge">{pt(`frameworkStates.${props.framework.status}`)}</span>
+      </h3>
       <form
-        class="programme-copy"
-        onSubmit={async (event) => {
+        ref={criteriaForm}
+        novalidate
+        aria-labelledby={`${prefix}-title`}
+        onSubmit={(event) => {
           event.preventDefault();
-          props.onDone(problemOf(await setReporter(organization().trim(), handle().trim())));
+          void run(() => updateFrameworkCriteria({ id: props.framework.id, revision: props.framework.revision, criteria: [...criteria] }), edit, pt('criteriaSaved'));
         }}
       >
-        <label>
-          {pt('organizationSlug')} <input required value={organization()} onInput={(e) => setOrganization(e.currentTarget.value)} />
-        </label>{' '}
-        <label>
-          {pt('handle')} <input required value={handle()} onInput={(e) => setHandle(e.currentTarget.value)} />
-        </label>{' '}
-        <button type="submit" class="button">
-          {pt('addReporter')}
-        </button>
-      </form>
-      <table class="programme-table">
-        <thead>
-          <tr>
-            <th scope="col">{pt('organization')}</th>
-            <th scope="col">{pt('reporters')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{pt('remove')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.reporters}>
-            {(r) => (
+        <FormAlert problem={edit.problem()} success={saved()} />
+        <div class="programme-table-scroll">
+          {/* A version in force reads as cards on a phone; a draft's editing table scrolls in its box. */}
+          <table class="programme-table" classList={{ 'programme-stack': !draft() }}>
+            <thead>
               <tr>
-                <td>{r.organization.name}</td>
-                <td>
-                  <a href={`/experts/${r.expert.handle}`}>{r.expert.name}</a>
-                </td>
-                <td>
-                  <button type="button" class="button button-secondary" onClick={async () => props.onDone(problemOf(await removeReporter(r.organization.slug, r.expert.id)))}>
-                    {pt('remove')}
-                  </button>
-                </td>
+                <th scope="col">{pt('code')}</th>
+                <th scope="col">{pt('criterion')}</th>
+                <th scope="col">{pt('unit')}</th>
+                <th scope="col">{pt('target')}</th>
+                <th scope="col">{pt('deadline')}</th>
+                <th scope="col">{pt('level')}</th>
+                <Show when={draft()}>
+                  <th scope="col">
+                    <span class="visually-hidden">{pt('removeCriterion')}</span>
+                  </th>
+                </Show>
               </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </section>
+            </thead>
+            <tbody>
+              <For each={criteria}>
+                {(criterion, i) => (
+                  <Show
+                    when={draft()}
+                    fallback={
+                      <tr>
+                        <td>{criterion.code}</td>
+                        <td>{criterion.title}</td>
+                        <td data-label={pt('unit')}>{pt(`units.${criterion.unit}`)}</td>
+                        <td data-label={pt('target')}>
+                          <TargetText unit={criterion.unit} target={criterion.target} />
+                        </td>
+                        <td data-label={pt('deadline')}>{criterion.deadline ?? '—'}</td>
+                        <td data-label={pt('level')}>{pt(`levels.${criterion.level}`)}</td>
+                      </tr>
+                    }
+                  >
+                    <tr>
+                      <td class="programme-cell-code">
+                        <Cell {...control(i(), 'code')}>
+                          <input {...control(i(), 'code').attributes} aria-label={pt('code')} value={criterion.code} onInput={(e) => setCriteria(i(), 'code', e.currentTarget.value)} />
+                        </Cell>
+                      </td>
+                      <td class="programme-cell-title">
+                        <Cell {...control(i(), 'title')}>
+                          <input {...control(i(), 'title').attributes} aria-label={pt('criterion')} value={criterion.title} onInput={(e) => setCriteria(i(), 'title', e.currentTarget.value)} />
+                        </Cell>
+                      </td>
+                      <td>
+                        <Cell {...control(i(), 'unit')}>
+                          <select {...control(i(), 'unit').attributes} class="select" aria-label={pt('unit')} onChange={(e) => setCriteria(i(), 'unit', e.currentTarget.value as Unit)}>
+                            <For each={['PERCENT', 'COUNT', 'YES_NO', 'DATE'] as const}>
+                              {(u) => (
+                                // Chosen on the option: a select's own value is set before its options exist.
+                                <option value={u} selected={u === criterion.unit}>
+                                  {pt(`units.${u}`)}
+                                </option>
+                              )}
+                            </For>
+                          </select>
+                        </Cell>
+                      </td>
+                      <td>
+                        <Cell {...control(i(), 'target')}>
+                          <input {...control(i(), 'target').attributes} aria-label={pt('target')} value={criterion.target} onInput={(e) => setCriteria(i(), 'target', e.currentTarget.value)} />
+                        </Cell>
+                      </td>
+                      <td>
+                        <Cell {...control(i(), 'deadline')}>
+                          <input
+                            {...control(i(), 'deadline').attributes}
+                            aria-label={pt('deadline')}
+                            type="date"
+                            value={criterion.deadline ?? ''}
+                            onInput={(e) => setCriteria(i(), 'deadline', e.currentTarget.value || null)}
+                          />
+                        </Cell>
+                      </td>
+                      <td>
+                        <Cell {...control(i(), 'level')}>
+                          <select
+                            {...control(i(), 'level').attributes}
+                            class="select"
+                            aria-label={pt('level')}
+                            onChange={(e) => setCriteria(i(), 'level', e.currentTarget.value as Criterion['level'])}
+                          >
+                            <For each={['BOTH', 'MINISTRY', 'PROVINCE'] as const}>
+                              {(l) => (
+                                <option value={l} selected={l === criterion.level}>
+                                  {pt(`levels.${l}`)}
+                                </option>
+                              )}
+                            </For>
+                          </select>
+                        </Cell>
+                      </td>
+                      <td>
+                        <button type="button" class="button button-secondary" onClick={() => setCriteria((list) => list.filter((_, j) => j !== i()))}>
+                          {pt('removeCriterion')}
+                        </button>
+                      </td>
+                    </tr>
+                  </Show>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={draft()}>
+          <div class="form-actions">
+            <button
+              type="button"
+              class="button button-secondary"
+              onClick={() =>
+                setCriteria(criteria.length, {
+                  code: `CT${String(criteria.length + 1).padStart(2, '0')}`,
+                  title: '',
+                  titleEn: '',
+                  unit: 'PERCENT',
+                  target: '0',
+                  deadline: null,
+                  level: 'BOTH',
+                  order: criteria.length,
+                })
+              }
+            >
+              {pt('addCriterion')}
+            </button>
+            <SubmitButton pending={pending()} label={pt('saveCriteria')} />
+            <button type="button" class="button" disabled={pending()} onClick={() => void run(() => activateFramework(props.framework.id), edit, pt('activated'))}>
+              {pt('activate')}
+            </button>
+          </div>
+        </Show>
+      </form>
+      <form
+        ref={copyForm}
+        class="programme-copy"
+        novalidate
+        aria-label={pt('copyAsDraft')}
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          const code = String(data.get('code') ?? '').trim();
+          const title = String(data.get('title') ?? '').trim();
+          const missing = { ...(code ? {} : { code: 'REQUIRED' }), ...(title ? {} : { title: 'REQUIRED' }) };
+          if (Object.keys(missing).length) return copy.settle(refused(missing));
+          const form = event.currentTarget;
+          if (await run(() => createFramework({ code, title, copyFrom: props.framework.id }), copy, pt('copied'))) form.reset();
+        }}
+      >
+        <FormAlert problem={copy.problem()} />
+        <div class="programme-copy-fields">
+          <TextField id={`${prefix}-new-code`} name="code" label={pt('newCode')} error={copy.error('code')} />
+          <TextField id={`${prefix}-new-title`} name="title" label={pt('newTitle')} error={copy.error('title')} />
+          <SubmitButton pending={pending()} label={pt('copyAsDraft')} class="button button-secondary" />
+        </div>
+      </form>
+    </article>
   );
 }

@@ -64,7 +64,7 @@ function CriterionView() {
                     <CriterionMap places={view()!.places} values={c().results.values} unit={c().unit} />
                   </Show>
                   <Show when={c().results.values.length} fallback={<p class="empty-note">{pt('noValues')}</p>}>
-                    <table class="programme-table programme-values">
+                    <table class="programme-table programme-values programme-stack">
                       <caption>{pt('tableCaption', c().code, pt('periodName', period()!))}</caption>
                       <thead>
                         <tr>
@@ -82,10 +82,10 @@ function CriterionView() {
                               <th scope="row">
                                 <A href={`/programme/organizations/${value.organization.slug}`}>{value.organization.name}</A>
                               </th>
-                              <td>{formatValue(c().unit, value.value)}</td>
-                              <td>{value.meetsTarget ? pt('meets') : pt('misses')}</td>
-                              <td>{statusText(value.status)}</td>
-                              <td>
+                              <td data-label={pt('value')}>{formatValue(c().unit, value.value)}</td>
+                              <td data-label={pt('result')}>{value.meetsTarget ? pt('meets') : pt('misses')}</td>
+                              <td data-label={pt('status')}>{statusText(value.status)}</td>
+                              <td data-label={pt('evidence')}>
                                 <For each={value.evidence}>
                                   {(link, i) => (
                                     <>

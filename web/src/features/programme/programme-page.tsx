@@ -77,7 +77,7 @@ function ProgrammeHome() {
                       </Show>
                     </section>
                     <PeriodPicker periods={choices()} current={period()!} />
-                    <table class="programme-table">
+                    <table class="programme-table programme-stack">
                       <caption>
                         {pt('meetingShare')}: {pt('periodName', period()!)}
                       </caption>
@@ -101,12 +101,12 @@ function ProgrammeHome() {
                                   {locale() === 'en' && criterion.titleEn ? criterion.titleEn : criterion.title}
                                 </A>
                               </th>
-                              <td>
+                              <td data-label={pt('target')}>
                                 <TargetText unit={criterion.unit} target={criterion.target} />
                               </td>
-                              <td>{criterion.deadline ?? '—'}</td>
-                              <td>{pt(`levels.${criterion.level}`)}</td>
-                              <td>
+                              <td data-label={pt('deadline')}>{criterion.deadline ?? '—'}</td>
+                              <td data-label={pt('level')}>{pt(`levels.${criterion.level}`)}</td>
+                              <td data-label={pt('meetingShare')}>
                                 <Show when={criterion.results.reporting} fallback={pt('meetingOf', 0, 0)}>
                                   <span class="programme-share">
                                     <meter min="0" max={criterion.results.reporting} value={criterion.results.meeting} /> {pt('meetingOf', criterion.results.meeting, criterion.results.reporting)}

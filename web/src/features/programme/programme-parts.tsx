@@ -1,5 +1,6 @@
 import { createMemo, For, type JSX, onCleanup, Show } from 'solid-js';
-import { PROVINCE_TILES, TILE, TILE_SHADES } from '../../../../schema/showcase/province-tiles.ts';
+import { TILE_SHADES } from '../../../../schema/showcase/province-tiles.ts';
+import { type LegendStep, type ProvinceTile, ProvinceTileMap } from '../../components/province-tile-map.tsx';
 import { StateMessage } from '../../components/state-message.tsx';
 import { locale } from '../../i18n/i18n.ts';
 import { canAdminister } from '../account/account.api.ts';
@@ -43,9 +44,9 @@ export function CsvLink(props: { csv: string; filename: string }) {
 /** The period choice: a plain GET form, so each period has its own address. */
 export function PeriodPicker(props: { periods: readonly string[]; current: string; extra?: Record<string, string> }) {
   return (
-    <form class="programme-period" method="get">
-      <label for="programme-period">{pt('period')}</label>{' '}
-      <select id="programme-period" name="period" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+    <form class="programme-period field" method="get">
+      <label for="programme-period">{pt('period')}</label>
+      <select id="programme-period" class="select" name="period" onChange={(event) => event.currentTarget.form?.requestSubmit()}>
         <For each={props.periods}>
           {(period) => (
             <option value={period} selected={period === props.current}>
@@ -60,6 +61,7 @@ export function PeriodPicker(props: { periods: readonly string[]; current: strin
 }
 
 export interface MapValue {
+  organization: { slug: string };
   placeCode: string | null;
   value: string;
   number: number | null;
@@ -67,9 +69,9 @@ export interface MapValue {
 }
 
 /**
- * The 34 units as the showcase's tile map (schema/showcase/province-tiles.ts: the same places and
- * shades), shaded by a criterion's value: the shade steps split the range of the values given,
- * yes/no uses the lightest and the darkest; a unit meeting the target has a bold border.
+ * The 34 units on the shared tile map, shaded by a criterion's value: the shades past "none" split
+ * the range of the values given (yes/no takes the lightest and the darkest); a unit meeting the
+ * target has a bold border, and its tile leads to its organisation's progress.
  */
 export function CriterionMap(props: { places: readonly { code: string; name: string }[]; values: readonly MapValue[]; unit: Unit }) {
   const map = createMemo(() => {
@@ -78,60 +80,45 @@ export function CriterionMap(props: { places: readonly { code: string; name: str
     const low = Math.min(...numbers);
     const high = Math.max(...numbers);
     const steps = TILE_SHADES.length - 1;
-    const level = (n: number | null) => (n === null ? 0 : high === low ? steps : 1 + Math.min(steps - 1, Math.floor(((n - low) / (high - low)) * steps)));
-    const positions = Object.values(PROVINCE_TILES);
-    return {
-      width: (Math.max(...positions.map((p) => p.col)) + 1) * (TILE.width + TILE.gap) - TILE.gap,
-      height: (Math.max(...positions.map((p) => p.row)) + 1) * (TILE.height + TILE.gap) - TILE.gap,
-      tiles: props.places.flatMap((place) => {
-        const position = PROVINCE_TILES[place.code];
-        if (!position) return [];
-        const value = byPlace.get(place.code) ?? null;
-        return [
-          {
-            ...place,
-            label: position.label ?? place.name,
-            x: position.col * (TILE.width + TILE.gap),
-            y: position.row * (TILE.height + TILE.gap),
-            value,
-            shade: TILE_SHADES[value ? level(value.number) : 0]!,
-          },
-        ];
-      }),
-    };
+    const shadeOf = (n: number | null) => (n === null ? 0 : high === low ? steps : 1 + Math.min(steps - 1, Math.floor(((n - low) / (high - low)) * steps)));
+    const tiles: ProvinceTile[] = props.places.map((place) => {
+      const value = byPlace.get(place.code);
+      if (!value) return { code: place.code, name: place.name, shade: 0, figure: '—', description: `${place.name}: ${pt('notReported')}` };
+      const shown = formatValue(props.unit, value.value);
+      return {
+        code: place.code,
+        name: place.name,
+        shade: shadeOf(value.number),
+        figure: shown,
+        description: `${place.name}: ${shown} (${value.meetsTarget ? pt('meets') : pt('misses')})`,
+        href: `/programme/organizations/${value.organization.slug}`,
+        marked: value.meetsTarget,
+      };
+    });
+    // The legend reads each shade in use as the lowest and highest value drawn with it.
+    const legend: LegendStep[] = [{ shade: 0, label: pt('notReported') }];
+    for (let shade = 1; shade <= steps; shade++) {
+      const drawn = props.values.filter((v) => v.placeCode && byPlace.get(v.placeCode) === v && shadeOf(v.number) === shade).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+      if (!drawn.length) continue;
+      const [from, to] = [formatValue(props.unit, drawn[0]!.value), formatValue(props.unit, drawn.at(-1)!.value)];
+      legend.push({ shade, label: from === to ? from : `${from} – ${to}` });
+    }
+    legend.push({ shade: 0, marked: true, label: pt('meetsTarget') });
+    return { tiles, legend };
   });
   return (
-    <figure class="province-map programme-map">
-      <svg viewBox={`0 0 ${map().width} ${map().height}`} role="img" aria-labelledby="programme-map-caption">
-        <title>{pt('mapTitle')}</title>
-        <For each={map().tiles}>
-          {(tile) => (
-            <g data-place={tile.code}>
-              <title>{`${tile.name}: ${tile.value ? `${formatValue(props.unit, tile.value.value)} (${tile.value.meetsTarget ? pt('meets') : pt('misses')})` : pt('notReported')}`}</title>
-              <rect
-                x={tile.x}
-                y={tile.y}
-                width={TILE.width}
-                height={TILE.height}
-                rx="6"
-                fill={tile.shade.fill}
-                stroke={tile.value?.meetsTarget ? '#0b6b3a' : 'none'}
-                stroke-width={tile.value?.meetsTarget ? 4 : 2}
-              />
-              <text x={tile.x + TILE.width / 2} y={tile.y + 19} text-anchor="middle" class="province-map-name" fill={tile.shade.text}>
-                {tile.label}
-              </text>
-              <text x={tile.x + TILE.width / 2} y={tile.y + 37} text-anchor="middle" class="province-map-count" fill={tile.shade.text}>
-                {tile.value ? formatValue(props.unit, tile.value.value) : '—'}
-              </text>
-            </g>
-          )}
-        </For>
-      </svg>
-      <figcaption id="programme-map-caption">
-        {pt('mapTitle')}. {pt('mapCaption')}
-      </figcaption>
-    </figure>
+    <ProvinceTileMap
+      id="programme-map"
+      class="programme-map"
+      tiles={map().tiles}
+      legend={map().legend}
+      legendLabel={pt('mapLegend')}
+      caption={
+        <>
+          {pt('mapTitle')}. {pt('mapCaption')}
+        </>
+      }
+    />
   );
 }
 

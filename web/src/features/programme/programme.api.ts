@@ -160,6 +160,40 @@ const RemoveReporter = graphql(`
     removeProgrammeReporter(input: $input) { ${RESULT} ... on RemoveProgrammeReporterPayload { removed } }
   }
 `);
+const ReportingCandidatesQuery = graphql(`
+  query ProgrammeReportingCandidates($after: String) {
+    organizations(filter: { kinds: [MINISTRY, MINISTRY_AGENCY, DEPARTMENT] }, first: 50, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { slug name kind parent { slug } place { code name } } }
+    }
+  }
+`);
+export interface ReportingOrganization {
+  slug: string;
+  name: string;
+  level: 'MINISTRY' | 'PROVINCE';
+}
+
+/**
+ * The organisations that file reports, for the admins' choice: ministries and ministry-level
+ * agencies, and each province's top department (the rule of schema/programme reportingLevelOf;
+ * the API checks it again). Served 50 at a time: read to the end (a few hundred at most).
+ */
+export const getReportingOrganizations = query(async (): Promise<ReportingOrganization[]> => {
+  const found: ReportingOrganization[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const { organizations }: ResultOf<typeof ReportingCandidatesQuery> = await request(ReportingCandidatesQuery, { after });
+    for (const { node } of organizations.edges) {
+      if (node.kind !== 'DEPARTMENT') found.push({ slug: node.slug, name: node.name, level: 'MINISTRY' });
+      else if (!node.parent && node.place) found.push({ slug: node.slug, name: node.name, level: 'PROVINCE' });
+    }
+    if (!organizations.pageInfo.hasNextPage || !organizations.pageInfo.endCursor) break;
+    after = organizations.pageInfo.endCursor;
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}, 'programmeReportingOrganizations');
+
 const ExpertByHandle = graphql(`query ProgrammeExpertByHandle($handle: String!) { expert(handle: $handle) { id } }`);
 
 export const createFramework = (input: { code: string; title: string; copyFrom?: string | null }) => mutate(CreateFramework, { input }, 'createProgrammeFramework', 'CreateProgrammeFrameworkPayload');
@@ -179,7 +213,7 @@ export const updateFrameworkCriteria = (input: { id: string; revision: number; c
 export const activateFramework = (id: string) => mutate(ActivateFramework, { input: { id } }, 'activateProgrammeFramework', 'ActivateProgrammeFrameworkPayload');
 export async function setReporter(organization: string, handle: string) {
   const expert = await request(ExpertByHandle, { handle }).catch(() => null);
-  if (!expert?.expert) return { ok: false as const, problem: { fields: { expertId: 'UNKNOWN' }, form: { code: 'NOT_FOUND' } } };
+  if (!expert?.expert) return { ok: false as const, problem: { fields: { expertId: 'UNKNOWN' }, form: { code: 'VALIDATION_FAILED' } } };
   return mutate(SetReporter, { input: { organization, expertId: expert.expert.id } }, 'setProgrammeReporter', 'SetProgrammeReporterPayload');
 }
 export const removeReporter = (organization: string, expertId: string) => mutate(RemoveReporter, { input: { organization, expertId } }, 'removeProgrammeReporter', 'RemoveProgrammeReporterPayload');

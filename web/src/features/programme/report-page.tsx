@@ -45,12 +45,12 @@ function ReportDesk() {
             {(data) => (
               <Show when={data().myProgrammeOrganizations.length} fallback={<p class="empty-note">{pt('notReporter')}</p>}>
                 <Show when={data().myProgrammeOrganizations.length > 1}>
-                  <p class="field">
+                  <div class="field programme-report-organization">
                     <label for="report-organization">{pt('chooseOrganization')}</label>
-                    <select id="report-organization" onChange={(event) => setChosen(event.currentTarget.value)}>
+                    <select id="report-organization" class="select" onChange={(event) => setChosen(event.currentTarget.value)}>
                       <For each={data().myProgrammeOrganizations}>{(o) => <option value={o.slug}>{o.name}</option>}</For>
                     </select>
-                  </p>
+                  </div>
                 </Show>
                 <Show when={form()}>
                   {(f) => (
@@ -81,6 +81,8 @@ function ReportForm(props: { form: ProgrammeReportForm; organization: string; pe
   const [comment, setComment] = createSignal('');
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const [notice, setNotice] = createSignal<string | null>(null);
+  // The notice is the form's alert: a problem (red) unless it says the write went through.
+  const succeeded = () => notice() === pt('submitted') || notice() === pt('saved');
   const [busy, setBusy] = createSignal(false);
 
   createEffect(() => {
@@ -187,9 +189,13 @@ function ReportForm(props: { form: ProgrammeReportForm; organization: string; pe
           </p>
         )}
       </Show>
-      <p role="status" class="programme-notice">
-        {notice() ?? ''}
-      </p>
+      <div role="status" class="programme-notice">
+        <Show when={notice()}>
+          <p class="form-alert" classList={{ 'is-error': !succeeded(), 'is-success': succeeded() }}>
+            {notice()}
+          </p>
+        </Show>
+      </div>
       <For each={criteria()}>
         {(c) => {
           const id = `value-${c.code}`;
@@ -222,7 +228,7 @@ function ReportForm(props: { form: ProgrammeReportForm; organization: string; pe
                       />
                     }
                   >
-                    <select id={id} name={id} value={entries[c.code]?.value ?? ''} onChange={(event) => setEntries(c.code, 'value', event.currentTarget.value)}>
+                    <select id={id} name={id} class="select" value={entries[c.code]?.value ?? ''} onChange={(event) => setEntries(c.code, 'value', event.currentTarget.value)}>
                       <option value="">—</option>
                       <option value="yes">{pt('yes')}</option>
                       <option value="no">{pt('no')}</option>
@@ -236,8 +242,15 @@ function ReportForm(props: { form: ProgrammeReportForm; organization: string; pe
                 </div>
                 <div class="field">
                   <label for={`status-${c.code}`}>{pt('status')}</label>
-                  <select id={`status-${c.code}`} value={entries[c.code]?.status ?? 'NOT_STARTED'} onChange={(event) => setEntries(c.code, 'status', event.currentTarget.value as EntryStatus)}>
-                    <For each={STATUSES}>{(s) => <option value={s}>{statusText(s)}</option>}</For>
+                  <select id={`status-${c.code}`} class="select" onChange={(event) => setEntries(c.code, 'status', event.currentTarget.value as EntryStatus)}>
+                    {/* Chosen on the option: a select's own value is set before its options exist. */}
+                    <For each={STATUSES}>
+                      {(s) => (
+                        <option value={s} selected={s === (entries[c.code]?.status ?? 'NOT_STARTED')}>
+                          {statusText(s)}
+                        </option>
+                      )}
+                    </For>
                   </select>
                 </div>
                 <div class="field">
