@@ -1,3 +1,4 @@
+import './helpdesk.css';
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
