@@ -14,8 +14,9 @@
  * long-lived personas (the "victim" and friends), which must end the corpus untouched.
  *
  * BUGS lists the server bugs this corpus found (all fixed). A case tagged with one asserts what
- * must hold in any case (refused or contained, nothing else changed); the strict expectation of
- * each bug runs again in its own test at the end, so a regression names the bug it brings back.
+ * must hold in any case (refused or contained, nothing else changed); its strict expectation is
+ * judged on the same answer and reported by the bug's own test at the end, so a regression names
+ * the bug it brings back.
  */
 
 /* The corpus */
