@@ -96,12 +96,16 @@ describe('Programme reports', () => {
     // A centre files no report of its own: only its department is offered.
     expect(await organization.locator('option', { hasText: 'Trung tâm Chuyển đổi số tỉnh Quảng Ninh' }).count()).toBe(0);
     await organization.selectOption({ label: QUANG_NINH });
-    // linhnt works at the national department, not in Quảng Ninh.
-    await reporters.getByLabel('Tên tài khoản của thành viên').fill('linhnt');
+    // Nobody chosen yet: the person is asked for under its field.
     await reporters.getByRole('button', { name: 'Giao việc báo cáo' }).click();
-    const handleError = reporters.locator('#reporter-handle-error');
-    await handleError.getByText('Thành viên này không thuộc cơ quan đã chọn (hay một đơn vị trực thuộc).').waitFor();
-    expect(await reporters.getByLabel('Tên tài khoản của thành viên').getAttribute('aria-invalid')).toBe('true');
+    await reporters.locator('#reporter-person-error').waitFor();
+    expect(await reporters.getByLabel('Thành viên báo cáo (tìm theo tên)').getAttribute('aria-invalid')).toBe('true');
+    // linhnt works at the national department, not in Quảng Ninh: found by name, chosen, refused under the field.
+    await reporters.getByLabel('Thành viên báo cáo (tìm theo tên)').fill('nguyen thuy linh');
+    await reporters.getByRole('button', { name: 'Chọn Nguyễn Thùy Linh' }).click();
+    await reporters.getByRole('link', { name: 'Nguyễn Thùy Linh' }).waitFor();
+    await reporters.getByRole('button', { name: 'Giao việc báo cáo' }).click();
+    await reporters.locator('#reporter-person-error').getByText('Thành viên này không thuộc cơ quan đã chọn (hay một đơn vị trực thuộc).').waitFor();
     await reporters.getByRole('alert').getByText('Chưa lưu được: vui lòng sửa các mục được đánh dấu.').waitFor();
     expect(await admin.getByRole('row').filter({ hasText: QUANG_NINH }).filter({ hasText: 'Nguyễn Thùy Linh' }).count()).toBe(0);
 

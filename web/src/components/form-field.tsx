@@ -190,7 +190,8 @@ export function SubmitButton(props: { pending: boolean; label: string; pendingLa
   );
 }
 
-function ErrorIcon() {
+/** The icon beside an error: shared with fields built outside this file (features/expert/person-search.tsx). */
+export function ErrorIcon() {
   return (
     <svg class="form-alert-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
       <circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" stroke-width="1.5" />

@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, For, type JSX, on, onCleanup, Show, Suspense } from 'solid-js';
+import { ErrorIcon } from '../../components/form-field.tsx';
 import { getExpertDirectory } from './expert.api.ts';
 import { te } from './expert-text.ts';
 
@@ -21,6 +22,8 @@ export function PersonSearch(props: {
   hint: string;
   /** People not to offer (already chosen, the viewer…). */
   excluded: (personId: string) => boolean;
+  /** The form's complaint about the person chosen, shown under the field. */
+  error?: string | undefined;
   actions: (person: FoundPerson, done: () => void) => JSX.Element;
 }) {
   const [text, setText] = createSignal('');
@@ -43,7 +46,7 @@ export function PersonSearch(props: {
     input?.focus();
   };
   return (
-    <div class="field person-search">
+    <div class="field person-search" classList={{ 'has-error': Boolean(props.error) }}>
       <label for={props.id}>{props.label}</label>
       <input
         id={props.id}
@@ -53,12 +56,19 @@ export function PersonSearch(props: {
         maxLength={100}
         value={text()}
         onInput={(event) => setText(event.currentTarget.value)}
-        aria-describedby={`${props.id}-hint`}
+        aria-describedby={props.error ? `${props.id}-hint ${props.id}-error` : `${props.id}-hint`}
+        aria-invalid={props.error ? 'true' : undefined}
         aria-controls={`${props.id}-results`}
       />
       <p id={`${props.id}-hint`} class="field-hint">
         {props.hint}
       </p>
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          <ErrorIcon />
+          <span>{props.error}</span>
+        </p>
+      </Show>
       <Suspense>
         <p class="visually-hidden" role="status">
           {results() ? (results()!.length ? te('personSearch.matches', results()!.length) : te('personSearch.noMatches')) : ''}

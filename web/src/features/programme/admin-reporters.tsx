@@ -1,6 +1,7 @@
-import { createSignal, For } from 'solid-js';
-import { FormAlert, SelectField, SubmitButton, TextField } from '../../components/form-field.tsx';
+import { createSignal, For, Show } from 'solid-js';
+import { FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
 import type { FormProblem, Outcome } from '../../lib/form.ts';
+import { type FoundPerson, PersonSearch } from '../expert/person-search.tsx';
 import { refused, useProblem } from './admin-form.ts';
 import { type ProgrammeAdmin, type ReportingOrganization, removeReporter, setReporter } from './programme.api.ts';
 import { pt } from './programme-text.ts';
@@ -21,6 +22,7 @@ function OrganizationOptions(props: { organizations: readonly ReportingOrganizat
 export function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters']; organizations: readonly ReportingOrganization[]; onDone: () => void }) {
   const [pending, setPending] = createSignal(false);
   const [success, setSuccess] = createSignal<string>();
+  const [person, setPerson] = createSignal<FoundPerson | null>(null);
   let form: HTMLFormElement | undefined;
   const { problem, settle, error } = useProblem(() => form);
 
@@ -41,13 +43,16 @@ export function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const organization = String(data.get('organization') ?? '');
-    const handle = String(data.get('handle') ?? '').trim();
+    const chosen = person();
     const found: FormProblem['fields'] = {};
     if (!organization) found.organization = 'REQUIRED';
     else if (!props.organizations.some((o) => o.slug === organization)) found.organization = 'NOT_REPORTING';
-    if (!handle) found.expertId = 'REQUIRED';
-    if (Object.keys(found).length) return settle(refused(found));
-    if (await write(() => setReporter(organization, handle), pt('reporterAdded'))) form?.reset();
+    if (!chosen) found.expertId = 'REQUIRED';
+    if (!chosen || Object.keys(found).length) return settle(refused(found));
+    if (await write(() => setReporter(organization, chosen.id), pt('reporterAdded'))) {
+      form?.reset();
+      setPerson(null);
+    }
   };
 
   return (
@@ -60,7 +65,48 @@ export function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters
             <option value="">{pt('chooseOne')}</option>
             <OrganizationOptions organizations={props.organizations} />
           </SelectField>
-          <TextField id="reporter-handle" name="handle" label={pt('handle')} autocomplete="off" spellcheck={false} error={error('expertId')} />
+          <Show
+            when={person()}
+            fallback={
+              <PersonSearch
+                id="reporter-person"
+                label={pt('person')}
+                hint={pt('personHint')}
+                excluded={() => false}
+                error={error('expertId')}
+                actions={(found, done) => (
+                  <button
+                    type="button"
+                    class="button button-small button-secondary"
+                    aria-label={pt('choosePerson', found.name)}
+                    onClick={() => {
+                      setPerson(found);
+                      done();
+                    }}
+                  >
+                    {pt('choose')}
+                  </button>
+                )}
+              />
+            }
+          >
+            {(chosen) => (
+              <div class="field" classList={{ 'has-error': Boolean(error('expertId')) }}>
+                <span class="field-label">{pt('person')}</span>
+                <p class="programme-chosen-person">
+                  <a href={`/experts/${chosen().handle}`}>{chosen().name}</a>{' '}
+                  <button type="button" class="button button-small button-secondary" onClick={() => setPerson(null)}>
+                    {pt('changePerson')}
+                  </button>
+                </p>
+                <Show when={error('expertId')}>
+                  <p id="reporter-person-error" class="field-error">
+                    {error('expertId')}
+                  </p>
+                </Show>
+              </div>
+            )}
+          </Show>
           <SubmitButton pending={pending()} label={pt('addReporter')} />
         </div>
       </form>

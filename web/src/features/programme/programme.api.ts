@@ -194,8 +194,6 @@ export const getReportingOrganizations = query(async (): Promise<ReportingOrgani
   return found.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }, 'programmeReportingOrganizations');
 
-const ExpertByHandle = graphql(`query ProgrammeExpertByHandle($handle: String!) { expert(handle: $handle) { id } }`);
-
 export const createFramework = (input: { code: string; title: string; copyFrom?: string | null }) => mutate(CreateFramework, { input }, 'createProgrammeFramework', 'CreateProgrammeFrameworkPayload');
 export const updateFrameworkCriteria = (input: { id: string; revision: number; criteria: ProgrammeAdmin['programmeFrameworks'][number]['criteria'] }) =>
   mutate(
@@ -211,9 +209,5 @@ export const updateFrameworkCriteria = (input: { id: string; revision: number; c
     'UpdateProgrammeFrameworkPayload',
   );
 export const activateFramework = (id: string) => mutate(ActivateFramework, { input: { id } }, 'activateProgrammeFramework', 'ActivateProgrammeFrameworkPayload');
-export async function setReporter(organization: string, handle: string) {
-  const expert = await request(ExpertByHandle, { handle }).catch(() => null);
-  if (!expert?.expert) return { ok: false as const, problem: { fields: { expertId: 'UNKNOWN' }, form: { code: 'VALIDATION_FAILED' } } };
-  return mutate(SetReporter, { input: { organization, expertId: expert.expert.id } }, 'setProgrammeReporter', 'SetProgrammeReporterPayload');
-}
+export const setReporter = (organization: string, expertId: string) => mutate(SetReporter, { input: { organization, expertId } }, 'setProgrammeReporter', 'SetProgrammeReporterPayload');
 export const removeReporter = (organization: string, expertId: string) => mutate(RemoveReporter, { input: { organization, expertId } }, 'removeProgrammeReporter', 'RemoveProgrammeReporterPayload');
