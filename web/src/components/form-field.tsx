@@ -33,13 +33,20 @@ function FieldFrame(props: FieldProps & { children: JSX.Element; extra?: JSX.Ele
       </Show>
       {props.children}
       {props.extra}
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          <ErrorIcon />
-          <span>{props.error}</span>
-        </p>
-      </Show>
+      <FieldError id={props.id} error={props.error} />
     </div>
+  );
+}
+
+/** A field's error under its control, `${id}-error` for the control's aria-describedby; nothing without one. */
+export function FieldError(props: { id: string; error?: string | undefined }) {
+  return (
+    <Show when={props.error}>
+      <p id={`${props.id}-error`} class="field-error">
+        <ErrorIcon />
+        <span>{props.error}</span>
+      </p>
+    </Show>
   );
 }
 
@@ -190,8 +197,7 @@ export function SubmitButton(props: { pending: boolean; label: string; pendingLa
   );
 }
 
-/** The icon beside an error: shared with fields built outside this file (features/expert/person-search.tsx). */
-export function ErrorIcon() {
+function ErrorIcon() {
   return (
     <svg class="form-alert-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
       <circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" stroke-width="1.5" />

@@ -1,6 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, For, type JSX, on, onCleanup, Show, Suspense } from 'solid-js';
-import { ErrorIcon } from '../../components/form-field.tsx';
+import { FieldError } from '../../components/form-field.tsx';
 import { getExpertDirectory } from './expert.api.ts';
 import { te } from './expert-text.ts';
 
@@ -63,12 +63,7 @@ export function PersonSearch(props: {
       <p id={`${props.id}-hint`} class="field-hint">
         {props.hint}
       </p>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          <ErrorIcon />
-          <span>{props.error}</span>
-        </p>
-      </Show>
+      <FieldError id={props.id} error={props.error} />
       <Suspense>
         <p class="visually-hidden" role="status">
           {results() ? (results()!.length ? te('personSearch.matches', results()!.length) : te('personSearch.noMatches')) : ''}

@@ -1,9 +1,8 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { SelectField } from '../../components/form-field.tsx';
-import { localName } from '../../i18n/i18n.ts';
 import { getHelpdeskDashboard, type HelpdeskMine } from './helpdesk.api.ts';
-import { RequestRow } from './helpdesk-parts.tsx';
+import { RequestRow, GroupOptions } from './helpdesk-parts.tsx';
 import { ht } from './helpdesk-text.ts';
 
 /** This month in Vietnam time (UTC+7), as YYYY-MM. */
@@ -43,13 +42,7 @@ export function HelpdeskDashboardSection(props: { groups: HelpdeskMine['groups']
         </SelectField>
         <SelectField id="helpdesk-dashboard-group" name="group" label={ht('group')} onChange={setGroup}>
           <option value="">{ht('allGroups')}</option>
-          <For each={props.groups}>
-            {(g) => (
-              <option value={g.slug} selected={g.slug === group()}>
-                {localName(g)}
-              </option>
-            )}
-          </For>
+          <GroupOptions groups={props.groups} chosen={group()} />
         </SelectField>
       </div>
       <Suspense>

@@ -1,8 +1,21 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { formatDateTime, localName } from '../../i18n/i18n.ts';
 import type { HelpdeskRequest, HelpdeskStatus } from './helpdesk.api.ts';
 import { ht } from './helpdesk-text.ts';
+
+/** The groups as a select's options, `chosen` selected (set on the option: the options may come after the select's value). */
+export function GroupOptions(props: { groups: readonly { slug: string; name: string; nameEn: string }[]; chosen: string }) {
+  return (
+    <For each={props.groups}>
+      {(g) => (
+        <option value={g.slug} selected={g.slug === props.chosen}>
+          {localName(g)}
+        </option>
+      )}
+    </For>
+  );
+}
 
 /** A request's status as a chip, its colour by status. */
 export function StatusChip(props: { status: HelpdeskStatus }) {

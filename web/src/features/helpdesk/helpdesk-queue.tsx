@@ -1,11 +1,11 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
-import { formatDateTime, localName } from '../../i18n/i18n.ts';
+import { formatDateTime } from '../../i18n/i18n.ts';
 import { FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
 import { focusProblems, type Outcome, problemOf } from '../../lib/form.ts';
 import { getGroupMembers, getHelpdeskDashboard, getHelpdeskQueue, type HelpdeskMine, type HelpdeskRequest, type HelpdeskStatus, triageRequest } from './helpdesk.api.ts';
 import { fieldError, REQUEST_LENGTHS } from './helpdesk-form.ts';
-import { StatusChip } from './helpdesk-parts.tsx';
+import { StatusChip, GroupOptions } from './helpdesk-parts.tsx';
 import { ht } from './helpdesk-text.ts';
 
 type Groups = HelpdeskMine['groups'];
@@ -115,13 +115,7 @@ function QueueItem(props: { request: HelpdeskRequest; groups: Groups; onConflict
               }}
             >
               <option value="">{ht('chooseGroup')}</option>
-              <For each={byKind(props.groups)}>
-                {(g) => (
-                  <option value={g.slug} selected={g.slug === group()}>
-                    {localName(g)}
-                  </option>
-                )}
-              </For>
+              <GroupOptions groups={byKind(props.groups)} chosen={group()} />
             </SelectField>
             <SelectField id={id('assignee')} name="assigneeId" label={ht('assignee')} error={error('assigneeId')} onChange={setAssignee}>
               <option value="">{ht('chooseAssignee')}</option>

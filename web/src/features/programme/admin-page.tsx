@@ -3,7 +3,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show, Suspense } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { DocumentTitle } from '../../components/document-title.tsx';
-import { FormAlert, SubmitButton, TextField } from '../../components/form-field.tsx';
+import { FieldError, FormAlert, SubmitButton, TextField } from '../../components/form-field.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
@@ -58,15 +58,35 @@ function ProgrammeAdministration() {
 }
 
 /** A control in a table cell, styled as the forms' fields, with its error under it. */
+interface CellControl {
+  id: string;
+  error?: string | undefined;
+  attributes: { id: string; 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined };
+}
+
+/** A draft criterion's choice among `values` (its unit, its level), in its table cell. */
+function ChoiceCell<T extends string>(props: { control: CellControl; label: string; values: readonly T[]; chosen: T; word: (value: T) => string; onChoose: (value: T) => void }) {
+  return (
+    <Cell {...props.control}>
+      <select {...props.control.attributes} class="select" aria-label={props.label} onChange={(e) => props.onChoose(e.currentTarget.value as T)}>
+        <For each={props.values}>
+          {(value) => (
+            // Chosen on the option: a select's own value is set before its options exist.
+            <option value={value} selected={value === props.chosen}>
+              {props.word(value)}
+            </option>
+          )}
+        </For>
+      </select>
+    </Cell>
+  );
+}
+
 function Cell(props: { id: string; error?: string | undefined; children: JSX.Element }) {
   return (
     <div class="field programme-cell" classList={{ 'has-error': Boolean(props.error) }}>
       {props.children}
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
+      <FieldError id={props.id} error={props.error} />
     </div>
   );
 }
@@ -164,18 +184,14 @@ function FrameworkCard(props: { framework: Framework; onDone: () => void }) {
                         </Cell>
                       </td>
                       <td>
-                        <Cell {...control(i(), 'unit')}>
-                          <select {...control(i(), 'unit').attributes} class="select" aria-label={pt('unit')} onChange={(e) => setCriteria(i(), 'unit', e.currentTarget.value as Unit)}>
-                            <For each={['PERCENT', 'COUNT', 'YES_NO', 'DATE'] as const}>
-                              {(u) => (
-                                // Chosen on the option: a select's own value is set before its options exist.
-                                <option value={u} selected={u === criterion.unit}>
-                                  {pt(`units.${u}`)}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </Cell>
+                        <ChoiceCell
+                          control={control(i(), 'unit')}
+                          label={pt('unit')}
+                          values={['PERCENT', 'COUNT', 'YES_NO', 'DATE'] as const}
+                          chosen={criterion.unit}
+                          word={(u) => pt(`units.${u}`)}
+                          onChoose={(u) => setCriteria(i(), 'unit', u as Unit)}
+                        />
                       </td>
                       <td>
                         <Cell {...control(i(), 'target')}>
@@ -194,22 +210,14 @@ function FrameworkCard(props: { framework: Framework; onDone: () => void }) {
                         </Cell>
                       </td>
                       <td>
-                        <Cell {...control(i(), 'level')}>
-                          <select
-                            {...control(i(), 'level').attributes}
-                            class="select"
-                            aria-label={pt('level')}
-                            onChange={(e) => setCriteria(i(), 'level', e.currentTarget.value as Criterion['level'])}
-                          >
-                            <For each={['BOTH', 'MINISTRY', 'PROVINCE'] as const}>
-                              {(l) => (
-                                <option value={l} selected={l === criterion.level}>
-                                  {pt(`levels.${l}`)}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </Cell>
+                        <ChoiceCell
+                          control={control(i(), 'level')}
+                          label={pt('level')}
+                          values={['BOTH', 'MINISTRY', 'PROVINCE'] as const}
+                          chosen={criterion.level}
+                          word={(l) => pt(`levels.${l}`)}
+                          onChoose={(l) => setCriteria(i(), 'level', l as Criterion['level'])}
+                        />
                       </td>
                       <td>
                         <button type="button" class="button button-secondary" onClick={() => setCriteria((list) => list.filter((_, j) => j !== i()))}>

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
+import { FieldError, FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
 import type { FormProblem, Outcome } from '../../lib/form.ts';
 import { type FoundPerson, PersonSearch } from '../expert/person-search.tsx';
 import { refused, useProblem } from './admin-form.ts';
@@ -99,11 +99,7 @@ export function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters
                     {pt('changePerson')}
                   </button>
                 </p>
-                <Show when={error('expertId')}>
-                  <p id="reporter-person-error" class="field-error">
-                    {error('expertId')}
-                  </p>
-                </Show>
+                <FieldError id="reporter-person" error={error('expertId')} />
               </div>
             )}
           </Show>
