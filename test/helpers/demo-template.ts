@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { loadDemoData, loadReferenceData } from '../../seeds/load.ts';
+import { demoTemplateName } from './demo-template-name.ts';
 
 /*
  * The reference and demo data for a test file, as a load would write them into its database.
@@ -20,9 +21,6 @@ declare module 'vitest' {
 }
 
 const STATE = 'template_state';
-
-/** This run's template database: a name of its own, so a database server kept between runs (MONGODB_URI) never serves an older demo. */
-export const demoTemplateName = (runId: string) => `t_demo_${runId}`;
 
 /** Copies every record `to` lacks (start-up writes a few, such as the migrations done). */
 async function copyDatabase(from: mongoose.mongo.Db, to: mongoose.mongo.Db): Promise<void> {

@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { passableTempDir } from '../helpers/data-dir.ts';
-import { demoTemplateName } from '../helpers/demo-template.ts';
+import { demoTemplateName } from '../helpers/demo-template-name.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
