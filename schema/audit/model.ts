@@ -63,10 +63,11 @@ export const auditActions = [
   'task.assigned',
   'task.dropped',
   'task.reopened',
-  /** The help desk triaged, closed (for the asker) or published a request in the FAQ (the subject: its asker), or an admin changed its settings (the subject: the admin). */
+  /** The help desk triaged, closed (for the asker) or published a request in the FAQ, edited or unpublished its entry (the subject: its asker), or an admin changed its settings (the subject: the admin). */
   'helpdesk.triaged',
   'helpdesk.closed',
   'helpdesk.faq-published',
+  'helpdesk.faq-edited',
   'helpdesk.faq-unpublished',
   'helpdesk.settings-changed',
   /** A member took a name that looks like a staff member's (the subject); for moderators. */

@@ -528,6 +528,8 @@ export async function updateFaqEntry(ctx: Context, input: unknown): Promise<FaqE
     { returnDocument: 'after' },
   ).lean<FaqEntryDoc>();
   if (!changed) throw new ConflictError('Someone else changed this entry after you opened it; reload it.');
+  const request = await requireRequest(id, 'id');
+  await record('helpdesk.faq-edited', requireViewer(ctx).id, request.asker, { helpdeskRequest: request._id, thread: request._id, to: `v${changed.version}` });
   return changed;
 }
 

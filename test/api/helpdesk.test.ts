@@ -308,6 +308,12 @@ describe('Help desk FAQ editing', () => {
     expect(read).toEqual([expect.objectContaining({ id: entry.id, organizationLabel: 'Một sở khoa học và công nghệ', topics: [{ slug: 'du-lieu-so' }] })]);
     const named = await mutate('updateFaqEntry', { id: entry.id, version: entry.version + 1, anonymous: false }, 'desk', ENTRY);
     expect(named.result.entry).toMatchObject({ organizationLabel: 'Sở Khoa học và Công nghệ Đà Nẵng', anonymous: false });
+    // The two edits that went through are in the audit log, by the desk member, about the asker; the refused ones are not.
+    const audited = await AuditEntry.find({ action: 'helpdesk.faq-edited', helpdeskRequest: Buffer.from(entry.id, 'base64url').toString().split(':')[1] }).lean();
+    expect(audited.map((a) => [String(a.actor), String(a.subject)])).toEqual([
+      [ids.desk, ids.asker],
+      [ids.desk, ids.asker],
+    ]);
   });
 
   it('keeps an entry anonymous when its asker asked for it', async () => {
