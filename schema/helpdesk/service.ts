@@ -509,7 +509,8 @@ export async function updateFaqEntry(ctx: Context, input: unknown): Promise<FaqE
     const unknown = await unknownTopicErrors(topics);
     if (unknown.length) throw new ValidationError(unknown);
   }
-  const label = anonymous === undefined ? {} : await faqLabel(await requireRequest(id, 'id'), anonymous);
+  const request = await requireRequest(id, 'id');
+  const label = anonymous === undefined ? {} : await faqLabel(request, anonymous);
   const next = { title: fields.title ?? entry.title, question: fields.question ?? entry.question, answer: fields.answer ?? entry.answer };
   const [question, answer] = await renderTexts([next.question, next.answer]);
   const changed = await FaqEntry.findOneAndUpdate(
@@ -528,7 +529,6 @@ export async function updateFaqEntry(ctx: Context, input: unknown): Promise<FaqE
     { returnDocument: 'after' },
   ).lean<FaqEntryDoc>();
   if (!changed) throw new ConflictError('Someone else changed this entry after you opened it; reload it.');
-  const request = await requireRequest(id, 'id');
   await record('helpdesk.faq-edited', requireViewer(ctx).id, request.asker, { helpdeskRequest: request._id, thread: request._id, to: `v${changed.version}` });
   return changed;
 }

@@ -460,7 +460,8 @@ export const OPERATIONS: Record<OperationName, Operation> = {
     field: 'updateFaqEntry',
     document: workDocument('updateFaqEntry', 'UpdateFaqEntryInput'),
     setup: async (mode) => {
-      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [(await newFaqEntry(String(new mongoose.Types.ObjectId()), actor.id))._id]);
+      // An entry comes from a request, asked here by the throwaway admin, so that what the edit writes (the entry, its audit) is theirs.
+      const w = await work(mode, people.admin, { role: 'admin' }, async (actor) => [(await newFaqEntry((await newRequest(actor.id, 'answered'))._id, actor.id))._id]);
       const input = { id: globalId('HelpdeskFaqEntry', w.prepared[0] ?? world.requestId), version: 1 };
       return { cookie: w.actor.cookie, variables: { input }, owners: w.owners, stored: async (at) => valueAt(await w.docOf(FaqEntry), fieldOf(at)) };
     },
