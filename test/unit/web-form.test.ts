@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { graphql } from '../../web/src/graphql.ts';
 import { t } from '../../web/src/i18n/i18n.ts';
-import { attempt, errorFor, fieldErrorText, formErrorText, mutate, settle } from '../../web/src/lib/form.ts';
+import { attempt, errorFor, fieldErrorText, formErrorText, lengthProblems, mutate, settle } from '../../web/src/lib/form.ts';
 import { MutationErrorFields } from '../../web/src/lib/fragments.ts';
 import { GraphQLRequestError } from '../../web/src/lib/graphql-client.ts';
 import { ACCOUNT_LIMITS } from '../../schema/field-limits.ts';
@@ -132,5 +132,22 @@ describe('the messages a form shows', () => {
     expect(errorFor(problem, 'links.0.url')).toBe(t('fieldError.urlInvalid'));
     expect(errorFor(problem, 'links.0.label')).toBeUndefined();
     expect(errorFor(undefined, 'name')).toBeUndefined();
+  });
+});
+
+describe('a form’s own lengths', () => {
+  const lengths = { title: [5, 200], note: [0, 10], reason: [1, 1000] } as const;
+
+  it('are checked before asking: an empty field with a minimum is required, others too short or too long, in the API’s codes', () => {
+    expect(lengthProblems({ title: '', note: '', reason: 'x' }, lengths)).toEqual({ title: 'REQUIRED' });
+    expect(lengthProblems({ title: 'Ngắn', note: 'x'.repeat(11), reason: '' }, lengths)).toEqual({ title: 'TOO_SHORT', note: 'TOO_LONG', reason: 'REQUIRED' });
+    // A form that names what it requires: an empty field with a minimum may stay empty.
+    expect(lengthProblems({ title: 'Năm chữ', reason: '' }, lengths, ['title'])).toEqual({});
+  });
+
+  it('are the ones its messages say, over the shared table’s', () => {
+    expect(fieldErrorText('title', 'TOO_SHORT', lengths)).toBe(t('fieldError.TOO_SHORT', 5));
+    expect(fieldErrorText('links.0.note', 'TOO_LONG', lengths)).toBe(t('fieldError.TOO_LONG', 10));
+    expect(fieldErrorText('position', 'TOO_LONG', lengths)).toBe(fieldErrorText('position', 'TOO_LONG'));
   });
 });

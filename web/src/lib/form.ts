@@ -31,11 +31,30 @@ interface ErrorResult {
   until?: string;
 }
 
+/** A problem found in the browser before asking the API, in the API's own codes. */
+export const refusedLocally = (fields: Record<string, string>): Outcome<never> => ({ ok: false, problem: { fields, form: { code: 'VALIDATION_FAILED' } } });
+
+/** refusedLocally as an action's result: it revalidates nothing (an action returning a plain value would reload every query). */
+export const invalid = (fields: Record<string, string>) => json<Outcome<never>>(refusedLocally(fields), { revalidate: [] });
+
+/** The lengths a form's fields take, by field name. */
+export type FieldLengths = Readonly<Record<string, readonly [min: number, max: number]>>;
+
 /**
- * A problem found in the browser before asking the API, in the API's own codes. As an action's
- * result it revalidates nothing: an action returning a plain value would reload every query.
+ * What a form can tell of its texts before asking the API, in the API's codes: an empty field
+ * that is `required` (by default, those with a minimum), one too short, one too long.
  */
-export const invalid = (fields: Record<string, string>) => json<Outcome<never>>({ ok: false, problem: { fields, form: { code: 'VALIDATION_FAILED' } } }, { revalidate: [] });
+export function lengthProblems(values: Record<string, string>, lengths: FieldLengths, required: readonly string[] = Object.keys(lengths).filter((field) => lengths[field]![0] > 0)) {
+  const found: Record<string, string> = {};
+  for (const [field, value] of Object.entries(values)) {
+    const [min, max] = lengths[field] ?? [0, Number.POSITIVE_INFINITY];
+    if (!value) {
+      if (required.includes(field)) found[field] = 'REQUIRED';
+    } else if (value.length < min) found[field] = 'TOO_SHORT';
+    else if (value.length > max) found[field] = 'TOO_LONG';
+  }
+  return found;
+}
 
 /**
  * Turns a mutation's union result into an Outcome: the member named `payload` is success, any
@@ -104,9 +123,10 @@ const limits: Record<string, [min: number, max: number]> = {
 
 /**
  * The message for one field error, in the current language. `path` may be nested
- * ("links.0.url"); the last named segment decides the wording.
+ * ("links.0.url"); the last named segment decides the wording. A form whose fields take other
+ * lengths than the shared table's gives its own (`lengths`).
  */
-export function fieldErrorText(path: string, code: string): string {
+export function fieldErrorText(path: string, code: string, lengths?: FieldLengths): string {
   const field =
     path
       .split('.')
@@ -116,13 +136,13 @@ export function fieldErrorText(path: string, code: string): string {
     case 'REQUIRED':
       return field === 'reason' ? t('fieldError.reasonRequired') : t('fieldError.REQUIRED');
     case 'TOO_SHORT': {
-      const min = limits[field]?.[0];
+      const min = (lengths?.[field] ?? limits[field])?.[0];
       return min ? t('fieldError.TOO_SHORT', min) : t('fieldError.tooShort');
     }
     case 'TOO_LONG': {
       if (field === 'specialties') return t('fieldError.tooManySpecialties');
       if (field === 'links') return t('fieldError.tooManyLinks');
-      const max = limits[field]?.[1];
+      const max = (lengths?.[field] ?? limits[field])?.[1];
       return max ? t('fieldError.TOO_LONG', max) : t('fieldError.tooLong');
     }
     case 'INVALID':

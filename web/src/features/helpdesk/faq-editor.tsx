@@ -1,12 +1,12 @@
 import { revalidate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField, TextField } from '../../components/form-field.tsx';
-import { focusProblems, type FormProblem, type Outcome } from '../../lib/form.ts';
+import { focusProblems, type FormProblem, lengthProblems, type Outcome } from '../../lib/form.ts';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { THREAD_LIMITS } from '../../../../schema/field-limits.ts';
 import { HELPDESK_LIMITS } from '../../../../schema/helpdesk/limits.ts';
 import { type FaqEntry, getFaq, getThreadRequest, unpublishEntry, updateFaqEntry } from './helpdesk.api.ts';
-import { FAQ_LENGTHS, fieldError, lengthProblem } from './helpdesk-form.ts';
+import { FAQ_LENGTHS, fieldError } from './helpdesk-form.ts';
 import { ht } from './helpdesk-text.ts';
 
 /**
@@ -41,7 +41,7 @@ export function FaqEditor(props: { entry: FaqEntry; onCancel: () => void; onDone
     if (pending()) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = { title: String(data.get('title') ?? '').trim(), question: String(data.get('question') ?? '').trim(), answer: String(data.get('answer') ?? '').trim() };
-    const found = lengthProblem(text, FAQ_LENGTHS);
+    const found = lengthProblems(text, FAQ_LENGTHS);
     if (Object.keys(found).length) return setOutcome({ ok: false, problem: { fields: found, form: { code: 'VALIDATION_FAILED' } } });
     setPending('save');
     const input = { id: props.entry.id, version: props.entry.version, ...text, topics: topics(), anonymous: askerAnonymous() || data.get('anonymous') === 'on' };

@@ -6,14 +6,14 @@ import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
-import { focusProblems, type Outcome, problemOf } from '../../lib/form.ts';
+import { focusProblems, lengthProblems, type Outcome, problemOf } from '../../lib/form.ts';
 import { THREAD_LIMITS } from '../../../../schema/field-limits.ts';
 import { canAdminister, createViewer } from '../account/account.api.ts';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
 import { TopicCheckboxes } from '../topic/topic-checkboxes.tsx';
 import { HelpdeskDashboardSection } from './helpdesk-dashboard.tsx';
 import { getHelpdeskHome, getHelpdeskMine, type HelpdeskHome, type HelpdeskMine, submitRequest } from './helpdesk.api.ts';
-import { fieldError, lengthProblem, REQUEST_LENGTHS } from './helpdesk-form.ts';
+import { fieldError, REQUEST_LENGTHS } from './helpdesk-form.ts';
 import { RequestRow } from './helpdesk-parts.tsx';
 import { HelpdeskQueue } from './helpdesk-queue.tsx';
 import { ht } from './helpdesk-text.ts';
@@ -125,7 +125,7 @@ function SubmitForm(props: { organizations: HelpdeskMine['helpdeskOrganizations'
     if (pending()) return;
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const text = { title: String(data.get('title') ?? '').trim(), body: String(data.get('body') ?? '').trim() };
-    const found = lengthProblem(text, REQUEST_LENGTHS);
+    const found = lengthProblems(text, REQUEST_LENGTHS);
     if (Object.keys(found).length) return setOutcome({ ok: false, problem: { fields: found, form: { code: 'VALIDATION_FAILED' } } });
     setPending(true);
     const result = await submitRequest({ ...text, topics: topics(), organization: String(data.get('organization') ?? ''), anonymousInFaq: data.get('anonymousInFaq') === 'on' });

@@ -3,10 +3,10 @@ import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { FormAlert, SubmitButton, TextAreaField } from '../../components/form-field.tsx';
 import { formatDateTime, localName } from '../../i18n/i18n.ts';
-import { focusProblems, type Outcome, problemOf } from '../../lib/form.ts';
+import { focusProblems, lengthProblems, type Outcome, problemOf } from '../../lib/form.ts';
 import { HELPDESK_LIMITS } from '../../../../schema/helpdesk/limits.ts';
 import { closeRequest, getFaq, getHelpdeskMine, getThreadRequest, publishEntry, reopenRequest, unpublishEntry } from './helpdesk.api.ts';
-import { fieldError, lengthProblem, REQUEST_LENGTHS } from './helpdesk-form.ts';
+import { fieldError, REQUEST_LENGTHS } from './helpdesk-form.ts';
 import { StatusChip } from './helpdesk-parts.tsx';
 import { ht } from './helpdesk-text.ts';
 
@@ -42,7 +42,7 @@ export function HelpdeskRequestStatus(props: { threadId: string }) {
   const reopen = async (event: SubmitEvent) => {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget as HTMLFormElement).get('reason') ?? '').trim();
-    const found = lengthProblem({ reason }, REQUEST_LENGTHS);
+    const found = lengthProblems({ reason }, REQUEST_LENGTHS);
     if (Object.keys(found).length) return setReopenOutcome({ ok: false, problem: { fields: found, form: { code: 'VALIDATION_FAILED' } } });
     if (await run(() => reopenRequest(request()!.id, reason, request()!.version), ht('reopenDone'), setReopenOutcome)) setReopening(false);
   };

@@ -25,6 +25,3 @@ export function useProblem(form: () => HTMLFormElement | undefined) {
     },
   };
 }
-
-/** A problem found before asking the API, in its own codes. */
-export const refused = (fields: Record<string, string>): Outcome<never> => ({ ok: false, problem: { fields, form: { code: 'VALIDATION_FAILED' } } });

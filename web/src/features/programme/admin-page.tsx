@@ -7,8 +7,8 @@ import { FieldError, FormAlert, SubmitButton, TextField } from '../../components
 import { PageLoading } from '../../components/page-loading.tsx';
 import { SectionError } from '../../components/section-error.tsx';
 import { WorkingGroupNav } from '../group/working-group-nav.tsx';
-import type { Outcome } from '../../lib/form.ts';
-import { refused, useProblem } from './admin-form.ts';
+import { type Outcome, refusedLocally } from '../../lib/form.ts';
+import { useProblem } from './admin-form.ts';
 import { Reporters } from './admin-reporters.tsx';
 import { activateFramework, createFramework, getAdmin, getReportingOrganizations, type ProgrammeAdmin, updateFrameworkCriteria } from './programme.api.ts';
 import { ForMembers, TargetText, type Unit } from './programme-parts.tsx';
@@ -269,7 +269,7 @@ function FrameworkCard(props: { framework: Framework; onDone: () => void }) {
           const code = String(data.get('code') ?? '').trim();
           const title = String(data.get('title') ?? '').trim();
           const missing = { ...(code ? {} : { code: 'REQUIRED' }), ...(title ? {} : { title: 'REQUIRED' }) };
-          if (Object.keys(missing).length) return copy.settle(refused(missing));
+          if (Object.keys(missing).length) return copy.settle(refusedLocally(missing));
           const form = event.currentTarget;
           if (await run(() => createFramework({ code, title, copyFrom: props.framework.id }), copy, pt('copied'))) form.reset();
         }}

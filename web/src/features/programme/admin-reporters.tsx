@@ -1,8 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { FieldError, FormAlert, SelectField, SubmitButton } from '../../components/form-field.tsx';
-import type { FormProblem, Outcome } from '../../lib/form.ts';
+import { type FormProblem, type Outcome, refusedLocally } from '../../lib/form.ts';
 import { type FoundPerson, PersonSearch } from '../expert/person-search.tsx';
-import { refused, useProblem } from './admin-form.ts';
+import { useProblem } from './admin-form.ts';
 import { type ProgrammeAdmin, type ReportingOrganization, removeReporter, setReporter } from './programme.api.ts';
 import { pt } from './programme-text.ts';
 
@@ -48,7 +48,7 @@ export function Reporters(props: { reporters: ProgrammeAdmin['programmeReporters
     if (!organization) found.organization = 'REQUIRED';
     else if (!props.organizations.some((o) => o.slug === organization)) found.organization = 'NOT_REPORTING';
     if (!chosen) found.expertId = 'REQUIRED';
-    if (!chosen || Object.keys(found).length) return settle(refused(found));
+    if (!chosen || Object.keys(found).length) return settle(refusedLocally(found));
     if (await write(() => setReporter(organization, chosen.id), pt('reporterAdded'))) {
       form?.reset();
       setPerson(null);

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FormAlert } from '../../components/form-field.tsx';
 import { t } from '../../i18n/i18n.ts';
-import { fieldErrorText, focusProblems, type FormProblem, type Outcome } from '../../lib/form.ts';
+import { type FieldLengths, fieldErrorText, focusProblems, type FormProblem, lengthProblems, type Outcome, refusedLocally } from '../../lib/form.ts';
 import { TASK_LIMITS, WEB_ADDRESS_MAX } from '../../../../schema/field-limits.ts';
 import { tt } from './task-text.ts';
 
@@ -20,7 +20,7 @@ const FIELD_OF_PATH: Record<string, string> = {
 };
 
 /** The lengths the API takes, by field of the task forms (a document's title shares title's maximum). */
-const LENGTHS: Record<string, [min: number, max: number]> = {
+const LENGTHS: FieldLengths = {
   title: [TASK_LIMITS.titleMin, TASK_LIMITS.title],
   description: [0, TASK_LIMITS.markdown],
   body: [1, TASK_LIMITS.markdown],
@@ -40,9 +40,7 @@ export function taskFieldError(field: string, code: string): string {
   if ((code === 'INVALID' || code === 'REQUIRED') && field === 'dueOn') return tt('fieldError.chooseDay');
   // The app's usual "reason" wants three characters (staff decisions); a task's reason, one.
   if (code === 'REQUIRED') return t('fieldError.REQUIRED');
-  if (code === 'TOO_SHORT' && LENGTHS[field]) return t('fieldError.TOO_SHORT', LENGTHS[field][0]);
-  if (code === 'TOO_LONG' && LENGTHS[field]) return t('fieldError.TOO_LONG', LENGTHS[field][1]);
-  return fieldErrorText(field, code);
+  return fieldErrorText(field, code, LENGTHS);
 }
 
 /** Today in Vietnam, YYYY-MM-DD: the earliest due day (the API's own rule). */
@@ -53,15 +51,8 @@ export const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOStri
  * out of bounds, a due day gone by. `values` holds the fields the form checks, by field name.
  */
 export function checkLocally(values: Record<string, string>, required: readonly string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [field, value] of Object.entries(values)) {
-    const [min, max] = LENGTHS[field] ?? [0, Number.POSITIVE_INFINITY];
-    if (!value) {
-      if (required.includes(field)) fields[field] = 'REQUIRED';
-    } else if (value.length < min) fields[field] = 'TOO_SHORT';
-    else if (value.length > max) fields[field] = 'TOO_LONG';
-    else if (field === 'dueOn' && value < vietnamToday()) fields[field] = 'IN_PAST';
-  }
+  const fields = lengthProblems(values, LENGTHS, required);
+  if (values.dueOn && !fields.dueOn && values.dueOn < vietnamToday()) fields.dueOn = 'IN_PAST';
   return fields;
 }
 
@@ -95,7 +86,7 @@ export function createTaskForm(shown: readonly string[], rename: Record<string, 
   const run = async (write: () => Promise<Outcome<unknown>>, local: Record<string, string> = {}): Promise<boolean> => {
     if (pending()) return false;
     if (Object.keys(local).length) {
-      setOutcome({ ok: false, problem: { fields: local, form: { code: 'VALIDATION_FAILED' } } });
+      setOutcome(refusedLocally(local));
       return false;
     }
     setPending(true);
