@@ -51,8 +51,9 @@ export async function seeTargets(viewer: Viewer, refs: readonly TargetRef[]): Pr
     threadsByIds(threadIds).then(byId),
     practicesByIds(practiceIds).then(byId),
     collectionsByIds(viewer, idsOf(refs, 'collection')).then(byId),
-    tasksByIds(idsOf(refs, 'task')).then(byId),
-    proposalsByIds(idsOf(refs, 'proposal')).then(byId),
+    // Only when the page names some: most pages have no task or proposal.
+    (refs.some((ref) => ref.targetType === 'task') ? tasksByIds(idsOf(refs, 'task')) : Promise.resolve([])).then(byId),
+    (refs.some((ref) => ref.targetType === 'proposal') ? proposalsByIds(idsOf(refs, 'proposal')) : Promise.resolve([])).then(byId),
   ]);
   // Read now, not when it was sent: one who left a members-only group no longer sees what it was about.
   const groups = await readerGroupsFor(viewer, [...threads.values()]);
